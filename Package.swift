@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The module graph follows DESIGN.md: C shims → RESP → simulator/scripting → server/live → lessons → executable.
+let package = Package(
+    name: "redislings",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "redislings", targets: ["redislings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: C shims
+        .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.1", providers: [.apt(["liblua5.1-0-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: Protocol and engines
+        .target(name: "RESP"),
+        .target(
+            name: "RedisSimulator",
+            dependencies: ["RESP", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "RedisScripting", dependencies: ["RedisSimulator", "RESP", "CLua"]),
+
+        // MARK: Doors out
+        .target(
+            name: "RedisServer",
+            dependencies: [
+                "RESP", "RedisSimulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .target(name: "LiveRedis", dependencies: ["RESP", "CHiredis"]),
+
+        // MARK: Course
+        .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
+
+        // MARK: The program
+        .executableTarget(
+            name: "redislings",
+            dependencies: [
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting"]),
+        .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
+        .testTarget(
+            name: "RedisSimulatorTests",
+            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"]),
+        .testTarget(
+            name: "RedisScriptingTests",
+            dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
+        .testTarget(
+            name: "RedisServerTests",
+            dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
+        .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"]),
+
+        // MARK: Benchmarks (swift run -c release <name>)
+        .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef REDISLINGS_CHIREDIS_SHIM_H
+#define REDISLINGS_CHIREDIS_SHIM_H
+#include <hiredis/hiredis.h>
+#endif

@@ -1,0 +1,69 @@
+import RESP
+
+/// Runs one command. Errors thrown become error replies with the error's exact text.
+public typealias CommandHandler = @Sendable (CommandContext) throws -> RESPValue
+
+/// Where a command's keys sit among its arguments (Redis's first key, last key and step;
+/// a negative last key counts from the end, 0/0/0 means no keys).
+public struct KeyPositions: Sendable, Equatable {
+    public let first: Int
+    public let last: Int
+    public let step: Int
+
+    public init(first: Int, last: Int, step: Int) {
+        self.first = first
+        self.last = last
+        self.step = step
+    }
+
+    /// A command without keys.
+    public static let none = KeyPositions(first: 0, last: 0, step: 0)
+    /// One key at argument 1.
+    public static let single = KeyPositions(first: 1, last: 1, step: 1)
+    /// Every argument from 1 on is a key.
+    public static let all = KeyPositions(first: 1, last: -1, step: 1)
+}
+
+/// One entry of the command table: what COMMAND reports, what dispatch checks, and the handler.
+public struct CommandSpec: Sendable {
+    /// Lowercase name; a subcommand's is `parent|sub` (what arity errors and COMMAND INFO show).
+    public let name: String
+    /// Redis's arity: N means exactly N arguments (name included), -N means at least N.
+    public let arity: Int
+    /// Redis's command flags as COMMAND INFO lists them (`write`, `readonly`, `denyoom`, `fast`, …).
+    public let flags: [String]
+    /// Key positions, as COMMAND INFO and COMMAND GETKEYS report them.
+    public let keys: KeyPositions
+    /// ACL categories, e.g. `@write`, `@string`, `@fast`.
+    public let categories: [String]
+    /// Subcommands (CONFIG GET, XGROUP CREATE, …); empty for plain commands.
+    public let subcommands: [CommandSpec]
+    let handler: CommandHandler
+
+    public init(
+        _ name: String, arity: Int, flags: [String], keys: KeyPositions = .none,
+        categories: [String] = [], subcommands: [CommandSpec] = [],
+        handler: @escaping CommandHandler
+    ) {
+        self.name = name
+        self.arity = arity
+        self.flags = flags
+        self.keys = keys
+        self.categories = categories
+        self.subcommands = subcommands
+        self.handler = handler
+    }
+
+    /// True when the command may modify the dataset.
+    public var isWrite: Bool { flags.contains("write") }
+    /// True when the command is refused inside scripts.
+    public var isNoScript: Bool { flags.contains("noscript") }
+    /// True when the command is allowed only outside MULTI.
+    public var isNoMulti: Bool { flags.contains("no_multi") }
+    /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").
+    public var parentName: String { String(name.split(separator: "|").first ?? Substring(name)) }
+
+    func argumentCountIsValid(_ count: Int) -> Bool {
+        arity >= 0 ? count == arity : count >= -arity
+    }
+}

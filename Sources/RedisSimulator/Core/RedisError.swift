@@ -1,0 +1,22 @@
+/// An error reply, with Redis's exact text (no display prefix such as "(error)").
+public struct RedisError: Error, Sendable, Equatable {
+    /// The reply text as sent on the wire, e.g. `ERR syntax error` or `WRONGTYPE …`.
+    public let message: String
+
+    /// An error with the given wire text.
+    public init(_ message: String) { self.message = message }
+
+    public static let syntax = RedisError("ERR syntax error")
+    public static let wrongType = RedisError("WRONGTYPE Operation against a key holding the wrong kind of value")
+    public static let notInteger = RedisError("ERR value is not an integer or out of range")
+    public static let notFloat = RedisError("ERR value is not a valid float")
+    public static let overflow = RedisError("ERR increment or decrement would overflow")
+    public static let noSuchKey = RedisError("ERR no such key")
+    public static let dbIndexOutOfRange = RedisError("ERR DB index is out of range")
+    public static let invalidExpire = RedisError("ERR invalid expire time in 'set' command")
+
+    /// `ERR wrong number of arguments for 'name' command`, with the command's lowercase full name.
+    public static func arity(_ fullName: String) -> RedisError {
+        RedisError("ERR wrong number of arguments for '\(fullName)' command")
+    }
+}

@@ -1,0 +1,65 @@
+import RESP
+
+/// Everything the simulator holds: databases, clients, configuration and the subsystems' state.
+/// Only touched under `Simulator`'s lock.
+final class ServerState {
+    let clock: SimulatorClock
+    let table: CommandTable
+    var databases: [Database]
+    var clients: [Int64: SimulatorClient] = [:]
+    var nextClientID: Int64 = 1
+    var config = ServerConfig()
+    var stats = ServerStats()
+    let startedAt: Int64
+    let runID: String
+
+    /// Pub/Sub channels and patterns.
+    var pubsub = PubSubRegistry()
+    /// WATCHed keys.
+    var watches = WatchRegistry()
+    /// Clients blocked on keys.
+    var blocking = BlockingRegistry()
+    /// The Lua engine, when the program wired one in (RedisScripting).
+    var scripting: (any ScriptingEngine)?
+
+    /// The next time the active expiry sweep should run, in Unix ms.
+    var nextExpireSweep: Int64 = 0
+
+    init(clock: SimulatorClock, table: CommandTable) {
+        self.clock = clock
+        self.table = table
+        self.databases = (0..<16).map { Database(index: $0) }
+        self.startedAt = clock.nowMilliseconds()
+        var generator = SystemRandomNumberGenerator()
+        self.runID = String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! })
+    }
+
+    /// Removes an expired key, counting it and firing the `expired` event (Redis's deleteExpiredKeyAndPropagate).
+    func deleteExpiredKey(_ key: ByteString, in db: Database) {
+        db.entries[key] = nil
+        db.expires[key] = nil
+        stats.expiredKeys += 1
+        touchWatchedKey(key, in: db.index)
+        notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
+    }
+
+    /// Removes every expired key whose time has come (the active expiry cycle). The simulator
+    /// sweeps completely rather than by sampling: a moved clock must empty DBSIZE at once.
+    func sweepExpiredKeys(now: Int64) {
+        for db in databases where !db.expires.isEmpty {
+            for (key, when) in db.expires where when <= now {
+                deleteExpiredKey(key, in: db)
+            }
+        }
+        nextExpireSweep = now + 100
+    }
+}
+
+/// Counters INFO stats reports.
+struct ServerStats {
+    var commandsProcessed: Int64 = 0
+    var connectionsReceived: Int64 = 0
+    var expiredKeys: Int64 = 0
+    var keyspaceHits: Int64 = 0
+    var keyspaceMisses: Int64 = 0
+}

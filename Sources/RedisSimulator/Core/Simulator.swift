@@ -1,0 +1,89 @@
+import RESP
+import Synchronization
+
+/// The built-in Redis 7.0: one keyspace of 16 databases shared by many clients.
+///
+/// Every command runs under one lock, so commands are atomic and serialised as in Redis's
+/// single-threaded event loop, whichever thread a client calls from.
+public final class Simulator: @unchecked Sendable {
+    private let mutex = Mutex<Void>(())
+    let state: ServerState
+
+    /// The clock expiry, stream ids and timeouts read.
+    public var clock: SimulatorClock { state.clock }
+
+    /// A simulator on `clock`, empty, with the standard command table.
+    public init(clock: SimulatorClock = SimulatorClock()) {
+        state = ServerState(clock: clock, table: .standard)
+    }
+
+    /// Runs `body` with the lock held: the one way into the state.
+    func withLock<T>(_ body: (ServerState) throws -> T) rethrows -> T {
+        try mutex.withLock { _ in try body(state) }
+    }
+
+    /// Wires in the Lua engine that EVAL and SCRIPT use.
+    public func installScripting(_ engine: any ScriptingEngine) {
+        withLock { $0.scripting = engine }
+    }
+
+    /// Opens a new client session.
+    public func connect() -> SimulatorClient {
+        withLock { state in
+            let client = SimulatorClient(id: state.nextClientID, now: state.clock.nowMilliseconds())
+            state.nextClientID += 1
+            state.clients[client.id] = client
+            state.stats.connectionsReceived += 1
+            return client
+        }
+    }
+
+    /// Closes a client: drops its subscriptions, blocked state and WATCHes.
+    public func disconnect(_ client: SimulatorClient) {
+        withLock { state in state.removeClient(client) }
+    }
+
+    /// Runs one command for `client`. A blocking command that must wait answers `.blocked`; its
+    /// reply later goes to the client's `deferredReplyHandler`.
+    public func execute(_ arguments: [[UInt8]], for client: SimulatorClient) -> ExecutionResult {
+        execute(arguments.map(ByteString.init), for: client)
+    }
+
+    /// Runs one command given as byte strings.
+    public func execute(_ arguments: [ByteString], for client: SimulatorClient) -> ExecutionResult {
+        withLock { state in state.process(arguments, from: client) }
+    }
+
+    /// Runs one command and waits for its reply, however long a blocking command waits.
+    public func send(_ arguments: [ByteString], for client: SimulatorClient) async -> RESPValue {
+        await withCheckedContinuation { (continuation: CheckedContinuation<RESPValue, Never>) in
+            let result: ExecutionResult = withLock { state in
+                client.deferredReplyHandler = { continuation.resume(returning: $0) }
+                let result = state.process(arguments, from: client)
+                if case .reply = result { client.deferredReplyHandler = nil }
+                return result
+            }
+            if case .reply(let reply) = result { continuation.resume(returning: reply) }
+        }
+    }
+
+    /// Moves the clock forward, then expires keys and times out blocked clients whose time came.
+    public func advance(milliseconds: Int64) {
+        clock.advance(milliseconds: milliseconds)
+        tick()
+    }
+
+    /// Runs time-driven work: the expiry sweep and blocked-client timeouts. A server calls it
+    /// periodically; in-process use gets it on every command.
+    public func tick() {
+        withLock { state in state.runTimers(now: state.clock.nowMilliseconds()) }
+    }
+}
+
+/// The outcome of running a command.
+public enum ExecutionResult: Sendable, Equatable {
+    /// The reply is ready.
+    case reply(RESPValue)
+    /// The client is blocked; the reply will arrive through `deferredReplyHandler`.
+    case blocked
+}

@@ -1,0 +1,46 @@
+import RESP
+
+/// One client connection's state: its id, name, selected database, transaction and subscriptions.
+///
+/// Mutated only under the simulator's lock.
+public final class SimulatorClient: @unchecked Sendable {
+    /// The unique, increasing client id (CLIENT ID).
+    public let id: Int64
+    /// The selected database index.
+    public internal(set) var databaseIndex: Int = 0
+    /// CLIENT SETNAME's name, if any.
+    public internal(set) var name: ByteString?
+    /// The address shown by CLIENT LIST (`addr=`); set by the server for real connections.
+    public var address: String = "127.0.0.1:0"
+    /// The local address shown by CLIENT LIST (`laddr=`).
+    public var localAddress: String = "127.0.0.1:6379"
+    /// Unix ms when the client connected.
+    let connectedAt: Int64
+    /// Unix ms of the client's last command.
+    var lastInteraction: Int64
+    /// The last command run (CLIENT LIST `cmd=`).
+    var lastCommand: String = "NULL"
+    /// True once QUIT was received or the client was closed.
+    public internal(set) var isClosed = false
+    /// True when the connection asked to close after its reply (QUIT).
+    public internal(set) var closeAfterReply = false
+    /// True after a successful AUTH, or when no password is required.
+    public var isAuthenticated = true
+
+    /// Called, under the lock, with each message Redis pushes to this client (pub/sub messages).
+    /// It must not call back into the simulator.
+    public var pushHandler: (@Sendable (RESPValue) -> Void)?
+    /// Called, under the lock, with the reply of a blocked command once it is served or times out.
+    public var deferredReplyHandler: (@Sendable (RESPValue) -> Void)?
+
+    /// Per-client state of the messaging, transaction and scripting subsystems.
+    var transaction = TransactionState()
+    var subscriptions = SubscriptionState()
+    var blocked: BlockedState?
+
+    init(id: Int64, now: Int64) {
+        self.id = id
+        self.connectedAt = now
+        self.lastInteraction = now
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The simulator's clock: a time source plus an offset that only `advance` moves.
+///
+/// Served over RESP it keeps real time, so stream ids are Unix milliseconds; the exercise runner
+/// advances it to make expiry, locks and rate windows instant and deterministic.
+public final class SimulatorClock: Sendable {
+    private let source: @Sendable () -> Int64
+    private let offset = Mutex<Int64>(0)
+
+    /// A clock on real (wall) time.
+    public init() { self.source = SimulatorClock.wallMilliseconds }
+
+    /// A clock on a custom source of Unix milliseconds, for tests.
+    public init(source: @escaping @Sendable () -> Int64) { self.source = source }
+
+    /// The current Unix time in milliseconds, offset included.
+    public func nowMilliseconds() -> Int64 { source() + offset.withLock { $0 } }
+
+    /// Moves the clock forward by `milliseconds`.
+    public func advance(milliseconds: Int64) { offset.withLock { $0 += milliseconds } }
+
+    /// How far `advance` has moved the clock, in milliseconds.
+    public var offsetMilliseconds: Int64 { offset.withLock { $0 } }
+
+    /// Real Unix time in milliseconds.
+    @Sendable public static func wallMilliseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    /// Real Unix time in microseconds.
+    public static func wallMicroseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000 + Int64(ts.tv_nsec) / 1000
+    }
+
+    /// The current Unix time in microseconds, offset included (for TIME and idle times).
+    public func nowMicroseconds() -> Int64 {
+        SimulatorClock.wallMicroseconds() - SimulatorClock.wallMilliseconds() * 1000
+            + nowMilliseconds() * 1000
+    }
+}

@@ -1,0 +1,30 @@
+import RESP
+
+/// A `RedisConnection` to an in-process simulator: one client session of it.
+public final class SimulatorConnection: RedisConnection {
+    /// The simulator this connection talks to.
+    public let simulator: Simulator
+    /// This connection's client session.
+    public let client: SimulatorClient
+    public let pushes: AsyncStream<RESPValue>
+
+    /// Opens a new client session on `simulator`.
+    public init(_ simulator: Simulator) {
+        self.simulator = simulator
+        self.client = simulator.connect()
+        let (stream, continuation) = AsyncStream<RESPValue>.makeStream()
+        self.pushes = stream
+        client.pushHandler = { continuation.yield($0) }
+    }
+
+    public func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
+        guard !client.isClosed else { throw RedisConnectionError("the simulator connection is closed") }
+        return await simulator.send(arguments.map(ByteString.init), for: client)
+    }
+
+    public func close() async {
+        simulator.disconnect(client)
+    }
+
+    deinit { simulator.disconnect(client) }
+}

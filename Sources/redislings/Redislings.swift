@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct Redislings: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redislings",
+        abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.")
+}

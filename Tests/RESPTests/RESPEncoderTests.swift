@@ -1,0 +1,17 @@
+import Testing
+@testable import RESP
+
+@Suite struct RESPEncoderTests {
+    @Test func encodesEveryKind() {
+        #expect(RESPEncoder.encode(.simpleString("OK")) == Array("+OK\r\n".utf8))
+        #expect(RESPEncoder.encode(.error("ERR x")) == Array("-ERR x\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(-42)) == Array(":-42\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(Int64.min)) == Array(":-9223372036854775808\r\n".utf8))
+        #expect(RESPEncoder.encode(.bulk("hi")) == Array("$2\r\nhi\r\n".utf8))
+        #expect(RESPEncoder.encode(.bulkString([])) == Array("$0\r\n\r\n".utf8))
+        #expect(RESPEncoder.encode(.nullBulkString) == Array("$-1\r\n".utf8))
+        #expect(RESPEncoder.encode(.array([])) == Array("*0\r\n".utf8))
+        #expect(RESPEncoder.encode(.nullArray) == Array("*-1\r\n".utf8))
+        #expect(RESPEncoder.encode(.array([.integer(1), .bulk("a")])) == Array("*2\r\n:1\r\n$1\r\na\r\n".utf8))
+    }
+}

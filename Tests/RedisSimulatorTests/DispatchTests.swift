@@ -1,0 +1,28 @@
+import Testing
+import RESP
+@testable import RedisSimulator
+import RedislingsTestSupport
+
+@Suite struct DispatchTests {
+    let simulator = Simulator()
+
+    @Test func unknownCommandNamesItsArguments() {
+        let client = simulator.connect()
+        #expect(run(simulator, client, "FOO", "a", "b") ==
+            .reply(.error("ERR unknown command 'FOO', with args beginning with: 'a' 'b' ")))
+    }
+
+    @Test func arityErrorUsesLowercaseName() {
+        let client = simulator.connect()
+        #expect(run(simulator, client, "GET") == .reply(.error("ERR wrong number of arguments for 'get' command")))
+    }
+
+    @Test func setThenGetAcrossClients() {
+        let a = simulator.connect(), b = simulator.connect()
+        #expect(run(simulator, a, "SET", "k", "v") == .reply(.ok))
+        #expect(run(simulator, b, "get", "k") == .reply(.bulk("v")))
+        #expect(run(simulator, b, "SELECT", "1") == .reply(.ok))
+        #expect(run(simulator, b, "GET", "k") == .reply(.nullBulkString))
+        #expect(run(simulator, b, "SELECT", "16") == .reply(.error("ERR DB index is out of range")))
+    }
+}

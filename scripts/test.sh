@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what the tests need (redis-server included, for the differential tests) and runs
+# the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --test
+swift build --build-tests
+swift test --skip-build "$@"
