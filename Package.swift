@@ -43,11 +43,16 @@ let package = Package(
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
 
+        // MARK: The learner's terminal
+        .target(
+            name: "REPL",
+            dependencies: ["CEditline", "RESP", "RedisSimulator", "LessonKit"]),
+
         // MARK: The program
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit",
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -66,6 +71,7 @@ let package = Package(
             dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

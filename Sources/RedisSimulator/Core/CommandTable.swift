@@ -17,7 +17,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         connectionCommands + serverCommands + keyCommands + stringCommands + listCommands
             + hashCommands + setCommands + sortedSetCommands + streamCommands + pubSubCommands
-            + transactionCommands + scriptingCommands)
+            + transactionCommands + blockingCommands + scriptingCommands)
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {

@@ -20,3 +20,19 @@ public enum RedisValue {
         }
     }
 }
+
+extension RedisValue {
+    /// The name OBJECT ENCODING replies with, as Redis 7.0 chooses it.
+    public var encodingName: String {
+        switch self {
+        case .string(let s):
+            if s.count <= 20, s.int64Value != nil { return "int" }
+            return s.count <= 44 ? "embstr" : "raw"
+        case .list: return "quicklist"
+        case .hash(let h): return h.encodingName
+        case .set(let s): return s.encodingName
+        case .zset(let z): return z.encodingName
+        case .stream: return "stream"
+        }
+    }
+}

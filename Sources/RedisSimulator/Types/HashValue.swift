@@ -8,3 +8,10 @@ public final class HashValue {
     /// A deep copy, for COPY.
     public func clone() -> HashValue { HashValue(fields) }
 }
+
+extension HashValue {
+    /// `listpack` while small (hash-max-listpack-entries 128, -value 64), else `hashtable`.
+    public var encodingName: String {
+        fields.count <= 128 && fields.allSatisfy { $0.key.count <= 64 && $0.value.count <= 64 } ? "listpack" : "hashtable"
+    }
+}
