@@ -3,6 +3,8 @@
 #include <lua.h>
 #include <lualib.h>
 #include <lauxlib.h>
+#include <dlfcn.h>
+#include <stddef.h>
 
 // Lua's function-like macros are not imported into Swift; these inline functions are.
 static inline void redislings_lua_pop(lua_State *L, int n) { lua_pop(L, n); }
@@ -18,4 +20,88 @@ static inline int redislings_lua_isboolean(lua_State *L, int i) { return lua_isb
 static inline void redislings_lua_pushcfunction(lua_State *L, lua_CFunction f) { lua_pushcfunction(L, f); }
 static inline int redislings_lua_upvalue_registry(void) { return LUA_REGISTRYINDEX; }
 static inline int redislings_lua_globalsindex(void) { return LUA_GLOBALSINDEX; }
+
+// What the count hook asks the host on each firing: 0 to go on, 1 when SCRIPT KILL asked to
+// stop, 2 when the time budget ran out. `message1`/`message2` are the error texts raised.
+typedef int (*redislings_interrupt_check)(void *context);
+typedef struct {
+    redislings_interrupt_check check;
+    void *context;
+    const char *killed_message;
+    const char *budget_message;
+} redislings_hook_state;
+
+// The hook is C so that the Lua error it raises never unwinds through Swift frames: it runs
+// between Lua instructions, with only Lua and C frames above the protected call.
+static void redislings_count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_getfield(L, LUA_REGISTRYINDEX, "redislings.hook");
+    redislings_hook_state *state = (redislings_hook_state *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (state == NULL || state->check == NULL) return;
+    int code = state->check(state->context);
+    if (code == 0) return;
+    // As Redis does: fire on every line from now on, so pcall cannot swallow the stop.
+    lua_sethook(L, redislings_count_hook, LUA_MASKLINE, 0);
+    lua_newtable(L);
+    lua_pushstring(L, "err");
+    lua_pushstring(L, code == 1 ? state->killed_message : state->budget_message);
+    lua_settable(L, -3);
+    lua_error(L);
+}
+
+/// Stores `state` for the hook and installs it every `count` instructions.
+static inline void redislings_install_hook(lua_State *L, redislings_hook_state *state, int count) {
+    lua_pushlightuserdata(L, state);
+    lua_setfield(L, LUA_REGISTRYINDEX, "redislings.hook");
+    lua_sethook(L, redislings_count_hook, LUA_MASKCOUNT, count);
+}
+
+/// Removes the hook.
+static inline void redislings_remove_hook(lua_State *L) { lua_sethook(L, NULL, 0, 0); }
+
+// Calls the Lua function in upvalue 1 with this call's arguments. If it returns the raise
+// marker, then a value (and optionally true to prefix the caller's position, as luaL_error
+// does), raises that value from here: a C frame, as Redis's own functions are, so a script's
+// `return redis.call(...)` tail call keeps the script's line in the error.
+// The raise marker is this function's own address (a unique pointer, as a light userdata).
+static int redislings_guarded_call(lua_State *L) {
+    int argc = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, argc, LUA_MULTRET);
+    int results = lua_gettop(L);
+    if (results >= 2 && lua_touserdata(L, 1) == (void *)&redislings_guarded_call) {
+        if (results >= 3 && lua_toboolean(L, 3) && lua_type(L, 2) == LUA_TSTRING) {
+            luaL_where(L, 1);
+            lua_pushvalue(L, 2);
+            lua_concat(L, 2);
+        } else {
+            lua_pushvalue(L, 2);
+        }
+        return lua_error(L);
+    }
+    return results;
+}
+
+/// Wraps the Lua function on top of the stack in `redislings_guarded_call`.
+static inline void redislings_push_guarded(lua_State *L) { lua_pushcclosure(L, redislings_guarded_call, 1); }
+
+/// Pushes the raise marker.
+static inline void redislings_push_raise_marker(lua_State *L) { lua_pushlightuserdata(L, (void *)&redislings_guarded_call); }
+
+/// Opens a Lua C module from a shared library (`luaopen_cjson` in the lua-cjson package, …)
+/// and stores what it returns as global `name`. Returns 0 on success, -1 if the library or
+/// the symbol is missing, or the open function failed.
+static inline int redislings_open_shared_module(lua_State *L, const char *library, const char *symbol, const char *name) {
+    void *handle = dlopen(library, RTLD_NOW | RTLD_GLOBAL);
+    if (handle == NULL) return -1;
+    lua_CFunction open = (lua_CFunction)dlsym(handle, symbol);
+    if (open == NULL) return -1;
+    lua_pushcfunction(L, open);
+    lua_pushstring(L, name);
+    if (lua_pcall(L, 1, 1, 0) != 0) { lua_pop(L, 1); return -1; }
+    lua_setglobal(L, name);
+    return 0;
+}
 #endif

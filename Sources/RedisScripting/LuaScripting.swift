@@ -1,16 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLua
 import RESP
 import RedisSimulator
 
-/// EVAL and SCRIPT for the simulator, on the system's Lua 5.1 (the version Redis embeds).
+/// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT for the simulator, on the system's Lua 5.1
+/// (the version Redis embeds), behaving as Redis 7.0: one Lua state per simulator, scripts
+/// cached by SHA1, Redis's sandbox, conversions and error texts.
+///
+/// The simulator calls it with its lock held, so a script is atomic; `redis.call` re-enters
+/// the simulator's dispatch through `ScriptRun`. A script that runs too long is stopped by a
+/// count hook: on SCRIPT KILL (read-only scripts), or when `timeBudget` has passed.
 public final class LuaScripting: ScriptingEngine {
-    /// Creates the engine; install it with `Simulator.installScripting`.
-    public init() {}
+    /// The longest any one script may run before it is stopped with an error, whatever it
+    /// did; nil leaves scripts unbounded, as in Redis (grading sets one).
+    public let timeBudget: Duration?
+    /// Receives `redis.log` lines with their level (0 debug … 3 warning); nil drops them.
+    public var logHandler: ((Int, String) -> Void)?
 
-    public func run(_ context: CommandContext) throws(RedisError) -> RESPValue {
-        throw RedisError("ERR scripting is not available")
+    var sandbox: LuaSandbox!
+    /// Script bodies by lowercase SHA1, and whether each declared flags (`#!lua …`).
+    var scripts: [String: CompiledScript] = [:]
+    var random = Lrand48()
+    /// The invocation in progress, while a script runs.
+    var currentRun: ScriptRun?
+    /// Monotonic nanoseconds after which the running script is stopped (timeBudget).
+    var deadline: Int64 = .max
+    var callsSinceCollection = 0
+    let hookState: UnsafeMutablePointer<redislings_hook_state>
+
+    /// Instructions between two checks of the kill flag and the time budget (Redis's figure).
+    static let hookInterval: Int32 = 100_000
+
+    /// Creates the engine; install it with `Simulator.installScripting`.
+    public init(timeBudget: Duration? = nil) {
+        self.timeBudget = timeBudget
+        hookState = .allocate(capacity: 1)
+        let budgetText = timeBudget.map { "ERR Script exceeded the time budget of \(Self.milliseconds($0)) ms and was stopped" }
+            ?? "ERR Script exceeded the time budget and was stopped"
+        hookState.initialize(to: redislings_hook_state(
+            check: nil, context: nil,
+            killed_message: strdup("ERR Script killed by user with SCRIPT KILL..."),
+            budget_message: strdup(budgetText)))
+        sandbox = makeSandbox()
+        hookState.pointee.context = Unmanaged.passUnretained(self).toOpaque()
+        hookState.pointee.check = { context in
+            let engine = Unmanaged<LuaScripting>.fromOpaque(context!).takeUnretainedValue()
+            return engine.interruption()
+        }
+    }
+
+    deinit {
+        free(UnsafeMutableRawPointer(mutating: hookState.pointee.killed_message))
+        free(UnsafeMutableRawPointer(mutating: hookState.pointee.budget_message))
+        hookState.deallocate()
     }
 
     /// The Lua version the engine runs, as Lua reports it.
-    public static var luaVersion: String { "Lua 5.1" }
+    public static var luaVersion: String { LUA_VERSION }
+
+    /// Libraries Redis provides that this machine lacks (their Debian package is not installed).
+    public var missingLibraries: [String] { sandbox.missingLibraries }
+
+    public func run(_ context: CommandContext) throws(RedisError) -> RESPValue {
+        switch context.spec.name {
+        case "eval": return try eval(context, bySHA: false, readOnly: false)
+        case "eval_ro": return try eval(context, bySHA: false, readOnly: true)
+        case "evalsha": return try eval(context, bySHA: true, readOnly: false)
+        case "evalsha_ro": return try eval(context, bySHA: true, readOnly: true)
+        case "script|load":
+            return .bulk(try compile(context.args[2]))
+        case "script|exists":
+            return .array(context.args.dropFirst(2).map { .integer(scripts[Self.lowercased($0)] == nil ? 0 : 1) })
+        case "script|flush":
+            return try flush(context)
+        default:
+            throw RedisError("ERR unknown scripting command '\(context.spec.name)'")
+        }
+    }
+
+    private func flush(_ context: CommandContext) throws(RedisError) -> RESPValue {
+        if context.count == 3 {
+            let mode = context.args[2].string.lowercased()
+            guard mode == "sync" || mode == "async" else { throw RedisError("ERR SCRIPT FLUSH only support SYNC|ASYNC option") }
+        } else if context.count != 2 {
+            throw RedisError("ERR SCRIPT FLUSH only support SYNC|ASYNC option")
+        }
+        scripts = [:]
+        sandbox = makeSandbox()
+        return .ok
+    }
+
+    /// 0 to go on, 1 when SCRIPT KILL asked to stop, 2 when the time budget ran out.
+    func interruption() -> Int32 {
+        if currentRun?.killRequested == true { return 1 }
+        if deadline != .max, ScriptMonitor.monotonicNanoseconds() >= deadline { return 2 }
+        return 0
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    static func lowercased(_ value: ByteString) -> String {
+        String(decoding: value.bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
 }

@@ -21,6 +21,8 @@ final class ServerState {
     var blocking = BlockingRegistry()
     /// The Lua engine, when the program wired one in (RedisScripting).
     var scripting: (any ScriptingEngine)?
+    /// The running script, as other clients see it without the lock (BUSY, SCRIPT KILL).
+    let scriptMonitor = ScriptMonitor()
 
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0

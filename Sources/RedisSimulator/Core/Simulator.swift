@@ -51,13 +51,27 @@ public final class Simulator: @unchecked Sendable {
 
     /// Runs one command given as byte strings.
     public func execute(_ arguments: [ByteString], for client: SimulatorClient) -> ExecutionResult {
-        withLock { state in state.process(arguments, from: client) }
+        withLockUnlessScriptBusy(arguments) { state in state.process(arguments, from: client) }
+    }
+
+    /// Runs a command under the lock, except while a script holding the lock has run past
+    /// `busy-reply-threshold`: then the command gets BUSY (or SCRIPT KILL acts) without waiting.
+    private func withLockUnlessScriptBusy(
+        _ arguments: [ByteString], _ body: (ServerState) -> ExecutionResult
+    ) -> ExecutionResult {
+        var attempt = 0
+        while true {
+            if let reply = state.scriptMonitor.replyWhileBusy(arguments, table: state.table) { return .reply(reply) }
+            if let result = mutex.withLockIfAvailable({ _ in body(state) }) { return result }
+            ScriptMonitor.backOff(attempt)
+            attempt += 1
+        }
     }
 
     /// Runs one command and waits for its reply, however long a blocking command waits.
     public func send(_ arguments: [ByteString], for client: SimulatorClient) async -> RESPValue {
         await withCheckedContinuation { (continuation: CheckedContinuation<RESPValue, Never>) in
-            let result: ExecutionResult = withLock { state in
+            let result: ExecutionResult = withLockUnlessScriptBusy(arguments) { state in
                 client.deferredReplyHandler = { continuation.resume(returning: $0) }
                 let result = state.process(arguments, from: client)
                 if case .reply = result { client.deferredReplyHandler = nil }

@@ -1,9 +1,12 @@
 import RESP
 
-/// The Lua engine the simulator calls for EVAL and friends; RedisScripting provides it, so the
-/// simulator does not depend on Lua.
+/// The Lua engine the simulator calls for EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT LOAD,
+/// EXISTS and FLUSH; RedisScripting provides it, so the simulator does not depend on Lua.
+///
+/// The engine is called with the simulator's lock held. It runs `redis.call` through
+/// `CommandContext.beginScript`, whose `ScriptRun.call` re-enters dispatch without re-locking.
 public protocol ScriptingEngine: AnyObject {
-    /// Runs EVAL/EVALSHA/SCRIPT… for `context`; the engine calls back through `context` to run
-    /// `redis.call` commands.
+    /// Runs one of the scripting commands; `context.spec.name` says which (`eval`, `evalsha`,
+    /// `eval_ro`, `evalsha_ro`, `script|load`, `script|exists`, `script|flush`).
     func run(_ context: CommandContext) throws(RedisError) -> RESPValue
 }

@@ -1,0 +1,89 @@
+import RESP
+
+/// One script invocation in progress: the script's own client session and the rules Redis
+/// applies to each `redis.call` (Redis's scriptCall). Created by `CommandContext.beginScript`
+/// while the simulator's lock is held; `call` re-enters dispatch without re-locking.
+public final class ScriptRun {
+    let server: ServerState
+    /// The client that sent EVAL.
+    public let caller: SimulatorClient
+    /// The session `redis.call` runs in: the caller's database at start, its own SELECTs after.
+    let client: SimulatorClient
+    /// The time fixed for the whole script, as Redis fixes it.
+    public let now: Int64
+    /// True for EVAL_RO/EVALSHA_RO and `no-writes` scripts: write commands are refused.
+    public let readOnly: Bool
+    /// True once the script ran a write command (it can no longer be killed).
+    public private(set) var wroteDirty = false
+    private var finished = false
+
+    init(server: ServerState, caller: SimulatorClient, now: Int64, readOnly: Bool) {
+        self.server = server
+        self.caller = caller
+        self.now = now
+        self.readOnly = readOnly
+        self.client = SimulatorClient(id: 0, now: now)
+        client.databaseIndex = caller.databaseIndex
+        let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
+        server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000)
+    }
+
+    /// True once SCRIPT KILL asked this script to stop.
+    public var killRequested: Bool { server.scriptMonitor.killRequested }
+
+    /// Runs one command from the script (`redis.call`/`redis.pcall`), with Redis's checks and
+    /// error texts; a refused command answers an error reply like a failed one.
+    public func call(_ args: [ByteString]) -> RESPValue {
+        guard let name = args.first, let parent = server.table.lookup(name) else {
+            return .error("ERR Unknown Redis command called from script")
+        }
+        var spec = parent
+        if !parent.subcommands.isEmpty, args.count >= 2 {
+            guard let sub = server.table.lookupSubcommand(of: parent, args[1]) else {
+                return .error("ERR Unknown Redis command called from script")
+            }
+            spec = sub
+        }
+        guard spec.argumentCountIsValid(args.count) else {
+            return .error("ERR Wrong number of args calling Redis command from script")
+        }
+        if spec.isNoScript { return .error("ERR This Redis command is not allowed from script") }
+        if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
+            return .error("ERR Write commands are not allowed from read-only scripts.")
+        }
+        if spec.isWrite {
+            wroteDirty = true
+            server.scriptMonitor.markDirty()
+        }
+        let reply = server.call(spec, args, client: client, now: now)
+        if client.blocked != nil {
+            // Scripts may not block (Redis's CLIENT_DENY_BLOCKING): answer as a timeout would.
+            server.unblock(client)
+            return .nullArray
+        }
+        return reply
+    }
+
+    /// True when `args` names a command (and subcommand) the simulator knows.
+    public func commandExists(_ args: [ByteString]) -> Bool {
+        guard let name = args.first, let parent = server.table.lookup(name) else { return false }
+        guard !parent.subcommands.isEmpty, args.count >= 2 else { return true }
+        return server.table.lookupSubcommand(of: parent, args[1]) != nil
+    }
+
+    /// Ends the run: other clients stop seeing a busy script.
+    public func finish() {
+        guard !finished else { return }
+        finished = true
+        server.scriptMonitor.end()
+    }
+
+    deinit { if !finished { server.scriptMonitor.end() } }
+}
+
+extension CommandContext {
+    /// Starts a script run for this EVAL-family command; call `finish()` when the script ends.
+    public func beginScript(readOnly: Bool) -> ScriptRun {
+        ScriptRun(server: server, caller: client, now: now, readOnly: readOnly)
+    }
+}
