@@ -1,0 +1,140 @@
+import RESP
+
+/// HSCAN, SSCAN and ZSCAN: Redis 7.0's cursor contract over a collection.
+///
+/// Small collections (listpack, intset) answer in one page with cursor 0, as Redis does.
+/// Larger ones are walked in the order of a fixed 62-bit hash of each element, and the cursor
+/// is "the next hash to visit": an element present for the whole scan has a fixed hash, so it is
+/// returned exactly once, elements added or removed meanwhile may or may not be, and the scan
+/// always ends — Redis's guarantees, without its table layout.
+enum CollectionScan {
+    /// The parsed MATCH and COUNT options.
+    struct Options {
+        var pattern: ByteString?
+        var count = 10
+    }
+
+    /// Redis's parseScanCursorOrReply: an unsigned decimal, else `ERR invalid cursor`.
+    static func cursor(_ text: ByteString) throws(RedisError) -> UInt64 {
+        var value: UInt64 = 0
+        guard !text.isEmpty else { throw RedisError("ERR invalid cursor") }
+        for byte in text.bytes {
+            guard byte >= 48, byte <= 57 else { throw RedisError("ERR invalid cursor") }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(UInt64(byte - 48))
+            guard !o1, !o2 else { throw RedisError("ERR invalid cursor") }
+            value = s
+        }
+        return value
+    }
+
+    /// Parses `[MATCH pattern] [COUNT count]` from argument `start` on.
+    static func options(_ ctx: CommandContext, from start: Int) throws(RedisError) -> Options {
+        var options = Options()
+        var i = start
+        while i < ctx.count {
+            let remaining = ctx.count - i
+            if ctx.argument(i, is: "count"), remaining >= 2 {
+                let count = try ctx.integer(at: i + 1)
+                guard count >= 1 else { throw RedisError.syntax }
+                options.count = Int(clamping: count)
+                i += 2
+            } else if ctx.argument(i, is: "match"), remaining >= 2 {
+                let pattern = ctx[i + 1]
+                options.pattern = pattern == "*" ? nil : pattern
+                i += 2
+            } else {
+                throw RedisError.syntax
+            }
+        }
+        return options
+    }
+
+    /// One page over `elements` (each with the key MATCH tests and the reply items it adds).
+    static func page(
+        _ elements: [(key: ByteString, items: [ByteString])], cursor: UInt64, options: Options, small: Bool
+    ) -> RESPValue {
+        var chosen: [(key: ByteString, items: [ByteString])]
+        var next: UInt64 = 0
+        if small {
+            chosen = elements
+        } else {
+            var pending = elements.map { (hash: hash($0.key), element: $0) }.filter { $0.hash >= cursor }
+            pending.sort { $0.hash < $1.hash }
+            var taken = 0
+            while taken < pending.count, taken < options.count || pending[taken].hash == pending[taken - 1].hash {
+                taken += 1
+            }
+            chosen = pending.prefix(taken).map(\.element)
+            if taken < pending.count { next = pending[taken - 1].hash + 1 }
+        }
+        if let pattern = options.pattern {
+            chosen = chosen.filter { globMatches(pattern.bytes[...], $0.key.bytes[...]) }
+        }
+        return .array([.bulk(String(next)), .array(chosen.flatMap { $0.items.map { RESPValue.bulk($0) } })])
+    }
+
+    /// A fixed hash in 1...2^62 (FNV-1a), so cursors are stable across runs and never 0.
+    static func hash(_ key: ByteString) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.bytes {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return (h >> 2) + 1
+    }
+
+    /// Redis's stringmatchlen (case-sensitive): `*`, `?`, `[...]` with `^` and ranges, `\` escapes.
+    static func globMatches(_ pattern: ArraySlice<UInt8>, _ string: ArraySlice<UInt8>) -> Bool {
+        var p = pattern.startIndex, s = string.startIndex
+        while p < pattern.endIndex {
+            switch pattern[p] {
+            case UInt8(ascii: "*"):
+                while p + 1 < pattern.endIndex, pattern[p + 1] == UInt8(ascii: "*") { p += 1 }
+                if p + 1 == pattern.endIndex { return true }
+                var start = s
+                while start <= string.endIndex {
+                    if globMatches(pattern[(p + 1)...], string[start...]) { return true }
+                    start += 1
+                }
+                return false
+            case UInt8(ascii: "?"):
+                guard s < string.endIndex else { return false }
+                s += 1
+            case UInt8(ascii: "["):
+                guard s < string.endIndex else { return false }
+                p += 1
+                let negate = p < pattern.endIndex && pattern[p] == UInt8(ascii: "^")
+                if negate { p += 1 }
+                var matched = false
+                while p < pattern.endIndex, pattern[p] != UInt8(ascii: "]") {
+                    if pattern[p] == UInt8(ascii: "\\"), p + 1 < pattern.endIndex {
+                        p += 1
+                        if pattern[p] == string[s] { matched = true }
+                    } else if p + 2 < pattern.endIndex, pattern[p + 1] == UInt8(ascii: "-") {
+                        var low = pattern[p], high = pattern[p + 2]
+                        if low > high { swap(&low, &high) }
+                        if string[s] >= low, string[s] <= high { matched = true }
+                        p += 2
+                    } else if pattern[p] == string[s] {
+                        matched = true
+                    }
+                    p += 1
+                }
+                if p == pattern.endIndex { p -= 1 }
+                if negate { matched.toggle() }
+                guard matched else { return false }
+                s += 1
+            case UInt8(ascii: "\\") where p + 1 < pattern.endIndex:
+                p += 1
+                guard s < string.endIndex, pattern[p] == string[s] else { return false }
+                s += 1
+            default:
+                guard s < string.endIndex, pattern[p] == string[s] else { return false }
+                s += 1
+            }
+            p += 1
+        }
+        return s == string.endIndex
+    }
+}
