@@ -69,7 +69,8 @@ enum CollectionScan {
             if taken < pending.count { next = pending[taken - 1].hash + 1 }
         }
         if let pattern = options.pattern {
-            chosen = chosen.filter { globMatches(pattern.bytes[...], $0.key.bytes[...]) }
+            let glob = GlobPattern(pattern)
+            chosen = chosen.filter { glob.matches($0.key) }
         }
         return .array([.bulk(String(next)), .array(chosen.flatMap { $0.items.map { RESPValue.bulk($0) } })])
     }
@@ -82,59 +83,5 @@ enum CollectionScan {
             h = h &* 0x0000_0100_0000_01B3
         }
         return (h >> 2) + 1
-    }
-
-    /// Redis's stringmatchlen (case-sensitive): `*`, `?`, `[...]` with `^` and ranges, `\` escapes.
-    static func globMatches(_ pattern: ArraySlice<UInt8>, _ string: ArraySlice<UInt8>) -> Bool {
-        var p = pattern.startIndex, s = string.startIndex
-        while p < pattern.endIndex {
-            switch pattern[p] {
-            case UInt8(ascii: "*"):
-                while p + 1 < pattern.endIndex, pattern[p + 1] == UInt8(ascii: "*") { p += 1 }
-                if p + 1 == pattern.endIndex { return true }
-                var start = s
-                while start <= string.endIndex {
-                    if globMatches(pattern[(p + 1)...], string[start...]) { return true }
-                    start += 1
-                }
-                return false
-            case UInt8(ascii: "?"):
-                guard s < string.endIndex else { return false }
-                s += 1
-            case UInt8(ascii: "["):
-                guard s < string.endIndex else { return false }
-                p += 1
-                let negate = p < pattern.endIndex && pattern[p] == UInt8(ascii: "^")
-                if negate { p += 1 }
-                var matched = false
-                while p < pattern.endIndex, pattern[p] != UInt8(ascii: "]") {
-                    if pattern[p] == UInt8(ascii: "\\"), p + 1 < pattern.endIndex {
-                        p += 1
-                        if pattern[p] == string[s] { matched = true }
-                    } else if p + 2 < pattern.endIndex, pattern[p + 1] == UInt8(ascii: "-") {
-                        var low = pattern[p], high = pattern[p + 2]
-                        if low > high { swap(&low, &high) }
-                        if string[s] >= low, string[s] <= high { matched = true }
-                        p += 2
-                    } else if pattern[p] == string[s] {
-                        matched = true
-                    }
-                    p += 1
-                }
-                if p == pattern.endIndex { p -= 1 }
-                if negate { matched.toggle() }
-                guard matched else { return false }
-                s += 1
-            case UInt8(ascii: "\\") where p + 1 < pattern.endIndex:
-                p += 1
-                guard s < string.endIndex, pattern[p] == string[s] else { return false }
-                s += 1
-            default:
-                guard s < string.endIndex, pattern[p] == string[s] else { return false }
-                s += 1
-            }
-            p += 1
-        }
-        return s == string.endIndex
     }
 }

@@ -50,17 +50,17 @@ extension CommandTable {
             return .integer(sum)
         },
         CommandSpec("hincrbyfloat", arity: 4, flags: ["write", "denyoom", "fast"], keys: .single, categories: ["@write", "@hash", "@fast"]) { ctx in
-            guard let increment = AggregateNumbers.parseLongDouble(ctx[3]) else { throw RedisError.notFloat }
+            guard let increment = ctx[3].longDoubleValue else { throw RedisError.notFloat }
             guard increment.isFinite else { throw RedisError("ERR value is NaN or Infinity") }
             let hash = try hashForWrite(ctx, ctx[1])
-            var value: Float80 = 0
+            var value: LongDouble = 0
             if let current = hash[ctx[2]] {
-                guard let parsed = AggregateNumbers.parseLongDouble(current) else { throw RedisError("ERR hash value is not a float") }
+                guard let parsed = current.longDoubleValue else { throw RedisError("ERR hash value is not a float") }
                 value = parsed
             }
             value += increment
             guard value.isFinite else { throw RedisError("ERR increment would produce NaN or Infinity") }
-            let text = AggregateNumbers.formatLongDouble(value)
+            let text = ByteString(humanLongDouble: value)
             hash.set(ctx[2], text)
             ctx.signalModified(ctx[1])
             ctx.notify(.hash, "hincrbyfloat", ctx[1])
