@@ -65,7 +65,8 @@ extension CommandTable {
             let count = try randomCount(ctx, option: "withscores")
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .array([]) }
             let withScores = ctx.count == 4
-            let all = zset.all
+            // Redis walks sorted sets from the highest score down, so "all of it" comes reversed.
+            let all = count >= Int64(zset.count) ? Array(zset.all.reversed()) : zset.all
             return .array(RandomSample.positions(size: zset.count, count: count).flatMap { index -> [RESPValue] in
                 withScores ? [.bulk(all[index].member), .double(all[index].score)] : [.bulk(all[index].member)]
             })

@@ -45,7 +45,7 @@ extension CommandTable {
                 offset = try ctx.integer(at: j + 1)
                 limit = try ctx.integer(at: j + 2)
                 j += 2
-            } else if fixedReverse == nil, ctx.argument(j, is: "rev") {
+            } else if reverse == nil, ctx.argument(j, is: "rev") {
                 reverse = true
             } else if fixedKind == nil, kind == nil, ctx.argument(j, is: "bylex") {
                 kind = .lex

@@ -51,7 +51,13 @@ extension SortedSetValue {
     ///
     /// - Complexity: O(log n) expected.
     @discardableResult
-    public func set(_ member: ByteString, score: Double) -> Bool {
+    public func set(_ member: ByteString, score given: Double) -> Bool {
+        let isNew = scores[member] == nil
+        if isNew, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
+            isListpack = false
+        }
+        // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
+        let score = isListpack && given == 0 ? 0 : given
         if let old = scores[member] {
             if old != score {
                 list.remove(member, score: old)
@@ -59,9 +65,6 @@ extension SortedSetValue {
                 scores[member] = score
             }
             return false
-        }
-        if isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
-            isListpack = false
         }
         scores[member] = score
         list.insert(member, score: score)
@@ -125,7 +128,13 @@ extension SortedSetValue {
     /// zsetConvertToListpackIfNeeded does.
     public func convertToListpackIfFits() {
         guard !isListpack, count <= Self.maxListpackEntries else { return }
-        if scores.keys.allSatisfy({ $0.count <= Self.maxListpackValue }) { isListpack = true }
+        guard scores.keys.allSatisfy({ $0.count <= Self.maxListpackValue }) else { return }
+        isListpack = true
+        for (member, score) in scores where score == 0 && score.sign == .minus {
+            list.remove(member, score: score)
+            list.insert(member, score: 0)
+            scores[member] = 0
+        }
     }
 
     /// Checks the skip list and that it holds exactly the dictionary's pairs.
