@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DequeModule
 import RESP
 
@@ -125,7 +120,7 @@ extension CommandTable {
             } else {
                 ctx.signalModified(key)
             }
-            return .array([.bulk(key), .bulk(chosen.1), .bulk(formatScore(chosen.0))])
+            return .array([.bulk(key), .bulk(chosen.1), .bulk(RedisNumberFormat.double(chosen.0))])
         }
         for key in keys {
             if let reply = try zpop(ctx, key) { return reply }
@@ -134,13 +129,5 @@ extension CommandTable {
             guard case .zset? = retry.lookup(key) else { return nil }
             return try zpop(retry, key)
         }
-    }
-
-    /// A score as Redis 7.0 replies it (`%.17g`, `inf`, `-inf`).
-    static func formatScore(_ value: Double) -> String {
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        var buffer = [CChar](repeating: 0, count: 64)
-        _ = withVaList([value]) { vsnprintf(&buffer, 64, "%.17g", $0) }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -56,8 +56,8 @@ extension CommandTable {
         let flags = ["pubsub", "loading", "stale"]
         @Sendable func channelList(_ ctx: CommandContext, _ table: [ByteString: [SimulatorClient]]) throws(RedisError) -> RESPValue {
             guard ctx.count <= 3 else { throw RedisError.subcommandSyntax(ctx) }
-            let pattern = ctx.count == 3 ? ctx[2] : nil
-            return .array(table.keys.filter { pattern == nil || GlobPattern.matches(pattern!.bytes, $0.bytes) }.map { .bulk($0) })
+            let pattern = ctx.count == 3 ? GlobPattern(ctx[2]) : nil
+            return .array(table.keys.filter { pattern?.matches($0) ?? true }.map { .bulk($0) })
         }
         @Sendable func numsub(_ ctx: CommandContext, _ table: [ByteString: [SimulatorClient]]) -> RESPValue {
             .array(ctx.args.dropFirst(2).flatMap { [RESPValue.bulk($0), .integer(Int64(table[$0]?.count ?? 0))] })

@@ -84,7 +84,7 @@ extension ServerState {
                 receivers += 1
             }
         }
-        for pattern in pubsub.patternOrder where GlobPattern.matches(pattern.bytes, channel.bytes) {
+        for pattern in pubsub.patternOrder where GlobPattern(pattern).matches(channel) {
             let push = RESPValue.array([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)])
             for client in pubsub.patterns[pattern] ?? [] {
                 client.push(push)

@@ -68,15 +68,4 @@ import RESP
         var iterator = connection.pushes.makeAsyncIterator()
         #expect(await iterator.next() == confirmation("subscribe", "b", 2))
     }
-
-    @Test(arguments: [
-        ("h?llo", "hello", true), ("h*llo", "heeello", true), ("h[ae]llo", "hallo", true),
-        ("h[^e]llo", "hello", false), ("h[a-b]llo", "hbllo", true), ("h\\*", "h*", true),
-        ("h\\*", "hx", false), ("*", "", false), ("a*b*c", "axxbyyc", true), ("a*b*c", "axxbyy", false),
-        ("[z-a]", "m", true), ("[abc", "c", true), ("[abc", "[", false),
-    ])
-    // Redis never matches an empty subject, even with `*` (checked on 7.0.15).
-    func globMatchesAsRedis(pattern: String, subject: String, expected: Bool) {
-        #expect(GlobPattern.matches(Array(pattern.utf8), Array(subject.utf8)) == expected)
-    }
 }
