@@ -23,6 +23,11 @@ public final class SortedSetValue {
         for (member, score) in pairs { set(member, score: score) }
     }
 
+    /// A sorted set holding each member of `scores` with its score.
+    public convenience init(_ scores: [ByteString: Double]) {
+        self.init(scores.map { ($0.key, $0.value) })
+    }
+
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SortedSetValue {
         let copy = SortedSetValue(listpack: isListpack)
