@@ -18,6 +18,11 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
+        if !client.isAuthenticated, !spec.flags.contains("no_auth") {
+            if client.transaction.inMulti { client.transaction.aborted = true }
+            return .reply(.error("NOAUTH Authentication required."))
+        }
+
         if client.subscriptions.count > 0, !Self.allowedWhileSubscribed.contains(spec.name) {
             return .reply(.error(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
@@ -39,7 +44,10 @@ extension ServerState {
         }
         var spec = parent
         if !parent.subcommands.isEmpty {
-            guard args.count >= 2 else { return .failure(.arity(parent.name)) }
+            guard args.count >= 2 else {
+                // COMMAND alone is a command of its own; CONFIG alone is an arity error.
+                return parent.arity == -1 ? .success(parent) : .failure(.arity(parent.name))
+            }
             guard let sub = table.lookupSubcommand(of: parent, args[1]) else {
                 return .failure(RedisError(
                     "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP."))
