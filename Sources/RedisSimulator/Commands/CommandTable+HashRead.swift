@@ -55,7 +55,7 @@ extension CommandTable {
 
     /// The count of HRANDFIELD / SRANDMEMBER / ZRANDMEMBER with Redis's range checks, and the
     /// optional WITH… word (`option`, nil when the command takes none).
-    static func randomCount(_ ctx: CommandContext, option: String?) throws(RedisError) -> Int64 {
+    static func randomCount(_ ctx: CommandContext, option: StaticString?) throws(RedisError) -> Int64 {
         guard let count = ctx[2].int64Value else { throw RedisError.notInteger }
         guard count != Int64.min else {
             throw RedisError("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
