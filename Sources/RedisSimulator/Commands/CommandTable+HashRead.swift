@@ -45,8 +45,10 @@ extension CommandTable {
             let cursor = try CollectionScan.cursor(ctx[2])
             guard let hash = try ctx.lookupHash(ctx[1]) else { return emptyScan }
             let options = try CollectionScan.options(ctx, from: 3)
-            return CollectionScan.page(hash.pairs.map { ($0.field, [$0.field, $0.value]) },
-                                       cursor: cursor, options: options, small: hash.isListpack)
+            if hash.isListpack {
+                return CollectionScan.wholePage(hash.pairs.map { ($0.field, [$0.field, $0.value]) }, options: options)
+            }
+            return CollectionScan.page(hash.scanOrder(), cursor: cursor, options: options) { [$0, hash[$0] ?? ByteString([])] }
         },
     ]
 
