@@ -4,7 +4,7 @@
 /// (HGETALL answers in that order), and `hashtable` once it outgrows the limits, which it never
 /// leaves. Both store fields in dense arrays indexed by a dictionary, so lookups are O(1), a
 /// random field is O(1), and deletion is O(1) in `hashtable` (swap with the last) and O(n) in
-/// `listpack` (shift to keep the order), as in Redis where n ≤ 128.
+/// `listpack` (shift to keep the order), as in Redis where n ≤ 512.
 public final class HashValue {
     private var keys: [ByteString] = []
     private var values: [ByteString] = []
@@ -15,7 +15,7 @@ public final class HashValue {
     var scanOrderCache: ScanOrder?
 
     /// Redis 7.0's `hash-max-listpack-entries`.
-    public static let maxListpackEntries = 128
+    public static let maxListpackEntries = 512
     /// Redis 7.0's `hash-max-listpack-value`: the longest field or value a listpack keeps.
     public static let maxListpackValue = 64
 
