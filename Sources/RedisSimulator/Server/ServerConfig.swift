@@ -141,7 +141,7 @@ struct ConfigParameter: Sendable {
             guard let flags = KeyspaceEventFlags(parsing: text) else {
                 return .failure(ConfigRefusal("Invalid event class character. Use 'Ag$lshzxeKEtmdn'."))
             }
-            return .success(flags.description)
+            return .success(flags.configText)
         }
     }
 
@@ -166,86 +166,4 @@ struct ConfigParameter: Sendable {
 struct ConfigRefusal: Error {
     let reason: String
     init(_ reason: String) { self.reason = reason }
-}
-
-/// The classes of `notify-keyspace-events`, read and written as Redis 7.0 does.
-struct KeyspaceEventFlags: OptionSet, CustomStringConvertible {
-    let rawValue: Int
-    static let keyspace = KeyspaceEventFlags(rawValue: 1 << 0)
-    static let keyevent = KeyspaceEventFlags(rawValue: 1 << 1)
-    static let generic = KeyspaceEventFlags(rawValue: 1 << 2)
-    static let string = KeyspaceEventFlags(rawValue: 1 << 3)
-    static let list = KeyspaceEventFlags(rawValue: 1 << 4)
-    static let set = KeyspaceEventFlags(rawValue: 1 << 5)
-    static let hash = KeyspaceEventFlags(rawValue: 1 << 6)
-    static let zset = KeyspaceEventFlags(rawValue: 1 << 7)
-    static let expired = KeyspaceEventFlags(rawValue: 1 << 8)
-    static let evicted = KeyspaceEventFlags(rawValue: 1 << 9)
-    static let stream = KeyspaceEventFlags(rawValue: 1 << 10)
-    static let keyMiss = KeyspaceEventFlags(rawValue: 1 << 11)
-    static let module = KeyspaceEventFlags(rawValue: 1 << 12)
-    static let new = KeyspaceEventFlags(rawValue: 1 << 13)
-    /// `A`: every class except key misses and new keys.
-    static let all: KeyspaceEventFlags = [.generic, .string, .list, .set, .hash, .zset, .expired, .evicted, .stream, .module]
-
-    init(rawValue: Int) { self.rawValue = rawValue }
-
-    /// Parses Redis's flag letters; nil on an unknown letter.
-    init?(parsing text: String) {
-        var flags: KeyspaceEventFlags = []
-        for c in text {
-            switch c {
-            case "A": flags.formUnion(.all)
-            case "g": flags.insert(.generic)
-            case "$": flags.insert(.string)
-            case "l": flags.insert(.list)
-            case "s": flags.insert(.set)
-            case "h": flags.insert(.hash)
-            case "z": flags.insert(.zset)
-            case "x": flags.insert(.expired)
-            case "e": flags.insert(.evicted)
-            case "K": flags.insert(.keyspace)
-            case "E": flags.insert(.keyevent)
-            case "t": flags.insert(.stream)
-            case "m": flags.insert(.keyMiss)
-            case "d": flags.insert(.module)
-            case "n": flags.insert(.new)
-            default: return nil
-            }
-        }
-        self = flags
-    }
-
-    /// The flags for an event class.
-    init(_ eventClass: KeyspaceEventClass) {
-        switch eventClass {
-        case .generic: self = .generic
-        case .string: self = .string
-        case .list: self = .list
-        case .set: self = .set
-        case .hash: self = .hash
-        case .zset: self = .zset
-        case .expired: self = .expired
-        case .evicted: self = .evicted
-        case .stream: self = .stream
-        case .keyMiss: self = .keyMiss
-        case .new: self = .new
-        }
-    }
-
-    /// Redis's keyspaceEventsFlagsToString.
-    var description: String {
-        var text = ""
-        if isSuperset(of: .all) {
-            text = "A"
-        } else {
-            let letters: [(KeyspaceEventFlags, String)] = [(.generic, "g"), (.string, "$"), (.list, "l"), (.set, "s"),
-                (.hash, "h"), (.zset, "z"), (.expired, "x"), (.evicted, "e"), (.stream, "t"), (.module, "d"), (.new, "n")]
-            for (flag, letter) in letters where contains(flag) { text += letter }
-        }
-        if contains(.keyspace) { text += "K" }
-        if contains(.keyevent) { text += "E" }
-        if contains(.keyMiss) { text += "m" }
-        return text
-    }
 }

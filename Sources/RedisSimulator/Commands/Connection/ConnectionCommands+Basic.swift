@@ -31,11 +31,6 @@ extension CommandTable {
         },
         CommandSpec("hello", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
                     categories: ["@fast", "@connection"], handler: hello),
-        CommandSpec("reset", arity: 1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-                    categories: ["@fast", "@connection"]) { ctx in
-            ctx.server.resetClient(ctx.client)
-            return .simpleString("RESET")
-        },
         CommandSpec("quit", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
                     categories: ["@fast", "@connection"]) { ctx in
             ctx.client.closeAfterReply = true
@@ -109,18 +104,5 @@ extension ServerState {
         guard user == "default" else { return false }
         guard let required = config.requirePassword else { return true }
         return password == ByteString(required)
-    }
-
-    /// RESET: leave MULTI, WATCH, subscriptions and blocking; back to db 0, no name, and
-    /// unauthenticated when a password is required.
-    func resetClient(_ client: SimulatorClient) {
-        client.transaction.inMulti = false
-        client.transaction.queued = []
-        client.transaction.aborted = false
-        unwatchAll(client)
-        unsubscribeAll(client)
-        client.databaseIndex = 0
-        client.name = nil
-        client.isAuthenticated = config.requirePassword == nil
     }
 }
