@@ -1,3 +1,4 @@
+import LiveRedis
 import RESP
 
 /// The real redis-server shared by every differential case of the test process: started once
@@ -5,7 +6,7 @@ import RESP
 /// scripts and stats flushed).
 public final class DifferentialRedisBackend: DifferentialBackend {
     /// The server process.
-    public let server: RedisServerProcess
+    public let server: DifferentialServerProcess
     private let admin: any RedisConnection
     private let defaults: [String: [UInt8]]
 
@@ -13,7 +14,7 @@ public final class DifferentialRedisBackend: DifferentialBackend {
     static let adminUser = "differential-harness"
     static let adminPassword = "differential-harness-password"
 
-    private init(server: RedisServerProcess, admin: any RedisConnection, defaults: [String: [UInt8]]) {
+    private init(server: DifferentialServerProcess, admin: any RedisConnection, defaults: [String: [UInt8]]) {
         self.server = server
         self.admin = admin
         self.defaults = defaults
@@ -21,17 +22,17 @@ public final class DifferentialRedisBackend: DifferentialBackend {
 
     /// Starts the server; nil (with the reason) when redis-server is absent or fails to start.
     static func start() async -> Result<DifferentialRedisBackend, SkipReason> {
-        guard RedisServerProcess.executablePath != nil else {
+        guard DifferentialServerProcess.executablePath != nil else {
             return .failure(SkipReason("redis-server is not installed"))
         }
-        guard let server = RedisServerProcess(extraArguments: [
+        guard let server = DifferentialServerProcess(extraArguments: [
             "--user", adminUser, "on", ">\(adminPassword)", "'~*'", "'&*'", "+@all",
         ]) else {
             return .failure(SkipReason("redis-server did not start"))
         }
         do {
-            let admin = try DifferentialSocketConnection(port: server.port)
-            _ = try await admin.send(strings: ["AUTH", adminUser, adminPassword])
+            let admin = try await LiveRedisConnection.connect(
+                to: RedisURL(port: server.port, user: adminUser, password: adminPassword))
             let reply = try await admin.send(strings: ["CONFIG", "GET", "*"])
             var defaults: [String: [UInt8]] = [:]
             let items = reply.arrayValue ?? []
@@ -51,7 +52,8 @@ public final class DifferentialRedisBackend: DifferentialBackend {
     public var receiveTimeoutMilliseconds: Int64 { 1000 }
 
     public func connect() async throws -> any RedisConnection {
-        try DifferentialSocketConnection(port: server.port)
+        try await LiveRedisConnection.connect(
+            to: RedisURL(port: server.port), options: LiveRedisOptions(commandTimeout: .seconds(10), reconnects: false))
     }
 
     public func sleep(milliseconds: Int64) async {

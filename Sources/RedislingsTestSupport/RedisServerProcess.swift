@@ -1,106 +1,98 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A real redis-server started for tests on a free loopback port, without persistence.
-///
-/// A watchdog shell stops the server when the test process ends, however it ends.
-public final class RedisServerProcess: Sendable {
-    /// The port it listens on (127.0.0.1).
+/// A real `redis-server` on a free loopback port for tests: no persistence, stopped by `stop()`
+/// or when released, and by a watchdog shell if the test process dies first.
+public final class RedisServerProcess: @unchecked Sendable {
+    /// The port it listens on.
     public let port: Int
-    private let watchdog: Process
+    private let watchdog: pid_t
+    private var stopped = false
 
-    /// The path of `redis-server` on PATH, or nil when it is not installed.
-    public static var executablePath: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/redis-server"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    /// The `redis-server` executable on PATH, if installed.
+    public static let executable: String? = findExecutable("redis-server")
 
-    /// Starts a server and waits until it accepts connections; nil if redis-server is absent or
-    /// does not come up within five seconds.
-    public init?(extraArguments: [String] = []) {
-        guard let executable = Self.executablePath, let port = Self.freePort() else { return nil }
-        self.port = port
-        let arguments = ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "''", "--appendonly", "no",
-                         "--daemonize", "no", "--loglevel", "warning", "--logfile", "''", "--dir", "/tmp"]
-            + extraArguments
+    /// True when `redis-server` is installed; tests that need it are skipped (and say so) otherwise.
+    public static var isInstalled: Bool { executable != nil }
+
+    /// Starts a server and waits until it accepts connections. `extraArguments` are passed on
+    /// (`["--requirepass", "secret"]`).
+    public init(extraArguments: [String] = []) throws {
+        guard let executable = Self.executable else { throw TestServerError("redis-server is not installed") }
+        port = freeLoopbackPort()
+        let arguments = [
+            executable, "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            "--dir", NSTemporaryDirectory(),
+        ] + extraArguments
+        let command = arguments.map(shellQuoted).joined(separator: " ")
         let script = """
-            \(executable) \(arguments.joined(separator: " ")) >/dev/null 2>&1 & server=$!
-            while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 0.3; done
+            \(command) >/dev/null 2>&1 & server=$!
+            trap 'kill $server 2>/dev/null; wait $server; exit 0' TERM
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 0.2; done
             kill $server 2>/dev/null
             """
-        watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = ["-c", script]
-        // The watchdog outlives the test process briefly; it must not hold the test runner's pipes open.
-        watchdog.standardInput = FileHandle.nullDevice
-        watchdog.standardOutput = FileHandle.nullDevice
-        watchdog.standardError = FileHandle.nullDevice
-        do { try watchdog.run() } catch { return nil }
-        for _ in 0..<100 {
-            if Self.accepts(port: port) { return }
-            usleep(50_000)
+        watchdog = try spawnShell(script)
+        let deadline = Date().addingTimeInterval(10)
+        while !isListening(port: port) {
+            guard Date() < deadline else {
+                kill(watchdog, SIGTERM)
+                throw TestServerError("redis-server did not start on port \(port)")
+            }
+            usleep(20_000)
         }
-        watchdog.terminate()
-        return nil
     }
 
-    /// Stops the server (the watchdog also stops it when the process exits).
+    /// Stops the server and waits for it to exit.
     public func stop() {
-        guard watchdog.isRunning else { return }
-        // Killing the watchdog's loop makes it skip its own kill; ask the server to shut down first.
-        _ = Self.shutdown(port: port)
-        watchdog.terminate()
+        guard !stopped else { return }
+        stopped = true
+        kill(watchdog, SIGTERM)
+        var status: Int32 = 0
+        waitpid(watchdog, &status, 0)
     }
 
-    /// A port on 127.0.0.1 that nothing listens on right now.
-    public static func freePort() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0 else { return nil }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { return nil }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    deinit { stop() }
+}
 
-    static func loopback(port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        return address
-    }
+/// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks).
+func spawnShell(_ script: String) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGTERM)
+    sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGCHLD)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(script), nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+    guard status == 0 else { throw TestServerError("cannot start /bin/sh: \(String(cString: strerror(status)))") }
+    return pid
+}
 
-    static func accepts(port: Int) -> Bool { withConnection(port: port) { _ in true } ?? false }
+/// `text` quoted for /bin/sh.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
 
-    static func shutdown(port: Int) -> Bool {
-        withConnection(port: port) { fd in
-            let command = Array("*2\r\n$8\r\nSHUTDOWN\r\n$6\r\nNOSAVE\r\n".utf8)
-            return write(fd, command, command.count) == command.count
-        } ?? false
-    }
+/// A test fixture that could not be set up.
+public struct TestServerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
 
-    private static func withConnection<T>(port: Int, _ body: (Int32) -> T) -> T? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = loopback(port: UInt16(port))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        return connected == 0 ? body(fd) : nil
+/// The full path of `name` found on PATH.
+public func findExecutable(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+        let candidate = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
+    return nil
 }
