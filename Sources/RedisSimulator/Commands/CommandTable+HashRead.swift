@@ -70,6 +70,14 @@ extension CommandTable {
         } else if ctx.count > 3 {
             throw RedisError.syntax
         }
+        // Redis would build a reply of that many repeats until memory ran out; the simulator,
+        // which lives inside the learner's program, refuses instead of taking it down.
+        guard count >= -maxRandomRepeats else {
+            throw RedisError("ERR value is out of range: the simulator returns at most \(maxRandomRepeats) random elements")
+        }
         return count
     }
+
+    /// The most elements a negative-count HRANDFIELD / SRANDMEMBER / ZRANDMEMBER may ask for.
+    static let maxRandomRepeats: Int64 = 10_000_000
 }

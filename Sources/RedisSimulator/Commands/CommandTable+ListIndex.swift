@@ -115,7 +115,10 @@ extension CommandTable {
             j += 2
         }
         let fromTail = rank < 0
-        let skip = rank.magnitude
+        // Redis negates the rank in a C long: LONG_MIN stays negative, so every match qualifies
+        // and `matches - rank + 1` overflows, which lets COUNT never stop the walk.
+        let wraps = rank == Int64.min
+        let skip = wraps ? 1 : rank.magnitude
         guard let list = try ctx.lookupList(ctx[1]) else { return count != -1 ? .array([]) : .nullBulkString }
         let element = ctx[2]
         var matches: UInt64 = 0
@@ -131,7 +134,7 @@ extension CommandTable {
             guard matches >= skip else { continue }
             found.append(.integer(Int64(index)))
             if count == -1 { break }
-            if count != 0, Int64(found.count) >= count { break }
+            if count != 0, !wraps, Int64(found.count) >= count { break }
         }
         if count != -1 { return .array(found) }
         return found.first ?? .nullBulkString
