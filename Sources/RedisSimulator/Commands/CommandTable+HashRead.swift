@@ -63,7 +63,7 @@ extension CommandTable {
             throw RedisError("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
         }
         if let option {
-            if ctx.count > 4 || (ctx.count == 4 && !ctx.argument(3, is: option)) { throw RedisError.syntax }
+            if ctx.count > 4 || (ctx.count == 4 && !ctx.word(at: 3, is: option)) { throw RedisError.syntax }
             if ctx.count == 4, count < -(Int64.max / 2) || count > Int64.max / 2 {
                 throw RedisError("ERR value is out of range")
             }
