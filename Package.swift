@@ -70,9 +70,9 @@ let package = Package(
             name: "RedisServerTests",
             dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
