@@ -57,7 +57,7 @@ let package = Package(
             ]),
 
         // MARK: Tests
-        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting"]),
+        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
