@@ -53,4 +53,19 @@ import RedislingsTestSupport
         #expect(run(simulator, client, "SSCAN", "s", "99", "COUNT", "1") ==
             .reply(.array([.bulk("0"), .array([.bulk("1"), .bulk("2"), .bulk("3")])])))
     }
+
+    @Test(arguments: [1, 2, 3, 10, 1000]) func scanOrderPagesVisitEachElementOnce(count: Int) {
+        let keys = (0..<257).map { ByteString("k\($0)") }
+        let order = ScanOrder(keys)
+        var cursor: UInt64 = 0, seen: [ByteString] = [], pages = 0
+        repeat {
+            let page = order.page(from: cursor, count: count)
+            #expect(page.keys.count >= min(count, keys.count - seen.count))
+            seen += page.keys.map(\.key)
+            cursor = page.next
+            pages += 1
+        } while cursor != 0 && pages < 1000
+        #expect(seen.count == keys.count)
+        #expect(Set(seen) == Set(keys))
+    }
 }

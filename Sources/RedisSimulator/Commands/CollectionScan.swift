@@ -3,8 +3,8 @@ import RESP
 /// HSCAN, SSCAN and ZSCAN: Redis 7.0's cursor contract over a collection.
 ///
 /// Small collections (listpack, intset) answer in one page with cursor 0, as Redis does.
-/// Larger ones are walked in the order of a fixed 62-bit hash of each element, and the cursor
-/// is "the next hash to visit": an element present for the whole scan has a fixed hash, so it is
+/// Larger ones are walked in `ScanOrder`, by a fixed hash of each element, and the cursor is
+/// "the next hash to visit": an element present for the whole scan has a fixed hash, so it is
 /// returned exactly once, elements added or removed meanwhile may or may not be, and the scan
 /// always ends — Redis's guarantees, without its table layout.
 enum CollectionScan {
@@ -43,12 +43,12 @@ enum CollectionScan {
         var i = start
         while i < ctx.count {
             let remaining = ctx.count - i
-            if ctx.argument(i, is: "count"), remaining >= 2 {
+            if ctx.word(at: i, is: "count"), remaining >= 2 {
                 let count = try ctx.integer(at: i + 1)
                 guard count >= 1 else { throw RedisError.syntax }
                 options.count = Int(clamping: count)
                 i += 2
-            } else if ctx.argument(i, is: "match"), remaining >= 2 {
+            } else if ctx.word(at: i, is: "match"), remaining >= 2 {
                 let pattern = ctx[i + 1]
                 options.pattern = pattern == "*" ? nil : pattern
                 i += 2
@@ -59,38 +59,26 @@ enum CollectionScan {
         return options
     }
 
-    /// One page over `elements` (each with the key MATCH tests and the reply items it adds).
+    /// A small collection's answer: everything (MATCH applied) and cursor 0, as Redis answers
+    /// for listpacks and intsets whatever the cursor and COUNT.
+    static func wholePage(_ elements: [(key: ByteString, items: [ByteString])], options: Options) -> RESPValue {
+        reply(elements, next: 0, options: options)
+    }
+
+    /// One page of a large collection in its scan order; `items` gives the reply items of an element.
     static func page(
-        _ elements: [(key: ByteString, items: [ByteString])], cursor: UInt64, options: Options, small: Bool
+        _ order: ScanOrder, cursor: UInt64, options: Options, items: (ByteString) -> [ByteString]
     ) -> RESPValue {
-        var chosen: [(key: ByteString, items: [ByteString])]
-        var next: UInt64 = 0
-        if small {
-            chosen = elements
-        } else {
-            var pending = elements.map { (hash: hash($0.key), element: $0) }.filter { $0.hash >= cursor }
-            pending.sort { $0.hash < $1.hash }
-            var taken = 0
-            while taken < pending.count, taken < options.count || pending[taken].hash == pending[taken - 1].hash {
-                taken += 1
-            }
-            chosen = pending.prefix(taken).map(\.element)
-            if taken < pending.count { next = pending[taken - 1].hash + 1 }
-        }
+        let (keys, next) = order.page(from: cursor, count: options.count)
+        return reply(keys.map { ($0.key, items($0.key)) }, next: next, options: options)
+    }
+
+    private static func reply(_ elements: [(key: ByteString, items: [ByteString])], next: UInt64, options: Options) -> RESPValue {
+        var chosen = elements
         if let pattern = options.pattern {
             let glob = GlobPattern(pattern)
             chosen = chosen.filter { glob.matches($0.key) }
         }
         return .array([.bulk(String(next)), .array(chosen.flatMap { $0.items.map { RESPValue.bulk($0) } })])
-    }
-
-    /// A fixed hash in 1...2^62 (FNV-1a), so cursors are stable across runs and never 0.
-    static func hash(_ key: ByteString) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return (h >> 2) + 1
     }
 }

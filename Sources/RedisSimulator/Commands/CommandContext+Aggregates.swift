@@ -65,13 +65,15 @@ extension CommandContext {
     }
 
     /// True when argument `index` equals `word`, ignoring ASCII case.
-    func argument(_ index: Int, is word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard args[index].count == w.count else { return false }
-        for (a, b) in zip(args[index].bytes, w) where a != b {
-            guard a >= 65, a <= 90, a + 32 == b else { return false }
+    func word(at index: Int, is word: StaticString) -> Bool {
+        let argument = args[index].bytes
+        guard argument.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            for i in 0..<expected.count {
+                let a = argument[i], b = expected[i]
+                if a != b, !(a >= 65 && a <= 90 && a + 32 == b) { return false }
+            }
+            return true
         }
-        return true
     }
 }
-

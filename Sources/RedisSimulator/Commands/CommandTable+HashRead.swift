@@ -45,8 +45,10 @@ extension CommandTable {
             let cursor = try CollectionScan.cursor(ctx[2])
             guard let hash = try ctx.lookupHash(ctx[1]) else { return emptyScan }
             let options = try CollectionScan.options(ctx, from: 3)
-            return CollectionScan.page(hash.pairs.map { ($0.field, [$0.field, $0.value]) },
-                                       cursor: cursor, options: options, small: hash.isListpack)
+            if hash.isListpack {
+                return CollectionScan.wholePage(hash.pairs.map { ($0.field, [$0.field, $0.value]) }, options: options)
+            }
+            return CollectionScan.page(hash.scanOrder(), cursor: cursor, options: options) { [$0, hash[$0] ?? ByteString([])] }
         },
     ]
 
@@ -55,19 +57,27 @@ extension CommandTable {
 
     /// The count of HRANDFIELD / SRANDMEMBER / ZRANDMEMBER with Redis's range checks, and the
     /// optional WITH… word (`option`, nil when the command takes none).
-    static func randomCount(_ ctx: CommandContext, option: String?) throws(RedisError) -> Int64 {
+    static func randomCount(_ ctx: CommandContext, option: StaticString?) throws(RedisError) -> Int64 {
         guard let count = ctx[2].int64Value else { throw RedisError.notInteger }
         guard count != Int64.min else {
             throw RedisError("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
         }
         if let option {
-            if ctx.count > 4 || (ctx.count == 4 && !ctx.argument(3, is: option)) { throw RedisError.syntax }
+            if ctx.count > 4 || (ctx.count == 4 && !ctx.word(at: 3, is: option)) { throw RedisError.syntax }
             if ctx.count == 4, count < -(Int64.max / 2) || count > Int64.max / 2 {
                 throw RedisError("ERR value is out of range")
             }
         } else if ctx.count > 3 {
             throw RedisError.syntax
         }
+        // Redis would build a reply of that many repeats until memory ran out; the simulator,
+        // which lives inside the learner's program, refuses instead of taking it down.
+        guard count >= -maxRandomRepeats else {
+            throw RedisError("ERR value is out of range: the simulator returns at most \(maxRandomRepeats) random elements")
+        }
         return count
     }
+
+    /// The most elements a negative-count HRANDFIELD / SRANDMEMBER / ZRANDMEMBER may ask for.
+    static let maxRandomRepeats: Int64 = 10_000_000
 }

@@ -94,7 +94,8 @@ extension CommandTable {
             let cursor = try CollectionScan.cursor(ctx[2])
             guard let set = try ctx.lookupSet(ctx[1]) else { return emptyScan }
             let options = try CollectionScan.options(ctx, from: 3)
-            return CollectionScan.page(set.members.map { ($0, [$0]) }, cursor: cursor, options: options, small: set.isIntset)
+            if set.isIntset { return CollectionScan.wholePage(set.members.map { ($0, [$0]) }, options: options) }
+            return CollectionScan.page(set.scanOrder(), cursor: cursor, options: options) { [$0] }
         },
     ]
 

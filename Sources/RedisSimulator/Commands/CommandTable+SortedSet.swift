@@ -66,17 +66,22 @@ extension CommandTable {
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .array([]) }
             let withScores = ctx.count == 4
             // Redis walks sorted sets from the highest score down, so "all of it" comes reversed.
-            let all = count >= Int64(zset.count) ? Array(zset.all.reversed()) : zset.all
+            let whole = count >= Int64(zset.count)
             return .array(RandomSample.positions(size: zset.count, count: count).flatMap { index -> [RESPValue] in
-                withScores ? [.bulk(all[index].member), .double(all[index].score)] : [.bulk(all[index].member)]
+                let element = zset.element(at: whole ? zset.count - 1 - index : index)
+                return withScores ? [.bulk(element.member), .double(element.score)] : [.bulk(element.member)]
             })
         },
         CommandSpec("zscan", arity: -3, flags: ["readonly"], keys: .single, categories: ["@read", "@sortedset", "@slow"]) { ctx in
             let cursor = try CollectionScan.cursor(ctx[2])
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return emptyScan }
             let options = try CollectionScan.options(ctx, from: 3)
-            return CollectionScan.page(zset.all.map { ($0.member, [$0.member, ByteString(double: $0.score)]) },
-                                       cursor: cursor, options: options, small: zset.isListpack)
+            if zset.isListpack {
+                return CollectionScan.wholePage(zset.all.map { ($0.member, [$0.member, ByteString(double: $0.score)]) }, options: options)
+            }
+            return CollectionScan.page(zset.scanOrder(), cursor: cursor, options: options) { member in
+                [member, ByteString(double: zset.score(of: member) ?? 0)]
+            }
         },
     ]
 
@@ -86,12 +91,12 @@ extension CommandTable {
         var nx = false, xx = false, ch = false, incr = incrCommand, gt = false, lt = false
         var scoreIndex = 2
         while scoreIndex < ctx.count {
-            if ctx.argument(scoreIndex, is: "nx") { nx = true }
-            else if ctx.argument(scoreIndex, is: "xx") { xx = true }
-            else if ctx.argument(scoreIndex, is: "ch") { ch = true }
-            else if ctx.argument(scoreIndex, is: "incr") { incr = true }
-            else if ctx.argument(scoreIndex, is: "gt") { gt = true }
-            else if ctx.argument(scoreIndex, is: "lt") { lt = true }
+            if ctx.word(at: scoreIndex, is: "nx") { nx = true }
+            else if ctx.word(at: scoreIndex, is: "xx") { xx = true }
+            else if ctx.word(at: scoreIndex, is: "ch") { ch = true }
+            else if ctx.word(at: scoreIndex, is: "incr") { incr = true }
+            else if ctx.word(at: scoreIndex, is: "gt") { gt = true }
+            else if ctx.word(at: scoreIndex, is: "lt") { lt = true }
             else { break }
             scoreIndex += 1
         }

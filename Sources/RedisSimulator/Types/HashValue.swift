@@ -4,16 +4,18 @@
 /// (HGETALL answers in that order), and `hashtable` once it outgrows the limits, which it never
 /// leaves. Both store fields in dense arrays indexed by a dictionary, so lookups are O(1), a
 /// random field is O(1), and deletion is O(1) in `hashtable` (swap with the last) and O(n) in
-/// `listpack` (shift to keep the order), as in Redis where n ≤ 128.
+/// `listpack` (shift to keep the order), as in Redis where n ≤ 512.
 public final class HashValue {
     private var keys: [ByteString] = []
     private var values: [ByteString] = []
     private var positions: [ByteString: Int] = [:]
     /// True while the hash is in its small, insertion-ordered encoding.
     public private(set) var isListpack = true
+    /// The scan order of a `hashtable` hash, built by HSCAN and dropped by writes.
+    var scanOrderCache: ScanOrder?
 
     /// Redis 7.0's `hash-max-listpack-entries`.
-    public static let maxListpackEntries = 128
+    public static let maxListpackEntries = 512
     /// Redis 7.0's `hash-max-listpack-value`: the longest field or value a listpack keeps.
     public static let maxListpackValue = 64
 
@@ -80,6 +82,7 @@ extension HashValue {
     /// - Complexity: O(1) amortized.
     @discardableResult
     public func set(_ field: ByteString, _ value: ByteString) -> Bool {
+        scanOrderCache = nil
         if isListpack, field.count > Self.maxListpackValue || value.count > Self.maxListpackValue {
             isListpack = false
         }
@@ -99,6 +102,7 @@ extension HashValue {
     /// - Complexity: O(n) in `listpack` (order kept), O(1) in `hashtable`.
     @discardableResult
     public func remove(_ field: ByteString) -> Bool {
+        scanOrderCache = nil
         guard let index = positions.removeValue(forKey: field) else { return false }
         if isListpack {
             keys.remove(at: index)
@@ -126,5 +130,15 @@ extension HashValue {
             precondition(keys.allSatisfy { $0.count <= Self.maxListpackValue })
             precondition(values.allSatisfy { $0.count <= Self.maxListpackValue })
         }
+    }
+}
+
+extension HashValue {
+    /// The fields in HSCAN order, cached until the next write.
+    func scanOrder() -> ScanOrder {
+        if let cached = scanOrderCache { return cached }
+        let order = ScanOrder(keys)
+        scanOrderCache = order
+        return order
     }
 }

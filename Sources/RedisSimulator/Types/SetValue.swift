@@ -10,6 +10,8 @@ public final class SetValue {
     private var positions: [ByteString: Int] = [:]
     /// True while the set is an `intset`.
     public private(set) var isIntset = true
+    /// The scan order of a `hashtable` set, built by SSCAN and dropped by writes.
+    var scanOrderCache: ScanOrder?
 
     /// Redis 7.0's `set-max-intset-entries`.
     public static let maxIntsetEntries = 512
@@ -68,6 +70,7 @@ extension SetValue {
     /// - Complexity: O(n) as an intset (n ≤ 512, as Redis's memmove), O(1) amortized as a hashtable.
     @discardableResult
     public func insert(_ member: ByteString) -> Bool {
+        scanOrderCache = nil
         if isIntset {
             if let value = member.int64Value {
                 let (found, index) = integerIndex(of: value)
@@ -89,6 +92,7 @@ extension SetValue {
     /// - Complexity: O(n) as an intset, O(1) as a hashtable.
     @discardableResult
     public func remove(_ member: ByteString) -> Bool {
+        scanOrderCache = nil
         if isIntset {
             guard let value = member.int64Value else { return false }
             let (found, index) = integerIndex(of: value)
@@ -131,5 +135,15 @@ extension SetValue {
             precondition(integers.isEmpty && items.count == positions.count)
             for (i, item) in items.enumerated() { precondition(positions[item] == i) }
         }
+    }
+}
+
+extension SetValue {
+    /// The members in SSCAN order, cached until the next write.
+    func scanOrder() -> ScanOrder {
+        if let cached = scanOrderCache { return cached }
+        let order = ScanOrder(members)
+        scanOrderCache = order
+        return order
     }
 }

@@ -29,8 +29,8 @@ public struct SkipList {
 
     /// An empty skip list.
     public init() {
-        nodes = [Node(member: ByteString([]), score: 0, backward: 0,
-                      links: Array(repeating: Link(forward: 0, span: 0), count: Self.maxLevel))]
+        // The header's links grow with the list's level, so a small set stays small.
+        nodes = [Node(member: ByteString([]), score: 0, backward: 0, links: [Link(forward: 0, span: 0)])]
     }
 
     /// True when (s1, m1) sorts before (s2, m2).
@@ -56,8 +56,12 @@ public struct SkipList {
     ///
     /// - Complexity: O(log n) expected.
     public mutating func insert(_ member: ByteString, score: Double) {
-        var update = [Int](repeating: 0, count: Self.maxLevel)
-        var rank = [Int](repeating: 0, count: Self.maxLevel)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.maxLevel) { scratch in
+            insert(member, score: score, update: scratch.baseAddress!, rank: scratch.baseAddress! + Self.maxLevel)
+        }
+    }
+
+    private mutating func insert(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>, rank: UnsafeMutablePointer<Int>) {
         var x = 0
         for i in stride(from: level - 1, through: 0, by: -1) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1]
@@ -74,6 +78,7 @@ public struct SkipList {
             for i in level..<newLevel {
                 rank[i] = 0
                 update[i] = 0
+                if nodes[0].links.count <= i { nodes[0].links.append(Link(forward: 0, span: 0)) }
                 nodes[0].links[i].span = count
             }
             level = newLevel
@@ -102,7 +107,12 @@ public struct SkipList {
     /// - Complexity: O(log n) expected.
     @discardableResult
     public mutating func remove(_ member: ByteString, score: Double) -> Bool {
-        var update = [Int](repeating: 0, count: Self.maxLevel)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maxLevel) { scratch in
+            remove(member, score: score, update: scratch.baseAddress!)
+        }
+    }
+
+    private mutating func remove(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>) -> Bool {
         var x = 0
         for i in stride(from: level - 1, through: 0, by: -1) {
             while true {

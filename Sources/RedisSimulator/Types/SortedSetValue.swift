@@ -8,6 +8,8 @@ public final class SortedSetValue {
     private var scores: [ByteString: Double] = [:]
     /// True while Redis would keep this set as a listpack.
     public private(set) var isListpack: Bool
+    /// The scan order of a `skiplist` set, built by ZSCAN and dropped by writes.
+    var scanOrderCache: ScanOrder?
 
     /// Redis 7.0's `zset-max-listpack-entries`.
     public static let maxListpackEntries = 128
@@ -57,6 +59,7 @@ extension SortedSetValue {
     /// - Complexity: O(log n) expected.
     @discardableResult
     public func set(_ member: ByteString, score given: Double) -> Bool {
+        scanOrderCache = nil
         let isNew = scores[member] == nil
         if isNew, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
             isListpack = false
@@ -81,6 +84,7 @@ extension SortedSetValue {
     /// - Complexity: O(log n) expected.
     @discardableResult
     public func remove(_ member: ByteString) -> Bool {
+        scanOrderCache = nil
         guard let score = scores.removeValue(forKey: member) else { return false }
         list.remove(member, score: score)
         return true
@@ -135,6 +139,7 @@ extension SortedSetValue {
         guard !isListpack, count <= Self.maxListpackEntries else { return }
         guard scores.keys.allSatisfy({ $0.count <= Self.maxListpackValue }) else { return }
         isListpack = true
+        scanOrderCache = nil
         for (member, score) in scores where score == 0 && score.sign == .minus {
             list.remove(member, score: score)
             list.insert(member, score: 0)
@@ -153,5 +158,15 @@ extension SortedSetValue {
             precondition(count <= Self.maxListpackEntries)
             precondition(scores.keys.allSatisfy { $0.count <= Self.maxListpackValue })
         }
+    }
+}
+
+extension SortedSetValue {
+    /// The members in ZSCAN order, cached until the next write.
+    func scanOrder() -> ScanOrder {
+        if let cached = scanOrderCache { return cached }
+        let order = ScanOrder(scores.keys)
+        scanOrderCache = order
+        return order
     }
 }
