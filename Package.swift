@@ -80,6 +80,9 @@ let package = Package(
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(
+            name: "ScriptingMemory", dependencies: ["RedisSimulator", "RedisScripting", "RESP"],
+            path: "Benchmarks/ScriptingMemory"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,7 @@ enum LuaPrelude {
 local host = ...
 local G = _G
 local type, error, tostring, tonumber, select, rawget = type, error, tostring, tonumber, select, rawget
-local rawset_, setmetatable_, rawpcall = rawset, setmetatable, pcall
+local rawset_, setmetatable_, rawpcall, setfenv_ = rawset, setmetatable, pcall, setfenv
 local floor = math.floor
 local dbg = debug
 local INTERNAL = "=redislings"
@@ -176,8 +176,9 @@ G.__redis__err__handler = function(err)
   return err
 end
 
--- What Redis leaves out of the sandbox.
+-- What Redis 7.0.15 leaves out of the sandbox.
 G.dofile, G.loadfile, G.print, G.debug = nil, nil, nil, nil
+G.setfenv, G.getfenv, G.newproxy = nil, nil, nil
 
 -- Readonly tables: proxies that refuse writes, as Redis's patched Lua does.
 local readonly = setmetatable_({}, { __mode = "k" })
@@ -203,7 +204,7 @@ G._G = globals
 setmetatable_(G, { __index = function(_, name)
   error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
 end })
-setfenv(0, globals)
+setfenv_(0, globals)
 return G, G.__redis__err__handler
 """#
 }

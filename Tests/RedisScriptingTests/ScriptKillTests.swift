@@ -5,6 +5,7 @@ import RESP
 @testable import RedisScripting
 
 /// A runaway script and a second client, in-process: BUSY, SCRIPT KILL, UNKILLABLE, the budget.
+/// The second client connects before the script starts: connecting needs the lock the script holds.
 @Suite struct ScriptKillTests {
     /// Starts `script` on a thread for client `a`; returns a box its reply lands in.
     private func start(_ simulator: Simulator, _ script: String) -> ReplyBox {
@@ -31,9 +32,9 @@ import RESP
     @Test func aLoopingReadOnlyScriptIsKilled() throws {
         let simulator = busySimulator(thresholdMilliseconds: 100)
         let script = "local i = 0\nwhile true do i = i + 1 end"
+        let b = simulator.connect()
         let reply = start(simulator, script)
         waitForBusy(simulator)
-        let b = simulator.connect()
         let busy = RESPValue.error("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.")
         #expect(simulator.execute([Array("PING".utf8)], for: b) == .reply(busy))
         #expect(simulator.execute([Array("GET".utf8), Array("k".utf8)], for: b) == .reply(busy))
@@ -48,9 +49,9 @@ import RESP
 
     @Test func pcallCannotSwallowTheKill() throws {
         let simulator = busySimulator(thresholdMilliseconds: 50)
+        let b = simulator.connect()
         let reply = start(simulator, "while true do pcall(function() while true do end end) end")
         waitForBusy(simulator)
-        let b = simulator.connect()
         #expect(simulator.execute([Array("SCRIPT".utf8), Array("KILL".utf8)], for: b) == .reply(.ok))
         let result = try #require(reply.wait(seconds: 10))
         guard case .reply(.error(let text)) = result else { Issue.record("not an error: \(result)"); return }
@@ -59,9 +60,9 @@ import RESP
 
     @Test func aScriptThatWroteIsUnkillableAndTheBudgetStopsIt() throws {
         let simulator = busySimulator(thresholdMilliseconds: 50, LuaScripting(timeBudget: .milliseconds(600)))
+        let b = simulator.connect()
         let reply = start(simulator, "redis.call('SET','x','1') while true do end")
         waitForBusy(simulator)
-        let b = simulator.connect()
         #expect(simulator.execute([Array("SCRIPT".utf8), Array("KILL".utf8)], for: b) == .reply(.error(
             "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the "
                 + "script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.")))

@@ -5,23 +5,23 @@ import RESP
 /// until another client's write lets them (see `BlockingRegistry`) or the timeout passes.
 extension CommandTable {
     static let blockingCommands: [CommandSpec] = [
-        CommandSpec("blpop", arity: -3, flags: ["write", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+        CommandSpec("blpop", arity: -3, flags: ["write", "noscript", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
             try blockingPop(ctx, fromLeft: true)
         },
-        CommandSpec("brpop", arity: -3, flags: ["write", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+        CommandSpec("brpop", arity: -3, flags: ["write", "noscript", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
             try blockingPop(ctx, fromLeft: false)
         },
-        CommandSpec("blmove", arity: 6, flags: ["write", "denyoom", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+        CommandSpec("blmove", arity: 6, flags: ["write", "denyoom", "noscript", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
             guard let fromLeft = side(ctx[3]), let toLeft = side(ctx[4]) else { throw RedisError.syntax }
             return try blockingMove(ctx, fromLeft: fromLeft, toLeft: toLeft, timeoutAt: 5)
         },
-        CommandSpec("brpoplpush", arity: 4, flags: ["write", "denyoom", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+        CommandSpec("brpoplpush", arity: 4, flags: ["write", "denyoom", "noscript", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
             try blockingMove(ctx, fromLeft: false, toLeft: true, timeoutAt: 3)
         },
-        CommandSpec("bzpopmin", arity: -3, flags: ["write", "fast", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
+        CommandSpec("bzpopmin", arity: -3, flags: ["write", "noscript", "blocking", "fast"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
             try blockingZPop(ctx, max: false)
         },
-        CommandSpec("bzpopmax", arity: -3, flags: ["write", "fast", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
+        CommandSpec("bzpopmax", arity: -3, flags: ["write", "noscript", "blocking", "fast"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
             try blockingZPop(ctx, max: true)
         },
     ]
