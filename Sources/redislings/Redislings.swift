@@ -4,5 +4,13 @@ import ArgumentParser
 struct Redislings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redislings",
-        abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.")
+        abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
+        subcommands: [
+            ListCommand.self,
+            ShowCommand.self,
+            DevCommand.self,
+        ],
+        defaultSubcommand: ListCommand.self)
+
+    @OptionGroup var course: CourseOptions
 }
