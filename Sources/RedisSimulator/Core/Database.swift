@@ -12,8 +12,9 @@ public final class Database {
     /// Expiry times in time order, so the sweep visits only keys whose time has come. Entries
     /// go stale when a TTL changes or is removed; they are checked against `expires` when popped.
     private var expiryQueue = Heap<ExpiryEntry>()
-    /// Keys whose string value was changed in place (APPEND, SETRANGE): OBJECT ENCODING says `raw`.
-    var rawStrings: Set<ByteString> = []
+    /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
+    /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
+    var encodingOverrides: [ByteString: String] = [:]
 
     init(index: Int) { self.index = index }
 
@@ -55,7 +56,7 @@ public final class Database {
         entries = [:]
         expires = [:]
         expiryQueue = Heap()
-        rawStrings = []
+        encodingOverrides = [:]
     }
 
     /// Exchanges contents with `other` (SWAPDB).
@@ -63,7 +64,7 @@ public final class Database {
         swap(&entries, &other.entries)
         swap(&expires, &other.expires)
         swap(&expiryQueue, &other.expiryQueue)
-        swap(&rawStrings, &other.rawStrings)
+        swap(&encodingOverrides, &other.encodingOverrides)
     }
 
     private func rebuildQueue() {
