@@ -55,7 +55,11 @@ extension FrontMatterParser {
 
         private func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
 
-        private func isNull(_ node: Node) -> Bool { node.scalar != nil && node.null != nil }
+        /// `~`, `null` or nothing, unquoted: YAML's null.
+        private func isNull(_ node: Node) -> Bool {
+            guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
 
         private mutating func requiredString(_ name: String, _ fields: [String: Node], _ lines: [String: Int], example: String) -> String? {
             guard let node = fields[name], !isNull(node) else {

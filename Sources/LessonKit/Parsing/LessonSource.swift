@@ -7,11 +7,27 @@ struct LessonSource {
 
     init(file: String, text: String) {
         self.file = file
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? String(line.dropLast()) : String(line)
+        // Splitting bytes is several times faster than splitting Characters, and lesson
+        // loading time is mostly this.
+        var lines: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var index = start
+            func emit(_ end: Int) {
+                let stop = end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
+            }
+            while index < bytes.count {
+                if bytes[index] == 0x0A {
+                    emit(index)
+                    start = index + 1
+                }
+                index += 1
+            }
+            emit(bytes.count)
         }
+        self.lines = lines
     }
 
     /// The text of 1-based `line`, or "" past the end.

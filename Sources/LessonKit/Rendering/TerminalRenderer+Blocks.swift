@@ -34,7 +34,8 @@ extension TerminalRenderer {
 
     private func headingLines(level: Int, content: [MarkdownInline], width: Int) -> [StyledLine] {
         let style = level == 1 ? Look.title : level == 2 ? Look.section : Look.subsection
-        let runs = inlineRuns(content, style: style)
+        // Deeper headings get a marker so they stand out in plain text too.
+        let runs = (level >= 3 ? [StyledRun("▸ ", style)] : []) + inlineRuns(content, style: style)
         var lines = TextWrapper.wrap(runs, width: width)
         if level <= 2 {
             let rule = level == 1 ? "═" : "─"
