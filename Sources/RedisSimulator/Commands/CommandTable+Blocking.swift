@@ -95,7 +95,11 @@ extension CommandTable {
             return .bulk(value)
         }
         if let reply = try move(ctx) { return reply }
-        return ctx.block(on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullBulkString) { retry, _ throws(RedisError) in
+        // Redis times a blocked move out with a null array, but answers a null bulk string when
+        // it may not block (MULTI, scripts).
+        return ctx.block(
+            on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullArray, immediateReply: .nullBulkString
+        ) { retry, _ throws(RedisError) in
             try move(retry)
         }
     }
