@@ -124,6 +124,17 @@ import Testing
         #expect(json[0].contains(StyledRun("true", SyntaxHighlighter.Role.literal.style)))
     }
 
+    @Test func longCodeLinesContinueOnADottedFrame() {
+        #expect(plain("```redis\nSET key \"a long value that will not fit\"\n```\n", width: 20) == """
+        ┌─ redis
+        │ SET key "a long va
+        ┆ lue that will not
+        ┆ fit"
+        └─
+
+        """)
+    }
+
     @Test func unknownLanguagesStayPlain() {
         #expect(SyntaxHighlighter.highlight("a = 1\n", language: "cobol") == [[StyledRun("a = 1")]])
     }

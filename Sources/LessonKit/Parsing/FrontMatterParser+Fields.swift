@@ -30,7 +30,7 @@ extension FrontMatterParser {
             }
 
             let title = requiredString("title", fields, lines, example: "title: \"Redis Caching Strategies\"")
-            let slug = requiredString("slug", fields, lines, example: "slug: redis-caching-strategies")
+            let slug = requiredString("slug", fields, lines, example: "slug: \(title.map(FieldReader.slug(for:)) ?? "redis-caching-strategies")")
             if let slug, slug.contains(where: { $0 == " " || $0 == "\t" || $0 == "/" }) {
                 problems.append(source.problem(
                     .invalidField, line: lines["slug"] ?? 1, "the slug `\(slug)` contains spaces or slashes",
@@ -51,6 +51,12 @@ extension FrontMatterParser {
                 examples: stringList("examples", fields, lines),
                 canonicalID: optionalString("canonical_id", fields, lines),
                 fieldLines: lines)
+        }
+
+        /// A slug made from a title: lowercase words joined by hyphens.
+        static func slug(for title: String) -> String {
+            let words = title.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            return words.isEmpty ? "lesson" : words.joined(separator: "-")
         }
 
         private func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
