@@ -100,7 +100,9 @@ extension CommandTable {
         return ctx.block(
             on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullArray, immediateReply: .nullBulkString
         ) { retry, _ throws(RedisError) in
-            try move(retry)
+            // A source that stopped being a list keeps the client waiting, as in Redis.
+            guard case .list? = retry.lookup(source) else { return nil }
+            return try move(retry)
         }
     }
 

@@ -121,7 +121,7 @@ extension CommandTable {
             }
             guard let pending else { continue }
             if pending.consumer != nil && minIdle > 0 && ctx.now - pending.deliveryTime < minIdle { continue }
-            let owner = consumer ?? group.consumer(ctx[3], now: ctx.now)
+            let owner = consumer ?? ctx.streamConsumer(ctx[3], in: group, key: ctx[1])
             consumer = owner
             pending.deliveryTime = deliveryTime
             if retryCount >= 0 {
@@ -175,7 +175,7 @@ extension CommandTable {
                 continue
             }
             if minIdle > 0 && ctx.now - pending.deliveryTime < minIdle { continue }
-            let owner = consumer ?? group.consumer(ctx[3], now: ctx.now)
+            let owner = consumer ?? ctx.streamConsumer(ctx[3], in: group, key: ctx[1])
             consumer = owner
             pending.deliveryTime = ctx.now
             if !justID { pending.deliveryCount += 1 }

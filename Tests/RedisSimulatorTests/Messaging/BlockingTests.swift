@@ -82,3 +82,14 @@ import RESP
         #expect(b.drain() == [.array([.bulk("q"), .bulk("x")])])
     }
 }
+
+@Suite struct BlockingDisconnectTests {
+    @Test func closingABlockedConnectionEndsItsPendingSend() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let waiter = Task { try? await connection.send("BLPOP", "q", "0") }
+        try? await Task.sleep(for: .milliseconds(50))
+        await connection.close()
+        #expect(await waiter.value == .nullArray)
+    }
+}
