@@ -93,3 +93,12 @@ import RESP
         #expect(await waiter.value == .nullArray)
     }
 }
+
+@Suite struct BlockingTimerTests {
+    @Test func aBlockingSendTimesOutWithoutAnyoneTicking() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let reply = try? await connection.send("XREAD", "BLOCK", "50", "STREAMS", "s", "$")
+        #expect(reply == .nullArray)
+    }
+}
