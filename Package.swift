@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "RESP"),
         .target(
             name: "RedisSimulator",
-            dependencies: ["RESP", .product(name: "DequeModule", package: "swift-collections")]),
+            dependencies: [
+                "RESP", .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         .target(name: "RedisScripting", dependencies: ["RedisSimulator", "RESP", "CLua"]),
 
         // MARK: Doors out
@@ -62,7 +65,8 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisSimulatorTests",
-            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"]),
+            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"],
+            exclude: ["Differential"]),
         .testTarget(
             name: "RedisScriptingTests",
             dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
@@ -76,6 +80,7 @@ let package = Package(
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

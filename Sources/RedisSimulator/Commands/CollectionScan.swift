@@ -43,12 +43,12 @@ enum CollectionScan {
         var i = start
         while i < ctx.count {
             let remaining = ctx.count - i
-            if ctx.argument(i, is: "count"), remaining >= 2 {
+            if ctx.word(at: i, is: "count"), remaining >= 2 {
                 let count = try ctx.integer(at: i + 1)
                 guard count >= 1 else { throw RedisError.syntax }
                 options.count = Int(clamping: count)
                 i += 2
-            } else if ctx.argument(i, is: "match"), remaining >= 2 {
+            } else if ctx.word(at: i, is: "match"), remaining >= 2 {
                 let pattern = ctx[i + 1]
                 options.pattern = pattern == "*" ? nil : pattern
                 i += 2

@@ -65,7 +65,7 @@ extension CommandContext {
     }
 
     /// True when argument `index` equals `word`, ignoring ASCII case.
-    func argument(_ index: Int, is word: StaticString) -> Bool {
+    func word(at index: Int, is word: StaticString) -> Bool {
         let argument = args[index].bytes
         guard argument.count == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { expected in

@@ -63,13 +63,21 @@ extension CommandTable {
             throw RedisError("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
         }
         if let option {
-            if ctx.count > 4 || (ctx.count == 4 && !ctx.argument(3, is: option)) { throw RedisError.syntax }
+            if ctx.count > 4 || (ctx.count == 4 && !ctx.word(at: 3, is: option)) { throw RedisError.syntax }
             if ctx.count == 4, count < -(Int64.max / 2) || count > Int64.max / 2 {
                 throw RedisError("ERR value is out of range")
             }
         } else if ctx.count > 3 {
             throw RedisError.syntax
         }
+        // Redis would build a reply of that many repeats until memory ran out; the simulator,
+        // which lives inside the learner's program, refuses instead of taking it down.
+        guard count >= -maxRandomRepeats else {
+            throw RedisError("ERR value is out of range: the simulator returns at most \(maxRandomRepeats) random elements")
+        }
         return count
     }
+
+    /// The most elements a negative-count HRANDFIELD / SRANDMEMBER / ZRANDMEMBER may ask for.
+    static let maxRandomRepeats: Int64 = 10_000_000
 }

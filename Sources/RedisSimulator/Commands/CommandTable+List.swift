@@ -33,7 +33,7 @@ extension CommandTable {
             var count: Int64 = -1
             var j = whereIndex + 1
             while j < ctx.count {
-                if count == -1, ctx.argument(j, is: "count"), j + 1 < ctx.count {
+                if count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count {
                     count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
                     j += 2
                 } else {
@@ -92,8 +92,8 @@ extension CommandTable {
 
     /// LEFT or RIGHT, any case; a syntax error otherwise.
     static func listEnd(_ ctx: CommandContext, _ index: Int) throws(RedisError) -> ListEnd {
-        if ctx.argument(index, is: "left") { return .left }
-        if ctx.argument(index, is: "right") { return .right }
+        if ctx.word(at: index, is: "left") { return .left }
+        if ctx.word(at: index, is: "right") { return .right }
         throw RedisError.syntax
     }
 }

@@ -25,7 +25,7 @@ extension CommandTable {
         },
         CommandSpec("linsert", arity: 5, flags: ["write", "denyoom"], keys: .single, categories: ["@write", "@list", "@slow"]) { ctx in
             let after: Bool
-            if ctx.argument(2, is: "after") { after = true } else if ctx.argument(2, is: "before") { after = false } else { throw RedisError.syntax }
+            if ctx.word(at: 2, is: "after") { after = true } else if ctx.word(at: 2, is: "before") { after = false } else { throw RedisError.syntax }
             guard let list = try ctx.lookupList(ctx[1]) else { return .integer(0) }
             guard let pivot = list.elements.firstIndex(of: ctx[3]) else { return .integer(-1) }
             list.elements.insert(ctx[4], at: after ? pivot + 1 : pivot)
@@ -100,14 +100,14 @@ extension CommandTable {
         var j = 3
         while j < ctx.count {
             let more = j + 1 < ctx.count
-            if ctx.argument(j, is: "rank"), more {
+            if ctx.word(at: j, is: "rank"), more {
                 rank = try ctx.integer(at: j + 1)
                 guard rank != 0 else {
                     throw RedisError("ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list")
                 }
-            } else if ctx.argument(j, is: "count"), more {
+            } else if ctx.word(at: j, is: "count"), more {
                 count = try ctx.positiveInteger(at: j + 1, message: "ERR COUNT can't be negative")
-            } else if ctx.argument(j, is: "maxlen"), more {
+            } else if ctx.word(at: j, is: "maxlen"), more {
                 maxlen = try ctx.positiveInteger(at: j + 1, message: "ERR MAXLEN can't be negative")
             } else {
                 throw RedisError.syntax
@@ -115,7 +115,10 @@ extension CommandTable {
             j += 2
         }
         let fromTail = rank < 0
-        let skip = rank.magnitude
+        // Redis negates the rank in a C long: LONG_MIN stays negative, so every match qualifies
+        // and `matches - rank + 1` overflows, which lets COUNT never stop the walk.
+        let wraps = rank == Int64.min
+        let skip = wraps ? 1 : rank.magnitude
         guard let list = try ctx.lookupList(ctx[1]) else { return count != -1 ? .array([]) : .nullBulkString }
         let element = ctx[2]
         var matches: UInt64 = 0
@@ -131,7 +134,7 @@ extension CommandTable {
             guard matches >= skip else { continue }
             found.append(.integer(Int64(index)))
             if count == -1 { break }
-            if count != 0, Int64(found.count) >= count { break }
+            if count != 0, !wraps, Int64(found.count) >= count { break }
         }
         if count != -1 { return .array(found) }
         return found.first ?? .nullBulkString

@@ -16,7 +16,7 @@ extension CommandTable {
             var limit: Int64 = 0
             var j = 2 + Int(numkeys)
             while j < ctx.count {
-                guard ctx.argument(j, is: "limit"), j + 1 < ctx.count else { throw RedisError.syntax }
+                guard ctx.word(at: j, is: "limit"), j + 1 < ctx.count else { throw RedisError.syntax }
                 limit = try ctx.positiveInteger(at: j + 1, message: "ERR LIMIT can't be negative")
                 j += 2
             }

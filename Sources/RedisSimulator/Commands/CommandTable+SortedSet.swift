@@ -91,12 +91,12 @@ extension CommandTable {
         var nx = false, xx = false, ch = false, incr = incrCommand, gt = false, lt = false
         var scoreIndex = 2
         while scoreIndex < ctx.count {
-            if ctx.argument(scoreIndex, is: "nx") { nx = true }
-            else if ctx.argument(scoreIndex, is: "xx") { xx = true }
-            else if ctx.argument(scoreIndex, is: "ch") { ch = true }
-            else if ctx.argument(scoreIndex, is: "incr") { incr = true }
-            else if ctx.argument(scoreIndex, is: "gt") { gt = true }
-            else if ctx.argument(scoreIndex, is: "lt") { lt = true }
+            if ctx.word(at: scoreIndex, is: "nx") { nx = true }
+            else if ctx.word(at: scoreIndex, is: "xx") { xx = true }
+            else if ctx.word(at: scoreIndex, is: "ch") { ch = true }
+            else if ctx.word(at: scoreIndex, is: "incr") { incr = true }
+            else if ctx.word(at: scoreIndex, is: "gt") { gt = true }
+            else if ctx.word(at: scoreIndex, is: "lt") { lt = true }
             else { break }
             scoreIndex += 1
         }

@@ -75,19 +75,19 @@ extension CommandTable {
         var j = numkeysIndex + setnum + 1
         while j < ctx.count {
             let remaining = ctx.count - j
-            if operation != .difference, !cardinalityOnly, remaining >= setnum + 1, ctx.argument(j, is: "weights") {
+            if operation != .difference, !cardinalityOnly, remaining >= setnum + 1, ctx.word(at: j, is: "weights") {
                 for i in 0..<setnum { inputs[i].weight = try ctx.double(at: j + 1 + i, message: "ERR weight value is not a float") }
                 j += setnum + 1
-            } else if operation != .difference, !cardinalityOnly, remaining >= 2, ctx.argument(j, is: "aggregate") {
-                if ctx.argument(j + 1, is: "sum") { aggregate = .sum }
-                else if ctx.argument(j + 1, is: "min") { aggregate = .min }
-                else if ctx.argument(j + 1, is: "max") { aggregate = .max }
+            } else if operation != .difference, !cardinalityOnly, remaining >= 2, ctx.word(at: j, is: "aggregate") {
+                if ctx.word(at: j + 1, is: "sum") { aggregate = .sum }
+                else if ctx.word(at: j + 1, is: "min") { aggregate = .min }
+                else if ctx.word(at: j + 1, is: "max") { aggregate = .max }
                 else { throw RedisError.syntax }
                 j += 2
-            } else if destination == nil, !cardinalityOnly, ctx.argument(j, is: "withscores") {
+            } else if destination == nil, !cardinalityOnly, ctx.word(at: j, is: "withscores") {
                 withScores = true
                 j += 1
-            } else if cardinalityOnly, remaining >= 2, ctx.argument(j, is: "limit") {
+            } else if cardinalityOnly, remaining >= 2, ctx.word(at: j, is: "limit") {
                 limit = Int(clamping: try ctx.positiveInteger(at: j + 1, message: "ERR LIMIT can't be negative"))
                 j += 2
             } else {

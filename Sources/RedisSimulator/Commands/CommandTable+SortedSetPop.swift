@@ -13,11 +13,11 @@ extension CommandTable {
             guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
             let whereIndex = 2 + Int(numkeys)
             let max: Bool
-            if ctx.argument(whereIndex, is: "min") { max = false } else if ctx.argument(whereIndex, is: "max") { max = true } else { throw RedisError.syntax }
+            if ctx.word(at: whereIndex, is: "min") { max = false } else if ctx.word(at: whereIndex, is: "max") { max = true } else { throw RedisError.syntax }
             var count: Int64 = -1
             var j = whereIndex + 1
             while j < ctx.count {
-                guard count == -1, ctx.argument(j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
+                guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
                 count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
                 j += 2
             }

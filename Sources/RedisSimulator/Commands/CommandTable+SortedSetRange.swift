@@ -39,17 +39,17 @@ extension CommandTable {
         var j = source + 3
         while j < ctx.count {
             let left = ctx.count - j - 1
-            if destination == nil, ctx.argument(j, is: "withscores") {
+            if destination == nil, ctx.word(at: j, is: "withscores") {
                 withScores = true
-            } else if ctx.argument(j, is: "limit"), left >= 2 {
+            } else if ctx.word(at: j, is: "limit"), left >= 2 {
                 offset = try ctx.integer(at: j + 1)
                 limit = try ctx.integer(at: j + 2)
                 j += 2
-            } else if reverse == nil, ctx.argument(j, is: "rev") {
+            } else if reverse == nil, ctx.word(at: j, is: "rev") {
                 reverse = true
-            } else if fixedKind == nil, kind == nil, ctx.argument(j, is: "bylex") {
+            } else if fixedKind == nil, kind == nil, ctx.word(at: j, is: "bylex") {
                 kind = .lex
-            } else if fixedKind == nil, kind == nil, ctx.argument(j, is: "byscore") {
+            } else if fixedKind == nil, kind == nil, ctx.word(at: j, is: "byscore") {
                 kind = .score
             } else {
                 throw RedisError.syntax
@@ -85,7 +85,7 @@ extension CommandTable {
         if let zset = try ctx.lookupSortedSet(ctx[source]) {
             let ranks: Range<Int>
             if let scoreRange { ranks = zset.ranks(in: scoreRange) }
-            else if let lexRange { ranks = zset.ranks(in: lexRange) }
+            else if let lexRange { ranks = zset.ranks(in: lexRange, reverse: descending) }
             else { ranks = zset.ranks(start: rankStart, stop: rankStop, reverse: descending) }
             selected = sortedSetSlice(zset, ranks, reverse: descending, offset: offset, limit: limit)
         }
