@@ -3,8 +3,7 @@ import Testing
 
 @Suite struct RenderingTests {
     private func blocks(_ markdown: String) -> [MarkdownBlock] {
-        let source = LessonSource(file: "", text: markdown)
-        return MarkdownParser.parse(lines: source.lines[...], firstLine: 1).blocks
+        MarkdownParser.parse(markdown).blocks
     }
 
     private func plain(_ markdown: String, width: Int = 40) -> String {

@@ -16,10 +16,14 @@ enum QuizLine: Equatable {
     case text
 
     static func classify(_ raw: String) -> QuizLine {
-        // Most lines are prose: only `#`, `*` and `-` can start anything else. The checks run on
-        // bytes because every line of every quiz passes through here.
-        var bytes = Array(raw.utf8)[...]
-        bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 }
+        // The checks run on the string's own bytes because every line of every quiz passes here.
+        var raw = raw
+        return raw.withUTF8 { classify(bytes: $0[...]) }
+    }
+
+    private static func classify(bytes line: Slice<UnsafeBufferPointer<UInt8>>) -> QuizLine {
+        // Most lines are prose: only `#`, `*` and `-` can start anything else.
+        var bytes = line.drop { $0 == 0x20 || $0 == 0x09 }
         guard let first = bytes.first, first == UInt8(ascii: "#") || first == UInt8(ascii: "*") || first == UInt8(ascii: "-") else {
             return .text
         }
