@@ -80,6 +80,7 @@ let package = Package(
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

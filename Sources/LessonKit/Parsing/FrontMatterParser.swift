@@ -29,7 +29,9 @@ enum FrontMatterParser {
         let yaml = source.lines[1..<(closing - 1)].joined(separator: "\n")
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Fields are converted by hand, so the regex-based implicit typing of scalars is not needed;
+            // an explicit encoding spares Yams a look at the environment on every file.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return Result(metadata: nil, bodyLine: closing + 1, problems: [yamlProblem(error, source: source)])
         } catch {

@@ -15,8 +15,7 @@ public enum LessonParser {
         var problems = frontMatter.problems
         guard let metadata = frontMatter.metadata else { return Result(lesson: nil, problems: problems) }
 
-        let bodyLines = source.lines[min(frontMatter.bodyLine - 1, source.lines.count)...]
-        let markdown = MarkdownParser.parse(lines: bodyLines, firstLine: frontMatter.bodyLine)
+        let markdown = MarkdownParser.parse(source, firstLine: frontMatter.bodyLine)
         for fence in markdown.unterminatedFences {
             problems.append(source.problem(
                 .unterminatedCodeFence, line: fence.line, "the code block opened here with \(fence.fence) is never closed",

@@ -33,7 +33,7 @@ import RESP
         #expect(a.drain() == [.nullArray])
         #expect(a.run("BLMOVE", "q", "d", "LEFT", "LEFT", "0.1") == .blocked)
         simulator.advance(milliseconds: 100)
-        #expect(a.drain() == [.nullBulkString])
+        #expect(a.drain() == [.nullArray])
     }
 
     @Test func timeoutErrors() {
@@ -80,5 +80,25 @@ import RESP
         simulator.disconnect(a.client)
         rpushDirectly(simulator, "q", "x")
         #expect(b.drain() == [.array([.bulk("q"), .bulk("x")])])
+    }
+}
+
+@Suite struct BlockingDisconnectTests {
+    @Test func closingABlockedConnectionEndsItsPendingSend() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let waiter = Task { try? await connection.send("BLPOP", "q", "0") }
+        try? await Task.sleep(for: .milliseconds(50))
+        await connection.close()
+        #expect(await waiter.value == .nullArray)
+    }
+}
+
+@Suite struct BlockingTimerTests {
+    @Test func aBlockingSendTimesOutWithoutAnyoneTicking() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let reply = try? await connection.send("XREAD", "BLOCK", "50", "STREAMS", "s", "$")
+        #expect(reply == .nullArray)
     }
 }
