@@ -102,3 +102,18 @@ import RESP
         #expect(reply == .nullArray)
     }
 }
+
+@Suite struct ClientUnblockTests {
+    let simulator = manualSimulator()
+
+    @Test func unblockWithTimeoutOrError() {
+        let a = RecordingClient(simulator), b = RecordingClient(simulator), admin = RecordingClient(simulator)
+        a.run("BLPOP", "q", "0")
+        b.run("BLMOVE", "q", "d", "LEFT", "LEFT", "0")
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(a.client.id)) == .integer(1))
+        #expect(a.drain() == [.nullArray])
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(a.client.id)) == .integer(0))
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(b.client.id), "ERROR") == .integer(1))
+        #expect(b.drain() == [.error("UNBLOCKED client unblocked via CLIENT UNBLOCK")])
+    }
+}
