@@ -9,7 +9,6 @@ extension CommandTable {
     }
 
     static func xread(_ ctx: CommandContext, group isGroupRead: Bool) throws(RedisError) -> RESPValue {
-        let name = isGroupRead ? "xreadgroup" : "xread"
         var timeout: Int64 = -1
         var count: Int64 = 0
         var streamsAt = 0
