@@ -17,16 +17,16 @@ enum FrontMatterParser {
                 fatal: true)
             return Result(metadata: nil, bodyLine: 1, problems: [problem])
         }
-        guard let closing = (2...max(2, source.lines.count)).first(where: { line in
+        guard let closing = (2...max(2, source.lineCount)).first(where: { line in
             let text = source.text(ofLine: line).trimmingWhitespace()
             return text == "---" || text == "..."
-        }), closing <= source.lines.count else {
+        }), closing <= source.lineCount else {
             let problem = source.problem(
                 .missingFrontMatter, line: 1, "the front matter that starts here is never closed",
                 fix: "add a `---` line after the last front matter field", fatal: true)
-            return Result(metadata: nil, bodyLine: source.lines.count + 1, problems: [problem])
+            return Result(metadata: nil, bodyLine: source.lineCount + 1, problems: [problem])
         }
-        let yaml = source.lines[1..<(closing - 1)].joined(separator: "\n")
+        let yaml = (2..<closing).map(source.text(ofLine:)).joined(separator: "\n")
         let root: Node?
         do {
             // Fields are converted by hand, so the regex-based implicit typing of scalars is not needed;

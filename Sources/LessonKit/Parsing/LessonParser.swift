@@ -29,7 +29,7 @@ public enum LessonParser {
             let end = markdown.blocks[(index + 1)...].first(where: { block in
                 if case .heading(let level, _) = block.kind { return level <= 2 }
                 return false
-            })?.line ?? source.lines.count + 1
+            })?.line ?? source.lineCount + 1
             let parsed = QuizParser.parse(source, quizLine: line, lines: line + 1 < end ? (line + 1)...(end - 1) : nil)
             quiz = parsed.0
             quizLine = line

@@ -43,19 +43,19 @@ enum MarkdownParser {
         }
         guard let document = cmark_parser_finish(parser) else { return Result(blocks: [], unterminatedFences: []) }
         defer { cmark_node_free(document) }
-        var converter = Converter(lines: source.lines, lineOffset: firstLine - 1)
+        var converter = Converter(source: source, lineOffset: firstLine - 1)
         let blocks = converter.blocks(of: document)
         return Result(blocks: blocks, unterminatedFences: converter.unterminatedFences)
     }
 
     /// Walks cmark's tree and builds our blocks and inlines.
     struct Converter {
-        let lines: [String]
+        let source: LessonSource
         let lineOffset: Int
         var unterminatedFences: [UnterminatedFence] = []
 
-        init(lines: [String], lineOffset: Int) {
-            self.lines = lines
+        init(source: LessonSource, lineOffset: Int) {
+            self.source = source
             self.lineOffset = lineOffset
         }
 
@@ -123,8 +123,8 @@ enum MarkdownParser {
         /// cmark ends an unclosed fence at the end of its container; a closed one ends on its closing fence.
         private func isClosed(_ node: OpaquePointer, fence: String) -> Bool {
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node)) + lineOffset
-            guard end > start + lineOffset, end <= lines.count else { return false }
-            var closing = lines[end - 1].trimmingWhitespace()
+            guard end > start + lineOffset, end <= source.lineCount else { return false }
+            var closing = source.text(ofLine: end).trimmingWhitespace()
             while closing.hasPrefix(">") { closing = String(closing.dropFirst()).trimmingWhitespace() }
             guard let mark = fence.first, closing.count >= fence.count else { return false }
             return closing.allSatisfy { $0 == mark }
