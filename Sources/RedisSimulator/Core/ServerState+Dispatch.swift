@@ -18,7 +18,7 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
-        if !client.isAuthenticated, !spec.flags.contains("no_auth") {
+        if !client.isAuthenticated, !spec.allowsUnauthenticated {
             return reject(client, RedisError("NOAUTH Authentication required."))
         }
         if client.transaction.inMulti, spec.isNoMulti {
