@@ -31,10 +31,10 @@ def subscriber():
 thread = threading.Thread(target=subscriber)
 thread.start()
 ready.wait(5)
+print("numsub", r.pubsub_numsub("news"))
 print("publish", [r.publish("news", text) for text in ["hello", "world", "bye"]])
 thread.join(5)
 print("received", received)
-print("numsub", r.pubsub_numsub("news"))
 
 # A lock with SET NX EX.
 print("lock", r.set("lock:report", "worker-1", nx=True, ex=10))
