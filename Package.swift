@@ -72,7 +72,8 @@ let package = Package(
             dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisServerTests",
-            dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
+            dependencies: ["RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport"],
+            exclude: ["Scripts"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
@@ -83,6 +84,7 @@ let package = Package(
         .executableTarget(
             name: "ScriptingMemory", dependencies: ["RedisSimulator", "RedisScripting", "RESP"],
             path: "Benchmarks/ScriptingMemory"),
+        .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

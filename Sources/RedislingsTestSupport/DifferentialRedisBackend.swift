@@ -52,8 +52,9 @@ public final class DifferentialRedisBackend: DifferentialBackend {
     public var receiveTimeoutMilliseconds: Int64 { 1000 }
 
     public func connect() async throws -> any RedisConnection {
-        try await LiveRedisConnection.connect(
-            to: RedisURL(port: server.port), options: LiveRedisOptions(commandTimeout: .seconds(10), reconnects: false))
+        // A bare socket, not LiveRedisConnection: its handshake PINGs, and a case must be able to
+        // open a connection that is not yet authenticated (requirepass, NOAUTH) as redis-cli does.
+        try DifferentialSocketConnection(port: server.port)
     }
 
     public func sleep(milliseconds: Int64) async {

@@ -9,6 +9,7 @@ struct Redislings: AsyncParsableCommand {
             ListCommand.self,
             ShowCommand.self,
             DevCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: ListCommand.self)
 

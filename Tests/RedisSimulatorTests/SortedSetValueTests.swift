@@ -83,8 +83,8 @@ import Testing
         }
     }
 
-    @Test func lexRangesSelectWhatAFilterSelects() {
-        let words = (0..<150).map { ByteString("w\(String($0, radix: 7))") }
+    @Test(arguments: [100, 150]) func lexRangesSelectWhatAFilterSelects(size: Int) {
+        let words = (0..<size).map { ByteString("w\(String($0, radix: 7))") }
         let zset = SortedSetValue(words.map { ($0, 0) })
         let sorted = words.sorted()
         let bounds: [LexRange.Bound] = [.negativeInfinity, .positiveInfinity]
@@ -94,10 +94,13 @@ import Testing
             for max in bounds {
                 let range = LexRange(min: min, max: max)
                 let expected = sorted.filter { range.isAboveMin($0) && range.isBelowMax($0) }
-                let ranks = zset.ranks(in: range)
-                #expect(zset.elements(from: ranks.lowerBound, limit: ranks.count).map(\.member) == expected)
+                for reverse in [false, true] {
+                    let ranks = zset.ranks(in: range, reverse: reverse)
+                    #expect(zset.elements(from: ranks.lowerBound, limit: ranks.count).map(\.member) == expected)
+                }
             }
         }
+        #expect(zset.encodingName == (size <= 128 ? "listpack" : "skiplist"))
     }
 
     @Test func parsesRedisBounds() {

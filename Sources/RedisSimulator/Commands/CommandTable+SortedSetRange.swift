@@ -85,7 +85,7 @@ extension CommandTable {
         if let zset = try ctx.lookupSortedSet(ctx[source]) {
             let ranks: Range<Int>
             if let scoreRange { ranks = zset.ranks(in: scoreRange) }
-            else if let lexRange { ranks = zset.ranks(in: lexRange) }
+            else if let lexRange { ranks = zset.ranks(in: lexRange, reverse: descending) }
             else { ranks = zset.ranks(start: rankStart, stop: rankStop, reverse: descending) }
             selected = sortedSetSlice(zset, ranks, reverse: descending, offset: offset, limit: limit)
         }

@@ -12,8 +12,9 @@ public final class Database {
     /// Expiry times in time order, so the sweep visits only keys whose time has come. Entries
     /// go stale when a TTL changes or is removed; they are checked against `expires` when popped.
     private var expiryQueue = Heap<ExpiryEntry>()
-    /// Keys whose string value was changed in place (APPEND, SETRANGE): OBJECT ENCODING says `raw`.
-    var rawStrings: Set<ByteString> = []
+    /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
+    /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
+    var encodingOverrides: [ByteString: String] = [:]
 
     init(index: Int) { self.index = index }
 
@@ -21,14 +22,14 @@ public final class Database {
     public var count: Int { entries.count }
 
     /// The expiry time of `key`, if it has one.
-    func expireTime(of key: ByteString) -> Int64? { expires[key] }
+    func expireTime(of key: ByteString) -> Int64? { expires.isEmpty ? nil : expires[key] }
 
     /// Sets or removes the expiry time of `key`; returns the previous one.
     ///
     /// - Complexity: O(log n) amortized.
     @discardableResult
     func setExpireTime(_ when: Int64?, for key: ByteString) -> Int64? {
-        guard let when else { return expires.removeValue(forKey: key) }
+        guard let when else { return expires.isEmpty ? nil : expires.removeValue(forKey: key) }
         let previous = expires.updateValue(when, forKey: key)
         if previous != when { expiryQueue.insert(ExpiryEntry(when: when, key: key)) }
         if expiryQueue.count > 2 * expires.count + 64 { rebuildQueue() }
@@ -55,7 +56,7 @@ public final class Database {
         entries = [:]
         expires = [:]
         expiryQueue = Heap()
-        rawStrings = []
+        encodingOverrides = [:]
     }
 
     /// Exchanges contents with `other` (SWAPDB).
@@ -63,7 +64,7 @@ public final class Database {
         swap(&entries, &other.entries)
         swap(&expires, &other.expires)
         swap(&expiryQueue, &other.expiryQueue)
-        swap(&rawStrings, &other.rawStrings)
+        swap(&encodingOverrides, &other.encodingOverrides)
     }
 
     private func rebuildQueue() {

@@ -45,7 +45,7 @@ extension CommandContext {
     public func setKey(_ key: ByteString, _ value: RedisValue, keepTTL: Bool = false) {
         let isNew = db.entries.updateValue(value, forKey: key) == nil
         if !keepTTL { db.setExpireTime(nil, for: key) }
-        if !db.rawStrings.isEmpty { db.rawStrings.remove(key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
         if isNew { notify(.new, "new", key) }
     }
@@ -53,7 +53,7 @@ extension CommandContext {
     /// Replaces the value at an existing key without touching its TTL (in-place updates of strings).
     public func overwriteValue(_ key: ByteString, _ value: RedisValue) {
         db.entries[key] = value
-        if !db.rawStrings.isEmpty { db.rawStrings.remove(key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
     }
 
@@ -62,7 +62,7 @@ extension CommandContext {
     public func deleteKey(_ key: ByteString) -> Bool {
         guard db.entries.removeValue(forKey: key) != nil else { return false }
         db.setExpireTime(nil, for: key)
-        if !db.rawStrings.isEmpty { db.rawStrings.remove(key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
         return true
     }

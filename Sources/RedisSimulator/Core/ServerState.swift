@@ -40,7 +40,7 @@ final class ServerState {
     func deleteExpiredKey(_ key: ByteString, in db: Database) {
         db.entries[key] = nil
         db.setExpireTime(nil, for: key)
-        if !db.rawStrings.isEmpty { db.rawStrings.remove(key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)

@@ -70,6 +70,22 @@ public struct LexRange: Sendable, Equatable {
         }
     }
 
+    /// True when the range can hold nothing: min above max, or equal with an exclusive end
+    /// (Redis's check with `-` below and `+` above every member, both counted exclusive).
+    public var isEmpty: Bool {
+        func rank(_ bound: Bound) -> (Int, ByteString?, Bool) {
+            switch bound {
+            case .negativeInfinity: return (0, nil, true)
+            case .member(let value, let exclusive): return (1, value, exclusive)
+            case .positiveInfinity: return (2, nil, true)
+            }
+        }
+        let (lowKind, lowValue, lowExclusive) = rank(min), (highKind, highValue, highExclusive) = rank(max)
+        if lowKind != highKind { return lowKind > highKind }
+        if let lowValue, let highValue, lowValue != highValue { return highValue < lowValue }
+        return lowExclusive || highExclusive
+    }
+
     /// True when `member` is at or above the lower bound.
     public func isAboveMin(_ member: ByteString) -> Bool {
         switch min {
@@ -99,14 +115,41 @@ extension SortedSetValue {
         return start..<Swift.max(start, end)
     }
 
-    /// The ascending ranks whose members lie in `range` (meaningful when all scores are equal,
-    /// as Redis documents).
+    /// The ascending ranks a lexicographic range selects, walking up from the first member at or
+    /// above the minimum (or, with `reverse`, down from the last at or below the maximum).
     ///
-    /// - Complexity: O(log n) expected.
-    public func ranks(in range: LexRange) -> Range<Int> {
+    /// Lex ranges are meaningful when all scores are equal, as Redis documents. When they are
+    /// not, a listpack answers as Redis's linear listpack walk does (so the direction matters);
+    /// a skiplist answers by a skip-list search, as Redis does, whose result on such data Redis
+    /// leaves to its random levels.
+    ///
+    /// - Complexity: O(log n) expected as a skiplist, O(n) as a listpack (n ≤ 128).
+    public func ranks(in range: LexRange, reverse: Bool = false) -> Range<Int> {
+        if isListpack { return listpackRanks(in: range, reverse: reverse) }
         let start = prefixCount { _, member in !range.isAboveMin(member) }
         let end = prefixCount { _, member in range.isBelowMax(member) }
         return start..<Swift.max(start, end)
+    }
+
+    /// Redis's zzlFirstInLexRange / zzlLastInLexRange walks and the run of members that follows.
+    private func listpackRanks(in range: LexRange, reverse: Bool) -> Range<Int> {
+        let members = all.map(\.member)
+        guard !range.isEmpty, let first = members.first, let last = members.last,
+              range.isAboveMin(last), range.isBelowMax(first) else { return 0..<0 }
+        if reverse {
+            guard let high = members.lastIndex(where: { range.isBelowMax($0) }), range.isAboveMin(members[high]) else {
+                return 0..<0
+            }
+            var low = high
+            while low > 0, range.isAboveMin(members[low - 1]) { low -= 1 }
+            return low..<(high + 1)
+        }
+        guard let low = members.firstIndex(where: { range.isAboveMin($0) }), range.isBelowMax(members[low]) else {
+            return 0..<0
+        }
+        var high = low + 1
+        while high < members.count, range.isBelowMax(members[high]) { high += 1 }
+        return low..<high
     }
 
     /// The ascending ranks ZRANGE's `start stop` select (negative from the top), in the

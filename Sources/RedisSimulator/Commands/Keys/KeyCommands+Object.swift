@@ -52,14 +52,14 @@ extension CommandTable {
     /// Redis's help reply: a header line, the lines, and the HELP line every command ends with.
     static func helpLines(_ command: String, _ lines: [String]) -> [String] {
         ["\(command) <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"] + lines
-            + ["HELP", "    Print this help."]
+            + ["HELP", "    Prints this help."]
     }
 }
 
 extension CommandContext {
-    /// OBJECT ENCODING's answer for `key`, including `raw` for strings changed in place.
+    /// OBJECT ENCODING's answer for `key`, including the overrides of strings changed in place.
     func encodingName(of key: ByteString, _ value: RedisValue) -> String {
-        if case .string = value, db.rawStrings.contains(key) { return "raw" }
+        if case .string = value, let encoding = db.encodingOverrides[key] { return encoding }
         return value.encodingName
     }
 }

@@ -48,10 +48,18 @@ struct KeyScanOptions {
         }
     }
 
-    /// Redis reads the cursor with strtoul: decimal digits only, within 64 bits.
+    /// Redis reads the cursor with strtoul: an optional sign (a negative value wraps around, as
+    /// in C), decimal digits, no leading space, within 64 bits.
     static func parseCursor(_ text: ByteString) -> UInt64? {
-        guard !text.isEmpty, text.bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return UInt64(text.string)
+        var digits = text.bytes[...]
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              let magnitude = UInt64(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return negative ? 0 &- magnitude : magnitude
     }
 }
 

@@ -28,7 +28,7 @@ extension CommandTable {
                     return .array(ctx.server.table.commands.values.sorted { $0.name < $1.name }.map(commandInfo))
                 }
                 return .array(ctx.args.dropFirst(2).map { name in
-                    ctx.server.table.lookup(name).map(commandInfo) ?? .nullArray
+                    ctx.server.table.lookup(name).map(commandInfo) ?? .nullBulkString
                 })
             },
             commandSpec("command|getkeys", arity: -4) { ctx in

@@ -10,9 +10,9 @@ extension CommandTable {
                 for index in 2..<ctx.count {
                     let pattern = ctx[index]
                     if let exact = ConfigParameter.named(pattern.string), !pattern.bytes.contains(where: { "*?[".utf8.contains($0) }) {
-                        let name = pattern.string.lowercased()
-                        if seen.insert(name).inserted {
-                            reply += [.bulk(name), .bulk(ctx.server.config.values[exact.name] ?? "")]
+                        // Redis answers an exact name as it was asked (`MAXMEMORY` stays uppercase).
+                        if seen.insert(pattern.string.lowercased()).inserted {
+                            reply += [.bulk(pattern), .bulk(ctx.server.config.values[exact.name] ?? "")]
                         }
                         continue
                     }
@@ -29,7 +29,7 @@ extension CommandTable {
             },
             CommandSpec("config|set", arity: -4, flags: ["admin", "noscript", "loading", "stale"],
                         categories: ["@admin", "@slow", "@dangerous"]) { ctx in
-                guard ctx.count % 2 == 0 else { throw RedisError.arity("config|set") }
+                guard ctx.count % 2 == 0 else { throw RedisError.syntax }
                 var updates: [(ConfigParameter, String)] = []
                 var named: Set<String> = []
                 for index in stride(from: 2, to: ctx.count, by: 2) {

@@ -22,6 +22,8 @@ extension CommandTable {
             guard value.isFinite else { throw RedisError("ERR increment would produce NaN or Infinity") }
             let text = ByteString(humanLongDouble: value)
             if current == nil { ctx.setKey(ctx[1], .string(text)) } else { ctx.overwriteValue(ctx[1], .string(text)) }
+            // Redis stores the result as a plain string object, never int-encoded.
+            if text.count <= 44 { ctx.db.encodingOverrides[ctx[1]] = "embstr" }
             ctx.notify(.string, "incrbyfloat", ctx[1])
             return .bulk(text)
         },

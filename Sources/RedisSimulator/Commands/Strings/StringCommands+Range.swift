@@ -17,7 +17,7 @@ extension CommandTable {
             var bytes = current.bytes
             bytes.append(contentsOf: ctx[2].bytes)
             ctx.overwriteValue(ctx[1], .string(ByteString(bytes)))
-            ctx.db.rawStrings.insert(ctx[1])
+            ctx.db.encodingOverrides[ctx[1]] = "raw"
             ctx.notify(.string, "append", ctx[1])
             return .integer(Int64(bytes.count))
         },
@@ -52,7 +52,7 @@ extension CommandTable {
             if bytes.count < end { bytes.append(contentsOf: repeatElement(0, count: end - bytes.count)) }
             bytes.replaceSubrange(Int(offset)..<end, with: patch.bytes)
             if current == nil { ctx.setKey(ctx[1], .string(ByteString(bytes))) } else { ctx.overwriteValue(ctx[1], .string(ByteString(bytes))) }
-            ctx.db.rawStrings.insert(ctx[1])
+            ctx.db.encodingOverrides[ctx[1]] = "raw"
             ctx.notify(.string, "setrange", ctx[1])
             return .integer(Int64(bytes.count))
         },
