@@ -4,5 +4,7 @@ import ArgumentParser
 struct Redislings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redislings",
-        abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.")
+        abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
+        subcommands: [LearnCommand.self],
+        defaultSubcommand: LearnCommand.self)
 }
