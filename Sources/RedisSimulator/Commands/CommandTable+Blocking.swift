@@ -1,3 +1,133 @@
+import DequeModule
+import RESP
+
+/// BLPOP BRPOP BLMOVE BRPOPLPUSH BZPOPMIN BZPOPMAX: serve at once when they can, else block
+/// until another client's write lets them (see `BlockingRegistry`) or the timeout passes.
 extension CommandTable {
-    static let blockingCommands: [CommandSpec] = []
+    static let blockingCommands: [CommandSpec] = [
+        CommandSpec("blpop", arity: -3, flags: ["write", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+            try blockingPop(ctx, fromLeft: true)
+        },
+        CommandSpec("brpop", arity: -3, flags: ["write", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+            try blockingPop(ctx, fromLeft: false)
+        },
+        CommandSpec("blmove", arity: 6, flags: ["write", "denyoom", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+            guard let fromLeft = side(ctx[3]), let toLeft = side(ctx[4]) else { throw RedisError.syntax }
+            return try blockingMove(ctx, fromLeft: fromLeft, toLeft: toLeft, timeoutAt: 5)
+        },
+        CommandSpec("brpoplpush", arity: 4, flags: ["write", "denyoom", "blocking"], keys: KeyPositions(first: 1, last: 2, step: 1), categories: ["@write", "@list", "@slow", "@blocking"]) { ctx in
+            try blockingMove(ctx, fromLeft: false, toLeft: true, timeoutAt: 3)
+        },
+        CommandSpec("bzpopmin", arity: -3, flags: ["write", "fast", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
+            try blockingZPop(ctx, max: false)
+        },
+        CommandSpec("bzpopmax", arity: -3, flags: ["write", "fast", "blocking"], keys: KeyPositions(first: 1, last: -2, step: 1), categories: ["@write", "@sortedset", "@fast", "@blocking"]) { ctx in
+            try blockingZPop(ctx, max: true)
+        },
+    ]
+
+    /// A blocking timeout in seconds (a float), as milliseconds (Redis's getTimeoutFromObjectOrReply).
+    static func timeoutSeconds(_ text: ByteString) throws(RedisError) -> Int64 {
+        let string = text.string
+        guard let first = string.utf8.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
+              let seconds = Double(string), !seconds.isNaN
+        else { throw RedisError("ERR timeout is not a float or out of range") }
+        let milliseconds = (seconds * 1000).rounded(.up)
+        guard milliseconds >= 0 else { throw RedisError("ERR timeout is negative") }
+        return milliseconds >= 9.2e18 ? Int64.max / 2 : Int64(milliseconds)
+    }
+
+    private static func side(_ word: ByteString) -> Bool? {
+        if word.matchesOption("LEFT") { return true }
+        if word.matchesOption("RIGHT") { return false }
+        return nil
+    }
+
+    private static func lookupList(_ ctx: CommandContext, _ key: ByteString) throws(RedisError) -> ListValue? {
+        switch ctx.lookup(key) {
+        case nil: return nil
+        case .list(let list)?: return list
+        default: throw .wrongType
+        }
+    }
+
+    /// Pops one element of the list at `key`, with its events; nil when the key holds no list.
+    private static func pop(_ ctx: CommandContext, _ key: ByteString, fromLeft: Bool) -> ByteString? {
+        guard case .list(let list)? = ctx.lookup(key), !list.elements.isEmpty else { return nil }
+        let value = fromLeft ? list.elements.removeFirst() : list.elements.removeLast()
+        ctx.notify(.list, fromLeft ? "lpop" : "rpop", key)
+        if list.elements.isEmpty {
+            ctx.deleteKey(key)
+            ctx.notify(.generic, "del", key)
+        } else {
+            ctx.signalModified(key)
+        }
+        return value
+    }
+
+    private static func blockingPop(_ ctx: CommandContext, fromLeft: Bool) throws(RedisError) -> RESPValue {
+        let timeout = try timeoutSeconds(ctx[ctx.count - 1])
+        let keys = Array(ctx.args[1..<(ctx.count - 1)])
+        for key in keys {
+            if let list = try lookupList(ctx, key), !list.elements.isEmpty {
+                return .array([.bulk(key), .bulk(pop(ctx, key, fromLeft: fromLeft)!)])
+            }
+        }
+        return ctx.block(on: keys, timeoutMilliseconds: timeout, timeoutReply: .nullArray) { retry, key in
+            pop(retry, key, fromLeft: fromLeft).map { .array([.bulk(key), .bulk($0)]) }
+        }
+    }
+
+    private static func blockingMove(_ ctx: CommandContext, fromLeft: Bool, toLeft: Bool, timeoutAt index: Int) throws(RedisError) -> RESPValue {
+        let timeout = try timeoutSeconds(ctx[index])
+        let source = ctx[1], destination = ctx[2]
+        @Sendable func move(_ ctx: CommandContext) throws(RedisError) -> RESPValue? {
+            guard let list = try lookupList(ctx, source), !list.elements.isEmpty else { return nil }
+            let target = try lookupList(ctx, destination)
+            let value = pop(ctx, source, fromLeft: fromLeft)!
+            if let target {
+                if toLeft { target.elements.prepend(value) } else { target.elements.append(value) }
+                ctx.signalModified(destination)
+            } else {
+                ctx.setKey(destination, .list(ListValue([value])))
+            }
+            ctx.notify(.list, toLeft ? "lpush" : "rpush", destination)
+            return .bulk(value)
+        }
+        if let reply = try move(ctx) { return reply }
+        return ctx.block(on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullBulkString) { retry, _ throws(RedisError) in
+            try move(retry)
+        }
+    }
+
+    private static func blockingZPop(_ ctx: CommandContext, max: Bool) throws(RedisError) -> RESPValue {
+        let timeout = try timeoutSeconds(ctx[ctx.count - 1])
+        let keys = Array(ctx.args[1..<(ctx.count - 1)])
+        @Sendable func zpop(_ ctx: CommandContext, _ key: ByteString) throws(RedisError) -> RESPValue? {
+            let set: SortedSetValue
+            switch ctx.lookup(key) {
+            case nil: return nil
+            case .zset(let found)?: set = found
+            default: throw .wrongType
+            }
+            let ordered = set.scores.lazy.map { ($0.value, $0.key) }
+            guard let chosen = max ? ordered.max(by: { $0 < $1 }) : ordered.min(by: { $0 < $1 }) else { return nil }
+            set.scores[chosen.1] = nil
+            ctx.notify(.zset, max ? "zpopmax" : "zpopmin", key)
+            if set.scores.isEmpty {
+                ctx.deleteKey(key)
+                ctx.notify(.generic, "del", key)
+            } else {
+                ctx.signalModified(key)
+            }
+            return .array([.bulk(key), .bulk(chosen.1), .bulk(RedisNumberFormat.double(chosen.0))])
+        }
+        for key in keys {
+            if let reply = try zpop(ctx, key) { return reply }
+        }
+        return ctx.block(on: keys, timeoutMilliseconds: timeout, timeoutReply: .nullArray) { retry, key throws(RedisError) in
+            guard case .zset? = retry.lookup(key) else { return nil }
+            return try zpop(retry, key)
+        }
+    }
 }

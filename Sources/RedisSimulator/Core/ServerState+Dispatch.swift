@@ -2,34 +2,52 @@ import RESP
 
 extension ServerState {
     /// Checks and runs one command from a client, as Redis's processCommand does: lookup, arity,
-    /// subscribed-mode and MULTI rules, then the call.
+    /// MULTI and subscribed-mode rules, then the call, then serving clients blocked on the keys
+    /// it wrote.
     func process(_ args: [ByteString], from client: SimulatorClient) -> ExecutionResult {
         let now = clock.nowMilliseconds()
         if now >= nextExpireSweep { runTimers(now: now) }
         client.lastInteraction = now
-        guard let name = args.first else { return .reply(.error("ERR empty command")) }
+        guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
         let spec: CommandSpec
         switch resolve(args) {
         case .success(let found): spec = found
-        case .failure(let error):
-            if client.transaction.inMulti { client.transaction.aborted = true }
-            return .reply(.error(error.message))
+        case .failure(let error): return reject(client, error)
         }
         client.lastCommand = spec.name
 
-        if client.subscriptions.count > 0, !Self.allowedWhileSubscribed.contains(spec.name) {
-            return .reply(.error(
+        if client.transaction.inMulti, spec.isNoMulti {
+            return reject(client, RedisError("ERR Command not allowed inside a transaction"))
+        }
+        if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
+            return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
-            client.transaction.queued.append(args)
+            client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
-        _ = name
+        if spec.name == "ping", client.subscriptions.isActive {
+            // RESP2 subscribed mode answers PING with a `pong` array.
+            guard args.count <= 2 else { return .reply(.error(RedisError.arity("ping").message)) }
+            return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))
+        }
+
+        client.extraReplies = []
         let reply = call(spec, args, client: client, now: now)
-        if client.blocked != nil { return .blocked }
-        return .reply(reply)
+        let blocked = client.blocked != nil
+        serveReadyKeys(now: now)
+        if blocked { return .blocked }
+        if client.extraReplies.isEmpty { return .reply(reply) }
+        defer { client.extraReplies = [] }
+        return .replies([reply] + client.extraReplies)
+    }
+
+    /// Refuses a command before it runs; inside MULTI this also dooms EXEC (Redis's flagTransaction).
+    private func reject(_ client: SimulatorClient, _ error: RedisError) -> ExecutionResult {
+        if client.transaction.inMulti { client.transaction.aborted = true }
+        return .reply(.error(error.message))
     }
 
     /// Finds the spec for a command line and checks its arity, with Redis's error texts.
@@ -70,14 +88,7 @@ extension ServerState {
     func runTimers(now: Int64) {
         sweepExpiredKeys(now: now)
         expireBlockedClients(now: now)
-    }
-
-    func removeClient(_ client: SimulatorClient) {
-        client.isClosed = true
-        unsubscribeAll(client)
-        unblock(client)
-        unwatchAll(client)
-        clients[client.id] = nil
+        serveReadyKeys(now: now)
     }
 
     /// Commands a subscribed RESP2 client may still run.

@@ -60,10 +60,19 @@ public final class Simulator: @unchecked Sendable {
             let result: ExecutionResult = withLock { state in
                 client.deferredReplyHandler = { continuation.resume(returning: $0) }
                 let result = state.process(arguments, from: client)
-                if case .reply = result { client.deferredReplyHandler = nil }
+                if result != .blocked { client.deferredReplyHandler = nil }
                 return result
             }
-            if case .reply(let reply) = result { continuation.resume(returning: reply) }
+            switch result {
+            case .reply(let reply):
+                continuation.resume(returning: reply)
+            case .replies(let replies):
+                // The first is the command's reply; the others follow it as pushes, in order.
+                withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
+                continuation.resume(returning: replies[0])
+            case .blocked:
+                break
+            }
         }
     }
 
@@ -84,6 +93,10 @@ public final class Simulator: @unchecked Sendable {
 public enum ExecutionResult: Sendable, Equatable {
     /// The reply is ready.
     case reply(RESPValue)
+    /// Several replies to one command, to be sent in this order: in RESP2, SUBSCRIBE a b and
+    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Never empty. Over TCP
+    /// all are written back to back; `Simulator.send` returns the first and pushes the rest.
+    case replies([RESPValue])
     /// The client is blocked; the reply will arrive through `deferredReplyHandler`.
     case blocked
 }

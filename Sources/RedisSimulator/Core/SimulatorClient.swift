@@ -26,9 +26,13 @@ public final class SimulatorClient: @unchecked Sendable {
     public internal(set) var closeAfterReply = false
     /// True after a successful AUTH, or when no password is required.
     public var isAuthenticated = true
+    /// True for the client a script engine runs `redis.call` with: blocking commands answer at
+    /// once instead of blocking, as in Redis.
+    public var isScriptClient = false
 
-    /// Called, under the lock, with each message Redis pushes to this client (pub/sub messages).
-    /// It must not call back into the simulator.
+    /// Called, under the lock, with each message Redis pushes to this client: `message`,
+    /// `pmessage` and `smessage` arrays, and (through `Simulator.send`) the confirmations after
+    /// the first of a multi-reply command. It must not call back into the simulator.
     public var pushHandler: (@Sendable (RESPValue) -> Void)?
     /// Called, under the lock, with the reply of a blocked command once it is served or times out.
     public var deferredReplyHandler: (@Sendable (RESPValue) -> Void)?
@@ -37,6 +41,12 @@ public final class SimulatorClient: @unchecked Sendable {
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()
     var blocked: BlockedState?
+    /// Replies a command adds after its return value (SUBSCRIBE a b: one confirmation per
+    /// channel); dispatch turns them into `ExecutionResult.replies`.
+    var extraReplies: [RESPValue] = []
+
+    /// Sends a pushed message to the client's connection.
+    func push(_ message: RESPValue) { pushHandler?(message) }
 
     init(id: Int64, now: Int64) {
         self.id = id

@@ -1,24 +1,47 @@
-/// Channel and pattern subscriptions across all clients.
+import RESP
+
+/// Channel, pattern and shard-channel subscriptions across all clients.
 struct PubSubRegistry {
     /// Subscribers of each channel, in subscription order.
-    var channels: [ByteString: [Int64]] = [:]
+    var channels: [ByteString: [SimulatorClient]] = [:]
     /// Subscribers of each pattern, in subscription order.
-    var patterns: [ByteString: [Int64]] = [:]
+    var patterns: [ByteString: [SimulatorClient]] = [:]
+    /// Subscribers of each shard channel (SSUBSCRIBE), in subscription order.
+    var shardChannels: [ByteString: [SimulatorClient]] = [:]
+    /// Patterns in first-subscription order, so PUBLISH visits them in a stable order.
+    var patternOrder: [ByteString] = []
 }
 
-/// One client's channel and pattern subscriptions.
+/// One client's subscriptions, each list in subscription order.
 struct SubscriptionState {
     var channels: [ByteString] = []
     var patterns: [ByteString] = []
+    var shardChannels: [ByteString] = []
 
-    /// How many subscriptions the client holds (the count in subscribe confirmations).
+    /// The count RESP2 confirmations of (P)SUBSCRIBE/(P)UNSUBSCRIBE carry (Redis's clientSubscriptionsCount).
     var count: Int { channels.count + patterns.count }
+
+    /// True while the client is in subscribed mode (any kind of subscription).
+    var isActive: Bool { !channels.isEmpty || !patterns.isEmpty || !shardChannels.isEmpty }
 }
 
-extension ServerState {
-    /// Publishes a keyspace/keyevent notification if `notify-keyspace-events` selects its class.
-    func notifyKeyspaceEvent(_ eventClass: KeyspaceEventClass, event: String, key: ByteString, db: Int) {
-        guard let flags = config.values["notify-keyspace-events"], !flags.isEmpty else { return }
-        // The messaging part of the simulator delivers the notification.
+/// The three subscription kinds and the words of their confirmations and messages.
+enum SubscriptionKind {
+    case channel, pattern, shard
+
+    var subscribeWord: String {
+        switch self {
+        case .channel: return "subscribe"
+        case .pattern: return "psubscribe"
+        case .shard: return "ssubscribe"
+        }
+    }
+
+    var unsubscribeWord: String {
+        switch self {
+        case .channel: return "unsubscribe"
+        case .pattern: return "punsubscribe"
+        case .shard: return "sunsubscribe"
+        }
     }
 }

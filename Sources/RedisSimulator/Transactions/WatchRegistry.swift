@@ -24,23 +24,62 @@ struct WatchRegistry {
     var isEmpty: Bool { watchers.isEmpty }
 }
 
+/// One key a client WATCHes.
+struct ClientWatch {
+    let db: Int
+    let key: ByteString
+    /// The key had already expired (but not been removed) when WATCH ran: its removal is no change.
+    var wasExpired: Bool
+}
+
 /// A client's MULTI state: queued commands and the flags that decide EXEC's outcome.
 struct TransactionState {
     var inMulti = false
-    var queued: [[ByteString]] = []
+    /// True while EXEC runs the queued commands (blocking commands answer at once).
+    var executing = false
+    var queued: [(spec: CommandSpec, args: [ByteString])] = []
     /// A command failed to queue (unknown, wrong arity): EXEC must answer EXECABORT.
     var aborted = false
     /// A watched key was modified: EXEC must answer a null array.
     var dirty = false
-    var watchedKeys: [(db: Int, key: ByteString)] = []
+    var watchedKeys: [ClientWatch] = []
 }
 
 extension ServerState {
-    /// Marks every transaction watching `key` as dirty (Redis's touchWatchedKey).
+    /// Marks every transaction watching `key` as dirty (Redis's touchWatchedKey), and lets
+    /// clients blocked on it be served (every write passes here through `signalModified`).
     func touchWatchedKey(_ key: ByteString, in db: Int) {
+        signalKeyAsReady(key, in: db)
         guard !watches.isEmpty else { return }
         for id in watches.clients(watching: key, db: db) {
-            clients[id]?.transaction.dirty = true
+            guard let client = clients[id] else { continue }
+            if let i = client.transaction.watchedKeys.firstIndex(where: { $0.db == db && $0.key == key }),
+               client.transaction.watchedKeys[i].wasExpired {
+                // An already-expired key being removed is logically no change.
+                if databases[db].entries[key] == nil {
+                    client.transaction.watchedKeys[i].wasExpired = false
+                    continue
+                }
+            }
+            client.transaction.dirty = true
+            unwatchAll(client)
+        }
+    }
+
+    /// Marks dirty every transaction watching a key of `db` that exists (FLUSHDB, FLUSHALL,
+    /// SWAPDB call it before emptying the database; Redis's touchAllWatchedKeysInDb).
+    func touchAllWatchedKeys(inDatabase db: Int) {
+        guard !watches.isEmpty else { return }
+        for (watched, ids) in watches.watchers where watched.db == db && databases[db].entries[watched.key] != nil {
+            for id in ids { clients[id]?.transaction.dirty = true }
+        }
+    }
+
+    /// True when a key the client watches has expired since WATCH (Redis's isWatchedKeyExpired).
+    func watchedKeyExpired(_ client: SimulatorClient, now: Int64) -> Bool {
+        client.transaction.watchedKeys.contains { watch in
+            guard !watch.wasExpired, let when = databases[watch.db].expires[watch.key] else { return false }
+            return when <= now
         }
     }
 }

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if arch(x86_64) || arch(i386)
+/// C's `long double` as Redis's INCRBYFLOAT and HINCRBYFLOAT compute with it (80-bit extended on x86).
+public typealias LongDouble = Float80
+#else
+/// C's `long double`; where Swift has no wider type, `Double` stands in for it.
+public typealias LongDouble = Double
+#endif
+
+extension ByteString {
+    /// The value as Redis's `string2d` reads it (ZADD scores, INCRBYFLOAT's increment in hashes
+    /// and sorted sets): the whole string must be a C `strtod` number — `inf`, `+inf`, `-inf`,
+    /// `infinity`, hex floats included — with no leading space, no trailing bytes, no NaN, and
+    /// no overflow or underflow to zero. Nil otherwise (Redis's "value is not a valid float").
+    ///
+    /// - Complexity: O(n).
+    public var doubleValue: Double? {
+        if count <= 15, let small = int64Value { return Double(small) }
+        guard !isEmpty, !Self.isCSpace(bytes[0]) else { return nil }
+        return withCString { text -> Double? in
+            errno = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(text, &end)
+            guard let end, end - UnsafeMutablePointer(mutating: text) == count else { return nil }
+            if errno == ERANGE, value == .infinity || value == -.infinity || value == 0 { return nil }
+            return value.isNaN ? nil : value
+        }
+    }
+
+    /// The value as Redis's `zslParseRange` reads a score bound (after any `(`): C `strtod` over
+    /// the whole string, so leading spaces and the empty string (0) are accepted and overflow
+    /// gives ±inf; only NaN and trailing bytes are refused. Nil for those.
+    ///
+    /// - Complexity: O(n).
+    public var scoreBoundValue: Double? {
+        if count <= 15, let small = int64Value { return Double(small) }
+        return withCString { text -> Double? in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(text, &end)
+            // strtod stops at an embedded NUL, which Redis then sees as the end of the string.
+            guard let end, end.pointee == 0 else { return nil }
+            return value.isNaN ? nil : value
+        }
+    }
+
+    /// The value as Redis's `string2ld` reads it (INCRBYFLOAT, HINCRBYFLOAT): C `strtold`, at
+    /// most 5119 bytes, no leading space, nothing after the number (Redis stops at an embedded
+    /// NUL), no NaN, no overflow or underflow to zero. Nil otherwise.
+    ///
+    /// - Complexity: O(n).
+    public var longDoubleValue: LongDouble? {
+        guard !isEmpty, count < 5 * 1024, !Self.isCSpace(bytes[0]) else { return nil }
+        return withCString { text -> LongDouble? in
+            errno = 0
+            var end: UnsafeMutablePointer<CChar>?
+            #if arch(x86_64) || arch(i386)
+            let value = strtold(text, &end)
+            #else
+            let value = strtod(text, &end)
+            #endif
+            guard let end, end.pointee == 0 else { return nil }
+            if errno == ERANGE, value == .infinity || value == -.infinity || value == 0 { return nil }
+            if errno == EINVAL { return nil }
+            return value.isNaN ? nil : value
+        }
+    }
+
+    /// Calls `body` with the bytes as a NUL-terminated C string.
+    func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+        var buffer = [CChar](repeating: 0, count: count + 1)
+        buffer.withUnsafeMutableBytes { raw in
+            bytes.withUnsafeBytes { raw.copyMemory(from: $0) }
+        }
+        return buffer.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// C's `isspace` in the C locale.
+    static func isCSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+}

@@ -1,0 +1,19 @@
+import RESP
+
+extension ServerState {
+    /// Publishes `__keyspace@<db>__:<key>` and `__keyevent@<db>__:<event>` messages when
+    /// `notify-keyspace-events` selects the event's class (Redis's notifyKeyspaceEvent).
+    func notifyKeyspaceEvent(_ eventClass: KeyspaceEventClass, event: String, key: ByteString, db: Int) {
+        guard let text = config.values["notify-keyspace-events"], !text.isEmpty,
+              let flags = KeyspaceEventFlags(parsing: text),
+              flags.contains(KeyspaceEventFlags(eventClass))
+        else { return }
+        let eventBytes = ByteString(event)
+        if flags.contains(.keyspace) {
+            publish(eventBytes, to: ByteString(Array("__keyspace@\(db)__:".utf8) + key.bytes))
+        }
+        if flags.contains(.keyevent) {
+            publish(key, to: ByteString("__keyevent@\(db)__:\(event)"))
+        }
+    }
+}

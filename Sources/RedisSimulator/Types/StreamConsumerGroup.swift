@@ -1,0 +1,130 @@
+/// A pending (delivered, unacknowledged) entry of a consumer group (Redis's streamNACK).
+final class PendingEntry {
+    var consumer: StreamConsumer?
+    var deliveryTime: Int64
+    var deliveryCount: Int64
+
+    init(consumer: StreamConsumer?, deliveryTime: Int64, deliveryCount: Int64 = 1) {
+        self.consumer = consumer
+        self.deliveryTime = deliveryTime
+        self.deliveryCount = deliveryCount
+    }
+}
+
+/// Pending entries ordered by id: a dictionary for lookups and a sorted id array for ranges.
+struct PendingList {
+    private(set) var ids: [StreamID] = []
+    private(set) var entries: [StreamID: PendingEntry] = [:]
+
+    var count: Int { ids.count }
+    subscript(id: StreamID) -> PendingEntry? { entries[id] }
+
+    private func position(of id: StreamID) -> Int {
+        var low = 0, high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Inserts or replaces; new ids usually arrive in increasing order, so this is an append.
+    /// - Complexity: O(log n), plus a shift when an id lands before the end.
+    mutating func insert(_ id: StreamID, _ entry: PendingEntry) {
+        if entries.updateValue(entry, forKey: id) == nil {
+            if let last = ids.last, last > id { ids.insert(id, at: position(of: id)) } else { ids.append(id) }
+        }
+    }
+
+    @discardableResult
+    mutating func remove(_ id: StreamID) -> PendingEntry? {
+        guard let entry = entries.removeValue(forKey: id) else { return nil }
+        ids.remove(at: position(of: id))
+        return entry
+    }
+
+    /// Ids ≥ `start`, in order.
+    /// - Complexity: O(log n) to find the start.
+    func ids(from start: StreamID) -> ArraySlice<StreamID> { ids[position(of: start)...] }
+}
+
+/// A consumer of a group.
+final class StreamConsumer {
+    let name: ByteString
+    /// Unix ms of its last interaction (XINFO `idle`, `seen-time`).
+    var seenTime: Int64
+    var pending = PendingList()
+
+    init(name: ByteString, seenTime: Int64) {
+        self.name = name
+        self.seenTime = seenTime
+    }
+}
+
+/// A consumer group (Redis's streamCG).
+final class StreamConsumerGroup {
+    let name: ByteString
+    var lastID: StreamID
+    /// The logical read counter (entries-read); nil when unknown.
+    var entriesRead: Int64?
+    var pending = PendingList()
+    var consumers: [ByteString: StreamConsumer] = [:]
+
+    init(name: ByteString, lastID: StreamID, entriesRead: Int64?) {
+        self.name = name
+        self.lastID = lastID
+        self.entriesRead = entriesRead
+    }
+
+    /// Consumers in name order, as Redis's radix tree lists them.
+    var sortedConsumers: [StreamConsumer] { consumers.values.sorted { $0.name < $1.name } }
+
+    /// The consumer `name`, created if missing; refreshes its seen time (SLC_DEFAULT).
+    func consumer(_ name: ByteString, now: Int64) -> StreamConsumer {
+        if let existing = consumers[name] {
+            existing.seenTime = now
+            return existing
+        }
+        let created = StreamConsumer(name: name, seenTime: now)
+        consumers[name] = created
+        return created
+    }
+
+    /// Removes a consumer and its pending entries from the group.
+    func deleteConsumer(_ consumer: StreamConsumer) {
+        for id in consumer.pending.ids { pending.remove(id) }
+        consumers[consumer.name] = nil
+    }
+
+    /// Acknowledges `id`; true if it was pending.
+    func acknowledge(_ id: StreamID) -> Bool {
+        guard let entry = pending.remove(id) else { return false }
+        entry.consumer?.pending.remove(id)
+        return true
+    }
+
+    /// Moves pending entry `id` to `consumer`.
+    func assign(_ id: StreamID, _ entry: PendingEntry, to consumer: StreamConsumer) {
+        if entry.consumer !== consumer {
+            entry.consumer?.pending.remove(id)
+            consumer.pending.insert(id, entry)
+            entry.consumer = consumer
+        }
+    }
+
+    /// A deep copy, for COPY.
+    func clone() -> StreamConsumerGroup {
+        let copy = StreamConsumerGroup(name: name, lastID: lastID, entriesRead: entriesRead)
+        for (name, consumer) in consumers {
+            copy.consumers[name] = StreamConsumer(name: name, seenTime: consumer.seenTime)
+        }
+        for id in pending.ids {
+            let original = pending[id]!
+            let owner = original.consumer.flatMap { copy.consumers[$0.name] }
+            let entry = PendingEntry(consumer: owner, deliveryTime: original.deliveryTime, deliveryCount: original.deliveryCount)
+            copy.pending.insert(id, entry)
+            owner?.pending.insert(id, entry)
+        }
+        return copy
+    }
+}

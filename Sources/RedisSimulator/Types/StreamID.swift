@@ -1,0 +1,71 @@
+/// A stream entry id: milliseconds and a sequence number, ordered as Redis orders them.
+public struct StreamID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var ms: UInt64
+    public var seq: UInt64
+
+    public init(ms: UInt64, seq: UInt64) {
+        self.ms = ms
+        self.seq = seq
+    }
+
+    public static let zero = StreamID(ms: 0, seq: 0)
+    public static let max = StreamID(ms: .max, seq: .max)
+
+    public static func < (lhs: StreamID, rhs: StreamID) -> Bool {
+        lhs.ms != rhs.ms ? lhs.ms < rhs.ms : lhs.seq < rhs.seq
+    }
+
+    /// `ms-seq`, as replies show it.
+    public var description: String { "\(ms)-\(seq)" }
+
+    /// The next id, or nil after the last possible one (Redis's streamIncrID).
+    public var successor: StreamID? {
+        if seq < .max { return StreamID(ms: ms, seq: seq + 1) }
+        if ms < .max { return StreamID(ms: ms + 1, seq: 0) }
+        return nil
+    }
+
+    /// The previous id, or nil before 0-0 (Redis's streamDecrID).
+    public var predecessor: StreamID? {
+        if seq > 0 { return StreamID(ms: ms, seq: seq - 1) }
+        if ms > 0 { return StreamID(ms: ms - 1, seq: .max) }
+        return nil
+    }
+
+    /// Parses `ms-seq`, `ms` (the sequence then being `missingSeq`), and unless `strict` the
+    /// specials `-` and `+`; with `allowAutoSeq`, `ms-*` parses with `autoSeq` set.
+    /// Mirrors Redis's streamGenericParseIDOrReply.
+    static func parse(
+        _ text: ByteString, missingSeq: UInt64 = 0, strict: Bool = false, allowAutoSeq: Bool = false
+    ) -> (id: StreamID, autoSeq: Bool)? {
+        let b = text.bytes
+        guard b.count <= 127 else { return nil }
+        if b.count == 1 && (b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+")) {
+            if strict { return nil }
+            return (b[0] == UInt8(ascii: "-") ? .zero : .max, false)
+        }
+        let dash = b.firstIndex(of: UInt8(ascii: "-"))
+        guard let ms = parseUnsigned(dash.map { b[..<$0] } ?? b[...]) else { return nil }
+        guard let dash else { return (StreamID(ms: ms, seq: missingSeq), false) }
+        let rest = b[(dash + 1)...]
+        if allowAutoSeq, rest.count == 1, rest.first == UInt8(ascii: "*") {
+            return (StreamID(ms: ms, seq: 0), true)
+        }
+        guard let seq = parseUnsigned(rest) else { return nil }
+        return (StreamID(ms: ms, seq: seq), false)
+    }
+
+    /// Redis's string2ull: decimal digits only (no sign, no spaces), within UInt64.
+    private static func parseUnsigned(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for c in digits {
+            guard c >= 48, c <= 57 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(UInt64(c - 48))
+            guard !o1, !o2 else { return nil }
+            value = a
+        }
+        return value
+    }
+}
