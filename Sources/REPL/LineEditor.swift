@@ -58,7 +58,7 @@ public final class LineEditor: @unchecked Sendable {
             return editor.dropLine()
         }
         redislings_el_bind(editLine, "^I", "redislings-complete")
-        redislings_el_bind(editLine, "^C", "redislings-interrupt")
+        redislings_el_bind(editLine, "^_", "redislings-interrupt")
         if let historyPath {
             if access(historyPath, F_OK) == 0, redislings_history_load(history, &event, historyPath) < 0 {
                 historyWarning = "the history file \(historyPath) could not be read; it will be replaced"
@@ -70,6 +70,9 @@ public final class LineEditor: @unchecked Sendable {
         el_end(editLine)
         history_end(history)
     }
+
+    /// The key (Ctrl-_) Ctrl-C is turned into, bound to dropping the line.
+    private static let interruptKey: wchar_t = 0x1F
 
     fileprivate static func from(_ el: OpaquePointer) -> LineEditor? {
         guard let data = redislings_el_get_clientdata(el) else { return nil }
@@ -127,7 +130,9 @@ public final class LineEditor: @unchecked Sendable {
             hintShown = false
         }
         guard let read = scalar, let value = read else { return 0 }
-        out.pointee = wchar_t(bitPattern: value.value)
+        // libedit binds the terminal's interrupt character to its own no-op, whatever we
+        // bind; Ctrl-C is handed over as a key of ours instead.
+        out.pointee = value == "\u{3}" ? LineEditor.interruptKey : wchar_t(bitPattern: value.value)
         return 1
     }
 

@@ -42,16 +42,20 @@ enum TerminalIO {
     }
 
     /// One byte: `nil` at end of input, `.some(nil)` when interrupted by Ctrl-C.
+    ///
+    /// SIGINT may be delivered to any thread, so it does not reliably interrupt this read:
+    /// the wait polls with a short timeout and looks at the flag the handler sets.
     private static func readByte() -> UInt8?? {
         var byte: UInt8 = 0
         while true {
+            if Interrupts.take() { return .some(nil) }
+            var entry = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, 100)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             let n = read(STDIN_FILENO, &byte, 1)
             if n == 1 { return .some(byte) }
             if n == 0 { return nil }
-            if errno == EINTR {
-                if Interrupts.take() { return .some(nil) }
-                continue
-            }
+            if errno == EINTR || errno == EAGAIN { continue }
             return nil
         }
     }

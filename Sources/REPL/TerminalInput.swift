@@ -34,7 +34,9 @@ public final class TerminalInput: LineInput, @unchecked Sendable {
                 pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 2, 100)
+            if Interrupts.take() { return .stop }
+            if ready == 0 { continue }
             if ready < 0 {
                 if errno == EINTR {
                     if Interrupts.take() { return .stop }
