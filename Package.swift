@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "RESP"),
         .target(
             name: "RedisSimulator",
-            dependencies: ["RESP", .product(name: "DequeModule", package: "swift-collections")]),
+            dependencies: [
+                "RESP", .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         .target(name: "RedisScripting", dependencies: ["RedisSimulator", "RESP", "CLua"]),
 
         // MARK: Doors out
@@ -57,12 +60,13 @@ let package = Package(
             ]),
 
         // MARK: Tests
-        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting"]),
+        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisSimulatorTests",
-            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"]),
+            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"],
+            exclude: ["Differential"]),
         .testTarget(
             name: "RedisScriptingTests",
             dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
@@ -70,9 +74,9 @@ let package = Package(
             name: "RedisServerTests",
             dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),

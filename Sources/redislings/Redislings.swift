@@ -5,6 +5,13 @@ struct Redislings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redislings",
         abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
-        subcommands: [LearnCommand.self],
+        subcommands: [
+            LearnCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            DevCommand.self,
+        ],
         defaultSubcommand: LearnCommand.self)
+
+    @OptionGroup var course: CourseOptions
 }

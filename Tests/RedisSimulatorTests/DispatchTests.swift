@@ -26,3 +26,25 @@ import RedislingsTestSupport
         #expect(run(simulator, b, "SELECT", "16") == .reply(.error("ERR DB index is out of range")))
     }
 }
+
+/// Connection behaviour the differential suite cannot show (real Redis switches to RESP3).
+@Suite struct ConnectionCommandTests {
+    let simulator = Simulator()
+
+    @Test func helloRefusesRESP3() {
+        let client = simulator.connect()
+        #expect(run(simulator, client, "HELLO", "3") == .reply(.error("NOPROTO unsupported protocol version")))
+        #expect(run(simulator, client, "PING") == .reply(.simpleString("PONG")))
+    }
+
+    @Test func requirepassGatesNewClientsUntilAuth() {
+        let admin = simulator.connect()
+        #expect(run(simulator, admin, "CONFIG", "SET", "requirepass", "s3cret") == .reply(.ok))
+        let client = simulator.connect()
+        #expect(run(simulator, client, "GET", "k") == .reply(.error("NOAUTH Authentication required.")))
+        #expect(run(simulator, client, "AUTH", "nope") ==
+            .reply(.error("WRONGPASS invalid username-password pair or user is disabled.")))
+        #expect(run(simulator, client, "AUTH", "s3cret") == .reply(.ok))
+        #expect(run(simulator, client, "GET", "k") == .reply(.nullBulkString))
+    }
+}

@@ -110,17 +110,15 @@ extension CommandTable {
             case .zset(let found)?: set = found
             default: throw .wrongType
             }
-            let ordered = set.scores.lazy.map { ($0.value, $0.key) }
-            guard let chosen = max ? ordered.max(by: { $0 < $1 }) : ordered.min(by: { $0 < $1 }) else { return nil }
-            set.scores[chosen.1] = nil
+            guard let chosen = set.popExtreme(max: max) else { return nil }
             ctx.notify(.zset, max ? "zpopmax" : "zpopmin", key)
-            if set.scores.isEmpty {
+            if set.isEmpty {
                 ctx.deleteKey(key)
                 ctx.notify(.generic, "del", key)
             } else {
                 ctx.signalModified(key)
             }
-            return .array([.bulk(key), .bulk(chosen.1), .bulk(RedisNumberFormat.double(chosen.0))])
+            return .array([.bulk(key), .bulk(chosen.member), .bulk(RedisNumberFormat.double(chosen.score))])
         }
         for key in keys {
             if let reply = try zpop(ctx, key) { return reply }

@@ -1,15 +1,82 @@
+import HeapModule
+
 /// One of the numbered databases: the key dictionary and, apart, the expiry times
 /// (as Redis keeps them, so keys without a TTL pay nothing for it).
 public final class Database {
     /// This database's index (0…15).
-    public let index: Int
+    public internal(set) var index: Int
     /// Every key, including logically expired ones not yet removed.
     var entries: [ByteString: RedisValue] = [:]
     /// Absolute expiry times in Unix milliseconds.
-    var expires: [ByteString: Int64] = [:]
+    private(set) var expires: [ByteString: Int64] = [:]
+    /// Expiry times in time order, so the sweep visits only keys whose time has come. Entries
+    /// go stale when a TTL changes or is removed; they are checked against `expires` when popped.
+    private var expiryQueue = Heap<ExpiryEntry>()
+    /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
+    /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
+    var encodingOverrides: [ByteString: String] = [:]
 
     init(index: Int) { self.index = index }
 
     /// The number of keys held, expired ones not yet removed included (what DBSIZE reports after a sweep).
     public var count: Int { entries.count }
+
+    /// The expiry time of `key`, if it has one.
+    func expireTime(of key: ByteString) -> Int64? { expires[key] }
+
+    /// Sets or removes the expiry time of `key`; returns the previous one.
+    ///
+    /// - Complexity: O(log n) amortized.
+    @discardableResult
+    func setExpireTime(_ when: Int64?, for key: ByteString) -> Int64? {
+        guard let when else { return expires.removeValue(forKey: key) }
+        let previous = expires.updateValue(when, forKey: key)
+        if previous != when { expiryQueue.insert(ExpiryEntry(when: when, key: key)) }
+        if expiryQueue.count > 2 * expires.count + 64 { rebuildQueue() }
+        return previous
+    }
+
+    /// The number of keys with a TTL (INFO keyspace `expires=`).
+    var expiresCount: Int { expires.count }
+
+    /// Removes and returns keys whose expiry time is at or before `now`.
+    ///
+    /// - Complexity: O(k log n) for k entries due.
+    func popDueKeys(now: Int64) -> [ByteString] {
+        var due: [ByteString] = []
+        while let top = expiryQueue.min, top.when <= now {
+            expiryQueue.removeMin()
+            if expires[top.key] == top.when { due.append(top.key) }
+        }
+        return due
+    }
+
+    /// Drops every key and expiry.
+    func removeAll() {
+        entries = [:]
+        expires = [:]
+        expiryQueue = Heap()
+        encodingOverrides = [:]
+    }
+
+    /// Exchanges contents with `other` (SWAPDB).
+    func swapContents(with other: Database) {
+        swap(&entries, &other.entries)
+        swap(&expires, &other.expires)
+        swap(&expiryQueue, &other.expiryQueue)
+        swap(&encodingOverrides, &other.encodingOverrides)
+    }
+
+    private func rebuildQueue() {
+        expiryQueue = Heap(expires.map { ExpiryEntry(when: $0.value, key: $0.key) })
+    }
+}
+
+/// A key and the time it expires, ordered by time.
+struct ExpiryEntry: Comparable {
+    let when: Int64
+    let key: ByteString
+
+    static func < (lhs: ExpiryEntry, rhs: ExpiryEntry) -> Bool { lhs.when < rhs.when }
+    static func == (lhs: ExpiryEntry, rhs: ExpiryEntry) -> Bool { lhs.when == rhs.when && lhs.key == rhs.key }
 }

@@ -1,33 +1,59 @@
 /// Access to keys through the rules every command follows: a key whose time has passed is
 /// deleted on access (lazy expiry), writes notify watchers and keyspace-event subscribers.
 extension CommandContext {
-    /// The value at `key`, after removing it if it has expired; nil when absent.
+    /// The value at `key`, after removing it if it has expired; nil when absent. Read-only
+    /// commands count keyspace hits and misses (INFO stats) and fire `keymiss`, as Redis's
+    /// lookupKeyRead does.
     public func lookup(_ key: ByteString) -> RedisValue? {
+        if expireIfNeeded(key) {
+            countRead(hit: false, key)
+            return nil
+        }
+        let value = db.entries[key]
+        countRead(hit: value != nil, key)
+        return value
+    }
+
+    /// The value at `key` without counting a hit or miss (existence checks, internal reads).
+    public func peek(_ key: ByteString) -> RedisValue? {
         if expireIfNeeded(key) { return nil }
         return db.entries[key]
     }
 
+    private func countRead(hit: Bool, _ key: ByteString) {
+        guard !spec.isWrite else { return }
+        if hit {
+            server.stats.keyspaceHits += 1
+        } else {
+            server.stats.keyspaceMisses += 1
+            notify(.keyMiss, "keymiss", key)
+        }
+    }
+
     /// True when `key` exists (and has not expired).
-    public func exists(_ key: ByteString) -> Bool { lookup(key) != nil }
+    public func exists(_ key: ByteString) -> Bool { peek(key) != nil }
 
     /// Removes `key` if its expiry time has passed; returns true if it did.
     @discardableResult
     public func expireIfNeeded(_ key: ByteString) -> Bool {
-        guard let when = db.expires[key], when <= now else { return false }
+        guard let when = db.expireTime(of: key), when <= now else { return false }
         server.deleteExpiredKey(key, in: db)
         return true
     }
 
     /// Stores `value` at `key`, keeping the key's TTL only when `keepTTL` is set (as SET KEEPTTL does).
     public func setKey(_ key: ByteString, _ value: RedisValue, keepTTL: Bool = false) {
-        db.entries[key] = value
-        if !keepTTL { db.expires[key] = nil }
+        let isNew = db.entries.updateValue(value, forKey: key) == nil
+        if !keepTTL { db.setExpireTime(nil, for: key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
+        if isNew { notify(.new, "new", key) }
     }
 
     /// Replaces the value at an existing key without touching its TTL (in-place updates of strings).
     public func overwriteValue(_ key: ByteString, _ value: RedisValue) {
         db.entries[key] = value
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
     }
 
@@ -35,24 +61,25 @@ extension CommandContext {
     @discardableResult
     public func deleteKey(_ key: ByteString) -> Bool {
         guard db.entries.removeValue(forKey: key) != nil else { return false }
-        db.expires[key] = nil
+        db.setExpireTime(nil, for: key)
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
         return true
     }
 
     /// The expiry time of `key` in Unix milliseconds, or nil if it has none.
-    public func expireTime(_ key: ByteString) -> Int64? { db.expires[key] }
+    public func expireTime(_ key: ByteString) -> Int64? { db.expireTime(of: key) }
 
     /// Sets the absolute expiry of an existing key.
     public func setExpire(_ key: ByteString, at milliseconds: Int64) {
-        db.expires[key] = milliseconds
+        db.setExpireTime(milliseconds, for: key)
         signalModified(key)
     }
 
     /// Removes the expiry of `key`; returns true if it had one.
     @discardableResult
     public func removeExpire(_ key: ByteString) -> Bool {
-        guard db.expires.removeValue(forKey: key) != nil else { return false }
+        guard db.setExpireTime(nil, for: key) != nil else { return false }
         signalModified(key)
         return true
     }
@@ -75,6 +102,12 @@ extension CommandContext {
         default: throw .wrongType
         }
     }
+
+    /// The database numbered `index` (callers check the range).
+    public func database(_ index: Int) -> Database { server.databases[index] }
+
+    /// The number of databases (16 unless configured).
+    public var databaseCount: Int { server.databases.count }
 }
 
 /// The classes of keyspace events that `notify-keyspace-events` selects among.

@@ -17,6 +17,9 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
+        if !client.isAuthenticated, !spec.flags.contains("no_auth") {
+            return reject(client, RedisError("NOAUTH Authentication required."))
+        }
         if client.transaction.inMulti, spec.isNoMulti {
             return reject(client, RedisError("ERR Command not allowed inside a transaction"))
         }
@@ -57,7 +60,10 @@ extension ServerState {
         }
         var spec = parent
         if !parent.subcommands.isEmpty {
-            guard args.count >= 2 else { return .failure(.arity(parent.name)) }
+            guard args.count >= 2 else {
+                // COMMAND alone is a command of its own; CONFIG alone is an arity error.
+                return parent.arity == -1 ? .success(parent) : .failure(.arity(parent.name))
+            }
             guard let sub = table.lookupSubcommand(of: parent, args[1]) else {
                 return .failure(RedisError(
                     "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP."))

@@ -37,17 +37,19 @@ final class ServerState {
     /// Removes an expired key, counting it and firing the `expired` event (Redis's deleteExpiredKeyAndPropagate).
     func deleteExpiredKey(_ key: ByteString, in db: Database) {
         db.entries[key] = nil
-        db.expires[key] = nil
+        db.setExpireTime(nil, for: key)
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }
 
     /// Removes every expired key whose time has come (the active expiry cycle). The simulator
-    /// sweeps completely rather than by sampling: a moved clock must empty DBSIZE at once.
+    /// sweeps completely rather than by sampling, so a moved clock empties DBSIZE at once; each
+    /// database's expiry queue makes that cost O(k log n) for k keys due, not a scan of all TTLs.
     func sweepExpiredKeys(now: Int64) {
-        for db in databases where !db.expires.isEmpty {
-            for (key, when) in db.expires where when <= now {
+        for db in databases where db.expiresCount > 0 {
+            for key in db.popDueKeys(now: now) {
                 deleteExpiredKey(key, in: db)
             }
         }

@@ -31,6 +31,7 @@ public final class Simulator: @unchecked Sendable {
     public func connect() -> SimulatorClient {
         withLock { state in
             let client = SimulatorClient(id: state.nextClientID, now: state.clock.nowMilliseconds())
+            client.isAuthenticated = state.config.requirePassword == nil
             state.nextClientID += 1
             state.clients[client.id] = client
             state.stats.connectionsReceived += 1

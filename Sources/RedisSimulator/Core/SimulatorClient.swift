@@ -37,6 +37,10 @@ public final class SimulatorClient: @unchecked Sendable {
     /// Called, under the lock, with the reply of a blocked command once it is served or times out.
     public var deferredReplyHandler: (@Sendable (RESPValue) -> Void)?
 
+    /// Called, under the lock, when the server closes this client (CLIENT KILL); the transport
+    /// drops the connection. It must not call back into the simulator.
+    public var closeHandler: (@Sendable () -> Void)?
+
     /// Per-client state of the messaging, transaction and scripting subsystems.
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()

@@ -19,7 +19,10 @@ public final class SimulatorConnection: RedisConnection {
 
     public func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         guard !client.isClosed else { throw RedisConnectionError("the simulator connection is closed") }
-        return await simulator.send(arguments.map(ByteString.init), for: client)
+        let reply = await simulator.send(arguments.map(ByteString.init), for: client)
+        // After QUIT (or CLIENT KILL of itself) Redis replies, then closes the connection.
+        if client.closeAfterReply { simulator.disconnect(client) }
+        return reply
     }
 
     public func close() async {

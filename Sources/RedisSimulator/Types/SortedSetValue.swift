@@ -1,17 +1,172 @@
-/// A sorted set: members ordered by (score, member).
+/// A sorted set: members ordered by (score, member bytes), each member once.
+///
+/// A skip list with spans gives O(log n) rank and range queries; a dictionary gives O(1)
+/// member → score. The encoding name follows Redis 7.0: `listpack` while small, `skiplist`
+/// once it outgrows the limits (only store commands build small results back as listpacks).
 public final class SortedSetValue {
-    /// Each member's score.
-    public var scores: [ByteString: Double]
+    private var list = SkipList()
+    private var scores: [ByteString: Double] = [:]
+    /// True while Redis would keep this set as a listpack.
+    public private(set) var isListpack: Bool
+    /// The scan order of a `skiplist` set, built by ZSCAN and dropped by writes.
+    var scanOrderCache: ScanOrder?
 
-    public init(_ scores: [ByteString: Double] = [:]) { self.scores = scores }
+    /// Redis 7.0's `zset-max-listpack-entries`.
+    public static let maxListpackEntries = 128
+    /// Redis 7.0's `zset-max-listpack-value`: the longest member a listpack keeps.
+    public static let maxListpackValue = 64
 
-    /// A deep copy, for COPY.
-    public func clone() -> SortedSetValue { SortedSetValue(scores) }
+    /// An empty sorted set, as a listpack unless told otherwise.
+    public init(listpack: Bool = true) { isListpack = listpack }
+
+    /// A sorted set holding `pairs` (a later duplicate member's score wins).
+    public convenience init(_ pairs: [(ByteString, Double)]) {
+        self.init()
+        for (member, score) in pairs { set(member, score: score) }
+    }
+
+    /// A sorted set holding each member of `scores` with its score.
+    public convenience init(_ scores: [ByteString: Double]) {
+        self.init(scores.map { ($0.key, $0.value) })
+    }
+
+    /// A deep copy, for COPY (the encoding is kept).
+    public func clone() -> SortedSetValue {
+        let copy = SortedSetValue(listpack: isListpack)
+        copy.list = list
+        copy.scores = scores
+        return copy
+    }
 }
 
 extension SortedSetValue {
     /// `listpack` while small (zset-max-listpack-entries 128, -value 64), else `skiplist`.
-    public var encodingName: String {
-        scores.count <= 128 && scores.keys.allSatisfy { $0.count <= 64 } ? "listpack" : "skiplist"
+    public var encodingName: String { isListpack ? "listpack" : "skiplist" }
+
+    /// The number of members.
+    public var count: Int { scores.count }
+
+    /// True when there are no members (the key must then be deleted).
+    public var isEmpty: Bool { scores.isEmpty }
+
+    /// The score of `member`, or nil.
+    ///
+    /// - Complexity: O(1).
+    public func score(of member: ByteString) -> Double? { scores[member] }
+
+    /// Adds `member` or moves it to `score`; returns true when it was new.
+    ///
+    /// - Complexity: O(log n) expected.
+    @discardableResult
+    public func set(_ member: ByteString, score given: Double) -> Bool {
+        scanOrderCache = nil
+        let isNew = scores[member] == nil
+        if isNew, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
+            isListpack = false
+        }
+        // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
+        let score = isListpack && given == 0 ? 0 : given
+        if let old = scores[member] {
+            if old != score {
+                list.remove(member, score: old)
+                list.insert(member, score: score)
+                scores[member] = score
+            }
+            return false
+        }
+        scores[member] = score
+        list.insert(member, score: score)
+        return true
+    }
+
+    /// Removes `member`; returns true if it was there.
+    ///
+    /// - Complexity: O(log n) expected.
+    @discardableResult
+    public func remove(_ member: ByteString) -> Bool {
+        scanOrderCache = nil
+        guard let score = scores.removeValue(forKey: member) else { return false }
+        list.remove(member, score: score)
+        return true
+    }
+
+    /// The 0-based rank of `member` in ascending order, or nil.
+    ///
+    /// - Complexity: O(log n) expected.
+    public func rank(of member: ByteString) -> Int? {
+        scores[member].map { list.rank(of: member, score: $0) }
+    }
+
+    /// The member and score at ascending 0-based `rank` (in 0..<count).
+    public func element(at rank: Int) -> (member: ByteString, score: Double) { list.element(at: rank) }
+
+    /// Up to `limit` members from ascending `rank` on, or downward when `reverse`.
+    ///
+    /// - Complexity: O(log n + limit).
+    public func elements(from rank: Int, limit: Int, reverse: Bool = false) -> [(member: ByteString, score: Double)] {
+        list.elements(from: rank, limit: limit, reverse: reverse)
+    }
+
+    /// Every member, ascending.
+    public var all: [(member: ByteString, score: Double)] { list.elements(from: 0, limit: count) }
+
+    /// How many leading members (ascending) satisfy a predicate that holds for a prefix.
+    ///
+    /// - Complexity: O(log n) expected.
+    public func prefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
+        list.prefixCount(while: predicate)
+    }
+
+    /// Removes and returns the lowest member (ZPOPMIN), or the highest when `max`.
+    ///
+    /// - Complexity: O(log n) expected.
+    public func popExtreme(max: Bool) -> (member: ByteString, score: Double)? {
+        guard let element = max ? list.last : list.first else { return nil }
+        remove(element.member)
+        return element
+    }
+
+    /// Removes and returns up to `count` members from the low end, or the high end when `max`.
+    public func popExtremes(max: Bool, count: Int) -> [(member: ByteString, score: Double)] {
+        var popped: [(member: ByteString, score: Double)] = []
+        while popped.count < count, let element = popExtreme(max: max) { popped.append(element) }
+        return popped
+    }
+
+    /// Switches a result built by a store command back to `listpack` when it fits, as Redis's
+    /// zsetConvertToListpackIfNeeded does.
+    public func convertToListpackIfFits() {
+        guard !isListpack, count <= Self.maxListpackEntries else { return }
+        guard scores.keys.allSatisfy({ $0.count <= Self.maxListpackValue }) else { return }
+        isListpack = true
+        scanOrderCache = nil
+        for (member, score) in scores where score == 0 && score.sign == .minus {
+            list.remove(member, score: score)
+            list.insert(member, score: 0)
+            scores[member] = 0
+        }
+    }
+
+    /// Checks the skip list and that it holds exactly the dictionary's pairs.
+    public func checkInvariants() {
+        list.checkInvariants()
+        precondition(list.count == scores.count)
+        for (member, score) in list.elements(from: 0, limit: list.count) {
+            precondition(scores[member] == score, "dictionary and skip list disagree on \(member)")
+        }
+        if isListpack {
+            precondition(count <= Self.maxListpackEntries)
+            precondition(scores.keys.allSatisfy { $0.count <= Self.maxListpackValue })
+        }
+    }
+}
+
+extension SortedSetValue {
+    /// The members in ZSCAN order, cached until the next write.
+    func scanOrder() -> ScanOrder {
+        if let cached = scanOrderCache { return cached }
+        let order = ScanOrder(scores.keys)
+        scanOrderCache = order
+        return order
     }
 }

@@ -1,0 +1,59 @@
+import Yams
+
+/// Reads the YAML front matter between the `---` lines at the top of a lesson.
+enum FrontMatterParser {
+    struct Result {
+        var metadata: LessonMetadata?
+        /// The first line of the markdown body.
+        var bodyLine: Int
+        var problems: [LessonProblem]
+    }
+
+    static func parse(_ source: LessonSource) -> Result {
+        guard source.text(ofLine: 1).trimmingWhitespace() == "---" else {
+            let problem = source.problem(
+                .missingFrontMatter, line: 1, "the lesson does not start with YAML front matter",
+                fix: "begin the file with a `---` line, the fields (number, title, slug, …) and another `---` line",
+                fatal: true)
+            return Result(metadata: nil, bodyLine: 1, problems: [problem])
+        }
+        guard let closing = (2...max(2, source.lines.count)).first(where: { line in
+            let text = source.text(ofLine: line).trimmingWhitespace()
+            return text == "---" || text == "..."
+        }), closing <= source.lines.count else {
+            let problem = source.problem(
+                .missingFrontMatter, line: 1, "the front matter that starts here is never closed",
+                fix: "add a `---` line after the last front matter field", fatal: true)
+            return Result(metadata: nil, bodyLine: source.lines.count + 1, problems: [problem])
+        }
+        let yaml = source.lines[1..<(closing - 1)].joined(separator: "\n")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return Result(metadata: nil, bodyLine: closing + 1, problems: [yamlProblem(error, source: source)])
+        } catch {
+            let problem = source.problem(.brokenYAML, line: 2, "the front matter is not valid YAML (\(error))",
+                                         fix: "write one `key: value` per line", fatal: true)
+            return Result(metadata: nil, bodyLine: closing + 1, problems: [problem])
+        }
+        var reader = FieldReader(source: source, closingLine: closing)
+        let metadata = reader.read(root)
+        return Result(metadata: metadata, bodyLine: closing + 1, problems: reader.problems)
+    }
+
+    /// Turns a libyaml error into a problem on the file's line (the YAML starts on line 2).
+    private static func yamlProblem(_ error: YamlError, source: LessonSource) -> LessonProblem {
+        let fix = "fix the YAML syntax there (quote values that contain `: `, `#`, `[` or start with `*`, `&`, `!`)"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context (an unclosed quote, an open `[`) starts where the fix is needed.
+            let line = (context?.mark.line ?? mark.line) + 1
+            let what = context.map { "\($0.text) that starts here, \(problem) (line \(mark.line + 1))" } ?? problem
+            return source.problem(.brokenYAML, line: line, "broken YAML in the front matter: \(what)", fix: fix, fatal: true)
+        default:
+            return source.problem(.brokenYAML, line: 2, "broken YAML in the front matter: \(error)", fix: fix, fatal: true)
+        }
+    }
+}

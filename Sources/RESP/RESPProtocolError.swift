@@ -1,0 +1,25 @@
+/// Input that is not valid RESP; `message` is the error text Redis replies with before it
+/// closes the connection (for example `Protocol error: invalid multibulk length`).
+public struct RESPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The error reply's text, without the leading `-`.
+    public let message: String
+
+    /// Creates an error with Redis's text.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    static let invalidMultibulkLength = RESPProtocolError("Protocol error: invalid multibulk length")
+    static let invalidBulkLength = RESPProtocolError("Protocol error: invalid bulk length")
+    static let unbalancedQuotes = RESPProtocolError("Protocol error: unbalanced quotes in request")
+    static let tooBigInlineRequest = RESPProtocolError("Protocol error: too big inline request")
+    static let tooBigMultibulkCount = RESPProtocolError("Protocol error: too big mbulk count string")
+    static let tooBigBulkCount = RESPProtocolError("Protocol error: too big bulk count string")
+    static let unauthenticatedMultibulkLength = RESPProtocolError(
+        "Protocol error: unauthenticated multibulk length")
+    static let unauthenticatedBulkLength = RESPProtocolError("Protocol error: unauthenticated bulk length")
+
+    static func expectedDollar(got byte: UInt8) -> RESPProtocolError {
+        RESPProtocolError("Protocol error: expected '$', got '\(Character(Unicode.Scalar(byte)))'")
+    }
+}

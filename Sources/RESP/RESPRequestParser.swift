@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads client requests as Redis does: the multibulk form (`*2\r\n$4\r\nPING\r\n…`) when the
+/// first byte is `*`, else the inline form (a line split like redis-cli input).
+///
+/// It never reads past its input and consumes nothing from a partial frame; errors found in
+/// the part already received are reported at once, as Redis reports them.
+public struct RESPRequestParser: Sendable {
+    /// Redis's `proto-max-bulk-len` (512 MB by default).
+    public var maxBulkLength: Int64
+    /// The longest inline request or length line accepted (Redis's 64 KB).
+    public var maxInlineLength: Int
+
+    /// A parser with Redis's default limits.
+    public init(maxBulkLength: Int64 = 512 * 1024 * 1024, maxInlineLength: Int = 64 * 1024) {
+        self.maxBulkLength = maxBulkLength
+        self.maxInlineLength = maxInlineLength
+    }
+
+    /// One step of parsing.
+    public enum Outcome: Equatable, Sendable {
+        /// A command's arguments, and how many bytes it took.
+        case command([[UInt8]], consumed: Int)
+        /// A frame with no command (an empty line, `*0`, `*-1`), and how many bytes it took.
+        case empty(consumed: Int)
+        /// The input ends inside a frame: nothing was consumed.
+        case needMore
+    }
+
+    /// Parses the next request at the start of `bytes`. `authenticated` is false while the
+    /// server requires AUTH, which limits request sizes as Redis does.
+    public func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool = true
+    ) throws(RESPProtocolError) -> Outcome {
+        guard !bytes.isEmpty else { return .needMore }
+        if bytes[0] == UInt8(ascii: "*") {
+            return try parseMultibulk(bytes, authenticated: authenticated)
+        }
+        return try parseInline(bytes)
+    }
+
+    /// Parses the next request at the start of `bytes`.
+    public func parse(_ bytes: [UInt8], authenticated: Bool = true) throws(RESPProtocolError) -> Outcome {
+        let result: Result<Outcome, RESPProtocolError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(RESPProtocolError) {
+                return .success(try parse(buffer, authenticated: authenticated))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private func parseInline(_ bytes: UnsafeBufferPointer<UInt8>) throws(RESPProtocolError) -> Outcome {
+        guard let newline = firstIndex(of: 10, in: bytes, from: 0) else {
+            if bytes.count > maxInlineLength { throw .tooBigInlineRequest }
+            return .needMore
+        }
+        var lineEnd = newline
+        if lineEnd > 0, bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+        guard let arguments = RESPArgumentSplitter.split(UnsafeBufferPointer(rebasing: bytes[0..<lineEnd]))
+        else { throw .unbalancedQuotes }
+        if arguments.isEmpty { return .empty(consumed: newline + 1) }
+        return .command(arguments, consumed: newline + 1)
+    }
+
+    private func parseMultibulk(
+        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool
+    ) throws(RESPProtocolError) -> Outcome {
+        // Redis finds the first CR, then requires one more byte, which it skips unseen.
+        guard let headerEnd = firstIndex(of: 13, in: bytes, from: 0) else {
+            if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
+            return .needMore
+        }
+        guard headerEnd + 2 <= bytes.count else { return .needMore }
+        guard let count = RESPDecimal.parse(bytes, from: 1, to: headerEnd), count <= Int64(Int32.max) else {
+            throw .invalidMultibulkLength
+        }
+        if count > 10, !authenticated { throw .unauthenticatedMultibulkLength }
+        var position = headerEnd + 2
+        if count <= 0 { return .empty(consumed: position) }
+
+        var arguments: [[UInt8]] = []
+        arguments.reserveCapacity(Int(min(count, 1024)))
+        for _ in 0..<count {
+            guard let lineEnd = firstIndex(of: 13, in: bytes, from: position) else {
+                if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
+                return .needMore
+            }
+            guard lineEnd + 2 <= bytes.count else { return .needMore }
+            guard bytes[position] == UInt8(ascii: "$") else { throw .expectedDollar(got: bytes[position]) }
+            guard let length = RESPDecimal.parse(bytes, from: position + 1, to: lineEnd), length >= 0,
+                length <= maxBulkLength
+            else { throw .invalidBulkLength }
+            if length > 16384, !authenticated { throw .unauthenticatedBulkLength }
+            position = lineEnd + 2
+            // Redis skips the two bytes after the data without looking at them.
+            guard Int64(bytes.count - position) >= length + 2 else { return .needMore }
+            let end = position + Int(length)
+            arguments.append(Array(bytes[position..<end]))
+            position = end + 2
+        }
+        return .command(arguments, consumed: position)
+    }
+}
+
+/// The index of the first `byte` in `bytes` at or after `start`.
+@inline(__always)
+func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+}

@@ -1,0 +1,79 @@
+import RESP
+
+/// Typed key access for the aggregate families (lists, hashes, sets, sorted sets).
+extension CommandContext {
+    /// The list at `key`; WRONGTYPE for another type; nil when absent.
+    func lookupList(_ key: ByteString) throws(RedisError) -> ListValue? {
+        switch lookup(key) {
+        case nil: return nil
+        case .list(let value)?: return value
+        default: throw .wrongType
+        }
+    }
+
+    /// The hash at `key`; WRONGTYPE for another type; nil when absent.
+    func lookupHash(_ key: ByteString) throws(RedisError) -> HashValue? {
+        switch lookup(key) {
+        case nil: return nil
+        case .hash(let value)?: return value
+        default: throw .wrongType
+        }
+    }
+
+    /// The set at `key`; WRONGTYPE for another type; nil when absent.
+    func lookupSet(_ key: ByteString) throws(RedisError) -> SetValue? {
+        switch lookup(key) {
+        case nil: return nil
+        case .set(let value)?: return value
+        default: throw .wrongType
+        }
+    }
+
+    /// The sorted set at `key`; WRONGTYPE for another type; nil when absent.
+    func lookupSortedSet(_ key: ByteString) throws(RedisError) -> SortedSetValue? {
+        switch lookup(key) {
+        case nil: return nil
+        case .zset(let value)?: return value
+        default: throw .wrongType
+        }
+    }
+
+    /// Deletes `key` when its collection became empty, with the `del` event Redis fires then.
+    func deleteIfEmpty(_ key: ByteString, _ isEmpty: Bool) {
+        guard isEmpty else { return }
+        deleteKey(key)
+        notify(.generic, "del", key)
+    }
+
+    /// Argument `index` as a non-negative integer (Redis's getPositiveLongFromObjectOrReply:
+    /// the message answers both a non-integer and a negative value).
+    func positiveInteger(at index: Int, message: String = "ERR value is out of range, must be positive") throws(RedisError) -> Int64 {
+        guard let value = args[index].int64Value, value >= 0 else { throw RedisError(message) }
+        return value
+    }
+
+    /// Argument `index` as an integer in `range` (Redis's getRangeLongFromObjectOrReply with a message).
+    func integer(at index: Int, in range: ClosedRange<Int64>, message: String) throws(RedisError) -> Int64 {
+        guard let value = args[index].int64Value, range.contains(value) else { throw RedisError(message) }
+        return value
+    }
+
+    /// Argument `index` as a double, as Redis's getDoubleFromObjectOrReply reads it.
+    func double(at index: Int, message: String = "ERR value is not a valid float") throws(RedisError) -> Double {
+        guard let value = args[index].doubleValue else { throw RedisError(message) }
+        return value
+    }
+
+    /// True when argument `index` equals `word`, ignoring ASCII case.
+    func word(at index: Int, is word: StaticString) -> Bool {
+        let argument = args[index].bytes
+        guard argument.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            for i in 0..<expected.count {
+                let a = argument[i], b = expected[i]
+                if a != b, !(a >= 65 && a <= 90 && a + 32 == b) { return false }
+            }
+            return true
+        }
+    }
+}

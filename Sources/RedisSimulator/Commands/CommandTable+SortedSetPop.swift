@@ -1,0 +1,55 @@
+import RESP
+
+extension CommandTable {
+    static let sortedSetPopCommands: [CommandSpec] = [
+        CommandSpec("zpopmin", arity: -2, flags: ["write", "fast"], keys: .single, categories: ["@write", "@sortedset", "@fast"]) { ctx in
+            try sortedSetPopCommand(ctx, max: false)
+        },
+        CommandSpec("zpopmax", arity: -2, flags: ["write", "fast"], keys: .single, categories: ["@write", "@sortedset", "@fast"]) { ctx in
+            try sortedSetPopCommand(ctx, max: true)
+        },
+        CommandSpec("zmpop", arity: -4, flags: ["write", "movablekeys"], keys: .none, categories: ["@write", "@sortedset", "@slow"]) { ctx in
+            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+            guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
+            let whereIndex = 2 + Int(numkeys)
+            let max: Bool
+            if ctx.word(at: whereIndex, is: "min") { max = false } else if ctx.word(at: whereIndex, is: "max") { max = true } else { throw RedisError.syntax }
+            var count: Int64 = -1
+            var j = whereIndex + 1
+            while j < ctx.count {
+                guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
+                count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
+                j += 2
+            }
+            for key in ctx.args[2..<whereIndex] {
+                guard let zset = try ctx.lookupSortedSet(key) else { continue }
+                let popped = sortedSetPop(ctx, key, zset, max: max, count: Int(clamping: Swift.max(count, 1)))
+                return .array([.bulk(key), .array(popped.map { .array([.bulk($0.member), .double($0.score)]) })])
+            }
+            return .nullArray
+        },
+    ]
+
+    /// ZPOPMIN / ZPOPMAX key [count]: a flat member, score array.
+    static func sortedSetPopCommand(_ ctx: CommandContext, max: Bool) throws(RedisError) -> RESPValue {
+        guard ctx.count <= 3 else { throw RedisError.syntax }
+        let count = ctx.count == 3 ? try ctx.positiveInteger(at: 2) : 1
+        guard let zset = try ctx.lookupSortedSet(ctx[1]), count > 0 else { return .array([]) }
+        return sortedSetReply(sortedSetPop(ctx, ctx[1], zset, max: max, count: Int(clamping: count)), withScores: true)
+    }
+
+    /// Pops up to `count` members from the low (or high) end with Redis's events; deletes the key
+    /// when it empties. The blocking pops use it too.
+    static func sortedSetPop(
+        _ ctx: CommandContext, _ key: ByteString, _ zset: SortedSetValue, max: Bool, count: Int
+    ) -> [(member: ByteString, score: Double)] {
+        let popped = zset.popExtremes(max: max, count: count)
+        ctx.notify(.zset, max ? "zpopmax" : "zpopmin", key)
+        ctx.signalModified(key)
+        if zset.isEmpty {
+            ctx.deleteKey(key)
+            ctx.notify(.generic, "del", key)
+        }
+        return popped
+    }
+}

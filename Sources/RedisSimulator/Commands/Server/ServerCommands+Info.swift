@@ -1,0 +1,151 @@
+import RESP
+
+extension CommandTable {
+    static let infoCommands: [CommandSpec] = [
+        CommandSpec("info", arity: -1, flags: ["loading", "stale"], categories: ["@slow", "@dangerous"]) { ctx in
+            let requested = ctx.args.dropFirst().map { $0.string.lowercased() }
+            return .bulk(ctx.server.infoText(sections: requested, now: ctx.now))
+        },
+    ]
+}
+
+extension ServerState {
+    /// The sections INFO prints by default, in Redis's order.
+    static let infoSections = ["server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules",
+                               "errorstats", "cluster", "keyspace"]
+
+    /// INFO's text: `# Section` headers, `field:value` lines, CRLF line ends, a blank line between sections.
+    func infoText(sections requested: [String], now: Int64) -> String {
+        var chosen: [String]
+        if requested.isEmpty || requested.contains("default") || requested.contains("all") || requested.contains("everything") {
+            chosen = Self.infoSections
+        } else {
+            chosen = Self.infoSections.filter { requested.contains($0) }
+        }
+        if requested.contains("commandstats"), !chosen.contains("commandstats") { chosen.append("commandstats") }
+        var blocks: [String] = []
+        for section in chosen {
+            guard let fields = infoFields(section, now: now) else { continue }
+            let title = section == "cpu" ? "CPU" : section.prefix(1).uppercased() + section.dropFirst()
+            blocks.append((["# \(title)"] + fields.map { "\($0.0):\($0.1)" }).joined(separator: "\r\n") + "\r\n")
+        }
+        return blocks.joined(separator: "\r\n")
+    }
+
+    private func infoFields(_ section: String, now: Int64) -> [(String, String)]? {
+        let uptime = max(0, (now - startedAt) / 1000)
+        switch section {
+        case "server":
+            return [
+                ("redis_version", Self.redisVersion), ("redis_git_sha1", "00000000"), ("redis_git_dirty", "0"),
+                ("redis_build_id", "redislings"), ("redis_mode", "standalone"), ("os", "redislings simulator"),
+                ("arch_bits", "64"), ("monotonic_clock", "POSIX clock_gettime"), ("multiplexing_api", "epoll"),
+                ("atomicvar_api", "c11-builtin"), ("gcc_version", "0.0.0"), ("process_id", "1"),
+                ("process_supervised", "no"), ("run_id", runID), ("tcp_port", config.values["port"] ?? "6379"),
+                ("server_time_usec", String(clock.nowMicroseconds())), ("uptime_in_seconds", String(uptime)),
+                ("uptime_in_days", String(uptime / 86400)), ("hz", config.values["hz"] ?? "10"),
+                ("configured_hz", config.values["hz"] ?? "10"), ("lru_clock", String((now / 1000) & 0xFFFFFF)),
+                ("executable", "redislings"), ("config_file", ""), ("io_threads_active", "0"),
+            ]
+        case "clients":
+            let blocked = clients.values.filter { $0.blocked != nil }.count
+            return [
+                ("connected_clients", String(clients.count)), ("cluster_connections", "0"),
+                ("maxclients", config.values["maxclients"] ?? "10000"), ("client_recent_max_input_buffer", "0"),
+                ("client_recent_max_output_buffer", "0"), ("blocked_clients", String(blocked)),
+                ("tracking_clients", "0"), ("clients_in_timeout_table", String(blocked)),
+            ]
+        case "memory":
+            let used = estimatedMemoryUsage()
+            let maxmemory = config.maxmemory
+            return [
+                ("used_memory", String(used)), ("used_memory_human", Self.humanBytes(used)),
+                ("used_memory_rss", String(used)), ("used_memory_rss_human", Self.humanBytes(used)),
+                ("used_memory_peak", String(used)), ("used_memory_peak_human", Self.humanBytes(used)),
+                ("used_memory_peak_perc", "100.00%"), ("used_memory_overhead", String(Self.baseMemory)),
+                ("used_memory_dataset", String(used - Self.baseMemory)), ("used_memory_lua", "31744"),
+                ("used_memory_lua_human", "31.00K"), ("maxmemory", String(maxmemory)),
+                ("maxmemory_human", Self.humanBytes(maxmemory)), ("maxmemory_policy", config.maxmemoryPolicy),
+                ("mem_fragmentation_ratio", "1.00"), ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
+            ]
+        case "persistence":
+            return [
+                ("loading", "0"), ("async_loading", "0"), ("rdb_changes_since_last_save", "0"),
+                ("rdb_bgsave_in_progress", "0"), ("rdb_last_save_time", String(startedAt / 1000)),
+                ("rdb_last_bgsave_status", "ok"), ("aof_enabled", "0"), ("aof_rewrite_in_progress", "0"),
+            ]
+        case "stats":
+            return [
+                ("total_connections_received", String(stats.connectionsReceived)),
+                ("total_commands_processed", String(stats.commandsProcessed)), ("instantaneous_ops_per_sec", "0"),
+                ("total_net_input_bytes", "0"), ("total_net_output_bytes", "0"), ("rejected_connections", "0"),
+                ("expired_keys", String(stats.expiredKeys)), ("expired_stale_perc", "0.00"),
+                ("expired_time_cap_reached_count", "0"), ("evicted_keys", "0"), ("evicted_clients", "0"),
+                ("keyspace_hits", String(stats.keyspaceHits)), ("keyspace_misses", String(stats.keyspaceMisses)),
+                ("pubsub_channels", String(pubsub.channels.count)), ("pubsub_patterns", String(pubsub.patterns.count)),
+                ("total_error_replies", "0"), ("total_reads_processed", String(stats.commandsProcessed)),
+                ("total_writes_processed", String(stats.commandsProcessed)),
+            ]
+        case "replication":
+            return [("role", "master"), ("connected_slaves", "0"), ("master_failover_state", "no-failover"),
+                    ("master_replid", runID), ("master_repl_offset", "0"), ("repl_backlog_active", "0")]
+        case "cpu":
+            return [("used_cpu_sys", "0.000000"), ("used_cpu_user", "0.000000"),
+                    ("used_cpu_sys_children", "0.000000"), ("used_cpu_user_children", "0.000000")]
+        case "modules", "errorstats":
+            return []
+        case "cluster":
+            return [("cluster_enabled", "0")]
+        case "keyspace":
+            return databases.compactMap { db in
+                guard db.count > 0 else { return nil }
+                return ("db\(db.index)", "keys=\(db.count),expires=\(db.expiresCount),avg_ttl=0")
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// What an empty redis-server 7.0 reports as used_memory, roughly.
+    static let baseMemory: Int64 = 870_000
+
+    /// An estimate of the memory Redis would use for this dataset (for INFO memory and maxmemory
+    /// lessons): per key its dictionary entry, key and value objects, sized as Redis's allocator
+    /// rounds them; aggregates count at a flat size.
+    func estimatedMemoryUsage() -> Int64 {
+        var total = Self.baseMemory
+        for db in databases {
+            for (key, value) in db.entries {
+                total += 24 + Self.allocation(key.count + 4) + 16
+                switch value {
+                case .string(let s): total += s.count <= 44 ? 0 : Self.allocation(s.count + 4)
+                // Aggregates count at a flat size: their layouts belong to the type files.
+                case .list, .hash, .set, .zset: total += 200
+                case .stream: total += 600
+                }
+            }
+            total += Int64(db.expiresCount) * 32
+        }
+        return total
+    }
+
+    /// jemalloc's size class for a request of `bytes` (multiples of 8 to 16 up to 128, then of 16…).
+    static func allocation(_ bytes: Int) -> Int64 {
+        let rounded = bytes <= 8 ? 8 : bytes <= 128 ? (bytes + 15) / 16 * 16 : (bytes + 63) / 64 * 64
+        return Int64(rounded)
+    }
+
+    /// Redis's bytesToHuman: B, K, M, G with two decimals.
+    static func humanBytes(_ value: Int64) -> String {
+        let d = Double(value)
+        func two(_ x: Double) -> String {
+            let scaled = Int64((x * 100).rounded())
+            let fraction = scaled % 100
+            return "\(scaled / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        }
+        if value < 1024 { return "\(value)B" }
+        if value < 1024 * 1024 { return two(d / 1024) + "K" }
+        if value < 1024 * 1024 * 1024 { return two(d / 1024 / 1024) + "M" }
+        return two(d / 1024 / 1024 / 1024) + "G"
+    }
+}

@@ -1,0 +1,251 @@
+/// An indexable skip list of (score, member) pairs ordered by score, then member bytes: the
+/// ordered half of a sorted set (Redis's zskiplist). Every link carries a span — how many
+/// elements it jumps — so rank lookups and rank-based access are O(log n) expected.
+///
+/// Nodes live in one array and link by index (0 is the header), so there is no reference
+/// counting per link and no recursive teardown of long chains.
+public struct SkipList {
+    struct Link {
+        var forward: Int
+        var span: Int
+    }
+
+    struct Node {
+        var member: ByteString
+        var score: Double
+        var backward: Int
+        var links: [Link]
+    }
+
+    /// Redis's ZSKIPLIST_MAXLEVEL.
+    static let maxLevel = 32
+    private var nodes: [Node]
+    private var freeSlots: [Int] = []
+    private var level = 1
+    private var tail = 0
+    private var randomState: UInt64 = 0x9E37_79B9_7F4A_7C15
+    /// The number of elements.
+    public private(set) var count = 0
+
+    /// An empty skip list.
+    public init() {
+        // The header's links grow with the list's level, so a small set stays small.
+        nodes = [Node(member: ByteString([]), score: 0, backward: 0, links: [Link(forward: 0, span: 0)])]
+    }
+
+    /// True when (s1, m1) sorts before (s2, m2).
+    @inline(__always)
+    static func precedes(_ s1: Double, _ m1: ByteString, _ s2: Double, _ m2: ByteString) -> Bool {
+        s1 < s2 || (s1 == s2 && m1 < m2)
+    }
+
+    private mutating func randomLevel() -> Int {
+        var level = 1
+        while level < Self.maxLevel {
+            randomState ^= randomState << 13
+            randomState ^= randomState >> 7
+            randomState ^= randomState << 17
+            // Redis's ZSKIPLIST_P = 0.25: one more level with probability 1/4.
+            guard randomState & 3 == 0 else { break }
+            level += 1
+        }
+        return level
+    }
+
+    /// Inserts a pair that is not already present.
+    ///
+    /// - Complexity: O(log n) expected.
+    public mutating func insert(_ member: ByteString, score: Double) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.maxLevel) { scratch in
+            insert(member, score: score, update: scratch.baseAddress!, rank: scratch.baseAddress! + Self.maxLevel)
+        }
+    }
+
+    private mutating func insert(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>, rank: UnsafeMutablePointer<Int>) {
+        var x = 0
+        for i in stride(from: level - 1, through: 0, by: -1) {
+            rank[i] = i == level - 1 ? 0 : rank[i + 1]
+            while true {
+                let next = nodes[x].links[i].forward
+                guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
+                rank[i] += nodes[x].links[i].span
+                x = next
+            }
+            update[i] = x
+        }
+        let newLevel = randomLevel()
+        if newLevel > level {
+            for i in level..<newLevel {
+                rank[i] = 0
+                update[i] = 0
+                if nodes[0].links.count <= i { nodes[0].links.append(Link(forward: 0, span: 0)) }
+                nodes[0].links[i].span = count
+            }
+            level = newLevel
+        }
+        let node = Node(member: member, score: score, backward: update[0],
+                        links: Array(repeating: Link(forward: 0, span: 0), count: newLevel))
+        let n: Int
+        if let slot = freeSlots.popLast() { nodes[slot] = node; n = slot } else { nodes.append(node); n = nodes.count - 1 }
+        for i in 0..<newLevel {
+            let u = update[i]
+            nodes[n].links[i].forward = nodes[u].links[i].forward
+            nodes[u].links[i].forward = n
+            nodes[n].links[i].span = nodes[u].links[i].span - (rank[0] - rank[i])
+            nodes[u].links[i].span = rank[0] - rank[i] + 1
+        }
+        if newLevel < level {
+            for i in newLevel..<level { nodes[update[i]].links[i].span += 1 }
+        }
+        let next = nodes[n].links[0].forward
+        if next != 0 { nodes[next].backward = n } else { tail = n }
+        count += 1
+    }
+
+    /// Removes the pair; returns false when it is not present.
+    ///
+    /// - Complexity: O(log n) expected.
+    @discardableResult
+    public mutating func remove(_ member: ByteString, score: Double) -> Bool {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maxLevel) { scratch in
+            remove(member, score: score, update: scratch.baseAddress!)
+        }
+    }
+
+    private mutating func remove(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>) -> Bool {
+        var x = 0
+        for i in stride(from: level - 1, through: 0, by: -1) {
+            while true {
+                let next = nodes[x].links[i].forward
+                guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
+                x = next
+            }
+            update[i] = x
+        }
+        let target = nodes[x].links[0].forward
+        guard target != 0, nodes[target].score == score, nodes[target].member == member else { return false }
+        for i in 0..<level {
+            let u = update[i]
+            if nodes[u].links[i].forward == target {
+                nodes[u].links[i].span += nodes[target].links[i].span - 1
+                nodes[u].links[i].forward = nodes[target].links[i].forward
+            } else {
+                nodes[u].links[i].span -= 1
+            }
+        }
+        let next = nodes[target].links[0].forward
+        if next != 0 { nodes[next].backward = nodes[target].backward } else { tail = nodes[target].backward }
+        while level > 1, nodes[0].links[level - 1].forward == 0 { level -= 1 }
+        nodes[target] = Node(member: ByteString([]), score: 0, backward: 0, links: [])
+        freeSlots.append(target)
+        count -= 1
+        return true
+    }
+
+    /// How many leading elements satisfy `predicate`, which must hold for a prefix of the order
+    /// and fail for the rest (e.g. "below the range's minimum").
+    ///
+    /// - Complexity: O(log n) expected calls of `predicate`.
+    public func prefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
+        var x = 0, rank = 0
+        for i in stride(from: level - 1, through: 0, by: -1) {
+            while true {
+                let next = nodes[x].links[i].forward
+                guard next != 0, predicate(nodes[next].score, nodes[next].member) else { break }
+                rank += nodes[x].links[i].span
+                x = next
+            }
+        }
+        return rank
+    }
+
+    /// The 0-based rank of a present pair: the number of elements before it.
+    ///
+    /// - Complexity: O(log n) expected.
+    public func rank(of member: ByteString, score: Double) -> Int {
+        prefixCount { Self.precedes($0, $1, score, member) }
+    }
+
+    private func node(atRank rank: Int) -> Int {
+        var x = 0, traversed = 0
+        let target = rank + 1
+        for i in stride(from: level - 1, through: 0, by: -1) {
+            while nodes[x].links[i].forward != 0, traversed + nodes[x].links[i].span <= target {
+                traversed += nodes[x].links[i].span
+                x = nodes[x].links[i].forward
+            }
+            if traversed == target { return x }
+        }
+        return 0
+    }
+
+    /// The pair at 0-based `rank` (which must be in 0..<count).
+    ///
+    /// - Complexity: O(log n) expected.
+    public func element(at rank: Int) -> (member: ByteString, score: Double) {
+        let n = node(atRank: rank)
+        return (nodes[n].member, nodes[n].score)
+    }
+
+    /// Up to `limit` pairs starting at 0-based `rank`, walking toward higher ranks, or toward
+    /// lower ranks when `reverse` is set.
+    ///
+    /// - Complexity: O(log n + limit).
+    public func elements(from rank: Int, limit: Int, reverse: Bool = false) -> [(member: ByteString, score: Double)] {
+        guard rank >= 0, rank < count, limit > 0 else { return [] }
+        var result: [(member: ByteString, score: Double)] = []
+        result.reserveCapacity(min(limit, count))
+        var x = node(atRank: rank)
+        while x != 0, result.count < limit {
+            result.append((nodes[x].member, nodes[x].score))
+            x = reverse ? nodes[x].backward : nodes[x].links[0].forward
+        }
+        return result
+    }
+
+    /// The lowest pair, if any.
+    public var first: (member: ByteString, score: Double)? {
+        let n = nodes[0].links[0].forward
+        return n == 0 ? nil : (nodes[n].member, nodes[n].score)
+    }
+
+    /// The highest pair, if any.
+    public var last: (member: ByteString, score: Double)? {
+        tail == 0 ? nil : (nodes[tail].member, nodes[tail].score)
+    }
+
+    /// Checks order, spans, back links, tail and count; the tests call it after every operation.
+    public func checkInvariants() {
+        var order: [Int] = []
+        var x = nodes[0].links[0].forward
+        var previous = 0
+        while x != 0 {
+            precondition(nodes[x].backward == previous, "backward link broken")
+            if previous != 0 {
+                precondition(Self.precedes(nodes[previous].score, nodes[previous].member, nodes[x].score, nodes[x].member),
+                              "order broken")
+            }
+            precondition(!nodes[x].score.isNaN)
+            order.append(x)
+            previous = x
+            x = nodes[x].links[0].forward
+        }
+        precondition(order.count == count, "count broken")
+        precondition(tail == (order.last ?? 0), "tail broken")
+        var position = [Int: Int]()
+        for (i, n) in order.enumerated() { position[n] = i + 1 }
+        for i in 0..<Self.maxLevel {
+            var node = 0, at = 0
+            while true {
+                let link = nodes[node].links.count > i ? nodes[node].links[i] : nil
+                guard let link, link.forward != 0 else { break }
+                precondition(i < level, "link above the list's level")
+                let to = position[link.forward]!
+                precondition(to - at == link.span, "span broken at level \(i)")
+                node = link.forward
+                at = to
+            }
+        }
+        precondition(level == 1 || nodes[0].links[level - 1].forward != 0, "level not trimmed")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A real `redis-server` on a free loopback port for tests: no persistence, stopped by `stop()`
+/// or when released, and by a watchdog shell if the test process dies first.
+public final class RedisServerProcess: @unchecked Sendable {
+    /// The port it listens on.
+    public let port: Int
+    private let watchdog: pid_t
+    private var stopped = false
+
+    /// The `redis-server` executable on PATH, if installed.
+    public static let executable: String? = findExecutable("redis-server")
+
+    /// True when `redis-server` is installed; tests that need it are skipped (and say so) otherwise.
+    public static var isInstalled: Bool { executable != nil }
+
+    /// Starts a server and waits until it accepts connections. `extraArguments` are passed on
+    /// (`["--requirepass", "secret"]`).
+    public init(extraArguments: [String] = []) throws {
+        guard let executable = Self.executable else { throw TestServerError("redis-server is not installed") }
+        port = freeLoopbackPort()
+        let arguments = [
+            executable, "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            "--dir", NSTemporaryDirectory(),
+        ] + extraArguments
+        let command = arguments.map(shellQuoted).joined(separator: " ")
+        let script = """
+            \(command) >/dev/null 2>&1 & server=$!
+            trap 'kill $server 2>/dev/null; wait $server; exit 0' TERM
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 0.2; done
+            kill $server 2>/dev/null
+            """
+        watchdog = try spawnShell(script)
+        let deadline = Date().addingTimeInterval(10)
+        while !isListening(port: port) {
+            guard Date() < deadline else {
+                kill(watchdog, SIGTERM)
+                throw TestServerError("redis-server did not start on port \(port)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Stops the server and waits for it to exit.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        kill(watchdog, SIGTERM)
+        var status: Int32 = 0
+        waitpid(watchdog, &status, 0)
+    }
+
+    deinit { stop() }
+}
+
+/// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks).
+func spawnShell(_ script: String) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGTERM)
+    sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGCHLD)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(script), nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+    guard status == 0 else { throw TestServerError("cannot start /bin/sh: \(String(cString: strerror(status)))") }
+    return pid
+}
+
+/// `text` quoted for /bin/sh.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// A test fixture that could not be set up.
+public struct TestServerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The full path of `name` found on PATH.
+public func findExecutable(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+        let candidate = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}

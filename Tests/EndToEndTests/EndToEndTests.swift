@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct EndToEndTests {
-    @Test func placeholderUntilTheBinaryHasCommands() { #expect(1 + 1 == 2) }
-}

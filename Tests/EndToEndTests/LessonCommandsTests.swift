@@ -1,0 +1,199 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// Runs the built `redislings` on the fixture courses and compares what it prints.
+@Suite struct LessonCommandsTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+
+    private func run(_ arguments: String..., environment: [String: String] = [:]) throws -> RedislingsBinary.Output {
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        return try binary.run(arguments, in: Self.fixtures, environment: environment)
+    }
+
+    @Test func listPrintsTheCatalogInOrderWithPrerequisites() throws {
+        let output = try run("--lessons", "Course", "list")
+        #expect(output.status == 0)
+        #expect(output.standardOutput == """
+        Lessons in Course:
+
+          #   Title                Level         Time    Prerequisites
+          01  First Steps          beginner      5 min   —
+          02  Publishing Messages  intermediate  15 min  01 ✓, not-written-yet (missing)
+
+        Start reading: redislings show 01    (First Steps)
+
+        """)
+    }
+
+    @Test func noArgumentsShowsTheCatalogAndHowToStart() throws {
+        let output = try run("--lessons", "Course")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("02  Publishing Messages"))
+        #expect(output.standardOutput.contains("Start reading: redislings show 01"))
+    }
+
+    @Test func theLessonsOptionWorksAfterTheSubcommandToo() throws {
+        let output = try run("list", "--lessons", "Course")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
+    }
+
+    @Test func listJSONHasStableFields() throws {
+        let output = try run("--lessons", "Course", "list", "--json")
+        #expect(output.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(object["course"] as? String == "Course")
+        let lessons = try #require(object["lessons"] as? [[String: Any]])
+        #expect(lessons.map { $0["slug"] as? String } == ["first-steps", "publishing-messages"])
+        let second = lessons[1]
+        #expect(second["number"] as? Int == 2)
+        #expect(second["title"] as? String == "Publishing Messages")
+        #expect(second["level"] as? String == "intermediate")
+        #expect(second["estimated_minutes"] as? Int == 15)
+        #expect(second["canonical_id"] as? String == "fixture-intermediate-02")
+        #expect(second["tags"] as? [String] == ["redis", "pubsub"])
+        #expect(second["quiz_questions"] as? Int == 2)
+        #expect(second["runnable_blocks"] as? Int == 1)
+        #expect(second["prerequisites_met"] as? Bool == false)
+        let prerequisites = try #require(second["prerequisites"] as? [[String: Any]])
+        #expect(prerequisites.map { $0["status"] as? String } == ["met", "missing"])
+        #expect(prerequisites.first?["slug"] as? String == "first-steps")
+    }
+
+    @Test func showRendersTheWholeLessonAsPlainText() throws {
+        let output = try run("--lessons", "Course", "show", "publishing-messages", "--plain", environment: ["COLUMNS": "60"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput == """
+        Lesson 02 · intermediate · about 15 min
+        Before this: 01 First Steps, not-written-yet (missing)
+
+        Publishing Messages
+        ═══════════════════
+
+        Read First Steps (lesson 01: redislings show 01) before this
+        lesson.
+
+        PUBLISH
+        ───────
+
+        ┌─ redis
+        │ # nobody listens yet
+        │ PUBLISH news "hello"
+        └─
+
+        ┌───────────┬──────────────┐
+        │ Command   │ Replies with │
+        ├───────────┼──────────────┤
+        │ `PUBLISH` │ receivers    │
+        └───────────┴──────────────┘
+
+        ✅ Use Streams for messages that must not be lost
+        ❌ Expect Pub/Sub to store messages
+
+        Quiz
+        ────
+
+        Question 1
+        What does PUBLISH reply with?
+          A) OK
+          B) The number of receivers
+
+        Question 2
+        Publish `hi` to `news`.
+        Answer with a Redis command.
+
+        Answers are hidden; add --answers to see them with their
+        explanations.
+
+        """)
+        #expect(!output.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test func showFindsLessonsByNumberAndCanonicalID() throws {
+        let byNumber = try run("--lessons", "Course", "show", "2", "--plain")
+        let byID = try run("--lessons", "Course", "show", "FIXTURE-intermediate-02", "--plain")
+        #expect(byNumber.status == 0 && byID.status == 0)
+        #expect(byNumber.standardOutput == byID.standardOutput)
+    }
+
+    @Test func showAnswersPrintsAnswersAndExplanations() throws {
+        let output = try run("--lessons", "Course", "show", "02", "--answers", environment: ["COLUMNS": "100"])
+        #expect(output.standardOutput.contains("Answer: B — It counts the subscribers it reached."))
+        #expect(output.standardOutput.contains("Answer (command): PUBLISH news hi — Any PUBLISH of hi to news is right."))
+    }
+
+    @Test func anUnknownLessonListsWhatExistsAndSuggests() throws {
+        let output = try run("--lessons", "Course", "show", "publishing-mesages")
+        #expect(output.status == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError == """
+        Error: No lesson 'publishing-mesages' in Course.
+        Help: Did you mean 'publishing-messages'? Lessons: 01 first-steps, 02 publishing-messages.
+
+        """)
+    }
+
+    @Test func aMissingLessonsFolderIsAnError() throws {
+        let output = try run("--lessons", "NoSuchFolder", "list")
+        #expect(output.status == 1)
+        #expect(output.standardError == """
+        Error: No lessons folder at NoSuchFolder.
+        Help: Pass --lessons DIR with the folder of lesson files, or set REDISLINGS_COURSE.
+
+        """)
+    }
+
+    @Test func theCourseIsFoundThroughTheEnvironment() throws {
+        let output = try run("list", environment: ["REDISLINGS_COURSE": "Course"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
+    }
+
+    @Test func devCheckReportsAMissingPrerequisite() throws {
+        let output = try run("--lessons", "Course", "dev", "check")
+        #expect(output.status == 1)
+        #expect(output.standardOutput == """
+        Course/02. Publishing Messages.md:7: the prerequisite `not-written-yet` is not a lesson of this course — name an existing lesson by slug (slugs: first-steps, publishing-messages)
+
+        """)
+        #expect(output.standardError == "1 problem in 2 lessons of Course.\n")
+    }
+
+    @Test func devCheckNamesFileAndLineForEveryKindOfBadInput() throws {
+        let output = try run("--lessons", "BrokenCourse", "dev", "check")
+        #expect(output.status == 1)
+        let lines = output.standardOutput.split(separator: "\n").map { String($0.prefix(while: { $0 != "—" })) }
+        #expect(lines == [
+            "BrokenCourse/02. Broken YAML.md:3: broken YAML in the front matter: while scanning a quoted scalar that starts here, found unexpected end of stream (line 4) ",
+            "BrokenCourse/03. No Slug.md:1: the front matter has no `slug` ",
+            "BrokenCourse/04. Quiz Mistakes.md:5: the prerequisite `first-step` is not a lesson of this course ",
+            "BrokenCourse/04. Quiz Mistakes.md:10: the link `./99.%20Nowhere.md` leads to BrokenCourse/99. Nowhere.md, which does not exist ",
+            "BrokenCourse/04. Quiz Mistakes.md:12: the code block opened here with ``` is never closed ",
+            "BrokenCourse/05. Bad Quiz.md:15: option **C)** follows **A)** in Question 1; expected **B)** ",
+            "BrokenCourse/05. Bad Quiz.md:25: the answer D of Question 2 matches no option (options: A, B) ",
+            "BrokenCourse/06. Duplicate.md:4: the slug `first-steps` is already used by BrokenCourse/01. First Steps.md ",
+        ])
+        #expect(output.standardError == "8 problems in 3 lessons of BrokenCourse.\n")
+    }
+
+    @Test func listStillShowsTheGoodLessonsOfABrokenCourse() throws {
+        let output = try run("--lessons", "BrokenCourse", "list")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("01  First Steps"))
+        #expect(output.standardOutput.contains("04  Quiz Mistakes"))
+        #expect(output.standardError == "warning: 6 problems in BrokenCourse; run `redislings dev check` to see them\n")
+    }
+
+    @Test func devCheckPassesOnTheCourseLessons() throws {
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Lessons").path
+        guard FileManager.default.fileExists(atPath: lessons) else {
+            Issue.record("the course's Lessons folder is missing at \(lessons)")
+            return
+        }
+        let output = try run("--lessons", lessons, "dev", "check")
+        #expect(output.status == 0, "\(output.standardOutput)")
+        #expect(output.standardOutput.hasPrefix("✓ "))
+    }
+}

@@ -1,0 +1,19 @@
+import Testing
+import RedislingsTestSupport
+
+/// Every case under `Differential/` run on a fresh simulator and on a real redis-server.
+@Suite struct DifferentialTests {
+    static let cases = DifferentialHarness.loadCases(directory: DifferentialHarness.directory(besideTestFile: #filePath))
+
+    @Test(arguments: cases)
+    func simulatorAnswersAsRedis(_ testCase: DifferentialCase) async {
+        switch await DifferentialHarness.check(testCase) {
+        case .passed:
+            break
+        case .skipped(let reason):
+            print("skipped differential case \(testCase): \(reason)")
+        case .failed(let mismatches):
+            Issue.record(Comment(rawValue: "\(testCase)\n" + mismatches.joined(separator: "\n")))
+        }
+    }
+}
