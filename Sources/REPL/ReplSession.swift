@@ -18,6 +18,8 @@ public final class ReplSession: @unchecked Sendable {
     public private(set) var connection: any RedisConnection
     /// What the prompt shows about the connection.
     public private(set) var state = ConnectionState()
+    /// The lessons and the learner's place in them, when the session has a course.
+    public var course: CourseNavigator?
     /// True once `:quit` (or `quit`/`exit`) was entered.
     public private(set) var isFinished = false
 
@@ -29,7 +31,7 @@ public final class ReplSession: @unchecked Sendable {
     /// A session on `backend`; connects at once.
     public init(
         backend: ReplBackend, input: any LineInput, output: any ReplOutput,
-        metaCommands: MetaCommandTable = .standard
+        metaCommands: MetaCommandTable = .learner
     ) async throws {
         self.backend = backend
         self.input = input
@@ -67,6 +69,15 @@ public final class ReplSession: @unchecked Sendable {
             await runRedisLine(trimmed)
         }
         await showPushes()
+    }
+
+    /// Runs one line of a lesson's example as if typed (without history), printing what
+    /// Redis pushed but never waiting for more.
+    public func runScriptedLine(_ line: String) async {
+        let trimmed = String(line.trimmingSpaces)
+        guard !trimmed.isEmpty else { return }
+        await runRedisLine(trimmed)
+        printWaitingPushes()
     }
 
     /// Ends the session after the current line.
