@@ -52,6 +52,8 @@ enum TerminalIO {
             var entry = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&entry, 1, 100)
             if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            // Ctrl-C may have landed on another thread while a key arrived: it comes first.
+            if Interrupts.take() { return .some(nil) }
             let n = read(STDIN_FILENO, &byte, 1)
             if n == 1 { return .some(byte) }
             if n == 0 { return nil }

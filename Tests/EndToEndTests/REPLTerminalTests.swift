@@ -14,7 +14,11 @@ import RedislingsTestSupport
             + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
             + REPLProcess.quote(binary.path)
         try terminal.open(command)
-        try terminal.waitFor { $0.contains("simulator> ") }
+        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys("PING")
+        try terminal.waitFor { $0.hasSuffix("simulator> PING [message]") }
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
 
         // Completion: PUBL<Tab> becomes PUBLISH, and the hint shows the arguments still to type.
         terminal.keys("PUBL")
@@ -39,6 +43,7 @@ import RedislingsTestSupport
         terminal.keys("Up", literal: false)
         try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
         terminal.keys("C-c", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
 
         // Subscribed mode: messages appear as they arrive; any key gives the prompt back.
         terminal.keys("SUBSCRIBE news")
@@ -67,7 +72,7 @@ import RedislingsTestSupport
         terminal.keys("Up", literal: false)
         try terminal.waitFor { $0.hasSuffix("simulator> :quit") }
         terminal.keys("Up", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE") }
+        try terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE [channel [channel ...]]") }
     }
 }
 
@@ -104,7 +109,9 @@ final class TmuxTerminal {
 
     /// Sends keys: text as typed (`literal`), or tmux key names (`Enter`, `Tab`, `C-c`, `Up`).
     func keys(_ keys: String, literal: Bool = true) {
-        _ = REPLProcess.shell("tmux -L \(socket) send-keys -t w\(window) \(literal ? "-l " : "")\(REPLProcess.quote(keys))")
+        let answer = REPLProcess.shell(
+            "tmux -L \(socket) send-keys -t w\(window) \(literal ? "-l " : "")\(REPLProcess.quote(keys)) 2>&1")
+        if !answer.isEmpty { Issue.record("tmux send-keys: \(answer)") }
     }
 
     /// The screen's text, trailing blank lines and spaces removed.

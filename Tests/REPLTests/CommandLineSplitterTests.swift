@@ -25,8 +25,9 @@ import Testing
         #expect(try split(#"'a\nb' 'it\'s'"#) == [#"a\nb"#, "it's"])
     }
 
-    @Test func quotesMayStartMidWord() throws {
-        #expect(try split(#"ab"c d"e"#) == ["abc de"])
+    @Test func quotesMayStartMidWordButMustEndIt() throws {
+        #expect(try split(#"ab"c d" e"#) == ["abc d", "e"])
+        #expect(throws: CommandLineSplitter.InvalidArguments.self) { try split(#"ab"c d"e"#) }
     }
 
     @Test func unbalancedQuotesAreInvalidArguments() {

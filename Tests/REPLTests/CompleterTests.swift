@@ -27,7 +27,7 @@ import Testing
 
     @Test func completesMetaCommandsAndHelpTopics() {
         #expect(completer.candidates(for: ":re").candidates == [":reset"])
-        #expect(completer.candidates(for: "help @str").candidates == ["@stream", "@string"])
+        #expect(completer.candidates(for: "help @str").candidates.sorted() == ["@stream", "@string"])
         #expect(completer.candidates(for: "help xac").candidates == ["xack"])
     }
 
@@ -39,6 +39,6 @@ import Testing
 
     @Test func listingFitsTheWidth() {
         let text = LineEditor.columnsLayout(["select", "set", "setex", "setnx"], width: 20)
-        #expect(text == "select  set     \r\nsetex   setnx\r\n")
+        #expect(text == "select  set\r\nsetex   setnx\r\n")
     }
 }
