@@ -72,7 +72,7 @@ let package = Package(
             dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisServerTests",
-            dependencies: ["RedisServer", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
+            dependencies: ["RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
@@ -80,6 +80,7 @@ let package = Package(
 
         // MARK: Benchmarks (swift run -c release <name>)
         .executableTarget(name: "SimulatorBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/SimulatorBenchmark"),
+        .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,1 +1,97 @@
-print("simulator benchmark")
+// In-process throughput of the simulator on 1M keys, and its heap bytes per short string key.
+// Run: swift run -c release SimulatorBenchmark   (compare-memory.sh adds redis-server's figure)
+#if canImport(Glibc)
+import Glibc
+#endif
+import RESP
+import RedisSimulator
+
+let keyCount = 1_000_000
+
+/// Wall-clock and this thread's CPU seconds spent in `body` (CPU time gives ops/s on one core
+/// even when other processes share the machine).
+func seconds(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    func read(_ clock: clockid_t) -> Double {
+        var ts = timespec()
+        clock_gettime(clock, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    let wall = read(CLOCK_MONOTONIC), cpu = read(CLOCK_THREAD_CPUTIME_ID)
+    body()
+    return (read(CLOCK_MONOTONIC) - wall, read(CLOCK_THREAD_CPUTIME_ID) - cpu)
+}
+
+/// Resident memory of this process in bytes (/proc/self/statm), what redis-server's
+/// used_memory_rss measures for it; Swift exposes no allocator statistics of glibc.
+func heapInUse() -> Int {
+    guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+    defer { fclose(file) }
+    var buffer = [CChar](repeating: 0, count: 128)
+    guard fgets(&buffer, 128, file) != nil else { return 0 }
+    let fields = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: " ")
+    return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+func keyName(_ prefix: String, _ i: Int) -> ByteString { ByteString(prefix + String(i)) }
+
+/// Runs `count` commands built by `command`, reporting operations per second.
+func measure(_ name: String, _ simulator: Simulator, _ client: SimulatorClient, count: Int,
+             _ command: (Int) -> [ByteString]) {
+    let commands = (0..<count).map(command)
+    var errors = 0
+    let elapsed = seconds {
+        for args in commands {
+            if case .reply(.error) = simulator.execute(args, for: client) { errors += 1 }
+        }
+    }
+    let wallRate = Double(count) / elapsed.wall, cpuRate = Double(count) / elapsed.cpu
+    print(name + String(repeating: " ", count: max(1, 9 - name.count))
+        + "\(Int(cpuRate).formatted()) ops per CPU-second, \(Int(wallRate).formatted()) ops/s wall"
+        + (errors > 0 ? "  (\(errors) errors)" : ""))
+}
+
+extension Int {
+    func formatted() -> String {
+        var digits = Array(String(self)), out: [Character] = []
+        while digits.count > 3 { out = [","] + digits.suffix(3) + out; digits.removeLast(3) }
+        return String(digits + out)
+    }
+}
+
+// Memory: 1M keys "key:N" → "value:N", as redis-server's DEBUG POPULATE 1000000 makes them.
+do {
+    let before = heapInUse()
+    let simulator = Simulator()
+    let client = simulator.connect()
+    for i in 0..<keyCount {
+        _ = simulator.execute([ByteString("SET"), keyName("key:", i), keyName("value:", i)], for: client)
+    }
+    let after = heapInUse()
+    let perKey = Double(after - before) / Double(keyCount)
+    print("memory   \(String(format1(perKey))) bytes per key (resident memory, \(keyCount.formatted()) keys key:N → value:N)")
+    withExtendedLifetime(simulator) {}
+}
+
+func format1(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+}
+
+// Throughput on a keyspace of 1M keys.
+let simulator = Simulator()
+let client = simulator.connect()
+for i in 0..<keyCount {
+    _ = simulator.execute([ByteString("SET"), keyName("key:", i), ByteString("v")], for: client)
+}
+var generator = SystemRandomNumberGenerator()
+let randomKeys = (0..<keyCount).map { _ in Int.random(in: 0..<keyCount, using: &generator) }
+measure("SET", simulator, client, count: keyCount) { [ByteString("SET"), keyName("key:", randomKeys[$0]), ByteString("value")] }
+measure("GET", simulator, client, count: keyCount) { [ByteString("GET"), keyName("key:", randomKeys[$0])] }
+measure("INCR", simulator, client, count: keyCount) { [ByteString("INCR"), keyName("counter:", randomKeys[$0] % 1000)] }
+measure("LPUSH", simulator, client, count: keyCount) { [ByteString("LPUSH"), keyName("list:", randomKeys[$0] % 1000), ByteString("x")] }
+measure("ZADD", simulator, client, count: keyCount) {
+    [ByteString("ZADD"), keyName("zset:", randomKeys[$0] % 1000), ByteString(String(randomKeys[$0] % 10_000)), keyName("m", $0)]
+}
+measure("ZRANGE", simulator, client, count: keyCount / 10) {
+    [ByteString("ZRANGE"), keyName("zset:", randomKeys[$0] % 1000), ByteString("0"), ByteString("9")]
+}

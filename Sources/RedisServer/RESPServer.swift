@@ -1,11 +1,116 @@
 import NIOCore
 import NIOPosix
+import RESP
 import RedisSimulator
+import Synchronization
 
-/// Serves a simulator over RESP on a TCP port.
+/// Serves a simulator over RESP on a TCP port, so redis-cli, redis-py, redis-benchmark and any
+/// client can use it.
 public final class RESPServer: Sendable {
     /// The simulator served.
     public let simulator: Simulator
+    private let state = Mutex(State())
+    private let group: MultiThreadedEventLoopGroup
 
-    public init(simulator: Simulator) { self.simulator = simulator }
+    private struct State {
+        var listener: (any Channel)?
+        var connections: [ObjectIdentifier: any Channel] = [:]
+        var ticker: RepeatedTask?
+        var stopping = false
+        var stopped = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// How often expiry and blocked-client timeouts run.
+    public static let tickInterval = TimeAmount.milliseconds(100)
+
+    /// A server for `simulator`; `threads` event loops share it (the simulator serialises commands).
+    public init(simulator: Simulator, threads: Int = System.coreCount) {
+        self.simulator = simulator
+        group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+    }
+
+    /// Binds `host:port` (port 0 picks a free one) and starts serving; returns the bound port.
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 6379) async throws -> Int {
+        let simulator = simulator
+        let shutdown: @Sendable () -> Void = { [weak self] in
+            guard let self else { return }
+            Task { await self.stop() }
+        }
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 511)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { [weak self] channel in
+                self?.track(channel)
+                return channel.eventLoop.makeCompletedFuture {
+                    let auth = ClientAuthState()
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPRequestDecoder(auth: auth)))
+                    try channel.pipeline.syncOperations.addHandler(
+                        SimulatorClientHandler(simulator: simulator, auth: auth, onShutdown: shutdown))
+                }
+            }
+        let listener = try await bootstrap.bind(host: host, port: port).get()
+        let ticker = group.next().scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
+            simulator.tick()
+        }
+        state.withLock { state in
+            state.listener = listener
+            state.ticker = ticker
+        }
+        return listener.localAddress?.port ?? port
+    }
+
+    private func track(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        let accepted = state.withLock { state in
+            guard !state.stopping else { return false }
+            state.connections[id] = channel
+            return true
+        }
+        guard accepted else {
+            channel.close(promise: nil)
+            return
+        }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            _ = self?.state.withLock { $0.connections.removeValue(forKey: id) }
+        }
+    }
+
+    /// Stops accepting, closes every connection (their clients leave the simulator) and
+    /// releases the threads. Safe to call more than once.
+    public func stop() async {
+        let (listener, connections, ticker, first) = state.withLock { state in
+            defer { state.stopping = true }
+            return (state.listener, Array(state.connections.values), state.ticker, !state.stopping)
+        }
+        guard first else {
+            await waitUntilStopped()
+            return
+        }
+        ticker?.cancel()
+        try? await listener?.close()
+        for connection in connections { try? await connection.close() }
+        try? await group.shutdownGracefully()
+        let waiters = state.withLock { state in
+            state.stopped = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Waits until the server has stopped (by `stop()` or a client's SHUTDOWN).
+    public func waitUntilStopped() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = state.withLock { state in
+                if state.stopped { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
 }

@@ -15,16 +15,18 @@ struct DevCheckCommand: ParsableCommand {
         let catalog = try course.loadCatalog()
         let problems = catalog.check()
         for problem in problems { print(problem.description) }
-        let lessons = catalog.lessons.count == 1 ? "1 lesson" : "\(catalog.lessons.count) lessons"
+        let lessons = count(catalog.lessons.count, "lesson")
         if problems.isEmpty {
             let questions = catalog.lessons.reduce(0) { $0 + ($1.quiz?.questions.count ?? 0) }
             let blocks = catalog.lessons.reduce(0) { $0 + $1.runnableBlocks.count }
             let links = catalog.lessons.reduce(0) { $0 + $1.links.count }
-            print("✓ \(lessons) in \(catalog.directory): \(questions) quiz questions, \(blocks) runnable redis blocks, \(links) links; no problems.")
+            print("✓ \(lessons) in \(catalog.directory): \(count(questions, "quiz question")), \(count(blocks, "runnable redis block")), \(count(links, "link")); no problems.")
             return
         }
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        FileHandle.standardError.write(Data("\(count) in \(lessons) of \(catalog.directory).\n".utf8))
+        FileHandle.standardError.write(Data("\(count(problems.count, "problem")) in \(lessons) of \(catalog.directory).\n".utf8))
         throw ExitCode(1)
     }
 }
+
+/// "1 lesson", "3 lessons".
+func count(_ number: Int, _ noun: String) -> String { number == 1 ? "1 \(noun)" : "\(number) \(noun)s" }

@@ -10,6 +10,7 @@ struct Redislings: AsyncParsableCommand {
             ListCommand.self,
             ShowCommand.self,
             DevCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 

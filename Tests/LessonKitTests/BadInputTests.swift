@@ -42,6 +42,15 @@ import Testing
         #expect(problem.kind == .missingField)
         #expect(problem.line == 1)
         #expect(problem.message == "the front matter has no `slug`")
+        #expect(problem.fix == "add a line like `slug: no-slug` between the `---` lines")
+    }
+
+    @Test func anUnbalancedQuoteInARedisBlockIsReportedByCheck() throws {
+        let course = try TemporaryCourse(["01. A.md": lessonText(number: 1, slug: "a", body: "```redis\nSET ok 1\nSET k \"open\n```\n")])
+        let problems = try course.load().check()
+        #expect(problems.map(\.kind) == [.malformedCommand])
+        #expect(problems.first?.line == 19)
+        #expect(problems.first?.message == "the command `SET k \"open` has an unbalanced quote")
     }
 
     @Test func anEmptyTitleIsReportedOnItsLine() throws {

@@ -1,10 +1,135 @@
-import Testing
+import LiveRedis
+import RESP
 import RedisSimulator
+import Testing
 @testable import RedisServer
 
 @Suite struct RESPServerTests {
-    @Test func holdsItsSimulator() {
-        let simulator = Simulator()
-        #expect(RESPServer(simulator: simulator).simulator === simulator)
+    @Test func answersCommandsOverTCP() async throws {
+        let served = try await ServedSimulator()
+        let connection = try await served.connect()
+        #expect(try await connection.send("PING") == .simpleString("PONG"))
+        #expect(try await connection.send([Array("SET".utf8), [0, 255]]  + [[13, 10]]) == .ok)
+        #expect(try await connection.send([Array("GET".utf8), [0, 255]]) == .bulkString([13, 10]))
+        #expect(try await connection.send("GET", "missing") == .nullBulkString)
+        #expect(try await connection.send("NOSUCH") == .error("ERR unknown command 'NOSUCH', with args beginning with: "))
+        await connection.close()
+        await served.stop()
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        var pipeline = ""
+        for i in 0..<200 { pipeline += "*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$\(String(i).count)\r\n\(i)\r\n" }
+        pipeline += "LLEN l\r\n"
+        client.send(pipeline)
+        for i in 0..<200 { #expect(try client.read() == .integer(Int64(i + 1))) }
+        #expect(try client.read() == .integer(200))
+        await served.stop()
+    }
+
+    @Test func aProtocolErrorIsAnsweredThenTheConnectionCloses() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("PING\r\n*1\r\n$x\r\nPING\r\n")
+        #expect(try client.read() == .simpleString("PONG"))
+        #expect(try client.read() == .error("Protocol error: invalid bulk length"))
+        #expect(try client.read() == nil)
+        let other = try RawClient(port: served.port)
+        other.send("SET k \"open\r\n")
+        #expect(try other.read() == .error("Protocol error: unbalanced quotes in request"))
+        #expect(try other.read() == nil)
+        await served.stop()
+    }
+
+    @Test func quitRepliesThenCloses() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("QUIT\r\nPING\r\n")
+        #expect(try client.read() == .ok)
+        #expect(try client.read() == nil)
+        await served.stop()
+    }
+
+    @Test func subscribersReceivePublishedMessages() async throws {
+        let served = try await ServedSimulator()
+        let subscriber = try await served.connect()
+        let publisher = try await served.connect()
+        #expect(try await subscriber.send("SUBSCRIBE", "news", "sport")
+            == .array([.bulk("subscribe"), .bulk("news"), .integer(1)]))
+        var pushes = subscriber.pushes.makeAsyncIterator()
+        #expect(await pushes.next() == .array([.bulk("subscribe"), .bulk("sport"), .integer(2)]))
+        #expect(try await publisher.send("PUBLISH", "news", "hello") == .integer(1))
+        #expect(await pushes.next() == .bulkArray(["message", "news", "hello"]))
+        await subscriber.close()
+        await publisher.close()
+        await served.stop()
+    }
+
+    @Test func aBlockedClientWaitsWithoutBlockingOthers() async throws {
+        let served = try await ServedSimulator()
+        let waiter = try await served.connect()
+        let worker = try await served.connect()
+        async let popped = waiter.send("BLPOP", "jobs", "5")
+        try await Task.sleep(for: .milliseconds(100))
+        for i in 0..<20 { #expect(try await worker.send("LPUSH", "other", "x") == .integer(Int64(i + 1))) }
+        #expect(try await worker.send("RPUSH", "jobs", "job-1") == .integer(1))
+        #expect(try await popped == .bulkArray(["jobs", "job-1"]))
+        // Only the server's periodic tick can end this wait: nothing else touches `jobs`.
+        #expect(try await waiter.send("BLPOP", "jobs", "0.2") == .nullArray)
+        await waiter.close()
+        await worker.close()
+        await served.stop()
+    }
+
+    @Test func commandsPipelinedBehindABlockedOneWaitForIt() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("BLPOP q 0\r\nPING\r\n")
+        let pusher = try await served.connect()
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await pusher.send("RPUSH", "q", "x") == .integer(1))
+        #expect(try client.read() == .bulkArray(["q", "x"]))
+        #expect(try client.read() == .simpleString("PONG"))
+        await pusher.close()
+        await served.stop()
+    }
+
+    @Test func aDisconnectedClientLeavesItsSubscriptions() async throws {
+        let served = try await ServedSimulator()
+        let subscriber = try await served.connect()
+        let publisher = try await served.connect()
+        _ = try await subscriber.send("SUBSCRIBE", "news")
+        #expect(try await publisher.send("PUBLISH", "news", "1") == .integer(1))
+        await subscriber.close()
+        var receivers: Int64 = -1
+        for _ in 0..<50 {
+            receivers = try await publisher.send("PUBLISH", "news", "2").integerValue ?? -1
+            if receivers == 0 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(receivers == 0)
+        await publisher.close()
+        await served.stop()
+    }
+
+    @Test func shutdownStopsTheServerWithoutAReply() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("SHUTDOWN NOSAVE\r\n")
+        #expect(try client.read() == nil)
+        // Returns only once the listener, every connection and the threads are gone.
+        await served.server.waitUntilStopped()
+    }
+
+    @Test func shutdownWithABadOptionIsRefused() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("SHUTDOWN LATER\r\nSHUTDOWN ABORT\r\nPING\r\n")
+        #expect(try client.read() == .error("ERR syntax error"))
+        #expect(try client.read() == .error("ERR No shutdown in progress."))
+        #expect(try client.read() == .simpleString("PONG"))
+        await served.stop()
     }
 }

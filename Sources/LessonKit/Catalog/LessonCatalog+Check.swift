@@ -1,7 +1,7 @@
 extension LessonCatalog {
     /// Everything `dev check` reports: the loading problems, plus every prerequisite that names
-    /// no lesson, every relative link or anchor that leads nowhere, and repeated numbers; sorted
-    /// by file and line.
+    /// no lesson, every relative link or anchor that leads nowhere, every `redis` block line
+    /// redis-cli could not split, and repeated numbers; sorted by file and line.
     public func check() -> [LessonProblem] {
         var found = problems
         var numbers: [Int: Lesson] = [:]
@@ -19,6 +19,12 @@ extension LessonCatalog {
                     .missingPrerequisite, file: lesson.file, line: lesson.metadata.fieldLines["prerequisites"] ?? 1,
                     message: "the prerequisite `\(name)` is not a lesson of this course",
                     fix: "name an existing lesson by slug (\(suggestionText(for: name)))"))
+            }
+            for command in lesson.runnableBlocks.flatMap(\.commands) where command.arguments == nil {
+                found.append(LessonProblem(
+                    .malformedCommand, file: lesson.file, line: command.line,
+                    message: "the command `\(command.text)` has an unbalanced quote",
+                    fix: "close the quote, and put a space after a closing quote, as redis-cli expects"))
             }
             for link in lesson.links {
                 let target = resolve(link.destination, from: lesson)

@@ -20,21 +20,26 @@ extension LessonCatalog {
             throw CatalogError(directory: directory, message: "no lessons folder at \(directory)")
         }
         let files = lessonFiles(in: directory)
-        let results = files.map { relative -> LessonParser.Result in
-            let path = join(directory, relative)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return LessonParser.Result(lesson: nil, problems: [LessonProblem(
-                    .unreadableFile, file: path, line: 1, message: "the file cannot be read",
-                    fix: "check that it exists and is readable", isFatal: true)])
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                return LessonParser.Result(lesson: nil, problems: [LessonProblem(
-                    .unreadableFile, file: path, line: 1, message: "the file is not valid UTF-8",
-                    fix: "save it as UTF-8", isFatal: true)])
-            }
-            return LessonParser.parse(text, file: path)
+        // Files are independent: parse them on every core, keeping the order of `files`.
+        let results = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.store(parseFile(join(directory, files[index])), at: index)
         }
-        return LessonCatalog(directory: directory, results: results)
+        return LessonCatalog(directory: directory, results: results.values)
+    }
+
+    private static func parseFile(_ path: String) -> LessonParser.Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LessonParser.Result(lesson: nil, problems: [LessonProblem(
+                .unreadableFile, file: path, line: 1, message: "the file cannot be read",
+                fix: "check that it exists and is readable", isFatal: true)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return LessonParser.Result(lesson: nil, problems: [LessonProblem(
+                .unreadableFile, file: path, line: 1, message: "the file is not valid UTF-8",
+                fix: "save it as UTF-8", isFatal: true)])
+        }
+            return LessonParser.parse(text, file: path)
     }
 
     /// The relative paths of the lesson files under `directory`, sorted.
@@ -55,4 +60,20 @@ extension LessonCatalog {
     static func join(_ directory: String, _ relative: String) -> String {
         directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
+}
+
+/// One slot per file, each written by exactly one `concurrentPerform` iteration.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [LessonParser.Result?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: LessonParser.Result, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [LessonParser.Result] { slots.compactMap { $0 } }
 }

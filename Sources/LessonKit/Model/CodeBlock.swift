@@ -33,11 +33,20 @@ public struct CodeBlock: Sendable, Equatable {
     }
 }
 
-extension StringProtocol {
+extension String {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
+
+    /// The first byte that is not a space or tab, if any.
+    var firstNonSpaceByte: UInt8? { utf8.first { $0 != 0x20 && $0 != 0x09 } }
+}
+
+extension Substring {
     /// The text without leading and trailing spaces, tabs and carriage returns.
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        // Spaces, tabs and CRs are single bytes, so the UTF-8 view finds the ends fastest.
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first..<utf8.index(after: last)])
     }
 }

@@ -16,6 +16,7 @@ public struct LessonProblem: Error, Sendable, Equatable, CustomStringConvertible
         case brokenLink = "broken-link"
         case missingPrerequisite = "missing-prerequisite"
         case prerequisiteCycle = "prerequisite-cycle"
+        case malformedCommand = "malformed-command"
     }
 
     /// What kind of problem it is.

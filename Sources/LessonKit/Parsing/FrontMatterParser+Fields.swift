@@ -30,7 +30,7 @@ extension FrontMatterParser {
             }
 
             let title = requiredString("title", fields, lines, example: "title: \"Redis Caching Strategies\"")
-            let slug = requiredString("slug", fields, lines, example: "slug: redis-caching-strategies")
+            let slug = requiredString("slug", fields, lines, example: "slug: \(title.map(FieldReader.slug(for:)) ?? "redis-caching-strategies")")
             if let slug, slug.contains(where: { $0 == " " || $0 == "\t" || $0 == "/" }) {
                 problems.append(source.problem(
                     .invalidField, line: lines["slug"] ?? 1, "the slug `\(slug)` contains spaces or slashes",
@@ -53,9 +53,19 @@ extension FrontMatterParser {
                 fieldLines: lines)
         }
 
+        /// A slug made from a title: lowercase words joined by hyphens.
+        static func slug(for title: String) -> String {
+            let words = title.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            return words.isEmpty ? "lesson" : words.joined(separator: "-")
+        }
+
         private func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
 
-        private func isNull(_ node: Node) -> Bool { node.scalar != nil && node.null != nil }
+        /// `~`, `null` or nothing, unquoted: YAML's null.
+        private func isNull(_ node: Node) -> Bool {
+            guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
 
         private mutating func requiredString(_ name: String, _ fields: [String: Node], _ lines: [String: Int], example: String) -> String? {
             guard let node = fields[name], !isNull(node) else {

@@ -17,19 +17,21 @@ enum FrontMatterParser {
                 fatal: true)
             return Result(metadata: nil, bodyLine: 1, problems: [problem])
         }
-        guard let closing = (2...max(2, source.lines.count)).first(where: { line in
+        guard let closing = (2...max(2, source.lineCount)).first(where: { line in
             let text = source.text(ofLine: line).trimmingWhitespace()
             return text == "---" || text == "..."
-        }), closing <= source.lines.count else {
+        }), closing <= source.lineCount else {
             let problem = source.problem(
                 .missingFrontMatter, line: 1, "the front matter that starts here is never closed",
                 fix: "add a `---` line after the last front matter field", fatal: true)
-            return Result(metadata: nil, bodyLine: source.lines.count + 1, problems: [problem])
+            return Result(metadata: nil, bodyLine: source.lineCount + 1, problems: [problem])
         }
-        let yaml = source.lines[1..<(closing - 1)].joined(separator: "\n")
+        let yaml = (2..<closing).map(source.text(ofLine:)).joined(separator: "\n")
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Fields are converted by hand, so the regex-based implicit typing of scalars is not needed;
+            // an explicit encoding spares Yams a look at the environment on every file.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return Result(metadata: nil, bodyLine: closing + 1, problems: [yamlProblem(error, source: source)])
         } catch {

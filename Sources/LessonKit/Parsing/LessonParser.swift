@@ -15,8 +15,7 @@ public enum LessonParser {
         var problems = frontMatter.problems
         guard let metadata = frontMatter.metadata else { return Result(lesson: nil, problems: problems) }
 
-        let bodyLines = source.lines[min(frontMatter.bodyLine - 1, source.lines.count)...]
-        let markdown = MarkdownParser.parse(lines: bodyLines, firstLine: frontMatter.bodyLine)
+        let markdown = MarkdownParser.parse(source, firstLine: frontMatter.bodyLine)
         for fence in markdown.unterminatedFences {
             problems.append(source.problem(
                 .unterminatedCodeFence, line: fence.line, "the code block opened here with \(fence.fence) is never closed",
@@ -30,7 +29,7 @@ public enum LessonParser {
             let end = markdown.blocks[(index + 1)...].first(where: { block in
                 if case .heading(let level, _) = block.kind { return level <= 2 }
                 return false
-            })?.line ?? source.lines.count + 1
+            })?.line ?? source.lineCount + 1
             let parsed = QuizParser.parse(source, quizLine: line, lines: line + 1 < end ? (line + 1)...(end - 1) : nil)
             quiz = parsed.0
             quizLine = line

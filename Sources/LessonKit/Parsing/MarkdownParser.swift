@@ -20,9 +20,13 @@ enum MarkdownParser {
 
     private static let extensionNames = ["table", "strikethrough", "tasklist", "autolink"]
 
-    /// Parses `lines` (the body, whose first line is file line `firstLine`).
-    static func parse(lines: ArraySlice<String>, firstLine: Int) -> Result {
-        let text = lines.joined(separator: "\n")
+    /// Parses markdown text on its own (a quiz prompt, an explanation).
+    static func parse(_ markdown: String) -> Result {
+        parse(LessonSource(file: "", text: markdown), firstLine: 1)
+    }
+
+    /// Parses `source` from file line `firstLine` (the body after the front matter) to the end.
+    static func parse(_ source: LessonSource, firstLine: Int) -> Result {
         precondition(extensionsRegistered)
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE) else {
             return Result(blocks: [], unterminatedFences: [])
@@ -31,8 +35,7 @@ enum MarkdownParser {
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        source.withBytes(fromLine: firstLine) { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parser_feed(parser, pointer, buffer.count)
@@ -40,19 +43,19 @@ enum MarkdownParser {
         }
         guard let document = cmark_parser_finish(parser) else { return Result(blocks: [], unterminatedFences: []) }
         defer { cmark_node_free(document) }
-        var converter = Converter(lines: Array(lines), lineOffset: firstLine - 1)
+        var converter = Converter(source: source, lineOffset: firstLine - 1)
         let blocks = converter.blocks(of: document)
         return Result(blocks: blocks, unterminatedFences: converter.unterminatedFences)
     }
 
     /// Walks cmark's tree and builds our blocks and inlines.
     struct Converter {
-        let lines: [String]
+        let source: LessonSource
         let lineOffset: Int
         var unterminatedFences: [UnterminatedFence] = []
 
-        init(lines: [String], lineOffset: Int) {
-            self.lines = lines
+        init(source: LessonSource, lineOffset: Int) {
+            self.source = source
             self.lineOffset = lineOffset
         }
 
@@ -119,9 +122,9 @@ enum MarkdownParser {
 
         /// cmark ends an unclosed fence at the end of its container; a closed one ends on its closing fence.
         private func isClosed(_ node: OpaquePointer, fence: String) -> Bool {
-            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            guard end > start, end <= lines.count else { return false }
-            var closing = lines[end - 1].trimmingWhitespace()
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node)) + lineOffset
+            guard end > start + lineOffset, end <= source.lineCount else { return false }
+            var closing = source.text(ofLine: end).trimmingWhitespace()
             while closing.hasPrefix(">") { closing = String(closing.dropFirst()).trimmingWhitespace() }
             guard let mark = fence.first, closing.count >= fence.count else { return false }
             return closing.allSatisfy { $0 == mark }

@@ -16,32 +16,44 @@ enum QuizLine: Equatable {
     case text
 
     static func classify(_ raw: String) -> QuizLine {
-        var line = Substring(raw.trimmingWhitespace())
-        if line.hasPrefix("###") {
-            let title = line.drop(while: { $0 == "#" }).trimmingWhitespace()
-            let words = title.split(separator: " ", maxSplits: 2)
-            if words.count >= 2, words[0].lowercased() == "question",
-               let number = Int(words[1].trimmingCharacters(in: ":.)")) {
-                return .question(number: number)
-            }
-            return .otherHeading
+        // The checks run on the string's own bytes because every line of every quiz passes here.
+        var raw = raw
+        return raw.withUTF8 { classify(bytes: $0[...]) }
+    }
+
+    private static func classify(bytes line: Slice<UnsafeBufferPointer<UInt8>>) -> QuizLine {
+        // Most lines are prose: only `#`, `*` and `-` can start anything else.
+        var bytes = line.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.first, first == UInt8(ascii: "#") || first == UInt8(ascii: "*") || first == UInt8(ascii: "-") else {
+            return .text
         }
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { line = line.dropFirst(2).drop(while: { $0 == " " }) }
-        guard line.hasPrefix("**") else { return .text }
-        let afterStars = line.dropFirst(2)
-        if let letter = afterStars.first, letter.isLetter, letter.isASCII,
-           afterStars.dropFirst().hasPrefix(")**") {
-            let text = afterStars.dropFirst(4).trimmingWhitespace()
-            return .option(letter: Character(letter.uppercased()), text: text)
+        if bytes.starts(with: "###".utf8) {
+            let title = bytes.drop { $0 == UInt8(ascii: "#") }.drop { $0 == 0x20 || $0 == 0x09 }
+            guard title.count > 8, title.prefix(8).map({ $0 | 0x20 }).elementsEqual("question".utf8) else { return .otherHeading }
+            let digits = title.dropFirst(8).drop { $0 == 0x20 }.prefix { $0 >= 0x30 && $0 <= 0x39 }
+            let rest = title.dropFirst(8).drop { $0 == 0x20 }.dropFirst(digits.count)
+            guard !digits.isEmpty, title[title.index(title.startIndex, offsetBy: 8)] == 0x20,
+                  let number = Int(String(decoding: digits, as: UTF8.self)),
+                  rest.first.map({ $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ")") || $0 == 0x0D }) ?? true
+            else { return .otherHeading }
+            return .question(number: number)
         }
-        guard afterStars.lowercased().hasPrefix("answer") else { return .text }
-        return classifyAnswer(afterStars.dropFirst(6))
+        if bytes.starts(with: "- ".utf8) || bytes.starts(with: "* ".utf8) { bytes = bytes.dropFirst(2).drop { $0 == 0x20 } }
+        guard bytes.starts(with: "**".utf8) else { return .text }
+        let afterStars = bytes.dropFirst(2)
+        if let letter = afterStars.first, (letter | 0x20) >= UInt8(ascii: "a"), (letter | 0x20) <= UInt8(ascii: "z"),
+           afterStars.dropFirst().starts(with: ")**".utf8) {
+            let text = String(decoding: afterStars.dropFirst(4), as: UTF8.self).trimmingWhitespace()
+            return .option(letter: Character(UnicodeScalar(letter & ~0x20)), text: text)
+        }
+        guard afterStars.count >= 6, afterStars.prefix(6).map({ $0 | 0x20 }).elementsEqual("answer".utf8) else { return .text }
+        return classifyAnswer(Substring(String(decoding: afterStars.dropFirst(6), as: UTF8.self)))
     }
 
     /// Parses what follows `**Answer`.
     private static func classifyAnswer(_ rest: Substring) -> QuizLine {
         let rest = rest.drop(while: { $0 == " " })
-        if rest.lowercased().hasPrefix("(command):**") {
+        if rest.prefix(12).lowercased() == "(command):**" {
             let afterLabel = rest.dropFirst("(command):**".count).drop(while: { $0 == " " })
             guard let (command, remainder) = codeSpan(afterLabel), !command.isEmpty else { return .malformedAnswer }
             return .command(command, explanation: explanation(remainder))
@@ -56,7 +68,7 @@ enum QuizLine: Equatable {
             lettersText = body[..<end]
             body = body[end...]
         } else {
-            guard let close = body.range(of: "**") else { return .malformedAnswer }
+            guard let close = body.firstRange(of: "**") else { return .malformedAnswer }
             lettersText = body[..<close.lowerBound]
             body = body[close.upperBound...]
         }
@@ -74,7 +86,7 @@ enum QuizLine: Equatable {
         let ticks = text.prefix(while: { $0 == "`" })
         guard !ticks.isEmpty else { return nil }
         let inner = text.dropFirst(ticks.count)
-        guard let close = inner.range(of: String(ticks)) else { return nil }
+        guard let close = inner.firstRange(of: ticks) else { return nil }
         return (inner[..<close.lowerBound].trimmingWhitespace(), inner[close.upperBound...])
     }
 

@@ -28,7 +28,8 @@ struct QuizParser {
                 if text.trimmingWhitespace().hasPrefix(open) { fence = nil }
                 continue
             }
-            let trimmed = text.trimmingWhitespace()
+            let first = text.firstNonSpaceByte
+            let trimmed = first == UInt8(ascii: "`") || first == UInt8(ascii: "~") ? text.trimmingWhitespace() : ""
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix(while: { $0 == trimmed.first }))
                 parser.append(text)

@@ -34,7 +34,8 @@ extension TerminalRenderer {
 
     private func headingLines(level: Int, content: [MarkdownInline], width: Int) -> [StyledLine] {
         let style = level == 1 ? Look.title : level == 2 ? Look.section : Look.subsection
-        let runs = inlineRuns(content, style: style)
+        // Deeper headings get a marker so they stand out in plain text too.
+        let runs = (level >= 3 ? [StyledRun("▸ ", style)] : []) + inlineRuns(content, style: style)
         var lines = TextWrapper.wrap(runs, width: width)
         if level <= 2 {
             let rule = level == 1 ? "═" : "─"
@@ -118,8 +119,12 @@ extension TerminalRenderer {
     func codeLines(_ code: CodeBlock, width: Int) -> [StyledLine] {
         let label = code.language ?? ""
         var output: [StyledLine] = [[StyledRun("┌─" + (label.isEmpty ? "" : " \(label) "), Look.frame)]]
+        // Long lines are cut to the width and continue on a dotted frame, so the frame stays
+        // whole and no character of the code is lost or added.
         for line in SyntaxHighlighter.highlight(code.code, language: code.language) {
-            output.append([StyledRun("│ ", Look.frame)] + line)
+            for (index, piece) in TextWrapper.cut(line, width: width - 2).enumerated() {
+                output.append([StyledRun(index == 0 ? "│ " : "┆ ", Look.frame)] + piece)
+            }
         }
         output.append([StyledRun("└─", Look.frame)])
         return output

@@ -83,13 +83,11 @@ extension TerminalRenderer {
 
     private func markdownLines(_ markdown: String, width: Int) -> [StyledLine] {
         guard !markdown.isEmpty else { return [] }
-        let source = LessonSource(file: "", text: markdown)
-        return lines(for: MarkdownParser.parse(lines: source.lines[...], firstLine: 1).blocks, width: width)
+        return lines(for: MarkdownParser.parse(markdown).blocks, width: width)
     }
 
     private func inlineRunsOfMarkdown(_ markdown: String) -> [StyledRun] {
-        let source = LessonSource(file: "", text: markdown)
-        let blocks = MarkdownParser.parse(lines: source.lines[...], firstLine: 1).blocks
+        let blocks = MarkdownParser.parse(markdown).blocks
         guard case .paragraph(let content)? = blocks.first?.kind, blocks.count == 1 else { return [StyledRun(markdown)] }
         return inlineRuns(content)
     }

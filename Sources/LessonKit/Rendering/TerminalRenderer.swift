@@ -22,8 +22,7 @@ public struct TerminalRenderer: Sendable {
 
     /// Markdown text (a quiz prompt or explanation) as terminal text.
     public func render(markdown: String) -> String {
-        let source = LessonSource(file: "", text: markdown)
-        return render(MarkdownParser.parse(lines: source.lines[...], firstLine: 1).blocks)
+        return render(MarkdownParser.parse(markdown).blocks)
     }
 
     /// A code block, highlighted by its language, in a frame labelled with the language.

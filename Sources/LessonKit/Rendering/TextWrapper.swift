@@ -71,6 +71,27 @@ enum TextWrapper {
         return lines
     }
 
+    /// Cuts `line` into pieces of at most `width` columns, keeping every character and space
+    /// (for code, where spacing matters and words may not be split at spaces).
+    static func cut(_ line: StyledLine, width: Int) -> [StyledLine] {
+        let width = max(width, 1)
+        guard line.displayWidth > width else { return [line] }
+        var pieces: [StyledLine] = [[]]
+        var used = 0
+        for run in line {
+            for character in run.text {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > width && used > 0 {
+                    pieces.append([])
+                    used = 0
+                }
+                append(StyledRun(String(character), run.style), to: &pieces[pieces.count - 1])
+                used += characterWidth
+            }
+        }
+        return pieces
+    }
+
     /// Appends a run, merging it into the last one when the style is the same.
     static func append(_ run: StyledRun, to line: inout StyledLine) {
         if let last = line.last, last.style == run.style {

@@ -95,8 +95,14 @@ extension CommandTable {
             return .bulk(value)
         }
         if let reply = try move(ctx) { return reply }
-        return ctx.block(on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullBulkString) { retry, _ throws(RedisError) in
-            try move(retry)
+        // Redis times a blocked move out with a null array, but answers a null bulk string when
+        // it may not block (MULTI, scripts).
+        return ctx.block(
+            on: [source], timeoutMilliseconds: timeout, timeoutReply: .nullArray, immediateReply: .nullBulkString
+        ) { retry, _ throws(RedisError) in
+            // A source that stopped being a list keeps the client waiting, as in Redis.
+            guard case .list? = retry.lookup(source) else { return nil }
+            return try move(retry)
         }
     }
 

@@ -38,6 +38,15 @@ extension CommandContext {
         return value
     }
 
+    /// The consumer `name` of `group`, refreshed, or created with Redis's
+    /// `xgroup-createconsumer` event (Redis's streamLookupConsumer + streamCreateConsumer).
+    func streamConsumer(_ name: ByteString, in group: StreamConsumerGroup, key: ByteString) -> StreamConsumer {
+        let existed = group.consumers[name] != nil
+        let consumer = group.consumer(name, now: now)
+        if !existed { notify(.stream, "xgroup-createconsumer", key) }
+        return consumer
+    }
+
     /// A stream id argument: strict refuses `-` and `+`.
     func streamID(at index: Int, missingSeq: UInt64 = 0, strict: Bool) throws(RedisError) -> StreamID {
         guard let parsed = StreamID.parse(args[index], missingSeq: missingSeq, strict: strict) else {

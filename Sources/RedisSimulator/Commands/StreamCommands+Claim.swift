@@ -37,7 +37,7 @@ extension CommandTable {
         }
         guard let stream = try ctx.lookupStream(ctx[1]), let group = stream.groups[ctx[2]] else { throw noGroup(ctx) }
         if ctx.count == 3 {
-            guard let first = group.pending.ids.first, let last = group.pending.ids.last else {
+            guard let first = group.pending.first, let last = group.pending.last else {
                 return .array([.integer(0), .nullBulkString, .nullBulkString, .nullArray])
             }
             let owners = group.sortedConsumers.filter { $0.pending.count > 0 }.map {
@@ -121,7 +121,7 @@ extension CommandTable {
             }
             guard let pending else { continue }
             if pending.consumer != nil && minIdle > 0 && ctx.now - pending.deliveryTime < minIdle { continue }
-            let owner = consumer ?? group.consumer(ctx[3], now: ctx.now)
+            let owner = consumer ?? ctx.streamConsumer(ctx[3], in: group, key: ctx[1])
             consumer = owner
             pending.deliveryTime = deliveryTime
             if retryCount >= 0 {
@@ -161,7 +161,7 @@ extension CommandTable {
         var consumer: StreamConsumer?
         var claimed: [RESPValue] = []
         var deleted: [RESPValue] = []
-        let candidates = Array(group.pending.ids(from: start))
+        let candidates = Array(group.pending.ids(from: start).prefix(Int(clamping: attempts)))
         var index = 0
         while attempts > 0 && count > 0 && index < candidates.count {
             attempts -= 1
@@ -175,7 +175,7 @@ extension CommandTable {
                 continue
             }
             if minIdle > 0 && ctx.now - pending.deliveryTime < minIdle { continue }
-            let owner = consumer ?? group.consumer(ctx[3], now: ctx.now)
+            let owner = consumer ?? ctx.streamConsumer(ctx[3], in: group, key: ctx[1])
             consumer = owner
             pending.deliveryTime = ctx.now
             if !justID { pending.deliveryCount += 1 }
@@ -190,9 +190,6 @@ extension CommandTable {
     /// The id XAUTOCLAIM's scan would look at next: the first pending id after the ones visited.
     private static func nextCursor(_ group: StreamConsumerGroup, start: StreamID, visited: Int, deletedCount: Int) -> StreamID? {
         // Deleted entries left the PEL, so the remaining visited ones are `visited - deletedCount`.
-        let remaining = group.pending.ids(from: start)
-        let skip = visited - deletedCount
-        guard skip < remaining.count else { return nil }
-        return remaining[remaining.startIndex + skip]
+        group.pending.ids(from: start).dropFirst(visited - deletedCount).first
     }
 }

@@ -96,8 +96,7 @@ extension CommandTable {
         CommandSpec("xgroup|createconsumer", arity: 5, flags: ["write", "denyoom"], keys: KeyPositions(first: 2, last: 2, step: 1), categories: ["@write", "@stream", "@slow"]) { ctx in
             let group = try groupTarget(ctx).group!
             guard group.consumers[ctx[4]] == nil else { return .integer(0) }
-            _ = group.consumer(ctx[4], now: ctx.now)
-            ctx.notify(.stream, "xgroup-createconsumer", ctx[2])
+            _ = ctx.streamConsumer(ctx[4], in: group, key: ctx[2])
             return .integer(1)
         },
         CommandSpec("xgroup|delconsumer", arity: 5, flags: ["write"], keys: KeyPositions(first: 2, last: 2, step: 1), categories: ["@write", "@stream", "@slow"]) { ctx in

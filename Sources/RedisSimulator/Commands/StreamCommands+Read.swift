@@ -9,7 +9,6 @@ extension CommandTable {
     }
 
     static func xread(_ ctx: CommandContext, group isGroupRead: Bool) throws(RedisError) -> RESPValue {
-        let name = isGroupRead ? "xreadgroup" : "xread"
         var timeout: Int64 = -1
         var count: Int64 = 0
         var streamsAt = 0
@@ -94,7 +93,10 @@ extension CommandTable {
         let blockedCount = count > 0 ? Int(clamping: count) : 1000
         let waitedIDs = Dictionary(zip(keys, ids), uniquingKeysWith: { first, _ in first })
         return ctx.block(on: keys, timeoutMilliseconds: timeout, timeoutReply: .nullArray) { retryCtx, key throws(RedisError) in
-            guard let stream = try retryCtx.lookupStream(key) else { return nil }
+            guard case .stream(let stream)? = retryCtx.lookup(key) else {
+                // A group reader cannot outlive its stream (Redis's unblockDeletedStreamReadgroupClients).
+                return groupRead == nil ? nil : .error("UNBLOCKED the stream key no longer exists")
+            }
             var after = waitedIDs[key] ?? .zero
             if let groupRead {
                 guard let group = stream.groups[groupRead.group] else {
@@ -112,14 +114,14 @@ extension CommandTable {
 
     /// The entries one stream contributes, or nil when it has nothing to serve now.
     private static func serve(
-        _ ctx: CommandContext, _ stream: StreamValue, key _: ByteString, after: StreamID, count: Int, _ groupRead: GroupRead?
+        _ ctx: CommandContext, _ stream: StreamValue, key: ByteString, after: StreamID, count: Int, _ groupRead: GroupRead?
     ) -> [RESPValue]? {
         guard let groupRead, let group = stream.groups[groupRead.group] else {
             guard stream.count > 0, stream.log.last!.id > after, let start = after.successor else { return nil }
             return stream.log.range(start, .max, limit: count).map(\.reply)
         }
-        let consumer = group.consumer(groupRead.consumer, now: ctx.now)
         if after != .max {
+            let consumer = ctx.streamConsumer(groupRead.consumer, in: group, key: key)
             // History: this consumer's own pending entries after `after`.
             var result: [RESPValue] = []
             let start = after.successor ?? .max
@@ -136,7 +138,9 @@ extension CommandTable {
             }
             return result
         }
+        // The consumer only comes into being when there is something to deliver, as in Redis.
         guard stream.count > 0, stream.log.last!.id > group.lastID, let start = group.lastID.successor else { return nil }
+        let consumer = ctx.streamConsumer(groupRead.consumer, in: group, key: key)
         let entries = stream.log.range(start, .max, limit: count)
         for entry in entries {
             if entry.id > group.lastID {

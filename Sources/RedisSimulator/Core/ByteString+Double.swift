@@ -21,7 +21,7 @@ extension ByteString {
     /// - Complexity: O(n).
     public var doubleValue: Double? {
         if count <= 15, let small = int64Value { return Double(small) }
-        guard !isEmpty, !Self.isCSpace(bytes[0]) else { return nil }
+        guard !isEmpty, !Self.isCSpace(firstByte) else { return nil }
         return withCString { text -> Double? in
             errno = 0
             var end: UnsafeMutablePointer<CChar>?
@@ -54,7 +54,7 @@ extension ByteString {
     ///
     /// - Complexity: O(n).
     public var longDoubleValue: LongDouble? {
-        guard !isEmpty, count < 5 * 1024, !Self.isCSpace(bytes[0]) else { return nil }
+        guard !isEmpty, count < 5 * 1024, !Self.isCSpace(firstByte) else { return nil }
         return withCString { text -> LongDouble? in
             errno = 0
             var end: UnsafeMutablePointer<CChar>?
@@ -74,10 +74,13 @@ extension ByteString {
     func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
         var buffer = [CChar](repeating: 0, count: count + 1)
         buffer.withUnsafeMutableBytes { raw in
-            bytes.withUnsafeBytes { raw.copyMemory(from: $0) }
+            withUnsafeBytes { raw.copyMemory(from: $0) }
         }
         return buffer.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
+
+    /// The first byte (callers check that there is one).
+    var firstByte: UInt8 { withUnsafeBytes { $0[0] } }
 
     /// C's `isspace` in the C locale.
     static func isCSpace(_ byte: UInt8) -> Bool {

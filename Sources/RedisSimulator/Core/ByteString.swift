@@ -1,28 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A binary-safe Redis string: keys, values, members and fields.
 ///
-/// Ordering is byte-wise and unsigned, like Redis's `memcmp`-based comparisons.
-public struct ByteString: Hashable, Sendable, Comparable {
-    /// The bytes, in order.
-    public var bytes: [UInt8]
+/// Strings of up to 16 bytes are stored inline (no heap allocation, no pointer to chase), the
+/// common case for keys, small values and members; longer ones in an array. Ordering is
+/// byte-wise and unsigned, like Redis's `memcmp`-based comparisons.
+public struct ByteString: Sendable {
+    @usableFromInline enum Storage: Sendable {
+        /// Up to 16 bytes in two words (memory order), the rest zero, and the length.
+        case small(UInt64, UInt64, UInt8)
+        case large([UInt8])
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// The most bytes stored inline.
+    static let inlineCapacity = 16
 
     /// Wraps raw bytes.
-    @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) {
+        if bytes.count <= Self.inlineCapacity {
+            storage = bytes.withUnsafeBytes { Self.pack($0) }
+        } else {
+            storage = .large(bytes)
+        }
+    }
+
+    /// Copies the bytes of a buffer.
+    public init(copying buffer: UnsafeRawBufferPointer) {
+        storage = buffer.count <= Self.inlineCapacity ? Self.pack(buffer) : .large(Array(buffer))
+    }
 
     /// The UTF-8 bytes of `text`.
-    @inlinable public init(_ text: String) { self.bytes = Array(text.utf8) }
+    public init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { ByteString(copying: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func pack(_ buffer: UnsafeRawBufferPointer) -> Storage {
+        var words: (UInt64, UInt64) = (0, 0)
+        Swift.withUnsafeMutableBytes(of: &words) { target in
+            if buffer.count > 0 { target.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: buffer.count) }
+        }
+        return .small(words.0, words.1, UInt8(buffer.count))
+    }
+
+    /// The bytes, in order (a copy for inline strings; prefer `withUnsafeBytes` on hot paths).
+    public var bytes: [UInt8] {
+        get {
+            switch storage {
+            case .large(let array): return array
+            case .small: return withUnsafeBytes { Array($0) }
+            }
+        }
+        set { self = ByteString(newValue) }
+    }
+
+    /// Calls `body` with the bytes, without copying them.
+    @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .large(let array):
+            return try array.withUnsafeBytes(body)
+        case .small(let a, let b, let length):
+            var words = (a, b)
+            return try Swift.withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
+        }
+    }
 
     /// The number of bytes.
-    @inlinable public var count: Int { bytes.count }
+    @inlinable public var count: Int {
+        switch storage {
+        case .small(_, _, let length): return Int(length)
+        case .large(let array): return array.count
+        }
+    }
 
     /// True when there are no bytes.
-    @inlinable public var isEmpty: Bool { bytes.isEmpty }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// The bytes decoded as UTF-8, invalid sequences repaired; for messages, never for storage.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+}
 
+extension ByteString: Hashable, Comparable {
     /// - Complexity: O(min(m, n)).
-    public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    @inlinable public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
+        if case .small(let a0, let a1, let al) = lhs.storage, case .small(let b0, let b1, let bl) = rhs.storage {
+            // Big-endian words compare as their bytes do; zero padding makes a prefix sort first
+            // only through the length tie-break.
+            if a0 != b0 { return a0.bigEndian < b0.bigEndian }
+            if a1 != b1 { return a1.bigEndian < b1.bigEndian }
+            return al < bl
+        }
+        return lhs.withUnsafeBytes { a in
+            rhs.withUnsafeBytes { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+    }
+
+    /// - Complexity: O(n).
+    @inlinable public static func == (lhs: ByteString, rhs: ByteString) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.small(let a0, let a1, let al), .small(let b0, let b1, let bl)):
+            return a0 == b0 && a1 == b1 && al == bl
+        case (.large(let a), .large(let b)):
+            return a == b
+        default:
+            // Strings up to 16 bytes are always inline, so an inline and an array one differ.
+            return false
+        }
+    }
+
+    /// Hashes whole words or one block of bytes rather than byte by byte.
+    @inlinable public func hash(into hasher: inout Hasher) {
+        switch storage {
+        case .small(let a, let b, let length):
+            hasher.combine(a)
+            hasher.combine(b)
+            hasher.combine(length)
+        case .large(let array):
+            array.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(array.count)
+        }
     }
 }
 

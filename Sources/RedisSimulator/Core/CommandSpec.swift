@@ -52,14 +52,21 @@ public struct CommandSpec: Sendable {
         self.categories = categories
         self.subcommands = subcommands
         self.handler = handler
+        self.isWrite = flags.contains("write")
+        self.isNoScript = flags.contains("noscript")
+        self.isNoMulti = flags.contains("no_multi")
+        self.allowsUnauthenticated = flags.contains("no_auth")
     }
 
+    // Flags read on every command are decided once, not searched for by name each time.
     /// True when the command may modify the dataset.
-    public var isWrite: Bool { flags.contains("write") }
+    public let isWrite: Bool
     /// True when the command is refused inside scripts.
-    public var isNoScript: Bool { flags.contains("noscript") }
+    public let isNoScript: Bool
     /// True when the command is allowed only outside MULTI.
-    public var isNoMulti: Bool { flags.contains("no_multi") }
+    public let isNoMulti: Bool
+    /// True when a client may run it before AUTH (`no_auth`).
+    public let allowsUnauthenticated: Bool
     /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").
     public var parentName: String { String(name.split(separator: "|").first ?? Substring(name)) }
 

@@ -31,8 +31,15 @@ public struct CommandTable: Sendable {
     }
 
     static func lowercased(_ name: ByteString) -> String {
-        var bytes = name.bytes
-        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
-        return String(decoding: bytes, as: UTF8.self)
+        // Built in place: command names are short, so this neither copies nor allocates.
+        name.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count) { buffer in
+                for i in 0..<raw.count {
+                    let c = raw[i]
+                    buffer[i] = c >= 65 && c <= 90 ? c + 32 : c
+                }
+                return raw.count
+            }
+        }
     }
 }

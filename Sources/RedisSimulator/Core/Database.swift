@@ -22,14 +22,14 @@ public final class Database {
     public var count: Int { entries.count }
 
     /// The expiry time of `key`, if it has one.
-    func expireTime(of key: ByteString) -> Int64? { expires[key] }
+    func expireTime(of key: ByteString) -> Int64? { expires.isEmpty ? nil : expires[key] }
 
     /// Sets or removes the expiry time of `key`; returns the previous one.
     ///
     /// - Complexity: O(log n) amortized.
     @discardableResult
     func setExpireTime(_ when: Int64?, for key: ByteString) -> Int64? {
-        guard let when else { return expires.removeValue(forKey: key) }
+        guard let when else { return expires.isEmpty ? nil : expires.removeValue(forKey: key) }
         let previous = expires.updateValue(when, forKey: key)
         if previous != when { expiryQueue.insert(ExpiryEntry(when: when, key: key)) }
         if expiryQueue.count > 2 * expires.count + 64 { rebuildQueue() }

@@ -13,7 +13,7 @@ public struct GlobPattern: Sendable, Hashable {
     public init(_ pattern: ByteString, caseInsensitive: Bool = false) {
         self.pattern = pattern
         self.caseInsensitive = caseInsensitive
-        self.matchesEverything = !pattern.isEmpty && pattern.bytes.allSatisfy { $0 == UInt8(ascii: "*") }
+        self.matchesEverything = !pattern.isEmpty && pattern.withUnsafeBytes { $0.allSatisfy { $0 == UInt8(ascii: "*") } }
     }
 
     /// True when `string` matches the whole pattern.
@@ -23,8 +23,8 @@ public struct GlobPattern: Sendable, Hashable {
         // A run of `*` matches any non-empty string; the empty string still goes through the
         // matcher, which (as in Redis) refuses it.
         if matchesEverything && !string.isEmpty { return true }
-        return pattern.bytes.withUnsafeBufferPointer { p in
-            string.bytes.withUnsafeBufferPointer { s in
+        return pattern.withUnsafeBytes { p in
+            string.withUnsafeBytes { s in
                 var skipLonger = false
                 return Self.match(p, 0, s, 0, caseInsensitive, &skipLonger)
             }
@@ -34,7 +34,7 @@ public struct GlobPattern: Sendable, Hashable {
     /// Redis's `stringmatchlen_impl`. Reads past the pattern's end see a NUL, as in C (sds strings
     /// are NUL-terminated); bytes compare as C's signed `char`, which matters only in ranges.
     private static func match(
-        _ p: UnsafeBufferPointer<UInt8>, _ pStart: Int, _ s: UnsafeBufferPointer<UInt8>, _ sStart: Int,
+        _ p: UnsafeRawBufferPointer, _ pStart: Int, _ s: UnsafeRawBufferPointer, _ sStart: Int,
         _ nocase: Bool, _ skipLonger: inout Bool
     ) -> Bool {
         var pi = pStart, si = sStart

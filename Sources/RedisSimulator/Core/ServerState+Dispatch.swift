@@ -13,11 +13,12 @@ extension ServerState {
         let spec: CommandSpec
         switch resolve(args) {
         case .success(let found): spec = found
-        case .failure(let error): return reject(client, error)
+        case .failure(let error):
+            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec")
         }
         client.lastCommand = spec.name
 
-        if !client.isAuthenticated, !spec.flags.contains("no_auth") {
+        if !client.isAuthenticated, !spec.allowsUnauthenticated {
             return reject(client, RedisError("NOAUTH Authentication required."))
         }
         if client.transaction.inMulti, spec.isNoMulti {
@@ -25,7 +26,8 @@ extension ServerState {
         }
         if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
-                "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"))
+                "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
+                isExec: spec.name == "exec")
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))
@@ -47,8 +49,14 @@ extension ServerState {
         return .replies([reply] + client.extraReplies)
     }
 
-    /// Refuses a command before it runs; inside MULTI this also dooms EXEC (Redis's flagTransaction).
-    private func reject(_ client: SimulatorClient, _ error: RedisError) -> ExecutionResult {
+    /// Refuses a command before it runs; inside MULTI this also dooms EXEC (Redis's
+    /// flagTransaction), and a refused EXEC ends the transaction (Redis's execCommandAbort).
+    private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false) -> ExecutionResult {
+        if isExec {
+            discardTransaction(client)
+            let reason = error.message.hasPrefix("ERR ") ? String(error.message.dropFirst(4)) : error.message
+            return .reply(.error("EXECABORT Transaction discarded because of: " + reason))
+        }
         if client.transaction.inMulti { client.transaction.aborted = true }
         return .reply(.error(error.message))
     }

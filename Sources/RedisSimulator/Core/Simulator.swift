@@ -55,7 +55,8 @@ public final class Simulator: @unchecked Sendable {
         withLock { state in state.process(arguments, from: client) }
     }
 
-    /// Runs one command and waits for its reply, however long a blocking command waits.
+    /// Runs one command and waits for its reply, however long a blocking command waits; a
+    /// blocking timeout fires on its own (real time), or earlier through `advance`.
     public func send(_ arguments: [ByteString], for client: SimulatorClient) async -> RESPValue {
         await withCheckedContinuation { (continuation: CheckedContinuation<RESPValue, Never>) in
             let result: ExecutionResult = withLock { state in
@@ -72,7 +73,14 @@ public final class Simulator: @unchecked Sendable {
                 withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
                 continuation.resume(returning: replies[0])
             case .blocked:
-                break
+                // Nothing else drives the clock in-process: wake up when the timeout is due.
+                if let deadline = withLock({ _ in client.blocked?.deadline }) {
+                    let delay = max(0, deadline - clock.nowMilliseconds()) + 1
+                    Task { [weak self] in
+                        try? await Task.sleep(for: .milliseconds(delay))
+                        self?.tick()
+                    }
+                }
             }
         }
     }

@@ -36,12 +36,13 @@ extension SimulatorClient {
 
 extension CommandContext {
     /// Blocks the client on `keys` until one of them can serve `retry`, or `timeout` (ms, 0 is
-    /// forever) passes. Inside MULTI or a script it answers `timeoutReply` at once, as Redis does.
+    /// forever) passes. Inside MULTI or a script it answers `immediateReply` (by default the
+    /// timeout reply) at once, as Redis does.
     func block(
         on keys: [ByteString], timeoutMilliseconds timeout: Int64, timeoutReply: RESPValue,
-        retry: @escaping BlockedRetry
+        immediateReply: RESPValue? = nil, retry: @escaping BlockedRetry
     ) -> RESPValue {
-        if client.deniesBlocking { return timeoutReply }
+        if client.deniesBlocking { return immediateReply ?? timeoutReply }
         server.block(
             client,
             BlockedState(

@@ -11,7 +11,12 @@ extension ServerState {
     func removeClient(_ client: SimulatorClient) {
         client.isClosed = true
         unsubscribeAll(client)
-        unblock(client)
+        if let pending = client.blocked?.timeoutReply {
+            unblock(client)
+            // Whoever awaits the blocked reply in-process (`Simulator.send`) must not wait forever.
+            client.deferredReplyHandler?(pending)
+            client.deferredReplyHandler = nil
+        }
         unwatchAll(client)
         client.transaction = TransactionState()
         clients[client.id] = nil

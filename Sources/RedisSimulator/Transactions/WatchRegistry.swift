@@ -66,15 +66,6 @@ extension ServerState {
         }
     }
 
-    /// Marks dirty every transaction watching a key of `db` that exists (FLUSHDB, FLUSHALL,
-    /// SWAPDB call it before emptying the database; Redis's touchAllWatchedKeysInDb).
-    func touchAllWatchedKeys(inDatabase db: Int) {
-        guard !watches.isEmpty else { return }
-        for (watched, ids) in watches.watchers where watched.db == db && databases[db].entries[watched.key] != nil {
-            for id in ids { clients[id]?.transaction.dirty = true }
-        }
-    }
-
     /// True when a key the client watches has expired since WATCH (Redis's isWatchedKeyExpired).
     func watchedKeyExpired(_ client: SimulatorClient, now: Int64) -> Bool {
         client.transaction.watchedKeys.contains { watch in

@@ -12,18 +12,27 @@ final class PendingEntry {
 }
 
 /// Pending entries ordered by id: a dictionary for lookups and a sorted id array for ranges.
+///
+/// Removal only forgets the dictionary entry and leaves a tombstone in the array, compacted
+/// once tombstones outnumber live ids, so acknowledging in delivery order stays O(log n)
+/// amortized instead of shifting the array on every XACK.
 struct PendingList {
-    private(set) var ids: [StreamID] = []
+    private var order: [StreamID] = []
     private(set) var entries: [StreamID: PendingEntry] = [:]
 
-    var count: Int { ids.count }
+    var count: Int { entries.count }
     subscript(id: StreamID) -> PendingEntry? { entries[id] }
 
+    /// The live ids, in order.
+    var ids: [StreamID] { order.filter { entries[$0] != nil } }
+    var first: StreamID? { order.first { entries[$0] != nil } }
+    var last: StreamID? { order.last { entries[$0] != nil } }
+
     private func position(of id: StreamID) -> Int {
-        var low = 0, high = ids.count
+        var low = 0, high = order.count
         while low < high {
             let mid = (low + high) / 2
-            if ids[mid] < id { low = mid + 1 } else { high = mid }
+            if order[mid] < id { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -31,21 +40,32 @@ struct PendingList {
     /// Inserts or replaces; new ids usually arrive in increasing order, so this is an append.
     /// - Complexity: O(log n), plus a shift when an id lands before the end.
     mutating func insert(_ id: StreamID, _ entry: PendingEntry) {
-        if entries.updateValue(entry, forKey: id) == nil {
-            if let last = ids.last, last > id { ids.insert(id, at: position(of: id)) } else { ids.append(id) }
+        guard entries.updateValue(entry, forKey: id) == nil else { return }
+        if let last = order.last, last >= id {
+            let at = position(of: id)
+            // A tombstone of the same id may still sit there.
+            if at < order.count, order[at] == id { return }
+            order.insert(id, at: at)
+        } else {
+            order.append(id)
         }
     }
 
+    /// - Complexity: O(1) amortized.
     @discardableResult
     mutating func remove(_ id: StreamID) -> PendingEntry? {
         guard let entry = entries.removeValue(forKey: id) else { return nil }
-        ids.remove(at: position(of: id))
+        if order.count > 64 && order.count > 2 * entries.count {
+            order.removeAll { entries[$0] == nil }
+        }
         return entry
     }
 
-    /// Ids ≥ `start`, in order.
-    /// - Complexity: O(log n) to find the start.
-    func ids(from start: StreamID) -> ArraySlice<StreamID> { ids[position(of: start)...] }
+    /// Live ids ≥ `start`, in order.
+    /// - Complexity: O(log n) to find the start, then O(1) amortized per id.
+    func ids(from start: StreamID) -> LazyFilterSequence<ArraySlice<StreamID>> {
+        order[position(of: start)...].lazy.filter { entries[$0] != nil }
+    }
 }
 
 /// A consumer of a group.

@@ -8,19 +8,19 @@ import RESP
     @Test func blpopIsReleasedByAnotherClientsPush() {
         let a = RecordingClient(simulator), b = RecordingClient(simulator)
         #expect(a.run("BLPOP", "q", "0") == .blocked)
-        rpushDirectly(simulator, "q", "job")
+        rpush(simulator, "q", "job")
         #expect(a.drain() == [.array([.bulk("q"), .bulk("job")])])
         #expect(b.reply("EXISTS", "q") == .integer(0))
     }
 
     @Test func waitersAreServedInArrivalOrder() {
-        let a = RecordingClient(simulator), b = RecordingClient(simulator), p = RecordingClient(simulator)
+        let a = RecordingClient(simulator), b = RecordingClient(simulator)
         a.run("BRPOP", "q", "0")
         b.run("BRPOP", "q", "0")
-        rpushDirectly(simulator, "q", "1")
+        rpush(simulator, "q", "1")
         #expect(a.drain() == [.array([.bulk("q"), .bulk("1")])])
         #expect(b.drain().isEmpty)
-        rpushDirectly(simulator, "q", "2")
+        rpush(simulator, "q", "2")
         #expect(b.drain() == [.array([.bulk("q"), .bulk("2")])])
     }
 
@@ -33,7 +33,7 @@ import RESP
         #expect(a.drain() == [.nullArray])
         #expect(a.run("BLMOVE", "q", "d", "LEFT", "LEFT", "0.1") == .blocked)
         simulator.advance(milliseconds: 100)
-        #expect(a.drain() == [.nullBulkString])
+        #expect(a.drain() == [.nullArray])
     }
 
     @Test func timeoutErrors() {
@@ -45,10 +45,10 @@ import RESP
     }
 
     @Test func blmoveChainsToWaitersOnTheDestination() {
-        let a = RecordingClient(simulator), b = RecordingClient(simulator), p = RecordingClient(simulator)
+        let a = RecordingClient(simulator), b = RecordingClient(simulator)
         a.run("BLMOVE", "src", "dst", "RIGHT", "LEFT", "0")
         b.run("BLPOP", "dst", "0")
-        rpushDirectly(simulator, "src", "v")
+        rpush(simulator, "src", "v")
         #expect(a.drain() == [.bulk("v")])
         #expect(b.drain() == [.array([.bulk("dst"), .bulk("v")])])
     }
@@ -56,14 +56,9 @@ import RESP
     @Test func bzpopminServesLowestScore() {
         let a = RecordingClient(simulator), p = RecordingClient(simulator)
         #expect(a.run("BZPOPMIN", "z", "0") == .blocked)
-        simulator.withLock { state in
-            let db = state.databases[0]
-            db.entries["z"] = .zset(SortedSetValue(["m": 2.5, "n": 1]))
-            state.touchWatchedKey("z", in: 0)
-            state.serveReadyKeys(now: state.clock.nowMilliseconds())
-        }
+        #expect(p.reply("ZADD", "z", "2.5", "m", "1", "n") == .integer(2))
         #expect(a.drain() == [.array([.bulk("z"), .bulk("n"), .bulk("1")])])
-        _ = p
+        #expect(p.reply("ZRANGE", "z", "0", "-1", "WITHSCORES") == .array([.bulk("m"), .bulk("2.5")]))
     }
 
     @Test func xreadBlockWakesOnXadd() {
@@ -74,11 +69,46 @@ import RESP
     }
 
     @Test func disconnectedWaiterIsForgotten() {
-        let a = RecordingClient(simulator), b = RecordingClient(simulator), p = RecordingClient(simulator)
+        let a = RecordingClient(simulator), b = RecordingClient(simulator)
         a.run("BLPOP", "q", "0")
         b.run("BLPOP", "q", "0")
         simulator.disconnect(a.client)
-        rpushDirectly(simulator, "q", "x")
+        rpush(simulator, "q", "x")
         #expect(b.drain() == [.array([.bulk("q"), .bulk("x")])])
+    }
+}
+
+@Suite struct BlockingDisconnectTests {
+    @Test func closingABlockedConnectionEndsItsPendingSend() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let waiter = Task { try? await connection.send("BLPOP", "q", "0") }
+        try? await Task.sleep(for: .milliseconds(50))
+        await connection.close()
+        #expect(await waiter.value == .nullArray)
+    }
+}
+
+@Suite struct BlockingTimerTests {
+    @Test func aBlockingSendTimesOutWithoutAnyoneTicking() async {
+        let simulator = Simulator()
+        let connection = SimulatorConnection(simulator)
+        let reply = try? await connection.send("XREAD", "BLOCK", "50", "STREAMS", "s", "$")
+        #expect(reply == .nullArray)
+    }
+}
+
+@Suite struct ClientUnblockTests {
+    let simulator = manualSimulator()
+
+    @Test func unblockWithTimeoutOrError() {
+        let a = RecordingClient(simulator), b = RecordingClient(simulator), admin = RecordingClient(simulator)
+        a.run("BLPOP", "q", "0")
+        b.run("BLMOVE", "q", "d", "LEFT", "LEFT", "0")
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(a.client.id)) == .integer(1))
+        #expect(a.drain() == [.nullArray])
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(a.client.id)) == .integer(0))
+        #expect(admin.reply("CLIENT", "UNBLOCK", String(b.client.id), "ERROR") == .integer(1))
+        #expect(b.drain() == [.error("UNBLOCKED client unblocked via CLIENT UNBLOCK")])
     }
 }

@@ -60,17 +60,9 @@ func confirmation(_ kind: String, _ name: String?, _ count: Int64) -> RESPValue 
     .array([.bulk(kind), name.map { .bulk($0) } ?? .nullBulkString, .integer(count)])
 }
 
-/// Appends to a list the way a write command would (store, signal, serve waiters), so these
-/// tests do not depend on the list command family.
-func rpushDirectly(_ simulator: Simulator, _ key: ByteString, _ values: ByteString...) {
-    simulator.withLock { state in
-        let db = state.databases[0]
-        if case .list(let list)? = db.entries[key] {
-            list.elements.append(contentsOf: values)
-        } else {
-            db.entries[key] = .list(ListValue(.init(values)))
-        }
-        state.touchWatchedKey(key, in: 0)
-        state.serveReadyKeys(now: state.clock.nowMilliseconds())
-    }
+/// Runs RPUSH from a client of its own, as another application would.
+func rpush(_ simulator: Simulator, _ key: String, _ values: String...) {
+    let writer = simulator.connect()
+    _ = simulator.execute([Array("RPUSH".utf8), Array(key.utf8)] + values.map { Array($0.utf8) }, for: writer)
+    simulator.disconnect(writer)
 }

@@ -36,6 +36,7 @@ extension CommandTable {
                 return .bulk(clients.map { ctx.server.clientInfoLine($0, now: ctx.now) + "\n" }.joined())
             },
             clientSpec("client|kill", arity: -3, admin: true, handler: clientKill),
+            clientSpec("client|unblock", arity: -3, admin: true, handler: clientUnblock),
             clientSpec("client|no-evict", arity: 3, admin: true) { ctx in
                 guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") else { throw RedisError.syntax }
                 return .ok
@@ -169,9 +170,10 @@ extension ServerState {
     /// One CLIENT LIST / CLIENT INFO line, with Redis 7.0's fields in its order.
     func clientInfoLine(_ client: SimulatorClient, now: Int64) -> String {
         var flags = ""
-        if client.subscriptions.count > 0 { flags += "P" }
+        if client.subscriptions.isActive { flags += "P" }
         if client.transaction.inMulti { flags += "x" }
         if client.blocked != nil { flags += "b" }
+        if client.transaction.dirty { flags += "d" }
         if flags.isEmpty { flags = "N" }
         let name = client.name.map { $0.string } ?? ""
         let multi = client.transaction.inMulti ? client.transaction.queued.count : -1
@@ -179,7 +181,7 @@ extension ServerState {
             "id=\(client.id)", "addr=\(client.address)", "laddr=\(client.localAddress)", "fd=8", "name=\(name)",
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
-            "psub=\(client.subscriptions.patterns.count)", "ssub=0", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
+            "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
             "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=0", "tot-mem=22298",
             "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=-1", "resp=2",
         ]

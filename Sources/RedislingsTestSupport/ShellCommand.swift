@@ -1,0 +1,24 @@
+import Foundation
+
+/// The outcome of a shell command run by a test.
+public struct ShellResult: Sendable {
+    /// The exit status (128 + signal when killed).
+    public let status: Int32
+    /// Standard output and standard error, interleaved.
+    public let output: String
+}
+
+/// Runs `/bin/sh -c script` to completion, killing it after `timeout` seconds. Uses
+/// `posix_spawn` and `waitpid` directly: Foundation's `Process.waitUntilExit` can hang on Linux
+/// when called off the main thread.
+public func runShell(_ script: String, timeout: Int = 60) throws -> ShellResult {
+    let outputPath = NSTemporaryDirectory() + "redislings-shell-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
+    defer { unlink(outputPath) }
+    let wrapped = "timeout -s KILL \(timeout) /bin/sh -c \(shellQuoted(script)) >\(shellQuoted(outputPath)) 2>&1"
+    let pid = try spawnShell(wrapped)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    return ShellResult(status: exitStatus, output: output)
+}

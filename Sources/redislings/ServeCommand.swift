@@ -1,0 +1,76 @@
+import ArgumentParser
+import Dispatch
+@preconcurrency import Foundation
+import RESP
+import RedisScripting
+import RedisServer
+import RedisSimulator
+
+/// `redislings serve`: the built-in Redis over TCP, for redis-cli, redis-py and your own code.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the built-in Redis simulator over the Redis protocol (RESP).",
+        discussion: """
+            Connect any Redis client to it: redis-cli -p 6379, or redis.Redis(port=6379) in Python.
+            SHUTDOWN, Ctrl-C or SIGTERM stops it.
+            """)
+
+    @Option(help: "The TCP port to listen on.")
+    var port: Int = 6379
+
+    @Option(help: "The address to listen on (loopback by default; 0.0.0.0 exposes it to your network).")
+    var bind: String = "127.0.0.1"
+
+    @Option(help: "Require clients to AUTH with this password.")
+    var requirepass: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port).") }
+    }
+
+    func run() async throws {
+        let simulator = Simulator()
+        simulator.installScripting(LuaScripting())
+        if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
+        let server = RESPServer(simulator: simulator)
+        let boundPort: Int
+        do {
+            boundPort = try await server.start(host: bind, port: port)
+        } catch {
+            await server.stop()
+            throw CommandLineError(
+                message: "cannot listen on \(bind):\(port) (\(error)).",
+                help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
+        }
+        let signals = Self.stopOnSignals(server)
+        print("redislings: the simulator listens on \(bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
+        fflush(stdout)
+        await server.waitUntilStopped()
+        for source in signals { source.cancel() }
+        print("redislings: stopped.")
+    }
+
+    /// Sets the simulator's `requirepass`, as `redis-server --requirepass` does.
+    static func requirePassword(_ password: String, on simulator: Simulator) throws {
+        let admin = simulator.connect()
+        defer { simulator.disconnect(admin) }
+        let result = simulator.execute(["CONFIG", "SET", "requirepass", password].map { Array($0.utf8) }, for: admin)
+        guard case .reply(let reply) = result, !reply.isError else {
+            throw CommandLineError(
+                message: "the simulator cannot set requirepass (\(result)).",
+                help: "Serve without --requirepass.")
+        }
+    }
+
+    /// Stops the server cleanly on Ctrl-C and SIGTERM.
+    static func stopOnSignals(_ server: RESPServer) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { Task { await server.stop() } }
+            source.resume()
+            return source
+        }
+    }
+}
