@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# redis-benchmark against `redislings serve` (release build) and redis-server, interleaved test by
+# test, unpipelined with 50 clients and pipelined with -P 16. Prints each rate and the ratio, then
+# the geometric mean of the ratios (target: >= 0.75, none below 0.5).
+#   Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-50000}
+pipelined_requests=${2:-200000}
+
+for tool in redis-server redis-benchmark; do
+    command -v "$tool" >/dev/null || { echo "Error: $tool is not installed (scripts/install-deps.sh --test installs it)." >&2; exit 1; }
+done
+
+swift build -c release --product redislings >/dev/null
+binary="$(swift build -c release --show-bin-path)/redislings"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+serve_port=$(free_port)
+redis_port=$(free_port)
+workdir=$(mktemp -d)
+
+("$binary" serve --port "$serve_port" >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
+(redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+cleanup() {
+    kill "$(cat "$workdir/serve.pid")" "$(cat "$workdir/redis.pid")" 2>/dev/null || true
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+for port in "$serve_port" "$redis_port"; do
+    for _ in $(seq 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
+done
+
+# name | redis-benchmark arguments (a built-in -t test, or a command line)
+tests=(
+    "PING|-t ping_mbulk"
+    "SET|-t set"
+    "GET|-t get"
+    "INCR|-t incr"
+    "LPUSH|-t lpush"
+    "RPOP|-t rpop"
+    "SADD|-t sadd"
+    "HSET|-t hset"
+    "ZADD|-t zadd"
+    "XADD|XADD bench:stream * field __rand_int__"
+    "PUBLISH|PUBLISH channel:bench message"
+    "ZRANGE|ZRANGE myzset 0 9 WITHSCORES"
+)
+
+rate() { # port, pipeline, requests, args...
+    local port=$1 pipeline=$2 count=$3
+    shift 3
+    redis-benchmark -p "$port" -c 50 -n "$count" -P "$pipeline" -r 100000 -q "$@" 2>/dev/null \
+        | tr '\r' '\n' | grep 'requests per second' | tail -1 | sed -E 's/.*: ([0-9.]+) requests per second.*/\1/'
+}
+
+printf '%-8s %-6s %14s %14s %7s\n' test mode "serve req/s" "redis req/s" ratio
+ratios=()
+for mode in "1|$requests" "16|$pipelined_requests"; do
+    pipeline=${mode%%|*}
+    count=${mode##*|}
+    label=$([ "$pipeline" = 1 ] && echo "c50" || echo "c50P16")
+    for entry in "${tests[@]}"; do
+        name=${entry%%|*}
+        # Split on blanks without glob expansion: XADD's id is a literal '*'.
+        set -f
+        args=(${entry#*|})
+        set +f
+        ours=$(rate "$serve_port" "$pipeline" "$count" "${args[@]}")
+        theirs=$(rate "$redis_port" "$pipeline" "$count" "${args[@]}")
+        if [ -z "$ours" ] || [ -z "$theirs" ]; then
+            echo "Error: redis-benchmark gave no rate for $name ($label): serve='$ours' redis='$theirs'." >&2
+            exit 1
+        fi
+        ratio=$(python3 -c "print(f'{$ours / $theirs:.2f}')")
+        ratios+=("$ratio")
+        printf '%-8s %-6s %14s %14s %7s\n' "$name" "$label" "$ours" "$theirs" "$ratio"
+    done
+done
+python3 - "${ratios[@]}" <<'PY'
+import math, sys
+ratios = [float(r) for r in sys.argv[1:]]
+mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+print(f"geometric mean of ratios: {mean:.2f} (target >= 0.75); lowest: {min(ratios):.2f} (target >= 0.5)")
+PY

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LiveRedis
+import RESP
+import RedisScripting
+import RedisSimulator
+
+/// `--live URL` and `--allow-nonempty`: every command that runs Redis commands takes these and
+/// gets a `RedisConnection` to the built-in simulator (the default) or a live Redis.
+struct BackendOptions: ParsableArguments {
+    @Option(
+        name: .customLong("live"),
+        help: ArgumentHelp(
+            "Use a real Redis instead of the built-in simulator (also REDISLINGS_REDIS_URL).",
+            valueName: "redis://[user:password@]host:port[/db]"))
+    var liveURL: String?
+
+    @Flag(help: "Allow a live database that already holds keys (course keys carry the prefix 'redislings:').")
+    var allowNonempty = false
+
+    /// The prefix of every key the course creates on a live Redis.
+    static let keyPrefix = "redislings:"
+
+    /// The live URL from `--live` or the environment, if any.
+    var liveURLText: String? {
+        liveURL ?? ProcessInfo.processInfo.environment["REDISLINGS_REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A connection to the chosen backend; a live one is checked before it is handed out.
+    func connect() async throws -> any RedisConnection {
+        guard let text = liveURLText else {
+            let simulator = Simulator()
+            simulator.installScripting(LuaScripting())
+            return SimulatorConnection(simulator)
+        }
+        let url: RedisURL
+        do {
+            url = try RedisURL(parsing: text)
+        } catch {
+            throw CommandLineError(message: error.message, help: "Example: --live redis://127.0.0.1:6379/15")
+        }
+        let connection: LiveRedisConnection
+        do {
+            connection = try await LiveRedisConnection.connect(to: url)
+        } catch {
+            throw CommandLineError(message: error.message, help: "Without --live, redislings uses its built-in Redis.")
+        }
+        if !allowNonempty { try await Self.requireEmpty(connection, url) }
+        return connection
+    }
+
+    /// Refuses a live database that holds keys, so course commands never touch a learner's data.
+    static func requireEmpty(_ connection: LiveRedisConnection, _ url: RedisURL) async throws {
+        let reply = try await connection.send("DBSIZE")
+        guard let count = reply.integerValue else {
+            await connection.close()
+            throw CommandLineError(message: "Redis at \(url) answered DBSIZE with \(reply.debugDescription).", help: "Check the server and its permissions.")
+        }
+        guard count == 0 else {
+            await connection.close()
+            throw CommandLineError(
+                message: "database \(url.database) of Redis at \(url) holds \(count) keys; redislings will not mix the course with your data.",
+                help: "Use an empty database, e.g. \(RedisURL(host: url.host, port: url.port, database: 15, socketPath: url.socketPath)), or pass --allow-nonempty (course keys start with '\(keyPrefix)'; redislings never runs FLUSHDB or FLUSHALL on a database it did not create).")
+        }
+    }
+}

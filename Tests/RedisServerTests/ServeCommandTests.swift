@@ -1,0 +1,66 @@
+import RedislingsTestSupport
+import Testing
+
+/// The built `redislings serve`, driven by redis-cli.
+@Suite(.enabled(if: RedislingsBinary.locate() != nil && findExecutable("redis-cli") != nil,
+    "the redislings binary or redis-cli is missing: serve end-to-end tests skipped"))
+struct ServeCommandTests {
+    let binary = RedislingsBinary.locate()!.path
+
+    /// Starts `redislings serve ARGS` on a free port, runs `body` (shell, $PORT set), then stops
+    /// the server with `stop` and reports how it exited.
+    func serve(_ arguments: String, _ body: String, stop: String) throws -> ShellResult {
+        let port = freeLoopbackPort()
+        return try runShell("""
+            PORT=\(port)
+            '\(binary)' serve --port $PORT \(arguments) >serve.out 2>&1 &
+            server=$!
+            for i in $(seq 100); do redis-cli -p $PORT -e ECHO up >/dev/null 2>&1 && break; redis-cli -p $PORT PING 2>/dev/null | grep -q NOAUTH && break; sleep 0.1; done
+            \(body)
+            \(stop)
+            for i in $(seq 100); do kill -0 $server 2>/dev/null || break; sleep 0.1; done
+            if kill -0 $server 2>/dev/null; then echo "still running"; kill -9 $server; fi
+            wait $server; echo "exit $?"
+            cat serve.out; rm -f serve.out
+            """.replacingOccurrences(of: "serve.out", with: "/tmp/redislings-serve-\(port).out"), timeout: 60)
+    }
+
+    @Test func sigtermStopsItCleanly() throws {
+        let result = try serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
+        #expect(result.output.hasPrefix("OK\nv\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
+        #expect(result.output.hasSuffix("redislings: stopped.\n"))
+    }
+
+    @Test func shutdownFromAClientStopsIt() throws {
+        let result = try serve("", "redis-cli -p $PORT SHUTDOWN NOSAVE", stop: "")
+        #expect(result.output.contains("exit 0\n"), "\(result.output)")
+        #expect(!result.output.contains("still running"))
+    }
+
+    @Test func requirepassMakesAuthMandatory() throws {
+        let result = try serve(
+            "--requirepass s3cret",
+            "redis-cli -p $PORT GET k; redis-cli -p $PORT --no-auth-warning -a wrong PING; redis-cli -p $PORT --no-auth-warning -a s3cret PING",
+            stop: "kill -INT $server")
+        // redis-cli prints what it prints against redis-server --requirepass: NOAUTH without a
+        // password, WRONGPASS (then NOAUTH) with a wrong one, PONG with the right one.
+        #expect(result.output.hasPrefix("NOAUTH Authentication required.\n"), "\(result.output)")
+        #expect(result.output.contains("AUTH failed: WRONGPASS invalid username-password pair or user is disabled."))
+        #expect(result.output.contains("PONG\nexit 0\n"))
+    }
+
+    @Test func clientListShowsRealConnections() throws {
+        let result = try serve("", "redis-cli -p $PORT CLIENT LIST", stop: "kill -TERM $server")
+        #expect(result.output.contains("addr=127.0.0.1:"), "\(result.output)")
+        #expect(result.output.contains("laddr=127.0.0.1:"))
+        #expect(result.output.contains("cmd=client|list"))
+    }
+
+    @Test func aBusyPortIsExplained() throws {
+        let blocker = try RedisServerProcess()
+        let result = try runShell("'\(binary)' serve --port \(blocker.port)", timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.output.contains("cannot listen on 127.0.0.1:\(blocker.port)"), "\(result.output)")
+        #expect(result.output.contains("--port"))
+    }
+}
