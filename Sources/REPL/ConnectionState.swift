@@ -11,8 +11,11 @@ public struct ConnectionState: Sendable, Equatable {
     public var subscriptions = 0
     private var databaseBeforeMulti = 0
 
-    /// A connection in its initial state.
-    public init() {}
+    /// A connection in its initial state, in `database`.
+    public init(database: Int = 0) {
+        self.database = database
+        databaseBeforeMulti = database
+    }
 
     /// True while subscribed (to a channel or a pattern).
     public var isSubscribed: Bool { subscriptions > 0 }
@@ -40,6 +43,7 @@ public struct ConnectionState: Sendable, Equatable {
             if inTransaction, reply.isError || reply == .nullArray { database = databaseBeforeMulti }
             inTransaction = false
         case "reset" where !reply.isError:
+            // RESET selects database 0 whatever the connection started in.
             self = ConnectionState()
         default:
             break

@@ -8,20 +8,27 @@ public final class ReplBackend: @unchecked Sendable {
     public let label: String
     private let makeSimulator: (@Sendable () -> Simulator)?
     private let makeLiveConnection: (@Sendable () async throws -> any RedisConnection)?
+    /// The database a new connection starts in (a live URL may name one).
+    public let initialDatabase: Int
     /// The current simulator, or nil on live Redis. `reset()` replaces it.
     public private(set) var simulator: Simulator?
 
     /// A backend on simulators made by `makeSimulator` (which installs scripting and so on).
     public init(simulator makeSimulator: @escaping @Sendable () -> Simulator) {
         label = "simulator"
+        initialDatabase = 0
         self.makeSimulator = makeSimulator
         self.makeLiveConnection = nil
         simulator = makeSimulator()
     }
 
-    /// A backend on a live Redis called `label`, reached by `connect`.
-    public init(live label: String, connect: @escaping @Sendable () async throws -> any RedisConnection) {
+    /// A backend on a live Redis called `label`, reached by `connect`, whose connections start
+    /// in `database`.
+    public init(
+        live label: String, database: Int = 0, connect: @escaping @Sendable () async throws -> any RedisConnection
+    ) {
         self.label = label
+        initialDatabase = database
         self.makeSimulator = nil
         self.makeLiveConnection = connect
         simulator = nil

@@ -17,7 +17,7 @@ public final class ReplSession: @unchecked Sendable {
     /// The learner's connection.
     public private(set) var connection: any RedisConnection
     /// What the prompt shows about the connection.
-    public private(set) var state = ConnectionState()
+    public private(set) var state: ConnectionState
     /// The lessons and the learner's place in them, when the session has a course.
     public var course: CourseNavigator?
     /// True once `:quit` (or `quit`/`exit`) was entered.
@@ -37,6 +37,7 @@ public final class ReplSession: @unchecked Sendable {
         self.input = input
         self.output = output
         self.metaCommands = metaCommands
+        state = ConnectionState(database: backend.initialDatabase)
         connection = try await backend.connect()
         attachInbox()
     }
@@ -121,7 +122,7 @@ public final class ReplSession: @unchecked Sendable {
             output.line("(error) \(error)")
             return false
         }
-        state = ConnectionState()
+        state = ConnectionState(database: backend.initialDatabase)
         attachInbox()
         return true
     }

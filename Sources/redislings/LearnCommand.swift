@@ -107,7 +107,7 @@ struct LearnCommand: AsyncParsableCommand {
             throw CommandLineError(message: error.message, help: "Check that Redis runs there, or leave out --live to use the simulator.")
         }
         let label = url.socketPath ?? "\(url.host):\(url.port)"
-        return ReplBackend(live: label) { try await LiveRedisConnection.connect(to: url) }
+        return ReplBackend(live: label, database: url.database) { try await LiveRedisConnection.connect(to: url) }
     }
 
     @Sendable static func makeSimulator() -> Simulator {

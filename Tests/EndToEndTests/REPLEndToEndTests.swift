@@ -68,6 +68,28 @@ import RedislingsTestSupport
         #expect(run.errors.contains("delete the file"))
     }
 
+    @Test func liveModeTalksToARealRedis() throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed (scripts/install-deps.sh --test installs it)")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let run = try REPLProcess.run(
+            arguments: ["learn", "--live", "redis://127.0.0.1:\(server.port)/3"],
+            lines: ["SET k \"a\\x00b\"", "GET k", "DBSIZE", ":reset", "SELECT 0", "DBSIZE"])
+        #expect(run.status == 0)
+        #expect(run.output == """
+            OK
+            "a\\x00b"
+            (integer) 1
+            :reset works on the built-in simulator only; on a live Redis it would delete your data.
+            OK
+            (integer) 0
+
+            """)
+    }
+
     @Test func anUnknownLessonSaysWhichExist() throws {
         let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)

@@ -20,6 +20,16 @@ import RESP
         #expect(!state.isSubscribed)
     }
 
+    @Test func aLiveURLsDatabaseShowsFromTheStart() {
+        var state = ConnectionState(database: 2)
+        #expect(state.prompt(label: "127.0.0.1:6379") == "127.0.0.1:6379[2]> ")
+        state.observe(command: args("MULTI"), reply: .ok)
+        state.observe(command: args("DISCARD"), reply: .ok)
+        #expect(state.database == 2)
+        state.observe(command: args("RESET"), reply: .simpleString("RESET"))
+        #expect(state.database == 0)
+    }
+
     @Test func failedCommandsChangeNothing() {
         var state = ConnectionState()
         state.observe(command: args("SELECT", "99"), reply: .error("ERR DB index is out of range"))
