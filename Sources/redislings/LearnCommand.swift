@@ -21,9 +21,7 @@ struct LearnCommand: AsyncParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
-    @Option(name: .customLong("live"), help: ArgumentHelp(
-        "Use a live Redis instead of the simulator (redis://[user:password@]host[:port][/db]).", valueName: "url"))
-    var live: String?
+    @OptionGroup var backendOptions: BackendOptions
 
     @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
     var lesson: String?
@@ -92,20 +90,12 @@ struct LearnCommand: AsyncParsableCommand {
     }
 
     private func makeBackend() async throws -> ReplBackend {
-        guard let live else { return ReplBackend(simulator: Self.makeSimulator) }
-        let url: RedisURL
-        do {
-            url = try RedisURL(parsing: live)
-        } catch {
-            throw CommandLineError(message: error.description, help: "Give a URL like redis://localhost:6379/0.")
-        }
-        // Connect once now, so a wrong URL is reported before the REPL opens.
-        do {
-            let probe = try await LiveRedisConnection.connect(to: url)
-            await probe.close()
-        } catch {
-            throw CommandLineError(message: error.message, help: "Check that Redis runs there, or leave out --live to use the simulator.")
-        }
+        guard let live = backendOptions.liveURLText else { return ReplBackend(simulator: Self.makeSimulator) }
+        // BackendOptions checks the URL, the connection and that the database is the course's
+        // to use, before the REPL opens; the REPL then opens connections of its own.
+        let probe = try await backendOptions.connect()
+        await probe.close()
+        let url = try RedisURL(parsing: live)
         let label = url.socketPath ?? "\(url.host):\(url.port)"
         return ReplBackend(live: label, database: url.database) { try await LiveRedisConnection.connect(to: url) }
     }
