@@ -97,7 +97,7 @@ final class TmuxTerminal {
     /// Opens a new window running `command`; it stays visible after the command ends.
     func open(_ command: String) throws {
         window += 1
-        let script = "\(command); echo '[exited]'; sleep 600"
+        let script = "\(command); echo '[exited]'; sleep 60"
         for _ in 0..<100 {
             let answer = REPLProcess.shell(
                 "tmux -L \(socket) new-session -d -s w\(window) -x 120 -y 40 \(REPLProcess.quote(script)) 2>&1; echo rc=$?")
@@ -135,8 +135,13 @@ final class TmuxTerminal {
         throw TerminalError(description: "timed out")
     }
 
+    /// Stops the server by its pid as well: started from the test runner, the server inherits
+    /// a mask that blocks its signals, and kill-server then answers success but leaves it running.
     func stop() {
+        let pid = REPLProcess.shell("tmux -L \(socket) display-message -p '#{pid}' 2>/dev/null")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         _ = REPLProcess.shell("tmux -L \(socket) kill-server 2>/dev/null")
+        if let pid = Int32(pid), pid > 0 { kill(pid, SIGKILL) }
     }
 }
 
