@@ -72,7 +72,11 @@ let package = Package(
             dependencies: ["RedisScripting", "RedisSimulator", "RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisServerTests",
-            dependencies: ["RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport"],
+            dependencies: [
+                "RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             exclude: ["Scripts"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),

@@ -1,0 +1,62 @@
+import NIOCore
+import NIOEmbedded
+import RESP
+import Testing
+@testable import RedisServer
+
+/// The server's codec on its own, in an EmbeddedChannel: requests fed all at once, in chunks
+/// and byte by byte give the same frames; replies encode exactly as RESPEncoder does.
+@Suite struct RESPCodecTests {
+    static let pipeline = Array("*2\r\n$4\r\nECHO\r\n$3\r\na\r\n\r\nPING\r\n\r\n*0\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n".utf8)
+    static let frames: [RESPRequestFrame] = [
+        .command([Array("ECHO".utf8), Array("a\r\n".utf8)]), .command([Array("PING".utf8)]),
+        .command([Array("SET".utf8), Array("k".utf8), []]),
+    ]
+
+    func decode(_ input: [UInt8], chunk: Int, authenticated: Bool = true) throws -> [RESPRequestFrame] {
+        let auth = ClientAuthState()
+        auth.authenticated = authenticated
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(RESPRequestDecoder(auth: auth)))
+        var frames: [RESPRequestFrame] = []
+        var offset = 0
+        while offset < input.count {
+            let end = min(offset + chunk, input.count)
+            try channel.writeInbound(ByteBuffer(bytes: input[offset..<end]))
+            while let frame = try channel.readInbound(as: RESPRequestFrame.self) { frames.append(frame) }
+            offset = end
+        }
+        _ = try channel.finish()
+        return frames
+    }
+
+    @Test func framesAreTheSameHoweverTheBytesArrive() throws {
+        #expect(try decode(Self.pipeline, chunk: Self.pipeline.count) == Self.frames)
+        #expect(try decode(Self.pipeline, chunk: 1) == Self.frames)
+        #expect(try decode(Self.pipeline, chunk: 7) == Self.frames)
+    }
+
+    @Test func aProtocolErrorIsTheLastFrame() throws {
+        let input = Array("PING\r\n*1\r\n:1\r\nPING\r\n".utf8)
+        let expected: [RESPRequestFrame] = [.command([Array("PING".utf8)]), .protocolError("Protocol error: expected '$', got ':'")]
+        #expect(try decode(input, chunk: input.count) == expected)
+        #expect(try decode(input, chunk: 1) == expected)
+    }
+
+    @Test func unauthenticatedClientsAreLimitedAsInRedis() throws {
+        #expect(try decode(Array("*11\r\n".utf8), chunk: 5, authenticated: false)
+            == [.protocolError("Protocol error: unauthenticated multibulk length")])
+    }
+
+    @Test func repliesEncodeExactlyAsRESPEncoderDoes() {
+        let values: [RESPValue] = [
+            .simpleString("OK"), .error("ERR x"), .integer(0), .integer(7), .integer(-42), .integer(Int64.min),
+            .integer(Int64.max), .bulk("hi"), .bulkString([]), .nullBulkString, .nullArray, .array([]),
+            .array([.integer(1), .array([.bulk("a"), .nullBulkString])]),
+        ]
+        for value in values {
+            var buffer = ByteBuffer()
+            buffer.writeRESPValue(value)
+            #expect(Array(buffer.readableBytesView) == RESPEncoder.encode(value), "\(value.debugDescription)")
+        }
+    }
+}
