@@ -49,4 +49,13 @@ static inline int redislings_el_add_function(EditLine *el, const char *name, con
 static inline int redislings_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, NULL);
 }
+static inline int redislings_history_setunique(History *h, HistEvent *ev, int unique) {
+    return history(h, ev, H_SETUNIQUE, unique);
+}
+static inline int redislings_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
+    return el_set(el, EL_GETCFN, fn);
+}
+static inline int redislings_el_refresh(EditLine *el) {
+    return el_set(el, EL_REFRESH);
+}
 #endif

@@ -6,12 +6,13 @@ struct Redislings: AsyncParsableCommand {
         commandName: "redislings",
         abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
         subcommands: [
+            LearnCommand.self,
             ListCommand.self,
             ShowCommand.self,
             DevCommand.self,
             ServeCommand.self,
         ],
-        defaultSubcommand: ListCommand.self)
+        defaultSubcommand: LearnCommand.self)
 
     @OptionGroup var course: CourseOptions
 }

@@ -1,0 +1,87 @@
+import LessonKit
+
+/// The learner's place in the course: the catalog, the current lesson, and the state file
+/// that remembers it between sessions.
+public final class CourseNavigator: @unchecked Sendable {
+    /// The lessons, in reading order.
+    public let catalog: LessonCatalog
+    /// The index of the current lesson in `catalog.lessons`.
+    public private(set) var position: Int
+    /// How lessons are rendered for `:lesson`.
+    public var renderer: TerminalRenderer
+    /// When true, `:lesson` goes through the pager (on a terminal).
+    public var usePager: Bool
+    /// The environment the pager reads (`PAGER`, `LESS`).
+    public var environment: [String: String]
+    private let store: StateStore?
+    private var state: LearnerState
+
+    /// A navigator at `position`, saving moves to `store` (nil: nothing is saved).
+    public init(
+        catalog: LessonCatalog, position: Int, store: StateStore?, state: LearnerState,
+        renderer: TerminalRenderer = TerminalRenderer(), usePager: Bool = false, environment: [String: String] = [:]
+    ) {
+        precondition(!catalog.lessons.isEmpty, "a course needs at least one lesson")
+        self.catalog = catalog
+        self.position = min(max(0, position), catalog.lessons.count - 1)
+        self.store = store
+        self.state = state
+        self.renderer = renderer
+        self.usePager = usePager
+        self.environment = environment
+    }
+
+    /// The current lesson.
+    public var current: Lesson { catalog.lessons[position] }
+
+    /// Where a session starts: the lesson asked for, else the saved one, else the first. A
+    /// requested lesson that does not exist is an error naming what exists; a saved one that
+    /// no longer exists starts at the first lesson, with a note.
+    public static func startPosition(
+        in catalog: LessonCatalog, requested: String?, state: LearnerState
+    ) -> (position: Int?, note: String?) {
+        if let requested {
+            guard let lesson = catalog.lesson(matching: requested),
+                  let index = catalog.lessons.firstIndex(where: { $0.slug == lesson.slug }) else {
+                return (nil, "No lesson '\(requested)'. Lessons: \(listing(catalog)).")
+            }
+            return (index, nil)
+        }
+        if let saved = state.lesson {
+            if let index = catalog.lessons.firstIndex(where: { $0.slug == saved }) { return (index, nil) }
+            return (0, "The lesson you were reading ('\(saved)') is no longer in the course; starting at the first one.")
+        }
+        return (0, nil)
+    }
+
+    /// The lessons as `03 redis-caching-strategies, 14 …`.
+    public static func listing(_ catalog: LessonCatalog) -> String {
+        catalog.lessons.map { "\($0.paddedNumber) \($0.slug)" }.joined(separator: ", ")
+    }
+
+    /// Makes lesson `index` current and saves it.
+    public func move(to index: Int) throws(StateFileError) {
+        position = min(max(0, index), catalog.lessons.count - 1)
+        try save()
+    }
+
+    /// Saves the current lesson in the state file.
+    public func save() throws(StateFileError) {
+        state.lesson = current.slug
+        try store?.save(state)
+    }
+
+    /// The lesson's title and how to read it and try it.
+    public var introduction: String {
+        let lesson = current
+        let blocks = lesson.runnableBlocks.count
+        let run = blocks == 0 ? "" : blocks == 1 ? ", :run 1 runs its example" : ", :run 1 … :run \(blocks) run its examples"
+        return "Lesson \(lesson.paddedNumber) (\(position + 1) of \(catalog.lessons.count)): \(lesson.title)\n"
+            + "Type :lesson to read it\(run), :next for the next lesson, :help for more."
+    }
+
+    /// The current lesson rendered for the terminal.
+    public func rendered() -> String {
+        renderer.render(current, catalog: catalog)
+    }
+}

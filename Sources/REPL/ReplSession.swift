@@ -1,0 +1,249 @@
+import RESP
+import RedisSimulator
+
+/// One learner's REPL session: reads lines, runs Redis commands and meta-commands, prints
+/// replies as redis-cli does, and follows the connection's database, MULTI and subscriptions.
+///
+/// A session is driven by one task at a time (`run` or the tests' calls to `handle`).
+public final class ReplSession: @unchecked Sendable {
+    /// The backend commands go to.
+    public let backend: ReplBackend
+    /// Where lines come from.
+    public let input: any LineInput
+    /// Where replies go.
+    public let output: any ReplOutput
+    /// The meta-commands (`:help`, `:lesson`, …); other modules add theirs.
+    public var metaCommands: MetaCommandTable
+    /// The learner's connection.
+    public private(set) var connection: any RedisConnection
+    /// What the prompt shows about the connection.
+    public private(set) var state: ConnectionState
+    /// The lessons and the learner's place in them, when the session has a course.
+    public var course: CourseNavigator?
+    /// True once `:quit` (or `quit`/`exit`) was entered.
+    public private(set) var isFinished = false
+
+    let inbox = PushInbox()
+    private var pushForwarder: Task<Void, Never>?
+    private var peers: [String: any RedisConnection] = [:]
+    private var historyWarningShown = false
+
+    /// A session on `backend`; connects at once.
+    public init(
+        backend: ReplBackend, input: any LineInput, output: any ReplOutput,
+        metaCommands: MetaCommandTable = .learner
+    ) async throws {
+        self.backend = backend
+        self.input = input
+        self.output = output
+        self.metaCommands = metaCommands
+        state = ConnectionState(database: backend.initialDatabase)
+        connection = try await backend.connect()
+        attachInbox()
+    }
+
+    /// The prompt for the next line.
+    public var prompt: String { state.prompt(label: backend.label) }
+
+    /// Reads and handles lines until the input ends or the learner quits.
+    public func run() async {
+        while !isFinished {
+            let input = self.input, prompt = self.prompt
+            guard let line = await Blocking.run({ input.readLine(prompt: prompt) }) else {
+                if input.isInteractive { output.write("\n") }
+                break
+            }
+            await handle(line: line)
+        }
+        await close()
+    }
+
+    /// Handles one line: a meta-command, `help`, or a Redis command; then prints what Redis
+    /// pushed, and in subscribed mode on a terminal listens for more.
+    public func handle(line: String) async {
+        let trimmed = String(line.trimmingSpaces)
+        guard !trimmed.isEmpty else { return }
+        rememberInHistory(line)
+        if trimmed.hasPrefix(":") {
+            await runMeta(trimmed)
+        } else {
+            await runRedisLine(trimmed)
+        }
+        await showPushes()
+    }
+
+    /// Runs one line of a lesson's example as if typed (without history), printing what
+    /// Redis pushed but never waiting for more.
+    public func runScriptedLine(_ line: String) async {
+        let trimmed = String(line.trimmingSpaces)
+        guard !trimmed.isEmpty else { return }
+        await runRedisLine(trimmed)
+        printWaitingPushes()
+    }
+
+    /// Ends the session after the current line.
+    public func quit() { isFinished = true }
+
+    /// Sends `arguments` on the learner's connection, prints the reply as redis-cli does and
+    /// follows its effect on the prompt; returns the reply (nil when the backend failed).
+    @discardableResult
+    public func execute(_ arguments: [[UInt8]]) async -> RESPValue? {
+        guard let reply = await send(arguments, on: connection) else { return nil }
+        output.line(ReplyFormatter.format(reply))
+        state.observe(command: arguments, reply: reply)
+        return reply
+    }
+
+    /// Sends `arguments` as another client called `name` (opened on first use) and prints the reply.
+    public func executeAsPeer(_ name: String, _ arguments: [[UInt8]]) async {
+        let peer: any RedisConnection
+        if let existing = peers[name] {
+            peer = existing
+        } else {
+            do {
+                peer = try await backend.connect()
+            } catch {
+                output.line("(error) cannot open a connection for \(name): \(error)")
+                return
+            }
+            peers[name] = peer
+        }
+        guard let reply = await send(arguments, on: peer) else { return }
+        output.line(ReplyFormatter.format(reply))
+    }
+
+    /// Replaces the simulator with a fresh one and reconnects; false on live Redis.
+    public func resetBackend() async -> Bool {
+        guard backend.reset() else { return false }
+        await closeConnections()
+        do {
+            connection = try await backend.connect()
+        } catch {
+            output.line("(error) \(error)")
+            return false
+        }
+        state = ConnectionState(database: backend.initialDatabase)
+        attachInbox()
+        return true
+    }
+
+    /// Writes a line of the REPL's own (not a Redis reply).
+    public func say(_ text: String) { output.line(text) }
+
+    // MARK: Lines
+
+    private func runMeta(_ line: String) async {
+        let words: [String]
+        do {
+            words = try CommandLineSplitter.splitText(line)
+        } catch {
+            output.line(CommandLineSplitter.invalidArgumentsMessage)
+            return
+        }
+        guard let name = words.first else { return }
+        guard let command = metaCommands.lookup(name) else {
+            output.line("Unknown meta-command '\(name)'. Type :help for the list.")
+            return
+        }
+        await command.run(self, Array(words.dropFirst()))
+    }
+
+    private func runRedisLine(_ line: String) async {
+        let arguments: [[UInt8]]
+        do {
+            arguments = try CommandLineSplitter.split(line)
+        } catch {
+            output.line(CommandLineSplitter.invalidArgumentsMessage)
+            return
+        }
+        guard let first = arguments.first else { return }
+        let words = arguments.map { String(decoding: $0, as: UTF8.self) }
+        switch String(decoding: first, as: UTF8.self).lowercased() {
+        case "help", "?":
+            output.line(CommandHelp.helpText(for: Array(words.dropFirst()), colored: input.isInteractive))
+        case "quit", "exit":
+            quit()
+        case "clear" where input.isInteractive:
+            output.write("\u{1B}[H\u{1B}[2J")
+        default:
+            await execute(arguments)
+        }
+    }
+
+    private func rememberInHistory(_ line: String) {
+        do {
+            try input.remember(line)
+        } catch {
+            if !historyWarningShown { output.line("warning: \(error)") }
+            historyWarningShown = true
+        }
+    }
+
+    // MARK: Backend
+
+    private func send(_ arguments: [[UInt8]], on connection: any RedisConnection) async -> RESPValue? {
+        // On the simulator, blocking commands time out only when its timers run: tick them
+        // while waiting. Ctrl-C during a command leaves the REPL, as redis-cli does.
+        let ticker: Task<Void, Never>? = backend.simulator.map { simulator in
+            let interactive = input.isInteractive
+            return Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: 50_000_000)
+                    simulator.tick()
+                    if interactive, Interrupts.isPending { Interrupts.leave() }
+                }
+            }
+        }
+        defer { ticker?.cancel() }
+        do {
+            return try await connection.send(arguments)
+        } catch {
+            output.line("(error) \(error.message)")
+            return nil
+        }
+    }
+
+    private func attachInbox() {
+        let inbox = self.inbox
+        if let simulated = connection as? SimulatorConnection {
+            // Synchronous delivery: a message published by a peer is in the inbox as soon as
+            // PUBLISH returns, so scripted sessions print it deterministically.
+            simulated.client.pushHandler = { inbox.append($0) }
+        } else {
+            let pushes = connection.pushes
+            pushForwarder = Task { for await message in pushes { inbox.append(message) } }
+        }
+    }
+
+    private func showPushes() async {
+        printWaitingPushes()
+        guard input.isInteractive, state.isSubscribed else { return }
+        output.line("Reading messages... (press Ctrl-C or any key to type a command)")
+        let input = self.input, inbox = self.inbox
+        while state.isSubscribed {
+            let event = await Blocking.run { input.waitForMessagesOrKey(inbox) }
+            printWaitingPushes()
+            if event == .stop { break }
+        }
+    }
+
+    private func printWaitingPushes() {
+        for message in inbox.drain() {
+            output.line(ReplyFormatter.format(message))
+            state.observe(message: message)
+        }
+    }
+
+    private func closeConnections() async {
+        pushForwarder?.cancel()
+        pushForwarder = nil
+        await connection.close()
+        for peer in peers.values { await peer.close() }
+        peers = [:]
+        _ = inbox.drain()
+    }
+
+    private func close() async {
+        await closeConnections()
+    }
+}

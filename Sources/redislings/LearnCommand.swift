@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+@preconcurrency import Glibc
+import LessonKit
+import LiveRedis
+import RESP
+import RedisScripting
+import RedisSimulator
+import REPL
+
+/// `redislings learn [LESSON]` (and `redislings` alone): the learner's REPL, on the built-in
+/// simulator or a live Redis, opened at the lesson the learner was reading.
+struct LearnCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Open the course: read lessons and try Redis commands on the built-in simulator.",
+        discussion: """
+            Resumes at the lesson you were reading last. Your place and your command history are \
+            kept in $REDISLINGS_HOME, else $XDG_STATE_HOME/redislings, else ~/.local/state/redislings.
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @OptionGroup var backendOptions: BackendOptions
+
+    @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
+    var lesson: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let directory = StateDirectory.fromEnvironment(environment)
+        let store = StateStore(directory: directory)
+        let learner: LearnerState
+        do {
+            learner = try store.load()
+        } catch {
+            throw CommandLineError(message: error.description, help: "The file only remembers your place in the course.")
+        }
+        let catalog = try course.loadCatalog()
+        CourseOptions.warnAboutProblems(in: catalog)
+        let navigator = try Self.navigator(for: catalog, lesson: lesson, learner: learner, store: store, environment: environment)
+
+        let interactive = isatty(STDIN_FILENO) != 0
+        let backend = try await makeBackend()
+        let input: any LineInput
+        if interactive {
+            do { try directory.create() } catch { FileHandle.standardError.write(Data("warning: \(error)\n".utf8)) }
+            Interrupts.install()
+            let table = MetaCommandTable.learner
+            let editor = LineEditor(
+                completer: .standard(metaCommands: table.commands.map(\.name)),
+                hints: ArgumentHints(metaUsages: table.usages),
+                historyPath: directory.historyFile)
+            if let warning = editor.historyWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            input = TerminalInput(editor: editor)
+        } else {
+            input = PipedInput()
+        }
+        let session = try await ReplSession(backend: backend, input: input, output: StandardOutput())
+        session.course = navigator
+        if let navigator {
+            navigator.usePager = interactive
+            navigator.renderer = TerminalRenderer(
+                width: Terminal.width(environment: environment),
+                colors: Terminal.useColors(plain: !interactive, environment: environment))
+            navigator.environment = environment
+            do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
+        }
+        if interactive {
+            let where_ = backend.isSimulator ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
+            session.say("redislings on \(where_). Type help for Redis commands, :help for the rest.")
+            if let navigator { session.say(navigator.introduction) }
+        }
+        await session.run()
+    }
+
+    /// The course position to open, or nil when the course has no lessons.
+    static func navigator(
+        for catalog: LessonCatalog, lesson: String?, learner: LearnerState, store: StateStore,
+        environment: [String: String]
+    ) throws -> CourseNavigator? {
+        guard !catalog.lessons.isEmpty else {
+            if let lesson { throw LessonLookupError.unknown(lesson, in: catalog) }
+            return nil
+        }
+        let (position, note) = CourseNavigator.startPosition(in: catalog, requested: lesson, state: learner)
+        guard let position else { throw LessonLookupError.unknown(lesson ?? "", in: catalog) }
+        if let note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        return CourseNavigator(catalog: catalog, position: position, store: store, state: learner, environment: environment)
+    }
+
+    private func makeBackend() async throws -> ReplBackend {
+        guard let live = backendOptions.liveURLText else { return ReplBackend(simulator: Self.makeSimulator) }
+        // BackendOptions checks the URL, the connection and that the database is the course's
+        // to use, before the REPL opens; the REPL then opens connections of its own.
+        let probe = try await backendOptions.connect()
+        await probe.close()
+        let url = try RedisURL(parsing: live)
+        let label = url.socketPath ?? "\(url.host):\(url.port)"
+        return ReplBackend(live: label, database: url.database) { try await LiveRedisConnection.connect(to: url) }
+    }
+
+    @Sendable static func makeSimulator() -> Simulator {
+        let simulator = Simulator()
+        simulator.installScripting(LuaScripting())
+        return simulator
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import RedislingsTestSupport
+
+/// The built `redislings` binary driven through its standard input, as a script would.
+@Suite struct REPLEndToEndTests {
+    static let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/REPLCourse").path
+
+    @Test func scriptedSessionRunsCommandsAndMetaCommands() throws {
+        let run = try REPLProcess.run(lines: [
+            "SET k \"a b\"", "GET k", "RPUSH l x y", "LRANGE l 0 -1", "GET 'unbalanced", "help publish",
+            ":run", ":run 1", ":advance 2s", ":as bob PUBLISH news hi", ":next", ":run 1", ":quit", "PING",
+        ])
+        #expect(run.status == 0)
+        #expect(run.output == """
+            OK
+            "a b"
+            (integer) 2
+            1) "x"
+            2) "y"
+            Invalid argument(s)
+
+              PUBLISH channel message
+              summary: Send a message to a channel; answers how many subscribers received it
+              since: 2.0.0
+              group: pubsub
+
+            Usage: :run N, where N is 1 to 2. The examples of lesson 01:
+              1) SET greeting "hello world"  (+1 more)
+              2) INCR visits  (+1 more)
+            simulator> SET greeting "hello world"
+            OK
+            simulator> GET greeting
+            "hello world"
+            The simulator's clock moved 2s forward; it is now 2s ahead of real time.
+            (integer) 0
+            Lesson 02 (2 of 2): Channels
+            Type :lesson to read it, :run 1 runs its example, :next for the next lesson, :help for more.
+            simulator> PUBLISH news "hi there"
+            (integer) 0
+
+            """)
+    }
+
+    @Test func lessonRendersAndTheSessionResumesWhereItStopped() throws {
+        let home = REPLProcess.temporaryHome()
+        let first = try REPLProcess.run(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
+        #expect(first.status == 0)
+        #expect(first.output.contains("Channels"))
+        #expect(first.output.contains("Nobody listens yet"))
+        let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
+        #expect(state.contains("lesson: channels"))
+        let again = try REPLProcess.run(lines: [":lessons", ":prev"], home: home)
+        #expect(again.output.hasPrefix("  01  Keys First\n* 02  Channels\nLesson 01 (1 of 2): Keys First\n"))
+        let third = try REPLProcess.run(lines: [":lessons"], home: home)
+        #expect(third.output == "* 01  Keys First\n  02  Channels\n")
+    }
+
+    @Test func aCorruptStateFileIsNamedAndNothingCrashes() throws {
+        let home = REPLProcess.temporaryHome()
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try "lesson: keys-first\nthis line is not a setting\n".write(toFile: home + "/state", atomically: true, encoding: .utf8)
+        let run = try REPLProcess.run(lines: ["PING"], home: home)
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains("\(home)/state:2"))
+        #expect(run.errors.contains("delete the file"))
+    }
+
+    @Test func liveModeTalksToARealRedis() throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed (scripts/install-deps.sh --test installs it)")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let run = try REPLProcess.run(
+            arguments: ["learn", "--live", "redis://127.0.0.1:\(server.port)/3"],
+            lines: ["SET k \"a\\x00b\"", "GET k", "DBSIZE", ":reset", "SELECT 0", "DBSIZE"])
+        #expect(run.status == 0)
+        #expect(run.output == """
+            OK
+            "a\\x00b"
+            (integer) 1
+            :reset works on the built-in simulator only; on a live Redis it would delete your data.
+            OK
+            (integer) 0
+
+            """)
+    }
+
+    @Test func anUnknownLessonSaysWhichExist() throws {
+        let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("No lesson 'nope'"))
+        #expect(run.errors.contains("01 keys-first"))
+    }
+}
+
+/// Runs the binary through the shell with lines on its standard input.
+enum REPLProcess {
+    struct Result {
+        var output: String
+        var errors: String
+        var status: Int32
+    }
+
+    static func temporaryHome() -> String {
+        NSTemporaryDirectory() + "redislings-repl-e2e-\(UUID().uuidString)"
+    }
+
+    static func run(arguments: [String] = [], lines: [String], home: String = temporaryHome()) throws -> Result {
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let scratch = temporaryHome()
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let input = scratch + "/input", errors = scratch + "/errors"
+        try (lines.map { $0 + "\n" }.joined()).write(toFile: input, atomically: true, encoding: .utf8)
+        let command = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=\(scratch)", "REDISLINGS_HOME=\(home)",
+                       "REDISLINGS_COURSE=\(REPLEndToEndTests.course)", "COLUMNS=80", binary.path] + arguments
+        let line = command.map(quote).joined(separator: " ") + " < \(quote(input)) 2> \(quote(errors)); echo \"exit=$?\""
+        var output = shell(line)
+        var status: Int32 = -1
+        if let range = output.range(of: "exit=", options: .backwards) {
+            status = Int32(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+            output = String(output[..<range.lowerBound])
+        }
+        let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        return Result(output: output, errors: errorText, status: status)
+    }
+
+    static func quote(_ argument: String) -> String {
+        "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    static func shell(_ command: String) -> String {
+        guard let pipe = popen(command, "r") else { return "" }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        pclose(pipe)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

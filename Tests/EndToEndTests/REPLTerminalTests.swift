@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import RedislingsTestSupport
+
+/// The REPL under a real terminal: tmux runs it, keys are sent with send-keys and the screen is
+/// read with capture-pane. Skipped, saying so, only when tmux is not installed.
+@Suite(.serialized) struct REPLTerminalTests {
+    @Test func completionHintsHistoryAndSubscribedMode() throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let command = "env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
+            + REPLProcess.quote(binary.path)
+        try terminal.open(command)
+        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys("PING")
+        try terminal.waitFor { $0.hasSuffix("simulator> PING [message]") }
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
+
+        // Completion: PUBL<Tab> becomes PUBLISH, and the hint shows the arguments still to type.
+        terminal.keys("PUBL")
+        terminal.keys("Tab", literal: false)
+        try terminal.waitFor { $0.contains("simulator> PUBLISH channel message") }
+        terminal.keys("news ")
+        try terminal.waitFor { $0.contains("simulator> PUBLISH news message") }
+        terminal.keys("hi")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("(integer) 0") }
+
+        // Hints follow the arguments typed; Ctrl-C drops the line.
+        terminal.keys("set k")
+        try terminal.waitFor { $0.contains("simulator> set k value [NX|XX] [GET]") }
+        terminal.keys("C-c", literal: false)
+        try terminal.waitFor { $0.contains("simulator> set k^C") }
+
+        // A password is not kept in the history: Up brings back the command before it.
+        terminal.keys("AUTH secret")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("(error) ERR AUTH") }
+        terminal.keys("Up", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
+        terminal.keys("C-c", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
+
+        // Subscribed mode: messages appear as they arrive; any key gives the prompt back.
+        terminal.keys("SUBSCRIBE news")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("Reading messages...") }
+        terminal.keys(":")
+        try terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
+        terminal.keys("as bob PUBLISH news hello")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("2) \"news\"\n3) \"hello\"") }
+        terminal.keys("C-c", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator(subscribed)>") }
+        terminal.keys("UNSUBSCRIBE")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("3) (integer) 0") && $0.hasSuffix("simulator>") }
+        terminal.keys(":quit")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.contains("[exited]") }
+
+        // The history survives the session, without the password.
+        let history = try String(contentsOfFile: home + "/history", encoding: .utf8)
+        #expect(history.contains("PUBLISH"))
+        #expect(!history.contains("secret"))
+        try terminal.open(command)
+        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys("Up", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator> :quit") }
+        terminal.keys("Up", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE [channel [channel ...]]") }
+    }
+}
+
+/// A tmux server of our own (its own socket), with one window running the program under test.
+final class TmuxTerminal {
+    private let socket: String
+    private var window = 0
+
+    static func start() throws -> TmuxTerminal? {
+        guard REPLProcess.shell("command -v tmux").contains("tmux") else {
+            print("skipped: tmux is not installed (scripts/install-deps.sh --test installs it)")
+            return nil
+        }
+        let terminal = TmuxTerminal(socket: "redislings-test-\(UUID().uuidString.prefix(8))")
+        // A foreground server (-D) started in the background: some sandboxes kill tmux's daemon.
+        _ = REPLProcess.shell("tmux -L \(terminal.socket) -f /dev/null -D >/dev/null 2>&1 & echo started")
+        return terminal
+    }
+
+    private init(socket: String) { self.socket = socket }
+
+    /// Opens a new window running `command`; it stays visible after the command ends.
+    func open(_ command: String) throws {
+        window += 1
+        let script = "\(command); echo '[exited]'; sleep 60"
+        for _ in 0..<100 {
+            let answer = REPLProcess.shell(
+                "tmux -L \(socket) new-session -d -s w\(window) -x 120 -y 40 \(REPLProcess.quote(script)) 2>&1; echo rc=$?")
+            if answer.hasSuffix("rc=0\n") { return }
+            usleep(100_000)
+        }
+        throw TerminalError(description: "tmux did not open a session")
+    }
+
+    /// Sends keys: text as typed (`literal`), or tmux key names (`Enter`, `Tab`, `C-c`, `Up`).
+    func keys(_ keys: String, literal: Bool = true) {
+        let answer = REPLProcess.shell(
+            "tmux -L \(socket) send-keys -t w\(window) \(literal ? "-l " : "")\(REPLProcess.quote(keys)) 2>&1")
+        if !answer.isEmpty { Issue.record("tmux send-keys: \(answer)") }
+    }
+
+    /// The screen's text, trailing blank lines and spaces removed.
+    func screen() -> String {
+        let text = REPLProcess.shell("tmux -L \(socket) capture-pane -p -t w\(window)")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var line = line
+            while line.last == " " { line = line.dropLast() }
+            return line
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits (up to 10 s) until the screen satisfies `condition`; the error shows the screen.
+    func waitFor(_ condition: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for _ in 0..<100 {
+            if condition(screen()) { return }
+            usleep(100_000)
+        }
+        Issue.record("the terminal never showed what was expected; it shows:\n\(screen())", sourceLocation: sourceLocation)
+        throw TerminalError(description: "timed out")
+    }
+
+    /// Stops the server by its pid as well: started from the test runner, the server inherits
+    /// a mask that blocks its signals, and kill-server then answers success but leaves it running.
+    func stop() {
+        let pid = REPLProcess.shell("tmux -L \(socket) display-message -p '#{pid}' 2>/dev/null")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = REPLProcess.shell("tmux -L \(socket) kill-server 2>/dev/null")
+        if let pid = Int32(pid), pid > 0 { kill(pid, SIGKILL) }
+    }
+}
+
+struct TerminalError: Error, CustomStringConvertible {
+    var description: String
+}
