@@ -25,15 +25,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Require clients to AUTH with this password.")
     var requirepass: String?
 
+    @Option(help: ArgumentHelp("Event-loop threads serving connections (commands still run one at a time).", visibility: .hidden))
+    var threads: Int = 1
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port).") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
     }
 
     func run() async throws {
         let simulator = Simulator()
         simulator.installScripting(LuaScripting())
         if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
-        let server = RESPServer(simulator: simulator)
+        let server = RESPServer(simulator: simulator, threads: threads)
         let boundPort: Int
         do {
             boundPort = try await server.start(host: bind, port: port)

@@ -152,6 +152,22 @@ struct LiveRedisConnectErrorTests {
         await connection.close()
     }
 
+    @Test func connectsOverAUnixSocket() async throws {
+        let path = "/tmp/redislings-test-\(freeLoopbackPort()).sock"
+        let server = try RedisServerProcess(extraArguments: ["--unixsocket", path, "--unixsocketperm", "700"])
+        let url = try RedisURL(parsing: "unix://\(path)?db=3")
+        var connection: LiveRedisConnection?
+        for _ in 0..<50 where connection == nil {
+            connection = try? await LiveRedisConnection.connect(to: url)
+            if connection == nil { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        let live = try #require(connection)
+        #expect(try await live.send("SET", "k", "v") == .ok)
+        #expect(try await live.send("CLIENT", "INFO").stringValue?.contains(" db=3 ") == true)
+        await live.close()
+        server.stop()
+    }
+
     @Test func aDatabaseOutOfRangeIsExplained() async throws {
         let server = try RedisServerProcess()
         await #expect {
