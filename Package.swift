@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C shims
@@ -46,6 +47,9 @@ let package = Package(
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
 
+        // MARK: Instructors
+        .target(name: "Grading", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+
         // MARK: The learner's terminal
         .target(
             name: "REPL",
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -81,6 +85,7 @@ let package = Package(
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)
@@ -89,6 +94,7 @@ let package = Package(
             name: "ScriptingMemory", dependencies: ["RedisSimulator", "RedisScripting", "RESP"],
             path: "Benchmarks/ScriptingMemory"),
         .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
+        .executableTarget(name: "GradingBenchmark", dependencies: ["Grading"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

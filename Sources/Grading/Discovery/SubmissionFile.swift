@@ -1,0 +1,22 @@
+import Foundation
+
+/// One student's file for one exercise: `<student>/<exercise-id>.redis` or `.lua`.
+public struct SubmissionFile: Sendable, Hashable {
+    public var student: String
+    public var exerciseID: String
+    public var kind: GradedExercise.AnswerKind
+    public var url: URL
+    /// The path relative to the submissions folder, as reports show it.
+    public var relativePath: String
+    /// The file's modification time, which decides lateness.
+    public var modified: Date?
+
+    public init(student: String, exerciseID: String, kind: GradedExercise.AnswerKind, url: URL, relativePath: String, modified: Date?) {
+        self.student = student
+        self.exerciseID = exerciseID
+        self.kind = kind
+        self.url = url
+        self.relativePath = relativePath
+        self.modified = modified
+    }
+}

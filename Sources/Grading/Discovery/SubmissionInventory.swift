@@ -1,0 +1,19 @@
+/// What a submissions folder holds: the students (a folder each), their submission files, and
+/// the files that are not submissions.
+public struct SubmissionInventory: Sendable, Hashable {
+    /// Student names, sorted.
+    public var students: [String]
+    public var files: [SubmissionFile]
+    public var problems: [SubmissionProblem]
+
+    public init(students: [String], files: [SubmissionFile], problems: [SubmissionProblem]) {
+        self.students = students
+        self.files = files
+        self.problems = problems
+    }
+
+    /// The file `student` handed in for `exerciseID`, if any.
+    public func file(student: String, exerciseID: String) -> SubmissionFile? {
+        files.first { $0.student == student && $0.exerciseID == exerciseID }
+    }
+}

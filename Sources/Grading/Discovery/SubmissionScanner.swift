@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads a submissions folder laid out as `<student>/<exercise-id>.redis|.lua`.
+public struct SubmissionScanner: Sendable {
+    /// The exercises a file may be named after, by id.
+    public let exercises: [String: GradedExercise]
+
+    public init(exercises: [GradedExercise]) {
+        self.exercises = Dictionary(exercises.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Lists the students and their files; anything else in the folder becomes a problem, never an error.
+    public func scan(_ root: URL) throws -> SubmissionInventory {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GradingError(
+                "the submissions folder \(root.path) does not exist or is not a folder",
+                help: "Pass a folder holding one folder per student, each with <exercise-id>.redis or .lua files.")
+        }
+        var students: [String] = [], files: [SubmissionFile] = [], problems: [SubmissionProblem] = []
+        for entry in try visibleEntries(of: root) {
+            guard entry.isDirectory else {
+                problems.append(SubmissionProblem(
+                    file: entry.name, message: "not in a student's folder: put it in <student>/\(entry.name)"))
+                continue
+            }
+            students.append(entry.name)
+            let (studentFiles, studentProblems) = try scanStudent(entry.name, at: entry.url)
+            files += studentFiles
+            problems += studentProblems
+        }
+        return SubmissionInventory(students: students, files: files, problems: problems)
+    }
+
+    private func scanStudent(_ student: String, at folder: URL) throws -> ([SubmissionFile], [SubmissionProblem]) {
+        var candidates: [String: [SubmissionFile]] = [:], problems: [SubmissionProblem] = []
+        for entry in try visibleEntries(of: folder) {
+            let relative = "\(student)/\(entry.name)"
+            guard !entry.isDirectory else {
+                problems.append(SubmissionProblem(file: relative, message: "a folder inside a student's folder is not graded: move its files up"))
+                continue
+            }
+            let url = entry.url
+            guard let kind = GradedExercise.AnswerKind(rawValue: url.pathExtension.lowercased()) else {
+                problems.append(SubmissionProblem(
+                    file: relative, message: "not a submission: name it <exercise-id>.redis (commands) or <exercise-id>.lua (a script)"))
+                continue
+            }
+            let id = url.deletingPathExtension().lastPathComponent
+            guard exercises[id] != nil else {
+                problems.append(SubmissionProblem(file: relative, message: unknownExerciseMessage(id)))
+                continue
+            }
+            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+            candidates[id, default: []].append(
+                SubmissionFile(student: student, exerciseID: id, kind: kind, url: url, relativePath: relative, modified: modified))
+        }
+        var files: [SubmissionFile] = []
+        for id in candidates.keys.sorted() {
+            let found = candidates[id]!
+            guard found.count > 1, let expected = exercises[id]?.answerKind else {
+                files += found
+                continue
+            }
+            // Both a .redis and a .lua file: grade the kind the exercise asks for, report the other.
+            let chosen = found.first { $0.kind == expected } ?? found[0]
+            files.append(chosen)
+            for other in found where other != chosen {
+                problems.append(SubmissionProblem(
+                    file: other.relativePath, message: "ignored: \(id) is answered in a .\(expected.fileExtension) file, and \(chosen.relativePath) was graded"))
+            }
+        }
+        return (files, problems)
+    }
+
+    private func unknownExerciseMessage(_ id: String) -> String {
+        let limit = max(2, id.count / 4)
+        var best: (name: String, distance: Int)?
+        for name in exercises.keys.sorted() {
+            let distance = editDistance(name, id)
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (name, distance) }
+        }
+        if let best { return "no exercise has the id \(id): did you mean \(best.name)?" }
+        return "no exercise has the id \(id): name the file after an exercise id"
+    }
+
+    private struct Entry {
+        var name: String
+        var url: URL
+        var isDirectory: Bool
+    }
+
+    /// The entries of `folder` not starting with a dot, sorted by name; symbolic links are
+    /// listed as files so that reading them later reports them.
+    private func visibleEntries(of folder: URL) throws -> [Entry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw GradingError("cannot read the folder \(folder.path): \(error.localizedDescription)", help: "Check that it exists and that you may read it.")
+        }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+            let url = folder.appendingPathComponent(name)
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            let isDirectory = values?.isSymbolicLink != true && values?.isDirectory == true
+            return Entry(name: name, url: url, isDirectory: isDirectory)
+        }
+    }
+}
+
+/// The Levenshtein distance between two strings, for "did you mean" suggestions.
+func editDistance(_ left: String, _ right: String) -> Int {
+    let a = Array(left), b = Array(right)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

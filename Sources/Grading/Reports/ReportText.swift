@@ -1,0 +1,38 @@
+import Foundation
+
+/// Small text helpers shared by the reports.
+enum ReportText {
+    /// The longest message a report repeats from a submission's run; longer ones are cut.
+    static let messageCap = 600
+
+    /// `3` for whole points, `3.75` otherwise.
+    static func points(_ value: Double) -> String {
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// `text` cut to `messageCap` characters, saying how much was left out.
+    static func capped(_ text: String) -> String {
+        guard text.count > messageCap else { return text }
+        return String(text.prefix(messageCap)) + "… (\(text.count - messageCap) more characters)"
+    }
+
+    /// The name students see for a check: its own, or "hidden check N" for the Nth hidden one.
+    static func studentNames(of checks: [CheckOutcome]) -> [String] {
+        var hiddenCount = 0
+        return checks.map { check in
+            guard check.hidden else { return check.name }
+            hiddenCount += 1
+            return "hidden check \(hiddenCount)"
+        }
+    }
+
+    /// A date as ISO 8601 in UTC.
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
