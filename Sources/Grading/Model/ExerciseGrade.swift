@@ -20,11 +20,13 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
     public var file: String?
     public var error: String?
     public var checks: [CheckOutcome]
+    /// The instructor's manual grade, if any; `score` already holds it.
+    public var override: GradeOverride?
 
     public init(
         student: String, exercise: String, status: GradeStatus, score: Double, maxScore: Double, rawScore: Double,
         daysLate: Int = 0, latePenaltyPercent: Double = 0, submittedAt: Date? = nil, file: String? = nil,
-        error: String? = nil, checks: [CheckOutcome]
+        error: String? = nil, checks: [CheckOutcome], override: GradeOverride? = nil
     ) {
         self.student = student
         self.exercise = exercise
@@ -38,10 +40,20 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
         self.file = file
         self.error = error
         self.checks = checks
+        self.override = override
+    }
+
+    /// This grade with `override` in force (its score replacing the graded one).
+    public func overridden(by override: GradeOverride?) -> ExerciseGrade {
+        guard let override else { return self }
+        var copy = self
+        copy.override = override
+        copy.score = override.score
+        return copy
     }
 
     enum CodingKeys: String, CodingKey {
-        case student, exercise, status, score, error, checks, file
+        case student, exercise, status, score, error, checks, file, override
         case maxScore = "max_score"
         case rawScore = "raw_score"
         case daysLate = "days_late"
@@ -66,5 +78,6 @@ extension ExerciseGrade {
         try container.encode(file, forKey: .file)
         try container.encode(error, forKey: .error)
         try container.encode(checks, forKey: .checks)
+        try container.encode(override, forKey: .override)
     }
 }
