@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C shims
@@ -46,6 +47,10 @@ let package = Package(
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
 
+        // MARK: The learner's record and quizzes
+        .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
+
         // MARK: The learner's terminal
         .target(
             name: "REPL",
@@ -56,6 +61,7 @@ let package = Package(
             name: "redislings",
             dependencies: [
                 "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
+                "CourseProgress", "Quizzes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -81,6 +87,8 @@ let package = Package(
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
+        .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
+        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)
