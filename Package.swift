@@ -47,8 +47,12 @@ let package = Package(
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
 
+        // MARK: The learner's record and quizzes
+        .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
+
         // MARK: Instructors
-        .target(name: "Grading", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // MARK: The learner's terminal
         .target(
@@ -59,7 +63,8 @@ let package = Package(
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL", "Grading",
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
+                "CourseProgress", "Quizzes", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -85,7 +90,9 @@ let package = Package(
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading"], exclude: ["Fixtures"]),
+        .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
+        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "RedislingsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)
