@@ -20,6 +20,7 @@ public enum ProgressMigrations {
     /// The steps in the order they run. Append new ones at the end.
     public static let all: [Step] = [
         Step("v1-learner-progress", migrate: createLearnerTables),
+        gradebookV1,
     ]
 
     /// A migrator with every step registered.

@@ -1,3 +1,4 @@
+import CourseProgress
 import Foundation
 import GRDB
 
@@ -9,20 +10,29 @@ public final class GradebookStore: Sendable {
     /// The database file.
     public let url: URL
 
-    /// Opens (creating if needed) the database at `url` and brings its tables up to date.
+    /// Opens (creating if needed) the progress database at `url`: the progress store checks
+    /// it and applies every migration, the gradebook's included, then the gradebook keeps a
+    /// connection of its own.
     public init(url: URL) throws {
         self.url = url
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            database = try DatabaseQueue(path: url.path)
-            var migrator = DatabaseMigrator()
-            GradebookMigrations.register(in: &migrator)
-            try migrator.migrate(database)
+            _ = try ProgressStore(path: url.path)
         } catch {
-            throw GradingError(
-                "cannot open the gradebook \(url.path): \(error)",
-                help: "Check that the folder is writable, or set REDISLINGS_HOME to another folder.")
+            throw GradingError(error.description, help: error.remedy)
         }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        do {
+            database = try DatabaseQueue(path: url.path, configuration: configuration)
+        } catch {
+            throw GradingError("cannot open the gradebook \(url.path): \(error)", help: "Check that the folder is writable, or set REDISLINGS_HOME to another folder.")
+        }
+    }
+
+    /// The gradebook in the progress database the environment chooses (see `ProgressLocation`).
+    public static func openDefault(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GradebookStore {
+        try GradebookStore(url: URL(fileURLWithPath: ProgressLocation.databasePath(environment: environment)))
     }
 
     /// Records a run and its grades; returns the run with its id.
