@@ -101,7 +101,6 @@ let package = Package(
             name: "ScriptingMemory", dependencies: ["RedisSimulator", "RedisScripting", "RESP"],
             path: "Benchmarks/ScriptingMemory"),
         .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
-        .executableTarget(name: "GradingBenchmark", dependencies: ["Grading"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]
