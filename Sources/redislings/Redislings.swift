@@ -11,6 +11,7 @@ struct Redislings: AsyncParsableCommand {
             ShowCommand.self,
             DevCommand.self,
             ServeCommand.self,
+            GradebookCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 
