@@ -51,7 +51,8 @@ public struct SubmissionText: Sendable, Hashable {
             return .failure(SubmissionRefusal(
                 "\(file.relativePath) is not UTF-8 text (an invalid byte at offset \(offset)); save it as plain UTF-8 text"))
         }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // Editors on Windows add a byte-order mark and CRLF line ends; neither is part of a command.
+        let body = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).replacingOccurrences(of: "\r\n", with: "\n")
         return .success(SubmissionText(kind: file.kind, text: body))
     }
 

@@ -1,0 +1,2 @@
+redis.call('FLUSHALL')
+return 1

@@ -1,0 +1,1 @@
+-- KEYS[1] is the lock, ARGV[1] the caller's token; return 1 when taken, 0 when not
