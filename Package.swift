@@ -46,13 +46,14 @@ let package = Package(
 
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "Exercises", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LessonKit", "Yams"]),
 
         // MARK: The learner's record and quizzes
         .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["Exercises", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // MARK: The learner's terminal
         .target(
@@ -63,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
                 "CourseProgress", "Quizzes", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -89,10 +90,14 @@ let package = Package(
             exclude: ["Scripts"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExercisesTests",
+            dependencies: ["Exercises", "LessonKit", "RESP", "RedisSimulator", "RedisScripting", "LiveRedis", "RedislingsTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "RedislingsTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RedislingsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

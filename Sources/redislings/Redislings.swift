@@ -9,8 +9,12 @@ struct Redislings: AsyncParsableCommand {
             LearnCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            ExerciseCommand.self,
+            HintCommand.self,
+            WatchCommand.self,
             DevCommand.self,
             ServeCommand.self,
+            GradeCommand.self,
             GradebookCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)

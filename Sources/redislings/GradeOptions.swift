@@ -1,0 +1,70 @@
+import ArgumentParser
+import Exercises
+import Foundation
+import Grading
+
+/// The options of `redislings grade` other than the backend and the course.
+struct GradeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The exercises folder (default: $REDISLINGS_EXERCISES, ./Exercises, then the installed ones).", valueName: "dir"))
+    var exercises: String?
+
+    @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir"))
+    var out = "grades"
+
+    @Option(help: "Submissions graded at once (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Files modified after this are late (ISO 8601: 2026-12-01T23:59:00Z, or a date for the end of that day UTC).", valueName: "time"))
+    var deadline: String?
+
+    @Option(help: ArgumentHelp("Percent of the points taken per started day late, down to zero.", valueName: "percent"))
+    var latePenalty = "10"
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Grade only this exercise (repeat for several), e.g. to re-grade one after fixing it.", valueName: "id"))
+    var only: [String] = []
+
+    @Option(name: .customLong("class"), help: ArgumentHelp("The class's name in the gradebook (default: the submissions folder's name).", valueName: "name"))
+    var className: String?
+
+    @Flag(help: "Do not record the run in the gradebook.")
+    var noGradebook = false
+
+    @Option(help: ArgumentHelp("Seconds one submission may run.", valueName: "seconds"))
+    var timeLimit = 20
+
+    @Option(help: "Commands one .redis submission may send.")
+    var commandLimit = 5_000
+
+    @Option(help: ArgumentHelp("The simulator's memory for one submission, in MB.", valueName: "MB"))
+    var memoryLimit = 64
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64.") }
+        guard (1...600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 1 and 600 seconds.") }
+        guard commandLimit >= 1 else { throw ValidationError("--command-limit must be at least 1.") }
+        guard (1...4096).contains(memoryLimit) else { throw ValidationError("--memory-limit must be between 1 and 4096 MB.") }
+        if let deadline, LatePolicy.parseDeadline(deadline) == nil {
+            throw ValidationError("--deadline \(deadline) is not a date: write it like 2026-12-01T23:59:00Z (or 2026-12-01 for the end of that day, UTC).")
+        }
+        guard LatePolicy.parsePercent(latePenalty) != nil else {
+            throw ValidationError("--late-penalty \(latePenalty) is not a percentage from 0 to 100 (e.g. 10 or 12.5%).")
+        }
+    }
+
+    /// The deadline and penalty (validated already).
+    var latePolicy: LatePolicy {
+        LatePolicy(deadline: deadline.flatMap(LatePolicy.parseDeadline), percentPerDay: LatePolicy.parsePercent(latePenalty) ?? 0)
+    }
+
+    /// The runner's budgets for one submission.
+    var limits: ExerciseLimits {
+        var limits = ExerciseLimits.grading
+        limits.wallClock = .seconds(timeLimit)
+        limits.maxCommands = commandLimit
+        limits.memoryBytes = Int64(memoryLimit) << 20
+        return limits
+    }
+
+    /// How long the scheduler waits before abandoning a submission the runner did not stop.
+    var watchdog: Duration { .seconds(timeLimit) + .seconds(10) }
+}
