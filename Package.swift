@@ -106,6 +106,8 @@ let package = Package(
             name: "ScriptingMemory", dependencies: ["RedisSimulator", "RedisScripting", "RESP"],
             path: "Benchmarks/ScriptingMemory"),
         .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
+        .executableTarget(
+            name: "GradingBenchmark", dependencies: ["Grading", "Exercises", "LessonKit"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
     ],
     swiftLanguageModes: [.v6]

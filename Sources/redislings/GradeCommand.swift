@@ -26,18 +26,20 @@ struct GradeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let exercises = try loadExercises()
+        let catalog = try loadCatalog()
+        let exercises = try selectExercises(from: catalog.exercises)
         let graded = exercises.map(GradedExercise.init)
         let root = URL(fileURLWithPath: submissions).standardizedFileURL
         let inventory: SubmissionInventory
         do {
             // Files are matched against every exercise of the catalog, so a file for an exercise
             // left out by --only is not reported as a stray.
-            inventory = try SubmissionScanner(exercises: (try allExercises()).map(GradedExercise.init)).scan(root)
+            inventory = try SubmissionScanner(exercises: catalog.exercises.map(GradedExercise.init)).scan(root)
         } catch let error as GradingError {
             throw error.commandLineError
         }
-        let (grader, backendLabel) = try await makeGrader(exercises)
+        let (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
+        defer { grader.shutDown() }
         let classGrader = ClassGrader(
             exercises: graded, latePolicy: grading.latePolicy,
             scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog))
@@ -73,8 +75,7 @@ struct GradeCommand: AsyncParsableCommand {
     }
 
     /// The exercises of this run: every exercise of the catalog, or those named by --only.
-    private func loadExercises() throws -> [Exercise] {
-        let all = try allExercises()
+    private func selectExercises(from all: [Exercise]) throws -> [Exercise] {
         guard !grading.only.isEmpty else { return all }
         return try grading.only.map { id in
             guard let exercise = all.first(where: { $0.id == id }) else {
@@ -87,7 +88,8 @@ struct GradeCommand: AsyncParsableCommand {
         }
     }
 
-    private func allExercises() throws -> [Exercise] {
+    /// The whole exercise catalog, and the folders of the exercises and lessons it came from.
+    private func loadCatalog() throws -> (exercises: [Exercise], directory: String, lessons: String) {
         let lessons = try course.loadCatalog()
         let directory: String
         do {
@@ -103,14 +105,40 @@ struct GradeCommand: AsyncParsableCommand {
         guard !catalog.exercises.isEmpty else {
             throw CommandLineError(message: "no exercises could be loaded from \(directory)", help: "Pass --exercises DIR with the exercises folder, and --lessons DIR with its lessons.")
         }
-        return catalog.exercises
+        return (catalog.exercises, Self.absolute(directory), Self.absolute(lessons.directory))
     }
 
-    /// The grader on the chosen backend, and a label for it (the live URL carries no password).
-    private func makeGrader(_ exercises: [Exercise]) async throws -> (RunnerGrader, String) {
-        let limits = grading.limits
-        guard backend.liveURLText != nil else { return (.simulator(exercises: exercises, limits: limits), "simulator") }
-        let databases = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs)
-        return (RunnerGrader(exercises: exercises, limits: limits, backend: databases.backend(forSlot:)), databases.label)
+    /// Worker processes (one per job) on the chosen backend, and a label for the backend (a
+    /// live URL is shown without its password).
+    private func makeGrader(exercises directory: String, lessons: String) async throws -> (ProcessGrader, String) {
+        var label = "simulator"
+        var liveText: String?
+        if let text = backend.liveURLText {
+            label = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs).label
+            liveText = text
+        }
+        let executable = Self.executablePath()
+        let grading = self.grading
+        let live = liveText
+        let grader = ProcessGrader(wallClock: .seconds(grading.timeLimit), memoryBudgetText: "\(grading.memoryLimit) MB") { slot in
+            var command = [
+                executable, "grade-worker", "--lessons", lessons, "--exercises", directory,
+                "--time-limit", String(grading.timeLimit), "--command-limit", String(grading.commandLimit),
+                "--memory-limit", String(grading.memoryLimit), "--address-space", String(grading.workerAddressSpace),
+            ]
+            if let live { command += ["--live", live, "--slot", String(slot)] }
+            return command
+        }
+        return (grader, label)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// This program's own path, to start workers from.
+    private static func executablePath() -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }

@@ -65,6 +65,10 @@ struct GradeOptions: ParsableArguments {
         return limits
     }
 
+    /// The address space a worker may use, in MB: the simulator's budget several times over
+    /// (a value is copied as it grows), plus what the Swift runtime reserves.
+    var workerAddressSpace: Int { 1_536 + memoryLimit * 8 }
+
     /// How long the scheduler waits before abandoning a submission the runner did not stop.
     var watchdog: Duration { .seconds(timeLimit) + .seconds(10) }
 }

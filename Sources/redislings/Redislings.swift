@@ -16,6 +16,7 @@ struct Redislings: AsyncParsableCommand {
             ServeCommand.self,
             GradeCommand.self,
             GradebookCommand.self,
+            GradeWorkerCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Exercises
+import Foundation
+import Grading
+import LiveRedis
+import RESP
+
+/// `redislings grade-worker` (hidden): the process `grade` runs submissions in, one per
+/// parallel job; it reads requests on standard input and answers on standard output.
+struct GradeWorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade-worker", abstract: "Run submissions for `redislings grade` (used internally).", shouldDisplay: false)
+
+    @OptionGroup var course: CourseOptions
+
+    @Option var exercises: String
+
+    @Option var live: String?
+
+    @Option(help: "The parallel job this worker serves: on a live Redis it uses the URL's database plus this.")
+    var slot = 0
+
+    @Option var timeLimit: Int
+
+    @Option var commandLimit: Int
+
+    @Option var memoryLimit: Int
+
+    @Option(help: "The worker's address space, in MB.")
+    var addressSpace: Int
+
+    func run() async throws {
+        let catalog = ExerciseCatalog.load(directory: exercises, lessons: try course.loadCatalog())
+        var limits = ExerciseLimits.grading
+        limits.wallClock = .seconds(timeLimit)
+        limits.maxCommands = commandLimit
+        limits.memoryBytes = Int64(memoryLimit) << 20
+        var backend = ExerciseBackend.simulator
+        if let live {
+            var parsed = try RedisURL(parsing: live)
+            parsed.database += slot
+            let url = parsed
+            backend = .live(label: "\(url)") { () async throws(RedisConnectionError) -> any RedisConnection in
+                try await LiveRedisConnection.connect(to: url)
+            }
+        }
+        await GradingWorker.serve(exercises: catalog.exercises, limits: limits, backend: backend, addressSpaceBytes: addressSpace << 20)
+    }
+}
