@@ -76,7 +76,9 @@ extension LuaScripting {
         switch commandArguments(L, from: 1) {
         case .failure(let error): reply = .error(error.message)
         case .success(let args):
-            if let run = currentRun {
+            if let refusal = commandFilter?(args) {
+                reply = .error("ERR \(refusal)")
+            } else if let run = currentRun {
                 reply = run.call(args)
             } else {
                 reply = .error("ERR redis.call/pcall can only be called inside a script invocation")

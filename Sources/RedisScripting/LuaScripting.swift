@@ -20,6 +20,10 @@ public final class LuaScripting: ScriptingEngine {
     public let timeBudget: Duration?
     /// Receives `redis.log` lines with their level (0 debug … 3 warning); nil drops them.
     public var logHandler: ((Int, String) -> Void)?
+    /// Refuses commands a script sends through `redis.call`/`pcall`: returns why (the error
+    /// reply's text, without its code) or nil to let the command run. Graded exercises use it to
+    /// keep their sandbox inside scripts too.
+    public var commandFilter: (@Sendable ([ByteString]) -> String?)?
 
     var sandbox: LuaSandbox!
     /// Script bodies by lowercase SHA1, and whether each declared flags (`#!lua …`).

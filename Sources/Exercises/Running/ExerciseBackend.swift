@@ -35,7 +35,9 @@ public struct ExerciseBackend: Sendable {
         switch kind {
         case .simulator:
             let simulator = Simulator()
-            simulator.installScripting(LuaScripting(timeBudget: limits.luaTimeBudget))
+            let scripting = LuaScripting(timeBudget: limits.luaTimeBudget)
+            if limits.sandbox { scripting.commandFilter = ExerciseSandbox.scriptRefusal }
+            simulator.installScripting(scripting)
             return ExerciseEnvironment(simulator: simulator)
         case .live(let connect):
             return ExerciseEnvironment(live: label, connect: connect)

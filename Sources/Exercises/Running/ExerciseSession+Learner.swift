@@ -43,6 +43,9 @@ extension ExerciseSession {
                 let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"
                 throw ExerciseRunError("\(Self.place(line))the script ran past the Lua time budget of \(budget) and was stopped (an endless loop?)")
             }
+            if let refusal = ExerciseSandbox.scriptRefusal(in: text) {
+                throw ExerciseRunError("\(Self.place(line))the script sent \(refusal): it reaches beyond the exercise's own keys; remove it")
+            }
             if text.hasPrefix("OOM "), let memory = limits.memoryBytes, environment.simulator != nil {
                 throw ExerciseRunError("\(Self.place(line))the data passed the memory budget of \(ExerciseLimits.bytesText(memory)): \(text)")
             }
