@@ -1,0 +1,118 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// `redislings grade` and `redislings gradebook` on the built binary, with a few students of
+/// the sample class in Tests/GradingTests/Fixtures.
+@Suite(.serialized) struct GradeCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GradingTests/Fixtures")
+
+    let work: URL
+    let binary: RedislingsBinary
+
+    init() throws {
+        binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-e2e-\(UUID().uuidString)")
+        let classFolder = work.appendingPathComponent("fall")
+        try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
+        for student in ["ada", "jon", "h-flushall", "wes", "quin"] {
+            try FileManager.default.copyItem(
+                at: Self.fixtures.appendingPathComponent("Class/\(student)"), to: classFolder.appendingPathComponent(student))
+        }
+        // Everything on time except jon's counter, two days late.
+        let deadline = Date(timeIntervalSince1970: 1_796_169_540)
+        let files = FileManager.default.enumerator(atPath: classFolder.path)!.compactMap { $0 as? String }
+        for file in files where file.contains(".") {
+            let offset: TimeInterval = file == "jon/ex-counter.redis" ? 1.5 * 86_400 : -60
+            try FileManager.default.setAttributes([.modificationDate: deadline.addingTimeInterval(offset)], ofItemAtPath: classFolder.appendingPathComponent(file).path)
+        }
+    }
+
+    private func run(_ arguments: [String]) throws -> RedislingsBinary.Output {
+        try binary.run(
+            arguments, in: work.path,
+            environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+    }
+
+    private func grade(_ extra: [String] = []) throws -> RedislingsBinary.Output {
+        try run([
+            "grade", "fall", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
+            "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports",
+            "--deadline", "2026-12-01T23:59:00Z", "--late-penalty", "10", "--time-limit", "8",
+        ] + extra)
+    }
+
+    @Test func gradesWritesReportsAndKeepsAGradebookWithOverrides() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let first = try grade()
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.hasPrefix("Graded 5 students on 4 exercises (16 submissions) on the built-in simulator in "))
+        #expect(first.standardOutput.contains("  h-flushall/ex-counter.redis: line 5: FLUSHALL is not allowed in an exercise"))
+        #expect(first.standardOutput.contains("  wes: ex-counter, ex-publish, ex-lock, ex-stream\n"))
+        #expect(first.standardOutput.contains("  quin/notes.txt: not a submission"))
+        #expect(first.standardOutput.contains("Gradebook: run #1 of class 'fall' recorded in "))
+        let reports = work.appendingPathComponent("reports")
+        #expect(try String(contentsOf: reports.appendingPathComponent("gradebook.csv"), encoding: .utf8) == """
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total
+            ada,10,6,9,5,30
+            h-flushall,0,6,9,5,20
+            jon,5.6,2,6,2,15.6
+            quin,7,6,9,3,25
+            wes,0,0,0,0,0
+
+            """)
+        for name in ["results.json", "junit.xml", "feedback/ada.md", "feedback/wes.md"] {
+            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
+        }
+        let jonFeedback = try String(contentsOf: reports.appendingPathComponent("feedback/jon.md"), encoding: .utf8)
+        #expect(jonFeedback.contains("Handed in 2 days late: 20% off the 7 points the checks gave."))
+
+        let override = try run(["gradebook", "override", "jon", "ex-publish", "6", "--comment", "the payload typo was mine"])
+        #expect(override.status == 0, "\(override.standardError)")
+
+        // Re-grading one exercise (after fixing it) keeps the override and the other grades.
+        let second = try grade(["--only", "ex-publish"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("Gradebook: run #2 of class 'fall'"))
+        let export = try run(["gradebook", "export"])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(export.standardOutput == """
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total
+            ada,10,6,9,5,30
+            h-flushall,0,6,9,5,20
+            jon,5.6,6,6,2,19.6
+            quin,7,6,9,3,25
+            wes,0,0,0,0,0
+
+            """)
+        let json = try run(["gradebook", "export", "--format", "json", "--class", "fall"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let students = try #require(object["students"] as? [[String: Any]])
+        let jon = try #require(students.first { $0["student"] as? String == "jon" })
+        let publish = try #require((jon["exercises"] as? [[String: Any]])?.first { $0["exercise"] as? String == "ex-publish" })
+        #expect((publish["override"] as? [String: Any])?["comment"] as? String == "the payload typo was mine")
+        #expect(publish["raw_score"] as? Double == 2)
+
+        let runs = try run(["gradebook", "runs"])
+        #expect(runs.standardOutput.contains("#1 "))
+        #expect(runs.standardOutput.contains("#2 "))
+        #expect(runs.standardOutput.contains(": ex-publish\n"))
+    }
+
+    @Test func badInputIsAClearError() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let missing = try run(["grade", "nowhere", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
+                               "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path])
+        #expect(missing.status != 0)
+        #expect(missing.standardError.hasPrefix("Error: the submissions folder \(work.path)/nowhere does not exist or is not a folder\nHelp: "))
+        let deadline = try grade(["--deadline", "next friday"])
+        #expect(deadline.status != 0)
+        #expect(deadline.standardError.contains("--deadline next friday is not a date"))
+        let unknown = try grade(["--only", "ex-countr"])
+        #expect(unknown.standardError.hasPrefix("Error: --only ex-countr: no exercise has this id"))
+        let nothing = try run(["gradebook", "export"])
+        #expect(nothing.status != 0)
+        #expect(nothing.standardError.contains("holds no grades yet"))
+    }
+}
