@@ -42,7 +42,8 @@ struct GradeCommand: AsyncParsableCommand {
         defer { grader.shutDown() }
         let classGrader = ClassGrader(
             exercises: graded, latePolicy: grading.latePolicy,
-            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog))
+            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog),
+            screen: backendLabel == "simulator" ? nil : LiveScriptScreen.refusal)
         let bar = ProgressBar(label: "grading")
         var results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
         bar.finish()

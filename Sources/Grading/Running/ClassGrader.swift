@@ -8,11 +8,14 @@ public struct ClassGrader: Sendable {
     public var latePolicy: LatePolicy
     public var scheduler: GradingScheduler
     public var maximumSubmissionBytes: Int
+    /// Refuses a submission before it runs (e.g. `LiveScriptScreen.refusal` on a live Redis).
+    public var screen: (@Sendable (SubmissionText) -> String?)?
 
     public init(
         exercises: [GradedExercise], latePolicy: LatePolicy = .none, scheduler: GradingScheduler,
-        maximumSubmissionBytes: Int = SubmissionText.defaultMaximumBytes
+        maximumSubmissionBytes: Int = SubmissionText.defaultMaximumBytes, screen: (@Sendable (SubmissionText) -> String?)? = nil
     ) {
+        self.screen = screen
         self.exercises = exercises
         self.latePolicy = latePolicy
         self.scheduler = scheduler
@@ -65,7 +68,11 @@ public struct ClassGrader: Sendable {
             return .failure(SubmissionRefusal(
                 "\(file.relativePath) is a .\(file.kind.fileExtension) file, but \(exercise.id) is answered in a .\(exercise.answerKind.fileExtension) file"))
         }
-        return SubmissionText.read(file, maximumBytes: maximumSubmissionBytes)
+        let read = SubmissionText.read(file, maximumBytes: maximumSubmissionBytes)
+        if case .success(let text) = read, let refusal = screen?(text) {
+            return .failure(SubmissionRefusal("\(file.relativePath): \(refusal)"))
+        }
+        return read
     }
 
     /// The gradebook cell for `outcome`, lateness applied (a penalty only ever lowers points earned).
