@@ -36,10 +36,10 @@ struct DevCheckCommand: AsyncParsableCommand {
     private func checkExercises(lessons: LessonCatalog) async throws -> Int {
         let directory: String
         do {
-            directory = try ExerciseLocator.current.locate(explicit: options.exercises)
+            directory = try options.directory()
         } catch {
-            if options.exercises != nil { throw CommandLineError(message: error.message, help: "Pass --exercises DIR with the folder of exercise files.") }
-            print("No exercises folder found; exercises not checked.")
+            // A course without exercises is fine; a folder asked for by name must exist.
+            if options.exercises != nil { throw error }
             return 0
         }
         let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
@@ -56,7 +56,7 @@ struct DevCheckCommand: AsyncParsableCommand {
             shown.file = (directory as NSString).appendingPathComponent(problem.file)
             print(shown.description)
         }
-        if problems.isEmpty {
+        if problems.isEmpty, !catalog.exercises.isEmpty {
             let on = backends.map(\.label).joined(separator: " and ")
             print("✓ \(count(catalog.exercises.count, "exercise")) in \(directory): each fails untouched and passes with its solution on \(on).")
         }

@@ -17,15 +17,27 @@ struct ExerciseOptions: ParsableArguments {
     /// The lessons and the exercises; a missing folder is an error that says where it looked.
     func load() throws -> (lessons: LessonCatalog, exercises: ExerciseCatalog) {
         let lessons = try course.loadCatalog()
-        let directory: String
+        return (lessons, ExerciseCatalog.load(directory: try directory(), lessons: lessons))
+    }
+
+    /// The exercises folder. With `--lessons DIR` and no `--exercises`, the `Exercises` folder
+    /// beside DIR (a course's exercises belong to its lessons), else the usual search.
+    func directory() throws -> String {
+        if exercises == nil, let lessons = course.lessons {
+            let sibling = URL(fileURLWithPath: lessons).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Exercises").path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: sibling, isDirectory: &isFolder), isFolder.boolValue { return sibling }
+            throw CommandLineError(
+                message: "No Exercises folder beside the lessons folder \(lessons).",
+                help: "Pass --exercises DIR with the folder of exercise files for this course.")
+        }
         do {
-            directory = try ExerciseLocator.current.locate(explicit: exercises)
+            return try ExerciseLocator.current.locate(explicit: exercises)
         } catch {
             throw CommandLineError(
                 message: "\(error.message.prefix(1).uppercased())\(error.message.dropFirst()).",
                 help: "Pass --exercises DIR with the folder of exercise files, or set REDISLINGS_EXERCISES.")
         }
-        return (lessons, ExerciseCatalog.load(directory: directory, lessons: lessons))
     }
 
     /// The exercise named by `query` (id or LESSON.N), or an error listing close names.
