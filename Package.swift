@@ -57,7 +57,7 @@ let package = Package(
         // MARK: The learner's terminal
         .target(
             name: "REPL",
-            dependencies: ["CEditline", "RESP", "RedisSimulator", "LessonKit"]),
+            dependencies: ["CEditline", "RESP", "RedisSimulator", "LessonKit", "Exercises"]),
 
         // MARK: The program
         .executableTarget(
@@ -93,7 +93,7 @@ let package = Package(
             name: "ExercisesTests",
             dependencies: ["Exercises", "LessonKit", "RESP", "RedisSimulator", "RedisScripting", "LiveRedis", "RedislingsTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisScripting", "Exercises", "LessonKit", "RedislingsTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

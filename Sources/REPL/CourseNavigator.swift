@@ -13,8 +13,8 @@ public final class CourseNavigator: @unchecked Sendable {
     public var usePager: Bool
     /// The environment the pager reads (`PAGER`, `LESS`).
     public var environment: [String: String]
-    private let store: StateStore?
-    private var state: LearnerState
+    let store: StateStore?
+    var state: LearnerState
 
     /// A navigator at `position`, saving moves to `store` (nil: nothing is saved).
     public init(

@@ -93,5 +93,5 @@ extension ReplSession {
 extension MetaCommandTable {
     /// Every meta-command of the learner's REPL: `:help`, the course's, then the rest.
     public static let learner = MetaCommandTable(
-        Array(standard.commands.prefix(1)) + lessons.commands + standard.commands.dropFirst())
+        Array(standard.commands.prefix(1)) + lessons.commands + exercises.commands + standard.commands.dropFirst())
 }

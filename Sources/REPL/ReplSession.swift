@@ -20,6 +20,8 @@ public final class ReplSession: @unchecked Sendable {
     public private(set) var state: ConnectionState
     /// The lessons and the learner's place in them, when the session has a course.
     public var course: CourseNavigator?
+    /// The exercises, when the course has some (`:exercise`, `:check`, `:hint`, `:peers`).
+    public var exercises: ExerciseWorkbench?
     /// True once `:quit` (or `quit`/`exit`) was entered.
     public private(set) var isFinished = false
 
@@ -91,6 +93,7 @@ public final class ReplSession: @unchecked Sendable {
         guard let reply = await send(arguments, on: connection) else { return nil }
         output.line(ReplyFormatter.format(reply))
         state.observe(command: arguments, reply: reply)
+        exercises?.recordLearnerReply(reply, command: arguments)
         return reply
     }
 
@@ -231,6 +234,7 @@ public final class ReplSession: @unchecked Sendable {
         for message in inbox.drain() {
             output.line(ReplyFormatter.format(message))
             state.observe(message: message)
+            exercises?.recordLearnerPush(message)
         }
     }
 
@@ -244,6 +248,7 @@ public final class ReplSession: @unchecked Sendable {
     }
 
     private func close() async {
+        await exercises?.end()
         await closeConnections()
     }
 }

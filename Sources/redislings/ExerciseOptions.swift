@@ -23,7 +23,12 @@ struct ExerciseOptions: ParsableArguments {
     /// The exercises folder. With `--lessons DIR` and no `--exercises`, the `Exercises` folder
     /// beside DIR (a course's exercises belong to its lessons), else the usual search.
     func directory() throws -> String {
-        if exercises == nil, let lessons = course.lessons {
+        try Self.directory(exercises: exercises, lessons: course.lessons)
+    }
+
+    /// The exercises folder for these `--exercises` and `--lessons` values.
+    static func directory(exercises: String?, lessons: String?) throws -> String {
+        if exercises == nil, let lessons {
             let sibling = URL(fileURLWithPath: lessons).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Exercises").path
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: sibling, isDirectory: &isFolder), isFolder.boolValue { return sibling }
@@ -62,35 +67,20 @@ struct ExerciseOptions: ParsableArguments {
     }
 }
 
-/// The learner's answer files: `$REDISLINGS_WORKSPACE`, else `./redislings-work`.
+/// The learner's answer files, in the workspace the environment names.
 enum Workspace {
-    /// The workspace folder.
-    static var directory: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let folder = environment["REDISLINGS_WORKSPACE"], !folder.isEmpty { return folder }
-        return "redislings-work"
-    }
+    static var current: ExerciseWorkspace { .fromEnvironment(ProcessInfo.processInfo.environment) }
 
-    /// The answer file of `exercise`: `<workspace>/<id>.redis` or `.lua`.
-    static func file(for exercise: Exercise) -> String {
-        (directory as NSString).appendingPathComponent("\(exercise.id).\(exercise.answerExtension)")
-    }
+    /// The answer file of `exercise`.
+    static func file(for exercise: Exercise) -> String { current.file(for: exercise) }
 
     /// Creates the answer file from the starter unless it exists; true when it was created.
     @discardableResult
     static func createFile(for exercise: Exercise) throws -> Bool {
-        let path = file(for: exercise)
-        guard !FileManager.default.fileExists(atPath: path) else { return false }
-        let comment = exercise.answer == .lua ? "--" : "#"
-        var text = "\(comment) \(exercise.title) (\(exercise.id)): check with `redislings exercise check \(exercise.id)`\n"
-        if let starter = exercise.starter { text += starter.hasSuffix("\n") ? starter : starter + "\n" }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return try current.createFile(for: exercise)
         } catch {
-            throw CommandLineError(message: "Cannot create \(path): \(error.localizedDescription).",
-                                   help: "Set REDISLINGS_WORKSPACE to a folder you can write to.")
+            throw CommandLineError(message: error.message, help: "")
         }
-        return true
     }
 }

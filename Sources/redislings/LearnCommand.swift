@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exercises
 import Foundation
 @preconcurrency import Glibc
 import LessonKit
@@ -22,6 +23,11 @@ struct LearnCommand: AsyncParsableCommand {
     @OptionGroup var course: CourseOptions
 
     @OptionGroup var backendOptions: BackendOptions
+
+    @Option(
+        name: .customLong("exercises"),
+        help: ArgumentHelp("The exercises folder (default: beside --lessons, else $REDISLINGS_EXERCISES, ./Exercises, the installed ones).", valueName: "dir"))
+    var exercisesFolder: String?
 
     @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
     var lesson: String?
@@ -66,12 +72,30 @@ struct LearnCommand: AsyncParsableCommand {
             navigator.environment = environment
             do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
         }
+        session.exercises = try loadExercises(lessons: catalog, stateDirectory: directory)
         if interactive {
             let where_ = backend.isSimulator ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
             session.say("redislings on \(where_). Type help for Redis commands, :help for the rest.")
             if let navigator { session.say(navigator.introduction) }
         }
+        await session.resumeExercise()
         await session.run()
+    }
+
+    /// The exercises for the REPL, or nil when the course has none (a folder asked for by name must exist).
+    private func loadExercises(lessons: LessonCatalog, stateDirectory: StateDirectory) throws -> ExerciseWorkbench? {
+        let folder: String
+        do {
+            folder = try ExerciseOptions.directory(exercises: exercisesFolder, lessons: course.lessons)
+        } catch {
+            if exercisesFolder != nil { throw error }
+            return nil
+        }
+        let catalog = ExerciseCatalog.load(directory: folder, lessons: lessons)
+        ExerciseOptions.warnAboutProblems(in: catalog)
+        return ExerciseWorkbench(
+            catalog: catalog, hintLog: HintFile(path: stateDirectory.path + "/hints.json"),
+            workspace: .fromEnvironment(ProcessInfo.processInfo.environment))
     }
 
     /// The course position to open, or nil when the course has no lessons.
