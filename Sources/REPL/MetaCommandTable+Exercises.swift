@@ -52,7 +52,7 @@ extension MetaCommandTable {
             for peer in peers {
                 session.say("\(peer.name)\(peer.isClosed ? " (disconnected)" : ""):")
                 for exchange in peer.exchanges {
-                    session.say("  > \(exchange.command.joined(separator: " "))")
+                    session.say("  > \(exchange.commandLine)")
                     for line in ReplyFormatter.format(exchange.reply).split(separator: "\n", omittingEmptySubsequences: false) {
                         session.say("    \(line)")
                     }
