@@ -17,32 +17,43 @@ struct ExerciseOptions: ParsableArguments {
     /// The lessons and the exercises; a missing folder is an error that says where it looked.
     func load() throws -> (lessons: LessonCatalog, exercises: ExerciseCatalog) {
         let lessons = try course.loadCatalog()
-        return (lessons, ExerciseCatalog.load(directory: try directory(), lessons: lessons))
+        guard let directory = try directory() else {
+            throw CommandLineError(
+                message: "No Exercises folder beside the lessons folder \(try Self.courseFolder(course.lessons).directory).",
+                help: "Pass --exercises DIR with the folder of exercise files for this course.")
+        }
+        return (lessons, ExerciseCatalog.load(directory: directory, lessons: lessons))
     }
 
-    /// The exercises folder. With `--lessons DIR` and no `--exercises`, the `Exercises` folder
-    /// beside DIR (a course's exercises belong to its lessons), else the usual search.
-    func directory() throws -> String {
+    /// The exercises folder, or nil when the course has none.
+    func directory() throws -> String? {
         try Self.directory(exercises: exercises, lessons: course.lessons)
     }
 
-    /// The exercises folder for these `--exercises` and `--lessons` values.
-    static func directory(exercises: String?, lessons: String?) throws -> String {
-        if exercises == nil, let lessons {
-            let sibling = URL(fileURLWithPath: lessons).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Exercises").path
+    /// The exercises folder for these `--exercises` and `--lessons` values: `--exercises`; else,
+    /// for a course named by `--lessons` or `$REDISLINGS_COURSE`, the `Exercises` folder beside
+    /// it (nil when there is none: another course's exercises do not fit); else the usual search.
+    static func directory(exercises: String?, lessons: String?) throws -> String? {
+        let locator = ExerciseLocator.current
+        if exercises == nil, let location = try? courseFolder(lessons), location.origin == .option || location.origin == .environment {
+            let sibling = URL(fileURLWithPath: location.directory).standardizedFileURL.deletingLastPathComponent()
+                .appendingPathComponent("Exercises").path
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: sibling, isDirectory: &isFolder), isFolder.boolValue { return sibling }
-            throw CommandLineError(
-                message: "No Exercises folder beside the lessons folder \(lessons).",
-                help: "Pass --exercises DIR with the folder of exercise files for this course.")
+            let exists = FileManager.default.fileExists(atPath: sibling, isDirectory: &isFolder) && isFolder.boolValue
+            return exists ? sibling : nil
         }
         do {
-            return try ExerciseLocator.current.locate(explicit: exercises)
+            return try locator.locate(explicit: exercises)
         } catch {
             throw CommandLineError(
                 message: "\(error.message.prefix(1).uppercased())\(error.message.dropFirst()).",
                 help: "Pass --exercises DIR with the folder of exercise files, or set REDISLINGS_EXERCISES.")
         }
+    }
+
+    /// Where the lessons come from.
+    static func courseFolder(_ lessons: String?) throws -> CourseLocator.Location {
+        try CourseLocator.current.locate(explicit: lessons)
     }
 
     /// The exercise named by `query` (id or LESSON.N), or an error listing close names.

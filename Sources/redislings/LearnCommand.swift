@@ -84,13 +84,14 @@ struct LearnCommand: AsyncParsableCommand {
 
     /// The exercises for the REPL, or nil when the course has none (a folder asked for by name must exist).
     private func loadExercises(lessons: LessonCatalog, stateDirectory: StateDirectory) throws -> ExerciseWorkbench? {
-        let folder: String
+        let found: String?
         do {
-            folder = try ExerciseOptions.directory(exercises: exercisesFolder, lessons: course.lessons)
+            found = try ExerciseOptions.directory(exercises: exercisesFolder, lessons: course.lessons)
         } catch {
             if exercisesFolder != nil { throw error }
             return nil
         }
+        guard let folder = found else { return nil }
         let catalog = ExerciseCatalog.load(directory: folder, lessons: lessons)
         ExerciseOptions.warnAboutProblems(in: catalog)
         return ExerciseWorkbench(
