@@ -1,17 +1,20 @@
 import Exercises
 import Foundation
 import RESP
+import Synchronization
 
 /// The exercises a REPL session can open, the one in progress, and where hint use is kept.
-public final class ExerciseWorkbench: @unchecked Sendable {
+public final class ExerciseWorkbench: Sendable {
     /// The exercises of the course.
     public let catalog: ExerciseCatalog
     /// Where hint use is recorded.
     public let hintLog: any HintLog
     /// Where the learner's answer files live (for `lua` exercises).
     public let workspace: ExerciseWorkspace
+    private let current = Mutex<ExerciseSession?>(nil)
+
     /// The exercise in progress and its run, if any.
-    public private(set) var active: ExerciseSession?
+    public var active: ExerciseSession? { current.withLock { $0 } }
 
     /// A workbench over `catalog`.
     public init(catalog: ExerciseCatalog, hintLog: any HintLog, workspace: ExerciseWorkspace) {
@@ -23,13 +26,16 @@ public final class ExerciseWorkbench: @unchecked Sendable {
     /// Makes `session` the exercise in progress, finishing the previous one.
     func begin(_ session: ExerciseSession) async {
         await end()
-        active = session
+        current.withLock { $0 = session }
     }
 
     /// Finishes the exercise in progress: its peers disconnect; on a live Redis its keys go.
     func end() async {
-        if let active { await active.finish() }
-        active = nil
+        let ending = current.withLock { session -> ExerciseSession? in
+            defer { session = nil }
+            return session
+        }
+        if let ending { await ending.finish() }
     }
 
     /// Files a reply to the learner's own command, for `replied` checks.

@@ -21,7 +21,17 @@ public final class ReplSession: @unchecked Sendable {
     /// The lessons and the learner's place in them, when the session has a course.
     public var course: CourseNavigator?
     /// The exercises, when the course has some (`:exercise`, `:check`, `:hint`, `:peers`).
-    public var exercises: ExerciseWorkbench?
+    public var exercises: ExerciseWorkbench? {
+        didSet {
+            // Messages are filed for the exercise as they arrive, not when printed, so a check
+            // sees those its own peers just published.
+            guard let workbench = exercises else {
+                inbox.setObserver(nil)
+                return
+            }
+            inbox.setObserver { [weak workbench] message in workbench?.recordLearnerPush(message) }
+        }
+    }
     /// True once `:quit` (or `quit`/`exit`) was entered.
     public private(set) var isFinished = false
 
@@ -234,7 +244,6 @@ public final class ReplSession: @unchecked Sendable {
         for message in inbox.drain() {
             output.line(ReplyFormatter.format(message))
             state.observe(message: message)
-            exercises?.recordLearnerPush(message)
         }
     }
 
