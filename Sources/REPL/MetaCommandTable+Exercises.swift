@@ -135,7 +135,10 @@ extension ReplSession {
         }
         let started: ExerciseSession
         do {
-            started = try await ExerciseSession.start(exercise, environment: environment, limits: .learner, learnerConnection: connection)
+            // The simulator outlives the exercise in the REPL: leave its maxmemory as the learner set it.
+            var limits = ExerciseLimits.learner
+            limits.memoryBytes = nil
+            started = try await ExerciseSession.start(exercise, environment: environment, limits: limits, learnerConnection: connection)
         } catch {
             say("(error) the exercise could not start: \(error.message)")
             return

@@ -27,7 +27,8 @@ struct DevCheckCommand: AsyncParsableCommand {
         }
         let exerciseProblems = try await checkExercises(lessons: catalog)
         guard problems.isEmpty, exerciseProblems == 0 else {
-            FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory) and their exercises.\n".utf8))
+            let exercises = exerciseProblems == 0 ? "" : " and their exercises"
+            FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory)\(exercises).\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -68,7 +68,8 @@ import Testing
             """)
         let started = ContinuousClock.now
         let result = await ExerciseRunner(backend: live).run(exercise, submission: .redis("PING\n"))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Refused before any waiting: far less than the minute asked for (a loaded machine is slow to connect).
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(result.status == .error)
         #expect(result.error?.contains("more than the 15 s allowed") == true, "\(result)")
     }

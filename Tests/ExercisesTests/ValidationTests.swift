@@ -136,6 +136,12 @@ import Testing
         #expect(catalog.problems.map(\.message) == ["the file is not UTF-8 text"])
     }
 
+    @Test func aReceivedMessageMustBeAWholePush() throws {
+        let text = ExerciseFixtures.valid.replacingOccurrences(
+            of: "    run: GET counter\n    expect: \"3\"\n", with: "    client: learner\n    received:\n      - hello\n")
+        #expect(try problems(text) == ["12: a message under `received` is a single value"])
+    }
+
     @Test func clientsAndPlaceholdersAreChecked() throws {
         let unknownClient = ExerciseFixtures.valid.replacingOccurrences(of: "    run: GET counter\n    expect: \"3\"\n", with: "    client: ghost\n    replied: 1\n")
         #expect(try problems(unknownClient) == ["10: no client `ghost` in this exercise"])

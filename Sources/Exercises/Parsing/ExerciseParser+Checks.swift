@@ -131,6 +131,11 @@ extension ExerciseParser {
         }
         var messages: [Expectation] = []
         for item in items {
+            guard item.sequence != nil || item.mapping != nil else {
+                report(line(of: item), "a message under `received` is a single value",
+                       fix: "write the whole push as a list: `[message, channel, payload]` (or `[pmessage, pattern, channel, payload]`)")
+                return nil
+            }
             guard let expectation = readExpectation(item) else { return nil }
             messages.append(expectation)
         }
