@@ -13,6 +13,9 @@ public final class CourseNavigator: @unchecked Sendable {
     public var usePager: Bool
     /// The environment the pager reads (`PAGER`, `LESS`).
     public var environment: [String: String]
+    /// Called with the lesson each time the learner opens one to read (`:lesson`), so the
+    /// program can record it; nil records nothing.
+    public var lessonRead: (@Sendable (Lesson) -> Void)?
     private let store: StateStore?
     private var state: LearnerState
 

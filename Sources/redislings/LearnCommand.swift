@@ -3,6 +3,7 @@ import Foundation
 @preconcurrency import Glibc
 import LessonKit
 import LiveRedis
+import Quizzes
 import RESP
 import RedisScripting
 import RedisSimulator
@@ -64,6 +65,11 @@ struct LearnCommand: AsyncParsableCommand {
                 width: Terminal.width(environment: environment),
                 colors: Terminal.useColors(plain: !interactive, environment: environment))
             navigator.environment = environment
+            navigator.lessonRead = { lesson in
+                LearnerRecord.bestEffort("reading lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordLessonRead(lesson: lesson.progressKey, at: now)
+                }
+            }
             do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
         }
         if interactive {
