@@ -8,12 +8,14 @@ public final class ProgressStore: Sendable {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
+    private let migrations: [ProgressMigrations.Step]
 
     /// Opens (creating when missing) the database at `path` and brings its schema up to date
     /// with `migrations`. A damaged file, or one written by a newer redislings, is an error;
     /// the file is then left untouched.
     public init(path: String, migrations: [ProgressMigrations.Step] = ProgressMigrations.all) throws(ProgressStoreError) {
         self.path = path
+        self.migrations = migrations
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -85,6 +87,6 @@ public final class ProgressStore: Sendable {
 
     /// The identifiers of the applied migrations, oldest first.
     public func appliedMigrations() throws(ProgressStoreError) -> [String] {
-        try read { db in try ProgressMigrations.migrator().appliedMigrations(db) }
+        try read { db in try ProgressMigrations.migrator(migrations).appliedMigrations(db) }
     }
 }
