@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseProgress
 import Foundation
+@preconcurrency import Glibc
 import LessonKit
 import Quizzes
 
@@ -125,7 +126,11 @@ struct QuizCommand: ParsableCommand {
                     attemptID: attemptID, question: feedback.question, answer: feedback.storedAnswer,
                     correct: feedback.isCorrect, at: try LearnerRecord.now())
             }
-            if !json { print(QuizText.feedback(feedback), terminator: "") }
+            if !json {
+                print(QuizText.feedback(feedback), terminator: "")
+                // Shown only once saved, and shown at once even when the output is a pipe or a file.
+                fflush(nil)
+            }
         }
     }
 

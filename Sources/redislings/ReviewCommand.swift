@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseProgress
 import Foundation
+@preconcurrency import Glibc
 import LessonKit
 import Quizzes
 
@@ -74,6 +75,7 @@ struct ReviewCommand: ParsableCommand {
             try? store.recordTimeSpent(lesson: card.lesson, activity: "review", seconds: seconds, endingAt: now)
             print(QuizText.feedback(feedback), terminator: "")
             print("  → box \(moved.box), next due \(QuizText.day(moved.dueAt)).")
+            fflush(nil)
             done += 1
             if feedback.isCorrect { right += 1 }
         }
