@@ -23,7 +23,7 @@ import Testing
         let runs = 40
         // A whole run takes some tens of milliseconds; kill at spread-out moments within it
         // (and a few after it ended, which must change nothing).
-        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.0...0.09)) }
+        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.02...0.25)) }
         var script = "export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z\n"
         for (run, delay) in delays.enumerated() {
             script += """
