@@ -67,8 +67,9 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction, with errors made readable.
-    func write<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    /// Runs `body` in one write transaction, with errors made readable: the door for modules
+    /// that keep tables of their own here (after appending their migrations to `ProgressMigrations.all`).
+    public func write<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
         do {
             return try queue.write(body)
         } catch {
@@ -77,7 +78,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Runs `body` on a consistent snapshot.
-    func read<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
         do {
             return try queue.read(body)
         } catch {

@@ -52,11 +52,11 @@ struct QuizCommand: ParsableCommand {
         let attempt = try chooseAttempt(for: found, questionCount: quiz.questions.count, store: store, source: source)
         var session = QuizSession(
             lesson: found, shuffleSeed: attempt.shuffleSeed,
-            given: attempt.answers.map { GivenAnswer(question: $0.question, answer: $0.answer, isCorrect: $0.correct) })
+            given: (attempt.saved?.answers ?? []).map { GivenAnswer(question: $0.question, answer: $0.answer, isCorrect: $0.correct) })
         let started = ContinuousClock.now
         defer {
-            let seconds = Double((ContinuousClock.now - started).components.seconds)
-                + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try? store.recordTimeSpent(lesson: found.progressKey, activity: "quiz", seconds: seconds, endingAt: (try? LearnerRecord.now()) ?? Date())
         }
         if !json {
@@ -64,19 +64,20 @@ struct QuizCommand: ParsableCommand {
             print("Lesson \(found.paddedNumber) quiz: \(found.title) — \(session.maxScore) questions.\(resumed)")
             if source.isTerminal { print("Type q or press Ctrl-D to stop; your answers are kept.") }
         }
-        try ask(&session, attemptID: attempt.id, store: store, source: source)
-        if session.isFinished && attempt.finishedAt == nil {
-            try save { try store.finishQuizAttempt(attemptID: attempt.id, score: session.score, at: try LearnerRecord.now()) }
+        try ask(&session, attempt: attempt, source: source)
+        if session.isFinished, let saved = attempt.saved, saved.finishedAt == nil {
+            try save { try store.finishQuizAttempt(attemptID: saved.id, score: session.score, at: try LearnerRecord.now()) }
         }
         if json {
-            print(try Self.encode(QuizResults(session, attemptID: attempt.id)))
+            print(try Self.encode(QuizResults(session, attemptID: attempt.saved?.id)))
         } else {
             printEnding(session)
         }
     }
 
-    /// The attempt to continue: the unfinished one (asking first on a terminal), else a new one.
-    private func chooseAttempt(for lesson: Lesson, questionCount: Int, store: ProgressStore, source: AnswerSource) throws -> QuizAttempt {
+    /// The attempt to continue: the unfinished one (asking first on a terminal), else a new one
+    /// that is saved with its first answer.
+    private func chooseAttempt(for lesson: Lesson, questionCount: Int, store: ProgressStore, source: AnswerSource) throws -> PendingAttempt {
         let now = try LearnerRecord.now()
         if let unfinished = try save({ try store.unfinishedQuizAttempt(lesson: lesson.progressKey) }) {
             var resume = !restart
@@ -90,22 +91,26 @@ struct QuizCommand: ParsableCommand {
                 if (shuffle || seed != nil) && seed != unfinished.shuffleSeed && !json {
                     print("note: resuming with the option order of the first session.")
                 }
-                return unfinished
+                return PendingAttempt(store: store, lesson: lesson.progressKey, questionCount: questionCount, shuffleSeed: unfinished.shuffleSeed, saved: unfinished)
             }
             try save { try store.abandonQuizAttempt(attemptID: unfinished.id, at: now) }
         }
         let shuffleSeed = seed ?? (shuffle ? UInt64.random(in: 1...UInt64(Int64.max)) : nil)
-        return try save { try store.startQuizAttempt(lesson: lesson.progressKey, questionCount: questionCount, shuffleSeed: shuffleSeed, at: now) }
+        return PendingAttempt(store: store, lesson: lesson.progressKey, questionCount: questionCount, shuffleSeed: shuffleSeed, saved: nil)
     }
 
     /// Asks the remaining questions, saving each answer as soon as it is graded.
-    private func ask(_ session: inout QuizSession, attemptID: Int64, store: ProgressStore, source: AnswerSource) throws {
+    private func ask(_ session: inout QuizSession, attempt: PendingAttempt, source: AnswerSource) throws {
         while let question = session.next {
             if !json { print(QuizText.question(question, heading: "Question \(session.position(of: question)) of \(session.maxScore)"), terminator: "") }
             var feedback: QuizFeedback?
             while feedback == nil {
                 guard let typed = source.next(prompt: "answer> ") else {
-                    if !json { print("\nStopped with \(session.answers.count) of \(session.maxScore) answered; `redislings quiz \(lesson)` resumes.") }
+                    if !json {
+                        print(session.answers.isEmpty
+                            ? "\nStopped before the first answer; nothing was saved."
+                            : "\nStopped with \(session.answers.count) of \(session.maxScore) answered; `redislings quiz \(lesson)` resumes.")
+                    }
                     return
                 }
                 switch session.answer(typed) {
@@ -122,9 +127,10 @@ struct QuizCommand: ParsableCommand {
             }
             guard let feedback else { return }
             try save {
-                try store.recordQuizAnswer(
-                    attemptID: attemptID, question: feedback.question, answer: feedback.storedAnswer,
-                    correct: feedback.isCorrect, at: try LearnerRecord.now())
+                let now = try LearnerRecord.now()
+                try attempt.store.recordQuizAnswer(
+                    attemptID: try attempt.id(at: now), question: feedback.question, answer: feedback.storedAnswer,
+                    correct: feedback.isCorrect, at: now)
             }
             if !json {
                 print(QuizText.feedback(feedback), terminator: "")
