@@ -80,6 +80,15 @@ import Testing
         #expect(text.standardOutput.contains("14  Redis Pub/Sub and Advanced Patterns\n    read: yes   exercises [----------] 0/0   quiz best: 19/21 (90%)"))
     }
 
+    @Test func readingALessonInTheREPLMarksItRead() throws {
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let session = try run(["learn", "14"], input: ":lesson 03\n")
+        #expect(session.status == 0, "\(session.standardError)")
+        let lessons = try #require(try json(run(["progress", "--json"]))["lessons"] as? [[String: Any]])
+        #expect(lessons.map { $0["read"] as? Bool } == [true, false, false])
+        #expect(lessons.first?["last_read"] as? String == "2026-11-28T09:00:00Z")
+    }
+
     @Test func shuffledOptionsAreLetteredAsShownAndSavedInTheLessonsLetters() throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let shown = try run(["quiz", "14", "--seed", "7"], input: "A\n")
