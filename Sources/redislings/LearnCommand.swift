@@ -70,6 +70,11 @@ struct LearnCommand: AsyncParsableCommand {
                     try store.recordLessonRead(lesson: lesson.progressKey, at: now)
                 }
             }
+            navigator.timeSpent = { lesson, seconds in
+                LearnerRecord.bestEffort("time on lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordTimeSpent(lesson: lesson.progressKey, activity: "learn", seconds: seconds, endingAt: now)
+                }
+            }
             do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
         }
         if interactive {
@@ -78,6 +83,7 @@ struct LearnCommand: AsyncParsableCommand {
             if let navigator { session.say(navigator.introduction) }
         }
         await session.run()
+        navigator?.finishTiming()
     }
 
     /// The course position to open, or nil when the course has no lessons.

@@ -91,6 +91,7 @@ struct ProgressRow {
             let read = row.progress.lastRead == nil ? "not yet" : "yes"
             lines.append("\(row.lesson.paddedNumber)  \(row.lesson.title)")
             lines.append("    read: \(read)   exercises \(row.exerciseBar)   quiz best: \(row.quizText)   time: \(QuizText.duration(row.progress.secondsSpent))")
+            if row.progress.hintsUsed > 0 { lines.append("    hints used: \(row.progress.hintsUsed)") }
             if row.progress.reviewCards > 0 {
                 lines.append("    review: \(row.progress.reviewCards) questions in your boxes, \(row.progress.reviewsDue) due")
             }
