@@ -94,7 +94,7 @@ let package = Package(
             exclude: ["Scripts"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "LessonKit", "RedislingsTestSupport"]),
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
