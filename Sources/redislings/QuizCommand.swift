@@ -62,6 +62,7 @@ struct QuizCommand: ParsableCommand {
         if !json {
             let resumed = session.answers.isEmpty ? "" : " Resuming: \(session.answers.count) of \(session.maxScore) answered."
             print("Lesson \(found.paddedNumber) quiz: \(found.title) — \(session.maxScore) questions.\(resumed)")
+            if let seed = attempt.shuffleSeed { print("Options shuffled with seed \(seed) (--seed \(seed) shows them in this order again).") }
             if source.isTerminal { print("Type q or press Ctrl-D to stop; your answers are kept.") }
         }
         try ask(&session, attempt: attempt, source: source)
@@ -95,7 +96,7 @@ struct QuizCommand: ParsableCommand {
             }
             try save { try store.abandonQuizAttempt(attemptID: unfinished.id, at: now) }
         }
-        let shuffleSeed = seed ?? (shuffle ? UInt64.random(in: 1...UInt64(Int64.max)) : nil)
+        let shuffleSeed = seed ?? (shuffle ? UInt64.random(in: 1...999_999) : nil)
         return PendingAttempt(store: store, lesson: lesson.progressKey, questionCount: questionCount, shuffleSeed: shuffleSeed, saved: nil)
     }
 
