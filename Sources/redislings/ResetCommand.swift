@@ -36,8 +36,9 @@ struct ResetCommand: ParsableCommand {
     /// What will be forgotten, in words, and the operation that does it.
     private func plan(_ store: ProgressStore) throws -> (String, () throws -> Int) {
         guard let target else { return ("all your progress in \(store.path)", { try store.resetAll() }) }
-        let catalog = try course.loadCatalog()
-        if let lesson = catalog.lesson(matching: target) {
+        // An exercise can be forgotten even where the course cannot be read.
+        let loaded = Result { try course.loadCatalog() }
+        if let lesson = try? loaded.get().lesson(matching: target) {
             return ("lesson \(lesson.paddedNumber)'s quiz attempts, review questions, reads and time (\(lesson.title))",
                     { try store.resetLesson(lesson.progressKey) })
         }
@@ -49,6 +50,7 @@ struct ResetCommand: ParsableCommand {
         if cards.contains(where: { $0.lesson == target }) || ((try? store.quizAttempts(lesson: target)) ?? []).isEmpty == false {
             return ("the records of \(target)", { try store.resetLesson(target) })
         }
+        let catalog = try loaded.get()
         throw CommandLineError(
             message: "'\(target)' is neither a lesson of \(catalog.directory) nor an exercise with recorded progress.",
             help: "Name a lesson (`redislings list`) or an exercise id you have worked on; `redislings reset` alone forgets everything.")

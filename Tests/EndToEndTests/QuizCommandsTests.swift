@@ -162,6 +162,19 @@ import Testing
         let lessons = try #require(progress["lessons"] as? [[String: Any]])
         #expect(lessons.first { $0["number"] as? Int == 3 }?["read"] as? Bool == true)
 
+        // An exercise's records (written here as the exercise runner will write them).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+            let insert = try runShell("""
+                sqlite3 '\(home)/progress.sqlite' "INSERT INTO exercise_result (exercise_id, lesson, score, max_score, passed, recorded_at) \
+                VALUES ('pubsub-01', 'backend-intermediate-14', 3, 3, 1, '2026-11-28 09:00:00.000')"
+                """)
+            #expect(insert.status == 0, "\(insert.output)")
+            let exercise = try run(["reset", "pubsub-01", "--yes"])
+            #expect(exercise.standardOutput == "Forgot exercise pubsub-01's results and hints (1 records).\n")
+        } else {
+            print("skipped the exercise reset: the sqlite3 command-line tool is not installed")
+        }
+
         let nothing = try run(["reset", "no-such-thing", "--yes"])
         #expect(nothing.status != 0)
         #expect(nothing.standardError.contains("'no-such-thing' is neither a lesson"))
