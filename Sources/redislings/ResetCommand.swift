@@ -27,7 +27,7 @@ struct ResetCommand: ParsableCommand {
         }
         do {
             let removed = try reset()
-            print("Forgot \(what) (\(removed) records).")
+            print("Forgot \(what) (\(removed == 1 ? "1 record" : "\(removed) records")).")
         } catch let error as ProgressStoreError {
             throw CommandLineError(message: error.description + ".", help: error.remedy + ".")
         }

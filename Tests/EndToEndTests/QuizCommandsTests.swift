@@ -170,7 +170,7 @@ import Testing
                 """)
             #expect(insert.status == 0, "\(insert.output)")
             let exercise = try run(["reset", "pubsub-01", "--yes"])
-            #expect(exercise.standardOutput == "Forgot exercise pubsub-01's results and hints (1 records).\n")
+            #expect(exercise.standardOutput == "Forgot exercise pubsub-01's results and hints (1 record).\n")
         } else {
             print("skipped the exercise reset: the sqlite3 command-line tool is not installed")
         }
