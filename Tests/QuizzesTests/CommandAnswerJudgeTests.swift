@@ -18,6 +18,14 @@ import Testing
         #expect(verdict.reason == "your command leaves `lock:a` with 60 s to live, where the answer leaves 30 s to live")
     }
 
+    @Test func aConditionThatOnlyShowsOnAnExistingKeyIsJudged() {
+        // On an empty keyspace both take the lock; once it is taken only NX refuses.
+        let verdict = judge.judge("SET lock:a t1 EX 30", expected: "SET lock:a t1 NX EX 30")
+        #expect(!verdict.isEquivalent)
+        #expect(verdict.reason == "when its keys already exist, your command replies OK, where the answer replies (nil)")
+        #expect(judge.judge("SET lock:a t1 EX 30 NX", expected: "SET lock:a t1 NX EX 30").isEquivalent)
+    }
+
     @Test func aDifferentReplyIsWrongEvenWithTheSameState() {
         // SET … GET replies the old value (nil), SET replies OK; both leave the same key.
         let verdict = judge.judge("SET k v GET", expected: "SET k v")
