@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C shims
@@ -54,6 +55,10 @@ let package = Package(
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "Exercises", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LessonKit", "Yams"]),
 
+        // MARK: The learner's record and quizzes
+        .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
+
         // MARK: The learner's terminal
         .target(
             name: "REPL",
@@ -64,6 +69,7 @@ let package = Package(
             name: "redislings",
             dependencies: [
                 "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
+                "CourseProgress", "Quizzes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -94,6 +100,8 @@ let package = Package(
             dependencies: ["Exercises", "LessonKit", "RESP", "RedisSimulator", "RedisScripting", "LiveRedis", "RedislingsTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisScripting", "Exercises", "LessonKit", "RedislingsTestSupport"]),
+        .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
+        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

@@ -81,6 +81,7 @@ extension ReplSession {
 
     /// Shows the current lesson, through the pager when the course asks for it.
     func showLesson(_ course: CourseNavigator) {
+        course.lessonRead?(course.current)
         let text = course.rendered()
         if course.usePager {
             Pager.show(text, enabled: true, environment: course.environment)

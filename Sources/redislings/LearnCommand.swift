@@ -4,6 +4,7 @@ import Foundation
 @preconcurrency import Glibc
 import LessonKit
 import LiveRedis
+import Quizzes
 import RESP
 import RedisScripting
 import RedisSimulator
@@ -70,6 +71,16 @@ struct LearnCommand: AsyncParsableCommand {
                 width: Terminal.width(environment: environment),
                 colors: Terminal.useColors(plain: !interactive, environment: environment))
             navigator.environment = environment
+            navigator.lessonRead = { lesson in
+                LearnerRecord.bestEffort("reading lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordLessonRead(lesson: lesson.progressKey, at: now)
+                }
+            }
+            navigator.timeSpent = { lesson, seconds in
+                LearnerRecord.bestEffort("time on lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordTimeSpent(lesson: lesson.progressKey, activity: "learn", seconds: seconds, endingAt: now)
+                }
+            }
             do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
         }
         session.exercises = try loadExercises(lessons: catalog, stateDirectory: directory)
@@ -80,6 +91,7 @@ struct LearnCommand: AsyncParsableCommand {
         }
         await session.resumeExercise()
         await session.run()
+        navigator?.finishTiming()
     }
 
     /// The exercises for the REPL, or nil when the course has none (a folder asked for by name must exist).
