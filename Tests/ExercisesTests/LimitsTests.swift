@@ -61,6 +61,15 @@ import Testing
         #expect(unsandboxed.status == .passed)
     }
 
+    @Test func scriptsThatCallSandboxedCommandsAreRefused() async throws {
+        let lock = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let script = await runner.run(lock, submission: .lua("local n = 1\nredis.call( 'flushall' )\nreturn 1"))
+        #expect(script.status == .error)
+        #expect(script.error == "line 2: FLUSHALL is not allowed in an exercise: it reaches beyond the exercise's own keys; remove it")
+        let inline = await runner.run(try counter(), submission: .redis("EVAL \"return redis.call('CONFIG', 'SET', 'maxmemory', '1')\" 0\n"))
+        #expect(inline.error == "line 1: the script calls CONFIG SET, which is not allowed in an exercise; remove it")
+    }
+
     @Test func aCommandThatNeverAnswersRunsIntoTheWallClock() async throws {
         let result = await runner.run(try counter(), submission: .redis("INCR counter\nBLPOP nothing 0\n"), limits: limits { $0.wallClock = .milliseconds(300) })
         #expect(result.status == .error)
