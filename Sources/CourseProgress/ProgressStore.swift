@@ -8,12 +8,14 @@ public final class ProgressStore: Sendable {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
+    private let migrations: [ProgressMigrations.Step]
 
     /// Opens (creating when missing) the database at `path` and brings its schema up to date
     /// with `migrations`. A damaged file, or one written by a newer redislings, is an error;
     /// the file is then left untouched.
     public init(path: String, migrations: [ProgressMigrations.Step] = ProgressMigrations.all) throws(ProgressStoreError) {
         self.path = path
+        self.migrations = migrations
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -65,8 +67,9 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction, with errors made readable.
-    func write<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    /// Runs `body` in one write transaction, with errors made readable: the door for modules
+    /// that keep tables of their own here (after appending their migrations to `ProgressMigrations.all`).
+    public func write<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
         do {
             return try queue.write(body)
         } catch {
@@ -75,7 +78,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Runs `body` on a consistent snapshot.
-    func read<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws(ProgressStoreError) -> T {
         do {
             return try queue.read(body)
         } catch {
@@ -85,6 +88,6 @@ public final class ProgressStore: Sendable {
 
     /// The identifiers of the applied migrations, oldest first.
     public func appliedMigrations() throws(ProgressStoreError) -> [String] {
-        try read { db in try ProgressMigrations.migrator().appliedMigrations(db) }
+        try read { db in try ProgressMigrations.migrator(migrations).appliedMigrations(db) }
     }
 }

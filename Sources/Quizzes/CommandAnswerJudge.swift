@@ -5,7 +5,9 @@ import RedisSimulator
 /// Judges a command typed as a quiz answer: it runs on a fresh simulator, the expected
 /// command on another, and the answer is right when both reply the same and leave every key
 /// the same (type, value and time to live). So `SET k v EX 30 NX` is as right as
-/// `SET k v NX EX 30`, and `SET k v PX 30000 NX` too.
+/// `SET k v NX EX 30`, and `SET k v PX 30000 NX` too. Both run a second time on a simulator
+/// where the expected command has already run, so a condition that only shows on existing
+/// keys (`NX`, `XX`, `GT`, …) is judged too: `SET k v EX 30` is not `SET k v NX EX 30`.
 public struct CommandAnswerJudge: Sendable {
     /// The fixed time both simulators run at, so ids and expiry times match exactly.
     public let clockMilliseconds: Int64
@@ -22,8 +24,22 @@ public struct CommandAnswerJudge: Sendable {
         }
         guard !words.isEmpty else { return CommandJudgement(isEquivalent: false, reason: "type a Redis command") }
         let expectedWords = RESPArgumentSplitter.split(Array(expected.utf8)) ?? []
-        let mine = run(words)
-        let theirs = run(expectedWords)
+        let onEmpty = compare(run(words), run(expectedWords))
+        guard onEmpty.isEquivalent else { return onEmpty }
+        let onExisting = compare(run(words, after: expectedWords), run(expectedWords, after: expectedWords))
+        guard onExisting.isEquivalent else {
+            return CommandJudgement(isEquivalent: false, reason: "when its keys already exist, " + onExisting.reason)
+        }
+        return onEmpty
+    }
+
+    /// Compares the learner's run with the expected one.
+    private func compare(
+        _ mine: (reply: RESPValue?, keyspace: KeyspaceSnapshot), _ theirs: (reply: RESPValue?, keyspace: KeyspaceSnapshot)
+    ) -> CommandJudgement {
+        if mine.reply == nil, theirs.reply == nil, mine.keyspace == theirs.keyspace {
+            return CommandJudgement(isEquivalent: true, reason: "")
+        }
         if mine.reply == nil {
             return CommandJudgement(isEquivalent: false, reason: "your command blocks waiting for data instead of replying at once")
         }
@@ -41,13 +57,15 @@ public struct CommandAnswerJudge: Sendable {
         return CommandJudgement(isEquivalent: true, reason: "")
     }
 
-    /// Runs one command on a fresh simulator: its reply (nil when it blocked) and the keyspace after.
-    private func run(_ words: [[UInt8]]) -> (reply: RESPValue?, keyspace: KeyspaceSnapshot) {
+    /// Runs one command on a fresh simulator, after `setup` when given: its reply (nil when it
+    /// blocked) and the keyspace after.
+    private func run(_ words: [[UInt8]], after setup: [[UInt8]]? = nil) -> (reply: RESPValue?, keyspace: KeyspaceSnapshot) {
         let now = clockMilliseconds
         let simulator = Simulator(clock: SimulatorClock(source: { now }))
         // A runaway script must not hang the quiz.
         simulator.installScripting(LuaScripting(timeBudget: .seconds(2)))
         let client = simulator.connect()
+        if let setup, !setup.isEmpty { _ = simulator.execute(setup, for: client) }
         let reply: RESPValue?
         switch simulator.execute(words, for: client) {
         case .reply(let value): reply = value

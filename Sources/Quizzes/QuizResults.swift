@@ -50,6 +50,13 @@ public struct QuizResults: Encodable, Sendable, Equatable {
         case shuffleSeed = "shuffle_seed"
     }
 
+    /// For a wrong command, how it differs from the expected one (judged again: reasons are not saved).
+    private static func reason(_ given: GivenAnswer, _ presented: PresentedQuestion) -> String {
+        guard case .command(let expected) = presented.question.answer else { return "" }
+        let verdict = CommandAnswerJudge().judge(given.answer, expected: expected)
+        return verdict.reason.isEmpty ? "" : " (\(verdict.reason))"
+    }
+
     /// The results of `session` (saved as attempt `attemptID`).
     public init(_ session: QuizSession, attemptID: Int64?) {
         checks = session.questions.map { presented in
@@ -59,7 +66,8 @@ public struct QuizResults: Encodable, Sendable, Equatable {
             switch given {
             case nil: message = "not answered yet"
             case let given? where given.isCorrect: message = "right"
-            case let given?: message = "answered \(given.answer); the answer is \(presented.question.answer.display)"
+            case let given?:
+                message = "answered \(given.answer); the answer is \(presented.question.answer.display)" + Self.reason(given, presented)
             }
             return Check(
                 name: "Question \(number)", status: given?.isCorrect == true ? "passed" : "failed", message: message,
