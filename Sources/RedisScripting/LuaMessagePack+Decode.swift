@@ -31,7 +31,7 @@ extension LuaMessagePack {
         func need(_ count: Int) throws(DecodeStop) { if remaining < count { throw .missingBytes } }
 
         func reserve(_ reason: String) throws(DecodeStop) {
-            guard baseline + Int(lua_gettop(L)) + 1 <= LuaLibraryCall.maximumStack, lua_checkstack(L, 3) != 0 else {
+            guard baseline + Int(lua_gettop(L)) + 1 <= LuaLibraryCall.maximumStack, lua_checkstack(L, 2) != 0 else {
                 throw .failure(.message("stack overflow (\(reason))"))
             }
         }
@@ -53,8 +53,56 @@ extension LuaMessagePack {
             position += length
         }
 
-        /// Decodes one object onto the stack.
+        /// A table being filled: how many elements (or pairs) are still to come.
+        private struct OpenTable {
+            let isArray: Bool
+            var remaining: Int
+            var nextIndex = 1
+            /// A map's key is on the stack, waiting for its value.
+            var awaitingValue = false
+        }
+
+        /// Decodes one object onto the stack. Nesting is followed with a list of open tables
+        /// rather than recursion, so any depth Lua's stack allows fits in the thread's stack.
         mutating func decodeObject() throws(DecodeStop) {
+            var open: [OpenTable] = []
+            while true {
+                var complete = try decodeItem(opening: &open)
+                while let last = open.indices.last {
+                    if complete {
+                        if open[last].isArray {
+                            lua_rawset(L, -3)
+                            open[last].remaining -= 1
+                        } else if open[last].awaitingValue {
+                            // Lua refuses these keys when Redis stores the pair.
+                            if lua_type(L, -2) == LUA_TNIL { throw .failure(.bare(Array("table index is nil".utf8))) }
+                            if lua_type(L, -2) == LUA_TNUMBER, lua_tonumber(L, -2).isNaN {
+                                throw .failure(.bare(Array("table index is NaN".utf8)))
+                            }
+                            lua_rawset(L, -3)
+                            open[last].remaining -= 1
+                            open[last].awaitingValue = false
+                        } else {
+                            open[last].awaitingValue = true
+                        }
+                    }
+                    if open[last].remaining == 0 && !open[last].awaitingValue {
+                        open.removeLast()
+                        complete = true
+                        continue
+                    }
+                    if open[last].isArray {
+                        lua_pushnumber(L, Double(open[last].nextIndex))
+                        open[last].nextIndex += 1
+                    }
+                    break
+                }
+                if open.isEmpty { return }
+            }
+        }
+
+        /// Reads one item: a whole value pushed (true), or a new table pushed and opened (false).
+        private mutating func decodeItem(opening open: inout [OpenTable]) throws(DecodeStop) -> Bool {
             try need(1)
             try reserve("too many return values at once; use unpack_one or unpack_limit instead.")
             let type = data[position]
@@ -78,42 +126,26 @@ extension LuaMessagePack {
             case 0xD9: try need(2); try pushString(headerLength: 2, length: Int(bigEndian(at: 1, bytes: 1)))
             case 0xDA: try need(3); try pushString(headerLength: 3, length: Int(bigEndian(at: 1, bytes: 2)))
             case 0xDB: try need(5); try pushString(headerLength: 5, length: Int(bigEndian(at: 1, bytes: 4)))
-            case 0xDC: try need(3); try decodeArray(count: Int(bigEndian(at: 1, bytes: 2)), headerLength: 3)
-            case 0xDD: try need(5); try decodeArray(count: Int(bigEndian(at: 1, bytes: 4)), headerLength: 5)
-            case 0xDE: try need(3); try decodeMap(count: Int(bigEndian(at: 1, bytes: 2)), headerLength: 3)
-            case 0xDF: try need(5); try decodeMap(count: Int(bigEndian(at: 1, bytes: 4)), headerLength: 5)
+            case 0xDC: try need(3); try openTable(isArray: true, count: Int(bigEndian(at: 1, bytes: 2)), headerLength: 3, &open)
+            case 0xDD: try need(5); try openTable(isArray: true, count: Int(bigEndian(at: 1, bytes: 4)), headerLength: 5, &open)
+            case 0xDE: try need(3); try openTable(isArray: false, count: Int(bigEndian(at: 1, bytes: 2)), headerLength: 3, &open)
+            case 0xDF: try need(5); try openTable(isArray: false, count: Int(bigEndian(at: 1, bytes: 4)), headerLength: 5, &open)
             case 0x00...0x7F: pushNumber(Double(type), length: 1)
             case 0xE0...0xFF: pushNumber(Double(Int8(bitPattern: type)), length: 1)
             case 0xA0...0xBF: try pushString(headerLength: 1, length: Int(type & 0x1F))
-            case 0x90...0x9F: try decodeArray(count: Int(type & 0x0F), headerLength: 1)
-            case 0x80...0x8F: try decodeMap(count: Int(type & 0x0F), headerLength: 1)
+            case 0x90...0x9F: try openTable(isArray: true, count: Int(type & 0x0F), headerLength: 1, &open)
+            case 0x80...0x8F: try openTable(isArray: false, count: Int(type & 0x0F), headerLength: 1, &open)
             default: throw .badFormat
             }
+            return !(0x80...0x9F).contains(type) && !(0xDC...0xDF).contains(type)
         }
 
-        /// An array becomes a table indexed from 1 (nil elements leave holes).
-        private mutating func decodeArray(count: Int, headerLength: Int) throws(DecodeStop) {
+        /// An array becomes a table indexed from 1 (nil elements leave holes); a map, a table.
+        private mutating func openTable(isArray: Bool, count: Int, headerLength: Int, _ open: inout [OpenTable]) throws(DecodeStop) {
             position += headerLength
             lua_createtable(L, 0, 0)
-            try reserve("in function mp_decode_to_lua_array")
-            for index in 0..<count {
-                lua_pushnumber(L, Double(index + 1))
-                try decodeObject()
-                lua_rawset(L, -3)
-            }
-        }
-
-        /// A map becomes a table; a nil or NaN key stops with the error Lua raises for it.
-        private mutating func decodeMap(count: Int, headerLength: Int) throws(DecodeStop) {
-            position += headerLength
-            lua_createtable(L, 0, 0)
-            for _ in 0..<count {
-                try decodeObject()
-                try decodeObject()
-                if lua_type(L, -2) == LUA_TNIL { throw .failure(.bare(Array("table index is nil".utf8))) }
-                if lua_type(L, -2) == LUA_TNUMBER, lua_tonumber(L, -2).isNaN { throw .failure(.bare(Array("table index is NaN".utf8))) }
-                lua_rawset(L, -3)
-            }
+            if isArray { try reserve("in function mp_decode_to_lua_array") }
+            open.append(OpenTable(isArray: isArray, remaining: count))
         }
     }
 
@@ -132,7 +164,7 @@ extension LuaMessagePack {
                 offset = try call.integer(3, default: 0)
             }
             // unpack_one and unpack_limit drop all but the data before reading it; unpack keeps them.
-            if mode != .all { lua_settop(L, 1) }
+            if mode != .all, lua_gettop(L) > 1 { lua_settop(L, 1) }
             let data = try call.bytes(1)
             let baseline = Int(call.argumentCount)
             lua_settop(L, 0)

@@ -12,6 +12,9 @@ extension LuaStruct {
 
     private static func packedBytes(_ call: LuaLibraryCall) throws(LuaLibraryFailure) -> [UInt8] {
         var reader = FormatReader(try call.bytes(1))
+        // Redis pushes a nil above the arguments before reading them, so the first missing
+        // value reads as nil rather than as no value.
+        lua_pushnil(call.L)
         var layout = Layout()
         var argument: Int32 = 2
         var output: [UInt8] = []
