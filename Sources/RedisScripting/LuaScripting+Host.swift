@@ -7,8 +7,8 @@ import CLua
 import RESP
 import RedisSimulator
 
-/// The Swift functions the Lua prelude wires into `redis.*`, `math.random`, `struct` and `cmsgpack`. None of them
-/// raises a Lua error: each returns a value, and the prelude's Lua wrappers call `error`.
+/// The Swift functions the Lua prelude wires into `redis.*`, `math.random`, `struct` and
+/// `cmsgpack`. None of them raises a Lua error: each returns a value, and the prelude's Lua wrappers call `error`.
 extension LuaScripting {
     func makeSandbox() -> LuaSandbox {
         let engine = Unmanaged.passUnretained(self).toOpaque()
