@@ -35,6 +35,8 @@ struct GradeWorkerCommand: AsyncParsableCommand {
         limits.wallClock = .seconds(timeLimit)
         limits.maxCommands = commandLimit
         limits.memoryBytes = Int64(memoryLimit) << 20
+        // Each check may call the script, so a short time limit shortens the script's budget too.
+        limits.luaTimeBudget = .seconds(max(1, min(2, timeLimit / 4)))
         var backend = ExerciseBackend.simulator
         if let live {
             var parsed = try RedisURL(parsing: live)

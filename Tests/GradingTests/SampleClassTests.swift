@@ -21,14 +21,14 @@ import Testing
         // Line by line, so a difference names the student.
         for (got, want) in zip(actual.split(separator: "\n"), expected.split(separator: "\n")) { #expect(got == want) }
         #expect(actual == expected)
-        #expect(results.students.count == 39)
+        #expect(results.students.count == 40)
     }
 
     /// Each hostile submission fails on its own, with an error that says what it did; the
     /// student's other exercises are graded as if it were not there (their scores are in the
     /// expected gradebook).
     @Test(arguments: [
-        ("h-lua-loop", "ex-lock", "the script ran past the Lua time budget of 2 s"),
+        ("h-lua-loop", "ex-lock", "the script ran past the Lua time budget of 1 s"),
         ("h-lua-alloc", "ex-lock", ""),
         ("h-redis-alloc", "ex-counter", ""),
         ("h-flushall", "ex-counter", "line 5: FLUSHALL is not allowed in an exercise"),
@@ -36,11 +36,12 @@ import Testing
         ("h-debug", "ex-stream", "line 1: DEBUG is not allowed in an exercise"),
         ("h-config", "ex-counter", "line 1: CONFIG SET is not allowed in an exercise"),
         ("h-select", "ex-counter", "line 1: SELECT is not allowed in an exercise"),
-        ("h-lua-flushall", "ex-lock", "the script sent FLUSHALL"),
+        ("h-lua-flushall", "ex-lock", "line 1: FLUSHALL is not allowed in an exercise"),
+        ("h-lua-sneaky", "ex-lock", "the script sent FLUSHALL"),
         ("h-binary", "ex-stream", "h-binary/ex-stream.redis is not a text file (a NUL byte at offset 8)"),
         ("h-commands", "ex-counter", "line 5001: more than 5000 commands"),
         ("h-output", "ex-stream", "the replies passed 1 MB"),
-        ("h-block", "ex-publish", "`BLPOP nothing 0` was still waiting when the wall-clock budget of 8 s ran out"),
+        ("h-block", "ex-publish", "`BLPOP nothing 0` was still waiting when the wall-clock budget of 4 s ran out"),
         ("h-huge", "ex-counter", "h-huge/ex-counter.redis is 300057 bytes; a submission may be at most 262144 bytes"),
         ("h-link", "ex-stream", "h-link/ex-stream.redis is a symbolic link"),
     ])
@@ -53,9 +54,10 @@ import Testing
         #expect(broken.checks.allSatisfy { $0.points == 0 })
         let message = try #require(broken.error)
         if error.isEmpty {
-            // Runaway allocation ends in whichever budget it meets first: the memory budget
-            // (an OOM reply or the worker's address space) or, in a slow debug build, the clock.
-            #expect(message.contains("memory") || message.contains("time limit"), "\(message)")
+            // Runaway allocation ends in whichever budget it meets first: the memory budget (an
+            // OOM reply, Lua out of memory in the worker's address space) or, when the machine
+            // is busy or the build slow, the script's time budget or the clock.
+            #expect(message.contains("memory") || message.contains("time limit") || message.contains("time budget"), "\(message)")
         } else {
             #expect(message.contains(error), "\(message)")
         }

@@ -47,6 +47,9 @@ extension ExerciseSession {
                 let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"
                 throw ExerciseRunError("\(Self.place(line))the script ran past the Lua time budget of \(budget) and was stopped (an endless loop?)")
             }
+            if ExerciseLimits.isScriptOutOfMemory(text) {
+                throw ExerciseRunError("\(Self.place(line))the script ran out of memory (it allocates without end?) and was stopped")
+            }
             if let refusal = ExerciseSandbox.scriptRefusal(in: text) {
                 throw ExerciseRunError("\(Self.place(line))the script sent \(refusal): it reaches beyond the exercise's own keys; remove it")
             }
