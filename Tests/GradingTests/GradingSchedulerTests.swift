@@ -21,11 +21,10 @@ import Testing
 
     @Test func theWatchdogGivesUpOnAGraderThatDoesNotReturn() async {
         let grader = ScriptedGrader()
-        let started = ContinuousClock.now
         let outcomes = await GradingScheduler(parallelism: 2, watchdog: .milliseconds(300))
             .run(jobs(["hang", "pass", "fail 1"]), grader: grader)
-        // Well before the stuck grader would have answered (after 6 s).
-        #expect(ContinuousClock.now - started < .seconds(4))
+        // The stuck grader would have answered `passed` after 6 s; the watchdog answered first.
+        // (No wall-clock bound here: other suites in this process may hold the threads a while.)
         #expect(outcomes[0]?.status == .error)
         #expect(outcomes[0]?.error == "the submission was still running after 0.3 s and was stopped")
         #expect(outcomes[0]?.checks.map(\.points) == [0, 0])
