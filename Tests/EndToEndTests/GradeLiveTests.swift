@@ -5,7 +5,7 @@ import Testing
 /// `redislings grade --live` on a real redis-server: each job gets its own database, only the
 /// exercises' keys are touched, and the scores match the simulator's.
 @Suite(.serialized) struct GradeLiveTests {
-    @Test func gradesOnALiveRedisWithoutTouchingOtherKeys() throws {
+    @Test func gradesOnALiveRedisWithoutTouchingOtherKeys() async throws {
         guard RedisServerProcess.isInstalled else {
             print("GradeLiveTests skipped: redis-server is not installed")
             return
@@ -30,11 +30,11 @@ import Testing
             "--live", "redis://127.0.0.1:\(server.port)/3", "--jobs", "2", "--time-limit", "10", "--no-gradebook",
         ]
         let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
-        let refused = try binary.run(arguments, in: work.path, environment: environment)
+        let refused = try await binary.runOffThePool(arguments, in: work.path, environment: environment)
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("database 3 of Redis at redis://127.0.0.1:\(server.port)/3 holds 1 keys"))
 
-        let graded = try binary.run(arguments + ["--allow-nonempty"], in: work.path, environment: environment)
+        let graded = try await binary.runOffThePool(arguments + ["--allow-nonempty"], in: work.path, environment: environment)
         #expect(graded.status == 0, "\(graded.standardError)")
         #expect(graded.standardOutput.contains("on the Redis at redis://127.0.0.1:\(server.port)/3 (databases 3–4)"))
         #expect(graded.standardOutput.contains("h-lua-flushall/ex-lock.lua: h-lua-flushall/ex-lock.lua: the script calls FLUSHALL, which is not allowed in an exercise"))

@@ -27,6 +27,9 @@ final class WorkerProcess: @unchecked Sendable {
         // What a dying worker prints (a crash report) is not for the instructor's terminal.
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         for descriptor in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        // Nothing else of the parent's (sockets, databases, other workers' pipes) may live on in a
+        // worker: a client's socket kept open by a child would never look closed to its server.
+        Self.closeFrom?(&actions, 3)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
@@ -82,6 +85,13 @@ final class WorkerProcess: @unchecked Sendable {
             buffer.append(contentsOf: chunk[0..<count])
         }
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not import; nil where the C library lacks it.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// Kills the worker (if it still runs), reaps it, and says how it ended.
     @discardableResult

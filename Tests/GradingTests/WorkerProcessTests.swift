@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import Grading
+
+@Suite struct WorkerProcessTests {
+    @Test func aWorkerInheritsNoDescriptorButItsPipes() throws {
+        // A descriptor of the parent's that a worker must not keep open.
+        let folder = try TemporaryFolder()
+        let handle = try FileHandle(forWritingTo: try folder.write("held.txt", ""))
+        defer { try? handle.close() }
+        let worker = try WorkerProcess(["/bin/sh", "-c", "read request; ls /proc/$$/fd | sort -n | tr '\\n' ' '; echo"])
+        defer { worker.stop() }
+        guard case .line(let line) = worker.ask(Data("go".utf8), timeout: .seconds(10)) else {
+            Issue.record("the worker did not answer")
+            return
+        }
+        #expect(String(decoding: line, as: UTF8.self) == "0 1 2 ")
+    }
+
+    @Test func aWorkerThatDiesIsReportedAndOneThatHangsTimesOut() throws {
+        let dying = try WorkerProcess(["/bin/sh", "-c", "read request; kill -9 $$"])
+        guard case .exited(let how) = dying.ask(Data("go".utf8), timeout: .seconds(10)) else {
+            Issue.record("a dead worker was not noticed")
+            return
+        }
+        #expect(how == "the worker was ended by signal 9")
+        let hanging = try WorkerProcess(["/bin/sh", "-c", "read request; sleep 30"])
+        guard case .timedOut = hanging.ask(Data("go".utf8), timeout: .milliseconds(200)) else {
+            Issue.record("a hanging worker did not time out")
+            return
+        }
+        #expect(hanging.stop() == "the worker was ended by signal 9")
+    }
+}
