@@ -116,15 +116,3 @@ import Testing
         #expect(nothing.standardError.contains("holds no grades yet"))
     }
 }
-
-extension RedislingsBinary {
-    /// `run` on a Dispatch thread, so a slow run does not hold one of the few threads the
-    /// other suites' async tests share.
-    func runOffThePool(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try self.run(arguments, in: directory, environment: environment) })
-            }
-        }
-    }
-}
