@@ -83,6 +83,15 @@ import Testing
             .contains("Your submission could not be graded: FLUSHALL is not allowed.\n"))
     }
 
+    @Test func feedbackShowsAnOverrideAndItsReason() async throws {
+        let results = try await results()
+            .applying([GradeKey(student: "cy", exercise: "counter"): GradeOverride(score: 7, comment: "the FLUSHALL was commented out", createdAt: Date())])
+        let cy = try #require(results.student("cy"))
+        #expect(cy.score == 7)
+        let text = FeedbackMarkdown.render(cy, results: results, exercises: SampleExercises.all)
+        #expect(text.contains("## counter — Count to three: 7 / 10\n\nYour instructor set this grade to 7: the FLUSHALL was commented out\n"))
+    }
+
     @Test func theWriterPutsEveryReportInTheFolder() async throws {
         let results = try await results()
         let out = try TemporaryFolder()

@@ -20,6 +20,9 @@ public enum FeedbackMarkdown {
     private static func section(_ grade: ExerciseGrade, exercise: GradedExercise?, summary: ClassResults.ExerciseSummary?) -> String {
         let title = summary.map { "\(grade.exercise) — \($0.title)" } ?? grade.exercise
         var text = "## \(title): \(ReportText.points(grade.score)) / \(ReportText.points(grade.maxScore))\n\n"
+        if let override = grade.override {
+            text += "Your instructor set this grade to \(ReportText.points(override.score)): \(override.comment)\n\n"
+        }
         switch grade.status {
         case .missing:
             let name = exercise.map { "\(grade.exercise).\($0.answerKind.fileExtension)" } ?? grade.exercise
