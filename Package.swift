@@ -45,6 +45,7 @@ let package = Package(
 
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "Exercises", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LessonKit", "Yams"]),
 
         // MARK: The learner's terminal
         .target(
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "REPL",
+                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -80,6 +81,10 @@ let package = Package(
             exclude: ["Scripts"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExercisesTests",
+            dependencies: ["Exercises", "LessonKit", "RESP", "RedisSimulator", "RedisScripting", "LiveRedis", "RedislingsTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedislingsTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 

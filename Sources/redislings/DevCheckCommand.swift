@@ -1,18 +1,21 @@
 import ArgumentParser
+import Exercises
 import Foundation
 import LessonKit
 
-/// `redislings dev check`: every lesson parses, every link and prerequisite resolves, every quiz is well formed.
-struct DevCheckCommand: ParsableCommand {
+/// `redislings dev check`: every lesson parses, every link and prerequisite resolves, every quiz
+/// is well formed; every exercise is valid, fails untouched and passes with its solution.
+struct DevCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every lesson: front matter, links, prerequisites, code fences and quizzes.",
-        discussion: "Prints one line per problem (file:line: problem — fix) and exits with status 1 if there is any.")
+        abstract: "Check every lesson and exercise: front matter, links, quizzes; each exercise fails untouched and passes with its solution.",
+        discussion: "Prints one line per problem (file:line: problem — fix) and exits with status 1 if there is any. With --live, exercises are also proved on that Redis.")
 
-    @OptionGroup var course: CourseOptions
+    @OptionGroup var options: ExerciseOptions
+    @OptionGroup var backend: BackendOptions
 
-    func run() throws {
-        let catalog = try course.loadCatalog()
+    func run() async throws {
+        let catalog = try options.course.loadCatalog()
         let problems = catalog.check()
         for problem in problems { print(problem.description) }
         let lessons = count(catalog.lessons.count, "lesson")
@@ -21,10 +24,43 @@ struct DevCheckCommand: ParsableCommand {
             let blocks = catalog.lessons.reduce(0) { $0 + $1.runnableBlocks.count }
             let links = catalog.lessons.reduce(0) { $0 + $1.links.count }
             print("✓ \(lessons) in \(catalog.directory): \(count(questions, "quiz question")), \(count(blocks, "runnable redis block")), \(count(links, "link")); no problems.")
-            return
         }
-        FileHandle.standardError.write(Data("\(count(problems.count, "problem")) in \(lessons) of \(catalog.directory).\n".utf8))
-        throw ExitCode(1)
+        let exerciseProblems = try await checkExercises(lessons: catalog)
+        guard problems.isEmpty, exerciseProblems == 0 else {
+            FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory) and their exercises.\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Loads the exercises and proves each; prints the problems and returns how many.
+    private func checkExercises(lessons: LessonCatalog) async throws -> Int {
+        let directory: String
+        do {
+            directory = try ExerciseLocator.current.locate(explicit: options.exercises)
+        } catch {
+            if options.exercises != nil { throw CommandLineError(message: error.message, help: "Pass --exercises DIR with the folder of exercise files.") }
+            print("No exercises folder found; exercises not checked.")
+            return 0
+        }
+        let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
+        var problems = catalog.problems
+        let backends: [ExerciseBackend] = [.simulator] + (backend.liveURLText != nil ? [try await backend.exerciseBackend()] : [])
+        for target in backends {
+            for exercise in catalog.exercises {
+                problems += await ExerciseProof.prove(exercise, on: target)
+            }
+        }
+        problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        for problem in problems {
+            var shown = problem
+            shown.file = (directory as NSString).appendingPathComponent(problem.file)
+            print(shown.description)
+        }
+        if problems.isEmpty {
+            let on = backends.map(\.label).joined(separator: " and ")
+            print("✓ \(count(catalog.exercises.count, "exercise")) in \(directory): each fails untouched and passes with its solution on \(on).")
+        }
+        return problems.count
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `redislings dev …`: tools for people who write the course.
-struct DevCommand: ParsableCommand {
+struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for course authors.",

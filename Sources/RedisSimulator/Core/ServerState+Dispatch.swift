@@ -29,6 +29,9 @@ extension ServerState {
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.name == "exec")
         }
+        if refusesForMemory(spec) {
+            return reject(client, RedisError(Self.outOfMemoryMessage))
+        }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)

@@ -26,6 +26,8 @@ final class ServerState {
 
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0
+    /// The cached dataset size `maxmemory` is checked against.
+    var memoryCheck = MemoryCheck()
 
     init(clock: SimulatorClock, table: CommandTable) {
         self.clock = clock

@@ -51,6 +51,7 @@ public final class ScriptRun {
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
             return .error("ERR Write commands are not allowed from read-only scripts.")
         }
+        if server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
         if spec.isWrite {
             wroteDirty = true
             server.scriptMonitor.markDirty()

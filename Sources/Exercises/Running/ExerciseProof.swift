@@ -1,0 +1,28 @@
+/// What `dev check` proves of an exercise: it fails when the learner does nothing, and its
+/// reference solution passes every check.
+public enum ExerciseProof {
+    /// The problems found running `exercise` untouched and with its solution on `backend`.
+    public static func prove(_ exercise: Exercise, on backend: ExerciseBackend, limits: ExerciseLimits = .learner) async -> [ExerciseProblem] {
+        var problems: [ExerciseProblem] = []
+        let on = backend.isLive ? " on \(backend.label)" : ""
+        let runner = ExerciseRunner(backend: backend)
+        let untouched = await runner.run(exercise, submission: ExerciseRunner.untouched(exercise), limits: limits)
+        if untouched.status == .passed {
+            problems.append(ExerciseProblem(
+                file: exercise.file, line: exercise.checks.first?.line ?? 1,
+                message: "the exercise passes\(on) when the learner does nothing",
+                fix: "make at least one check judge what the learner must do (setup and peers alone must not satisfy it)"))
+        }
+        let solved = await runner.run(exercise, submission: ExerciseRunner.solution(exercise), limits: limits)
+        if let error = solved.error {
+            problems.append(ExerciseProblem(file: exercise.file, line: exercise.instructionsLine - 1,
+                                            message: "the solution stops with an error\(on): \(error)", fix: "fix the solution or the steps it names"))
+        }
+        for (check, result) in zip(exercise.checks, solved.checks) where result.status == .failed {
+            problems.append(ExerciseProblem(
+                file: exercise.file, line: check.line, message: "the solution fails the check `\(check.name)`\(on)",
+                fix: "fix the solution, or the check's expectation (it said: \(result.message))"))
+        }
+        return problems
+    }
+}

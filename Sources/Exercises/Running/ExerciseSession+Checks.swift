@@ -1,0 +1,88 @@
+import Foundation
+import RESP
+
+extension ExerciseSession {
+    /// Checks the exercise now: the `check` peers run, then every check in order. A check never
+    /// stops the others; a broken limit makes the status `error` and its check earns nothing.
+    public func check() async -> ExerciseResult {
+        var runError: ExerciseRunError?
+        do {
+            try await settleAll()
+            try await startPeers(exercise.peers.filter { $0.when == .check })
+            try await settleAll()
+        } catch {
+            runError = error
+        }
+        if let runError { return notChecked(because: runError) }
+        var results: [CheckResult] = []
+        for check in exercise.checks {
+            do {
+                results.append(try await run(check))
+            } catch {
+                runError = runError ?? error
+                results.append(CheckResult(
+                    name: check.name, status: .error, message: error.message, points: 0, maxPoints: check.points, hidden: check.hidden))
+            }
+        }
+        return Self.result(exercise, results, error: runError)
+    }
+
+    /// A result whose checks could not run at all.
+    public func notChecked(because error: ExerciseRunError) -> ExerciseResult {
+        Self.notChecked(exercise, because: error)
+    }
+
+    /// A result whose checks could not run at all.
+    static func notChecked(_ exercise: Exercise, because error: ExerciseRunError) -> ExerciseResult {
+        let checks = exercise.checks.map {
+            CheckResult(name: $0.name, status: .error, message: "not checked: \(error.message)", points: 0, maxPoints: $0.points, hidden: $0.hidden)
+        }
+        return result(exercise, checks, error: error)
+    }
+
+    static func result(_ exercise: Exercise, _ checks: [CheckResult], error: ExerciseRunError?) -> ExerciseResult {
+        let score = checks.reduce(0) { $0 + $1.points }
+        let status: ExerciseResult.Status = error != nil ? .error : checks.allSatisfy { $0.status == .passed } ? .passed : .failed
+        return ExerciseResult(exercise: exercise.id, status: status, score: score, maxScore: exercise.points, error: error?.message, checks: checks)
+    }
+
+    /// Runs one check.
+    private func run(_ check: ExerciseCheck) async throws(ExerciseRunError) -> CheckResult {
+        func verdict(_ passed: Bool, _ right: String) -> CheckResult {
+            CheckResult(name: check.name, status: passed ? .passed : .failed, message: passed ? right : check.message,
+                        points: passed ? check.points : 0, maxPoints: check.points, hidden: check.hidden)
+        }
+        switch check.kind {
+        case .run(let steps, let expect):
+            let checker = ExerciseClient(name: "checker", connection: try await environment.connect(), maxReplyBytes: limits.maxReplyBytes)
+            state.withLock { $0.checkers.append(checker) }
+            let reply = try await perform(steps, on: checker, what: "check `\(check.name)`")
+            let lastLine = steps.last { if case .command = $0.action { return true } else { return false } }?.line ?? check.line
+            if let reply { try checkLimits(reply: reply, line: lastLine, client: checker) }
+            await checker.close()
+            let command = steps.last { if case .command = $0.action { return true } else { return false } }.map(\.text) ?? ""
+            guard let reply else { return verdict(false, "") }
+            return verdict(expect.matches(reply), "`\(command)` replied \(reply.shortText)")
+        case .received(let name, let expected, let count):
+            guard let client = client(named: name) else {
+                return verdict(false, "")
+            }
+            let messages = client.messages
+            var index = messages.startIndex
+            var found = 0
+            for expectation in expected {
+                guard let match = messages[index...].firstIndex(where: expectation.matches) else { break }
+                found += 1
+                index = messages.index(after: match)
+            }
+            let passed = found == expected.count && (count.map { messages.count == $0 } ?? true)
+            let what = count.map { "exactly \($0) message\($0 == 1 ? "" : "s")" } ?? "the \(expected.count) expected message\(expected.count == 1 ? "" : "s")"
+            return verdict(passed, "\(name) received \(what)")
+        case .replied(let name, let expect):
+            guard let client = client(named: name) else { return verdict(false, "") }
+            let match = client.exchanges.first { expect.matches($0.reply) }
+            let right = match.map { "\(name) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
+            return verdict(match != nil, right)
+        }
+    }
+}

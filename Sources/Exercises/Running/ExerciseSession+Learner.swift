@@ -1,0 +1,56 @@
+import Foundation
+import RESP
+
+extension ExerciseSession {
+    /// Runs the lines of a `.redis` file on the learner's connection: blank lines and `#`
+    /// comments skipped, each line split as redis-cli splits it, every limit enforced.
+    public func runLearner(file text: String) async throws(ExerciseRunError) {
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let split = RESPArgumentSplitter.split(String(line)) else {
+                throw ExerciseRunError("line \(lineNumber): unbalanced quotes in `\(Self.shortened(trimmed))`; close every quote")
+            }
+            _ = try await runLearnerCommand(split.map { String(decoding: $0, as: UTF8.self) }, line: lineNumber)
+        }
+    }
+
+    /// Runs one learner command under the limits: the sandbox, the command count, the reply cap,
+    /// the memory and Lua budgets. A broken limit throws, naming the line.
+    public func runLearnerCommand(_ arguments: [String], line: Int) async throws(ExerciseRunError) -> RESPValue {
+        if limits.sandbox, let refusal = ExerciseSandbox.refusal(arguments) {
+            throw ExerciseRunError("line \(line): \(refusal): it reaches beyond the exercise's own keys; remove it")
+        }
+        let count = state.withLock { state -> Int in
+            state.commandsSent += 1
+            return state.commandsSent
+        }
+        guard count <= limits.maxCommands else {
+            throw ExerciseRunError("line \(line): more than \(limits.maxCommands) commands, the most one answer may send")
+        }
+        let reply = try await sendWithinBudget(arguments, on: learner, line: line, what: "your command")
+        try checkLimits(reply: reply, line: line, client: learner)
+        return reply
+    }
+
+    /// Turns a reply that shows a broken limit into an error naming the line and the limit.
+    func checkLimits(reply: RESPValue, line: Int, client: ExerciseClient) throws(ExerciseRunError) {
+        if case .error(let text) = reply {
+            if text.hasPrefix("ERR Script exceeded the time budget") {
+                let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"
+                throw ExerciseRunError("\(Self.place(line))the script ran past the Lua time budget of \(budget) and was stopped (an endless loop?)")
+            }
+            if text.hasPrefix("OOM "), let memory = limits.memoryBytes, environment.simulator != nil {
+                throw ExerciseRunError("\(Self.place(line))the data passed the memory budget of \(ExerciseLimits.bytesText(memory)): \(text)")
+            }
+        }
+        if let overflow = client.overflowLine {
+            throw ExerciseRunError("\(Self.place(overflow))the replies passed \(ExerciseLimits.bytesText(Int64(limits.maxReplyBytes))), the most kept for one client")
+        }
+    }
+
+    static func shortened(_ text: String) -> String { text.count > 60 ? String(text.prefix(57)) + "…" : text }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import RESP
+
+extension ExerciseSession {
+    /// Runs steps on `client`, waiting for each (within the wall-clock budget); returns the last
+    /// command's reply.
+    func perform(_ steps: [ExerciseStep], on client: ExerciseClient, what: String) async throws(ExerciseRunError) -> RESPValue? {
+        var last: RESPValue?
+        for step in steps {
+            switch step.action {
+            case .command(let arguments):
+                last = try await send(arguments, on: client, line: step.line, what: what)
+            case .advance(let milliseconds):
+                try await environment.advance(milliseconds: milliseconds, line: step.line)
+            case .close:
+                await client.close()
+            case .sleep(let milliseconds):
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+            }
+        }
+        return last
+    }
+
+    /// Sends one authored command (placeholders replaced), within the wall-clock budget.
+    func send(_ arguments: [String], on client: ExerciseClient, line: Int, what: String) async throws(ExerciseRunError) -> RESPValue {
+        let resolved: [String]
+        switch substitute(arguments) {
+        case .success(let value): resolved = value
+        case .failure(let error): return .error(error.message)
+        }
+        return try await sendWithinBudget(resolved, on: client, line: line, what: what)
+    }
+
+    /// Sends a command, giving up when the run's wall-clock budget runs out.
+    func sendWithinBudget(_ arguments: [String], on client: ExerciseClient, line: Int, what: String) async throws(ExerciseRunError) -> RESPValue {
+        if client.isClosed { return .error("ERR the \(client.name) client has disconnected (a `close` step)") }
+        let outcome = await withDeadline(deadline) { () async -> Result<RESPValue, RedisConnectionError> in
+            do throws(RedisConnectionError) {
+                return .success(try await client.send(arguments, line: line))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .some(.success(let reply)): return reply
+        case .some(.failure(let error)):
+            throw ExerciseRunError("\(Self.place(line))\(what): `\(Self.commandText(arguments))` failed: \(error.message)")
+        case .none:
+            await client.close()
+            throw ExerciseRunError(
+                "\(Self.place(line))\(what): `\(Self.commandText(arguments))` was still waiting when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out")
+        }
+    }
+
+    /// `$SCRIPT` and `$SHA` replaced (whole arguments only).
+    func substitute(_ arguments: [String]) -> Result<[String], ExerciseRunError> {
+        guard let script, arguments.contains(where: { $0 == "$SCRIPT" || $0 == "$SHA" }) else { return .success(arguments) }
+        var resolved: [String] = []
+        for argument in arguments {
+            switch argument {
+            case "$SCRIPT": resolved.append(script)
+            case "$SHA":
+                switch state.withLock({ $0.sha }) {
+                case .success(let sha): resolved.append(sha)
+                case .failure(let error): return .failure(error)
+                case nil: return .failure(ExerciseRunError("ERR the script was not loaded"))
+                }
+            default: resolved.append(argument)
+            }
+        }
+        return .success(resolved)
+    }
+
+    /// Starts peers, each on its own connection, and waits until each is done or parked.
+    func startPeers(_ peers: [ExercisePeer]) async throws(ExerciseRunError) {
+        for peer in peers {
+            let client = ExerciseClient(name: peer.name, connection: try await environment.connect(), maxReplyBytes: limits.maxReplyBytes)
+            let run = PeerRun(client: client)
+            state.withLock { $0.peers.append(run) }
+            Task {
+                do throws(ExerciseRunError) {
+                    _ = try await self.performInBackground(peer.steps, on: client)
+                    run.finish(nil)
+                } catch {
+                    run.finish(error)
+                }
+            }
+            try await settle([run])
+        }
+    }
+
+    /// A peer's steps: no wall-clock race (a parked peer waits as long as Redis lets it).
+    private func performInBackground(_ steps: [ExerciseStep], on client: ExerciseClient) async throws(ExerciseRunError) {
+        for step in steps {
+            switch step.action {
+            case .command(let arguments):
+                guard !client.isClosed else { return }
+                switch substitute(arguments) {
+                case .success(let resolved):
+                    do {
+                        _ = try await client.send(resolved, line: step.line)
+                    } catch {
+                        if client.isClosed { return }
+                        throw ExerciseRunError("line \(step.line): peer `\(client.name)`: `\(Self.commandText(arguments))` failed: \(error.message)")
+                    }
+                case .failure(let error):
+                    client.record(reply: .error(error.message), command: arguments, line: step.line)
+                }
+            case .advance(let milliseconds):
+                try await environment.advance(milliseconds: milliseconds, line: step.line)
+            case .close:
+                await client.close()
+            case .sleep(let milliseconds):
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+            }
+        }
+    }
+
+    /// Waits until every given peer is done or parked in a blocking command, then lets pushed
+    /// messages in flight arrive.
+    func settle(_ runs: [PeerRun]) async throws(ExerciseRunError) {
+        while !runs.allSatisfy({ $0.isSettled(liveGrace: Self.liveGrace) }) {
+            if ContinuousClock.now >= deadline {
+                let waiting = runs.filter { !$0.isSettled(liveGrace: Self.liveGrace) }.map(\.client.name).joined(separator: ", ")
+                throw ExerciseRunError("peer \(waiting) was still running when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out")
+            }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        if let failure = runs.compactMap(\.failure).first { throw failure }
+        try? await Task.sleep(for: environment.isLive ? .milliseconds(20) : .milliseconds(2))
+    }
+
+    /// Waits for every peer so far.
+    func settleAll() async throws(ExerciseRunError) {
+        try await settle(state.withLock { $0.peers })
+    }
+
+    /// "line N: " for authored lines, nothing for line 0.
+    static func place(_ line: Int) -> String { line > 0 ? "line \(line): " : "" }
+
+    /// A command as text, shortened for messages.
+    static func commandText(_ arguments: [String]) -> String {
+        let text = arguments.map(ExerciseStep.quoted).joined(separator: " ")
+        return text.count > 80 ? String(text.prefix(77)) + "…" : text
+    }
+}

@@ -1,0 +1,31 @@
+import Exercises
+import Foundation
+
+/// A result printed for the learner: one line per check with ✓/✗ and points, then the score.
+enum ExerciseReport {
+    static func render(_ result: ExerciseResult, exercise: Exercise, file: String) -> String {
+        var text = "\(exercise.shortName) \(exercise.title) — \(file)\n"
+        for (index, check) in result.checks.enumerated() {
+            let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
+            let name = check.hidden ? "hidden check \(index + 1)" : check.name
+            let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
+            text += "  \(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)\n"
+        }
+        if let error = result.error { text += "Error: \(file): \(error)\n" }
+        let verdict: String
+        switch result.status {
+        case .passed: verdict = "passed"
+        case .failed: verdict = "not yet: run `redislings hint \(exercise.id)` for a hint"
+        case .error: verdict = "error: fix the problem above and check again"
+        }
+        text += "Score: \(result.score)/\(result.maxScore) — \(verdict)\n"
+        return text
+    }
+
+    /// The result as JSON (snake_case keys).
+    static func json(_ result: ExerciseResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+}

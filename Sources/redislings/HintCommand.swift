@@ -1,0 +1,41 @@
+import ArgumentParser
+import Exercises
+import Foundation
+import REPL
+
+/// `redislings hint ID`: the next hint of an exercise each time (a nudge first, the answer last).
+struct HintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hint",
+        abstract: "Show the next hint for an exercise (--all: every hint so far and the rest).")
+
+    @OptionGroup var options: ExerciseOptions
+
+    @Argument(help: "The exercise: its id, or LESSON.N (e.g. 14.1).")
+    var exercise: String
+
+    @Flag(help: "Show every hint at once.")
+    var all = false
+
+    func run() throws {
+        let (found, _) = try options.exercise(exercise)
+        let log = Self.hintLog()
+        do {
+            let shown = try log.hintsShown(for: found.id)
+            let upTo = all ? found.hints.count : min(shown + 1, found.hints.count)
+            for index in 0..<upTo where all || index == upTo - 1 {
+                print("Hint \(index + 1)/\(found.hints.count): \(found.hints[index])")
+            }
+            if !all, shown >= found.hints.count { print("That was the last hint: it gives the answer away.") }
+            try log.recordHintsShown(max(shown, upTo), for: found.id)
+        } catch let error as HintFileError {
+            throw CommandLineError(message: error.message, help: "")
+        }
+    }
+
+    /// Where hint use is recorded: `hints.json` in the state directory.
+    static func hintLog() -> any HintLog {
+        let directory = StateDirectory.fromEnvironment(ProcessInfo.processInfo.environment)
+        return HintFile(path: directory.path + "/hints.json")
+    }
+}
