@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(libhiredis-dev libedit-dev liblua5.1-0-dev lua-cjson lua-bitop libcmark-gfm-dev libcmark-gfm-extensions-dev
           libsqlite3-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(redis-server redis-tools tmux python3)
+    packages+=(redis-server redis-tools tmux python3 sqlite3)
 fi
 
 missing=()

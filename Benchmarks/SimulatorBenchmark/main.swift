@@ -1,5 +1,6 @@
 // In-process throughput of the simulator on 1M keys, and its heap bytes per short string key.
-// Run: swift run -c release SimulatorBenchmark   (compare-memory.sh adds redis-server's figure)
+// Run: swift run -c release SimulatorBenchmark [NAME ...]   (compare-memory.sh adds redis-server's figure)
+// Names (SET GET INCR LPUSH ZADD ZRANGE memory) pick which measurements run; none runs them all.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,8 +36,14 @@ func heapInUse() -> Int {
 func keyName(_ prefix: String, _ i: Int) -> ByteString { ByteString(prefix + String(i)) }
 
 /// Runs `count` commands built by `command`, reporting operations per second.
+/// The measurements named on the command line, upper-cased; empty means all.
+let selected = Set(CommandLine.arguments.dropFirst().map { $0.uppercased() })
+
+func isSelected(_ name: String) -> Bool { selected.isEmpty || selected.contains(name.uppercased()) }
+
 func measure(_ name: String, _ simulator: Simulator, _ client: SimulatorClient, count: Int,
              _ command: (Int) -> [ByteString]) {
+    guard isSelected(name) else { return }
     let commands = (0..<count).map(command)
     var errors = 0
     let elapsed = seconds {
@@ -59,7 +66,7 @@ extension Int {
 }
 
 // Memory: 1M keys "key:N" → "value:N", as redis-server's DEBUG POPULATE 1000000 makes them.
-do {
+if isSelected("memory") {
     let before = heapInUse()
     let simulator = Simulator()
     let client = simulator.connect()

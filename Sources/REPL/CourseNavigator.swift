@@ -13,8 +13,18 @@ public final class CourseNavigator: @unchecked Sendable {
     public var usePager: Bool
     /// The environment the pager reads (`PAGER`, `LESS`).
     public var environment: [String: String]
-    private let store: StateStore?
-    private var state: LearnerState
+    /// Called with the lesson each time the learner opens one to read (`:lesson`), so the
+    /// program can record it; nil records nothing.
+    public var lessonRead: (@Sendable (Lesson) -> Void)?
+    /// Called with a lesson and the seconds the learner spent on it, when they move to another
+    /// lesson and when the session ends (`finishTiming`); nil records nothing.
+    public var timeSpent: (@Sendable (Lesson, Double) -> Void)?
+    /// A stretch on one lesson counts for at most this long: a session left open overnight is
+    /// not an evening of study.
+    public static let longestCountedStretch: Double = 3600
+    private var enteredAt = ContinuousClock.now
+    let store: StateStore?
+    var state: LearnerState
 
     /// A navigator at `position`, saving moves to `store` (nil: nothing is saved).
     public init(
@@ -61,8 +71,17 @@ public final class CourseNavigator: @unchecked Sendable {
 
     /// Makes lesson `index` current and saves it.
     public func move(to index: Int) throws(StateFileError) {
+        finishTiming()
         position = min(max(0, index), catalog.lessons.count - 1)
         try save()
+    }
+
+    /// Reports the time spent on the current lesson since it was entered, and starts counting again.
+    public func finishTiming() {
+        let elapsed = ContinuousClock.now - enteredAt
+        enteredAt = .now
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        timeSpent?(current, min(seconds, Self.longestCountedStretch))
     }
 
     /// Saves the current lesson in the state file.

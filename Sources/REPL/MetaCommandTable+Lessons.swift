@@ -81,6 +81,7 @@ extension ReplSession {
 
     /// Shows the current lesson, through the pager when the course asks for it.
     func showLesson(_ course: CourseNavigator) {
+        course.lessonRead?(course.current)
         let text = course.rendered()
         if course.usePager {
             Pager.show(text, enabled: true, environment: course.environment)
@@ -93,5 +94,5 @@ extension ReplSession {
 extension MetaCommandTable {
     /// Every meta-command of the learner's REPL: `:help`, the course's, then the rest.
     public static let learner = MetaCommandTable(
-        Array(standard.commands.prefix(1)) + lessons.commands + standard.commands.dropFirst())
+        Array(standard.commands.prefix(1)) + lessons.commands + exercises.commands + standard.commands.dropFirst())
 }

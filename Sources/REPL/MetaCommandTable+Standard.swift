@@ -17,8 +17,11 @@ extension MetaCommandTable {
             await session.executeAsPeer(words[0], words.dropFirst().map { Array($0.utf8) })
         },
         MetaCommand(":reset", summary: "Start again on a fresh, empty simulator") { session, _ in
+            let exercise = session.exercises?.active?.exercise
+            if session.backend.isSimulator { await session.exercises?.end() }
             if await session.resetBackend() {
                 session.say("The simulator was reset: no keys, no clients, clock back to real time.")
+                if let exercise { session.say("Exercise \(exercise.shortName) was left; :exercise \(exercise.id) starts it again.") }
             } else {
                 session.say(":reset works on the built-in simulator only; on a live Redis it would delete your data.")
             }

@@ -31,8 +31,17 @@ public final class PushInbox: Sendable {
         close(writeDescriptor)
     }
 
+    private let observer = Mutex<(@Sendable (RESPValue) -> Void)?>(nil)
+
+    /// Sets (or, with nil, removes) a function told of every message as it arrives, before it
+    /// is printed: an exercise in progress files the learner's messages this way.
+    public func setObserver(_ handler: (@Sendable (RESPValue) -> Void)?) {
+        observer.withLock { $0 = handler }
+    }
+
     /// Queues a pushed message.
     public func append(_ message: RESPValue) {
+        observer.withLock { $0 }?(message)
         queue.withLock { $0.append(message) }
         var byte: UInt8 = 1
         _ = write(writeDescriptor, &byte, 1)

@@ -20,6 +20,18 @@ public final class ReplSession: @unchecked Sendable {
     public private(set) var state: ConnectionState
     /// The lessons and the learner's place in them, when the session has a course.
     public var course: CourseNavigator?
+    /// The exercises, when the course has some (`:exercise`, `:check`, `:hint`, `:peers`).
+    public var exercises: ExerciseWorkbench? {
+        didSet {
+            // Messages are filed for the exercise as they arrive, not when printed, so a check
+            // sees those its own peers just published.
+            guard let workbench = exercises else {
+                inbox.setObserver(nil)
+                return
+            }
+            inbox.setObserver { [weak workbench] message in workbench?.recordLearnerPush(message) }
+        }
+    }
     /// True once `:quit` (or `quit`/`exit`) was entered.
     public private(set) var isFinished = false
 
@@ -91,6 +103,7 @@ public final class ReplSession: @unchecked Sendable {
         guard let reply = await send(arguments, on: connection) else { return nil }
         output.line(ReplyFormatter.format(reply))
         state.observe(command: arguments, reply: reply)
+        exercises?.recordLearnerReply(reply, command: arguments)
         return reply
     }
 
@@ -244,6 +257,7 @@ public final class ReplSession: @unchecked Sendable {
     }
 
     private func close() async {
+        await exercises?.end()
         await closeConnections()
     }
 }

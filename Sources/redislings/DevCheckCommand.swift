@@ -27,21 +27,16 @@ struct DevCheckCommand: AsyncParsableCommand {
         }
         let exerciseProblems = try await checkExercises(lessons: catalog)
         guard problems.isEmpty, exerciseProblems == 0 else {
-            FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory) and their exercises.\n".utf8))
+            let exercises = exerciseProblems == 0 ? "" : " and their exercises"
+            FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory)\(exercises).\n".utf8))
             throw ExitCode(1)
         }
     }
 
     /// Loads the exercises and proves each; prints the problems and returns how many.
     private func checkExercises(lessons: LessonCatalog) async throws -> Int {
-        let directory: String
-        do {
-            directory = try ExerciseLocator.current.locate(explicit: options.exercises)
-        } catch {
-            if options.exercises != nil { throw CommandLineError(message: error.message, help: "Pass --exercises DIR with the folder of exercise files.") }
-            print("No exercises folder found; exercises not checked.")
-            return 0
-        }
+        // A course without exercises is fine; a folder asked for by name must exist.
+        guard let directory = try options.directory() else { return 0 }
         let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
         var problems = catalog.problems
         let backends: [ExerciseBackend] = [.simulator] + (backend.liveURLText != nil ? [try await backend.exerciseBackend()] : [])
@@ -56,7 +51,7 @@ struct DevCheckCommand: AsyncParsableCommand {
             shown.file = (directory as NSString).appendingPathComponent(problem.file)
             print(shown.description)
         }
-        if problems.isEmpty {
+        if problems.isEmpty, !catalog.exercises.isEmpty {
             let on = backends.map(\.label).joined(separator: " and ")
             print("✓ \(count(catalog.exercises.count, "exercise")) in \(directory): each fails untouched and passes with its solution on \(on).")
         }

@@ -17,15 +17,43 @@ struct ExerciseOptions: ParsableArguments {
     /// The lessons and the exercises; a missing folder is an error that says where it looked.
     func load() throws -> (lessons: LessonCatalog, exercises: ExerciseCatalog) {
         let lessons = try course.loadCatalog()
-        let directory: String
+        guard let directory = try directory() else {
+            throw CommandLineError(
+                message: "No Exercises folder beside the lessons folder \(try Self.courseFolder(course.lessons).directory).",
+                help: "Pass --exercises DIR with the folder of exercise files for this course.")
+        }
+        return (lessons, ExerciseCatalog.load(directory: directory, lessons: lessons))
+    }
+
+    /// The exercises folder, or nil when the course has none.
+    func directory() throws -> String? {
+        try Self.directory(exercises: exercises, lessons: course.lessons)
+    }
+
+    /// The exercises folder for these `--exercises` and `--lessons` values: `--exercises`; else,
+    /// for a course named by `--lessons` or `$REDISLINGS_COURSE`, the `Exercises` folder beside
+    /// it (nil when there is none: another course's exercises do not fit); else the usual search.
+    static func directory(exercises: String?, lessons: String?) throws -> String? {
+        let locator = ExerciseLocator.current
+        if exercises == nil, let location = try? courseFolder(lessons), location.origin == .option || location.origin == .environment {
+            let sibling = URL(fileURLWithPath: location.directory).standardizedFileURL.deletingLastPathComponent()
+                .appendingPathComponent("Exercises").path
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: sibling, isDirectory: &isFolder) && isFolder.boolValue
+            return exists ? sibling : nil
+        }
         do {
-            directory = try ExerciseLocator.current.locate(explicit: exercises)
+            return try locator.locate(explicit: exercises)
         } catch {
             throw CommandLineError(
                 message: "\(error.message.prefix(1).uppercased())\(error.message.dropFirst()).",
                 help: "Pass --exercises DIR with the folder of exercise files, or set REDISLINGS_EXERCISES.")
         }
-        return (lessons, ExerciseCatalog.load(directory: directory, lessons: lessons))
+    }
+
+    /// Where the lessons come from.
+    static func courseFolder(_ lessons: String?) throws -> CourseLocator.Location {
+        try CourseLocator.current.locate(explicit: lessons)
     }
 
     /// The exercise named by `query` (id or LESSON.N), or an error listing close names.
@@ -50,35 +78,20 @@ struct ExerciseOptions: ParsableArguments {
     }
 }
 
-/// The learner's answer files: `$REDISLINGS_WORKSPACE`, else `./redislings-work`.
+/// The learner's answer files, in the workspace the environment names.
 enum Workspace {
-    /// The workspace folder.
-    static var directory: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let folder = environment["REDISLINGS_WORKSPACE"], !folder.isEmpty { return folder }
-        return "redislings-work"
-    }
+    static var current: ExerciseWorkspace { .fromEnvironment(ProcessInfo.processInfo.environment) }
 
-    /// The answer file of `exercise`: `<workspace>/<id>.redis` or `.lua`.
-    static func file(for exercise: Exercise) -> String {
-        (directory as NSString).appendingPathComponent("\(exercise.id).\(exercise.answerExtension)")
-    }
+    /// The answer file of `exercise`.
+    static func file(for exercise: Exercise) -> String { current.file(for: exercise) }
 
     /// Creates the answer file from the starter unless it exists; true when it was created.
     @discardableResult
     static func createFile(for exercise: Exercise) throws -> Bool {
-        let path = file(for: exercise)
-        guard !FileManager.default.fileExists(atPath: path) else { return false }
-        let comment = exercise.answer == .lua ? "--" : "#"
-        var text = "\(comment) \(exercise.title) (\(exercise.id)): check with `redislings exercise check \(exercise.id)`\n"
-        if let starter = exercise.starter { text += starter.hasSuffix("\n") ? starter : starter + "\n" }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return try current.createFile(for: exercise)
         } catch {
-            throw CommandLineError(message: "Cannot create \(path): \(error.localizedDescription).",
-                                   help: "Set REDISLINGS_WORKSPACE to a folder you can write to.")
+            throw CommandLineError(message: error.message, help: "")
         }
-        return true
     }
 }

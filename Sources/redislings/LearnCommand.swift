@@ -1,8 +1,10 @@
 import ArgumentParser
+import Exercises
 import Foundation
 @preconcurrency import Glibc
 import LessonKit
 import LiveRedis
+import Quizzes
 import RESP
 import RedisScripting
 import RedisSimulator
@@ -22,6 +24,11 @@ struct LearnCommand: AsyncParsableCommand {
     @OptionGroup var course: CourseOptions
 
     @OptionGroup var backendOptions: BackendOptions
+
+    @Option(
+        name: .customLong("exercises"),
+        help: ArgumentHelp("The exercises folder (default: beside --lessons, else $REDISLINGS_EXERCISES, ./Exercises, the installed ones).", valueName: "dir"))
+    var exercisesFolder: String?
 
     @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
     var lesson: String?
@@ -64,14 +71,44 @@ struct LearnCommand: AsyncParsableCommand {
                 width: Terminal.width(environment: environment),
                 colors: Terminal.useColors(plain: !interactive, environment: environment))
             navigator.environment = environment
+            navigator.lessonRead = { lesson in
+                LearnerRecord.bestEffort("reading lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordLessonRead(lesson: lesson.progressKey, at: now)
+                }
+            }
+            navigator.timeSpent = { lesson, seconds in
+                LearnerRecord.bestEffort("time on lesson \(lesson.paddedNumber)") { store, now in
+                    try store.recordTimeSpent(lesson: lesson.progressKey, activity: "learn", seconds: seconds, endingAt: now)
+                }
+            }
             do { try navigator.save() } catch { session.say("warning: your place could not be saved: \(error)") }
         }
+        session.exercises = try loadExercises(lessons: catalog, stateDirectory: directory)
         if interactive {
             let where_ = backend.isSimulator ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
             session.say("redislings on \(where_). Type help for Redis commands, :help for the rest.")
             if let navigator { session.say(navigator.introduction) }
         }
+        await session.resumeExercise()
         await session.run()
+        navigator?.finishTiming()
+    }
+
+    /// The exercises for the REPL, or nil when the course has none (a folder asked for by name must exist).
+    private func loadExercises(lessons: LessonCatalog, stateDirectory: StateDirectory) throws -> ExerciseWorkbench? {
+        let found: String?
+        do {
+            found = try ExerciseOptions.directory(exercises: exercisesFolder, lessons: course.lessons)
+        } catch {
+            if exercisesFolder != nil { throw error }
+            return nil
+        }
+        guard let folder = found else { return nil }
+        let catalog = ExerciseCatalog.load(directory: folder, lessons: lessons)
+        ExerciseOptions.warnAboutProblems(in: catalog)
+        return ExerciseWorkbench(
+            catalog: catalog, hintLog: HintFile(path: stateDirectory.path + "/hints.json"),
+            workspace: .fromEnvironment(ProcessInfo.processInfo.environment))
     }
 
     /// The course position to open, or nil when the course has no lessons.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Quizzes
 
 /// `redislings show LESSON`: a lesson rendered for the terminal.
 struct ShowCommand: ParsableCommand {
@@ -35,6 +36,9 @@ struct ShowCommand: ParsableCommand {
                 default: return nil
                 }
             })
+        LearnerRecord.bestEffort("reading lesson \(found.paddedNumber)") { store, now in
+            try store.recordLessonRead(lesson: found.progressKey, at: now)
+        }
         Pager.show(renderer.render(found, catalog: catalog, showAnswers: answers), enabled: !plain, environment: environment)
     }
 }

@@ -88,7 +88,9 @@ extension ExerciseParser {
                 report(checkLine, "\(label) has `run` but no `expect`", fix: "add `expect:` with the reply the last command must give")
                 return nil
             }
+            let before = problems.count
             let steps = readSteps(fields["run"]!, field: "run", allowScript: answer == .lua)
+            guard problems.count == before else { return nil }
             guard steps.contains(where: { if case .command = $0.action { return true } else { return false } }) else {
                 report(fields.line("run", or: checkLine), "the `run` of \(label) has no command", fix: "give it at least one command whose reply `expect` judges")
                 return nil
@@ -129,6 +131,11 @@ extension ExerciseParser {
         }
         var messages: [Expectation] = []
         for item in items {
+            guard item.sequence != nil || item.mapping != nil else {
+                report(line(of: item), "a message under `received` is a single value",
+                       fix: "write the whole push as a list: `[message, channel, payload]` (or `[pmessage, pattern, channel, payload]`)")
+                return nil
+            }
             guard let expectation = readExpectation(item) else { return nil }
             messages.append(expectation)
         }

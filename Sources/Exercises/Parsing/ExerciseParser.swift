@@ -84,9 +84,31 @@ struct ExerciseParser {
              .composer(let context, let problem, let mark, _):
             let line = (context?.mark.line ?? mark.line) + 1
             let what = context.map { "\($0.text) that starts here, \(problem) (line \(mark.line + 1))" } ?? problem
+            // libyaml notices an unclosed quote only lines later; point at the quote itself.
+            if let open = (2...max(2, mark.line + 1)).first(where: { Self.hasUnclosedQuote(text(ofLine: $0)) }), open < mark.line + 1 {
+                report(open, "broken YAML in the front matter: a quote opened on this line is not closed on it (libyaml: \(what))",
+                       fix: "close the quote on the same line, or quote the whole value with the other kind of quote")
+                return
+            }
             report(line, "broken YAML in the front matter: \(what)", fix: fix)
         default:
             report(2, "broken YAML in the front matter: \(error)", fix: fix)
         }
+    }
+
+    /// True when a line opens a double or single quote it does not close (a YAML value only).
+    static func hasUnclosedQuote(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#") { return false }
+        guard let colon = trimmed.range(of: ": ") ?? (trimmed.hasPrefix("- ") ? trimmed.range(of: "- ") : nil) else { return false }
+        let value = trimmed[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard let quote = value.first, quote == "\"" || quote == "'" else { return false }
+        var escaped = false
+        for character in value.dropFirst() {
+            if quote == "\"", character == "\\", !escaped { escaped = true; continue }
+            if character == quote, !escaped { return false }
+            escaped = false
+        }
+        return true
     }
 }

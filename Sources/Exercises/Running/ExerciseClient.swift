@@ -14,6 +14,9 @@ public final class ExerciseClient: Sendable {
         public var reply: RESPValue
         /// The line it was written on (0: typed).
         public var line: Int
+
+        /// The command as redis-cli would take it, quoted where needed.
+        public var commandLine: String { command.map(ExerciseStep.quoted).joined(separator: " ") }
     }
 
     struct State {

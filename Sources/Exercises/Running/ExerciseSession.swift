@@ -88,8 +88,18 @@ public final class ExerciseSession: Sendable {
 
     var deadline: ContinuousClock.Instant { state.withLock { $0.deadline } }
 
-    /// The peers that have run, in order, with what each sent and got.
-    public var peerClients: [ExerciseClient] { state.withLock { $0.peers.map(\.client) } }
+    /// The peers, in the order they first ran, each with what it sent and got (a `check` peer:
+    /// its latest run).
+    public var peerClients: [ExerciseClient] {
+        let clients = state.withLock { $0.peers.map(\.client) }
+        var order: [String] = []
+        var latest: [String: ExerciseClient] = [:]
+        for client in clients {
+            if latest[client.name] == nil { order.append(client.name) }
+            latest[client.name] = client
+        }
+        return order.compactMap { latest[$0] }
+    }
 
     /// The client a check names: `learner` or a peer (the latest of that name).
     func client(named name: String) -> ExerciseClient? {

@@ -25,7 +25,10 @@ public struct KeyPositions: Sendable, Equatable {
 }
 
 /// One entry of the command table: what COMMAND reports, what dispatch checks, and the handler.
-public struct CommandSpec: Sendable {
+///
+/// A class, not a struct: every command passes its spec through lookup, dispatch and its
+/// context, and one reference costs one retain where a struct of arrays and strings costs six.
+public final class CommandSpec: Sendable {
     /// Lowercase name; a subcommand's is `parent|sub` (what arity errors and COMMAND INFO show).
     public let name: String
     /// Redis's arity: N means exactly N arguments (name included), -N means at least N.

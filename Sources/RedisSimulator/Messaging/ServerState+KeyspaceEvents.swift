@@ -4,9 +4,7 @@ extension ServerState {
     /// Publishes `__keyspace@<db>__:<key>` and `__keyevent@<db>__:<event>` messages when
     /// `notify-keyspace-events` selects the event's class (Redis's notifyKeyspaceEvent).
     func notifyKeyspaceEvent(_ eventClass: KeyspaceEventClass, event: String, key: ByteString, db: Int) {
-        guard let text = config.values["notify-keyspace-events"], !text.isEmpty,
-              let flags = KeyspaceEventFlags(parsing: text),
-              flags.contains(KeyspaceEventFlags(eventClass))
+        guard let flags = config.keyspaceEvents, flags.contains(KeyspaceEventFlags(eventClass))
         else { return }
         let eventBytes = ByteString(event)
         if flags.contains(.keyspace) {

@@ -1,12 +1,24 @@
 /// The CONFIG parameters the simulator knows, with Redis 7.0's defaults and its validation.
 struct ServerConfig {
     /// Current values by canonical name.
-    var values: [String: String]
+    var values: [String: String] {
+        didSet { keyspaceEvents = Self.parseKeyspaceEvents(values) }
+    }
+
+    /// `notify-keyspace-events`, parsed once per change: every write asks for it, and most
+    /// servers have it empty.
+    private(set) var keyspaceEvents: KeyspaceEventFlags?
 
     init() {
         var values: [String: String] = [:]
         for parameter in ConfigParameter.all { values[parameter.name] = parameter.defaultValue }
         self.values = values
+        keyspaceEvents = Self.parseKeyspaceEvents(values)
+    }
+
+    private static func parseKeyspaceEvents(_ values: [String: String]) -> KeyspaceEventFlags? {
+        guard let text = values["notify-keyspace-events"], !text.isEmpty else { return nil }
+        return KeyspaceEventFlags(parsing: text)
     }
 
     /// The eviction policy (`maxmemory-policy`).

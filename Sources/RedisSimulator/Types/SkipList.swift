@@ -6,15 +6,64 @@
 /// counting per link and no recursive teardown of long chains.
 public struct SkipList {
     struct Link {
-        var forward: Int
-        var span: Int
+        var forward: Int32
+        var span: Int32
+    }
+
+    /// The first four levels of a node's links, stored in the node itself: a level-1 node (3 in
+    /// 4) or a level-2 to -4 node needs no allocation, and a hop reads one cache line, not two.
+    struct InlineLinks {
+        var l0 = Link(forward: 0, span: 0), l1 = Link(forward: 0, span: 0)
+        var l2 = Link(forward: 0, span: 0), l3 = Link(forward: 0, span: 0)
+
+        subscript(i: Int) -> Link {
+            @inline(__always) get {
+                switch i {
+                case 0: return l0
+                case 1: return l1
+                case 2: return l2
+                default: return l3
+                }
+            }
+            @inline(__always) set {
+                switch i {
+                case 0: l0 = newValue
+                case 1: l1 = newValue
+                case 2: l2 = newValue
+                default: l3 = newValue
+                }
+            }
+        }
     }
 
     struct Node {
         var member: ByteString
         var score: Double
-        var backward: Int
-        var links: [Link]
+        var backward: Int32
+        /// How many levels of links the node has.
+        var level: Int32
+        var inline = InlineLinks()
+        /// Levels 4 and up, for the few nodes that reach them.
+        var overflow: [Link] = []
+
+        init(member: ByteString, score: Double, backward: Int, level: Int) {
+            self.member = member
+            self.score = score
+            self.backward = Int32(truncatingIfNeeded: backward)
+            self.level = Int32(level)
+            if level > Self.inlineLevels {
+                overflow = Array(repeating: Link(forward: 0, span: 0), count: level - Self.inlineLevels)
+            }
+        }
+
+        static let inlineLevels = 4
+
+        subscript(link i: Int) -> Link {
+            @inline(__always) get { i < Self.inlineLevels ? inline[i] : overflow[i - Self.inlineLevels] }
+            @inline(__always) set {
+                if i < Self.inlineLevels { inline[i] = newValue } else { overflow[i - Self.inlineLevels] = newValue }
+            }
+        }
     }
 
     /// Redis's ZSKIPLIST_MAXLEVEL.
@@ -30,7 +79,16 @@ public struct SkipList {
     /// An empty skip list.
     public init() {
         // The header's links grow with the list's level, so a small set stays small.
-        nodes = [Node(member: ByteString([]), score: 0, backward: 0, links: [Link(forward: 0, span: 0)])]
+        nodes = [Node(member: ByteString([]), score: 0, backward: 0, level: 1)]
+    }
+
+    @inline(__always) private func forward(_ x: Int, _ i: Int) -> Int { Int(nodes[x][link: i].forward) }
+    @inline(__always) private func span(_ x: Int, _ i: Int) -> Int { Int(nodes[x][link: i].span) }
+    @inline(__always) private mutating func setLink(_ x: Int, _ i: Int, forward: Int, span: Int) {
+        nodes[x][link: i] = Link(forward: Int32(truncatingIfNeeded: forward), span: Int32(truncatingIfNeeded: span))
+    }
+    @inline(__always) private mutating func addSpan(_ x: Int, _ i: Int, _ delta: Int) {
+        nodes[x][link: i].span += Int32(truncatingIfNeeded: delta)
     }
 
     /// True when (s1, m1) sorts before (s2, m2).
@@ -66,9 +124,9 @@ public struct SkipList {
         for i in stride(from: level - 1, through: 0, by: -1) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1]
             while true {
-                let next = nodes[x].links[i].forward
+                let next = forward(x, i)
                 guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
-                rank[i] += nodes[x].links[i].span
+                rank[i] += span(x, i)
                 x = next
             }
             update[i] = x
@@ -78,27 +136,27 @@ public struct SkipList {
             for i in level..<newLevel {
                 rank[i] = 0
                 update[i] = 0
-                if nodes[0].links.count <= i { nodes[0].links.append(Link(forward: 0, span: 0)) }
-                nodes[0].links[i].span = count
+                if Int(nodes[0].level) <= i {
+                    nodes[0].level += 1
+                    if i >= Node.inlineLevels { nodes[0].overflow.append(Link(forward: 0, span: 0)) }
+                }
+                setLink(0, i, forward: 0, span: count)
             }
             level = newLevel
         }
-        let node = Node(member: member, score: score, backward: update[0],
-                        links: Array(repeating: Link(forward: 0, span: 0), count: newLevel))
+        let node = Node(member: member, score: score, backward: update[0], level: newLevel)
         let n: Int
         if let slot = freeSlots.popLast() { nodes[slot] = node; n = slot } else { nodes.append(node); n = nodes.count - 1 }
         for i in 0..<newLevel {
             let u = update[i]
-            nodes[n].links[i].forward = nodes[u].links[i].forward
-            nodes[u].links[i].forward = n
-            nodes[n].links[i].span = nodes[u].links[i].span - (rank[0] - rank[i])
-            nodes[u].links[i].span = rank[0] - rank[i] + 1
+            setLink(n, i, forward: forward(u, i), span: span(u, i) - (rank[0] - rank[i]))
+            setLink(u, i, forward: n, span: rank[0] - rank[i] + 1)
         }
         if newLevel < level {
-            for i in newLevel..<level { nodes[update[i]].links[i].span += 1 }
+            for i in newLevel..<level { addSpan(update[i], i, 1) }
         }
-        let next = nodes[n].links[0].forward
-        if next != 0 { nodes[next].backward = n } else { tail = n }
+        let next = forward(n, 0)
+        if next != 0 { nodes[next].backward = Int32(truncatingIfNeeded: n) } else { tail = n }
         count += 1
     }
 
@@ -116,27 +174,26 @@ public struct SkipList {
         var x = 0
         for i in stride(from: level - 1, through: 0, by: -1) {
             while true {
-                let next = nodes[x].links[i].forward
+                let next = forward(x, i)
                 guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
                 x = next
             }
             update[i] = x
         }
-        let target = nodes[x].links[0].forward
+        let target = forward(x, 0)
         guard target != 0, nodes[target].score == score, nodes[target].member == member else { return false }
         for i in 0..<level {
             let u = update[i]
-            if nodes[u].links[i].forward == target {
-                nodes[u].links[i].span += nodes[target].links[i].span - 1
-                nodes[u].links[i].forward = nodes[target].links[i].forward
+            if forward(u, i) == target {
+                setLink(u, i, forward: forward(target, i), span: span(u, i) + span(target, i) - 1)
             } else {
-                nodes[u].links[i].span -= 1
+                addSpan(u, i, -1)
             }
         }
-        let next = nodes[target].links[0].forward
-        if next != 0 { nodes[next].backward = nodes[target].backward } else { tail = nodes[target].backward }
-        while level > 1, nodes[0].links[level - 1].forward == 0 { level -= 1 }
-        nodes[target] = Node(member: ByteString([]), score: 0, backward: 0, links: [])
+        let next = forward(target, 0)
+        if next != 0 { nodes[next].backward = nodes[target].backward } else { tail = Int(nodes[target].backward) }
+        while level > 1, forward(0, level - 1) == 0 { level -= 1 }
+        nodes[target] = Node(member: ByteString([]), score: 0, backward: 0, level: 0)
         freeSlots.append(target)
         count -= 1
         return true
@@ -150,9 +207,9 @@ public struct SkipList {
         var x = 0, rank = 0
         for i in stride(from: level - 1, through: 0, by: -1) {
             while true {
-                let next = nodes[x].links[i].forward
+                let next = forward(x, i)
                 guard next != 0, predicate(nodes[next].score, nodes[next].member) else { break }
-                rank += nodes[x].links[i].span
+                rank += span(x, i)
                 x = next
             }
         }
@@ -170,9 +227,9 @@ public struct SkipList {
         var x = 0, traversed = 0
         let target = rank + 1
         for i in stride(from: level - 1, through: 0, by: -1) {
-            while nodes[x].links[i].forward != 0, traversed + nodes[x].links[i].span <= target {
-                traversed += nodes[x].links[i].span
-                x = nodes[x].links[i].forward
+            while forward(x, i) != 0, traversed + span(x, i) <= target {
+                traversed += span(x, i)
+                x = forward(x, i)
             }
             if traversed == target { return x }
         }
@@ -198,14 +255,14 @@ public struct SkipList {
         var x = node(atRank: rank)
         while x != 0, result.count < limit {
             result.append((nodes[x].member, nodes[x].score))
-            x = reverse ? nodes[x].backward : nodes[x].links[0].forward
+            x = reverse ? Int(nodes[x].backward) : forward(x, 0)
         }
         return result
     }
 
     /// The lowest pair, if any.
     public var first: (member: ByteString, score: Double)? {
-        let n = nodes[0].links[0].forward
+        let n = forward(0, 0)
         return n == 0 ? nil : (nodes[n].member, nodes[n].score)
     }
 
@@ -217,10 +274,10 @@ public struct SkipList {
     /// Checks order, spans, back links, tail and count; the tests call it after every operation.
     public func checkInvariants() {
         var order: [Int] = []
-        var x = nodes[0].links[0].forward
+        var x = forward(0, 0)
         var previous = 0
         while x != 0 {
-            precondition(nodes[x].backward == previous, "backward link broken")
+            precondition(Int(nodes[x].backward) == previous, "backward link broken")
             if previous != 0 {
                 precondition(Self.precedes(nodes[previous].score, nodes[previous].member, nodes[x].score, nodes[x].member),
                               "order broken")
@@ -228,7 +285,7 @@ public struct SkipList {
             precondition(!nodes[x].score.isNaN)
             order.append(x)
             previous = x
-            x = nodes[x].links[0].forward
+            x = forward(x, 0)
         }
         precondition(order.count == count, "count broken")
         precondition(tail == (order.last ?? 0), "tail broken")
@@ -237,15 +294,15 @@ public struct SkipList {
         for i in 0..<Self.maxLevel {
             var node = 0, at = 0
             while true {
-                let link = nodes[node].links.count > i ? nodes[node].links[i] : nil
+                let link = Int(nodes[node].level) > i ? nodes[node][link: i] : nil
                 guard let link, link.forward != 0 else { break }
                 precondition(i < level, "link above the list's level")
-                let to = position[link.forward]!
-                precondition(to - at == link.span, "span broken at level \(i)")
-                node = link.forward
+                let to = position[Int(link.forward)]!
+                precondition(to - at == Int(link.span), "span broken at level \(i)")
+                node = Int(link.forward)
                 at = to
             }
         }
-        precondition(level == 1 || nodes[0].links[level - 1].forward != 0, "level not trimmed")
+        precondition(level == 1 || forward(0, level - 1) != 0, "level not trimmed")
     }
 }

@@ -1,0 +1,50 @@
+import Exercises
+import Foundation
+import RESP
+import Synchronization
+
+/// The exercises a REPL session can open, the one in progress, and where hint use is kept.
+public final class ExerciseWorkbench: Sendable {
+    /// The exercises of the course.
+    public let catalog: ExerciseCatalog
+    /// Where hint use is recorded.
+    public let hintLog: any HintLog
+    /// Where the learner's answer files live (for `lua` exercises).
+    public let workspace: ExerciseWorkspace
+    private let current = Mutex<ExerciseSession?>(nil)
+
+    /// The exercise in progress and its run, if any.
+    public var active: ExerciseSession? { current.withLock { $0 } }
+
+    /// A workbench over `catalog`.
+    public init(catalog: ExerciseCatalog, hintLog: any HintLog, workspace: ExerciseWorkspace) {
+        self.catalog = catalog
+        self.hintLog = hintLog
+        self.workspace = workspace
+    }
+
+    /// Makes `session` the exercise in progress, finishing the previous one.
+    func begin(_ session: ExerciseSession) async {
+        await end()
+        current.withLock { $0 = session }
+    }
+
+    /// Finishes the exercise in progress: its peers disconnect; on a live Redis its keys go.
+    func end() async {
+        let ending = current.withLock { session -> ExerciseSession? in
+            defer { session = nil }
+            return session
+        }
+        if let ending { await ending.finish() }
+    }
+
+    /// Files a reply to the learner's own command, for `replied` checks.
+    func recordLearnerReply(_ reply: RESPValue, command: [[UInt8]]) {
+        active?.learner.record(reply: reply, command: command.map { String(decoding: $0, as: UTF8.self) }, line: 0)
+    }
+
+    /// Files a message pushed to the learner, for `received` checks.
+    func recordLearnerPush(_ message: RESPValue) {
+        active?.learner.record(push: message)
+    }
+}

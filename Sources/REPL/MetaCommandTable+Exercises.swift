@@ -1,0 +1,216 @@
+import Exercises
+import Foundation
+import LessonKit
+import RESP
+
+extension MetaCommandTable {
+    /// The meta-commands of the exercises: start one, get a hint, check, look at the peers.
+    public static let exercises = MetaCommandTable([
+        MetaCommand(":exercise", usage: "[ID|N]", summary: "Start an exercise (its id, or N of this lesson); alone, list this lesson's") { session, words in
+            guard let workbench = session.requireExercises() else { return }
+            guard let wanted = words.first else {
+                session.listExercises(workbench)
+                return
+            }
+            guard let exercise = session.findExercise(wanted, in: workbench) else {
+                session.say("No exercise '\(wanted)'. :exercise lists this lesson's; `redislings exercise list` lists them all.")
+                return
+            }
+            await session.startExercise(exercise, workbench: workbench, quietly: false)
+        },
+        MetaCommand(":hint", summary: "Show the next hint of the exercise in progress") { session, _ in
+            guard let workbench = session.requireExercises(), let active = session.requireActiveExercise() else { return }
+            let exercise = active.exercise
+            do {
+                let shown = try workbench.hintLog.hintsShown(for: exercise.id)
+                let next = min(shown + 1, exercise.hints.count)
+                session.say("Hint \(next)/\(exercise.hints.count): \(exercise.hints[next - 1])")
+                if shown >= exercise.hints.count { session.say("That was the last hint: it gives the answer away.") }
+                try workbench.hintLog.recordHintsShown(max(shown, next), for: exercise.id)
+            } catch {
+                session.say("warning: hint use could not be recorded: \(error)")
+            }
+        },
+        MetaCommand(":check", summary: "Check the exercise in progress: ✓/✗ and points per check") { session, _ in
+            guard let workbench = session.requireExercises(), let active = session.requireActiveExercise() else { return }
+            let result: ExerciseResult
+            if active.exercise.answer == .lua {
+                result = await session.checkScriptFile(active.exercise, workbench: workbench)
+            } else {
+                active.resetDeadline()
+                result = await active.check()
+            }
+            session.showResult(result, of: active.exercise)
+        },
+        MetaCommand(":peers", summary: "Show what each of the exercise's other clients sent and received") { session, _ in
+            guard let active = session.requireActiveExercise() else { return }
+            let peers = active.peerClients
+            guard !peers.isEmpty else {
+                session.say("This exercise has no other clients.")
+                return
+            }
+            for peer in peers {
+                session.say("\(peer.name)\(peer.isClosed ? " (disconnected)" : ""):")
+                for exchange in peer.exchanges {
+                    session.say("  > \(exchange.commandLine)")
+                    for line in ReplyFormatter.format(exchange.reply).split(separator: "\n", omittingEmptySubsequences: false) {
+                        session.say("    \(line)")
+                    }
+                }
+                let messages = peer.messages
+                if messages.isEmpty { session.say("  received no messages") }
+                for message in messages {
+                    let parts = message.arrayValue?.compactMap(\.stringValue) ?? []
+                    session.say("  received \(parts.joined(separator: " "))")
+                }
+            }
+        },
+    ])
+}
+
+extension ReplSession {
+    /// The exercises, or nil after saying there are none.
+    func requireExercises() -> ExerciseWorkbench? {
+        if exercises == nil { say("No exercises are loaded: start redislings where it can find its Exercises folder (--exercises DIR).") }
+        return exercises
+    }
+
+    /// The exercise in progress, or nil after saying how to start one.
+    func requireActiveExercise() -> ExerciseSession? {
+        guard let active = exercises?.active else {
+            say("No exercise in progress. :exercise lists this lesson's; :exercise ID starts one.")
+            return nil
+        }
+        return active
+    }
+
+    /// An exercise by id, `LESSON.N`, or N of the current lesson.
+    func findExercise(_ wanted: String, in workbench: ExerciseWorkbench) -> Exercise? {
+        if let number = Int(wanted), let lesson = course?.current {
+            return workbench.catalog.exercises(ofLesson: lesson.slug).first { $0.number == number }
+        }
+        return workbench.catalog.exercise(matching: wanted)
+    }
+
+    /// Lists the current lesson's exercises (all of them without a course).
+    func listExercises(_ workbench: ExerciseWorkbench) {
+        let exercises = course.map { workbench.catalog.exercises(ofLesson: $0.current.slug) } ?? workbench.catalog.exercises
+        guard !exercises.isEmpty else {
+            say("This lesson has no exercises. `redislings exercise list` lists them all.")
+            return
+        }
+        let current = workbench.active?.exercise.id
+        for exercise in exercises {
+            let mark = exercise.id == current ? "*" : " "
+            say("\(mark) \(exercise.number)  \(exercise.id)  \(exercise.title) (\(exercise.points) points)")
+        }
+        say("Start one with :exercise N (or its id).")
+    }
+
+    /// Starts `exercise`: a fresh simulator (or, live, its keys deleted), setup, peers, then
+    /// the instructions. Remembered in the state file so the next session resumes it.
+    public func startExercise(_ exercise: Exercise, workbench: ExerciseWorkbench, quietly: Bool) async {
+        await workbench.end()
+        let environment: ExerciseEnvironment
+        if backend.isSimulator {
+            guard await resetBackend(), let simulator = backend.simulator else { return }
+            environment = ExerciseEnvironment(simulator: simulator)
+        } else {
+            let backend = self.backend
+            environment = ExerciseEnvironment(live: backend.label) { () async throws(RedisConnectionError) in
+                do {
+                    return try await backend.connect()
+                } catch let error as RedisConnectionError {
+                    throw error
+                } catch {
+                    throw RedisConnectionError("\(error)")
+                }
+            }
+            do {
+                try await environment.deleteKeys(matching: exercise.keys)
+            } catch {
+                say("(error) \(error.message)")
+                return
+            }
+        }
+        let started: ExerciseSession
+        do {
+            // The simulator outlives the exercise in the REPL: leave its maxmemory as the learner set it.
+            var limits = ExerciseLimits.learner
+            limits.memoryBytes = nil
+            started = try await ExerciseSession.start(exercise, environment: environment, limits: limits, learnerConnection: connection)
+        } catch {
+            say("(error) the exercise could not start: \(error.message)")
+            return
+        }
+        await workbench.begin(started)
+        if let course {
+            if let index = course.catalog.lessons.firstIndex(where: { $0.slug == exercise.lesson }), index != course.position {
+                try? course.move(to: index)
+            }
+            do { try course.rememberExercise(exercise.id) } catch { say("warning: the exercise could not be remembered: \(error)") }
+        }
+        let renderer = course?.renderer ?? TerminalRenderer()
+        if quietly {
+            say("Exercise \(exercise.shortName) \(exercise.title) is open again, from a fresh start. :exercise \(exercise.id) shows it again; :check checks it.")
+            return
+        }
+        var text = "Exercise \(exercise.shortName): \(exercise.title) (\(exercise.points) points)\n"
+        text += renderer.render(markdown: exercise.instructions)
+        text += exercise.answer == .lua
+            ? "\nWrite the script in \(workbench.workspace.file(for: exercise)), then :check. "
+            : "\nType your commands here, then :check. "
+        text += ":hint gives a hint, :peers shows the other clients.\n"
+        output.write(text)
+        if exercise.answer == .lua { _ = try? workbench.workspace.createFile(for: exercise) }
+    }
+
+    /// Opens the exercise the state file remembers, if any.
+    public func resumeExercise() async {
+        guard let workbench = exercises, let id = course?.savedExercise, let exercise = workbench.catalog.exercise(matching: id) else { return }
+        await startExercise(exercise, workbench: workbench, quietly: true)
+    }
+
+    /// A `lua` exercise is checked from its file, on a backend of its own.
+    func checkScriptFile(_ exercise: Exercise, workbench: ExerciseWorkbench) async -> ExerciseResult {
+        let path = workbench.workspace.file(for: exercise)
+        let submission: ExerciseSubmission
+        do {
+            submission = try ExerciseSubmission(fileURL: URL(fileURLWithPath: path))
+        } catch {
+            return ExerciseResult(exercise: exercise.id, status: .error, score: 0, maxScore: exercise.points, error: error.message, checks: [])
+        }
+        let runnerBackend: ExerciseBackend
+        if backend.isSimulator {
+            runnerBackend = .simulator
+        } else {
+            let backend = self.backend
+            runnerBackend = .live(label: backend.label) { () async throws(RedisConnectionError) in
+                do {
+                    return try await backend.connect()
+                } catch let error as RedisConnectionError {
+                    throw error
+                } catch {
+                    throw RedisConnectionError("\(error)")
+                }
+            }
+        }
+        return await ExerciseRunner(backend: runnerBackend).run(exercise, submission: submission, limits: .learner)
+    }
+
+    /// Prints each check with ✓/✗ and its points, then the score.
+    func showResult(_ result: ExerciseResult, of exercise: Exercise) {
+        for (index, check) in result.checks.enumerated() {
+            let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
+            let name = check.hidden ? "hidden check \(index + 1)" : check.name
+            let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
+            say("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)")
+        }
+        if let error = result.error { say("(error) \(error)") }
+        switch result.status {
+        case .passed: say("Score \(result.score)/\(result.maxScore): passed. Well done!")
+        case .failed: say("Score \(result.score)/\(result.maxScore): not yet. :hint gives a hint.")
+        case .error: say("Score \(result.score)/\(result.maxScore): the check stopped with an error.")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import CourseProgress
+import Foundation
+
+/// Opens the learner's progress database and reads "now", turning problems into command-line errors.
+enum LearnerRecord {
+    /// The store the environment points at.
+    static func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProgressStore {
+        do {
+            return try ProgressStore(path: ProgressLocation.databasePath(environment: environment))
+        } catch {
+            throw CommandLineError(message: error.description + ".", help: error.remedy + ".")
+        }
+    }
+
+    /// Now, or the date `REDISLINGS_NOW` sets (for tests).
+    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+        do {
+            return try ProgressLocation.now(environment: environment)
+        } catch {
+            throw CommandLineError(message: "\(error.path): \(error.problem).", help: error.remedy + ".")
+        }
+    }
+
+    /// Runs `body` on the store, or prints why progress could not be saved (reading a lesson
+    /// must not fail because the record is unusable).
+    static func bestEffort(_ what: String, _ body: (ProgressStore, Date) throws -> Void) {
+        do {
+            try body(try open(), try now())
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(what) was not recorded: \(error)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// The built `redislings` running the exercise commands on a fixture course.
+@Suite struct ExerciseCommandsTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    static let lessons = ["--lessons", "ExerciseCourse/Lessons"]
+
+    /// A scratch folder for the workspace and the state directory.
+    private let scratch = NSTemporaryDirectory() + "redislings-exercises-e2e-\(UUID().uuidString)"
+
+    private var environment: [String: String] {
+        ["REDISLINGS_WORKSPACE": scratch + "/work", "REDISLINGS_HOME": scratch + "/state"]
+    }
+
+    private func run(_ arguments: [String]) throws -> RedislingsBinary.Output {
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        return try binary.run(arguments, in: Self.fixtures, environment: environment)
+    }
+
+    @Test func listShowsTheExercisesOfEachLesson() throws {
+        let output = try run(["exercise", "list"] + Self.lessons)
+        #expect(output.status == 0)
+        #expect(output.standardOutput == """
+            Lesson 1: Pub/Sub Basics
+              1.1  fixture-first-subscriber  Publish to a listener (10 points, redis)
+              1.2  fixture-lock-script       A lock released only by its owner (9 points, lua)
+
+            """)
+        let json = try run(["exercise", "list", "1", "--json"] + Self.lessons)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["fixture-first-subscriber", "fixture-lock-script"])
+        #expect(rows.first?["max_points"] == nil)
+        #expect(rows.first?["points"] as? Int == 10)
+        #expect(rows.last?["answer"] as? String == "lua")
+    }
+
+    @Test func showRendersTheInstructionsAndCreatesTheAnswerFile() throws {
+        let output = try run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("Write a script that deletes the lock"))
+        #expect(output.standardOutput.contains("  • a stranger cannot release the lock (3 points)"))
+        let file = scratch + "/work/fixture-lock-script.lua"
+        #expect(output.standardOutput.contains("\(file) (just created)"))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasSuffix("-- KEYS[1] is the lock, ARGV[1] the caller's token\n"))
+    }
+
+    @Test func checkFailsUntouchedAndPassesSolved() throws {
+        _ = try run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
+        let untouched = try run(["exercise", "check", "fixture-first-subscriber"] + Self.lessons)
+        #expect(untouched.status == 1)
+        #expect(untouched.standardOutput.contains("  ✗ the counter is 3 (0/3) — fixture:counter does not hold 3.\n"))
+        #expect(untouched.standardOutput.hasSuffix("Score: 0/10 — not yet: run `redislings hint fixture-first-subscriber` for a hint\n"))
+        let file = scratch + "/work/fixture-first-subscriber.redis"
+        try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let solved = try run(["exercise", "check", "1.1", "--json"] + Self.lessons)
+        #expect(solved.status == 0, "\(solved.standardOutput)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])
+        #expect(result["status"] as? String == "passed")
+        #expect(result["score"] as? Int == 10)
+        #expect(result["max_score"] as? Int == 10)
+    }
+
+    @Test func badAnswerFilesAreClearErrors() throws {
+        let missing = try run(["exercise", "check", "1.1"] + Self.lessons)
+        #expect(missing.status != 0)
+        #expect(missing.standardError.contains("No answer file at \(scratch)/work/fixture-first-subscriber.redis."))
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let binaryFile = scratch + "/answer.redis"
+        try Data([0x50, 0x49, 0x4E, 0x47, 0x0A, 0x00]).write(to: URL(fileURLWithPath: binaryFile))
+        let binary = try run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
+        #expect(binary.status != 0)
+        #expect(binary.standardError.contains("\(binaryFile):2: the file holds binary data"))
+        try "INCR fixture:counter\nFLUSHALL\n".write(toFile: binaryFile, atomically: true, encoding: .utf8)
+        let sandboxed = try run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
+        #expect(sandboxed.status == 1)
+        #expect(sandboxed.standardOutput.contains("Error: \(binaryFile): line 2: FLUSHALL is not allowed in an exercise"))
+        let unknown = try run(["exercise", "check", "fixture-first-subscribr"] + Self.lessons)
+        #expect(unknown.standardError.contains("Did you mean 'fixture-first-subscriber'?"))
+    }
+
+    @Test func hintGivesTheNextTierEachTime() throws {
+        let first = try run(["hint", "1.1"] + Self.lessons)
+        #expect(first.standardOutput == "Hint 1/3: Someone is already listening on fixture:news.\n")
+        let second = try run(["hint", "1.1"] + Self.lessons)
+        #expect(second.standardOutput == "Hint 2/3: PUBLISH sends a message; INCR counts.\n")
+        let all = try run(["hint", "1.1", "--all"] + Self.lessons)
+        #expect(all.standardOutput.split(separator: "\n").count == 3)
+        let recorded = try String(contentsOfFile: scratch + "/state/hints.json", encoding: .utf8)
+        #expect(recorded.contains("\"fixture-first-subscriber\" : 3"))
+    }
+
+    @Test func devCheckProvesEveryExercise() throws {
+        let good = try run(["dev", "check"] + Self.lessons)
+        #expect(good.status == 0, "\(good.standardOutput)")
+        #expect(good.standardOutput.hasSuffix("2 exercises in \(Self.fixtures)/ExerciseCourse/Exercises: each fails untouched and passes with its solution on simulator.\n"))
+        let bad = try run(["dev", "check", "--lessons", "BrokenExercises/Lessons"])
+        #expect(bad.status == 1)
+        let lines = bad.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("✓") }.map { String($0.prefix { $0 != "—" }) }
+        let folder = "\(Self.fixtures)/BrokenExercises/Exercises/pubsub-basics"
+        #expect(lines == [
+            "\(folder)/01-points.md:5: `points` is 3 but the checks add up to 2 (2) ",
+            "\(folder)/02-always-passes.md:9: the exercise passes when the learner does nothing ",
+            "\(folder)/02-always-passes.md:9: the solution fails the check `the key is v` ",
+        ])
+    }
+
+    @Test func devCheckProvesExercisesOnALiveRedisToo() throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed, so dev check --live was not tried")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let output = try run(["dev", "check", "--live", "redis://127.0.0.1:\(server.port)/4"] + Self.lessons)
+        #expect(output.status == 0, "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("on simulator and redis://127.0.0.1:\(server.port)/4.\n"))
+    }
+
+    @Test func watchChecksAgainOnEverySave() throws {
+        let binary = try #require(RedislingsBinary.locate())
+        let work = scratch + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let file = work + "/fixture-first-subscriber.redis"
+        try "# nothing yet\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let log = scratch + "/watch.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary.path)
+        process.arguments = ["watch", "1.1", "--interval", "100"] + Self.lessons
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.fixtures)
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": scratch]) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func waitFor(_ text: String) -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if let content = try? String(contentsOfFile: log, encoding: .utf8), content.contains(text) { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+        #expect(waitFor("Score: 0/10"))
+        // A later modification time than the first check saw.
+        usleep(1_100_000)
+        try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(waitFor("Score: 10/10 — passed"))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(!process.isRunning)
+    }
+}

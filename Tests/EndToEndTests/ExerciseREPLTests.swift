@@ -1,0 +1,64 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// Exercises in the learner's REPL, driven through standard input.
+@Suite struct ExerciseREPLTests {
+    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/ExerciseCourse/Lessons").path
+
+    @Test func startSolveCheckAndResume() throws {
+        let home = REPLProcess.temporaryHome()
+        let first = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [
+            ":exercise", ":exercise 1", "PUBLISH fixture:news hello", ":check", ":hint",
+            "INCR fixture:counter", "INCR fixture:counter", "INCR fixture:counter", "GET fixture:counter", ":check", ":peers",
+        ], home: home)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.hasPrefix("""
+              1  fixture-first-subscriber  Publish to a listener (10 points)
+              2  fixture-lock-script  A lock released only by its owner (9 points)
+            Start one with :exercise N (or its id).
+            Exercise 1.1: Publish to a listener (10 points)
+            """))
+        #expect(first.output.contains("""
+            (integer) 1
+            ✓ the listener heard you (4/4) — listener received the 1 expected message
+            ✗ the counter was read back (0/3) — You have not read fixture:counter back after counting.
+            ✗ the counter is 3 (0/3) — fixture:counter does not hold 3.
+            Score 4/10: not yet. :hint gives a hint.
+            Hint 1/3: Someone is already listening on fixture:news.
+            """))
+        #expect(first.output.contains("Score 10/10: passed. Well done!"))
+        #expect(first.output.hasSuffix("""
+            listener:
+              > SUBSCRIBE fixture:news
+                1) "subscribe"
+                2) "fixture:news"
+                3) (integer) 1
+              received message fixture:news hello
+              received message fixture:news from the checker: it works
+              received message fixture:news from the checker: it works
+            publisher:
+              > PUBLISH fixture:news "from the checker: it works"
+                (integer) 1
+              received no messages
+
+            """))
+        let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
+        #expect(state.contains("exercise: fixture-first-subscriber"))
+
+        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check"], home: home)
+        #expect(resumed.output.hasPrefix("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
+        #expect(resumed.output.contains("Hint 2/3: PUBLISH sends a message; INCR counts."))
+        #expect(resumed.output.contains("Score 0/10: not yet."))
+    }
+
+    @Test func metaCommandsWithoutAnExerciseSayWhatToDo() throws {
+        let run = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":check", ":exercise nope"])
+        #expect(run.output == """
+            No exercise in progress. :exercise lists this lesson's; :exercise ID starts one.
+            No exercise 'nope'. :exercise lists this lesson's; `redislings exercise list` lists them all.
+
+            """)
+    }
+}

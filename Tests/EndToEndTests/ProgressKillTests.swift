@@ -1,0 +1,89 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// Kills `redislings quiz` with SIGKILL at random moments while it saves answers, then checks
+/// that the database is whole and holds every answer the program had confirmed.
+@Suite struct ProgressKillTests {
+    /// Right and wrong answers mixed, so some writes also create review cards.
+    static let answers = [
+        "B", "A", "AC", "C", "A", "C", "B", "D", "XGROUP CREATE jobs mailers $ MKSTREAM", "A", "B",
+        "SET lock:invoice t1 NX EX 30", "B", "C", "B", "B", "A", "B", "B", "B", "AC",
+    ].joined(separator: ",")
+
+    @Test func aKilledQuizLeavesAConsistentDatabase() throws {
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+            print("skipped: the sqlite3 command-line tool is not installed")
+            return
+        }
+        let home = NSTemporaryDirectory() + "redislings-kill-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let runs = 40
+        // A whole run takes some tens of milliseconds; kill at spread-out moments within it
+        // (and a few after it ended, which must change nothing).
+        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.02...0.25)) }
+        var script = "export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z\n"
+        for (run, delay) in delays.enumerated() {
+            script += """
+                \(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz 14 --restart \
+                --answers \(quoted(Self.answers)) > \(quoted(home))/out.\(run) 2>&1 &
+                pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid
+
+                """
+        }
+        let result = try runShell(script, timeout: 120)
+        #expect(result.status == 0 || result.status == 137, "\(result.output)")
+
+        // Every answer the program confirmed on screen was saved before it said so.
+        var confirmed = 0
+        for run in 0..<runs {
+            let output = (try? String(contentsOfFile: "\(home)/out.\(run)", encoding: .utf8)) ?? ""
+            confirmed += output.components(separatedBy: "✓ Right.").count - 1
+            confirmed += output.components(separatedBy: "✗ Not quite").count - 1
+        }
+        let database = home + "/progress.sqlite"
+        func query(_ sql: String) throws -> String {
+            let output = try runShell("sqlite3 \(quoted(database)) \(quoted(sql))")
+            #expect(output.status == 0, "\(sql): \(output.output)")
+            return output.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try query("PRAGMA integrity_check") == "ok")
+        let stored = try #require(Int(try query("SELECT COUNT(*) FROM quiz_answer")))
+        #expect(stored >= confirmed)
+        // At most one answer per run can be saved and not yet shown when the kill comes.
+        #expect(stored <= confirmed + runs)
+        // Each attempt holds the first questions in order, with no gap, and no more than 21.
+        #expect(try query("""
+            SELECT COUNT(*) FROM quiz_attempt t WHERE
+              (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) != COALESCE((SELECT MAX(question) FROM quiz_answer a WHERE a.attempt_id = t.id), 0)
+              OR (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) > 21
+            """) == "0")
+        // A finished attempt has all its answers and the score they add up to.
+        #expect(try query("""
+            SELECT COUNT(*) FROM quiz_attempt t WHERE t.finished_at IS NOT NULL AND (
+              (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) != 21
+              OR t.score != (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id AND a.correct))
+            """) == "0")
+        // A wrong answer and its review card are written together.
+        #expect(try query("""
+            SELECT COUNT(*) FROM quiz_answer a JOIN quiz_attempt t ON t.id = a.attempt_id
+            WHERE NOT a.correct AND NOT EXISTS (SELECT 1 FROM review_card c WHERE c.lesson = t.lesson AND c.question = a.question)
+            """) == "0")
+        // The kills did land in the middle of quizzes (else this test would prove nothing).
+        let interrupted = try #require(Int(try query("""
+            SELECT COUNT(*) FROM quiz_attempt t WHERE t.finished_at IS NULL AND EXISTS (SELECT 1 FROM quiz_answer a WHERE a.attempt_id = t.id)
+            """)))
+        #expect(interrupted > 0)
+        print("kill test: \(runs) runs, \(interrupted) stopped mid-quiz, \(stored) answers saved, \(confirmed) shown")
+        // And the program itself still opens it.
+        let progress = try binary.run(["--lessons", QuizCommandsTests.lessons, "progress", "--json"], in: home, environment: ["REDISLINGS_HOME": home])
+        #expect(progress.status == 0, "\(progress.standardError)")
+    }
+}
+
+/// `text` in single quotes for /bin/sh.
+private func quoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

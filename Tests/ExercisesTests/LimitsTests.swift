@@ -1,0 +1,96 @@
+import Exercises
+import Foundation
+import Testing
+
+/// A submission that breaks a limit ends as status `error`, naming the line and the limit.
+@Suite struct LimitsTests {
+    private let runner = ExerciseRunner(backend: .simulator)
+
+    private func counter() throws -> Exercise { try ExerciseFixtures.exercise(ExerciseFixtures.valid) }
+
+    private func limits(_ change: (inout ExerciseLimits) -> Void) -> ExerciseLimits {
+        var limits = ExerciseLimits.grading
+        change(&limits)
+        return limits
+    }
+
+    @Test func anEndlessLuaLoopIsStoppedByTheTimeBudget() async throws {
+        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let started = ContinuousClock.now
+        let result = await runner.run(exercise, submission: .lua("while true do end"), limits: limits { $0.luaTimeBudget = .milliseconds(200) })
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(result.status == .error)
+        #expect(result.error?.contains("Lua time budget of 200 ms") == true, "\(result)")
+        #expect(result.checks[0].status == .error)
+        #expect(result.checks[0].points == 0)
+    }
+
+    @Test func aHundredThousandCommandFileStopsAtTheCommandBudget() async throws {
+        let file = String(repeating: "INCR counter\n", count: 100_000)
+        let result = await runner.run(try counter(), submission: .redis(file), limits: limits { $0.maxCommands = 1000 })
+        #expect(result.status == .error)
+        #expect(result.error == "line 1001: more than 1000 commands, the most one answer may send")
+        #expect(result.score == 0)
+    }
+
+    @Test func aMemoryHogGetsRedisOOMError() async throws {
+        let file = "SETRANGE hog 5000000 x\nINCR counter\nINCR counter\nINCR counter\n"
+        let result = await runner.run(try counter(), submission: .redis(file), limits: limits { $0.memoryBytes = 2 << 20 })
+        #expect(result.status == .error)
+        #expect(result.error == "line 2: the data passed the memory budget of 2 MB: OOM command not allowed when used memory > 'maxmemory'.")
+    }
+
+    @Test func aLuaMemoryHogIsStoppedToo() async throws {
+        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let script = "for i = 1, 1000000 do redis.call('RPUSH', 'hog', i) end return 1"
+        let result = await runner.run(exercise, submission: .lua(script), limits: limits { $0.memoryBytes = 2 << 20 })
+        #expect(result.status == .error)
+        #expect(result.error?.contains("memory budget of 2 MB") == true, "\(result)")
+    }
+
+    @Test func sandboxedCommandsAreRefusedWithTheirLine() async throws {
+        for (line, command) in [(2, "FLUSHALL"), (2, "config set maxmemory 0"), (2, "CLIENT KILL ID 1"), (2, "SELECT 2"), (2, "FUNCTION FLUSH")] {
+            let result = await runner.run(try counter(), submission: .redis("INCR counter\n\(command)\nINCR counter\n"))
+            #expect(result.status == .error)
+            #expect(result.error?.hasPrefix("line \(line): ") == true, "\(command): \(result)")
+            #expect(result.error?.contains("is not allowed in an exercise") == true)
+        }
+        var open = ExerciseLimits.learner
+        open.sandbox = false
+        let unsandboxed = await runner.run(try counter(), submission: .redis("FLUSHALL\nINCR counter\nINCR counter\nINCR counter\n"), limits: open)
+        #expect(unsandboxed.status == .passed)
+    }
+
+    @Test func aCommandThatNeverAnswersRunsIntoTheWallClock() async throws {
+        let result = await runner.run(try counter(), submission: .redis("INCR counter\nBLPOP nothing 0\n"), limits: limits { $0.wallClock = .milliseconds(300) })
+        #expect(result.status == .error)
+        #expect(result.error == "line 2: your command: `BLPOP nothing 0` was still waiting when the wall-clock budget of 300 ms ran out")
+    }
+
+    @Test func repliesPastTheCapAreAnError() async throws {
+        let big = String(repeating: "x", count: 5000)
+        let result = await runner.run(try counter(), submission: .redis("SET blob \(big)\nGET blob\n"), limits: limits { $0.maxReplyBytes = 1000 })
+        #expect(result.status == .error)
+        #expect(result.error == "line 2: the replies passed 1000 bytes, the most kept for one client")
+    }
+
+    @Test func binaryAndNonUTF8FilesAreRejected() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("submissions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = folder.appendingPathComponent("x.redis")
+        try Data([0x50, 0x49, 0x4E, 0x47, 0x0A, 0x00, 0x01]).write(to: binary)
+        #expect(throws: ExerciseSubmissionError("\(binary.path):2: the file holds binary data (a NUL byte); save it as plain UTF-8 text")) {
+            try ExerciseSubmission(fileURL: binary)
+        }
+        let latin1 = folder.appendingPathComponent("y.lua")
+        try Data("return 1\n-- caf".utf8 + [0xE9, 0x0A]).write(to: latin1)
+        #expect(throws: ExerciseSubmissionError("\(latin1.path):2: the file is not UTF-8 text; save it as UTF-8")) {
+            try ExerciseSubmission(fileURL: latin1)
+        }
+        let good = folder.appendingPathComponent("z.lua")
+        try Data("return 1\n".utf8).write(to: good)
+        #expect(try ExerciseSubmission(fileURL: good) == .lua("return 1\n"))
+        #expect(throws: ExerciseSubmissionError.self) { try ExerciseSubmission(fileURL: folder.appendingPathComponent("missing.redis")) }
+    }
+}

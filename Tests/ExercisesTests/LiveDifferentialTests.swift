@@ -1,0 +1,76 @@
+import Exercises
+import Foundation
+import LiveRedis
+import RESP
+import RedislingsTestSupport
+import Testing
+
+/// The fixture exercises behave the same on the simulator and on a real redis-server.
+@Suite struct LiveDifferentialTests {
+    @Test func fixturesFailUntouchedAndPassSolvedOnBothBackends() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed, so the fixtures were checked on the simulator only")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 9)
+        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
+            try await LiveRedisConnection.connect(to: url)
+        }
+        let catalog = try ExerciseFixtures.catalog
+        #expect(catalog.exercises.count == 2)
+        for exercise in catalog.exercises {
+            for backend in [ExerciseBackend.simulator, live] {
+                let problems = await ExerciseProof.prove(exercise, on: backend)
+                #expect(problems.map(\.description) == [], "\(exercise.id) on \(backend.label)")
+            }
+            let runner = ExerciseRunner(backend: .simulator)
+            let liveRunner = ExerciseRunner(backend: live)
+            for submission in [ExerciseRunner.untouched(exercise), ExerciseRunner.solution(exercise)] {
+                let simulated = await runner.run(exercise, submission: submission)
+                let real = await liveRunner.run(exercise, submission: submission)
+                #expect(simulated == real, "\(exercise.id): the simulator and redis-server disagree")
+            }
+        }
+        // The runs deleted the exercises' keys and nothing else was written.
+        let connection = try await LiveRedisConnection.connect(to: url)
+        #expect(try await connection.send("DBSIZE") == .integer(0))
+        await connection.close()
+    }
+
+    @Test func liveAdvanceIsBounded() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 9)
+        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
+            try await LiveRedisConnection.connect(to: url)
+        }
+        let exercise = try ExerciseFixtures.exercise("""
+            id: wait-too-long
+            lesson: pubsub-basics
+            title: "Wait a minute"
+            points: 1
+            checks:
+              - name: a minute later
+                points: 1
+                run:
+                  - advance: 1m
+                  - PING
+                expect: PONG
+                message: "no."
+            hints: [wait]
+            solution: PING
+            """)
+        let started = ContinuousClock.now
+        let result = await ExerciseRunner(backend: live).run(exercise, submission: .redis("PING\n"))
+        // Refused before any waiting: far less than the minute asked for (a loaded machine is slow to connect).
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(result.status == .error)
+        #expect(result.error?.contains("more than the 15 s allowed") == true, "\(result)")
+    }
+}
