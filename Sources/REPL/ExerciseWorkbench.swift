@@ -16,9 +16,16 @@ public final class ExerciseWorkbench: Sendable {
     /// The exercise in progress and its run, if any.
     public var active: ExerciseSession? { current.withLock { $0 } }
 
+    /// Told of every `:check` result, so the program can record it (nil: nothing is recorded).
+    public let recordResult: (@Sendable (Exercise, ExerciseResult) -> Void)?
+
     /// A workbench over `catalog`.
-    public init(catalog: ExerciseCatalog, hintLog: any HintLog, workspace: ExerciseWorkspace) {
+    public init(
+        catalog: ExerciseCatalog, hintLog: any HintLog, workspace: ExerciseWorkspace,
+        recordResult: (@Sendable (Exercise, ExerciseResult) -> Void)? = nil
+    ) {
         self.catalog = catalog
+        self.recordResult = recordResult
         self.hintLog = hintLog
         self.workspace = workspace
     }

@@ -41,6 +41,7 @@ extension MetaCommandTable {
                 result = await active.check()
             }
             session.showResult(result, of: active.exercise)
+            workbench.recordResult?(active.exercise, result)
         },
         MetaCommand(":peers", summary: "Show what each of the exercise's other clients sent and received") { session, _ in
             guard let active = session.requireActiveExercise() else { return }

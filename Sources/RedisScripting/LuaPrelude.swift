@@ -146,6 +146,44 @@ G.math.randomseed = guard(function(...)
   seed(toint(n))
 end)
 
+-- struct and cmsgpack: Swift answers true and the results, or false, the message and how to
+-- raise it (an argument's number, nothing for luaL_error's positioned text, false for a bare
+-- one). Bad arguments are named after the call, as luaL_argerror names them.
+local function settle_library(ok, ...)
+  if ok then return ... end
+  local message, how = ...
+  if how == false then return raise(message) end
+  if how then
+    -- Level 3 is the guard's C frame: this function was tail-called from the wrapper.
+    local info = dbg.getinfo(3, "n")
+    local name = info and info.name or "?"
+    if info and info.namewhat == "method" then
+      how = how - 1
+      if how == 0 then return raise("calling '" .. name .. "' on bad self (" .. message .. ")", true) end
+    end
+    message = "bad argument #" .. how .. " to '" .. name .. "' (" .. message .. ")"
+  end
+  return raise(message, true)
+end
+local function library_function(f)
+  return guard(function(...) return settle_library(f(...)) end)
+end
+G.struct = {
+  pack = library_function(host.structpack),
+  unpack = library_function(host.structunpack),
+  size = library_function(host.structsize),
+}
+G.cmsgpack = {
+  pack = library_function(host.msgpackpack),
+  unpack = library_function(host.msgpackunpack),
+  unpack_one = library_function(host.msgpackunpackone),
+  unpack_limit = library_function(host.msgpackunpacklimit),
+  _NAME = "cmsgpack",
+  _VERSION = "lua-cmsgpack 0.4.0",
+  _COPYRIGHT = "Copyright (C) 2012, Salvatore Sanfilippo",
+  _DESCRIPTION = "MessagePack C implementation for Lua",
+}
+
 -- Redis's pcall: an error table raised by redis.call comes back as its message.
 local function settle(ok, ...)
   if ok then return ok, ... end

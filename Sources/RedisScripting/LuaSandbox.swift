@@ -2,7 +2,7 @@ import CLua
 
 /// One Lua 5.1 state set up as Redis 7.0 sets up its own: the libraries Redis loads (base,
 /// table, string, math, debug for the error handler; cjson and bit from Debian's packages,
-/// struct and cmsgpack in Lua), the `redis` API and the sandbox.
+/// struct and cmsgpack in Swift), the `redis` API and the sandbox.
 final class LuaSandbox {
     let L: OpaquePointer
     /// Registry reference of the error handler EVAL runs scripts under.

@@ -7,8 +7,8 @@ import CLua
 import RESP
 import RedisSimulator
 
-/// The Swift functions the Lua prelude wires into `redis.*` and `math.random`. None of them
-/// raises a Lua error: each returns a value, and the prelude's Lua wrappers call `error`.
+/// The Swift functions the Lua prelude wires into `redis.*`, `math.random`, `struct` and
+/// `cmsgpack`. None of them raises a Lua error: each returns a value, and the prelude's Lua wrappers call `error`.
 extension LuaScripting {
     func makeSandbox() -> LuaSandbox {
         let engine = Unmanaged.passUnretained(self).toOpaque()
@@ -19,6 +19,13 @@ extension LuaScripting {
             ("rand", { L in LuaScripting.engine(L).hostRandom(L!) }),
             ("seed", { L in LuaScripting.engine(L).hostSeed(L!) }),
             ("aclcheck", { L in LuaScripting.engine(L).hostACLCheck(L!) }),
+            ("structpack", { L in LuaStruct.pack(L!) }),
+            ("structunpack", { L in LuaStruct.unpack(L!) }),
+            ("structsize", { L in LuaStruct.size(L!) }),
+            ("msgpackpack", { L in LuaMessagePack.pack(L!) }),
+            ("msgpackunpack", { L in LuaMessagePack.unpack(L!, mode: .all) }),
+            ("msgpackunpackone", { L in LuaMessagePack.unpack(L!, mode: .one) }),
+            ("msgpackunpacklimit", { L in LuaMessagePack.unpack(L!, mode: .limit) }),
             ("guard", { L in
                 lua_settop(L, 1)
                 redislings_push_guarded(L)

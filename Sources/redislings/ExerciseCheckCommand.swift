@@ -22,9 +22,10 @@ struct ExerciseCheckCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (found, _) = try options.exercise(exercise)
+        let (found, _, lessons) = try options.exercise(exercise)
         let path = file ?? Workspace.file(for: found)
         let result = try await Self.check(found, path: path, backend: try await backend.exerciseBackend())
+        ExerciseProgress.record(result, of: found, lessons: lessons)
         print(json ? try ExerciseReport.json(result) : ExerciseReport.render(result, exercise: found, file: path), terminator: json ? "\n" : "")
         if result.status != .passed { throw ExitCode(1) }
     }

@@ -6,7 +6,7 @@ import Foundation
 struct ExerciseListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the exercises (all, or one lesson's): id, title, points and whether your answer passes.")
+        abstract: "List the exercises (all, or one lesson's): short name, id, title, points and answer kind.")
 
     @OptionGroup var options: ExerciseOptions
 

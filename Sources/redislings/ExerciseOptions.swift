@@ -57,8 +57,8 @@ struct ExerciseOptions: ParsableArguments {
     }
 
     /// The exercise named by `query` (id or LESSON.N), or an error listing close names.
-    func exercise(_ query: String) throws -> (Exercise, ExerciseCatalog) {
-        let (_, catalog) = try load()
+    func exercise(_ query: String) throws -> (Exercise, ExerciseCatalog, LessonCatalog) {
+        let (lessons, catalog) = try load()
         guard let found = catalog.exercise(matching: query) else {
             var help = catalog.exercises.isEmpty
                 ? "The folder \(catalog.directory) has no exercises."
@@ -67,7 +67,7 @@ struct ExerciseOptions: ParsableArguments {
             throw CommandLineError(message: "No exercise '\(query)' in \(catalog.directory).", help: help)
         }
         Self.warnAboutProblems(in: catalog)
-        return (found, catalog)
+        return (found, catalog, lessons)
     }
 
     /// Prints a one-line warning on standard error when exercise files have problems.

@@ -18,7 +18,7 @@ struct ExerciseShowCommand: ParsableCommand {
     var plain = false
 
     func run() throws {
-        let (found, _) = try options.exercise(exercise)
+        let (found, _, _) = try options.exercise(exercise)
         let created = try Workspace.createFile(for: found)
         let environment = ProcessInfo.processInfo.environment
         let renderer = TerminalRenderer(

@@ -18,8 +18,8 @@ struct HintCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let (found, _) = try options.exercise(exercise)
-        let log = Self.hintLog()
+        let (found, _, _) = try options.exercise(exercise)
+        let log = ProgressHintLog.current()
         do {
             let shown = try log.hintsShown(for: found.id)
             let upTo = all ? found.hints.count : min(shown + 1, found.hints.count)
@@ -28,14 +28,8 @@ struct HintCommand: ParsableCommand {
             }
             if !all, shown >= found.hints.count { print("That was the last hint: it gives the answer away.") }
             try log.recordHintsShown(max(shown, upTo), for: found.id)
-        } catch let error as HintFileError {
-            throw CommandLineError(message: error.message, help: "")
+        } catch {
+            throw CommandLineError(message: "\(error)", help: "Hints are counted in your progress database; check that its folder is writable.")
         }
-    }
-
-    /// Where hint use is recorded: `hints.json` in the state directory.
-    static func hintLog() -> any HintLog {
-        let directory = StateDirectory.fromEnvironment(ProcessInfo.processInfo.environment)
-        return HintFile(path: directory.path + "/hints.json")
     }
 }

@@ -107,8 +107,9 @@ struct LearnCommand: AsyncParsableCommand {
         let catalog = ExerciseCatalog.load(directory: folder, lessons: lessons)
         ExerciseOptions.warnAboutProblems(in: catalog)
         return ExerciseWorkbench(
-            catalog: catalog, hintLog: HintFile(path: stateDirectory.path + "/hints.json"),
-            workspace: .fromEnvironment(ProcessInfo.processInfo.environment))
+            catalog: catalog, hintLog: ProgressHintLog.current(),
+            workspace: .fromEnvironment(ProcessInfo.processInfo.environment),
+            recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: lessons) })
     }
 
     /// The course position to open, or nil when the course has no lessons.

@@ -19,9 +19,9 @@ struct ProgressCommand: ParsableCommand {
         let catalog = try course.loadCatalog()
         let store = try LearnerRecord.open()
         let now = try LearnerRecord.now()
-        // The exercise catalog will give each lesson's total here; until it exists, nil makes
-        // the store count the exercises recorded for the lesson.
-        let exerciseTotals: [String: Int] = [:]
+        // Each lesson's exercises from the catalog; without one, nil makes the store count the
+        // exercises recorded for the lesson.
+        let exerciseTotals = ExerciseProgress.totals(lessons: catalog, lessonsOption: course.lessons) ?? [:]
         let outlines = catalog.lessons.map {
             LessonOutline(key: $0.progressKey, quizQuestions: $0.quiz?.questions.count ?? 0, exerciseTotal: exerciseTotals[$0.progressKey])
         }

@@ -21,7 +21,7 @@ struct WatchCommand: AsyncParsableCommand {
     var interval = 300
 
     func run() async throws {
-        let (found, _) = try options.exercise(exercise)
+        let (found, _, lessons) = try options.exercise(exercise)
         if file == nil { try Workspace.createFile(for: found) }
         let path = file ?? Workspace.file(for: found)
         let runner = try await backend.exerciseBackend()
@@ -35,6 +35,7 @@ struct WatchCommand: AsyncParsableCommand {
                 print("\n[\(stamp)] checking…")
                 do {
                     let result = try await ExerciseCheckCommand.check(found, path: path, backend: runner)
+                    ExerciseProgress.record(result, of: found, lessons: lessons)
                     print(ExerciseReport.render(result, exercise: found, file: path), terminator: "")
                     if result.status == .passed { print("All checks pass. Keep watching, or Ctrl-C to stop.") }
                 } catch let error as CommandLineError {

@@ -58,6 +58,10 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         let solved = try run(["exercise", "check", "1.1", "--json"] + Self.lessons)
         #expect(solved.status == 0, "\(solved.standardOutput)")
+        #expect(solved.standardError == "")
+        let progress = try run(["progress", "--json"] + Self.lessons)
+        #expect(progress.standardOutput.contains("\"exercises_passed\" : 1"), "\(progress.standardOutput)")
+        #expect(progress.standardOutput.contains("\"exercises_total\" : 2"), "\(progress.standardOutput)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])
         #expect(result["status"] as? String == "passed")
         #expect(result["score"] as? Int == 10)
@@ -89,8 +93,10 @@ import Testing
         #expect(second.standardOutput == "Hint 2/3: PUBLISH sends a message; INCR counts.\n")
         let all = try run(["hint", "1.1", "--all"] + Self.lessons)
         #expect(all.standardOutput.split(separator: "\n").count == 3)
-        let recorded = try String(contentsOfFile: scratch + "/state/hints.json", encoding: .utf8)
-        #expect(recorded.contains("\"fixture-first-subscriber\" : 3"))
+        // --all counted every tier as seen, in the progress database.
+        let after = try run(["hint", "1.1"] + Self.lessons)
+        #expect(after.standardOutput == "Hint 3/3: PUBLISH fixture:news hello, INCR fixture:counter three times, GET fixture:counter\nThat was the last hint: it gives the answer away.\n")
+        #expect(after.standardError == "")
     }
 
     @Test func devCheckProvesEveryExercise() throws {

@@ -39,6 +39,23 @@ import Testing
         await connection.close()
     }
 
+    @Test func keysAnExerciseLeavesBehindAreReported() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 3)
+        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
+            try await LiveRedisConnection.connect(to: url)
+        }
+        let exercise = try ExerciseFixtures.exercise(ExerciseFixtures.valid.replacingOccurrences(of: "keys: [counter]", with: "keys: [other]"))
+        let problems = await ExerciseProof.prove(exercise, on: live)
+        #expect(problems.map(\.message) == ["the exercise left keys behind on \(url): counter"])
+        #expect(await ExerciseProof.prove(exercise, on: .simulator) == [])
+    }
+
     @Test func liveAdvanceIsBounded() async throws {
         guard RedisServerProcess.isInstalled else {
             print("skipped: redis-server is not installed")

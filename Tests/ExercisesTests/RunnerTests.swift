@@ -154,6 +154,27 @@ import Testing
         #expect(result.checks.allSatisfy { $0.status == .error && $0.points == 0 })
     }
 
+    @Test func manyRunsAtOnceStayApart() async throws {
+        // A grader runs students' files side by side: each run has its own simulator.
+        let exercise = try fixture("fixture-first-subscriber")
+        let runner = self.runner
+        let results = await withTaskGroup(of: (Int, ExerciseResult).self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let submission = index.isMultiple(of: 2) ? ExerciseRunner.solution(exercise) : ExerciseRunner.untouched(exercise)
+                    return (index, await runner.run(exercise, submission: submission))
+                }
+            }
+            var collected: [Int: ExerciseResult] = [:]
+            for await (index, result) in group { collected[index] = result }
+            return collected
+        }
+        #expect(results.count == 24)
+        for (index, result) in results {
+            #expect(result.score == (index.isMultiple(of: 2) ? 10 : 0), "run \(index): \(result)")
+        }
+    }
+
     @Test func resultsEncodeAsSnakeCaseJSON() throws {
         let result = ExerciseResult(
             exercise: "x", status: .failed, score: 1, maxScore: 2,

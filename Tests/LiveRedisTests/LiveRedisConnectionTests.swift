@@ -98,13 +98,17 @@ struct LiveRedisConnectionTests {
         let options = LiveRedisOptions(commandTimeout: .milliseconds(200))
         let connection = try await LiveRedisConnection.connect(to: url, options: options)
         let pauser = try await LiveRedisConnection.connect(to: url)
-        #expect(try await pauser.send("CLIENT", "PAUSE", "700", "ALL") == .ok)
+        // A pause long enough that the SET is surely sent inside it on a loaded CI machine;
+        // CLIENT UNPAUSE would itself wait for the pause, so the test waits it out.
+        let clock = ContinuousClock()
+        let pausedAt = clock.now
+        #expect(try await pauser.send("CLIENT", "PAUSE", "2000", "ALL") == .ok)
         await #expect {
             try await connection.send("SET", "k", "v")
         } throws: { error in
             (error as? RedisConnectionError)?.message.contains("did not answer SET within") == true
         }
-        try await Task.sleep(for: .milliseconds(700))
+        try await clock.sleep(until: pausedAt + .milliseconds(2300))
         #expect(try await connection.send("PING") == .simpleString("PONG"))
         await connection.close()
         await pauser.close()

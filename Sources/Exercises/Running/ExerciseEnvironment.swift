@@ -90,4 +90,21 @@ public final class ExerciseEnvironment: Sendable {
             } while cursor != "0"
         }
     }
+
+    /// Every key name in the live database (SCAN), for `dev check` to spot keys an exercise
+    /// left behind; nil on the simulator or when the scan fails.
+    public func allKeys(limit: Int = 10_000) async -> Set<String>? {
+        guard isLive, let connection = try? await connect() else { return nil }
+        defer { Task { await connection.close() } }
+        var keys: Set<String> = []
+        var cursor = "0"
+        repeat {
+            guard let reply = try? await connection.send(strings: ["SCAN", cursor, "COUNT", "1000"]),
+                  let parts = reply.arrayValue, parts.count == 2, let next = parts[0].stringValue,
+                  let names = parts[1].arrayValue else { return nil }
+            keys.formUnion(names.compactMap(\.stringValue))
+            cursor = next
+        } while cursor != "0" && keys.count < limit
+        return keys
+    }
 }

@@ -6,6 +6,8 @@ public enum ExerciseProof {
         var problems: [ExerciseProblem] = []
         let on = backend.isLive ? " on \(backend.label)" : ""
         let runner = ExerciseRunner(backend: backend)
+        let probe = backend.makeEnvironment(limits: limits)
+        let keysBefore = await probe.allKeys()
         let untouched = await runner.run(exercise, submission: ExerciseRunner.untouched(exercise), limits: limits)
         if untouched.status == .passed {
             problems.append(ExerciseProblem(
@@ -22,6 +24,15 @@ public enum ExerciseProof {
             problems.append(ExerciseProblem(
                 file: exercise.file, line: check.line, message: "the solution fails the check `\(check.name)`\(on)",
                 fix: "fix the solution, or the check's expectation (it said: \(result.message))"))
+        }
+        if let keysBefore, let keysAfter = await probe.allKeys() {
+            let left = keysAfter.subtracting(keysBefore).sorted()
+            if !left.isEmpty {
+                let shown = left.prefix(5).joined(separator: ", ") + (left.count > 5 ? ", …" : "")
+                problems.append(ExerciseProblem(
+                    file: exercise.file, line: 2, message: "the exercise left keys behind on \(backend.label): \(shown)",
+                    fix: "add patterns for them to `keys`, so a live Redis is cleaned before and after each run"))
+            }
         }
         return problems
     }

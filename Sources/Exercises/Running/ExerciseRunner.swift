@@ -16,6 +16,10 @@ public struct ExerciseRunner: Sendable {
             let wanted = exercise.answer == .lua ? "a Lua script (\(exercise.id).lua)" : "Redis commands (\(exercise.id).redis)"
             return ExerciseSession.notChecked(exercise, because: ExerciseRunError("this exercise wants \(wanted), not a .\(submission.answer.rawValue) file"))
         }
+        if limits.sandbox, case .lua(let script) = submission, let refusal = ExerciseSandbox.refusalInScript(script) {
+            return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
+                "line \(refusal.line): \(refusal.reason): it reaches beyond the exercise's own keys; remove it"))
+        }
         let environment = backend.makeEnvironment(limits: limits)
         do {
             try await environment.deleteKeys(matching: exercise.keys)

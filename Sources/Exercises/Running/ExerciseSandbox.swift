@@ -1,3 +1,5 @@
+import Foundation
+
 /// The commands a submission may not send: they reach beyond the exercise's keys (FLUSHALL,
 /// SELECT), change or stop the server (CONFIG SET, SHUTDOWN, DEBUG), or hold up other clients
 /// (CLIENT PAUSE, MONITOR).
@@ -20,6 +22,22 @@ enum ExerciseSandbox {
         }
         if let subcommands = refusedSubcommands[name], arguments.count >= 2, subcommands.contains(arguments[1].lowercased()) {
             return "\(name.uppercased()) \(arguments[1].uppercased()) is not allowed in an exercise"
+        }
+        return nil
+    }
+
+    /// The first `redis.call('NAME', …)` / `redis.pcall` in a Lua script whose command is
+    /// refused, as (line, reason). Only literal names are seen; the scan is a guard for live
+    /// Redis, where a script's FLUSHALL would reach beyond the exercise.
+    static func refusalInScript(_ script: String) -> (line: Int, reason: String)? {
+        guard let pattern = try? NSRegularExpression(pattern: #"redis\.p?call\s*\(\s*(['"])([A-Za-z]+)\1(\s*,\s*(['"])([A-Za-z]+)\4)?"#) else { return nil }
+        for (offset, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = String(line)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let name = Range(match.range(at: 2), in: text).map({ String(text[$0]) }) else { continue }
+                let sub = Range(match.range(at: 5), in: text).map { String(text[$0]) }
+                if let reason = refusal([name] + (sub.map { [$0] } ?? [])) { return (offset + 1, reason) }
+            }
         }
         return nil
     }

@@ -60,7 +60,12 @@ extension ExerciseSession {
             let lastLine = steps.last { if case .command = $0.action { return true } else { return false } }?.line ?? check.line
             if let reply { try checkLimits(reply: reply, line: lastLine, client: checker) }
             await checker.close()
-            let command = steps.last { if case .command = $0.action { return true } else { return false } }.map(\.text) ?? ""
+            let command: String
+            if case .command(let arguments)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {
+                command = Self.commandText(arguments)
+            } else {
+                command = ""
+            }
             guard let reply else { return verdict(false, "") }
             return verdict(expect.matches(reply), "`\(command)` replied \(reply.shortText)")
         case .received(let name, let expected, let count):

@@ -24,6 +24,10 @@ extension ExerciseSession {
         if limits.sandbox, let refusal = ExerciseSandbox.refusal(arguments) {
             throw ExerciseRunError("line \(line): \(refusal): it reaches beyond the exercise's own keys; remove it")
         }
+        if limits.sandbox, ["eval", "eval_ro"].contains(arguments.first?.lowercased() ?? ""), arguments.count > 1,
+           let refusal = ExerciseSandbox.refusalInScript(arguments[1]) {
+            throw ExerciseRunError("line \(line): the script calls \(refusal.reason.replacingOccurrences(of: " is not allowed in an exercise", with: "")), which is not allowed in an exercise; remove it")
+        }
         let count = state.withLock { state -> Int in
             state.commandsSent += 1
             return state.commandsSent

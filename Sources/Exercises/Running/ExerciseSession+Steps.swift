@@ -127,7 +127,25 @@ extension ExerciseSession {
             try? await Task.sleep(for: .milliseconds(1))
         }
         if let failure = runs.compactMap(\.failure).first { throw failure }
-        try? await Task.sleep(for: environment.isLive ? .milliseconds(20) : .milliseconds(2))
+        await awaitQuietPushes()
+    }
+
+    /// Lets messages already published reach their readers. In-process they are filed at once;
+    /// from a live Redis they come through each connection's reader thread, so wait until no new
+    /// one has arrived for a short while (bounded by the wall-clock budget and half a second).
+    func awaitQuietPushes() async {
+        guard environment.isLive else { return }
+        func total() -> Int { state.withLock { $0.peers.reduce(0) { $0 + $1.client.pushes.count } } + learner.pushes.count }
+        var last = total()
+        var quiet = 0
+        var rounds = 0
+        while quiet < 2, rounds < 50, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+            let now = total()
+            quiet = now == last ? quiet + 1 : 0
+            last = now
+            rounds += 1
+        }
     }
 
     /// Waits for every peer so far.
