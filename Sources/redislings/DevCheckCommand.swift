@@ -4,7 +4,8 @@ import Foundation
 import LessonKit
 
 /// `redislings dev check`: every lesson parses, every link and prerequisite resolves, every quiz
-/// is well formed; every exercise is valid, fails untouched and passes with its solution.
+/// is well formed, every runnable block runs; every exercise is valid, fails untouched and
+/// passes with its solution.
 struct DevCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -16,14 +17,18 @@ struct DevCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try options.course.loadCatalog()
-        let problems = catalog.check()
-        for problem in problems { print(problem.description) }
+        var problems = catalog.check().map(\.description)
+        if problems.isEmpty {
+            // Blocks run only once the lessons parse: a broken block would only repeat a parse problem.
+            problems = catalog.lessons.flatMap(LessonProof.prove).map(\.description)
+        }
+        for problem in problems { print(problem) }
         let lessons = count(catalog.lessons.count, "lesson")
         if problems.isEmpty {
             let questions = catalog.lessons.reduce(0) { $0 + ($1.quiz?.questions.count ?? 0) }
             let blocks = catalog.lessons.reduce(0) { $0 + $1.runnableBlocks.count }
             let links = catalog.lessons.reduce(0) { $0 + $1.links.count }
-            print("✓ \(lessons) in \(catalog.directory): \(count(questions, "quiz question")), \(count(blocks, "runnable redis block")), \(count(links, "link")); no problems.")
+            print("✓ \(lessons) in \(catalog.directory): \(count(questions, "quiz question")), \(count(blocks, "runnable redis block")) (run in order on the simulator), \(count(links, "link")); no problems.")
         }
         let exerciseProblems = try await checkExercises(lessons: catalog)
         guard problems.isEmpty, exerciseProblems == 0 else {

@@ -6,7 +6,7 @@ import Foundation
 struct ExerciseListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the exercises (all, or one lesson's): short name, id, title, points and answer kind.")
+        abstract: "List the exercises (all, or one lesson's): ✓ passed or ~ tried, short name, id, title, points and answer kind.")
 
     @OptionGroup var options: ExerciseOptions
 
@@ -23,13 +23,15 @@ struct ExerciseListCommand: ParsableCommand {
             guard let found = lessons.lesson(matching: lesson) else { throw LessonLookupError.unknown(lesson, in: lessons) }
             exercises = catalog.exercises(ofLesson: found.slug)
         }
+        let standing = ExerciseStanding.load()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
             let rows = exercises.map {
                 ExerciseRow(id: $0.id, name: $0.shortName, lesson: $0.lesson, title: $0.title, points: $0.points,
-                            answer: $0.answer.rawValue, checks: $0.checks.count, file: Workspace.file(for: $0))
+                            answer: $0.answer.rawValue, checks: $0.checks.count, file: Workspace.file(for: $0),
+                            status: standing.status(of: $0.id), bestScore: standing.bestScore(of: $0.id))
             }
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
             return
@@ -52,7 +54,8 @@ struct ExerciseListCommand: ParsableCommand {
             let name = exercise.shortName.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             let id = exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
             let answer = exercise.answer == .lua ? "lua" : "redis"
-            print("  \(name)  \(id)  \(exercise.title) (\(count(exercise.points, "point")), \(answer))")
+            let best = standing.bestScore(of: exercise.id).map { "\($0)/" } ?? ""
+            print("\(standing.mark(of: exercise.id)) \(name)  \(id)  \(exercise.title) (\(best)\(count(exercise.points, "point")), \(answer))")
         }
     }
 }
@@ -67,4 +70,6 @@ struct ExerciseRow: Encodable {
     var answer: String
     var checks: Int
     var file: String
+    var status: ExerciseStanding.Status
+    var bestScore: Int?
 }

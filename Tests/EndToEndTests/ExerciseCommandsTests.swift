@@ -34,6 +34,27 @@ import Testing
         #expect(rows.first?["max_points"] == nil)
         #expect(rows.first?["points"] as? Int == 10)
         #expect(rows.last?["answer"] as? String == "lua")
+        #expect(rows.first?["status"] as? String == "new")
+    }
+
+    @Test func listMarksPassedAndTriedExercises() throws {
+        _ = try run(["exercise", "show", "1.1", "--plain"] + Self.lessons)
+        _ = try run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
+        try "INCR fixture:counter\n".write(toFile: scratch + "/work/fixture-first-subscriber.redis", atomically: true, encoding: .utf8)
+        #expect(try run(["exercise", "check", "1.1"] + Self.lessons).status == 1)
+        let script = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\n"
+        try script.write(toFile: scratch + "/work/fixture-lock-script.lua", atomically: true, encoding: .utf8)
+        let lock = try run(["exercise", "check", "1.2"] + Self.lessons)
+        #expect(lock.status == 0, "\(lock.standardOutput)")
+        let output = try run(["exercise", "list"] + Self.lessons)
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == "~ 1.1  fixture-first-subscriber  Publish to a listener (0/10 points, redis)")
+        #expect(lines[2] == "✓ 1.2  fixture-lock-script       A lock released only by its owner (9/9 points, lua)")
+        let json = try run(["exercise", "list", "--json"] + Self.lessons)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["status"] as? String } == ["attempted", "passed"])
+        #expect(rows.last?["best_score"] as? Int == 9)
     }
 
     @Test func showRendersTheInstructionsAndCreatesTheAnswerFile() throws {
@@ -133,7 +154,7 @@ import Testing
         let file = work + "/fixture-first-subscriber.redis"
         try "# nothing yet\n".write(toFile: file, atomically: true, encoding: .utf8)
         let log = scratch + "/watch.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        #expect(FileManager.default.createFile(atPath: log, contents: nil))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["watch", "1.1", "--interval", "100"] + Self.lessons

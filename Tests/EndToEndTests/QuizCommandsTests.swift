@@ -77,7 +77,8 @@ import Testing
         #expect(lessons.first { $0["number"] as? Int == 3 }?["read"] as? Bool == false)
 
         let text = try run(["progress"], now: "2026-11-29T10:00:00Z")
-        #expect(text.standardOutput.contains("14  Redis Pub/Sub and Advanced Patterns\n    read: yes   exercises [----------] 0/0   quiz best: 19/21 (90%)"))
+        // The exercise count follows the course's Exercises folder, so only its shape is fixed here.
+        #expect(text.standardOutput.contains(#/14  Redis Pub/Sub and Advanced Patterns\n    read: yes   exercises \[-+\] 0/\d+   quiz best: 19/21 \(90%\)/#))
     }
 
     @Test func readingALessonInTheREPLMarksItRead() throws {

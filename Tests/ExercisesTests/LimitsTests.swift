@@ -18,7 +18,9 @@ import Testing
         let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
         let started = ContinuousClock.now
         let result = await runner.run(exercise, submission: .lua("while true do end"), limits: limits { $0.luaTimeBudget = .milliseconds(200) })
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Each of the two calls stops after 200 ms; the bound only proves nothing hung (a busy
+        // machine can stall the whole test process for seconds).
+        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(result.status == .error)
         #expect(result.error?.contains("Lua time budget of 200 ms") == true, "\(result)")
         #expect(result.checks[0].status == .error)

@@ -80,7 +80,7 @@ import Testing
             3) (integer) 1
             """))
         #expect(text.contains("""
-            ✓ you heard the alert (2/2) — learner received the 1 expected message
+            ✓ you heard the alert (2/2) — you received the 1 expected message
             ✓ one listener (1/1) — siren got (integer) 1 from `PUBLISH alerts fire`
             Score 3/3: passed. Well done!
             """))

@@ -82,12 +82,15 @@ extension ExerciseSession {
             }
             let passed = found == expected.count && (count.map { messages.count == $0 } ?? true)
             let what = count.map { "exactly \($0) message\($0 == 1 ? "" : "s")" } ?? "the \(expected.count) expected message\(expected.count == 1 ? "" : "s")"
-            return verdict(passed, "\(name) received \(what)")
+            return verdict(passed, "\(Self.who(name)) received \(what)")
         case .replied(let name, let expect):
             guard let client = client(named: name) else { return verdict(false, "") }
             let match = client.exchanges.first { expect.matches($0.reply) }
-            let right = match.map { "\(name) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
+            let right = match.map { "\(Self.who(name)) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
             return verdict(match != nil, right)
         }
     }
+
+    /// A client as the learner reads its name: their own connection is "you".
+    static func who(_ name: String) -> String { name == "learner" ? "you" : name }
 }
