@@ -29,7 +29,7 @@ final class WorkerProcess: @unchecked Sendable {
         for descriptor in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
         // Nothing else of the parent's (sockets, databases, other workers' pipes) may live on in a
         // worker: a client's socket kept open by a child would never look closed to its server.
-        Self.closeFrom?(&actions, 3)
+        _ = Self.closeFrom?(&actions, 3)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
