@@ -20,7 +20,7 @@ serve_port=$(free_port)
 redis_port=$(free_port)
 workdir=$(mktemp -d)
 
-("$binary" serve --port "$serve_port" >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
+("$binary" serve --port "$serve_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
 (redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
 cleanup() {
     kill "$(cat "$workdir/serve.pid")" "$(cat "$workdir/redis.pid")" 2>/dev/null || true

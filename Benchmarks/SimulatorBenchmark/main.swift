@@ -1,6 +1,6 @@
 // In-process throughput of the simulator on 1M keys, and its heap bytes per short string key.
 // Run: swift run -c release SimulatorBenchmark [NAME ...]   (compare-memory.sh adds redis-server's figure)
-// Names (SET GET INCR LPUSH ZADD ZRANGE memory) pick which measurements run; none runs them all.
+// Names (SET GET INCR LPUSH ZADD ZRANGE ZADD100K memory) pick which measurements run; none runs them all.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -101,4 +101,17 @@ measure("ZADD", simulator, client, count: keyCount) {
 }
 measure("ZRANGE", simulator, client, count: keyCount / 10) {
     [ByteString("ZRANGE"), keyName("zset:", randomKeys[$0] % 1000), ByteString("0"), ByteString("9")]
+}
+
+// One sorted set of 100,000 members whose scores keep changing, as redis-benchmark's ZADD
+// test (-r 100000) drives it: each update moves a member within a large skip list.
+if isSelected("ZADD100K") {
+    let big = Simulator()
+    let bigClient = big.connect()
+    for i in 0..<100_000 {
+        _ = big.execute([ByteString("ZADD"), ByteString("board"), ByteString(String(i)), keyName("player:", i)], for: bigClient)
+    }
+    measure("ZADD100K", big, bigClient, count: keyCount) {
+        [ByteString("ZADD"), ByteString("board"), ByteString(String(randomKeys[$0] % 100_000)), keyName("player:", randomKeys[($0 + 1) % keyCount] % 100_000)]
+    }
 }
