@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["Exercises", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["Exercises", "LessonKit", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // MARK: The learner's terminal
         .target(

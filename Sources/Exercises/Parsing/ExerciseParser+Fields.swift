@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 import Yams
 
 extension ExerciseParser {
@@ -53,7 +54,7 @@ extension ExerciseParser {
             }
         }
         for name in fields.order where !known.contains(name) {
-            let suggestion = known.min { distance(name, $0) < distance(name, $1) }.flatMap { distance(name, $0) <= 2 ? $0 : nil }
+            let suggestion = known.min { editDistance(name, $0) < editDistance(name, $1) }.flatMap { editDistance(name, $0) <= 2 ? $0 : nil }
             let fix = suggestion.map { "did you mean `\($0)`? The known fields are: \(known.joined(separator: ", "))" }
                 ?? "remove it, or use one of: \(known.joined(separator: ", "))"
             report(fields.line(name, or: 2), "unknown field `\(name)` in \(place)", fix: fix)
@@ -173,21 +174,5 @@ extension ExerciseParser {
     static func kebab(_ text: String) -> String {
         let words = text.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return words.isEmpty ? "my-exercise" : words.joined(separator: "-")
-    }
-
-    /// The Levenshtein distance, for "did you mean".
-    func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

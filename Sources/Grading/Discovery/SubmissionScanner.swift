@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 
 /// Reads a submissions folder laid out as `<student>/<exercise-id>.redis|.lua`.
 public struct SubmissionScanner: Sendable {
@@ -106,20 +107,4 @@ public struct SubmissionScanner: Sendable {
             return Entry(name: name, url: url, isDirectory: isDirectory)
         }
     }
-}
-
-/// The Levenshtein distance between two strings, for "did you mean" suggestions.
-func editDistance(_ left: String, _ right: String) -> Int {
-    let a = Array(left), b = Array(right)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
