@@ -5,32 +5,36 @@
 /// Nodes live in one array and link by index (0 is the header), so there is no reference
 /// counting per link and no recursive teardown of long chains.
 public struct SkipList {
+    /// A link to the next node of a level, with that node's score: a search compares the score
+    /// it already holds and reads the next node only to step onto it (or on a tie), which halves
+    /// the cache misses of a search through a large set.
     struct Link {
         var forward: Int32
         var span: Int32
+        /// The score of the node `forward` names (meaningless when `forward` is 0).
+        var score: Double
+
+        static let none = Link(forward: 0, span: 0, score: 0)
     }
 
-    /// The first four levels of a node's links, stored in the node itself: a level-1 node (3 in
-    /// 4) or a level-2 to -4 node needs no allocation, and a hop reads one cache line, not two.
+    /// The first three levels of a node's links, stored in the node itself: 63 nodes in 64 need
+    /// no allocation, and a hop reads one node, not a node and its link array.
     struct InlineLinks {
-        var l0 = Link(forward: 0, span: 0), l1 = Link(forward: 0, span: 0)
-        var l2 = Link(forward: 0, span: 0), l3 = Link(forward: 0, span: 0)
+        var l0 = Link.none, l1 = Link.none, l2 = Link.none
 
         subscript(i: Int) -> Link {
             @inline(__always) get {
                 switch i {
                 case 0: return l0
                 case 1: return l1
-                case 2: return l2
-                default: return l3
+                default: return l2
                 }
             }
             @inline(__always) set {
                 switch i {
                 case 0: l0 = newValue
                 case 1: l1 = newValue
-                case 2: l2 = newValue
-                default: l3 = newValue
+                default: l2 = newValue
                 }
             }
         }
@@ -52,11 +56,11 @@ public struct SkipList {
             self.backward = Int32(truncatingIfNeeded: backward)
             self.level = Int32(level)
             if level > Self.inlineLevels {
-                overflow = Array(repeating: Link(forward: 0, span: 0), count: level - Self.inlineLevels)
+                overflow = Array(repeating: .none, count: level - Self.inlineLevels)
             }
         }
 
-        static let inlineLevels = 4
+        static let inlineLevels = 3
 
         subscript(link i: Int) -> Link {
             @inline(__always) get { i < Self.inlineLevels ? inline[i] : overflow[i - Self.inlineLevels] }
@@ -84,8 +88,16 @@ public struct SkipList {
 
     @inline(__always) private func forward(_ x: Int, _ i: Int) -> Int { Int(nodes[x][link: i].forward) }
     @inline(__always) private func span(_ x: Int, _ i: Int) -> Int { Int(nodes[x][link: i].span) }
-    @inline(__always) private mutating func setLink(_ x: Int, _ i: Int, forward: Int, span: Int) {
-        nodes[x][link: i] = Link(forward: Int32(truncatingIfNeeded: forward), span: Int32(truncatingIfNeeded: span))
+    @inline(__always) private func link(_ x: Int, _ i: Int) -> Link { nodes[x][link: i] }
+    @inline(__always) private mutating func setLink(_ x: Int, _ i: Int, forward: Int, span: Int, score: Double) {
+        nodes[x][link: i] = Link(
+            forward: Int32(truncatingIfNeeded: forward), span: Int32(truncatingIfNeeded: span), score: score)
+    }
+
+    /// True when the node that `link` leads to sorts before (score, member); reads that node
+    /// only when the scores tie.
+    @inline(__always) private func leadsBefore(_ link: Link, _ score: Double, _ member: ByteString) -> Bool {
+        link.forward != 0 && (link.score < score || (link.score == score && nodes[Int(link.forward)].member < member))
     }
     @inline(__always) private mutating func addSpan(_ x: Int, _ i: Int, _ delta: Int) {
         nodes[x][link: i].span += Int32(truncatingIfNeeded: delta)
@@ -124,10 +136,10 @@ public struct SkipList {
         for i in stride(from: level - 1, through: 0, by: -1) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1]
             while true {
-                let next = forward(x, i)
-                guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
-                rank[i] += span(x, i)
-                x = next
+                let step = link(x, i)
+                guard leadsBefore(step, score, member) else { break }
+                rank[i] += Int(step.span)
+                x = Int(step.forward)
             }
             update[i] = x
         }
@@ -138,9 +150,9 @@ public struct SkipList {
                 update[i] = 0
                 if Int(nodes[0].level) <= i {
                     nodes[0].level += 1
-                    if i >= Node.inlineLevels { nodes[0].overflow.append(Link(forward: 0, span: 0)) }
+                    if i >= Node.inlineLevels { nodes[0].overflow.append(.none) }
                 }
-                setLink(0, i, forward: 0, span: count)
+                setLink(0, i, forward: 0, span: count, score: 0)
             }
             level = newLevel
         }
@@ -149,8 +161,9 @@ public struct SkipList {
         if let slot = freeSlots.popLast() { nodes[slot] = node; n = slot } else { nodes.append(node); n = nodes.count - 1 }
         for i in 0..<newLevel {
             let u = update[i]
-            setLink(n, i, forward: forward(u, i), span: span(u, i) - (rank[0] - rank[i]))
-            setLink(u, i, forward: n, span: rank[0] - rank[i] + 1)
+            let old = link(u, i)
+            setLink(n, i, forward: Int(old.forward), span: Int(old.span) - (rank[0] - rank[i]), score: old.score)
+            setLink(u, i, forward: n, span: rank[0] - rank[i] + 1, score: score)
         }
         if newLevel < level {
             for i in newLevel..<level { addSpan(update[i], i, 1) }
@@ -174,18 +187,19 @@ public struct SkipList {
         var x = 0
         for i in stride(from: level - 1, through: 0, by: -1) {
             while true {
-                let next = forward(x, i)
-                guard next != 0, Self.precedes(nodes[next].score, nodes[next].member, score, member) else { break }
-                x = next
+                let step = link(x, i)
+                guard leadsBefore(step, score, member) else { break }
+                x = Int(step.forward)
             }
             update[i] = x
         }
         let target = forward(x, 0)
-        guard target != 0, nodes[target].score == score, nodes[target].member == member else { return false }
+        guard target != 0, link(x, 0).score == score, nodes[target].member == member else { return false }
         for i in 0..<level {
             let u = update[i]
             if forward(u, i) == target {
-                setLink(u, i, forward: forward(target, i), span: span(u, i) + span(target, i) - 1)
+                let next = link(target, i)
+                setLink(u, i, forward: Int(next.forward), span: span(u, i) + Int(next.span) - 1, score: next.score)
             } else {
                 addSpan(u, i, -1)
             }
@@ -299,6 +313,7 @@ public struct SkipList {
                 precondition(i < level, "link above the list's level")
                 let to = position[Int(link.forward)]!
                 precondition(to - at == Int(link.span), "span broken at level \(i)")
+                precondition(link.score == nodes[Int(link.forward)].score, "link score stale at level \(i)")
                 node = Int(link.forward)
                 at = to
             }

@@ -60,17 +60,19 @@ extension SortedSetValue {
     @discardableResult
     public func set(_ member: ByteString, score given: Double) -> Bool {
         scanOrderCache = nil
-        let isNew = scores[member] == nil
-        if isNew, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
+        // One hash lookup serves the whole update: the member's slot is kept and written in place.
+        let existing = scores.index(forKey: member)
+        if existing == nil, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
             isListpack = false
         }
         // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
         let score = isListpack && given == 0 ? 0 : given
-        if let old = scores[member] {
+        if let existing {
+            let old = scores.values[existing]
             if old != score {
                 list.remove(member, score: old)
                 list.insert(member, score: score)
-                scores[member] = score
+                scores.values[existing] = score
             }
             return false
         }
