@@ -36,11 +36,36 @@ public struct RESPRequestParser: Sendable {
     public func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool = true
     ) throws(RESPProtocolError) -> Outcome {
+        var arguments: [[UInt8]] = []
+        switch try parse(bytes, authenticated: authenticated, argument: { arguments.append(Array($0)) }) {
+        case .command(let consumed): return .command(arguments, consumed: consumed)
+        case .empty(let consumed): return .empty(consumed: consumed)
+        case .needMore: return .needMore
+        }
+    }
+
+    /// What one step of `parse(_:authenticated:argument:)` found.
+    public enum Step: Equatable, Sendable {
+        /// A command, whose arguments went to the callback in order, and how many bytes it took.
+        case command(consumed: Int)
+        /// A frame with no command, and how many bytes it took.
+        case empty(consumed: Int)
+        /// The input ends inside a frame: nothing was consumed, and whatever the callback was
+        /// given for this frame must be thrown away.
+        case needMore
+    }
+
+    /// Parses the next request, handing each argument's bytes to `argument` where they lie,
+    /// so a server builds its own argument values without an intermediate array per argument.
+    public func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool = true,
+        argument: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(RESPProtocolError) -> Step {
         guard !bytes.isEmpty else { return .needMore }
         if bytes[0] == UInt8(ascii: "*") {
-            return try parseMultibulk(bytes, authenticated: authenticated)
+            return try parseMultibulk(bytes, authenticated: authenticated, argument: argument)
         }
-        return try parseInline(bytes)
+        return try parseInline(bytes, argument: argument)
     }
 
     /// Parses the next request at the start of `bytes`.
@@ -55,7 +80,9 @@ public struct RESPRequestParser: Sendable {
         return try result.get()
     }
 
-    private func parseInline(_ bytes: UnsafeBufferPointer<UInt8>) throws(RESPProtocolError) -> Outcome {
+    private func parseInline(
+        _ bytes: UnsafeBufferPointer<UInt8>, argument: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(RESPProtocolError) -> Step {
         guard let newline = firstIndex(of: 10, in: bytes, from: 0) else {
             if bytes.count > maxInlineLength { throw .tooBigInlineRequest }
             return .needMore
@@ -65,12 +92,13 @@ public struct RESPRequestParser: Sendable {
         guard let arguments = RESPArgumentSplitter.split(UnsafeBufferPointer(rebasing: bytes[0..<lineEnd]))
         else { throw .unbalancedQuotes }
         if arguments.isEmpty { return .empty(consumed: newline + 1) }
-        return .command(arguments, consumed: newline + 1)
+        for word in arguments { word.withUnsafeBufferPointer(argument) }
+        return .command(consumed: newline + 1)
     }
 
     private func parseMultibulk(
-        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool
-    ) throws(RESPProtocolError) -> Outcome {
+        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool, argument: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(RESPProtocolError) -> Step {
         // Redis finds the first CR, then requires one more byte, which it skips unseen.
         guard let headerEnd = firstIndex(of: 13, in: bytes, from: 0) else {
             if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
@@ -84,8 +112,6 @@ public struct RESPRequestParser: Sendable {
         var position = headerEnd + 2
         if count <= 0 { return .empty(consumed: position) }
 
-        var arguments: [[UInt8]] = []
-        arguments.reserveCapacity(Int(min(count, 1024)))
         for _ in 0..<count {
             guard let lineEnd = firstIndex(of: 13, in: bytes, from: position) else {
                 if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
@@ -101,10 +127,10 @@ public struct RESPRequestParser: Sendable {
             // Redis skips the two bytes after the data without looking at them.
             guard Int64(bytes.count - position) >= length + 2 else { return .needMore }
             let end = position + Int(length)
-            arguments.append(Array(bytes[position..<end]))
+            argument(UnsafeBufferPointer(rebasing: bytes[position..<end]))
             position = end + 2
         }
-        return .command(arguments, consumed: position)
+        return .command(consumed: position)
     }
 }
 

@@ -1,10 +1,11 @@
 import NIOCore
 import RESP
+import RedisSimulator
 
 /// One request read from a client: a command, or a protocol error after which Redis replies
 /// with the error and closes the connection.
 enum RESPRequestFrame: Equatable {
-    case command([[UInt8]])
+    case command([ByteString])
     case protocolError(String)
 }
 
@@ -32,16 +33,21 @@ struct RESPRequestDecoder: ByteToMessageDecoder {
         }
         let authenticated = auth.authenticated
         let parser = parser
-        let outcome: Result<RESPRequestParser.Outcome, RESPProtocolError> = buffer.withUnsafeReadableBytes { raw in
+        // Arguments become the simulator's byte strings straight from the read buffer: short
+        // ones are stored inline, so most commands cost one array allocation.
+        var arguments: [ByteString] = []
+        let outcome: Result<RESPRequestParser.Step, RESPProtocolError> = buffer.withUnsafeReadableBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(RESPProtocolError) {
-                return .success(try parser.parse(bytes, authenticated: authenticated))
+                return .success(try parser.parse(bytes, authenticated: authenticated) { argument in
+                    arguments.append(ByteString(copying: UnsafeRawBufferPointer(argument)))
+                })
             } catch {
                 return .failure(error)
             }
         }
         switch outcome {
-        case .success(.command(let arguments, let consumed)):
+        case .success(.command(let consumed)):
             buffer.moveReaderIndex(forwardBy: consumed)
             context.fireChannelRead(wrapInboundOut(.command(arguments)))
             return .continue

@@ -1,16 +1,17 @@
 import RESP
+import RedisSimulator
 
 /// SHUTDOWN, which the server (not the simulator) carries out: Redis answers nothing and
 /// closes; a bad option gets an error reply instead.
 enum ShutdownRequest {
     /// Nil when `arguments` is not a SHUTDOWN; `.success` to stop, `.failure` with the reply.
-    static func parse(_ arguments: [[UInt8]]) -> Result<Void, ShutdownRefusal>? {
+    static func parse(_ arguments: [ByteString]) -> Result<Void, ShutdownRefusal>? {
         guard let name = arguments.first, name.count == 8,
-            String(decoding: name, as: UTF8.self).lowercased() == "shutdown"
+            String(decoding: name.bytes, as: UTF8.self).lowercased() == "shutdown"
         else { return nil }
         var saveChosen = false
         for argument in arguments.dropFirst() {
-            switch String(decoding: argument, as: UTF8.self).lowercased() {
+            switch String(decoding: argument.bytes, as: UTF8.self).lowercased() {
             case "nosave", "save":
                 if saveChosen { return .failure(ShutdownRefusal(reply: .error("ERR syntax error"))) }
                 saveChosen = true

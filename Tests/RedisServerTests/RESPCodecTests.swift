@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import RESP
+import RedisSimulator
 import Testing
 @testable import RedisServer
 
@@ -9,8 +10,8 @@ import Testing
 @Suite struct RESPCodecTests {
     static let pipeline = Array("*2\r\n$4\r\nECHO\r\n$3\r\na\r\n\r\nPING\r\n\r\n*0\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n".utf8)
     static let frames: [RESPRequestFrame] = [
-        .command([Array("ECHO".utf8), Array("a\r\n".utf8)]), .command([Array("PING".utf8)]),
-        .command([Array("SET".utf8), Array("k".utf8), []]),
+        .command(["ECHO", "a\r\n"]), .command(["PING"]),
+        .command(["SET", "k", ""]),
     ]
 
     func decode(_ input: [UInt8], chunk: Int, authenticated: Bool = true) throws -> [RESPRequestFrame] {
@@ -37,7 +38,7 @@ import Testing
 
     @Test func aProtocolErrorIsTheLastFrame() throws {
         let input = Array("PING\r\n*1\r\n:1\r\nPING\r\n".utf8)
-        let expected: [RESPRequestFrame] = [.command([Array("PING".utf8)]), .protocolError("Protocol error: expected '$', got ':'")]
+        let expected: [RESPRequestFrame] = [.command(["PING"]), .protocolError("Protocol error: expected '$', got ':'")]
         #expect(try decode(input, chunk: input.count) == expected)
         #expect(try decode(input, chunk: 1) == expected)
     }
