@@ -84,9 +84,13 @@ extension CommandTable {
     static func set(_ ctx: CommandContext, key: ByteString, value: ByteString, _ options: StringSetOptions) throws(RedisError) -> RESPValue {
         var old: ByteString?
         if options.get { old = try ctx.lookupString(key) }
-        let found = ctx.exists(key)
-        if (options.nx && found) || (options.xx && !found) {
-            return options.get ? .bulkOrNull(old) : .nullBulkString
+        // Redis looks the key up even for a plain SET, which expires it first (an `expired`
+        // event); with no TTL in the database that lookup has no effect, so it is skipped.
+        if options.nx || options.xx || ctx.db.expiresCount > 0 {
+            let found = ctx.exists(key)
+            if (options.nx && found) || (options.xx && !found) {
+                return options.get ? .bulkOrNull(old) : .nullBulkString
+            }
         }
         ctx.setKey(key, .string(value), keepTTL: options.keepTTL)
         ctx.notify(.string, "set", key)
