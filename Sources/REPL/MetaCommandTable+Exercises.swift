@@ -24,7 +24,8 @@ extension MetaCommandTable {
             do {
                 let shown = try workbench.hintLog.hintsShown(for: exercise.id)
                 let next = min(shown + 1, exercise.hints.count)
-                session.say("Hint \(next)/\(exercise.hints.count): \(exercise.hints[next - 1])")
+                let label = "Hint \(next)/\(exercise.hints.count): "
+                session.say(MessageWrapper.forTerminal(label + exercise.hints[next - 1], indent: label.count))
                 if shown >= exercise.hints.count { session.say("That was the last hint: it gives the answer away.") }
                 try workbench.hintLog.recordHintsShown(max(shown, next), for: exercise.id)
             } catch {
@@ -205,7 +206,7 @@ extension ReplSession {
             let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
             let name = check.hidden ? "hidden check \(index + 1)" : check.name
             let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
-            say("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)")
+            say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }
         if let error = result.error { say("(error) \(error)") }
         switch result.status {
