@@ -111,18 +111,26 @@ extension ServerState {
 
     /// An estimate of the memory Redis would use for this dataset (for INFO memory and maxmemory
     /// lessons): per key its dictionary entry, key and value objects, sized as Redis's allocator
-    /// rounds them; aggregates count at a flat size.
-    func estimatedMemoryUsage() -> Int64 {
+    /// rounds them. Aggregates count at a flat size, or, with `countingElements` (the maxmemory
+    /// budget), also per element, so a list or set filled in a loop counts against the limit.
+    func estimatedMemoryUsage(countingElements: Bool = false) -> Int64 {
         var total = Self.baseMemory
         for db in databases {
             for (key, value) in db.entries {
                 total += 24 + Self.allocation(key.count + 4) + 16
+                // An aggregate's flat size, and what its elements add.
+                let aggregate: (flat: Int64, elements: Int64)
                 switch value {
-                case .string(let s): total += s.count <= 44 ? 0 : Self.allocation(s.count + 4)
-                // Aggregates count at a flat size: their layouts belong to the type files.
-                case .list, .hash, .set, .zset: total += 200
-                case .stream: total += 600
+                case .string(let s):
+                    total += s.count <= 44 ? 0 : Self.allocation(s.count + 4)
+                    continue
+                case .list(let list): aggregate = (200, Int64(list.count) * 16)
+                case .hash(let hash): aggregate = (200, Int64(hash.count) * 32)
+                case .set(let set): aggregate = (200, Int64(set.count) * 16)
+                case .zset(let zset): aggregate = (200, Int64(zset.count) * 48)
+                case .stream(let stream): aggregate = (600, Int64(stream.count) * 64)
                 }
+                total += aggregate.flat + (countingElements ? aggregate.elements : 0)
             }
             total += Int64(db.expiresCount) * 32
         }
