@@ -109,6 +109,20 @@ extension ReplSession {
         say("Start one with :exercise N (or its id).")
     }
 
+    /// New connections to the live backend, with its errors typed as the exercise runner wants.
+    private var liveConnector: @Sendable () async throws(RedisConnectionError) -> any RedisConnection {
+        let backend = self.backend
+        return { () async throws(RedisConnectionError) in
+            do {
+                return try await backend.connect()
+            } catch let error as RedisConnectionError {
+                throw error
+            } catch {
+                throw RedisConnectionError("\(error)")
+            }
+        }
+    }
+
     /// Starts `exercise`: a fresh simulator (or, live, its keys deleted), setup, peers, then
     /// the instructions. Remembered in the state file so the next session resumes it.
     public func startExercise(_ exercise: Exercise, workbench: ExerciseWorkbench, quietly: Bool) async {
@@ -118,16 +132,7 @@ extension ReplSession {
             guard await resetBackend(), let simulator = backend.simulator else { return }
             environment = ExerciseEnvironment(simulator: simulator)
         } else {
-            let backend = self.backend
-            environment = ExerciseEnvironment(live: backend.label) { () async throws(RedisConnectionError) in
-                do {
-                    return try await backend.connect()
-                } catch let error as RedisConnectionError {
-                    throw error
-                } catch {
-                    throw RedisConnectionError("\(error)")
-                }
-            }
+            environment = ExerciseEnvironment(live: backend.label, connect: liveConnector)
             do {
                 try await environment.deleteKeys(matching: exercise.keys)
             } catch {
@@ -186,16 +191,7 @@ extension ReplSession {
         if backend.isSimulator {
             runnerBackend = .simulator
         } else {
-            let backend = self.backend
-            runnerBackend = .live(label: backend.label) { () async throws(RedisConnectionError) in
-                do {
-                    return try await backend.connect()
-                } catch let error as RedisConnectionError {
-                    throw error
-                } catch {
-                    throw RedisConnectionError("\(error)")
-                }
-            }
+            runnerBackend = .live(label: backend.label, connect: liveConnector)
         }
         return await ExerciseRunner(backend: runnerBackend).run(exercise, submission: submission, limits: .learner)
     }

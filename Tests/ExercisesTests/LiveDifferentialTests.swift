@@ -7,6 +7,15 @@ import Testing
 
 /// The fixture exercises behave the same on the simulator and on a real redis-server.
 @Suite struct LiveDifferentialTests {
+    /// Database `database` of `server`, and an exercise backend on it.
+    static func backend(on server: RedisServerProcess, database: Int) -> (RedisURL, ExerciseBackend) {
+        let url = RedisURL(host: "127.0.0.1", port: server.port, database: database)
+        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
+            try await LiveRedisConnection.connect(to: url)
+        }
+        return (url, live)
+    }
+
     @Test func fixturesFailUntouchedAndPassSolvedOnBothBackends() async throws {
         guard RedisServerProcess.isInstalled else {
             print("skipped: redis-server is not installed, so the fixtures were checked on the simulator only")
@@ -14,10 +23,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 9)
-        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
-            try await LiveRedisConnection.connect(to: url)
-        }
+        let (url, live) = Self.backend(on: server, database: 9)
         let catalog = try ExerciseFixtures.catalog
         #expect(catalog.exercises.count == 2)
         for exercise in catalog.exercises {
@@ -46,10 +52,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 3)
-        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
-            try await LiveRedisConnection.connect(to: url)
-        }
+        let (url, live) = Self.backend(on: server, database: 3)
         let exercise = try ExerciseFixtures.exercise(ExerciseFixtures.valid.replacingOccurrences(of: "keys: [counter]", with: "keys: [other]"))
         let problems = await ExerciseProof.prove(exercise, on: live)
         #expect(problems.map(\.message) == ["the exercise left keys behind on \(url): counter"])
@@ -63,10 +66,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 9)
-        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
-            try await LiveRedisConnection.connect(to: url)
-        }
+        let (_, live) = Self.backend(on: server, database: 9)
         let exercise = try ExerciseFixtures.exercise("""
             id: wait-too-long
             lesson: pubsub-basics
