@@ -6,20 +6,22 @@ import Darwin
 
 /// A binary-safe Redis string: keys, values, members and fields.
 ///
-/// Strings of up to 16 bytes are stored inline (no heap allocation, no pointer to chase), the
-/// common case for keys, small values and members; longer ones in an array. Ordering is
-/// byte-wise and unsigned, like Redis's `memcmp`-based comparisons.
+/// Strings of up to 22 bytes are stored inline (no heap allocation, no pointer to chase), the
+/// common case for keys such as `counter:000000012345`, small values and members; longer ones in
+/// an array. Either way a ByteString takes 24 bytes. Ordering is byte-wise and unsigned, like
+/// Redis's `memcmp`-based comparisons.
 public struct ByteString: Sendable {
     @usableFromInline enum Storage: Sendable {
-        /// Up to 16 bytes in two words (memory order), the rest zero, and the length.
-        case small(UInt64, UInt64, UInt8)
+        /// Up to 22 bytes in memory order (the rest zero) in words of 8, 8, 4 and 2 bytes, then
+        /// the length: 23 bytes, so with the case tag the enum is no larger than the array case.
+        case small(UInt64, UInt64, UInt32, UInt16, UInt8)
         case large([UInt8])
     }
 
     @usableFromInline var storage: Storage
 
     /// The most bytes stored inline.
-    static let inlineCapacity = 16
+    static let inlineCapacity = 22
 
     /// Wraps raw bytes.
     public init(_ bytes: [UInt8]) {
@@ -42,11 +44,11 @@ public struct ByteString: Sendable {
     }
 
     private static func pack(_ buffer: UnsafeRawBufferPointer) -> Storage {
-        var words: (UInt64, UInt64) = (0, 0)
+        var words: (UInt64, UInt64, UInt32, UInt16) = (0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &words) { target in
             if buffer.count > 0 { target.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: buffer.count) }
         }
-        return .small(words.0, words.1, UInt8(buffer.count))
+        return .small(words.0, words.1, words.2, words.3, UInt8(buffer.count))
     }
 
     /// The bytes, in order (a copy for inline strings; prefer `withUnsafeBytes` on hot paths).
@@ -65,8 +67,8 @@ public struct ByteString: Sendable {
         switch storage {
         case .large(let array):
             return try array.withUnsafeBytes(body)
-        case .small(let a, let b, let length):
-            var words = (a, b)
+        case .small(let a, let b, let c, let d, let length):
+            var words = (a, b, c, d)
             return try Swift.withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
         }
     }
@@ -74,7 +76,7 @@ public struct ByteString: Sendable {
     /// The number of bytes.
     @inlinable public var count: Int {
         switch storage {
-        case .small(_, _, let length): return Int(length)
+        case .small(_, _, _, _, let length): return Int(length)
         case .large(let array): return array.count
         }
     }
@@ -89,11 +91,16 @@ public struct ByteString: Sendable {
 extension ByteString: Hashable, Comparable {
     /// - Complexity: O(min(m, n)).
     @inlinable public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
-        if case .small(let a0, let a1, let al) = lhs.storage, case .small(let b0, let b1, let bl) = rhs.storage {
+        if case .small(let a0, let a1, let a2, let a3, let al) = lhs.storage,
+            case .small(let b0, let b1, let b2, let b3, let bl) = rhs.storage
+        {
             // Big-endian words compare as their bytes do; zero padding makes a prefix sort first
             // only through the length tie-break.
             if a0 != b0 { return a0.bigEndian < b0.bigEndian }
             if a1 != b1 { return a1.bigEndian < b1.bigEndian }
+            let aTail = UInt64(a2.bigEndian) << 32 | UInt64(a3.bigEndian) << 16
+            let bTail = UInt64(b2.bigEndian) << 32 | UInt64(b3.bigEndian) << 16
+            if aTail != bTail { return aTail < bTail }
             return al < bl
         }
         return lhs.withUnsafeBytes { a in
@@ -111,12 +118,12 @@ extension ByteString: Hashable, Comparable {
     /// - Complexity: O(n).
     @inlinable public static func == (lhs: ByteString, rhs: ByteString) -> Bool {
         switch (lhs.storage, rhs.storage) {
-        case (.small(let a0, let a1, let al), .small(let b0, let b1, let bl)):
-            return a0 == b0 && a1 == b1 && al == bl
+        case (.small(let a0, let a1, let a2, let a3, let al), .small(let b0, let b1, let b2, let b3, let bl)):
+            return a0 == b0 && a1 == b1 && a2 == b2 && a3 == b3 && al == bl
         case (.large(let a), .large(let b)):
             return a == b
         default:
-            // Strings up to 16 bytes are always inline, so an inline and an array one differ.
+            // Strings up to 22 bytes are always inline, so an inline and an array one differ.
             return false
         }
     }
@@ -124,10 +131,10 @@ extension ByteString: Hashable, Comparable {
     /// Hashes whole words or one block of bytes rather than byte by byte.
     @inlinable public func hash(into hasher: inout Hasher) {
         switch storage {
-        case .small(let a, let b, let length):
+        case .small(let a, let b, let c, let d, let length):
             hasher.combine(a)
             hasher.combine(b)
-            hasher.combine(length)
+            hasher.combine(UInt64(c) | UInt64(d) << 32 | UInt64(length) << 48)
         case .large(let array):
             array.withUnsafeBytes { hasher.combine(bytes: $0) }
             hasher.combine(array.count)
