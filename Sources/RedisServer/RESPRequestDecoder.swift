@@ -9,65 +9,57 @@ enum RESPRequestFrame: Equatable {
     case protocolError(String)
 }
 
-/// Whether the client has authenticated, shared by the decoder (which limits request sizes for
-/// unauthenticated clients, as Redis does) and the handler that learns it. Event-loop confined.
-final class ClientAuthState {
-    var authenticated = true
-}
-
-/// Splits the byte stream into requests with `RESPRequestParser`; stops at the first protocol
-/// error, as Redis ignores whatever a client sends after one.
-struct RESPRequestDecoder: ByteToMessageDecoder {
-    typealias InboundOut = RESPRequestFrame
-
-    let parser = RESPRequestParser()
-    let auth: ClientAuthState
+/// Splits a connection's byte stream into requests with `RESPRequestParser`. After the first
+/// protocol error it yields nothing more, as Redis ignores whatever a client sends after one.
+///
+/// The connection's handler calls it directly, one request at a time, so that a command which
+/// changes whether the client is authenticated (and so the size limits) runs before the next
+/// request is read, as in Redis.
+struct RESPRequestDecoder {
+    private let parser = RESPRequestParser()
     private var failed = false
+    /// The arguments of the request being read; kept to reuse its capacity, so each command
+    /// costs one exactly sized array.
+    private var scratch: [ByteString] = []
 
-    init(auth: ClientAuthState) { self.auth = auth }
+    init() {}
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        if failed {
-            buffer.moveReaderIndex(to: buffer.writerIndex)
-            return .needMoreData
-        }
-        let authenticated = auth.authenticated
-        let parser = parser
-        // Arguments become the simulator's byte strings straight from the read buffer: short
-        // ones are stored inline, so most commands cost one array allocation.
-        var arguments: [ByteString] = []
-        let outcome: Result<RESPRequestParser.Step, RESPProtocolError> = buffer.withUnsafeReadableBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(RESPProtocolError) {
-                return .success(try parser.parse(bytes, authenticated: authenticated) { argument in
-                    arguments.append(ByteString(copying: UnsafeRawBufferPointer(argument)))
-                })
-            } catch {
-                return .failure(error)
+    /// The next complete request at the front of `buffer`, whose bytes it consumes; nil when
+    /// the buffer holds no complete request. Frames without a command (an empty line, `*0`)
+    /// are consumed and skipped.
+    mutating func next(from buffer: inout ByteBuffer, authenticated: Bool) -> RESPRequestFrame? {
+        while true {
+            if failed {
+                buffer.moveReaderIndex(to: buffer.writerIndex)
+                return nil
+            }
+            scratch.removeAll(keepingCapacity: true)
+            let parser = parser
+            // Arguments become the simulator's byte strings straight from the read buffer:
+            // short ones are stored inline, with no allocation of their own.
+            let outcome: Result<RESPRequestParser.Step, RESPProtocolError> = buffer.withUnsafeReadableBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                do throws(RESPProtocolError) {
+                    return .success(try parser.parse(bytes, authenticated: authenticated) { argument in
+                        scratch.append(ByteString(copying: UnsafeRawBufferPointer(argument)))
+                    })
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch outcome {
+            case .success(.command(let consumed)):
+                buffer.moveReaderIndex(forwardBy: consumed)
+                return .command(Array(scratch))
+            case .success(.empty(let consumed)):
+                buffer.moveReaderIndex(forwardBy: consumed)
+            case .success(.needMore):
+                return nil
+            case .failure(let error):
+                failed = true
+                buffer.moveReaderIndex(to: buffer.writerIndex)
+                return .protocolError(error.message)
             }
         }
-        switch outcome {
-        case .success(.command(let consumed)):
-            buffer.moveReaderIndex(forwardBy: consumed)
-            context.fireChannelRead(wrapInboundOut(.command(arguments)))
-            return .continue
-        case .success(.empty(let consumed)):
-            buffer.moveReaderIndex(forwardBy: consumed)
-            return .continue
-        case .success(.needMore):
-            return .needMoreData
-        case .failure(let error):
-            failed = true
-            buffer.moveReaderIndex(to: buffer.writerIndex)
-            context.fireChannelRead(wrapInboundOut(.protocolError(error.message)))
-            return .needMoreData
-        }
-    }
-
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
-        // A command cut off by the client closing is dropped, as Redis drops it.
-        while try decode(context: context, buffer: &buffer) == .continue {}
-        buffer.moveReaderIndex(to: buffer.writerIndex)
-        return .needMoreData
     }
 }

@@ -46,10 +46,8 @@ public final class RESPServer: Sendable {
             .childChannelInitializer { [weak self] channel in
                 self?.track(channel)
                 return channel.eventLoop.makeCompletedFuture {
-                    let auth = ClientAuthState()
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPRequestDecoder(auth: auth)))
                     try channel.pipeline.syncOperations.addHandler(
-                        SimulatorClientHandler(simulator: simulator, auth: auth, onShutdown: shutdown))
+                        SimulatorClientHandler(simulator: simulator, onShutdown: shutdown))
                 }
             }
         let listener = try await bootstrap.bind(host: host, port: port).get()

@@ -2,31 +2,43 @@ import NIOCore
 import RESP
 import RedisSimulator
 
-/// Runs one connection's commands on the simulator, in order: pipelined requests are answered
-/// in one write; a blocked command holds back the commands behind it (as Redis does) without
-/// holding the event loop; pushes from other clients are written as they come.
+/// Runs one connection's commands on the simulator, in order: the requests of one read run
+/// together under one acquisition of the simulator's lock and are answered in one write; a
+/// blocked command holds back the commands behind it (as Redis does) without holding the event
+/// loop; pushes from other clients are written as they come.
 final class SimulatorClientHandler: ChannelInboundHandler {
-    typealias InboundIn = RESPRequestFrame
+    typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
+    /// The most requests held before running them, however many one read brings.
+    static let pipelineLimit = 1024
+
     private let simulator: Simulator
-    private let auth: ClientAuthState
+    private var decoder = RESPRequestDecoder()
+    /// Bytes read but not yet decoded: the start of a request still arriving.
+    private var unread: ByteBuffer?
+    /// Whether the client has authenticated, which sets the decoder's size limits.
+    private var authenticated = true
     private let onShutdown: @Sendable () -> Void
     private var client: SimulatorClient?
     private var context: ChannelHandlerContext?
     private var outgoing: ByteBuffer
-    /// Commands received while blocked or after QUIT, run once the block ends.
-    private var waiting: [RESPRequestFrame] = []
+    /// Requests read but not yet run: those of the current read, and any behind a blocked
+    /// command or after QUIT.
+    private var queued = CircularBuffer<RESPRequestFrame>()
     private var blocked = false
     private var closing = false
-    /// True while this client's own command runs: pushes it causes (extra SUBSCRIBE
-    /// confirmations) are written after its reply.
+    /// True while this client's own commands run: pushes they cause (extra SUBSCRIBE
+    /// confirmations) are written after the reply of the command that caused them.
     private var executing = false
-    private var pushesDuringCommand: [RESPValue] = []
+    /// Those pushes, each with the number of the pipeline's results that precede it.
+    private var pushesDuringCommand: [(afterResults: Int, value: RESPValue)] = []
+    /// Scratch space for one pipeline run, kept to reuse its capacity.
+    private var pipelineCommands: [[ByteString]] = []
+    private var pipelineResults: [ExecutionResult] = []
 
-    init(simulator: Simulator, auth: ClientAuthState, onShutdown: @escaping @Sendable () -> Void) {
+    init(simulator: Simulator, onShutdown: @escaping @Sendable () -> Void) {
         self.simulator = simulator
-        self.auth = auth
         self.onShutdown = onShutdown
         outgoing = ByteBufferAllocator().buffer(capacity: 0)
     }
@@ -46,7 +58,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         // hand the value to this connection's event loop.
         client.pushHandler = { value in
             if loop.inEventLoop, bound.value.executing {
-                bound.value.pushesDuringCommand.append(value)
+                let handler = bound.value
+                handler.pushesDuringCommand.append((handler.pipelineResults.count, value))
             } else {
                 loop.execute { bound.value.deliverPush(value) }
             }
@@ -54,12 +67,37 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         client.deferredReplyHandler = { value in
             loop.execute { bound.value.deliverDeferredReply(value) }
         }
-        auth.authenticated = client.isAuthenticated
+        authenticated = client.isAuthenticated
         self.client = client
         context.fireChannelActive()
     }
 
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var input = unwrapInboundIn(data)
+        if var pending = unread {
+            unread = nil
+            pending.writeBuffer(&input)
+            input = pending
+        }
+        while let frame = decoder.next(from: &input, authenticated: authenticated) {
+            queued.append(frame)
+            if mustRunBeforeNextRequest(frame) || queued.count >= Self.pipelineLimit { runQueued() }
+        }
+        // A request cut off by the client closing is dropped with these bytes, as Redis drops it.
+        if input.readableBytes > 0 {
+            input.discardReadBytes()
+            unread = input
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        runQueued()
+        flush()
+        context.fireChannelReadComplete()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
+        queued.removeAll()
         if let client {
             client.pushHandler = nil
             client.deferredReplyHandler = nil
@@ -69,25 +107,76 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame = unwrapInboundIn(data)
-        if blocked || closing || !waiting.isEmpty {
-            waiting.append(frame)
-        } else {
-            run(frame)
+    /// True for a request that must run before the decoder reads the next one: the decoder's
+    /// limits depend on whether the client is authenticated, which AUTH, HELLO, RESET and EXEC
+    /// (of a queued AUTH) can change, as can anything an unauthenticated client sends.
+    /// SHUTDOWN and protocol errors end the connection's requests.
+    private func mustRunBeforeNextRequest(_ frame: RESPRequestFrame) -> Bool {
+        guard case .command(let arguments) = frame, let name = arguments.first else { return true }
+        if !authenticated { return true }
+        switch name.count {
+        case 4: return name.equalsIgnoringCase("auth") || name.equalsIgnoringCase("exec")
+        case 5: return name.equalsIgnoringCase("hello") || name.equalsIgnoringCase("reset")
+        case 8: return name.equalsIgnoringCase("shutdown")
+        default: return false
         }
     }
 
-    func channelReadComplete(context: ChannelHandlerContext) {
-        flush()
-        context.fireChannelReadComplete()
+    /// Runs queued requests until none is left, the client blocks, or the connection closes:
+    /// ordinary commands in runs, each run under one lock; SHUTDOWN and protocol errors alone.
+    private func runQueued() {
+        while !blocked, !closing, let client, let head = queued.first {
+            pipelineCommands.removeAll(keepingCapacity: true)
+            for frame in queued {
+                guard case .command(let arguments) = frame, !Self.isShutdown(arguments) else { break }
+                pipelineCommands.append(arguments)
+            }
+            if pipelineCommands.isEmpty {
+                queued.removeFirst()
+                run(head)
+                continue
+            }
+            executing = true
+            let ran = simulator.execute(pipeline: pipelineCommands[...], for: client) { pipelineResults.append($0) }
+            executing = false
+            queued.removeFirst(ran)
+            authenticated = client.isAuthenticated
+            writePipelineResults()
+            if client.closeAfterReply { closeAfterFlush() }
+        }
     }
 
+    private func writePipelineResults() {
+        var nextPush = 0
+        for (index, result) in pipelineResults.enumerated() {
+            switch result {
+            case .reply(let reply): outgoing.writeRESPValue(reply)
+            case .replies(let replies): for reply in replies { outgoing.writeRESPValue(reply) }
+            case .blocked: blocked = true
+            }
+            while nextPush < pushesDuringCommand.count, pushesDuringCommand[nextPush].afterResults <= index {
+                outgoing.writeRESPValue(pushesDuringCommand[nextPush].value)
+                nextPush += 1
+            }
+        }
+        for push in pushesDuringCommand[nextPush...] { outgoing.writeRESPValue(push.value) }
+        pushesDuringCommand.removeAll(keepingCapacity: true)
+        pipelineResults.removeAll(keepingCapacity: true)
+    }
+
+    private static func isShutdown(_ arguments: [ByteString]) -> Bool {
+        guard let name = arguments.first, name.count == 8 else { return false }
+        return name.equalsIgnoringCase("shutdown")
+    }
+
+    /// Runs one request on its own: a protocol error, SHUTDOWN, or a command of an
+    /// unauthenticated client.
     private func run(_ frame: RESPRequestFrame) {
         guard let client, !closing else { return }
         switch frame {
         case .protocolError(let message):
-            outgoing.writeRESPValue(.error(message))
+            // Redis sends protocol errors through addReplyError, which gives them the ERR code.
+            outgoing.writeRESPValue(.error("ERR " + message))
             closeAfterFlush()
         case .command(let arguments):
             if client.isAuthenticated, let shutdown = ShutdownRequest.parse(arguments) {
@@ -104,26 +193,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             executing = true
             let result = simulator.execute(arguments, for: client)
             executing = false
-            auth.authenticated = client.isAuthenticated
-            switch result {
-            case .reply(let reply):
-                outgoing.writeRESPValue(reply)
-                writePushesDuringCommand()
-                if client.closeAfterReply { closeAfterFlush() }
-            case .replies(let replies):
-                for reply in replies { outgoing.writeRESPValue(reply) }
-                writePushesDuringCommand()
-            case .blocked:
-                writePushesDuringCommand()
-                blocked = true
-            }
+            authenticated = client.isAuthenticated
+            pipelineResults.append(result)
+            writePipelineResults()
+            if client.closeAfterReply { closeAfterFlush() }
         }
-    }
-
-    private func writePushesDuringCommand() {
-        guard !pushesDuringCommand.isEmpty else { return }
-        for push in pushesDuringCommand { outgoing.writeRESPValue(push) }
-        pushesDuringCommand.removeAll()
     }
 
     private func deliverPush(_ value: RESPValue) {
@@ -136,9 +210,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard client != nil, blocked else { return }
         blocked = false
         outgoing.writeRESPValue(value)
-        while !blocked, !closing, !waiting.isEmpty {
-            run(waiting.removeFirst())
-        }
+        runQueued()
         flush()
     }
 

@@ -34,11 +34,11 @@ import Testing
         let client = try RawClient(port: served.port)
         client.send("PING\r\n*1\r\n$x\r\nPING\r\n")
         #expect(try client.read() == .simpleString("PONG"))
-        #expect(try client.read() == .error("Protocol error: invalid bulk length"))
+        #expect(try client.read() == .error("ERR Protocol error: invalid bulk length"))
         #expect(try client.read() == nil)
         let other = try RawClient(port: served.port)
         other.send("SET k \"open\r\n")
-        #expect(try other.read() == .error("Protocol error: unbalanced quotes in request"))
+        #expect(try other.read() == .error("ERR Protocol error: unbalanced quotes in request"))
         #expect(try other.read() == nil)
         await served.stop()
     }

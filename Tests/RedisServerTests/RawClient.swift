@@ -43,5 +43,21 @@ final class RawClient {
         }
     }
 
+    /// Every byte the server sends until it closes the connection or stays quiet for
+    /// `quietMilliseconds`, with `<closed>` appended when it closed.
+    func readUntilQuiet(quietMilliseconds: Int = 300) -> [UInt8] {
+        var timeout = timeval(tv_sec: 0, tv_usec: Int(quietMilliseconds) * 1000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received = input
+        input = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = Foundation.read(fd, &chunk, chunk.count)
+            if count == 0 { return received + Array("<closed>".utf8) }
+            guard count > 0 else { return received }
+            received += chunk[0..<count]
+        }
+    }
+
     deinit { close(fd) }
 }

@@ -117,11 +117,14 @@ extension RedisError {
 }
 
 extension ServerState {
-    /// RESET: leaves MULTI, forgets WATCHes and subscriptions, selects database 0, clears the name.
+    /// RESET: leaves MULTI, forgets WATCHes and subscriptions, selects database 0, clears the name
+    /// and the authentication.
     func resetClient(_ client: SimulatorClient) {
         discardTransaction(client)
         unsubscribeAll(client)
         client.databaseIndex = 0
         client.name = nil
+        // Redis puts the client back on the default user: with requirepass set, it must AUTH again.
+        client.isAuthenticated = config.requirePassword == nil
     }
 }

@@ -20,12 +20,18 @@ extension ByteString {
     public func equalsIgnoringCase(_ word: String) -> Bool {
         let other = word.utf8
         guard other.count == count else { return false }
-        for (a, b) in zip(bytes, other) {
-            let la = a >= 65 && a <= 90 ? a + 32 : a
-            let lb = b >= 65 && b <= 90 ? b + 32 : b
-            if la != lb { return false }
+        // Reads the bytes in place: option parsing calls this for every word of every command.
+        return withUnsafeBytes { mine in
+            var index = 0
+            for b in other {
+                let a = mine[index]
+                index += 1
+                let la = a >= 65 && a <= 90 ? a + 32 : a
+                let lb = b >= 65 && b <= 90 ? b + 32 : b
+                if la != lb { return false }
+            }
+            return true
         }
-        return true
     }
 }
 

@@ -3,14 +3,21 @@
 public struct CommandTable: Sendable {
     /// Specs by lowercase name.
     public let commands: [String: CommandSpec]
+    /// Specs by name as clients send it, lowercase and uppercase: most lookups hit one of them
+    /// without building a String or hashing one.
+    private let byWireName: [ByteString: CommandSpec]
 
     init(_ specs: [CommandSpec]) {
         var byName: [String: CommandSpec] = [:]
+        var byWireName: [ByteString: CommandSpec] = [:]
         for spec in specs {
             precondition(byName[spec.name] == nil, "command \(spec.name) registered twice")
             byName[spec.name] = spec
+            byWireName[ByteString(spec.name)] = spec
+            byWireName[ByteString(spec.name.uppercased())] = spec
         }
         commands = byName
+        self.byWireName = byWireName
     }
 
     /// The table of Redis 7.0's commands that the simulator implements.
@@ -21,7 +28,7 @@ public struct CommandTable: Sendable {
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {
-        commands[Self.lowercased(name)]
+        byWireName[name] ?? commands[Self.lowercased(name)]
     }
 
     /// The subcommand spec of `parent` for `name` given in any case.

@@ -55,6 +55,44 @@ public final class Simulator: @unchecked Sendable {
         withLockUnlessScriptBusy(arguments) { state in state.process(arguments, from: client) }
     }
 
+    /// Runs pipelined commands for `client` in order, taking the lock once for the lot rather
+    /// than once per command; stops after a command that blocks the client or asks to close it.
+    /// `each` gets every result as it comes, still under the lock (it must not call back into
+    /// the simulator). Returns how many commands ran.
+    public func execute(
+        pipeline commands: ArraySlice<[ByteString]>, for client: SimulatorClient,
+        each: (ExecutionResult) -> Void
+    ) -> Int {
+        var next = commands.startIndex
+        var attempt = 0
+        var stopped = false
+        while next < commands.endIndex, !stopped {
+            if let reply = state.scriptMonitor.replyWhileBusy(commands[next], table: state.table) {
+                each(.reply(reply))
+                next += 1
+                continue
+            }
+            let acquired: Bool? = mutex.withLockIfAvailable { _ in
+                while next < commands.endIndex {
+                    let result = state.process(commands[next], from: client)
+                    next += 1
+                    each(result)
+                    if case .blocked = result { stopped = true }
+                    if stopped || client.closeAfterReply {
+                        stopped = true
+                        break
+                    }
+                }
+                return true
+            }
+            if acquired == nil {
+                ScriptMonitor.backOff(attempt)
+                attempt += 1
+            }
+        }
+        return next - commands.startIndex
+    }
+
     /// Runs a command under the lock, except while a script holding the lock has run past
     /// `busy-reply-threshold`: then the command gets BUSY (or SCRIPT KILL acts) without waiting.
     private func withLockUnlessScriptBusy(

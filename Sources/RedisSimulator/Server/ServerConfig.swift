@@ -2,7 +2,10 @@
 struct ServerConfig {
     /// Current values by canonical name.
     var values: [String: String] {
-        didSet { keyspaceEvents = Self.parseKeyspaceEvents(values) }
+        didSet {
+            keyspaceEvents = Self.parseKeyspaceEvents(values)
+            maxmemory = Self.parseMaxmemory(values)
+        }
     }
 
     /// `notify-keyspace-events`, parsed once per change: every write asks for it, and most
@@ -14,6 +17,7 @@ struct ServerConfig {
         for parameter in ConfigParameter.all { values[parameter.name] = parameter.defaultValue }
         self.values = values
         keyspaceEvents = Self.parseKeyspaceEvents(values)
+        maxmemory = Self.parseMaxmemory(values)
     }
 
     private static func parseKeyspaceEvents(_ values: [String: String]) -> KeyspaceEventFlags? {
@@ -30,8 +34,13 @@ struct ServerConfig {
         return value
     }
 
-    /// The `maxmemory` limit in bytes (0: none).
-    var maxmemory: Int64 { Int64(values["maxmemory"] ?? "0") ?? 0 }
+    /// The `maxmemory` limit in bytes (0: none), parsed once per change: every command that
+    /// may grow the dataset asks for it.
+    private(set) var maxmemory: Int64 = 0
+
+    private static func parseMaxmemory(_ values: [String: String]) -> Int64 {
+        Int64(values["maxmemory"] ?? "0") ?? 0
+    }
 }
 
 /// One CONFIG parameter: its name, aliases, default and how values are checked.
