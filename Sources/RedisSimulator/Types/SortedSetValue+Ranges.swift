@@ -110,8 +110,8 @@ extension SortedSetValue {
     ///
     /// - Complexity: O(log n) expected.
     public func ranks(in range: ScoreRange) -> Range<Int> {
-        let start = prefixCount { score, _ in !range.isAboveMin(score) }
-        let end = prefixCount { score, _ in range.isBelowMax(score) }
+        let start = prefixCount(whileScore: { !range.isAboveMin($0) })
+        let end = prefixCount(whileScore: { range.isBelowMax($0) })
         return start..<Swift.max(start, end)
     }
 
