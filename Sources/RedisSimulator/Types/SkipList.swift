@@ -94,13 +94,36 @@ public struct SkipList {
             forward: Int32(truncatingIfNeeded: forward), span: Int32(truncatingIfNeeded: span), score: score)
     }
 
-    /// True when the node that `link` leads to sorts before (score, member); reads that node
-    /// only when the scores tie.
-    @inline(__always) private func leadsBefore(_ link: Link, _ score: Double, _ member: ByteString) -> Bool {
-        link.forward != 0 && (link.score < score || (link.score == score && nodes[Int(link.forward)].member < member))
-    }
     @inline(__always) private mutating func addSpan(_ x: Int, _ i: Int, _ delta: Int) {
         nodes[x][link: i].span += Int32(truncatingIfNeeded: delta)
+    }
+
+    /// Walks from the top level down to the last node before (score, member) on every level,
+    /// recording it in `update` and the rank reached in `rank` (each when given); returns the
+    /// node reached on level 0 and its rank. This is a sorted set's hottest loop, so it reads
+    /// nodes without bounds checks: every index it follows comes from a link.
+    @inline(__always)
+    private func descend(
+        toward score: Double, _ member: ByteString,
+        update: UnsafeMutablePointer<Int>?, rank: UnsafeMutablePointer<Int>?
+    ) -> (node: Int, rank: Int) {
+        nodes.withUnsafeBufferPointer { buffer in
+            let node = buffer.baseAddress!
+            var x = 0, traversed = 0
+            for i in stride(from: level - 1, through: 0, by: -1) {
+                while true {
+                    let step = node[x][link: i]
+                    guard step.forward != 0,
+                        step.score < score || (step.score == score && node[Int(step.forward)].member < member)
+                    else { break }
+                    traversed += Int(step.span)
+                    x = Int(step.forward)
+                }
+                update?[i] = x
+                rank?[i] = traversed
+            }
+            return (x, traversed)
+        }
     }
 
     /// True when (s1, m1) sorts before (s2, m2).
@@ -132,17 +155,7 @@ public struct SkipList {
     }
 
     private mutating func insert(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>, rank: UnsafeMutablePointer<Int>) {
-        var x = 0
-        for i in stride(from: level - 1, through: 0, by: -1) {
-            rank[i] = i == level - 1 ? 0 : rank[i + 1]
-            while true {
-                let step = link(x, i)
-                guard leadsBefore(step, score, member) else { break }
-                rank[i] += Int(step.span)
-                x = Int(step.forward)
-            }
-            update[i] = x
-        }
+        _ = descend(toward: score, member, update: update, rank: rank)
         let newLevel = randomLevel()
         if newLevel > level {
             for i in level..<newLevel {
@@ -220,15 +233,7 @@ public struct SkipList {
 
     /// The node holding (member, score), filling `update` with its predecessor at every level.
     private func find(_ member: ByteString, score: Double, update: UnsafeMutablePointer<Int>) -> Int? {
-        var x = 0
-        for i in stride(from: level - 1, through: 0, by: -1) {
-            while true {
-                let step = link(x, i)
-                guard leadsBefore(step, score, member) else { break }
-                x = Int(step.forward)
-            }
-            update[i] = x
-        }
+        let x = descend(toward: score, member, update: update, rank: nil).node
         let candidate = link(x, 0)
         let target = Int(candidate.forward)
         guard target != 0, candidate.score == score, nodes[target].member == member else { return nil }
@@ -292,16 +297,7 @@ public struct SkipList {
     ///
     /// - Complexity: O(log n) expected.
     public func rank(of member: ByteString, score: Double) -> Int {
-        var x = 0, rank = 0
-        for i in stride(from: level - 1, through: 0, by: -1) {
-            while true {
-                let step = link(x, i)
-                guard leadsBefore(step, score, member) else { break }
-                rank += Int(step.span)
-                x = Int(step.forward)
-            }
-        }
-        return rank
+        descend(toward: score, member, update: nil, rank: nil).rank
     }
 
     private func node(atRank rank: Int) -> Int {
