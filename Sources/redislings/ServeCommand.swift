@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     // Two loops let one connection's socket work overlap another's command: pipelined clients
     // gain about 40% on two cores, unpipelined ones lose about 5% to lock hand-offs.
-    @Option(help: ArgumentHelp("Event-loop threads serving connections (commands still run one at a time).", visibility: .hidden))
+    @Option(help: "Event-loop threads serving connections (commands still run one at a time).")
     var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
 
     func validate() throws {
