@@ -4,11 +4,15 @@ import RedisSimulator
 /// SHUTDOWN, which the server (not the simulator) carries out: Redis answers nothing and
 /// closes; a bad option gets an error reply instead.
 enum ShutdownRequest {
+    /// True when `arguments` name SHUTDOWN, in any case.
+    static func isShutdown(_ arguments: [ByteString]) -> Bool {
+        guard let name = arguments.first, name.count == 8 else { return false }
+        return name.equalsIgnoringCase("shutdown")
+    }
+
     /// Nil when `arguments` is not a SHUTDOWN; `.success` to stop, `.failure` with the reply.
     static func parse(_ arguments: [ByteString]) -> Result<Void, ShutdownRefusal>? {
-        guard let name = arguments.first, name.count == 8,
-            String(decoding: name.bytes, as: UTF8.self).lowercased() == "shutdown"
-        else { return nil }
+        guard isShutdown(arguments) else { return nil }
         var saveChosen = false
         for argument in arguments.dropFirst() {
             switch String(decoding: argument.bytes, as: UTF8.self).lowercased() {

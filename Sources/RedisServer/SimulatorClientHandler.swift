@@ -117,7 +117,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         switch name.count {
         case 4: return name.equalsIgnoringCase("auth") || name.equalsIgnoringCase("exec")
         case 5: return name.equalsIgnoringCase("hello") || name.equalsIgnoringCase("reset")
-        case 8: return name.equalsIgnoringCase("shutdown")
+        case 8: return ShutdownRequest.isShutdown(arguments)
         default: return false
         }
     }
@@ -128,7 +128,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         while !blocked, !closing, let client, let head = queued.first {
             pipelineCommands.removeAll(keepingCapacity: true)
             for frame in queued {
-                guard case .command(let arguments) = frame, !Self.isShutdown(arguments) else { break }
+                guard case .command(let arguments) = frame, !ShutdownRequest.isShutdown(arguments) else { break }
                 pipelineCommands.append(arguments)
             }
             if pipelineCommands.isEmpty {
@@ -164,13 +164,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         pipelineResults.removeAll(keepingCapacity: true)
     }
 
-    private static func isShutdown(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first, name.count == 8 else { return false }
-        return name.equalsIgnoringCase("shutdown")
-    }
-
-    /// Runs one request on its own: a protocol error, SHUTDOWN, or a command of an
-    /// unauthenticated client.
+    /// Runs one request on its own: a protocol error, or SHUTDOWN (which the server, not the
+    /// simulator, carries out).
     private func run(_ frame: RESPRequestFrame) {
         guard let client, !closing else { return }
         switch frame {

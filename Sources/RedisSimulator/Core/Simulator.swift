@@ -57,8 +57,8 @@ public final class Simulator: @unchecked Sendable {
 
     /// Runs pipelined commands for `client` in order, taking the lock once for the lot rather
     /// than once per command; stops after a command that blocks the client or asks to close it.
-    /// `each` gets every result as it comes, still under the lock (it must not call back into
-    /// the simulator). Returns how many commands ran.
+    /// `each` gets every result as it comes, under the lock but for BUSY replies while a script
+    /// runs; it must not call back into the simulator. Returns how many commands ran.
     public func execute(
         pipeline commands: ArraySlice<[ByteString]>, for client: SimulatorClient,
         each: (ExecutionResult) -> Void
