@@ -104,7 +104,7 @@ measure("ZRANGE", simulator, client, count: keyCount / 10) {
 }
 
 // One sorted set of 100,000 members whose scores keep changing, as redis-benchmark's ZADD
-// test (-r 100000) drives it: each update moves a member within a large skip list.
+// test (-r 100000) drives it: each update moves a member far within a large sorted set.
 if isSelected("ZADD100K") {
     let big = Simulator()
     let bigClient = big.connect()

@@ -6,7 +6,7 @@ import Testing
     typealias Pair = (member: ByteString, score: Double)
 
     static func sortedReference(_ scores: [ByteString: Double]) -> [Pair] {
-        scores.map { ($0.key, $0.value) }.sorted { SkipList.precedes($0.score, $0.member, $1.score, $1.member) }
+        scores.map { ($0.key, $0.value) }.sorted { CountedBTree.precedes($0.score, $0.member, $1.score, $1.member) }
     }
 
     static func expectMatches(_ zset: SortedSetValue, _ reference: [ByteString: Double]) {

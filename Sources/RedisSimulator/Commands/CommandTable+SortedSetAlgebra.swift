@@ -146,7 +146,7 @@ extension CommandTable {
             }
         }
         return scores.map { (member: $0.key, score: $0.value) }
-            .sorted { SkipList.precedes($0.score, $0.member, $1.score, $1.member) }
+            .sorted { CountedBTree.precedes($0.score, $0.member, $1.score, $1.member) }
     }
 
     /// A score times its weight; NaN (0 × inf) counts as 0, as in Redis.

@@ -108,7 +108,7 @@ public struct LexRange: Sendable, Equatable {
 extension SortedSetValue {
     /// The ascending ranks whose scores lie in `range`.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     public func ranks(in range: ScoreRange) -> Range<Int> {
         let start = prefixCount(whileScore: { !range.isAboveMin($0) })
         let end = prefixCount(whileScore: { range.isBelowMax($0) })
@@ -120,10 +120,10 @@ extension SortedSetValue {
     ///
     /// Lex ranges are meaningful when all scores are equal, as Redis documents. When they are
     /// not, a listpack answers as Redis's linear listpack walk does (so the direction matters);
-    /// a skiplist answers by a skip-list search, as Redis does, whose result on such data Redis
-    /// leaves to its random levels.
+    /// a skiplist-encoded set answers by a search of its tree. Redis's own answer on such data
+    /// depends on its skip list's random levels, so no answer is more right than another.
     ///
-    /// - Complexity: O(log n) expected as a skiplist, O(n) as a listpack (n ≤ 128).
+    /// - Complexity: O(log n) as a skiplist, O(n) as a listpack (n ≤ 128).
     public func ranks(in range: LexRange, reverse: Bool = false) -> Range<Int> {
         if isListpack { return listpackRanks(in: range, reverse: reverse) }
         let start = prefixCount { _, member in !range.isAboveMin(member) }

@@ -1,10 +1,11 @@
 /// A sorted set: members ordered by (score, member bytes), each member once.
 ///
-/// A skip list with spans gives O(log n) rank and range queries; a dictionary gives O(1)
-/// member → score. The encoding name follows Redis 7.0: `listpack` while small, `skiplist`
-/// once it outgrows the limits (only store commands build small results back as listpacks).
+/// A B+tree that counts the pairs under each child (`CountedBTree`) gives O(log n) rank and
+/// range queries; a dictionary gives O(1) member → score. The encoding name follows Redis 7.0:
+/// `listpack` while small, `skiplist` once it outgrows the limits (only store commands build
+/// small results back as listpacks), whatever the simulator stores it in.
 public final class SortedSetValue {
-    private var list = SkipList()
+    private var ordered = CountedBTree()
     private var scores: [ByteString: Double] = [:]
     /// True while Redis would keep this set as a listpack.
     public private(set) var isListpack: Bool
@@ -33,7 +34,7 @@ public final class SortedSetValue {
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SortedSetValue {
         let copy = SortedSetValue(listpack: isListpack)
-        copy.list = list
+        copy.ordered = ordered
         copy.scores = scores
         return copy
     }
@@ -56,7 +57,7 @@ extension SortedSetValue {
 
     /// Adds `member` or moves it to `score`; returns true when it was new.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     @discardableResult
     public func set(_ member: ByteString, score given: Double) -> Bool {
         scanOrderCache = nil
@@ -70,67 +71,67 @@ extension SortedSetValue {
         if let existing {
             let old = scores.values[existing]
             if old != score {
-                list.move(member, from: old, to: score)
+                ordered.move(member, from: old, to: score)
                 scores.values[existing] = score
             }
             return false
         }
         scores[member] = score
-        list.insert(member, score: score)
+        ordered.insert(member, score: score)
         return true
     }
 
     /// Removes `member`; returns true if it was there.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     @discardableResult
     public func remove(_ member: ByteString) -> Bool {
         scanOrderCache = nil
         guard let score = scores.removeValue(forKey: member) else { return false }
-        list.remove(member, score: score)
+        ordered.remove(member, score: score)
         return true
     }
 
     /// The 0-based rank of `member` in ascending order, or nil.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     public func rank(of member: ByteString) -> Int? {
-        scores[member].map { list.rank(of: member, score: $0) }
+        scores[member].map { ordered.rank(of: member, score: $0) }
     }
 
     /// The member and score at ascending 0-based `rank` (in 0..<count).
-    public func element(at rank: Int) -> (member: ByteString, score: Double) { list.element(at: rank) }
+    public func element(at rank: Int) -> (member: ByteString, score: Double) { ordered.element(at: rank) }
 
     /// Up to `limit` members from ascending `rank` on, or downward when `reverse`.
     ///
     /// - Complexity: O(log n + limit).
     public func elements(from rank: Int, limit: Int, reverse: Bool = false) -> [(member: ByteString, score: Double)] {
-        list.elements(from: rank, limit: limit, reverse: reverse)
+        ordered.elements(from: rank, limit: limit, reverse: reverse)
     }
 
     /// Every member, ascending.
-    public var all: [(member: ByteString, score: Double)] { list.elements(from: 0, limit: count) }
+    public var all: [(member: ByteString, score: Double)] { ordered.elements(from: 0, limit: count) }
 
     /// How many leading members (ascending) satisfy a predicate that holds for a prefix.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     public func prefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
-        list.prefixCount(while: predicate)
+        ordered.prefixCount(while: predicate)
     }
 
     /// How many leading members (ascending) have scores satisfying a predicate that holds for a
     /// prefix; cheaper than `prefixCount(while:)`, as it never reads a member.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     public func prefixCount(whileScore predicate: (Double) -> Bool) -> Int {
-        list.prefixCount(whileScore: predicate)
+        ordered.prefixCount(whileScore: predicate)
     }
 
     /// Removes and returns the lowest member (ZPOPMIN), or the highest when `max`.
     ///
-    /// - Complexity: O(log n) expected.
+    /// - Complexity: O(log n).
     public func popExtreme(max: Bool) -> (member: ByteString, score: Double)? {
-        guard let element = max ? list.last : list.first else { return nil }
+        guard let element = max ? ordered.last : ordered.first else { return nil }
         remove(element.member)
         return element
     }
@@ -150,18 +151,18 @@ extension SortedSetValue {
         isListpack = true
         scanOrderCache = nil
         for (member, score) in scores where score == 0 && score.sign == .minus {
-            list.remove(member, score: score)
-            list.insert(member, score: 0)
+            ordered.remove(member, score: score)
+            ordered.insert(member, score: 0)
             scores[member] = 0
         }
     }
 
-    /// Checks the skip list and that it holds exactly the dictionary's pairs.
+    /// Checks the tree and that it holds exactly the dictionary's pairs.
     public func checkInvariants() {
-        list.checkInvariants()
-        precondition(list.count == scores.count)
-        for (member, score) in list.elements(from: 0, limit: list.count) {
-            precondition(scores[member] == score, "dictionary and skip list disagree on \(member)")
+        ordered.checkInvariants()
+        precondition(ordered.count == scores.count)
+        for (member, score) in ordered.elements(from: 0, limit: ordered.count) {
+            precondition(scores[member] == score, "dictionary and tree disagree on \(member)")
         }
         if isListpack {
             precondition(count <= Self.maxListpackEntries)

@@ -1,16 +1,16 @@
 import Testing
 @testable import RedisSimulator
 
-/// The skip list at sizes where nodes reach the links stored outside them, under moves both
-/// small (updated in place) and large (unlinked and inserted again), against a sorted array.
-@Suite struct SkipListTests {
+/// The counted B+tree at sizes where leaves and branches split, merge and even out, under moves
+/// both small (updated in place) and large (removed and inserted again), against a sorted array.
+@Suite struct CountedBTreeTests {
     static func reference(_ scores: [ByteString: Double]) -> [(member: ByteString, score: Double)] {
-        scores.map { ($0.key, $0.value) }.sorted { SkipList.precedes($0.score, $0.member, $1.score, $1.member) }
+        scores.map { ($0.key, $0.value) }.sorted { CountedBTree.precedes($0.score, $0.member, $1.score, $1.member) }
     }
 
     @Test(arguments: [5, 6]) func largeListUnderMovesInsertsAndRemovals(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
-        var list = SkipList()
+        var list = CountedBTree()
         var scores: [ByteString: Double] = [:]
         for step in 1...20_000 {
             let member = ByteString("member:\(Int.random(in: 0..<3000, using: &generator))")
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aMoveThatTiesItsNeighbourReordersByMember() {
-        var list = SkipList()
+        var list = CountedBTree()
         list.insert("b", score: 1)
         list.insert("c", score: 2)
         list.insert("d", score: 3)
@@ -71,5 +71,56 @@ import Testing
         #expect(moved)
         list.checkInvariants()
         #expect(list.elements(from: 0, limit: 3).map(\.member) == ["c", "d", "b"])
+    }
+
+    @Test func growsTallThenShrinksToNothing() {
+        var generator = SeededGenerator(seed: 9)
+        var tree = CountedBTree()
+        var present: [(ByteString, Double)] = []
+        // Enough pairs for three levels of branches above the leaves.
+        for i in 0..<40_000 {
+            let pair = (ByteString("m\(i)"), Double(Int.random(in: 0..<1000, using: &generator)))
+            tree.insert(pair.0, score: pair.1)
+            present.append(pair)
+        }
+        tree.checkInvariants()
+        #expect(tree.count == 40_000)
+        present.shuffle(using: &generator)
+        for (index, pair) in present.enumerated() {
+            let removed = tree.remove(pair.0, score: pair.1)
+            #expect(removed)
+            if index % 4_000 == 0 { tree.checkInvariants() }
+        }
+        tree.checkInvariants()
+        #expect(tree.count == 0)
+        #expect(tree.first == nil && tree.last == nil)
+        #expect(tree.elements(from: 0, limit: 10).isEmpty)
+        // Emptied, it works as new.
+        tree.insert("again", score: 1)
+        tree.checkInvariants()
+        #expect(tree.element(at: 0).member == "again")
+    }
+
+    @Test func ascendingAndDescendingInsertsKeepEveryInvariant() {
+        var ascending = CountedBTree(), descending = CountedBTree()
+        for i in 0..<5_000 {
+            ascending.insert(ByteString("a\(i)"), score: Double(i))
+            descending.insert(ByteString("d\(i)"), score: Double(-i))
+        }
+        ascending.checkInvariants()
+        descending.checkInvariants()
+        #expect(ascending.first?.score == 0 && ascending.last?.score == 4_999)
+        #expect(descending.first?.score == -4_999 && descending.last?.score == 0)
+        #expect(ascending.elements(from: 4_998, limit: 5).map(\.score) == [4_998, 4_999])
+        #expect(descending.elements(from: 2, limit: 3, reverse: true).map(\.score) == [-4_997, -4_998, -4_999])
+        // Removing every other pair from the front leaves underfull leaves to mend.
+        for i in stride(from: 0, to: 5_000, by: 2) {
+            let removed = ascending.remove(ByteString("a\(i)"), score: Double(i))
+            #expect(removed)
+        }
+        ascending.checkInvariants()
+        #expect(ascending.count == 2_500)
+        #expect(ascending.rank(of: "a4999", score: 4_999) == 2_499)
+        #expect(ascending.prefixCount(whileScore: { $0 < 1_000 }) == 500)
     }
 }
