@@ -1,37 +1,15 @@
 /// Serialises RESP values and commands into the bytes Redis reads and writes.
+///
+/// Every form is measured first and then written in place, so a server can put a whole reply
+/// into its output buffer with one write (`encodedCount(of:)` and `write(_:into:)`).
 public enum RESPEncoder {
     /// Appends the wire form of `value` to `buffer`.
     public static func encode(_ value: RESPValue, into buffer: inout [UInt8]) {
-        switch value {
-        case .simpleString(let s):
-            buffer.append(UInt8(ascii: "+"))
-            buffer.append(contentsOf: s.utf8)
-            appendCRLF(&buffer)
-        case .error(let s):
-            buffer.append(UInt8(ascii: "-"))
-            buffer.append(contentsOf: s.utf8)
-            appendCRLF(&buffer)
-        case .integer(let i):
-            buffer.append(UInt8(ascii: ":"))
-            appendDecimal(i, &buffer)
-            appendCRLF(&buffer)
-        case .bulkString(let bytes):
-            buffer.append(UInt8(ascii: "$"))
-            appendDecimal(Int64(bytes.count), &buffer)
-            appendCRLF(&buffer)
-            buffer.append(contentsOf: bytes)
-            appendCRLF(&buffer)
-        case .nullBulkString:
-            buffer.append(contentsOf: [UInt8(ascii: "$"), UInt8(ascii: "-"), UInt8(ascii: "1")])
-            appendCRLF(&buffer)
-        case .array(let items):
-            buffer.append(UInt8(ascii: "*"))
-            appendDecimal(Int64(items.count), &buffer)
-            appendCRLF(&buffer)
-            for item in items { encode(item, into: &buffer) }
-        case .nullArray:
-            buffer.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "1")])
-            appendCRLF(&buffer)
+        let start = buffer.count
+        let count = encodedCount(of: value)
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        buffer.withUnsafeMutableBytes { raw in
+            _ = write(value, into: UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + count)]))
         }
     }
 
@@ -47,24 +25,117 @@ public enum RESPEncoder {
         encode(.array(arguments.map { .bulkString($0) }))
     }
 
-    @inline(__always)
-    static func appendCRLF(_ buffer: inout [UInt8]) {
-        buffer.append(13)
-        buffer.append(10)
+    /// How many bytes the wire form of `value` takes.
+    public static func encodedCount(of value: RESPValue) -> Int {
+        switch value {
+        case .simpleString(let text), .error(let text):
+            return 1 + text.utf8.count + 2
+        case .integer(let number):
+            return 1 + decimalCount(number) + 2
+        case .bulkString(let bytes):
+            return 1 + decimalCount(Int64(bytes.count)) + 2 + bytes.count + 2
+        case .nullBulkString, .nullArray:
+            return 5
+        case .array(let items):
+            var count = 1 + decimalCount(Int64(items.count)) + 2
+            for item in items { count += encodedCount(of: item) }
+            return count
+        }
     }
 
-    static func appendDecimal(_ value: Int64, _ buffer: inout [UInt8]) {
-        if value == 0 {
-            buffer.append(UInt8(ascii: "0"))
-            return
+    /// Writes the wire form of `value` at the start of `target`, which must hold at least
+    /// `encodedCount(of: value)` bytes; returns how many it wrote.
+    @discardableResult
+    public static func write(_ value: RESPValue, into target: UnsafeMutableRawBufferPointer) -> Int {
+        var cursor = target.baseAddress!
+        write(value, at: &cursor)
+        return target.baseAddress!.distance(to: cursor)
+    }
+
+    private static func write(_ value: RESPValue, at cursor: inout UnsafeMutableRawPointer) {
+        switch value {
+        case .simpleString(let text):
+            put(UInt8(ascii: "+"), &cursor)
+            put(text, &cursor)
+            putCRLF(&cursor)
+        case .error(let text):
+            put(UInt8(ascii: "-"), &cursor)
+            put(text, &cursor)
+            putCRLF(&cursor)
+        case .integer(let number):
+            put(UInt8(ascii: ":"), &cursor)
+            putDecimal(number, &cursor)
+            putCRLF(&cursor)
+        case .bulkString(let bytes):
+            put(UInt8(ascii: "$"), &cursor)
+            putDecimal(Int64(bytes.count), &cursor)
+            putCRLF(&cursor)
+            bytes.withUnsafeBytes { source in
+                if let base = source.baseAddress { cursor.copyMemory(from: base, byteCount: source.count) }
+                cursor += source.count
+            }
+            putCRLF(&cursor)
+        case .nullBulkString:
+            put(UInt8(ascii: "$"), &cursor)
+            putNegativeOne(&cursor)
+        case .array(let items):
+            put(UInt8(ascii: "*"), &cursor)
+            putDecimal(Int64(items.count), &cursor)
+            putCRLF(&cursor)
+            for item in items { write(item, at: &cursor) }
+        case .nullArray:
+            put(UInt8(ascii: "*"), &cursor)
+            putNegativeOne(&cursor)
         }
-        var digits: [UInt8] = []
-        var magnitude = value.magnitude
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+    }
+
+    @inline(__always)
+    private static func put(_ byte: UInt8, _ cursor: inout UnsafeMutableRawPointer) {
+        cursor.storeBytes(of: byte, as: UInt8.self)
+        cursor += 1
+    }
+
+    private static func put(_ text: String, _ cursor: inout UnsafeMutableRawPointer) {
+        var text = text
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
+            cursor += bytes.count
+        }
+    }
+
+    @inline(__always)
+    private static func putCRLF(_ cursor: inout UnsafeMutableRawPointer) {
+        put(13, &cursor)
+        put(10, &cursor)
+    }
+
+    private static func putNegativeOne(_ cursor: inout UnsafeMutableRawPointer) {
+        put(UInt8(ascii: "-"), &cursor)
+        put(UInt8(ascii: "1"), &cursor)
+        putCRLF(&cursor)
+    }
+
+    /// The number of characters of `number` in decimal, sign included.
+    static func decimalCount(_ number: Int64) -> Int {
+        var magnitude = number.magnitude
+        var count = number < 0 ? 2 : 1
+        while magnitude >= 10 {
             magnitude /= 10
+            count += 1
         }
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        buffer.append(contentsOf: digits.reversed())
+        return count
+    }
+
+    private static func putDecimal(_ number: Int64, _ cursor: inout UnsafeMutableRawPointer) {
+        let count = decimalCount(number)
+        var magnitude = number.magnitude
+        var index = count - 1
+        repeat {
+            cursor.storeBytes(of: UInt8(ascii: "0") + UInt8(magnitude % 10), toByteOffset: index, as: UInt8.self)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        if number < 0 { cursor.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self) }
+        cursor += count
     }
 }

@@ -12,6 +12,15 @@ import Testing
         #expect(RESPEncoder.encode(.nullBulkString) == Array("$-1\r\n".utf8))
         #expect(RESPEncoder.encode(.array([])) == Array("*0\r\n".utf8))
         #expect(RESPEncoder.encode(.nullArray) == Array("*-1\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(0)) == Array(":0\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(10)) == Array(":10\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(-9)) == Array(":-9\r\n".utf8))
+        #expect(RESPEncoder.encode(.integer(Int64.max)) == Array(":9223372036854775807\r\n".utf8))
+        #expect(RESPEncoder.encode(.simpleString("héllo")) == Array("+héllo\r\n".utf8))
+        #expect(RESPEncoder.encode(.array([.integer(1), .array([.bulk("ab"), .nullBulkString]), .nullArray]))
+            == Array("*3\r\n:1\r\n*2\r\n$2\r\nab\r\n$-1\r\n*-1\r\n".utf8))
+        let long = [UInt8](repeating: 7, count: 1234)
+        #expect(RESPEncoder.encode(.bulkString(long)) == Array("$1234\r\n".utf8) + long + [13, 10])
         #expect(RESPEncoder.encode(.array([.integer(1), .bulk("a")])) == Array("*2\r\n:1\r\n$1\r\na\r\n".utf8))
     }
 }
