@@ -13,13 +13,18 @@ public struct CountedBTree {
     /// Below this many entries a node is merged with, or evened out against, a sibling.
     static let minimum = capacity / 4
 
-    // Leaf k holds leafCounts[k] pairs at k * capacity ..< k * capacity + leafCounts[k]. The
+    /// A leaf's pair count and its neighbours in order (-1: none).
+    private struct LeafHeader {
+        var count: Int32 = 0
+        var next: Int32 = -1
+        var previous: Int32 = -1
+    }
+
+    // Leaf k holds leaves[k].count pairs at k * capacity ..< k * capacity + leaves[k].count. The
     // arrays are grown only as far as used, so a set of a few members costs a few slots.
     private var scores: [Double] = []
     private var members: [ByteString] = []
-    private var leafCounts: [Int32] = [0]
-    private var leafNext: [Int32] = [-1]
-    private var leafPrevious: [Int32] = [-1]
+    private var leaves: [LeafHeader] = [LeafHeader()]
     private var freeLeaves: [Int32] = []
 
     // Branch b holds branchCounts[b] children at b * capacity ..< b * capacity + branchCounts[b]:
@@ -95,7 +100,7 @@ public struct CountedBTree {
 
     private func lowerBound(in leaf: Int, score: Double, member: ByteString) -> Int {
         let base = leaf * Self.capacity
-        var low = 0, high = Int(leafCounts[leaf])
+        var low = 0, high = Int(leaves[leaf].count)
         while low < high {
             let middle = (low + high) / 2
             if Self.precedes(scores[base + middle], members[base + middle], score, member) {
@@ -109,7 +114,7 @@ public struct CountedBTree {
 
     /// True when slot `position` of `leaf` holds exactly (score, member).
     private func holds(_ leaf: Int, _ position: Int, score: Double, member: ByteString) -> Bool {
-        position < Int(leafCounts[leaf]) && scores[leaf * Self.capacity + position] == score
+        position < Int(leaves[leaf].count) && scores[leaf * Self.capacity + position] == score
             && members[leaf * Self.capacity + position] == member
     }
 
@@ -127,7 +132,7 @@ public struct CountedBTree {
 
     private mutating func insert(_ member: ByteString, score: Double, into leaf: Int, at position: Int, path: inout Path) {
         count += 1
-        let used = Int(leafCounts[leaf])
+        let used = Int(leaves[leaf].count)
         if used < Self.capacity {
             insertInLeaf(leaf, at: position, score: score, member: member)
             refresh(path: path, delta: 1)
@@ -137,12 +142,12 @@ public struct CountedBTree {
         let right = allocateLeaf()
         let half = Self.capacity / 2
         moveLeafPairs(from: leaf, range: half..<used, to: right)
-        leafCounts[leaf] = Int32(half)
-        let next = Int(leafNext[leaf])
-        leafNext[right] = Int32(next)
-        leafPrevious[right] = Int32(leaf)
-        leafNext[leaf] = Int32(right)
-        if next >= 0 { leafPrevious[next] = Int32(right) } else { lastLeaf = right }
+        leaves[leaf].count = Int32(half)
+        let next = Int(leaves[leaf].next)
+        leaves[right].next = Int32(next)
+        leaves[right].previous = Int32(leaf)
+        leaves[leaf].next = Int32(right)
+        if next >= 0 { leaves[next].previous = Int32(right) } else { lastLeaf = right }
         if position <= half {
             insertInLeaf(leaf, at: position, score: score, member: member)
         } else {
@@ -176,7 +181,7 @@ public struct CountedBTree {
             let (leaf, position) = descend(toward: oldScore, member, path: &path)
             guard holds(leaf, position, score: oldScore, member: member) else { return .absent }
             let base = leaf * Self.capacity
-            let used = Int(leafCounts[leaf])
+            let used = Int(leaves[leaf].count)
             if position > 0, position < used - 1, scores[base + position - 1] < newScore,
                 newScore < scores[base + position + 1]
             {
@@ -199,13 +204,13 @@ public struct CountedBTree {
     private mutating func remove(at position: Int, from leaf: Int, path: inout Path) {
         count -= 1
         let base = leaf * Self.capacity
-        let used = Int(leafCounts[leaf])
+        let used = Int(leaves[leaf].count)
         for i in position..<(used - 1) {
             scores[base + i] = scores[base + i + 1]
             members[base + i] = members[base + i + 1]
         }
         members[base + used - 1] = ByteString([])
-        leafCounts[leaf] = Int32(used - 1)
+        leaves[leaf].count = Int32(used - 1)
         refresh(path: path, delta: -1)
         if path.depth > 0, used - 1 < Self.minimum { rebalance(path: &path) }
     }
@@ -214,7 +219,7 @@ public struct CountedBTree {
 
     private mutating func insertInLeaf(_ leaf: Int, at position: Int, score: Double, member: ByteString) {
         let base = leaf * Self.capacity
-        let used = Int(leafCounts[leaf])
+        let used = Int(leaves[leaf].count)
         growLeafStorage(toHold: base + used + 1)
         var i = used
         while i > position {
@@ -224,13 +229,13 @@ public struct CountedBTree {
         }
         scores[base + position] = score
         members[base + position] = member
-        leafCounts[leaf] = Int32(used + 1)
+        leaves[leaf].count = Int32(used + 1)
     }
 
     /// Appends the pairs `range` of `leaf` to the end of `target`.
     private mutating func moveLeafPairs(from leaf: Int, range: Range<Int>, to target: Int) {
         let source = leaf * Self.capacity, destination = target * Self.capacity
-        var end = Int(leafCounts[target])
+        var end = Int(leaves[target].count)
         growLeafStorage(toHold: destination + end + range.count)
         for i in range {
             scores[destination + end] = scores[source + i]
@@ -238,7 +243,7 @@ public struct CountedBTree {
             members[source + i] = ByteString([])
             end += 1
         }
-        leafCounts[target] = Int32(end)
+        leaves[target].count = Int32(end)
     }
 
     private mutating func growLeafStorage(toHold slots: Int) {
@@ -251,20 +256,18 @@ public struct CountedBTree {
 
     private mutating func allocateLeaf() -> Int {
         if let reused = freeLeaves.popLast() {
-            leafCounts[Int(reused)] = 0
+            leaves[Int(reused)].count = 0
             return Int(reused)
         }
-        leafCounts.append(0)
-        leafNext.append(-1)
-        leafPrevious.append(-1)
-        return leafCounts.count - 1
+        leaves.append(LeafHeader())
+        return leaves.count - 1
     }
 
     private mutating func freeLeaf(_ leaf: Int) {
-        let previous = Int(leafPrevious[leaf]), next = Int(leafNext[leaf])
-        if previous >= 0 { leafNext[previous] = Int32(next) } else { firstLeaf = next }
-        if next >= 0 { leafPrevious[next] = Int32(previous) } else { lastLeaf = previous }
-        leafCounts[leaf] = 0
+        let previous = Int(leaves[leaf].previous), next = Int(leaves[leaf].next)
+        if previous >= 0 { leaves[previous].next = Int32(next) } else { firstLeaf = next }
+        if next >= 0 { leaves[next].previous = Int32(previous) } else { lastLeaf = previous }
+        leaves[leaf].count = 0
         freeLeaves.append(Int32(leaf))
     }
 
@@ -294,7 +297,7 @@ public struct CountedBTree {
     /// The number of pairs under `node` at `height`, and its largest pair.
     private func summary(of node: Int, height: Int) -> (size: Int, score: Double, member: ByteString) {
         if height == 0 {
-            let used = Int(leafCounts[node])
+            let used = Int(leaves[node].count)
             let last = node * Self.capacity + used - 1
             return used == 0 ? (0, 0, ByteString([])) : (used, scores[last], members[last])
         }
@@ -325,7 +328,7 @@ public struct CountedBTree {
             sizes[index] += delta
             let childHeight = height - 1 - level
             if childHeight == 0 {
-                let used = Int(leafCounts[child])
+                let used = Int(leaves[child].count)
                 if used > 0 {
                     maxScores[index] = scores[child * Self.capacity + used - 1]
                     maxMembers[index] = members[child * Self.capacity + used - 1]
@@ -468,14 +471,14 @@ public struct CountedBTree {
     }
 
     private func entries(of node: Int, height: Int) -> Int {
-        height == 0 ? Int(leafCounts[node]) : Int(branchCounts[node])
+        height == 0 ? Int(leaves[node].count) : Int(branchCounts[node])
     }
 
     /// Moves every entry of `right` to the end of `left`, its neighbour on the left.
     private mutating func append(_ right: Int, to left: Int, height: Int) {
         if height == 0 {
-            moveLeafPairs(from: right, range: 0..<Int(leafCounts[right]), to: left)
-            leafCounts[right] = 0
+            moveLeafPairs(from: right, range: 0..<Int(leaves[right].count), to: left)
+            leaves[right].count = 0
             return
         }
         let used = Int(branchCounts[left]), moving = Int(branchCounts[right])
@@ -507,8 +510,8 @@ public struct CountedBTree {
                     members[rightBase + i] = members[leftBase + wanted + i]
                     members[leftBase + wanted + i] = ByteString([])
                 }
-                leafCounts[left] = Int32(wanted)
-                leafCounts[right] = Int32(rightCount + moving)
+                leaves[left].count = Int32(wanted)
+                leaves[right].count = Int32(rightCount + moving)
             } else {
                 // Move the head of right to the end of left.
                 let moving = wanted - leftCount
@@ -518,7 +521,7 @@ public struct CountedBTree {
                     members[rightBase + i - moving] = members[rightBase + i]
                 }
                 for i in (rightCount - moving)..<rightCount { members[rightBase + i] = ByteString([]) }
-                leafCounts[right] = Int32(rightCount - moving)
+                leaves[right].count = Int32(rightCount - moving)
             }
             return
         }
@@ -565,7 +568,7 @@ public struct CountedBTree {
         }
         let base = node * Self.capacity
         var position = 0
-        let used = Int(leafCounts[node])
+        let used = Int(leaves[node].count)
         while position < used, predicate(scores[base + position], members[base + position]) { position += 1 }
         return counted + position
     }
@@ -588,7 +591,7 @@ public struct CountedBTree {
         }
         let base = node * Self.capacity
         var position = 0
-        let used = Int(leafCounts[node])
+        let used = Int(leaves[node].count)
         while position < used, predicate(scores[base + position]) { position += 1 }
         return counted + position
     }
@@ -646,13 +649,13 @@ public struct CountedBTree {
             if reverse {
                 position -= 1
                 if position < 0 {
-                    leaf = Int(leafPrevious[leaf])
-                    if leaf >= 0 { position = Int(leafCounts[leaf]) - 1 }
+                    leaf = Int(leaves[leaf].previous)
+                    if leaf >= 0 { position = Int(leaves[leaf].count) - 1 }
                 }
             } else {
                 position += 1
-                if position >= Int(leafCounts[leaf]) {
-                    leaf = Int(leafNext[leaf])
+                if position >= Int(leaves[leaf].count) {
+                    leaf = Int(leaves[leaf].next)
                     position = 0
                 }
             }
@@ -668,7 +671,7 @@ public struct CountedBTree {
     /// The highest pair, if any.
     public var last: (member: ByteString, score: Double)? {
         guard count > 0 else { return nil }
-        let index = lastLeaf * Self.capacity + Int(leafCounts[lastLeaf]) - 1
+        let index = lastLeaf * Self.capacity + Int(leaves[lastLeaf].count) - 1
         return (members[index], scores[index])
     }
 
@@ -677,13 +680,13 @@ public struct CountedBTree {
     /// Checks order, sizes, largest pairs, fill, leaf links and count; the tests call it after
     /// every operation.
     public func checkInvariants() {
-        var leaves: [Int] = []
+        var leafOrder: [Int] = []
         func check(_ node: Int, height nodeHeight: Int, isRoot: Bool) -> (size: Int, score: Double, member: ByteString)? {
             if nodeHeight == 0 {
-                let used = Int(leafCounts[node])
+                let used = Int(leaves[node].count)
                 precondition(isRoot || used >= Self.minimum, "leaf underfull")
                 precondition(used <= Self.capacity, "leaf overfull")
-                leaves.append(node)
+                leafOrder.append(node)
                 guard used > 0 else { return nil }
                 let base = node * Self.capacity
                 return (used, scores[base + used - 1], members[base + used - 1])
@@ -704,13 +707,13 @@ public struct CountedBTree {
         }
         let top = check(root, height: height, isRoot: true)
         precondition((top?.size ?? 0) == count, "count broken")
-        precondition(leaves.first == firstLeaf && leaves.last == lastLeaf, "first or last leaf broken")
+        precondition(leafOrder.first == firstLeaf && leafOrder.last == lastLeaf, "first or last leaf broken")
         var previous: (Double, ByteString)?
-        for (i, leaf) in leaves.enumerated() {
-            precondition(Int(leafPrevious[leaf]) == (i > 0 ? leaves[i - 1] : -1), "previous leaf link broken")
-            precondition(Int(leafNext[leaf]) == (i + 1 < leaves.count ? leaves[i + 1] : -1), "next leaf link broken")
+        for (i, leaf) in leafOrder.enumerated() {
+            precondition(Int(leaves[leaf].previous) == (i > 0 ? leafOrder[i - 1] : -1), "previous leaf link broken")
+            precondition(Int(leaves[leaf].next) == (i + 1 < leafOrder.count ? leafOrder[i + 1] : -1), "next leaf link broken")
             let base = leaf * Self.capacity
-            for position in 0..<Int(leafCounts[leaf]) {
+            for position in 0..<Int(leaves[leaf].count) {
                 let pair = (scores[base + position], members[base + position])
                 precondition(!pair.0.isNaN)
                 if let previous { precondition(Self.precedes(previous.0, previous.1, pair.0, pair.1), "order broken") }
