@@ -36,6 +36,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// Scratch space for one pipeline run, kept to reuse its capacity.
     private var pipelineCommands: [[ByteString]] = []
     private var pipelineResults: [ExecutionResult] = []
+    /// Messages from other clients' commands, waiting for this connection's event loop.
+    private let mailbox = PushMailbox()
 
     init(simulator: Simulator, onShutdown: @escaping @Sendable () -> Void) {
         self.simulator = simulator
@@ -54,14 +56,15 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         if let local = context.channel.localAddress { client.localAddress = Self.describe(local) }
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
+        let mailbox = self.mailbox
         // Both handlers run under the simulator's lock, possibly on another thread: they only
         // hand the value to this connection's event loop.
         client.pushHandler = { value in
             if loop.inEventLoop, bound.value.executing {
                 let handler = bound.value
                 handler.pushesDuringCommand.append((handler.pipelineResults.count, value))
-            } else {
-                loop.execute { bound.value.deliverPush(value) }
+            } else if mailbox.post(value) {
+                loop.execute { bound.value.deliverPushes() }
             }
         }
         client.deferredReplyHandler = { value in
@@ -137,7 +140,12 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 continue
             }
             executing = true
-            let ran = simulator.execute(pipeline: pipelineCommands[...], for: client) { pipelineResults.append($0) }
+            let ran = simulator.execute(pipeline: pipelineCommands[...], for: client) { result in
+                // Under the lock now: messages posted before this run happened before it, so
+                // they go out before its replies.
+                if pipelineResults.isEmpty { writeMessages(mailbox.collect()) }
+                pipelineResults.append(result)
+            }
             executing = false
             queued.removeFirst(ran)
             authenticated = client.isAuthenticated
@@ -195,10 +203,14 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
     }
 
-    private func deliverPush(_ value: RESPValue) {
-        guard client != nil, !closing else { return }
-        outgoing.writeRESPValue(value)
+    private func deliverPushes() {
+        writeMessages(mailbox.collect())
         flush()
+    }
+
+    private func writeMessages(_ messages: [RESPValue]) {
+        guard client != nil, !closing else { return }
+        for message in messages { outgoing.writeRESPValue(message) }
     }
 
     private func deliverDeferredReply(_ value: RESPValue) {
