@@ -32,7 +32,7 @@ extension ProgressStore {
     }
 
     /// Every recorded run, oldest first; only `lesson`'s or `exerciseID`'s when given.
-    public func exerciseResults(lesson: String? = nil, exerciseID: String? = nil) throws(ProgressStoreError) -> [ExerciseResult] {
+    public func exerciseResults(lesson: String? = nil, exerciseID: String? = nil) throws(ProgressStoreError) -> [ExerciseAttempt] {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -42,7 +42,7 @@ extension ProgressStore {
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM exercise_result\(filter) ORDER BY recorded_at, id", arguments: arguments
             ).map { row in
-                ExerciseResult(
+                ExerciseAttempt(
                     exerciseID: row["exercise_id"], lesson: row["lesson"], score: row["score"], maxScore: row["max_score"],
                     passed: row["passed"], recordedAt: row["recorded_at"])
             }

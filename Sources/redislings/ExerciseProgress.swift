@@ -8,7 +8,7 @@ import Quizzes
 enum ExerciseProgress {
     /// Records a graded run (a run that stopped with an error counts as not passed); a database
     /// that cannot be written gives a warning, never a failed check.
-    static func record(_ result: Exercises.ExerciseResult, of exercise: Exercise, lessons: LessonCatalog) {
+    static func record(_ result: ExerciseResult, of exercise: Exercise, lessons: LessonCatalog) {
         let key = lessons.lesson(matching: exercise.lesson)?.progressKey ?? exercise.lesson
         LearnerRecord.bestEffort("the exercise's result") { store, now in
             try store.recordExerciseResult(

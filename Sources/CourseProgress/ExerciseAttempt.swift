@@ -1,7 +1,7 @@
 import Foundation
 
 /// One graded run of an exercise.
-public struct ExerciseResult: Sendable, Equatable {
+public struct ExerciseAttempt: Sendable, Equatable {
     /// The exercise's id (`pubsub-01-first-subscriber`).
     public var exerciseID: String
     /// The lesson it belongs to (canonical id).
