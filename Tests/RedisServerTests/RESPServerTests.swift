@@ -29,6 +29,19 @@ import Testing
         await served.stop()
     }
 
+    @Test func aPipelineLongerThanOneRunIsAnsweredWholeAndInOrder() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        // More requests than the handler runs at once, and more bytes than one read brings.
+        let count = SimulatorClientHandler.pipelineLimit * 5 + 3
+        client.send((0..<count).map { "INCR counter\r\nECHO \($0)\r\n" }.joined())
+        for i in 0..<count {
+            #expect(try client.read() == .integer(Int64(i + 1)))
+            #expect(try client.read() == .bulk("\(i)"))
+        }
+        await served.stop()
+    }
+
     @Test func aProtocolErrorIsAnsweredThenTheConnectionCloses() async throws {
         let served = try await ServedSimulator()
         let client = try RawClient(port: served.port)
