@@ -70,6 +70,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         client.deferredReplyHandler = { value in
             loop.execute { bound.value.deliverDeferredReply(value) }
         }
+        client.closeHandler = {
+            loop.execute { bound.value.closeKilledConnection() }
+        }
         authenticated = client.isAuthenticated
         self.client = client
         context.fireChannelActive()
@@ -104,6 +107,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         if let client {
             client.pushHandler = nil
             client.deferredReplyHandler = nil
+            client.closeHandler = nil
             simulator.disconnect(client)
         }
         client = nil
@@ -148,6 +152,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             }
             executing = false
             queued.removeFirst(ran)
+            if ran == 0 {
+                // CLIENT KILL from another connection closed this client before it could run.
+                closeKilledConnection()
+                return
+            }
             authenticated = client.isAuthenticated
             writePipelineResults()
             if client.closeAfterReply { closeAfterFlush() }
@@ -203,6 +212,15 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
     }
 
+    /// CLIENT KILL from another connection: Redis closes at once, dropping unsent replies.
+    private func closeKilledConnection() {
+        guard !closing else { return }
+        closing = true
+        queued.removeAll()
+        outgoing.clear()
+        context?.close(promise: nil)
+    }
+
     private func deliverPushes() {
         writeMessages(mailbox.collect())
         flush()
@@ -214,7 +232,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     private func deliverDeferredReply(_ value: RESPValue) {
-        guard client != nil, blocked else { return }
+        guard client != nil, blocked, !closing else { return }
         blocked = false
         outgoing.writeRESPValue(value)
         runQueued()

@@ -42,6 +42,32 @@ import Testing
         await served.stop()
     }
 
+    @Test func clientKillClosesTheOtherConnectionWithoutAWord() async throws {
+        let served = try await ServedSimulator()
+        let killer = try RawClient(port: served.port)
+        for blockedFirst in [false, true] {
+            let victim = try RawClient(port: served.port)
+            victim.send("CLIENT ID\r\n")
+            guard case .integer(let id)? = try victim.read() else {
+                Issue.record("CLIENT ID gave no integer")
+                return
+            }
+            if blockedFirst {
+                victim.send("BLPOP never 0\r\n")
+                // Wait until the server has it blocked, as CLIENT LIST shows.
+                for _ in 0..<200 {
+                    killer.send("CLIENT LIST ID \(id)\r\n")
+                    if case .bulkString(let line)? = try killer.read(), String(decoding: line, as: UTF8.self).contains("cmd=blpop") { break }
+                }
+            }
+            killer.send("CLIENT KILL ID \(id)\r\n")
+            #expect(try killer.read() == .integer(1))
+            // Redis sends the killed client nothing, not even a blocked command's timeout reply.
+            #expect(victim.readUntilQuiet(quietMilliseconds: 2_000) == Array("<closed>".utf8))
+        }
+        await served.stop()
+    }
+
     @Test func aProtocolErrorIsAnsweredThenTheConnectionCloses() async throws {
         let served = try await ServedSimulator()
         let client = try RawClient(port: served.port)

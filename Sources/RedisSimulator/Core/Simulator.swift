@@ -56,7 +56,8 @@ public final class Simulator: @unchecked Sendable {
     }
 
     /// Runs pipelined commands for `client` in order, taking the lock once for the lot rather
-    /// than once per command; stops after a command that blocks the client or asks to close it.
+    /// than once per command; stops after a command that blocks the client or asks to close it,
+    /// and runs none for a client that was closed (CLIENT KILL).
     /// `each` gets every result as it comes, under the lock but for BUSY replies while a script
     /// runs; it must not call back into the simulator. Returns how many commands ran.
     public func execute(
@@ -73,6 +74,11 @@ public final class Simulator: @unchecked Sendable {
                 continue
             }
             let acquired: Bool? = mutex.withLockIfAvailable { _ in
+                // A client another connection killed runs nothing more.
+                if client.isClosed {
+                    stopped = true
+                    return true
+                }
                 while next < commands.endIndex {
                     let result = state.process(commands[next], from: client)
                     next += 1

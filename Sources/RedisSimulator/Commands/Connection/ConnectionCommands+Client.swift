@@ -163,8 +163,11 @@ extension ServerState {
 
     /// Closes another client's connection (CLIENT KILL).
     func killClient(_ client: SimulatorClient) {
-        removeClient(client)
+        // The transport hears of the close first: a blocked client's pending reply, which
+        // removal hands over, must then find the connection closing and send nothing, as Redis
+        // closes a killed client without a word.
         client.closeHandler?()
+        removeClient(client)
     }
 
     /// One CLIENT LIST / CLIENT INFO line, with Redis 7.0's fields in its order.
