@@ -23,9 +23,13 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     private var client: SimulatorClient?
     private var context: ChannelHandlerContext?
     private var outgoing: ByteBuffer
-    /// Requests read but not yet run: those of the current read, and any behind a blocked
-    /// command or after QUIT.
-    private var queued = CircularBuffer<RESPRequestFrame>()
+    /// Commands read but not yet run, from `nextCommand` on: those of the current read, and any
+    /// behind a blocked command or after QUIT. One array, so that a run hands the simulator a
+    /// slice of it and copies nothing.
+    private var commands: [[ByteString]] = []
+    private var nextCommand = 0
+    /// A protocol error read after `commands`; the decoder reads nothing after one.
+    private var protocolError: String?
     private var blocked = false
     private var closing = false
     /// True while this client's own commands run: pushes they cause (extra SUBSCRIBE
@@ -33,8 +37,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     private var executing = false
     /// Those pushes, each with the number of the pipeline's results that precede it.
     private var pushesDuringCommand: [(afterResults: Int, value: RESPValue)] = []
-    /// Scratch space for one pipeline run, kept to reuse its capacity.
-    private var pipelineCommands: [[ByteString]] = []
+    /// The results of one run, kept to reuse its capacity.
     private var pipelineResults: [ExecutionResult] = []
     /// Messages from other clients' commands, waiting for this connection's event loop.
     private let mailbox = PushMailbox()
@@ -86,8 +89,14 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             input = pending
         }
         while let frame = decoder.next(from: &input, authenticated: authenticated) {
-            queued.append(frame)
-            if mustRunBeforeNextRequest(frame) || queued.count >= Self.pipelineLimit { runQueued() }
+            switch frame {
+            case .command(let arguments):
+                commands.append(arguments)
+                if mustRunBeforeNextRequest(arguments) || commands.count - nextCommand >= Self.pipelineLimit { runQueued() }
+            case .protocolError(let message):
+                protocolError = message
+                runQueued()
+            }
         }
         // A request cut off by the client closing is dropped with these bytes, as Redis drops it.
         if input.readableBytes > 0 {
@@ -103,7 +112,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        queued.removeAll()
+        dropUnrunRequests()
         if let client {
             client.pushHandler = nil
             client.deferredReplyHandler = nil
@@ -118,8 +127,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// limits depend on whether the client is authenticated, which AUTH, HELLO, RESET and EXEC
     /// (of a queued AUTH) can change, as can anything an unauthenticated client sends.
     /// SHUTDOWN and protocol errors end the connection's requests.
-    private func mustRunBeforeNextRequest(_ frame: RESPRequestFrame) -> Bool {
-        guard case .command(let arguments) = frame, let name = arguments.first else { return true }
+    private func mustRunBeforeNextRequest(_ arguments: [ByteString]) -> Bool {
+        guard let name = arguments.first else { return true }
         if !authenticated { return true }
         switch name.count {
         case 4: return name.equalsIgnoringCase("auth") || name.equalsIgnoringCase("exec")
@@ -130,28 +139,35 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     /// Runs queued requests until none is left, the client blocks, or the connection closes:
-    /// ordinary commands in runs, each run under one lock; SHUTDOWN and protocol errors alone.
+    /// ordinary commands in runs, each run under one lock; SHUTDOWN and a protocol error alone.
     private func runQueued() {
-        while !blocked, !closing, let client, let head = queued.first {
-            pipelineCommands.removeAll(keepingCapacity: true)
-            for frame in queued {
-                guard case .command(let arguments) = frame, !ShutdownRequest.isShutdown(arguments) else { break }
-                pipelineCommands.append(arguments)
+        while !blocked, !closing, let client {
+            guard nextCommand < commands.count else {
+                commands.removeAll(keepingCapacity: true)
+                nextCommand = 0
+                if let message = protocolError {
+                    protocolError = nil
+                    answerProtocolError(message)
+                }
+                return
             }
-            if pipelineCommands.isEmpty {
-                queued.removeFirst()
-                run(head)
+            var end = nextCommand
+            while end < commands.count, !ShutdownRequest.isShutdown(commands[end]) { end += 1 }
+            if end == nextCommand {
+                let shutdown = commands[nextCommand]
+                nextCommand += 1
+                runShutdown(shutdown, for: client)
                 continue
             }
             executing = true
-            let ran = simulator.execute(pipeline: pipelineCommands[...], for: client) { result in
+            let ran = simulator.execute(pipeline: commands[nextCommand..<end], for: client) { result in
                 // Under the lock now: messages posted before this run happened before it, so
                 // they go out before its replies.
                 if pipelineResults.isEmpty { writeMessages(mailbox.collect()) }
                 pipelineResults.append(result)
             }
             executing = false
-            queued.removeFirst(ran)
+            nextCommand += ran
             if ran == 0 {
                 // CLIENT KILL from another connection closed this client before it could run.
                 closeKilledConnection()
@@ -161,6 +177,17 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             writePipelineResults()
             if client.closeAfterReply { closeAfterFlush() }
         }
+        // Behind a blocked command, drop what already ran rather than keep it to the end.
+        if nextCommand >= Self.pipelineLimit {
+            commands.removeFirst(nextCommand)
+            nextCommand = 0
+        }
+    }
+
+    private func dropUnrunRequests() {
+        commands.removeAll()
+        nextCommand = 0
+        protocolError = nil
     }
 
     private func writePipelineResults() {
@@ -181,42 +208,39 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         pipelineResults.removeAll(keepingCapacity: true)
     }
 
-    /// Runs one request on its own: a protocol error, or SHUTDOWN (which the server, not the
-    /// simulator, carries out).
-    private func run(_ frame: RESPRequestFrame) {
-        guard let client, !closing else { return }
-        switch frame {
-        case .protocolError(let message):
-            // Redis sends protocol errors through addReplyError, which gives them the ERR code.
-            outgoing.writeRESPValue(.error("ERR " + message))
-            closeAfterFlush()
-        case .command(let arguments):
-            if client.isAuthenticated, let shutdown = ShutdownRequest.parse(arguments) {
-                switch shutdown {
-                case .success:
-                    closing = true
-                    context?.close(promise: nil)
-                    onShutdown()
-                case .failure(let refusal):
-                    outgoing.writeRESPValue(refusal.reply)
-                }
-                return
+    /// Redis answers a protocol error and closes the connection.
+    private func answerProtocolError(_ message: String) {
+        // Redis sends protocol errors through addReplyError, which gives them the ERR code.
+        outgoing.writeRESPValue(.error("ERR " + message))
+        closeAfterFlush()
+    }
+
+    /// SHUTDOWN, which the server (not the simulator) carries out once the client may run it.
+    private func runShutdown(_ arguments: [ByteString], for client: SimulatorClient) {
+        if client.isAuthenticated, let shutdown = ShutdownRequest.parse(arguments) {
+            switch shutdown {
+            case .success:
+                closing = true
+                context?.close(promise: nil)
+                onShutdown()
+            case .failure(let refusal):
+                outgoing.writeRESPValue(refusal.reply)
             }
-            executing = true
-            let result = simulator.execute(arguments, for: client)
-            executing = false
-            authenticated = client.isAuthenticated
-            pipelineResults.append(result)
-            writePipelineResults()
-            if client.closeAfterReply { closeAfterFlush() }
+            return
         }
+        // Unauthenticated: the simulator answers NOAUTH, as Redis does.
+        executing = true
+        let result = simulator.execute(arguments, for: client)
+        executing = false
+        pipelineResults.append(result)
+        writePipelineResults()
     }
 
     /// CLIENT KILL from another connection: Redis closes at once, dropping unsent replies.
     private func closeKilledConnection() {
         guard !closing else { return }
         closing = true
-        queued.removeAll()
+        dropUnrunRequests()
         outgoing.clear()
         context?.close(promise: nil)
     }
