@@ -6,7 +6,7 @@ public enum DifferentialHarness {
     /// The outcome of checking one case.
     public enum Verdict: Sendable {
         case passed
-        /// redis-server is absent (or would not start): nothing was compared.
+        /// redis-server is not installed: nothing was compared.
         case skipped(String)
         /// One message per differing step (file:line, command, Redis's reply and ours).
         case failed([String])
@@ -34,7 +34,10 @@ public enum DifferentialHarness {
             let backend: DifferentialRedisBackend
             switch await shared.backend() {
             case .success(let started): backend = started
-            case .failure(let reason): return .skipped(reason.description)
+            case .failure(let reason):
+                // Only a missing redis-server excuses a case; one that is installed must work.
+                guard RedisServerProcess.isInstalled else { return .skipped(reason.description) }
+                return .failed(["redis-server is installed but could not be used: \(reason)"])
             }
             do {
                 try await backend.reset()

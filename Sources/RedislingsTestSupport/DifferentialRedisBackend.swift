@@ -26,7 +26,7 @@ public final class DifferentialRedisBackend: DifferentialBackend {
             return .failure(SkipReason("redis-server is not installed"))
         }
         guard let server = DifferentialServerProcess(extraArguments: [
-            "--user", adminUser, "on", "'>\(adminPassword)'", "'~*'", "'&*'", "+@all",
+            "--user", adminUser, "on", ">\(adminPassword)", "~*", "&*", "+@all",
         ]) else {
             return .failure(SkipReason("redis-server did not start"))
         }

@@ -53,7 +53,8 @@ public final class RedisServerProcess: @unchecked Sendable {
     deinit { stop() }
 }
 
-/// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks).
+/// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks) and
+/// its standard streams on /dev/null.
 func spawnShell(_ script: String) throws -> pid_t {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -68,10 +69,18 @@ func spawnShell(_ script: String) throws -> pid_t {
     sigaddset(&defaults, SIGCHLD)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    // The shell may outlive the test process for a moment: it must not hold the test runner's
+    // pipes open, or the runner waits for it while it waits for the runner.
+    var files = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&files)
+    defer { posix_spawn_file_actions_destroy(&files) }
+    for descriptor: Int32 in [0, 1, 2] {
+        posix_spawn_file_actions_addopen(&files, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
     let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(script), nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+    let status = posix_spawn(&pid, "/bin/sh", &files, &attributes, argv, environ)
     guard status == 0 else { throw TestServerError("cannot start /bin/sh: \(String(cString: strerror(status)))") }
     return pid
 }
