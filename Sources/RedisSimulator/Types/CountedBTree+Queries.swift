@@ -5,13 +5,29 @@ extension CountedBTree {
     ///
     /// - Complexity: O(log n) calls of `predicate`.
     public func prefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
+        prefixCount(
+            branchEntryHolds: { predicate(maxScores[$0], maxMembers[$0]) },
+            pairHolds: { predicate(scores[$0], members[$0]) })
+    }
+
+    /// How many leading pairs have scores satisfying `predicate`, which must hold for a prefix
+    /// of the order; it never reads a member.
+    ///
+    /// - Complexity: O(log n) calls of `predicate`.
+    public func prefixCount(whileScore predicate: (Double) -> Bool) -> Int {
+        prefixCount(branchEntryHolds: { predicate(maxScores[$0]) }, pairHolds: { predicate(scores[$0]) })
+    }
+
+    /// The walk behind both `prefixCount`s, given the test of a branch entry's largest pair and
+    /// of a leaf's pair, each by its index in the storage arrays.
+    private func prefixCount(branchEntryHolds: (Int) -> Bool, pairHolds: (Int) -> Bool) -> Int {
         var node = root, counted = 0
         for _ in 0..<height {
             let base = node * Self.capacity
             let used = Int(branchCounts[node])
             var slot = 0
             // Whole children whose largest pair satisfies the predicate count at once.
-            while slot < used - 1, predicate(maxScores[base + slot], maxMembers[base + slot]) {
+            while slot < used - 1, branchEntryHolds(base + slot) {
                 counted += sizes[base + slot]
                 slot += 1
             }
@@ -20,30 +36,7 @@ extension CountedBTree {
         let base = node * Self.capacity
         var position = 0
         let used = Int(leaves[node].count)
-        while position < used, predicate(scores[base + position], members[base + position]) { position += 1 }
-        return counted + position
-    }
-
-    /// How many leading pairs have scores satisfying `predicate`, which must hold for a prefix
-    /// of the order.
-    ///
-    /// - Complexity: O(log n) calls of `predicate`.
-    public func prefixCount(whileScore predicate: (Double) -> Bool) -> Int {
-        var node = root, counted = 0
-        for _ in 0..<height {
-            let base = node * Self.capacity
-            let used = Int(branchCounts[node])
-            var slot = 0
-            while slot < used - 1, predicate(maxScores[base + slot]) {
-                counted += sizes[base + slot]
-                slot += 1
-            }
-            node = Int(children[base + slot])
-        }
-        let base = node * Self.capacity
-        var position = 0
-        let used = Int(leaves[node].count)
-        while position < used, predicate(scores[base + position]) { position += 1 }
+        while position < used, pairHolds(base + position) { position += 1 }
         return counted + position
     }
 

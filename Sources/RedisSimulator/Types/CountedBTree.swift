@@ -79,33 +79,32 @@ public struct CountedBTree {
             let base = node * Self.capacity
             let count = Int(branchCounts[node])
             // The first child whose largest pair is not below the target, else the last.
-            var low = 0, high = count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if Self.precedes(maxScores[base + middle], maxMembers[base + middle], score, member) {
-                    low = middle + 1
-                } else {
-                    high = middle
-                }
+            let slot = Self.firstNotBelow(in: 0..<(count - 1)) {
+                Self.precedes(maxScores[base + $0], maxMembers[base + $0], score, member)
             }
             path.branches[path.depth] = node
-            path.slots[path.depth] = low
+            path.slots[path.depth] = slot
             path.depth += 1
-            node = Int(children[base + low])
+            node = Int(children[base + slot])
         }
         return (node, lowerBound(in: node, score: score, member: member))
     }
 
     func lowerBound(in leaf: Int, score: Double, member: ByteString) -> Int {
         let base = leaf * Self.capacity
-        var low = 0, high = Int(leaves[leaf].count)
+        return Self.firstNotBelow(in: 0..<Int(leaves[leaf].count)) {
+            Self.precedes(scores[base + $0], members[base + $0], score, member)
+        }
+    }
+
+    /// The first index of `range` for which `isBelow` is false (the end when there is none),
+    /// by binary search: `isBelow` must hold for a prefix of the range and fail for the rest.
+    @inline(__always)
+    static func firstNotBelow(in range: Range<Int>, _ isBelow: (Int) -> Bool) -> Int {
+        var low = range.lowerBound, high = range.upperBound
         while low < high {
             let middle = (low + high) / 2
-            if Self.precedes(scores[base + middle], members[base + middle], score, member) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+            if isBelow(middle) { low = middle + 1 } else { high = middle }
         }
         return low
     }
