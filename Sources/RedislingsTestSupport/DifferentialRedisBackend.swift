@@ -6,7 +6,7 @@ import RESP
 /// scripts and stats flushed).
 public final class DifferentialRedisBackend: DifferentialBackend {
     /// The server process.
-    public let server: DifferentialServerProcess
+    public let server: RedisServerProcess
     private let admin: any RedisConnection
     private let defaults: [String: [UInt8]]
 
@@ -14,7 +14,7 @@ public final class DifferentialRedisBackend: DifferentialBackend {
     static let adminUser = "differential-harness"
     static let adminPassword = "differential-harness-password"
 
-    private init(server: DifferentialServerProcess, admin: any RedisConnection, defaults: [String: [UInt8]]) {
+    private init(server: RedisServerProcess, admin: any RedisConnection, defaults: [String: [UInt8]]) {
         self.server = server
         self.admin = admin
         self.defaults = defaults
@@ -22,13 +22,16 @@ public final class DifferentialRedisBackend: DifferentialBackend {
 
     /// Starts the server; nil (with the reason) when redis-server is absent or fails to start.
     static func start() async -> Result<DifferentialRedisBackend, SkipReason> {
-        guard DifferentialServerProcess.executablePath != nil else {
+        guard RedisServerProcess.isInstalled else {
             return .failure(SkipReason("redis-server is not installed"))
         }
-        guard let server = DifferentialServerProcess(extraArguments: [
-            "--user", adminUser, "on", ">\(adminPassword)", "~*", "&*", "+@all",
-        ]) else {
-            return .failure(SkipReason("redis-server did not start"))
+        let server: RedisServerProcess
+        do {
+            server = try RedisServerProcess(extraArguments: [
+                "--loglevel", "warning", "--user", adminUser, "on", ">\(adminPassword)", "~*", "&*", "+@all",
+            ])
+        } catch {
+            return .failure(SkipReason("redis-server did not start: \(error)"))
         }
         do {
             let admin = try await LiveRedisConnection.connect(

@@ -23,7 +23,7 @@ final class DifferentialSocketConnection: RedisConnection, @unchecked Sendable {
     init(port: Int) throws(RedisConnectionError) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RedisConnectionError("could not create a socket") }
-        var address = DifferentialServerProcess.loopback(port: UInt16(port))
+        var address = loopbackAddress(port: port)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
