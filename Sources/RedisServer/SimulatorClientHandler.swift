@@ -60,8 +60,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
         let mailbox = self.mailbox
-        // Both handlers run under the simulator's lock, possibly on another thread: they only
-        // hand the value to this connection's event loop.
+        // These handlers run under the simulator's lock, possibly on another thread: they only
+        // hand their work to this connection's event loop.
         client.pushHandler = { value in
             if loop.inEventLoop, bound.value.executing {
                 let handler = bound.value
@@ -151,6 +151,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 }
                 return
             }
+            // SHUTDOWN ends a run: the server, not the simulator, answers it.
             var end = nextCommand
             while end < commands.count, !ShutdownRequest.isShutdown(commands[end]) { end += 1 }
             if end == nextCommand {
@@ -215,25 +216,23 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         closeAfterFlush()
     }
 
-    /// SHUTDOWN, which the server (not the simulator) carries out once the client may run it.
+    /// SHUTDOWN, which the server (not the simulator) carries out.
     private func runShutdown(_ arguments: [ByteString], for client: SimulatorClient) {
-        if client.isAuthenticated, let shutdown = ShutdownRequest.parse(arguments) {
-            switch shutdown {
-            case .success:
-                closing = true
-                context?.close(promise: nil)
-                onShutdown()
-            case .failure(let refusal):
-                outgoing.writeRESPValue(refusal.reply)
-            }
+        guard client.isAuthenticated else {
+            // Redis checks authentication before anything else SHUTDOWN does.
+            outgoing.writeRESPValue(.error("NOAUTH Authentication required."))
             return
         }
-        // Unauthenticated: the simulator answers NOAUTH, as Redis does.
-        executing = true
-        let result = simulator.execute(arguments, for: client)
-        executing = false
-        pipelineResults.append(result)
-        writePipelineResults()
+        switch ShutdownRequest.parse(arguments) {
+        case .success?:
+            closing = true
+            context?.close(promise: nil)
+            onShutdown()
+        case .failure(let refusal)?:
+            outgoing.writeRESPValue(refusal.reply)
+        case nil:
+            break
+        }
     }
 
     /// CLIENT KILL from another connection: Redis closes at once, dropping unsent replies.

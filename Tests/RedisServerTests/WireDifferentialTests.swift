@@ -29,6 +29,7 @@ struct WireDifferentialTests {
         ("right password, then many arguments", "AUTH pw\r\n" + elevenArguments),
         ("RESET forgets the password", "*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n*1\r\n$4\r\nPING\r\nRESET\r\n" + elevenArguments),
         ("commands before AUTH", "PING\r\nAUTH pw\r\nPING\r\n"),
+        ("SHUTDOWN before AUTH is refused", "SHUTDOWN NOSAVE\r\nPING\r\n"),
         ("a long bulk before AUTH", "*2\r\n$4\r\nECHO\r\n$20000\r\n" + String(repeating: "y", count: 20000) + "\r\n"),
     ]
 

@@ -83,11 +83,8 @@ public final class Simulator: @unchecked Sendable {
                     let result = state.process(commands[next], from: client)
                     next += 1
                     each(result)
-                    if case .blocked = result { stopped = true }
-                    if stopped || client.closeAfterReply {
-                        stopped = true
-                        break
-                    }
+                    if case .blocked = result { stopped = true } else if client.closeAfterReply { stopped = true }
+                    if stopped { break }
                 }
                 return true
             }
