@@ -1,4 +1,6 @@
 import Testing
+import RESP
+import RedislingsTestSupport
 import RedisSimulator
 
 /// Expected results were read from redis-server 7.0.15 (`SET <string> 1`, `KEYS <pattern>`).
@@ -47,5 +49,33 @@ import RedisSimulator
     @Test func binaryBytesCompareExactly() {
         #expect(GlobPattern(ByteString([0x00, UInt8(ascii: "*")])).matches(ByteString([0x00, 0xFF, 0x01])))
         #expect(!GlobPattern(ByteString([0x00])).matches(ByteString([0x01])))
+    }
+}
+
+/// Patterns deep enough to overflow a recursive matcher's stack (issue 23, item 7). The
+/// expected results are redis-server 7.0.15's (`SET` the subject, `KEYS` the pattern): it
+/// matches up to 1,000 nested `*` and refuses a match that needs more.
+@Suite struct DeepGlobPatternTests {
+    static func stars(_ count: Int) -> ByteString { ByteString(String(repeating: "*a", count: count)) }
+    static func letters(_ count: Int) -> ByteString { ByteString(String(repeating: "a", count: count)) }
+
+    @Test func matchesUpToAThousandNestedStars() {
+        #expect(GlobPattern(Self.stars(1000)).matches(Self.letters(1000)))
+        #expect(!GlobPattern(Self.stars(1001)).matches(Self.letters(1001)))
+        #expect(!GlobPattern(Self.stars(100_000)).matches(Self.letters(100_000)))
+        // A trailing `*` matches without nesting deeper.
+        #expect(GlobPattern(ByteString(String(repeating: "*a", count: 1000) + "*")).matches(ByteString(String(repeating: "a", count: 1000) + "b")))
+        #expect(GlobPattern(ByteString(String(repeating: "*", count: 5000) + "a")).matches("aaa"))
+    }
+
+    @Test func keysAndPatternSubscriptionsAnswerAHundredThousandStars() {
+        let simulator = Simulator()
+        let client = simulator.connect(), subscriber = simulator.connect()
+        let pattern = String(repeating: "*a", count: 100_000)
+        #expect(run(simulator, client, "SET", String(repeating: "a", count: 100_000), "1") == .reply(.ok))
+        #expect(run(simulator, client, "KEYS", pattern) == .reply(.array([])))
+        #expect(run(simulator, subscriber, "PSUBSCRIBE", pattern) ==
+            .reply(.array([.bulk("psubscribe"), .bulk(pattern), .integer(1)])))
+        #expect(run(simulator, client, "PUBLISH", String(repeating: "a", count: 100_000), "m") == .reply(.integer(0)))
     }
 }

@@ -14,11 +14,12 @@ enum CollectionScan {
         var count = 10
     }
 
-    /// Redis's parseScanCursorOrReply: C `strtoul` over the whole argument (a sign is allowed and
-    /// a negative value wraps, the empty string is 0), else `ERR invalid cursor`.
+    /// Redis's parseScanCursorOrReply (SCAN, HSCAN, SSCAN, ZSCAN): C `strtoul` over the whole
+    /// argument up to a NUL, where the C string ends (a sign is allowed and a negative value
+    /// wraps, the empty string is 0), else `ERR invalid cursor`.
     static func cursor(_ text: ByteString) throws(RedisError) -> UInt64 {
         let invalid = RedisError("ERR invalid cursor")
-        var bytes = text.bytes[...]
+        var bytes = text.bytes.prefix { $0 != 0 }
         guard !bytes.isEmpty else { return 0 }
         var negative = false
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {

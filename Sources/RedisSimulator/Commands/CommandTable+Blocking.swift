@@ -26,15 +26,15 @@ extension CommandTable {
         },
     ]
 
-    /// A blocking timeout in seconds (a float), as milliseconds (Redis's getTimeoutFromObjectOrReply).
+    /// A blocking timeout in seconds (a float), as milliseconds (Redis's
+    /// getTimeoutFromObjectOrReply): read as a C `long double`, times 1000, rounded up.
     static func timeoutSeconds(_ text: ByteString) throws(RedisError) -> Int64 {
-        let string = text.string
-        guard let first = string.utf8.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
-              let seconds = Double(string), !seconds.isNaN
-        else { throw RedisError("ERR timeout is not a float or out of range") }
+        guard let seconds = text.longDoubleValue else { throw RedisError("ERR timeout is not a float or out of range") }
         let milliseconds = (seconds * 1000).rounded(.up)
-        guard milliseconds >= 0 else { throw RedisError("ERR timeout is negative") }
-        return milliseconds >= 9.2e18 ? Int64.max / 2 : Int64(milliseconds)
+        // Redis converts with a C cast, which on x86 turns anything past Int64 (inf, 1e308,
+        // 2^63 ms) into Int64.min, and so answers "timeout is negative" for those too.
+        guard milliseconds >= 0, milliseconds < 0x1p63 else { throw RedisError("ERR timeout is negative") }
+        return Int64(milliseconds)
     }
 
     private static func side(_ word: ByteString) -> Bool? {

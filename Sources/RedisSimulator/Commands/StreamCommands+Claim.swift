@@ -15,7 +15,7 @@ extension CommandTable {
     ]
 
     private static func noGroup(_ ctx: CommandContext) -> RedisError {
-        RedisError("NOGROUP No such key '\(ctx[1])' or consumer group '\(ctx[2])'")
+        RedisError("NOGROUP No such key '\(ctx[1].errorText)' or consumer group '\(ctx[2].errorText)'")
     }
 
     private static func xpending(_ ctx: CommandContext) throws(RedisError) -> RESPValue {
@@ -66,7 +66,7 @@ extension CommandTable {
 
     private static func xclaim(_ ctx: CommandContext) throws(RedisError) -> RESPValue {
         guard let stream = try ctx.lookupStream(ctx[1]), let group = stream.groups[ctx[2]] else {
-            throw RedisError("NOGROUP No such key '\(ctx[1])' or consumer group '\(ctx[2])'")
+            throw RedisError("NOGROUP No such key '\(ctx[1].errorText)' or consumer group '\(ctx[2].errorText)'")
         }
         let minIdle = max(0, try ctx.integer(at: 4, orError: "Invalid min-idle-time argument for XCLAIM"))
         var ids: [StreamID] = []
@@ -87,7 +87,10 @@ extension CommandTable {
                 justID = true
             } else if option.matchesOption("IDLE"), more > 0 {
                 j += 1
-                deliveryTime = ctx.now - (try ctx.integer(at: j, orError: "Invalid IDLE option argument for XCLAIM"))
+                let idle = try ctx.integer(at: j, orError: "Invalid IDLE option argument for XCLAIM")
+                // Redis subtracts unchecked; a time past Int64 is out of range, so "now" below.
+                let (time, overflow) = ctx.now.subtractingReportingOverflow(idle)
+                deliveryTime = overflow ? -1 : time
             } else if option.matchesOption("TIME"), more > 0 {
                 j += 1
                 deliveryTime = try ctx.integer(at: j, orError: "Invalid TIME option argument for XCLAIM")
@@ -98,7 +101,7 @@ extension CommandTable {
                 j += 1
                 lastID = try ctx.streamID(at: j, strict: true)
             } else {
-                throw RedisError("ERR Unrecognized XCLAIM option '\(option)'")
+                throw RedisError("ERR Unrecognized XCLAIM option '\(option.errorText)'")
             }
             j += 1
         }

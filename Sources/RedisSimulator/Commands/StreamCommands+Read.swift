@@ -63,7 +63,7 @@ extension CommandTable {
             let stream = try ctx.lookupStream(key)
             if let groupRead, stream?.groups[groupRead.group] == nil {
                 throw RedisError(
-                    "NOGROUP No such key '\(key)' or consumer group '\(groupRead.group)' in XREADGROUP with GROUP option")
+                    "NOGROUP No such key '\(key.errorText)' or consumer group '\(groupRead.group.errorText)' in XREADGROUP with GROUP option")
             }
             if ctx[index].bytes == [UInt8(ascii: "$")] {
                 guard !isGroupRead else {

@@ -86,6 +86,15 @@ public struct ByteString: Sendable {
 
     /// The bytes decoded as UTF-8, invalid sequences repaired; for messages, never for storage.
     public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// The bytes as Redis's `%s` writes an argument into an error message: up to the first NUL,
+    /// where a C string ends.
+    public var errorText: String {
+        withUnsafeBytes { raw in
+            let end = raw.firstIndex(of: 0) ?? raw.count
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<end]), as: UTF8.self)
+        }
+    }
 }
 
 extension ByteString: Hashable, Comparable {

@@ -24,85 +24,106 @@ public struct GlobPattern: Sendable, Hashable {
         // matcher, which (as in Redis) refuses it.
         if matchesEverything && !string.isEmpty { return true }
         return pattern.withUnsafeBytes { p in
-            string.withUnsafeBytes { s in
-                var skipLonger = false
-                return Self.match(p, 0, s, 0, caseInsensitive, &skipLonger)
-            }
+            string.withUnsafeBytes { s in Self.match(p, s, caseInsensitive) }
         }
     }
 
-    /// Redis's `stringmatchlen_impl`. Reads past the pattern's end see a NUL, as in C (sds strings
-    /// are NUL-terminated); bytes compare as C's signed `char`, which matters only in ranges.
-    private static func match(
-        _ p: UnsafeRawBufferPointer, _ pStart: Int, _ s: UnsafeRawBufferPointer, _ sStart: Int,
-        _ nocase: Bool, _ skipLonger: inout Bool
-    ) -> Bool {
-        var pi = pStart, si = sStart
+    /// Redis's `stringmatchlen_impl`, without its recursion: a client's pattern of 100,000 `*a`
+    /// nests that deep, more than a thread's stack holds here. Redis's early exit means only the
+    /// latest `*` ever tries longer runs (once the rest of the pattern reaches another `*`, an
+    /// earlier one gives up), so one backtracking point replaces the call stack. Redis 7.0.15 as
+    /// shipped (with the CVE-2024-31228 fix) refuses a match that needs more than 1,000 nested
+    /// `*`, so the count of those entered is kept too.
+    /// Reads past the pattern's end see a NUL, as in C (sds strings are NUL-terminated); bytes
+    /// compare as C's signed `char`, which matters only in ranges.
+    private static func match(_ p: UnsafeRawBufferPointer, _ s: UnsafeRawBufferPointer, _ nocase: Bool) -> Bool {
+        var pi = 0, si = 0
+        // The pattern index just after the latest `*`, and where in the string its rest was last tried.
+        var starRest: Int?
+        var starFrom = 0
+        var starsEntered = 0
         @inline(__always) func pat(_ i: Int) -> UInt8 { i < p.count ? p[i] : 0 }
         @inline(__always) func same(_ a: UInt8, _ b: UInt8) -> Bool {
             nocase ? lower(a) == lower(b) : a == b
         }
-        while pi < p.count && si < s.count {
-            switch p[pi] {
-            case UInt8(ascii: "*"):
-                while pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*") { pi += 1 }
-                if pi == p.count - 1 { return true }
-                while si < s.count {
-                    if match(p, pi + 1, s, si, nocase, &skipLonger) { return true }
-                    if skipLonger { return false }
+        while true {
+            var failed = false
+            scan: while pi < p.count && si < s.count {
+                switch p[pi] {
+                case UInt8(ascii: "*"):
+                    while pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*") { pi += 1 }
+                    if pi == p.count - 1 { return true }
+                    starsEntered += 1
+                    if starsEntered > maxNestedStars { return false }
+                    pi += 1
+                    starRest = pi
+                    starFrom = si
+                    continue scan
+                case UInt8(ascii: "?"):
+                    si += 1
+                case UInt8(ascii: "["):
+                    pi += 1
+                    let negate = pat(pi) == UInt8(ascii: "^")
+                    if negate { pi += 1 }
+                    var matched = false
+                    while true {
+                        let remaining = p.count - pi
+                        if pat(pi) == UInt8(ascii: "\\") && remaining >= 2 {
+                            pi += 1
+                            if p[pi] == s[si] { matched = true }
+                        } else if pat(pi) == UInt8(ascii: "]") {
+                            break
+                        } else if remaining <= 0 {
+                            pi -= 1
+                            break
+                        } else if remaining >= 3 && p[pi + 1] == UInt8(ascii: "-") {
+                            var start = Int(Int8(bitPattern: p[pi])), end = Int(Int8(bitPattern: p[pi + 2]))
+                            var c = Int(Int8(bitPattern: s[si]))
+                            if start > end { swap(&start, &end) }
+                            if nocase {
+                                start = Int(Int8(bitPattern: lower(UInt8(bitPattern: Int8(start)))))
+                                end = Int(Int8(bitPattern: lower(UInt8(bitPattern: Int8(end)))))
+                                c = Int(Int8(bitPattern: lower(s[si])))
+                            }
+                            pi += 2
+                            if c >= start && c <= end { matched = true }
+                        } else if same(p[pi], s[si]) {
+                            matched = true
+                        }
+                        pi += 1
+                    }
+                    if negate { matched.toggle() }
+                    if !matched {
+                        failed = true
+                        break scan
+                    }
+                    si += 1
+                default:
+                    if p[pi] == UInt8(ascii: "\\") && p.count - pi >= 2 { pi += 1 }
+                    if !same(p[pi], s[si]) {
+                        failed = true
+                        break scan
+                    }
                     si += 1
                 }
-                skipLonger = true
-                return false
-            case UInt8(ascii: "?"):
-                si += 1
-            case UInt8(ascii: "["):
                 pi += 1
-                let negate = pat(pi) == UInt8(ascii: "^")
-                if negate { pi += 1 }
-                var matched = false
-                while true {
-                    let remaining = p.count - pi
-                    if pat(pi) == UInt8(ascii: "\\") && remaining >= 2 {
-                        pi += 1
-                        if p[pi] == s[si] { matched = true }
-                    } else if pat(pi) == UInt8(ascii: "]") {
-                        break
-                    } else if remaining <= 0 {
-                        pi -= 1
-                        break
-                    } else if remaining >= 3 && p[pi + 1] == UInt8(ascii: "-") {
-                        var start = Int(Int8(bitPattern: p[pi])), end = Int(Int8(bitPattern: p[pi + 2]))
-                        var c = Int(Int8(bitPattern: s[si]))
-                        if start > end { swap(&start, &end) }
-                        if nocase {
-                            start = Int(Int8(bitPattern: lower(UInt8(bitPattern: Int8(start)))))
-                            end = Int(Int8(bitPattern: lower(UInt8(bitPattern: Int8(end)))))
-                            c = Int(Int8(bitPattern: lower(s[si])))
-                        }
-                        pi += 2
-                        if c >= start && c <= end { matched = true }
-                    } else if same(p[pi], s[si]) {
-                        matched = true
-                    }
-                    pi += 1
+                if si == s.count {
+                    while pat(pi) == UInt8(ascii: "*") && pi < p.count { pi += 1 }
+                    break
                 }
-                if negate { matched.toggle() }
-                if !matched { return false }
-                si += 1
-            default:
-                if p[pi] == UInt8(ascii: "\\") && p.count - pi >= 2 { pi += 1 }
-                if !same(p[pi], s[si]) { return false }
-                si += 1
             }
-            pi += 1
-            if si == s.count {
-                while pat(pi) == UInt8(ascii: "*") && pi < p.count { pi += 1 }
-                break
-            }
+            if !failed && pi >= p.count && si == s.count { return true }
+            // Try the rest after the latest `*` one byte further on; Redis's star loop stops
+            // before the string's end.
+            guard let rest = starRest, starFrom + 1 < s.count else { return false }
+            starFrom += 1
+            pi = rest
+            si = starFrom
         }
-        return pi >= p.count && si == s.count
     }
+
+    /// Redis's recursion limit: its matcher gives up at a nesting deeper than 1,000.
+    static let maxNestedStars = 1000
 
     @inline(__always) private static func lower(_ c: UInt8) -> UInt8 {
         c >= 65 && c <= 90 ? c + 32 : c

@@ -3,8 +3,16 @@ public struct RedisError: Error, Sendable, Equatable {
     /// The reply text as sent on the wire, e.g. `ERR syntax error` or `WRONGTYPE …`.
     public let message: String
 
-    /// An error with the given wire text.
-    public init(_ message: String) { self.message = message }
+    /// An error with the given wire text. A `\r` or `\n` in it (from a client's own argument,
+    /// echoed back) becomes a space, as Redis's error replies make it, so that no argument can
+    /// end the error line early and break the framing of the replies after it.
+    public init(_ message: String) {
+        self.message = message.utf8.contains(where: { $0 == 13 || $0 == 10 }) ? Self.sanitized(message) : message
+    }
+
+    private static func sanitized(_ message: String) -> String {
+        String(decoding: message.utf8.map { $0 == 13 || $0 == 10 ? 32 : $0 }, as: UTF8.self)
+    }
 
     public static let syntax = RedisError("ERR syntax error")
     public static let wrongType = RedisError("WRONGTYPE Operation against a key holding the wrong kind of value")

@@ -117,14 +117,24 @@ extension ServerState {
     /// Commands that run at once inside MULTI instead of being queued.
     static let runsInsideMulti: Set<String> = ["exec", "discard", "multi", "watch", "quit", "reset"]
 
+    /// Redis's text for an unknown command: the name, then the arguments until the list passes
+    /// 128 bytes (each cut to what is left of those 128), each as C prints it (up to a NUL).
     static func unknownCommand(_ args: [ByteString]) -> RedisError {
-        var text = "ERR unknown command '\(truncated(args[0]))', with args beginning with: "
-        for arg in args.dropFirst() { text += "'\(truncated(arg))' " }
-        return RedisError(text)
+        var listed: [UInt8] = []
+        for arg in args.dropFirst() where listed.count < 128 {
+            listed += [UInt8(ascii: "'")] + cText(arg, limit: 128 - listed.count) + Array("' ".utf8)
+        }
+        let name = String(decoding: cText(args[0], limit: 128), as: UTF8.self)
+        return RedisError("ERR unknown command '\(name)', with args beginning with: " + String(decoding: listed, as: UTF8.self))
     }
 
-    /// Redis prints at most 128 bytes of a user-supplied name in error messages.
+    /// Redis prints at most 128 bytes of a user-supplied name in error messages, up to a NUL.
     static func truncated(_ value: ByteString) -> String {
-        String(decoding: value.bytes.prefix(128), as: UTF8.self)
+        String(decoding: cText(value, limit: 128), as: UTF8.self)
+    }
+
+    /// At most `limit` bytes of `value`, stopping at a NUL (C's `%.*s`).
+    private static func cText(_ value: ByteString, limit: Int) -> [UInt8] {
+        Array(value.bytes.prefix(limit).prefix { $0 != 0 })
     }
 }

@@ -8,6 +8,8 @@ struct BlockingRegistry {
     /// (Redis's server.ready_keys).
     var readyKeys: [WatchRegistry.WatchedKey] = []
     var readySet: Set<WatchRegistry.WatchedKey> = []
+    /// How many clients are blocked, on keys or not (WAIT waits on none).
+    var blockedCount = 0
 }
 
 /// Tries again to serve a blocked command once `key` was written: returns the reply, or nil to
@@ -46,14 +48,23 @@ extension CommandContext {
         server.block(
             client,
             BlockedState(
-                keys: keys, db: db.index, deadline: timeout > 0 ? now + timeout : nil,
+                keys: keys, db: db.index, deadline: Self.deadline(now: now, timeout: timeout),
                 timeoutReply: timeoutReply, spec: spec, retry: retry))
         return timeoutReply
+    }
+
+    /// When a block of `timeout` ms started at `now` ends; nil for never. Redis adds the two
+    /// without a check, and a sum past Int64 leaves its client blocked for good, so it is nil here.
+    static func deadline(now: Int64, timeout: Int64) -> Int64? {
+        guard timeout > 0 else { return nil }
+        let (sum, overflow) = now.addingReportingOverflow(timeout)
+        return overflow ? nil : sum
     }
 }
 
 extension ServerState {
     func block(_ client: SimulatorClient, _ state: BlockedState) {
+        if client.blocked == nil { blocking.blockedCount += 1 }
         client.blocked = state
         var seen: Set<ByteString> = []
         for key in state.keys where seen.insert(key).inserted {
@@ -107,11 +118,12 @@ extension ServerState {
             if blocking.waiting[watched]?.isEmpty == true { blocking.waiting[watched] = nil }
         }
         client.blocked = nil
+        blocking.blockedCount -= 1
     }
 
     /// Times out blocked clients whose deadline has passed, with their command's timeout reply.
     func expireBlockedClients(now: Int64) {
-        guard !blocking.waiting.isEmpty else { return }
+        guard blocking.blockedCount > 0 else { return }
         let due = clients.values
             .filter { ($0.blocked?.deadline).map { $0 <= now } ?? false }
             .sorted { $0.id < $1.id }

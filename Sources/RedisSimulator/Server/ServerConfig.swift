@@ -34,6 +34,9 @@ struct ServerConfig {
         return value
     }
 
+    /// `proto-max-bulk-len`: the longest string a command may build (APPEND, SETRANGE).
+    var protoMaxBulkLength: Int64 { values["proto-max-bulk-len"].flatMap { Int64($0) } ?? 536_870_912 }
+
     /// The `maxmemory` limit in bytes (0: none), parsed once per change: every command that
     /// may grow the dataset asks for it.
     private(set) var maxmemory: Int64 = 0

@@ -63,7 +63,7 @@ extension CommandTable {
                 name = ctx[i + 1]
                 i += 2
             } else {
-                throw RedisError("ERR Syntax error in HELLO option '\(ctx[i].string)'")
+                throw RedisError("ERR Syntax error in HELLO option '\(ctx[i].errorText)'")
             }
         }
         if let (user, password) = credentials {

@@ -19,7 +19,7 @@ extension CommandTable {
                     if ctx.argument(2, is: "TYPE"), ctx.count == 4 {
                         let type = ctx[3].uppercasedString
                         guard ["NORMAL", "MASTER", "REPLICA", "SLAVE", "PUBSUB"].contains(type) else {
-                            throw RedisError("ERR Unknown client type '\(ctx[3].string)'")
+                            throw RedisError("ERR Unknown client type '\(ctx[3].errorText)'")
                         }
                         clients = clients.filter { ctx.server.clientType($0) == type }
                     } else if ctx.argument(2, is: "ID"), ctx.count >= 4 {
@@ -126,7 +126,7 @@ extension CommandTable {
             case "TYPE":
                 let parsed = value.uppercasedString
                 guard ["NORMAL", "MASTER", "REPLICA", "SLAVE", "PUBSUB"].contains(parsed) else {
-                    throw RedisError("ERR Unknown client type '\(value.string)'")
+                    throw RedisError("ERR Unknown client type '\(value.errorText)'")
                 }
                 type = parsed == "SLAVE" ? "REPLICA" : parsed
             case "ADDR": address = value.string

@@ -40,7 +40,7 @@ extension CommandTable {
             case "XX": xx = true
             case "GT": gt = true
             case "LT": lt = true
-            default: throw RedisError("ERR Unsupported option \(ctx[index].string)")
+            default: throw RedisError("ERR Unsupported option \(ctx[index].errorText)")
             }
         }
         if nx && (xx || gt || lt) {

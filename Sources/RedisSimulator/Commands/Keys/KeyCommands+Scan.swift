@@ -27,8 +27,7 @@ struct KeyScanOptions {
     var type: String?
 
     init(_ ctx: CommandContext, optionsFrom first: Int) throws(RedisError) {
-        guard let cursor = KeyScanOptions.parseCursor(ctx[first - 1]) else { throw RedisError("ERR invalid cursor") }
-        self.cursor = cursor
+        cursor = try CollectionScan.cursor(ctx[first - 1])
         var i = first
         while i < ctx.count {
             let remaining = ctx.count - i - 1
@@ -46,20 +45,6 @@ struct KeyScanOptions {
             }
             i += 2
         }
-    }
-
-    /// Redis reads the cursor with strtoul: an optional sign (a negative value wraps around, as
-    /// in C), decimal digits, no leading space, within 64 bits.
-    static func parseCursor(_ text: ByteString) -> UInt64? {
-        var digits = text.bytes[...]
-        var negative = false
-        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let magnitude = UInt64(String(decoding: digits, as: UTF8.self)) else { return nil }
-        return negative ? 0 &- magnitude : magnitude
     }
 }
 

@@ -38,8 +38,10 @@ extension CommandTable {
             return .bulk(old)
         },
         CommandSpec("getex", arity: -2, flags: ["write", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
-            let options = try StringSetOptions(ctx, from: 2, command: .getex)
+            var options = try StringSetOptions(ctx, from: 2, command: .getex)
+            // Redis checks the key before the expire time: a missing key answers nil whatever it is.
             guard let value = try ctx.lookupString(ctx[1]) else { return .nullBulkString }
+            try options.readExpireTime(ctx)
             if let when = options.expire {
                 if when <= ctx.now {
                     ctx.deleteKey(ctx[1])
@@ -135,9 +137,18 @@ struct StringSetOptions {
             }
             i += 1
         }
-        if let argument = expireArgument {
-            expire = try Self.expireTime(ctx, argument.value, milliseconds: argument.milliseconds, absolute: argument.absolute)
-        }
+        expireText = expireArgument
+        // SET reads its expire time at once; GETEX only once it knows the key holds a string.
+        if command == .set { try readExpireTime(ctx) }
+    }
+
+    /// The EX/PX/EXAT/PXAT argument as given, until `readExpireTime` turns it into `expire`.
+    private var expireText: (value: ByteString, milliseconds: Bool, absolute: Bool)?
+
+    /// Reads the expire time argument into `expire`, or throws Redis's error for it.
+    mutating func readExpireTime(_ ctx: CommandContext) throws(RedisError) {
+        guard let argument = expireText else { return }
+        expire = try Self.expireTime(ctx, argument.value, milliseconds: argument.milliseconds, absolute: argument.absolute)
     }
 
     /// Redis's getExpireMillisecondsOrReply: a positive integer, converted to absolute Unix ms.

@@ -1,9 +1,6 @@
 import RESP
 
 extension CommandTable {
-    /// Redis's proto-max-bulk-len: the largest string APPEND and SETRANGE may build.
-    static let maxStringLength = 512 * 1024 * 1024
-
     static let stringRangeCommands: [CommandSpec] = [
         CommandSpec("append", arity: 3, flags: ["write", "denyoom", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
             guard let current = try ctx.lookupString(ctx[1]) else {
@@ -11,9 +8,7 @@ extension CommandTable {
                 ctx.notify(.string, "append", ctx[1])
                 return .integer(Int64(ctx[2].count))
             }
-            guard current.count + ctx[2].count <= maxStringLength else {
-                throw RedisError("ERR string exceeds maximum allowed size (proto-max-bulk-len)")
-            }
+            try ctx.checkStringLength(Int64(current.count), appending: Int64(ctx[2].count))
             var bytes = current.bytes
             bytes.append(contentsOf: ctx[2].bytes)
             ctx.overwriteValue(ctx[1], .string(ByteString(bytes)))
@@ -44,9 +39,7 @@ extension CommandTable {
             let current = try ctx.lookupString(ctx[1])
             if current == nil && patch.isEmpty { return .integer(0) }
             if let current, patch.isEmpty { return .integer(Int64(current.count)) }
-            guard offset + Int64(patch.count) <= Int64(maxStringLength) else {
-                throw RedisError("ERR string exceeds maximum allowed size (proto-max-bulk-len)")
-            }
+            try ctx.checkStringLength(offset, appending: Int64(patch.count))
             var bytes = current?.bytes ?? []
             let end = Int(offset) + patch.count
             if bytes.count < end { bytes.append(contentsOf: repeatElement(0, count: end - bytes.count)) }

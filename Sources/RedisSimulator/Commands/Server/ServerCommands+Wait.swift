@@ -1,0 +1,18 @@
+import RESP
+
+/// WAIT: the simulator has no replicas, so no write is ever acknowledged. As in Redis, asking
+/// for none answers 0 at once, and asking for any blocks until the timeout (0: for ever) and
+/// then answers 0.
+extension CommandTable {
+    static let waitCommands: [CommandSpec] = [
+        CommandSpec("wait", arity: 3, flags: ["noscript"], categories: ["@slow", "@connection"]) { ctx in
+            let replicas = try ctx.integer(at: 1)
+            let timeout = try ctx.integer(at: 2, orError: "timeout is not an integer or out of range")
+            guard timeout >= 0 else { throw RedisError("ERR timeout is negative") }
+            let acknowledged: Int64 = 0
+            // Redis answers at once inside MULTI; WAIT is refused in scripts before it runs.
+            if acknowledged >= replicas || ctx.client.deniesBlocking { return .integer(acknowledged) }
+            return ctx.block(on: [], timeoutMilliseconds: timeout, timeoutReply: .integer(acknowledged)) { _, _ in nil }
+        },
+    ]
+}
