@@ -100,6 +100,7 @@ public final class LuaScripting: ScriptingEngine {
 
     /// 0 to go on, 1 when SCRIPT KILL asked to stop, 2 when the time budget ran out.
     func interruption() -> Int32 {
+        currentRun?.serveWaitingClients()
         if currentRun?.killRequested == true { return 1 }
         if deadline != .max, ScriptMonitor.monotonicNanoseconds() >= deadline { return 2 }
         return 0

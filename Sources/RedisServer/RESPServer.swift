@@ -11,6 +11,7 @@ public final class RESPServer: Sendable {
     public let simulator: Simulator
     private let state = Mutex(State())
     private let group: MultiThreadedEventLoopGroup
+    private let scriptThread = ScriptThread()
 
     private struct State {
         var listener: (any Channel)?
@@ -34,6 +35,7 @@ public final class RESPServer: Sendable {
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 6379) async throws -> Int {
         let simulator = simulator
+        let scriptThread = scriptThread
         let shutdown: @Sendable () -> Void = { [weak self] in
             guard let self else { return }
             Task { await self.stop() }
@@ -47,12 +49,12 @@ public final class RESPServer: Sendable {
                 self?.track(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        SimulatorClientHandler(simulator: simulator, onShutdown: shutdown))
+                        SimulatorClientHandler(simulator: simulator, scriptThread: scriptThread, onShutdown: shutdown))
                 }
             }
         let listener = try await bootstrap.bind(host: host, port: port).get()
         let ticker = group.next().scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
-            simulator.tick()
+            simulator.tickUnlessBusy()
         }
         state.withLock { state in
             state.listener = listener
@@ -89,6 +91,13 @@ public final class RESPServer: Sendable {
             return
         }
         ticker?.cancel()
+        // A script still running would keep its clients waiting: stop it, written or not, as
+        // SHUTDOWN NOSAVE does; nothing waits for it to notice.
+        simulator.abortRunningScript()
+        for _ in 0..<50 where simulator.scriptIsRunning {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        scriptThread.shutdown()
         try? await listener?.close()
         for connection in connections { try? await connection.close() }
         try? await group.shutdownGracefully()

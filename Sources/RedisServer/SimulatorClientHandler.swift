@@ -6,6 +6,13 @@ import RedisSimulator
 /// together under one acquisition of the simulator's lock and are answered in one write; a
 /// blocked command holds back the commands behind it (as Redis does) without holding the event
 /// loop; pushes from other clients are written as they come.
+///
+/// Scripts never run on an event loop: EVAL and EXEC go to the server's script thread, and a
+/// connection that finds the simulator held by a script leaves its commands with the script
+/// (`ScriptWaiter`) and returns to its loop. Redis serves clients from a busy script's hook
+/// because it has one thread; NIO's loops cannot be re-entered from a hook, so the script
+/// runs beside them, its hook answers what Redis answers while busy (BUSY, SCRIPT KILL,
+/// MULTI), and every other connection keeps being read and written meanwhile.
 final class SimulatorClientHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -13,37 +20,43 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// The most requests held before running them, however many one read brings.
     static let pipelineLimit = 1024
 
-    private let simulator: Simulator
-    private var decoder = RESPRequestDecoder()
+    let simulator: Simulator
+    var decoder = RESPRequestDecoder()
     /// Bytes read but not yet decoded: the start of a request still arriving.
-    private var unread: ByteBuffer?
+    var unread: ByteBuffer?
     /// Whether the client has authenticated, which sets the decoder's size limits.
-    private var authenticated = true
-    private let onShutdown: @Sendable () -> Void
-    private var client: SimulatorClient?
-    private var context: ChannelHandlerContext?
-    private var outgoing: ByteBuffer
+    var authenticated = true
+    let onShutdown: @Sendable () -> Void
+    var client: SimulatorClient?
+    var context: ChannelHandlerContext?
+    var outgoing: ByteBuffer
     /// Commands read but not yet run, from `nextCommand` on: those of the current read, and any
     /// behind a blocked command or after QUIT. One array, so that a run hands the simulator a
     /// slice of it and copies nothing.
-    private var commands: [[ByteString]] = []
-    private var nextCommand = 0
+    var commands: [[ByteString]] = []
+    var nextCommand = 0
     /// A protocol error read after `commands`; the decoder reads nothing after one.
-    private var protocolError: String?
-    private var blocked = false
-    private var closing = false
+    var protocolError: String?
+    var blocked = false
+    var closing = false
     /// True while this client's own commands run: pushes they cause (extra SUBSCRIBE
     /// confirmations) are written after the reply of the command that caused them.
-    private var executing = false
+    var executing = false
     /// Those pushes, each with the number of the pipeline's results that precede it.
-    private var pushesDuringCommand: [(afterResults: Int, value: RESPValue)] = []
+    var pushesDuringCommand: [(afterResults: Int, value: RESPValue)] = []
     /// The results of one run, kept to reuse its capacity.
-    private var pipelineResults: [ExecutionResult] = []
+    var pipelineResults: [ExecutionResult] = []
     /// Messages from other clients' commands, waiting for this connection's event loop.
-    private let mailbox = PushMailbox()
+    let mailbox = PushMailbox()
+    /// Runs EVAL and EXEC off the event loops.
+    let scriptThread: ScriptThread
+    /// True while this connection waits for a script: its own, on the script thread, or
+    /// another client's, which holds the simulator.
+    var waitingForScript = false
 
-    init(simulator: Simulator, onShutdown: @escaping @Sendable () -> Void) {
+    init(simulator: Simulator, scriptThread: ScriptThread, onShutdown: @escaping @Sendable () -> Void) {
         self.simulator = simulator
+        self.scriptThread = scriptThread
         self.onShutdown = onShutdown
         outgoing = ByteBufferAllocator().buffer(capacity: 0)
     }
@@ -54,7 +67,35 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let client = simulator.connect()
+        connect()
+        context.fireChannelActive()
+    }
+
+    /// Opens this connection's client session, once no script holds the simulator (or the
+    /// busy script's hook opens it).
+    func connect() {
+        guard client == nil, let context else { return }
+        if let client = simulator.connectUnlessScriptRuns() {
+            attach(client)
+            return
+        }
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        let waiter = ScriptWaiter(
+            whileBusy: { access in
+                let client = access.connect()
+                loop.execute { bound.value.attach(client) }
+            },
+            afterScript: { loop.execute { bound.value.connect() } })
+        if !simulator.waitForScript(waiter) { loop.execute { bound.value.connect() } }
+    }
+
+    /// Takes `client` as this connection's session and runs what arrived meanwhile.
+    func attach(_ client: SimulatorClient) {
+        guard let context, context.channel.isActive, self.client == nil else {
+            simulator.disconnectWithoutWaiting(client)
+            return
+        }
         if let remote = context.channel.remoteAddress { client.address = Self.describe(remote) }
         if let local = context.channel.localAddress { client.localAddress = Self.describe(local) }
         let loop = context.eventLoop
@@ -78,7 +119,12 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
         authenticated = client.isAuthenticated
         self.client = client
-        context.fireChannelActive()
+        if let pending = unread {
+            unread = nil
+            decode(pending)
+        }
+        runQueued()
+        flush()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -88,6 +134,19 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             pending.writeBuffer(&input)
             input = pending
         }
+        // Until the session opens (a script held the simulator), bytes wait undecoded: the
+        // decoder's limits depend on whether the client must authenticate.
+        guard client != nil else {
+            unread = input
+            return
+        }
+        decode(input)
+    }
+
+    /// Decodes the requests in `input`, running those that must run before the next is read,
+    /// and keeps a request still arriving.
+    func decode(_ input: ByteBuffer) {
+        var input = input
         while let frame = decoder.next(from: &input, authenticated: authenticated) {
             switch frame {
             case .command(let arguments):
@@ -117,7 +176,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             client.pushHandler = nil
             client.deferredReplyHandler = nil
             client.closeHandler = nil
-            simulator.disconnect(client)
+            simulator.disconnectWithoutWaiting(client)
         }
         client = nil
         context.fireChannelInactive()
@@ -138,10 +197,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
     }
 
-    /// Runs queued requests until none is left, the client blocks, or the connection closes:
-    /// ordinary commands in runs, each run under one lock; SHUTDOWN and a protocol error alone.
-    private func runQueued() {
-        while !blocked, !closing, let client {
+    /// Runs queued requests until none is left, the client blocks or waits for a script, or
+    /// the connection closes: ordinary commands in runs, each run under one lock; SHUTDOWN, a
+    /// protocol error and the commands that run scripts alone.
+    func runQueued() {
+        while !blocked, !closing, !waitingForScript, let client {
             guard nextCommand < commands.count else {
                 commands.removeAll(keepingCapacity: true)
                 nextCommand = 0
@@ -151,25 +211,39 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 }
                 return
             }
-            // SHUTDOWN ends a run: the server, not the simulator, answers it.
-            var end = nextCommand
-            while end < commands.count, !ShutdownRequest.isShutdown(commands[end]) { end += 1 }
-            if end == nextCommand {
-                let shutdown = commands[nextCommand]
-                nextCommand += 1
-                runShutdown(shutdown, for: client)
+            let first = commands[nextCommand]
+            if ShutdownRequest.isShutdown(first) {
+                runShutdown(first, for: client)
                 continue
             }
+            if ScriptThread.runsScripts(first) {
+                // The script thread is taken while a script runs: a second EVAL or an EXEC
+                // waits for that script like any other command (and gets BUSY once it is busy).
+                if simulator.scriptIsRunning {
+                    waitForScript(running: [first], for: client)
+                } else {
+                    runOnScriptThread(first, for: client)
+                }
+                continue
+            }
+            // SHUTDOWN and scripts end a run: the server answers SHUTDOWN, and a script must
+            // not run on the event loop.
+            var end = nextCommand + 1
+            while end < commands.count, !ShutdownRequest.isShutdown(commands[end]),
+                !ScriptThread.runsScripts(commands[end])
+            {
+                end += 1
+            }
             executing = true
-            let ran = simulator.execute(pipeline: commands[nextCommand..<end], for: client) { result in
+            let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
                 // Under the lock now: messages posted before this run happened before it, so
                 // they go out before its replies.
                 if pipelineResults.isEmpty { writeMessages(mailbox.collect()) }
                 pipelineResults.append(result)
             }
             executing = false
-            nextCommand += ran
-            if ran == 0 {
+            nextCommand += progress.ran
+            if progress.ran == 0, !progress.heldByScript {
                 // CLIENT KILL from another connection closed this client before it could run.
                 closeKilledConnection()
                 return
@@ -177,6 +251,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             authenticated = client.isAuthenticated
             writePipelineResults()
             if client.closeAfterReply { closeAfterFlush() }
+            if progress.heldByScript, !blocked, !closing {
+                waitForScript(running: Array(commands[nextCommand..<end]), for: client)
+            }
         }
         // Behind a blocked command, drop what already ran rather than keep it to the end.
         if nextCommand >= Self.pipelineLimit {
@@ -191,7 +268,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         protocolError = nil
     }
 
-    private func writePipelineResults() {
+    func writePipelineResults() {
         var nextPush = 0
         for (index, result) in pipelineResults.enumerated() {
             switch result {
@@ -218,13 +295,23 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     /// SHUTDOWN, which the server (not the simulator) carries out.
     private func runShutdown(_ arguments: [ByteString], for client: SimulatorClient) {
+        if simulator.scriptIsRunning, !simulator.scriptIsBusy {
+            // Like any command, SHUTDOWN waits for a script until it is busy.
+            waitForScriptToRetry()
+            return
+        }
+        nextCommand += 1
         guard client.isAuthenticated else {
             // Redis checks authentication before anything else SHUTDOWN does.
             outgoing.writeRESPValue(.error("NOAUTH Authentication required."))
             return
         }
         switch ShutdownRequest.parse(arguments) {
-        case .success?:
+        case .success(let options)?:
+            if simulator.scriptIsBusy, !options.noSave {
+                outgoing.writeRESPValue(.error(ShutdownRequest.busyScriptMessage))
+                return
+            }
             closing = true
             context?.close(promise: nil)
             onShutdown()
@@ -236,7 +323,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     /// CLIENT KILL from another connection: Redis closes at once, dropping unsent replies.
-    private func closeKilledConnection() {
+    func closeKilledConnection() {
         guard !closing else { return }
         closing = true
         dropUnrunRequests()
@@ -244,17 +331,17 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         context?.close(promise: nil)
     }
 
-    private func deliverPushes() {
+    func deliverPushes() {
         writeMessages(mailbox.collect())
         flush()
     }
 
-    private func writeMessages(_ messages: [RESPValue]) {
+    func writeMessages(_ messages: [RESPValue]) {
         guard client != nil, !closing else { return }
         for message in messages { outgoing.writeRESPValue(message) }
     }
 
-    private func deliverDeferredReply(_ value: RESPValue) {
+    func deliverDeferredReply(_ value: RESPValue) {
         guard client != nil, blocked, !closing else { return }
         blocked = false
         outgoing.writeRESPValue(value)
@@ -262,14 +349,14 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         flush()
     }
 
-    private func flush() {
+    func flush() {
         guard let context, outgoing.readableBytes > 0 else { return }
         let buffer = outgoing
         outgoing = context.channel.allocator.buffer(capacity: 1024)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 
-    private func closeAfterFlush() {
+    func closeAfterFlush() {
         closing = true
         guard let context else { return }
         let buffer = outgoing

@@ -74,7 +74,16 @@ struct ServeCommand: AsyncParsableCommand {
         [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { Task { await server.stop() } }
+            source.setEventHandler {
+                Task { await server.stop() }
+                // A stop that cannot finish (a script stuck inside one C call) must not keep
+                // the process alive: within a second it ends anyway.
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
+                    print("redislings: stopped (a script was still running).")
+                    fflush(stdout)
+                    Foundation.exit(0)
+                }
+            }
             source.resume()
             return source
         }

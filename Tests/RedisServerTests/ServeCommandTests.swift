@@ -31,6 +31,24 @@ struct ServeCommandTests {
         #expect(result.output.hasSuffix("redislings: stopped.\n"))
     }
 
+    @Test func sigtermStopsItWhileAScriptLoops() throws {
+        let result = try serve(
+            "",
+            """
+            redis-cli -p $PORT CONFIG SET lua-time-limit 100
+            (redis-cli -p $PORT EVAL "redis.call('SET', 'x', '1') while true do end" 0 >/dev/null 2>&1 &)
+            sleep 0.3; redis-cli -p $PORT PING
+            """,
+            stop: "kill -TERM $server")
+        #expect(result.output.hasPrefix("""
+            OK
+            BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.
+
+            exit 0
+            """), "\(result.output)")
+        #expect(!result.output.contains("still running"))
+    }
+
     @Test func shutdownFromAClientStopsIt() throws {
         let result = try serve("", "redis-cli -p $PORT SHUTDOWN NOSAVE", stop: "")
         #expect(result.output.contains("exit 0\n"), "\(result.output)")

@@ -14,10 +14,9 @@ extension CommandTable {
                 scriptSubcommand("load", arity: 3, flags: ["noscript", "stale"]),
                 scriptSubcommand("exists", arity: -3, flags: ["noscript"]),
                 scriptSubcommand("flush", arity: -2, flags: ["noscript"]),
-                // Reached under the lock only when no script runs; a running script is killed
-                // through ScriptMonitor, outside the lock it holds.
-                CommandSpec("script|kill", arity: 2, flags: ["noscript", "allow_busy"], categories: ["@slow", "@scripting"]) { _ in
-                    .error("NOTBUSY No scripts in execution right now.")
+                // A busy script's hook runs this for the client that sent it (ScriptMonitor).
+                CommandSpec("script|kill", arity: 2, flags: ["noscript", "allow_busy"], categories: ["@slow", "@scripting"]) { ctx in
+                    ctx.server.scriptMonitor.kill()
                 },
                 CommandSpec("script|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow", "@scripting"]) { _ in
                     .array(scriptHelp.map { .simpleString($0) })

@@ -3,10 +3,11 @@ import RESP
 extension ServerState {
     /// Checks and runs one command from a client, as Redis's processCommand does: lookup, arity,
     /// MULTI and subscribed-mode rules, then the call, then serving clients blocked on the keys
-    /// it wrote.
-    func process(_ args: [ByteString], from client: SimulatorClient) -> ExecutionResult {
+    /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
+    /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
+    func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
         let now = clock.nowMilliseconds()
-        if now >= nextExpireSweep { runTimers(now: now) }
+        if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now) }
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
@@ -29,8 +30,11 @@ extension ServerState {
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.name == "exec")
         }
-        if refusesForMemory(spec) {
+        if !whileScriptBusy, refusesForMemory(spec) {
             return reject(client, RedisError(Self.outOfMemoryMessage))
+        }
+        if whileScriptBusy, !spec.flags.contains("allow_busy") {
+            return reject(client, RedisError(ScriptMonitor.busyMessage), isExec: spec.name == "exec")
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))
@@ -45,7 +49,7 @@ extension ServerState {
         client.extraReplies = []
         let reply = call(spec, args, client: client, now: now)
         let blocked = client.blocked != nil
-        serveReadyKeys(now: now)
+        if !whileScriptBusy { serveReadyKeys(now: now) }
         if blocked { return .blocked }
         if client.extraReplies.isEmpty { return .reply(reply) }
         defer { client.extraReplies = [] }

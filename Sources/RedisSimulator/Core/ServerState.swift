@@ -29,6 +29,16 @@ final class ServerState {
     /// The cached dataset size `maxmemory` is checked against.
     var memoryCheck = MemoryCheck()
 
+    /// Registers a new client session.
+    func connectClient() -> SimulatorClient {
+        let client = SimulatorClient(id: nextClientID, now: clock.nowMilliseconds())
+        client.isAuthenticated = config.requirePassword == nil
+        nextClientID += 1
+        clients[client.id] = client
+        stats.connectionsReceived += 1
+        return client
+    }
+
     init(clock: SimulatorClock, table: CommandTable) {
         self.clock = clock
         self.table = table

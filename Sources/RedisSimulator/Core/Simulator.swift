@@ -6,7 +6,7 @@ import Synchronization
 /// Every command runs under one lock, so commands are atomic and serialised as in Redis's
 /// single-threaded event loop, whichever thread a client calls from.
 public final class Simulator: @unchecked Sendable {
-    private let mutex = Mutex<Void>(())
+    let mutex = Mutex<Void>(())
     let state: ServerState
 
     /// The clock expiry, stream ids and timeouts read.
@@ -29,14 +29,8 @@ public final class Simulator: @unchecked Sendable {
 
     /// Opens a new client session.
     public func connect() -> SimulatorClient {
-        withLock { state in
-            let client = SimulatorClient(id: state.nextClientID, now: state.clock.nowMilliseconds())
-            client.isAuthenticated = state.config.requirePassword == nil
-            state.nextClientID += 1
-            state.clients[client.id] = client
-            state.stats.connectionsReceived += 1
-            return client
-        }
+        if let client = mutex.withLockIfAvailable({ _ in state.connectClient() }) { return client }
+        return runOrWaitForScript({ $0.connectClient() }, whileBusy: { $0.connect() })
     }
 
     /// Closes a client: drops its subscriptions, blocked state and WATCHes.
@@ -52,61 +46,46 @@ public final class Simulator: @unchecked Sendable {
 
     /// Runs one command given as byte strings.
     public func execute(_ arguments: [ByteString], for client: SimulatorClient) -> ExecutionResult {
-        withLockUnlessScriptBusy(arguments) { state in state.process(arguments, from: client) }
+        withLockUnlessScriptBusy(arguments, for: client) { state in state.process(arguments, from: client) }
     }
 
     /// Runs pipelined commands for `client` in order, taking the lock once for the lot rather
     /// than once per command; stops after a command that blocks the client or asks to close it,
-    /// and runs none for a client that was closed (CLIENT KILL).
-    /// `each` gets every result as it comes, under the lock but for BUSY replies while a script
-    /// runs; it must not call back into the simulator. Returns how many commands ran.
+    /// and runs none for a client that was closed (CLIENT KILL). While a script runs, it waits
+    /// as a Redis client does: until the script ends, or is busy and serves it from its hook.
+    /// `each` gets every result as it comes; it must not call back into the simulator.
+    /// Returns how many commands ran. Never call it from an event loop: `serve` is for those.
     public func execute(
         pipeline commands: ArraySlice<[ByteString]>, for client: SimulatorClient,
         each: (ExecutionResult) -> Void
     ) -> Int {
         var next = commands.startIndex
-        var attempt = 0
-        var stopped = false
-        while next < commands.endIndex, !stopped {
-            if let reply = state.scriptMonitor.replyWhileBusy(commands[next], table: state.table) {
-                each(.reply(reply))
-                next += 1
-                continue
+        while next < commands.endIndex {
+            let progress = serve(pipeline: commands[next...], for: client, each: each)
+            next += progress.ran
+            guard progress.heldByScript else { break }
+            let rest = Array(commands[next...])
+            let served: (ran: Int, results: [ExecutionResult])? = waitForScript { access in
+                var results: [ExecutionResult] = []
+                let ran = access.run(rest[...], for: client) { results.append($0) }
+                return (ran, results)
             }
-            let acquired: Bool? = mutex.withLockIfAvailable { _ in
-                // A client another connection killed runs nothing more.
-                if client.isClosed {
-                    stopped = true
-                    return true
-                }
-                while next < commands.endIndex {
-                    let result = state.process(commands[next], from: client)
-                    next += 1
-                    each(result)
-                    if case .blocked = result { stopped = true } else if client.closeAfterReply { stopped = true }
-                    if stopped { break }
-                }
-                return true
-            }
-            if acquired == nil {
-                ScriptMonitor.backOff(attempt)
-                attempt += 1
-            }
+            guard let served else { continue }
+            for result in served.results { each(result) }
+            next += served.ran
+            if served.ran < rest.count { break }
         }
         return next - commands.startIndex
     }
 
-    /// Runs a command under the lock, except while a script holding the lock has run past
-    /// `busy-reply-threshold`: then the command gets BUSY (or SCRIPT KILL acts) without waiting.
+    /// Runs a command under the lock; while a script holds it, waits as `execute(pipeline:)` does.
     private func withLockUnlessScriptBusy(
-        _ arguments: [ByteString], _ body: (ServerState) -> ExecutionResult
+        _ arguments: [ByteString], for client: SimulatorClient, _ body: (ServerState) -> ExecutionResult
     ) -> ExecutionResult {
-        var attempt = 0
-        while true {
-            if let reply = state.scriptMonitor.replyWhileBusy(arguments, table: state.table) { return .reply(reply) }
-            if let result = mutex.withLockIfAvailable({ _ in body(state) }) { return result }
-            ScriptMonitor.backOff(attempt)
-            attempt += 1
+        runOrWaitForScript(body) { access in
+            var result = ExecutionResult.reply(.nullBulkString)
+            _ = access.run([arguments], for: client) { result = $0 }
+            return result
         }
     }
 
@@ -114,7 +93,7 @@ public final class Simulator: @unchecked Sendable {
     /// blocking timeout fires on its own (real time), or earlier through `advance`.
     public func send(_ arguments: [ByteString], for client: SimulatorClient) async -> RESPValue {
         await withCheckedContinuation { (continuation: CheckedContinuation<RESPValue, Never>) in
-            let result: ExecutionResult = withLockUnlessScriptBusy(arguments) { state in
+            let result: ExecutionResult = withLockUnlessScriptBusy(arguments, for: client) { state in
                 client.deferredReplyHandler = { continuation.resume(returning: $0) }
                 let result = state.process(arguments, from: client)
                 if result != .blocked { client.deferredReplyHandler = nil }
@@ -150,6 +129,12 @@ public final class Simulator: @unchecked Sendable {
     /// periodically; in-process use gets it on every command.
     public func tick() {
         withLock { state in state.runTimers(now: state.clock.nowMilliseconds()) }
+    }
+
+    /// `tick`, skipped when the lock is taken (by a running script, or a command another
+    /// thread runs): a server's timer must not wait, and the next tick comes soon.
+    public func tickUnlessBusy() {
+        _ = mutex.withLockIfAvailable { _ in state.runTimers(now: state.clock.nowMilliseconds()) }
     }
 }
 

@@ -7,15 +7,26 @@ import RESP
 import Synchronization
 
 /// What other clients may see of a running script without taking the simulator's lock, which
-/// the script holds: whether one runs, since when, whether SCRIPT KILL was asked and whether it
-/// already wrote. This is how they get BUSY, and how SCRIPT KILL reaches a looping script.
+/// the script holds, and the queue of work they leave for it: whether one runs, since when,
+/// whether SCRIPT KILL was asked and whether it already wrote.
+///
+/// Redis serves other clients from the script's hook once the script has run past
+/// `busy-reply-threshold` (processEventsWhileBlocked); here too: a client that finds the lock
+/// held by a script leaves a `ScriptWaiter`, which the hook runs under the lock it holds once
+/// the script is busy, and which is told to retry when the script ends first.
 public final class ScriptMonitor: Sendable {
     /// Monotonic nanoseconds when the running script started; 0 when none runs.
     private let startedAt = Atomic<Int64>(0)
-    /// `busy-reply-threshold` in milliseconds, read when the script started (0 disables BUSY).
+    /// `busy-reply-threshold` in milliseconds, read when the script started (0: busy at once).
     private let threshold = Atomic<Int64>(5000)
     private let killFlag = Atomic<Bool>(false)
     private let dirtyFlag = Atomic<Bool>(false)
+    private let queue = Mutex(WaiterQueue())
+
+    private struct WaiterQueue {
+        var running = false
+        var waiters: [ScriptWaiter] = []
+    }
 
     init() {}
 
@@ -31,11 +42,19 @@ public final class ScriptMonitor: Sendable {
         dirtyFlag.store(false, ordering: .relaxed)
         threshold.store(thresholdMilliseconds, ordering: .relaxed)
         startedAt.store(max(1, Self.monotonicNanoseconds()), ordering: .releasing)
+        queue.withLock { $0.running = true }
     }
 
+    /// Ends the run; every waiter the script did not serve is told to try again.
     func end() {
+        let unserved = queue.withLock { queue in
+            queue.running = false
+            defer { queue.waiters.removeAll() }
+            return queue.waiters
+        }
         startedAt.store(0, ordering: .releasing)
         killFlag.store(false, ordering: .relaxed)
+        for waiter in unserved { waiter.afterScript() }
     }
 
     func markDirty() { dirtyFlag.store(true, ordering: .relaxed) }
@@ -43,16 +62,41 @@ public final class ScriptMonitor: Sendable {
     /// True while a script runs.
     public var isRunning: Bool { startedAt.load(ordering: .acquiring) != 0 }
 
-    /// True once SCRIPT KILL asked the running script to stop.
+    /// True once SCRIPT KILL (or a shutdown) asked the running script to stop.
     public var killRequested: Bool { killFlag.load(ordering: .relaxed) }
 
     /// True when a script has run past `busy-reply-threshold`: other clients get BUSY.
     public var isBusy: Bool {
         let started = startedAt.load(ordering: .acquiring)
         guard started != 0 else { return false }
-        let limit = threshold.load(ordering: .relaxed)
-        guard limit > 0 else { return false }
-        return (Self.monotonicNanoseconds() - started) / 1_000_000 >= limit
+        return (Self.monotonicNanoseconds() - started) / 1_000_000 >= threshold.load(ordering: .relaxed)
+    }
+
+    /// Leaves `waiter` for the running script; false when no script runs (any more), so the
+    /// caller should simply try the lock again.
+    public func enqueue(_ waiter: ScriptWaiter) -> Bool {
+        queue.withLock { queue in
+            guard queue.running else { return false }
+            queue.waiters.append(waiter)
+            return true
+        }
+    }
+
+    /// Called from the script's hook, under the lock: once the script is busy, runs the work
+    /// other clients left, as Redis processes events while a script is timed out.
+    func serveWaiters(_ state: ServerState) {
+        guard isBusy else { return }
+        let waiting = queue.withLock { queue in
+            defer { queue.waiters.removeAll() }
+            return queue.waiters
+        }
+        guard !waiting.isEmpty else { return }
+        let access = ScriptBusyAccess(state: state)
+        var kept: [ScriptWaiter] = []
+        for waiter in waiting {
+            if let whileBusy = waiter.whileBusy { whileBusy(access) } else { kept.append(waiter) }
+        }
+        if !kept.isEmpty { queue.withLock { $0.waiters.insert(contentsOf: kept, at: 0) } }
     }
 
     /// SCRIPT KILL while a script runs, as Redis answers it.
@@ -68,29 +112,34 @@ public final class ScriptMonitor: Sendable {
         return .ok
     }
 
-    /// The reply a command gets without running, while a script is busy: BUSY, or SCRIPT KILL's
-    /// answer, or the lookup and arity errors Redis checks first. Nil when it must wait for the lock.
-    func replyWhileBusy(_ args: [ByteString], table: CommandTable) -> RESPValue? {
-        guard isBusy, let name = args.first else { return nil }
-        guard let parent = table.lookup(name) else { return .error(ServerState.unknownCommand(args).message) }
-        var spec = parent
-        if !parent.subcommands.isEmpty {
-            guard args.count >= 2 else { return .error(RedisError.arity(parent.name).message) }
-            guard let sub = table.lookupSubcommand(of: parent, args[1]) else {
-                return .error(
-                    "ERR unknown subcommand '\(ServerState.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP.")
-            }
-            spec = sub
-        }
-        guard spec.argumentCountIsValid(args.count) else { return .error(RedisError.arity(spec.name).message) }
-        if spec.name == "script|kill" { return kill() }
-        // Other allow_busy commands (MULTI, WATCH, AUTH, …) wait for the script to end.
-        if spec.flags.contains("allow_busy") { return nil }
-        return .error("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.")
+    /// Stops the running script even if it wrote, as a server shutting down does.
+    public func abort() {
+        if isRunning { killFlag.store(true, ordering: .relaxed) }
     }
+
+    /// The BUSY error Redis gives a command refused while an EVAL script is busy.
+    static let busyMessage = "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE."
 
     /// Waits a little before trying the lock again: yields first, then sleeps briefly.
     static func backOff(_ attempt: Int) {
         if attempt < 64 { sched_yield() } else { usleep(attempt < 1000 ? 50 : 500) }
+    }
+}
+
+/// Work a client needs done while a script holds the simulator's lock.
+public struct ScriptWaiter: Sendable {
+    /// Runs at the script's hook, under the lock, once the script is busy; nil for work that
+    /// must wait for the script to end.
+    let whileBusy: (@Sendable (ScriptBusyAccess) -> Void)?
+    /// Called when the script ended before serving this waiter: try again. It runs on the
+    /// script's thread with the lock still held, so it must hand its work elsewhere.
+    let afterScript: @Sendable () -> Void
+
+    /// A waiter; see the properties.
+    public init(
+        whileBusy: (@Sendable (ScriptBusyAccess) -> Void)?, afterScript: @escaping @Sendable () -> Void
+    ) {
+        self.whileBusy = whileBusy
+        self.afterScript = afterScript
     }
 }

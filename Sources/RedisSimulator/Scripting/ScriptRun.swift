@@ -31,6 +31,13 @@ public final class ScriptRun {
     /// True once SCRIPT KILL asked this script to stop.
     public var killRequested: Bool { server.scriptMonitor.killRequested }
 
+    /// Called from the engine's hook: once the script is busy, serves the clients waiting for
+    /// it (BUSY replies, SCRIPT KILL, MULTI, new connections), as Redis does between the
+    /// instructions of a timed-out script.
+    public func serveWaitingClients() {
+        server.scriptMonitor.serveWaiters(server)
+    }
+
     /// Runs one command from the script (`redis.call`/`redis.pcall`), with Redis's checks and
     /// error texts; a refused command answers an error reply like a failed one.
     public func call(_ args: [ByteString]) -> RESPValue {
