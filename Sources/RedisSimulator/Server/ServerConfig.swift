@@ -106,6 +106,7 @@ struct ConfigParameter: Sendable {
         ConfigParameter("stream-node-max-entries", "100", .integer(min: 0, max: Int64.max)),
         ConfigParameter("stream-node-max-bytes", "4096", .memory),
         ConfigParameter("proto-max-bulk-len", "536870912", .memory),
+        ConfigParameter("hll-sparse-max-bytes", "3000", .memory),
         ConfigParameter("lazyfree-lazy-user-del", "no", .boolean),
         ConfigParameter("lazyfree-lazy-user-flush", "no", .boolean),
         ConfigParameter("lazyfree-lazy-expire", "no", .boolean),

@@ -1,0 +1,3 @@
+extension CommandTable {
+    static let bitmapCommands: [CommandSpec] = bitmapBitCommands + bitmapCountCommands + bitmapOpCommands + bitmapFieldCommands
+}
