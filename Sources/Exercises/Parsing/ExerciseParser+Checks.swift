@@ -18,8 +18,11 @@ extension ExerciseParser {
         var checks: [ExerciseCheck] = []
         var names: [String: Int] = [:]
         var broken = false
-        for item in sequence {
-            guard let check = readCheck(item, peers: peers, answer: answer, earlier: names) else {
+        // `requires` may name any check above, even one that has a problem of its own.
+        let written = sequence.map { $0.mapping.flatMap { YAMLFields($0, line: line(of:))["name"]?.scalar?.string } }
+        for (index, item) in sequence.enumerated() {
+            let earlier = Set(written[..<index].compactMap { $0?.trimmingCharacters(in: .whitespaces) })
+            guard let check = readCheck(item, peers: peers, answer: answer, earlier: earlier) else {
                 broken = true
                 continue
             }
@@ -34,7 +37,7 @@ extension ExerciseParser {
         return broken ? nil : checks
     }
 
-    private mutating func readCheck(_ node: Node, peers: [ExercisePeer], answer: Exercise.Answer?, earlier: [String: Int]) -> ExerciseCheck? {
+    private mutating func readCheck(_ node: Node, peers: [ExercisePeer], answer: Exercise.Answer?, earlier: Set<String>) -> ExerciseCheck? {
         let checkLine = line(of: node)
         guard let mapping = node.mapping else {
             report(checkLine, "a check must be a mapping", fix: "write `- name: …` with `points:`, `message:` and one kind under it")

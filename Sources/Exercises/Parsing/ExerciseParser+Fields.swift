@@ -25,7 +25,7 @@ extension ExerciseParser {
         let hints = readHints(fields, rootLine)
         let solution = requiredText("solution", fields, rootLine, example: "solution: |", multiline: true)
         let wrongAnswers = readWrongAnswers(fields, rootLine, points: points)
-        let why = optionalText("why", fields, example: "why: |")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let why = optionalText("why", fields, example: "why: |").map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
 
         if let points, let checks, !checks.isEmpty {
             let sum = checks.reduce(0) { $0 + $1.points }

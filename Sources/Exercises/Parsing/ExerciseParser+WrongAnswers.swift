@@ -53,7 +53,7 @@ extension ExerciseParser {
     }
 
     /// `requires` of a check: names of checks above it (a single name counts as a list of one).
-    mutating func readRequirements(_ fields: YAMLFields, label: String, earlier: [String: Int]) -> [String]? {
+    mutating func readRequirements(_ fields: YAMLFields, label: String, earlier: Set<String>) -> [String]? {
         guard let node = fields["requires"], !node.isYAMLNull else { return [] }
         let names: [String]
         if let text = node.scalar?.string {
@@ -64,9 +64,9 @@ extension ExerciseParser {
             report(fields.line("requires", or: 2), "`requires` of \(label) must be a check name or a list of them", fix: "write `requires: [the counter is 3]`")
             return nil
         }
-        for name in names where earlier[name] == nil {
+        for name in names where !earlier.contains(name) {
             report(fields.line("requires", or: 2), "\(label) requires `\(name)`, which is not a check above it",
-                   fix: "name a check written before this one: \(earlier.keys.sorted().map { "`\($0)`" }.joined(separator: ", "))")
+                   fix: earlier.isEmpty ? "move it below the check it needs" : "name a check written before this one: \(earlier.sorted().map { "`\($0)`" }.joined(separator: ", "))")
             return nil
         }
         return names
