@@ -206,7 +206,9 @@ extension ReplSession {
         }
         if let error = result.error { say("(error) \(error)") }
         switch result.status {
-        case .passed: say("Score \(result.score)/\(result.maxScore): passed. Well done!")
+        case .passed:
+            say("Score \(result.score)/\(result.maxScore): passed. Well done!")
+            if let why = exercise.why { say(MessageWrapper.forTerminal("Why this works: \(why)", indent: 2)) }
         case .failed: say("Score \(result.score)/\(result.maxScore): not yet. :hint gives a hint.")
         case .error: say("Score \(result.score)/\(result.maxScore): the check stopped with an error.")
         }

@@ -4,12 +4,12 @@ import Foundation
 import LessonKit
 
 /// `redislings dev check`: every lesson parses, every link and prerequisite resolves, every quiz
-/// is well formed, every runnable block runs; every exercise is valid, fails untouched and
-/// passes with its solution.
+/// is well formed, every runnable block runs; every exercise is valid, fails untouched, passes
+/// with its solution, and pays no wrong answer more than it may.
 struct DevCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every lesson and exercise: front matter, links, quizzes; each exercise fails untouched and passes with its solution.",
+        abstract: "Check every lesson and exercise: front matter, links, quizzes; each exercise fails untouched, passes with its solution and underpays wrong answers.",
         discussion: "Prints one line per problem (file:line: problem — fix) and exits with status 1 if there is any. With --live, exercises are also proved on that Redis.")
 
     @OptionGroup var options: ExerciseOptions
@@ -48,6 +48,7 @@ struct DevCheckCommand: AsyncParsableCommand {
         for target in backends {
             for exercise in catalog.exercises {
                 problems += await ExerciseProof.prove(exercise, on: target)
+                problems += await WrongAnswerProof.prove(exercise, on: target)
             }
         }
         problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
@@ -58,7 +59,8 @@ struct DevCheckCommand: AsyncParsableCommand {
         }
         if problems.isEmpty, !catalog.exercises.isEmpty {
             let on = backends.map(\.label).joined(separator: " and ")
-            print("✓ \(count(catalog.exercises.count, "exercise")) in \(directory): each fails untouched and passes with its solution on \(on).")
+            let wrong = catalog.exercises.reduce(0) { $0 + WrongAnswerProof.answers(for: $1).count }
+            print("✓ \(count(catalog.exercises.count, "exercise")) in \(directory): each fails untouched and passes with its solution on \(on); \(count(wrong, "wrong answer")) earn no more than they may.")
         }
         return problems.count
     }

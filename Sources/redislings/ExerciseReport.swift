@@ -19,6 +19,7 @@ enum ExerciseReport {
         case .error: verdict = "error: fix the problem above and check again"
         }
         text += "Score: \(result.score)/\(result.maxScore) — \(verdict)\n"
+        if result.status == .passed, let why = exercise.why { text += "Why this works: \(why)\n" }
         return text
     }
 

@@ -46,6 +46,7 @@ import Testing
         try script.write(toFile: scratch + "/work/fixture-lock-script.lua", atomically: true, encoding: .utf8)
         let lock = try run(["exercise", "check", "1.2"] + Self.lessons)
         #expect(lock.status == 0, "\(lock.standardOutput)")
+        #expect(lock.standardOutput.hasSuffix("Score: 9/9 — passed\nWhy this works: The comparison and the delete run in one script, so the lock cannot change hands between them.\n"))
         let output = try run(["exercise", "list"] + Self.lessons)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
@@ -123,15 +124,19 @@ import Testing
     @Test func devCheckProvesEveryExercise() throws {
         let good = try run(["dev", "check"] + Self.lessons)
         #expect(good.status == 0, "\(good.standardOutput)")
-        #expect(good.standardOutput.hasSuffix("2 exercises in \(Self.fixtures)/ExerciseCourse/Exercises: each fails untouched and passes with its solution on simulator.\n"))
+        #expect(good.standardOutput.hasSuffix("2 exercises in \(Self.fixtures)/ExerciseCourse/Exercises: each fails untouched and passes with its solution on simulator; 10 wrong answers earn no more than they may.\n"))
         let bad = try run(["dev", "check", "--lessons", "BrokenExercises/Lessons"])
         #expect(bad.status == 1)
         let lines = bad.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("✓") }.map { String($0.prefix { $0 != "—" }) }
         let folder = "\(Self.fixtures)/BrokenExercises/Exercises/pubsub-basics"
         #expect(lines == [
             "\(folder)/01-points.md:5: `points` is 3 but the checks add up to 2 (2) ",
+            "\(folder)/02-always-passes.md:2: the exercise lists 0 wrong answers under `wrong` ",
             "\(folder)/02-always-passes.md:9: the exercise passes when the learner does nothing ",
             "\(folder)/02-always-passes.md:9: the solution fails the check `the key is v` ",
+            "\(folder)/02-always-passes.md:9: the wrong answer “an empty answer” earns 1/1, more than its 0: paid by `the key is v` (1) ",
+            "\(folder)/02-always-passes.md:9: the wrong answer “the setup alone, run again” earns 1/1, more than its 0: paid by `the key is v` (1) ",
+            "\(folder)/02-always-passes.md:9: the wrong answer “a script that only returns a constant” earns 1/1, more than its 0: paid by `the key is v` (1) ",
         ])
     }
 
@@ -144,7 +149,7 @@ import Testing
         defer { server.stop() }
         let output = try run(["dev", "check", "--live", "redis://127.0.0.1:\(server.port)/4"] + Self.lessons)
         #expect(output.status == 0, "\(output.standardOutput)")
-        #expect(output.standardOutput.contains("on simulator and redis://127.0.0.1:\(server.port)/4.\n"))
+        #expect(output.standardOutput.contains("on simulator and redis://127.0.0.1:\(server.port)/4; 10 wrong answers earn no more than they may.\n"))
     }
 
     @Test func watchChecksAgainOnEverySave() throws {

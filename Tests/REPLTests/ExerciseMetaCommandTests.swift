@@ -95,6 +95,16 @@ import Testing
         #expect(bench.active == nil)
     }
 
+    @Test func aPassShowsWhyItWorks() async throws {
+        let bench = try workbench(Self.listen + "\nwhy: |\n  Only a connection subscribed when the siren\n  goes off hears it.")
+        let text = try await transcript([":exercise listen-for-alerts", ":check", "SUBSCRIBE alerts", ":check"], workbench: bench)
+        #expect(text.components(separatedBy: "Why this works:").count == 2)
+        #expect(text.contains("""
+            Score 3/3: passed. Well done!
+            Why this works: Only a connection subscribed when the siren goes off hears it.
+            """))
+    }
+
     @Test func listingAndUnknownNames() async throws {
         let bench = try workbench(Self.listen)
         let text = try await transcript([":exercise", ":exercise 9", ":peers", ":hint"], workbench: bench)

@@ -42,6 +42,10 @@ public struct Exercise: Sendable, Equatable {
     public var file: String
     /// The line where the instructions start.
     public var instructionsLine: Int
+    /// Anti-patterns `dev check` runs, each with the most points it may earn.
+    public var wrongAnswers: [WrongAnswer]
+    /// A mentor's short note on why the solution works, shown after a pass.
+    public var why: String?
 
     /// The file extension of an answer: `redis` or `lua`.
     public var answerExtension: String { answer.rawValue }
@@ -53,7 +57,8 @@ public struct Exercise: Sendable, Equatable {
     public init(
         id: String, lesson: String, lessonNumber: Int, number: Int, title: String, points: Int, answer: Answer,
         keys: [String], starter: String?, setup: [ExerciseStep], peers: [ExercisePeer], checks: [ExerciseCheck],
-        hints: [String], solution: String, instructions: String, file: String, instructionsLine: Int
+        hints: [String], solution: String, instructions: String, file: String, instructionsLine: Int,
+        wrongAnswers: [WrongAnswer] = [], why: String? = nil
     ) {
         self.id = id
         self.lesson = lesson
@@ -72,5 +77,7 @@ public struct Exercise: Sendable, Equatable {
         self.instructions = instructions
         self.file = file
         self.instructionsLine = instructionsLine
+        self.wrongAnswers = wrongAnswers
+        self.why = why
     }
 }

@@ -22,14 +22,22 @@ public struct ExerciseCheck: Sendable, Equatable {
     public var kind: Kind
     /// The line of its `name`.
     public var line: Int
+    /// A `replied` check only looks at replies to commands this regular expression matches
+    /// (case-insensitive, against the arguments joined by single spaces); nil: any command.
+    public var command: String?
+    /// Checks above this one that must pass for it to earn anything, so that a negative
+    /// control ("the stranger's lock survives") never pays on its own.
+    public var requires: [String]
 
     /// A check.
-    public init(name: String, points: Int, message: String, hidden: Bool, kind: Kind, line: Int) {
+    public init(name: String, points: Int, message: String, hidden: Bool, kind: Kind, line: Int, command: String? = nil, requires: [String] = []) {
         self.name = name
         self.points = points
         self.message = message
         self.hidden = hidden
         self.kind = kind
         self.line = line
+        self.command = command
+        self.requires = requires
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 extension ExerciseParser {
-    static let checkFields = ["name", "points", "message", "hidden", "run", "expect", "client", "received", "count", "replied"]
+    static let checkFields = ["name", "points", "message", "hidden", "run", "expect", "client", "received", "count", "replied", "command", "requires"]
 
     /// The `checks` list; nil when it is missing or empty.
     mutating func readChecks(_ fields: YAMLFields, _ rootLine: Int, peers: [ExercisePeer], answer: Exercise.Answer?) -> [ExerciseCheck]? {
@@ -18,8 +18,11 @@ extension ExerciseParser {
         var checks: [ExerciseCheck] = []
         var names: [String: Int] = [:]
         var broken = false
-        for item in sequence {
-            guard let check = readCheck(item, peers: peers, answer: answer) else {
+        // `requires` may name any check above, even one that has a problem of its own.
+        let written = sequence.map { $0.mapping.flatMap { YAMLFields($0, line: line(of:))["name"]?.scalar?.string } }
+        for (index, item) in sequence.enumerated() {
+            let earlier = Set(written[..<index].compactMap { $0?.trimmingCharacters(in: .whitespaces) })
+            guard let check = readCheck(item, peers: peers, answer: answer, earlier: earlier) else {
                 broken = true
                 continue
             }
@@ -34,7 +37,7 @@ extension ExerciseParser {
         return broken ? nil : checks
     }
 
-    private mutating func readCheck(_ node: Node, peers: [ExercisePeer], answer: Exercise.Answer?) -> ExerciseCheck? {
+    private mutating func readCheck(_ node: Node, peers: [ExercisePeer], answer: Exercise.Answer?, earlier: Set<String>) -> ExerciseCheck? {
         let checkLine = line(of: node)
         guard let mapping = node.mapping else {
             report(checkLine, "a check must be a mapping", fix: "write `- name: …` with `points:`, `message:` and one kind under it")
@@ -68,8 +71,10 @@ extension ExerciseParser {
             }
         }
         let kind = readKind(fields, label: label, line: nameLine, peers: peers, answer: answer)
-        guard problems.count == before, let name, let points, let message, let kind else { return nil }
-        return ExerciseCheck(name: name, points: points, message: message, hidden: hidden, kind: kind, line: nameLine)
+        let command = readCommandPattern(fields, label: label, isReplied: fields["replied"] != nil)
+        let requires = readRequirements(fields, label: label, earlier: earlier)
+        guard problems.count == before, let name, let points, let message, let kind, let command, let requires else { return nil }
+        return ExerciseCheck(name: name, points: points, message: message, hidden: hidden, kind: kind, line: nameLine, command: command, requires: requires)
     }
 
     /// Exactly one of run+expect, client+received (+count), client+replied.

@@ -5,7 +5,7 @@ import Yams
 extension ExerciseParser {
     /// The front matter fields an exercise may have.
     static let knownFields: [String] = [
-        "id", "lesson", "title", "points", "answer", "keys", "starter", "setup", "peers", "checks", "hints", "solution",
+        "id", "lesson", "title", "points", "answer", "keys", "starter", "setup", "peers", "checks", "hints", "solution", "wrong", "why",
     ]
 
     /// Builds the exercise from the front matter mapping, reporting each bad field.
@@ -24,6 +24,8 @@ extension ExerciseParser {
         let checks = readChecks(fields, rootLine, peers: peers, answer: answer)
         let hints = readHints(fields, rootLine)
         let solution = requiredText("solution", fields, rootLine, example: "solution: |", multiline: true)
+        let wrongAnswers = readWrongAnswers(fields, rootLine, points: points)
+        let why = optionalText("why", fields, example: "why: |").map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
 
         if let points, let checks, !checks.isEmpty {
             let sum = checks.reduce(0) { $0 + $1.points }
@@ -41,7 +43,8 @@ extension ExerciseParser {
         return Exercise(
             id: id, lesson: lesson.slug, lessonNumber: lesson.number, number: number, title: title, points: points,
             answer: answer ?? .redis, keys: keys, starter: starter, setup: setup, peers: peers, checks: checks, hints: hints,
-            solution: solution, instructions: instructions, file: file, instructionsLine: instructionsLine)
+            solution: solution, instructions: instructions, file: file, instructionsLine: instructionsLine,
+            wrongAnswers: wrongAnswers, why: why)
     }
 
     /// Reports unknown and repeated keys of a mapping.
@@ -124,7 +127,7 @@ extension ExerciseParser {
         return multiline ? text : text.trimmingCharacters(in: .whitespaces)
     }
 
-    private mutating func optionalText(_ name: String, _ fields: YAMLFields, example: String) -> String? {
+    mutating func optionalText(_ name: String, _ fields: YAMLFields, example: String) -> String? {
         guard let node = fields[name], !node.isYAMLNull else { return nil }
         guard let text = node.scalar?.string else {
             report(fields.line(name, or: 2), "`\(name)` must be a text", fix: "write it like `\(example)`")

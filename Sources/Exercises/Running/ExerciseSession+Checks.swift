@@ -24,7 +24,7 @@ extension ExerciseSession {
                     name: check.name, status: .error, message: error.message, points: 0, maxPoints: check.points, hidden: check.hidden))
             }
         }
-        return Self.result(exercise, results, error: runError)
+        return Self.result(exercise, exercise.applyingRequirements(to: results), error: runError)
     }
 
     /// A result whose checks could not run at all.
@@ -85,7 +85,7 @@ extension ExerciseSession {
             return verdict(passed, "\(Self.who(name)) received \(what)")
         case .replied(let name, let expect):
             guard let client = client(named: name) else { return verdict(false, "") }
-            let match = client.exchanges.first { expect.matches($0.reply) }
+            let match = client.exchanges.first { check.accepts(command: $0.command) && expect.matches($0.reply) }
             let right = match.map { "\(Self.who(name)) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
             return verdict(match != nil, right)
         }
