@@ -3,7 +3,7 @@
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(libhiredis-dev libedit-dev liblua5.1-0-dev lua-cjson lua-bitop libcmark-gfm-dev libcmark-gfm-extensions-dev
+packages=(libhiredis-dev libedit-dev liblua5.1-0-dev lua-cjson libcmark-gfm-dev libcmark-gfm-extensions-dev
           libsqlite3-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(redis-server redis-tools tmux python3 sqlite3)

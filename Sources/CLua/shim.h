@@ -21,45 +21,6 @@ static inline void redislings_lua_pushcfunction(lua_State *L, lua_CFunction f) {
 static inline int redislings_lua_upvalue_registry(void) { return LUA_REGISTRYINDEX; }
 static inline int redislings_lua_globalsindex(void) { return LUA_GLOBALSINDEX; }
 
-// What the count hook asks the host on each firing: 0 to go on, 1 when SCRIPT KILL asked to
-// stop, 2 when the time budget ran out. `message1`/`message2` are the error texts raised.
-typedef int (*redislings_interrupt_check)(void *context);
-typedef struct {
-    redislings_interrupt_check check;
-    void *context;
-    const char *killed_message;
-    const char *budget_message;
-} redislings_hook_state;
-
-// The hook is C so that the Lua error it raises never unwinds through Swift frames: it runs
-// between Lua instructions, with only Lua and C frames above the protected call.
-static void redislings_count_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
-    lua_getfield(L, LUA_REGISTRYINDEX, "redislings.hook");
-    redislings_hook_state *state = (redislings_hook_state *)lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    if (state == NULL || state->check == NULL) return;
-    int code = state->check(state->context);
-    if (code == 0) return;
-    // As Redis does: fire on every line from now on, so pcall cannot swallow the stop.
-    lua_sethook(L, redislings_count_hook, LUA_MASKLINE, 0);
-    lua_newtable(L);
-    lua_pushstring(L, "err");
-    lua_pushstring(L, code == 1 ? state->killed_message : state->budget_message);
-    lua_settable(L, -3);
-    lua_error(L);
-}
-
-/// Stores `state` for the hook and installs it every `count` instructions.
-static inline void redislings_install_hook(lua_State *L, redislings_hook_state *state, int count) {
-    lua_pushlightuserdata(L, state);
-    lua_setfield(L, LUA_REGISTRYINDEX, "redislings.hook");
-    lua_sethook(L, redislings_count_hook, LUA_MASKCOUNT, count);
-}
-
-/// Removes the hook.
-static inline void redislings_remove_hook(lua_State *L) { lua_sethook(L, NULL, 0, 0); }
-
 // Calls the Lua function in upvalue 1 with this call's arguments. If it returns the raise
 // marker, then a value (and optionally true to prefix the caller's position, as luaL_error
 // does), raises that value from here: a C frame, as Redis's own functions are, so a script's

@@ -33,6 +33,18 @@ local function errtable(buf) return { err = errtext(buf) } end
 
 -- Lua's (int) cast of a number, as luaL_checkint does.
 local function toint(n) if n >= 0 then return floor(n) else return -floor(-n) end end
+-- luaL_checkint on x86-64: truncated to a 64-bit integer (out of range and nan give -2^63),
+-- then to its low 32 bits, signed. math.random(2^40) thus sees 0, as in Redis.
+local TWO32, TWO31, TWO63 = 4294967296, 2147483648, 9223372036854775808
+local function wrap32(t)
+  local low = t % TWO32
+  if low >= TWO31 then low = low - TWO32 end
+  return low
+end
+local function toint32(n)
+  if n ~= n or n >= TWO63 or n < -TWO63 then return 0 end
+  return wrap32(toint(n))
+end
 
 -- Functions that raise are guarded: the Lua body returns raise(value) and a C frame raises
 -- it, as Redis's C functions do (a C frame keeps a tail-calling script's line).
@@ -126,7 +138,7 @@ G.math.random = guard(function(...)
   if argc == 1 then
     local u = tonumber((...))
     if u == nil then return badint(argc, 1, (...), "random") end
-    u = toint(u)
+    u = toint32(u)
     if u < 1 then return raise("bad argument #1 to 'random' (interval is empty)", true) end
     return floor(r * u) + 1
   end
@@ -134,16 +146,17 @@ G.math.random = guard(function(...)
     local l, u = tonumber((select(1, ...))), tonumber((select(2, ...)))
     if l == nil then return badint(argc, 1, (select(1, ...)), "random") end
     if u == nil then return badint(argc, 2, (select(2, ...)), "random") end
-    l, u = toint(l), toint(u)
+    l, u = toint32(l), toint32(u)
     if l > u then return raise("bad argument #2 to 'random' (interval is empty)", true) end
-    return floor(r * (u - l + 1)) + l
+    -- u - l + 1 is computed in C ints, which wrap.
+    return floor(r * wrap32(u - l + 1)) + l
   end
   return raise("wrong number of arguments", true)
 end)
 G.math.randomseed = guard(function(...)
   local n = tonumber((...))
   if n == nil then return badint(select("#", ...), 1, (...), "randomseed") end
-  seed(toint(n))
+  seed(toint32(n))
 end)
 
 -- struct and cmsgpack: Swift answers true and the results, or false, the message and how to
@@ -237,6 +250,10 @@ end)
 for _, name in ipairs({ "string", "table", "math", "coroutine", "redis", "cjson", "bit", "struct", "cmsgpack" }) do
   if rawget(G, name) ~= nil then G[name] = protect(G[name]) end
 end
+-- The string metatable is shared by every string: getmetatable('') answers a readonly view
+-- of it, whose __index is the readonly string library, as Redis's protected tables do.
+local string_metatable = getmetatable("")
+string_metatable.__metatable = protect({ __index = G.string })
 local globals = protect(G)
 G._G = globals
 setmetatable_(G, { __index = function(_, name)

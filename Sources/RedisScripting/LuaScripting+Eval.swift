@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import RESP
 import RedisSimulator
 
@@ -50,11 +51,21 @@ extension LuaScripting {
 
         currentRun = run
         deadline = timeBudget.map { ScriptMonitor.monotonicNanoseconds() + Self.milliseconds($0) * 1_000_000 } ?? .max
-        redislings_install_hook(L, hookState, Self.hookInterval)
+        redislings_install_hook(L, Self.hookInterval)
+        limits.pointee.enforcing = 1
         let status = lua_pcall(L, 0, 1, -2)
+        limits.pointee.enforcing = 0
         redislings_remove_hook(L)
         currentRun = nil
         deadline = .max
+        if limits.pointee.memory_exceeded != 0 {
+            // Whatever the script caught or returned, it ran out of memory: say so, and give
+            // back what it left behind.
+            limits.pointee.memory_exceeded = 0
+            lua_settop(L, base)
+            lua_gc(L, LUA_GCCOLLECT, 0)
+            return .error(String(cString: limits.pointee.memory_message))
+        }
 
         callsSinceCollection += 1
         if callsSinceCollection == 50 {
@@ -108,9 +119,7 @@ extension LuaScripting {
         let L = sandbox.L
         // The shebang is skipped but its line feed kept, so line numbers stay the user's.
         let code = body.bytes[flags.length...]
-        let status = code.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { luaL_loadbuffer(L, $0.baseAddress, $0.count, "@user_script") }
-        }
+        let status = LuaSandbox.loadText(L, code, name: "@user_script")
         guard status == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
             redislings_lua_pop(L, 1)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CLua
+import CLuaSandbox
 import RESP
 import RedisSimulator
 
@@ -13,19 +14,19 @@ extension LuaScripting {
     func makeSandbox() -> LuaSandbox {
         let engine = Unmanaged.passUnretained(self).toOpaque()
         let functions: [(String, lua_CFunction)] = [
-            ("call", { L in LuaScripting.engine(L).hostCall(L!) }),
-            ("sha1hex", { L in LuaScripting.engine(L).hostSHA1(L!) }),
-            ("log", { L in LuaScripting.engine(L).hostLog(L!) }),
-            ("rand", { L in LuaScripting.engine(L).hostRandom(L!) }),
-            ("seed", { L in LuaScripting.engine(L).hostSeed(L!) }),
-            ("aclcheck", { L in LuaScripting.engine(L).hostACLCheck(L!) }),
-            ("structpack", { L in LuaStruct.pack(L!) }),
-            ("structunpack", { L in LuaStruct.unpack(L!) }),
-            ("structsize", { L in LuaStruct.size(L!) }),
-            ("msgpackpack", { L in LuaMessagePack.pack(L!) }),
-            ("msgpackunpack", { L in LuaMessagePack.unpack(L!, mode: .all) }),
-            ("msgpackunpackone", { L in LuaMessagePack.unpack(L!, mode: .one) }),
-            ("msgpackunpacklimit", { L in LuaMessagePack.unpack(L!, mode: .limit) }),
+            ("call", { L in LuaScripting.hosted(L) { $0.hostCall(L!) } }),
+            ("sha1hex", { L in LuaScripting.hosted(L) { $0.hostSHA1(L!) } }),
+            ("log", { L in LuaScripting.hosted(L) { $0.hostLog(L!) } }),
+            ("rand", { L in LuaScripting.hosted(L) { $0.hostRandom(L!) } }),
+            ("seed", { L in LuaScripting.hosted(L) { $0.hostSeed(L!) } }),
+            ("aclcheck", { L in LuaScripting.hosted(L) { $0.hostACLCheck(L!) } }),
+            ("structpack", { L in LuaScripting.hosted(L) { _ in LuaStruct.pack(L!) } }),
+            ("structunpack", { L in LuaScripting.hosted(L) { _ in LuaStruct.unpack(L!) } }),
+            ("structsize", { L in LuaScripting.hosted(L) { _ in LuaStruct.size(L!) } }),
+            ("msgpackpack", { L in LuaScripting.hosted(L) { _ in LuaMessagePack.pack(L!) } }),
+            ("msgpackunpack", { L in LuaScripting.hosted(L) { _ in LuaMessagePack.unpack(L!, mode: .all) } }),
+            ("msgpackunpackone", { L in LuaScripting.hosted(L) { _ in LuaMessagePack.unpack(L!, mode: .one) } }),
+            ("msgpackunpacklimit", { L in LuaScripting.hosted(L) { _ in LuaMessagePack.unpack(L!, mode: .limit) } }),
             ("guard", { L in
                 lua_settop(L, 1)
                 redislings_push_guarded(L)
@@ -33,7 +34,7 @@ extension LuaScripting {
             }),
         ]
         do {
-            return try LuaSandbox { L in
+            return try LuaSandbox(limits: limits) { L in
                 for (name, function) in functions {
                     lua_pushstring(L, name)
                     lua_pushlightuserdata(L, engine)
@@ -53,6 +54,17 @@ extension LuaScripting {
     private static func engine(_ L: OpaquePointer?) -> LuaScripting {
         let pointer = lua_touserdata(L, redislings_lua_upvalueindex(1))!
         return Unmanaged<LuaScripting>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Runs a Swift host function with the memory budget lifted: a refused allocation raises a
+    /// Lua error, which must not unwind through Swift frames. What the host pushed counts, so
+    /// the script's next allocation past the budget stops it.
+    private static func hosted(_ L: OpaquePointer?, _ body: (LuaScripting) -> Int32) -> Int32 {
+        let engine = engine(L)
+        let enforcing = engine.limits.pointee.enforcing
+        engine.limits.pointee.enforcing = 0
+        defer { engine.limits.pointee.enforcing = enforcing }
+        return body(engine)
     }
 
     /// The command line `redis.call` was given, or the error Redis answers for it.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CLua
+import CLuaSandbox
 import RESP
 import RedisSimulator
 
@@ -13,11 +14,15 @@ import RedisSimulator
 ///
 /// The simulator calls it with its lock held, so a script is atomic; `redis.call` re-enters
 /// the simulator's dispatch through `ScriptRun`. A script that runs too long is stopped by a
-/// count hook: on SCRIPT KILL (read-only scripts), or when `timeBudget` has passed.
+/// count hook: on SCRIPT KILL (read-only scripts), or when `timeBudget` has passed. A script
+/// that allocates past `memoryBudget` is stopped too.
 public final class LuaScripting: ScriptingEngine {
     /// The longest any one script may run before it is stopped with an error, whatever it
     /// did; nil leaves scripts unbounded, as in Redis (grading sets one).
     public let timeBudget: Duration?
+    /// The most memory the Lua state may hold while a script runs, in bytes, before the script
+    /// is stopped with an error; nil leaves it unbounded, as in Redis (grading and the REPL set one).
+    public let memoryBudget: Int?
     /// Receives `redis.log` lines with their level (0 debug … 3 warning); nil drops them.
     public var logHandler: ((Int, String) -> Void)?
     /// Refuses commands a script sends through `redis.call`/`pcall`: returns why (the error
@@ -34,33 +39,41 @@ public final class LuaScripting: ScriptingEngine {
     /// Monotonic nanoseconds after which the running script is stopped (timeBudget).
     var deadline: Int64 = .max
     var callsSinceCollection = 0
-    let hookState: UnsafeMutablePointer<redislings_hook_state>
+    /// The Lua state's allocator count, budgets and stop messages, shared with the C side.
+    let limits: UnsafeMutablePointer<redislings_lua_limits>
 
     /// Instructions between two checks of the kill flag and the time budget (Redis's figure).
     static let hookInterval: Int32 = 100_000
 
     /// Creates the engine; install it with `Simulator.installScripting`.
-    public init(timeBudget: Duration? = nil) {
+    public init(timeBudget: Duration? = nil, memoryBudget: Int? = nil) {
         self.timeBudget = timeBudget
-        hookState = .allocate(capacity: 1)
+        let memoryBudget = memoryBudget.map { max(1, $0) }
+        self.memoryBudget = memoryBudget
+        limits = .allocate(capacity: 1)
         let budgetText = timeBudget.map { "ERR Script exceeded the time budget of \(Self.milliseconds($0)) ms and was stopped" }
             ?? "ERR Script exceeded the time budget and was stopped"
-        hookState.initialize(to: redislings_hook_state(
+        let memoryText = "ERR Script exceeded the Lua memory budget of \(memoryBudget ?? 0) bytes and was stopped"
+        limits.initialize(to: redislings_lua_limits(
+            L: nil, memory_budget: memoryBudget ?? 0, memory_used: 0, enforcing: 0, memory_exceeded: 0,
             check: nil, context: nil,
             killed_message: strdup("ERR Script killed by user with SCRIPT KILL..."),
-            budget_message: strdup(budgetText)))
+            budget_message: strdup(budgetText),
+            memory_message: strdup(memoryText)))
         sandbox = makeSandbox()
-        hookState.pointee.context = Unmanaged.passUnretained(self).toOpaque()
-        hookState.pointee.check = { context in
+        limits.pointee.context = Unmanaged.passUnretained(self).toOpaque()
+        limits.pointee.check = { context in
             let engine = Unmanaged<LuaScripting>.fromOpaque(context!).takeUnretainedValue()
             return engine.interruption()
         }
     }
 
     deinit {
-        free(UnsafeMutableRawPointer(mutating: hookState.pointee.killed_message))
-        free(UnsafeMutableRawPointer(mutating: hookState.pointee.budget_message))
-        hookState.deallocate()
+        sandbox = nil
+        free(UnsafeMutableRawPointer(mutating: limits.pointee.killed_message))
+        free(UnsafeMutableRawPointer(mutating: limits.pointee.budget_message))
+        free(UnsafeMutableRawPointer(mutating: limits.pointee.memory_message))
+        limits.deallocate()
     }
 
     /// The Lua version the engine runs, as Lua reports it.
@@ -94,17 +107,22 @@ public final class LuaScripting: ScriptingEngine {
             throw RedisError("ERR SCRIPT FLUSH only support SYNC|ASYNC option")
         }
         scripts = [:]
+        // The old state is closed first: its blocks are counted off the shared allocator count.
+        sandbox = nil
         sandbox = makeSandbox()
         return .ok
     }
 
-    /// 0 to go on, 1 when SCRIPT KILL asked to stop, 2 when the time budget ran out.
+    /// Whether the running script must stop: for SCRIPT KILL, or at the time budget.
     func interruption() -> Int32 {
         currentRun?.serveWaitingClients()
-        if currentRun?.killRequested == true { return 1 }
-        if deadline != .max, ScriptMonitor.monotonicNanoseconds() >= deadline { return 2 }
-        return 0
+        if currentRun?.killRequested == true { return Int32(REDISLINGS_KILLED) }
+        if deadline != .max, ScriptMonitor.monotonicNanoseconds() >= deadline { return Int32(REDISLINGS_OUT_OF_TIME) }
+        return Int32(REDISLINGS_GO_ON)
     }
+
+    /// Bytes the Lua state holds now (scripts, libraries and whatever scripts left behind).
+    public var memoryInUse: Int { limits.pointee.memory_used }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components

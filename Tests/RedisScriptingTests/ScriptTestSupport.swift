@@ -16,8 +16,11 @@ struct ScriptBench {
     /// Runs a command and returns its reply.
     func run(_ arguments: String...) -> RESPValue { run(arguments) }
 
-    func run(_ arguments: [String]) -> RESPValue {
-        guard case .reply(let reply) = simulator.execute(arguments.map { Array($0.utf8) }, for: client) else {
+    func run(_ arguments: [String]) -> RESPValue { run(bytes: arguments.map { Array($0.utf8) }) }
+
+    /// Runs a command whose arguments are raw bytes.
+    func run(bytes arguments: [[UInt8]]) -> RESPValue {
+        guard case .reply(let reply) = simulator.execute(arguments, for: client) else {
             return .error("blocked")
         }
         return reply

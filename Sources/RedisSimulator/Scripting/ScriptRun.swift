@@ -23,6 +23,8 @@ public final class ScriptRun {
         self.now = now
         self.readOnly = readOnly
         self.client = SimulatorClient(id: 0, now: now)
+        // Redis's script client never blocks (CLIENT_DENY_BLOCKING): XREAD BLOCK refuses, BLPOP answers as a timeout.
+        client.isScriptClient = true
         client.databaseIndex = caller.databaseIndex
         let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
         server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000)
