@@ -1,8 +1,6 @@
 extension CommandContext {
     /// Redis's proto-max-bulk-len, the longest string a bit command may build.
-    var protoMaxBulkLength: Int64 {
-        server.config.values["proto-max-bulk-len"].flatMap { Int64($0) } ?? Int64(CommandTable.maxStringLength)
-    }
+    var protoMaxBulkLength: Int64 { server.config.protoMaxBulkLength }
 
     /// Argument `index` as a bit offset (Redis's getBitOffsetFromArgument): a non-negative
     /// integer whose byte lies within proto-max-bulk-len; with `fieldBits`, `#n` means n fields
