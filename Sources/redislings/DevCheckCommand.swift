@@ -14,6 +14,8 @@ struct DevCheckCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ExerciseOptions
     @OptionGroup var backend: BackendOptions
+    @Flag(help: "Also print, per bullet of the lessons folder's outline.yaml, how many lessons teach it, quiz questions ask about it and exercises practise it.")
+    var coverage = false
 
     func run() async throws {
         let catalog = try options.course.loadCatalog()
@@ -30,12 +32,28 @@ struct DevCheckCommand: AsyncParsableCommand {
             let links = catalog.lessons.reduce(0) { $0 + $1.links.count }
             print("✓ \(lessons) in \(catalog.directory): \(count(questions, "quiz question")), \(count(blocks, "runnable redis block")) (run in order on the simulator), \(count(links, "link")); no problems.")
         }
-        let exerciseProblems = try await checkExercises(lessons: catalog)
+        var exerciseProblems = try await checkExercises(lessons: catalog)
+        if coverage { exerciseProblems += try printCoverage(lessons: catalog) }
         guard problems.isEmpty, exerciseProblems == 0 else {
             let exercises = exerciseProblems == 0 ? "" : " and their exercises"
             FileHandle.standardError.write(Data("\(count(problems.count + exerciseProblems, "problem")) in \(lessons) of \(catalog.directory)\(exercises).\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// Prints the outline's coverage table and its problems; returns how many problems.
+    private func printCoverage(lessons: LessonCatalog) throws -> Int {
+        let (outline, outlineProblems) = CourseOutline.load(lessonsDirectory: lessons.directory)
+        guard let outline else {
+            for problem in outlineProblems { print(problem.description) }
+            if outlineProblems.isEmpty { print("No \(CourseOutline.fileName) in \(lessons.directory): nothing to measure coverage against.") }
+            return max(outlineProblems.count, 1)
+        }
+        let exercises = try options.directory().map { ExerciseCatalog.load(directory: $0, lessons: lessons).exercises } ?? []
+        let coverage = CourseCoverage(outline: outline, lessons: lessons, exercises: exercises)
+        for problem in outlineProblems + coverage.problems { print(problem.description) }
+        print(coverage.table, terminator: "")
+        return outlineProblems.count + coverage.problems.count
     }
 
     /// Loads the exercises and proves each; prints the problems and returns how many.

@@ -2,16 +2,13 @@ import Foundation
 import RedislingsTestSupport
 import Testing
 
-/// A new learner's path through lesson 14 with the built binary: a quiz stopped halfway and
+/// A new learner's path through lesson 18 with the built binary: a quiz stopped halfway and
 /// resumed, the missed questions reviewed the next day, and all of it in `progress`.
 @Suite struct QuizCommandsTests {
     static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons").path
-    /// Lesson 14's right answers, in lesson letters (commands where one is asked).
-    static let rightAnswers = [
-        "B", "C", "AC", "C", "B", "C", "B", "C", "XGROUP CREATE jobs mailers $ MKSTREAM", "AC", "B",
-        "SET lock:invoice t1 NX EX 30", "B", "B", "B", "B", "C", "B", "B", "B", "AC",
-    ]
+    /// Lesson 18's right answers, in lesson letters (a command where one is asked).
+    static let rightAnswers = ["SET lock:invoice t1 NX EX 30", "B", "B", "B", "B", "B", "AC", "B", "BC"]
 
     let home = NSTemporaryDirectory() + "redislings-quiz-\(UUID().uuidString)"
 
@@ -28,57 +25,57 @@ import Testing
 
     @Test func aLearnerStopsResumesFinishesAndReviewsTheNextDay() throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        #expect(try run(["show", "14", "--plain"]).status == 0)
+        #expect(try run(["show", "18", "--plain"]).status == 0)
 
-        // Three answers typed (the second wrong), then the end of input: the attempt is kept.
-        let first = try run(["quiz", "14"], input: "B\nA\nAC\n")
+        // Three answers typed (the command's expiry and the second answer wrong), then the end of
+        // input: the attempt is kept.
+        let first = try run(["quiz", "18"], input: "set lock:invoice t1 ex 60 nx\nA\nB\n")
         #expect(first.status == 0)
-        #expect(first.standardOutput.contains("Question 3 of 21 — choose every right answer"))
-        #expect(first.standardOutput.contains("✗ Not quite: the answer is C."))
-        #expect(first.standardOutput.contains("Stopped with 3 of 21 answered"))
+        #expect(first.standardOutput.contains("Question 3 of 9"))
+        #expect(first.standardOutput.contains("✗ Not quite: the answer is B."))
+        #expect(first.standardOutput.contains("Stopped with 3 of 9 answered"))
 
-        // The resumed run starts at question 4; two command answers are equivalent rewrites,
-        // question 12's expiry is wrong.
+        // The resumed run starts at question 4; question 7 is answered with its letters reordered.
         var rest = Array(Self.rightAnswers.dropFirst(3))
-        rest[8 - 3] = "XGROUP CREATE jobs mailers 0 MKSTREAM"
-        rest[11 - 3] = "set lock:invoice t1 ex 60 nx"
-        let finished = try json(run(["quiz", "14", "--json", "--answers", rest.joined(separator: ",")]))
+        rest[7 - 4] = "CA"
+        let finished = try json(run(["quiz", "18", "--json", "--answers", rest.joined(separator: ",")]))
         #expect(finished["finished"] as? Bool == true)
-        #expect(finished["answered"] as? Int == 21)
-        #expect(finished["score"] as? Int == 19)
-        #expect(finished["max_score"] as? Int == 21)
+        #expect(finished["answered"] as? Int == 9)
+        #expect(finished["score"] as? Int == 7)
+        #expect(finished["max_score"] as? Int == 9)
         #expect(finished["status"] as? String == "passed")
-        #expect(finished["missed"] as? [Int] == [2, 12])
+        #expect(finished["missed"] as? [Int] == [1, 2])
         let checks = try #require(finished["checks"] as? [[String: Any]])
-        #expect((checks[11]["message"] as? String)?.contains("60 s to live, where the answer leaves 30 s") == true)
-        #expect(checks[8]["status"] as? String == "passed")
+        #expect((checks[0]["message"] as? String)?.contains("60 s to live, where the answer leaves 30 s") == true)
+        #expect(checks[6]["status"] as? String == "passed")
 
         let sameDay = try run(["review"])
         #expect(sameDay.standardOutput.contains("Nothing is due. 2 questions in your boxes; the next is due 2026-11-29 09:00 UTC."))
 
-        let nextDay = try run(["review", "--answers", "C,SET lock:invoice t1"], now: "2026-11-29T10:00:00Z")
+        // An equivalent rewrite of the command passes; the second answer is wrong again.
+        let nextDay = try run(["review", "--answers", "SET lock:invoice t1 EX 30 NX,C"], now: "2026-11-29T10:00:00Z")
         #expect(nextDay.status == 0)
         #expect(nextDay.standardOutput.contains("Review: 2 questions due."))
-        #expect(nextDay.standardOutput.contains("Lesson 14, question 2 (box 1)"))
+        #expect(nextDay.standardOutput.contains("Lesson 18, question 1 (box 1)"))
         #expect(nextDay.standardOutput.contains("→ box 2, next due 2026-12-01 10:00 UTC."))
         #expect(nextDay.standardOutput.contains("✗ Not quite"))
         #expect(nextDay.standardOutput.contains("→ box 1, next due 2026-11-30 10:00 UTC."))
 
         let progress = try json(run(["progress", "--json"], now: "2026-11-29T10:00:00Z"))
         let lessons = try #require(progress["lessons"] as? [[String: Any]])
-        let fourteen = try #require(lessons.first { $0["number"] as? Int == 14 })
-        #expect(fourteen["read"] as? Bool == true)
-        #expect(fourteen["quiz_best_score"] as? Int == 19)
-        #expect(fourteen["quiz_max_score"] as? Int == 21)
-        #expect(fourteen["quiz_unfinished_answered"] == nil)
-        #expect(fourteen["review_cards"] as? Int == 2)
-        #expect(fourteen["reviews_due"] as? Int == 0)
-        #expect((fourteen["seconds_spent"] as? Double ?? 0) > 0)
+        let eighteen = try #require(lessons.first { $0["number"] as? Int == 18 })
+        #expect(eighteen["read"] as? Bool == true)
+        #expect(eighteen["quiz_best_score"] as? Int == 7)
+        #expect(eighteen["quiz_max_score"] as? Int == 9)
+        #expect(eighteen["quiz_unfinished_answered"] == nil)
+        #expect(eighteen["review_cards"] as? Int == 2)
+        #expect(eighteen["reviews_due"] as? Int == 0)
+        #expect((eighteen["seconds_spent"] as? Double ?? 0) > 0)
         #expect(lessons.first { $0["number"] as? Int == 3 }?["read"] as? Bool == false)
 
         let text = try run(["progress"], now: "2026-11-29T10:00:00Z")
         // The exercise count follows the course's Exercises folder, so only its shape is fixed here.
-        #expect(text.standardOutput.contains(#/14  Redis Pub/Sub and Advanced Patterns\n    read: yes   exercises \[-+\] 0/\d+   quiz best: 19/21 \(90%\)/#))
+        #expect(text.standardOutput.contains(#/18  Redis Coordination Patterns and a Real-Time Chat\n    read: yes   exercises \[-+\] 0/\d+   quiz best: 7/9 \(77%\)/#))
     }
 
     @Test func readingALessonInTheREPLMarksItRead() throws {
@@ -86,7 +83,7 @@ import Testing
         let session = try run(["learn", "14"], input: ":lesson 03\n")
         #expect(session.status == 0, "\(session.standardError)")
         let lessons = try #require(try json(run(["progress", "--json"]))["lessons"] as? [[String: Any]])
-        #expect(lessons.map { $0["read"] as? Bool } == [true, false, false])
+        #expect(lessons.map { $0["read"] as? Bool } == [true, false, false, false, false, false])
         #expect(lessons.first?["last_read"] as? String == "2026-11-28T09:00:00Z")
     }
 
@@ -96,7 +93,7 @@ import Testing
         // Option A as shown, and the lesson's option it stands for.
         let lineA = try #require(shown.standardOutput.split(separator: "\n").first { $0.hasPrefix("  A) ") })
         let optionText = String(lineA.dropFirst(5))
-        let lessonOptions = ["The id under which the message was stored", "The number of subscriptions the message was delivered to",
+        let lessonOptions = ["The id under which the message was stored", "The number of deliveries it made: one per subscribed client, plus one per matching pattern subscription",
                              "`OK` once every subscriber has processed the message", "Nothing; PUBLISH never replies"]
         let lessonLetter = try #require(lessonOptions.firstIndex(of: optionText)).description
         let results = try json(run(["quiz", "14", "--json", "--answers", ""]))

@@ -60,7 +60,11 @@ extension ExerciseCatalog {
             numbers[exercise.shortName] = exercise.file
             unique.append(exercise)
         }
-        unique.sort { ($0.lessonNumber, $0.number, $0.file) < ($1.lessonNumber, $1.number, $1.file) }
+        // Reading order, as the lesson catalog has it (prerequisites first), not bare lesson numbers.
+        let position = Dictionary(lessons.lessons.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        unique.sort {
+            (position[$0.lesson] ?? Int.max, $0.lessonNumber, $0.number, $0.file) < (position[$1.lesson] ?? Int.max, $1.lessonNumber, $1.number, $1.file)
+        }
         problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         return ExerciseCatalog(directory: directory, exercises: unique, problems: problems)
     }

@@ -5,7 +5,7 @@ import LessonKit
 public struct ExerciseCatalog: Sendable {
     /// The folder read.
     public let directory: String
-    /// The exercises that loaded, by lesson number then file name.
+    /// The exercises that loaded, in the lessons' reading order, then by file name.
     public let exercises: [Exercise]
     /// Every problem found, by file and line.
     public let problems: [ExerciseProblem]

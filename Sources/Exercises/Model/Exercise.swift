@@ -46,6 +46,8 @@ public struct Exercise: Sendable, Equatable {
     public var wrongAnswers: [WrongAnswer]
     /// A mentor's short note on why the solution works, shown after a pass.
     public var why: String?
+    /// The ids of the course outline's bullets the exercise practises.
+    public var covers: [String]
 
     /// The file extension of an answer: `redis` or `lua`.
     public var answerExtension: String { answer.rawValue }
@@ -58,7 +60,7 @@ public struct Exercise: Sendable, Equatable {
         id: String, lesson: String, lessonNumber: Int, number: Int, title: String, points: Int, answer: Answer,
         keys: [String], starter: String?, setup: [ExerciseStep], peers: [ExercisePeer], checks: [ExerciseCheck],
         hints: [String], solution: String, instructions: String, file: String, instructionsLine: Int,
-        wrongAnswers: [WrongAnswer] = [], why: String? = nil
+        wrongAnswers: [WrongAnswer] = [], why: String? = nil, covers: [String] = []
     ) {
         self.id = id
         self.lesson = lesson
@@ -79,5 +81,6 @@ public struct Exercise: Sendable, Equatable {
         self.instructionsLine = instructionsLine
         self.wrongAnswers = wrongAnswers
         self.why = why
+        self.covers = covers
     }
 }

@@ -5,7 +5,7 @@ import Yams
 extension ExerciseParser {
     /// The front matter fields an exercise may have.
     static let knownFields: [String] = [
-        "id", "lesson", "title", "points", "answer", "keys", "starter", "setup", "peers", "checks", "hints", "solution", "wrong", "why",
+        "id", "lesson", "title", "points", "answer", "keys", "starter", "setup", "peers", "checks", "hints", "solution", "wrong", "why", "covers",
     ]
 
     /// Builds the exercise from the front matter mapping, reporting each bad field.
@@ -25,6 +25,7 @@ extension ExerciseParser {
         let hints = readHints(fields, rootLine)
         let solution = requiredText("solution", fields, rootLine, example: "solution: |", multiline: true)
         let wrongAnswers = readWrongAnswers(fields, rootLine, points: points)
+        let covers = optionalTextList("covers", fields, example: "covers: [pubsub-publish]") ?? []
         let why = optionalText("why", fields, example: "why: |").map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
 
         if let points, let checks, !checks.isEmpty {
@@ -44,7 +45,7 @@ extension ExerciseParser {
             id: id, lesson: lesson.slug, lessonNumber: lesson.number, number: number, title: title, points: points,
             answer: answer ?? .redis, keys: keys, starter: starter, setup: setup, peers: peers, checks: checks, hints: hints,
             solution: solution, instructions: instructions, file: file, instructionsLine: instructionsLine,
-            wrongAnswers: wrongAnswers, why: why)
+            wrongAnswers: wrongAnswers, why: why, covers: covers)
     }
 
     /// Reports unknown and repeated keys of a mapping.
