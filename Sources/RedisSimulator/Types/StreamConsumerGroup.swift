@@ -139,7 +139,7 @@ final class StreamConsumerGroup {
             copy.consumers[name] = StreamConsumer(name: name, seenTime: consumer.seenTime)
         }
         for id in pending.ids {
-            let original = pending[id]!
+            guard let original = pending[id] else { continue }
             let owner = original.consumer.flatMap { copy.consumers[$0.name] }
             let entry = PendingEntry(consumer: owner, deliveryTime: original.deliveryTime, deliveryCount: original.deliveryCount)
             copy.pending.insert(id, entry)
