@@ -36,8 +36,8 @@ public final class DifferentialFuzzer: @unchecked Sendable {
 
     private let options: Options
     private let redis: RedisServerProcess
-    private var serve: Process
-    private var servePort: Int
+    private var serve: ServeProcess
+    private var servePort: Int { serve.port }
     private var redisConnection: FuzzConnection
     private var serveConnection: FuzzConnection
     private var report: FuzzReport
@@ -49,8 +49,8 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     public init(options: Options) throws {
         self.options = options
         redis = try RedisServerProcess()
-        (serve, servePort) = try Self.startServe(options.binary)
-        guard let redisConnection = FuzzConnection(port: redis.port), let serveConnection = FuzzConnection(port: servePort) else {
+        serve = try ServeProcess(binary: options.binary)
+        guard let redisConnection = FuzzConnection(port: redis.port), let serveConnection = FuzzConnection(port: serve.port) else {
             throw TestServerError("cannot connect to the servers")
         }
         self.redisConnection = redisConnection
@@ -59,8 +59,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     }
 
     deinit {
-        serve.terminate()
-        serve.waitUntilExit()
+        serve.stop()
         redis.stop()
     }
 
@@ -133,7 +132,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         switch actual {
         case .closed:
             if !serve.isRunning {
-                report.crashes.append(finding("serve died (\(Self.describeExit(serve)))"))
+                report.crashes.append(finding("serve died (\(serve.exitDescription))"))
                 try restart()
             } else {
                 report.desyncs.append(finding("serve closed the connection; redis-server \(redisBlocked ? "blocked" : "answered")"))
@@ -198,7 +197,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         guard let fresh = FuzzConnection(port: redis.port) else { throw TestServerError("redis-server stopped accepting connections") }
         redisConnection = fresh
         guard let serveFresh = FuzzConnection(port: servePort) else {
-            report.crashes.append(FuzzReport.Finding(index: report.sent, command: "(connect)", detail: "serve refuses connections (\(Self.describeExit(serve)))", recent: recent))
+            report.crashes.append(FuzzReport.Finding(index: report.sent, command: "(connect)", detail: "serve refuses connections (\(serve.exitDescription))", recent: recent))
             return try restart()
         }
         serveConnection = serveFresh
@@ -212,54 +211,20 @@ public final class DifferentialFuzzer: @unchecked Sendable {
 
     private func restartServeIfDead(index: Int, printable: String) throws {
         guard !serve.isRunning else { return }
-        report.crashes.append(FuzzReport.Finding(index: index, command: printable, detail: "serve died (\(Self.describeExit(serve)))", recent: recent))
+        report.crashes.append(FuzzReport.Finding(index: index, command: printable, detail: "serve died (\(serve.exitDescription))", recent: recent))
         try restart()
     }
 
     /// A new `serve` (the old one killed if it still runs) and both servers emptied.
     private func restart() throws {
-        if serve.isRunning {
-            kill(serve.processIdentifier, SIGKILL)
-            serve.waitUntilExit()
-        }
-        (serve, servePort) = try Self.startServe(options.binary)
+        serve.stop()
+        serve = try ServeProcess(binary: options.binary)
         try renew(flush: true)
-    }
-
-    private static func startServe(_ binary: String) throws -> (Process, Int) {
-        let port = freeLoopbackPort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // serve must not outlive a fuzzer that is killed: a shell watches both and stops it.
-        _ = try? spawnShell("""
-            while kill -0 \(getpid()) 2>/dev/null && kill -0 \(process.processIdentifier) 2>/dev/null; do sleep 0.5; done
-            kill -9 \(process.processIdentifier) 2>/dev/null
-            """)
-        let deadline = Date().addingTimeInterval(20)
-        while !isListening(port: port) {
-            guard process.isRunning, Date() < deadline else {
-                process.terminate()
-                throw TestServerError("redislings serve did not start on port \(port)")
-            }
-            usleep(20_000)
-        }
-        return (process, port)
     }
 
     private static func answersPing(port: Int) -> Bool {
         guard let probe = FuzzConnection(port: port), case .reply = probe.request([Array("PING".utf8)], within: 2) else { return false }
         return true
-    }
-
-    private static func describeExit(_ process: Process) -> String {
-        if process.isRunning { return "still running" }
-        return process.terminationReason == .uncaughtSignal
-            ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
     }
 
     static func kind(_ value: RESPValue) -> String {
