@@ -35,7 +35,9 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     }
 
     private let options: Options
-    private let redis: RedisServerProcess
+    private var redis: RedisServerProcess
+    /// redis-server's own process id, to kill it when a command keeps it busy for good.
+    private var redisPID: pid_t?
     private var serve: ServeProcess
     private var servePort: Int { serve.port }
     private var redisConnection: FuzzConnection
@@ -55,6 +57,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         }
         self.redisConnection = redisConnection
         self.serveConnection = serveConnection
+        redisPID = Self.processID(redisConnection)
         report = FuzzReport(seed: options.seed)
     }
 
@@ -194,7 +197,11 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     /// New connections to both servers (leaving MULTI, SELECT, blocked commands behind), and
     /// with `flush` every database, script and function emptied on both.
     private func renew(flush: Bool) throws {
-        guard let fresh = FuzzConnection(port: redis.port) else { throw TestServerError("redis-server stopped accepting connections") }
+        // A command can keep redis-server itself busy for good (HRANDFIELD k -2147483648 builds
+        // a 2^31-element reply, gigabytes an hour): one that does not answer PING is replaced.
+        guard let fresh = FuzzConnection(port: redis.port), case .reply = fresh.request([Array("PING".utf8)], within: 10) else {
+            return try restartRedis()
+        }
         redisConnection = fresh
         guard let serveFresh = FuzzConnection(port: servePort) else {
             report.crashes.append(FuzzReport.Finding(index: report.sent, command: "(connect)", detail: "serve refuses connections (\(serve.exitDescription))", recent: recent))
@@ -207,6 +214,28 @@ public final class DifferentialFuzzer: @unchecked Sendable {
             _ = redisConnection.request(request, within: 10)
             _ = serveConnection.request(request, within: 10)
         }
+    }
+
+    /// A new redis-server in place of one that stopped answering, and both servers emptied.
+    private func restartRedis() throws {
+        report.redisRestarts += 1
+        options.log("redis-server stopped answering after \(recent.last ?? "?"); restarting it")
+        if let redisPID { kill(redisPID, SIGKILL) }
+        redis.stop()
+        redis = try RedisServerProcess()
+        guard let connection = FuzzConnection(port: redis.port) else { throw TestServerError("cannot connect to the new redis-server") }
+        redisConnection = connection
+        redisPID = Self.processID(connection)
+        try renew(flush: true)
+    }
+
+    /// redis-server's process id, from INFO.
+    private static func processID(_ connection: FuzzConnection) -> pid_t? {
+        guard case .reply(let info) = connection.request([Array("INFO".utf8), Array("server".utf8)], within: 10),
+              let text = info.stringValue,
+              let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("process_id:") })
+        else { return nil }
+        return pid_t(line.dropFirst("process_id:".count))
     }
 
     private func restartServeIfDead(index: Int, printable: String) throws {

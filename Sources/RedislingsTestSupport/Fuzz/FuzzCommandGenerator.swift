@@ -23,7 +23,18 @@ public struct FuzzCommandGenerator {
         for argument in command.arguments { emit(argument, into: &rest, depth: 0) }
         if random.chance(10) { mutate(&rest) }
         arguments += rest
+        Self.spareRedis(command.name, &arguments)
         return (command, arguments)
+    }
+
+    /// Redis answers HRANDFIELD, SRANDMEMBER and ZRANDMEMBER with a negative count by building
+    /// that many elements (2^31 take it minutes and gigabytes): such counts become -1000, so
+    /// that the reference server stays usable. Serve gets the same command.
+    static func spareRedis(_ name: String, _ arguments: inout [[UInt8]]) {
+        guard ["hrandfield", "srandmember", "zrandmember"].contains(name), arguments.count > 2,
+              let count = Int64(String(decoding: arguments[2], as: UTF8.self)), count < -1000
+        else { return }
+        arguments[2] = Array("-1000".utf8)
     }
 
     private mutating func emit(_ argument: FuzzArgument, into out: inout [[UInt8]], depth: Int) {

@@ -34,6 +34,8 @@ public struct FuzzReport: Sendable {
     public var byCommand: [String: Tally] = [:]
     /// Commands of redis-server that serve lacks (only those that cannot write are sent).
     public var missingCommands: [String] = []
+    /// How often redis-server itself stopped answering and was replaced.
+    public var redisRestarts = 0
 
     public init(seed: UInt64) { self.seed = seed }
 
@@ -49,7 +51,7 @@ public struct FuzzReport: Sendable {
     /// A plain-text summary: totals, then findings, then mismatches by command.
     public func summary(examples: Bool = true) -> String {
         var lines = [
-            "seed \(seed): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies",
+            "seed \(seed): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies, \(redisRestarts) redis-server restarts",
         ]
         if !missingCommands.isEmpty {
             lines.append("\(missingCommands.count) commands of redis-server are not in serve (write ones not sent): " + missingCommands.joined(separator: " "))
