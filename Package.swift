@@ -121,6 +121,7 @@ let package = Package(
         .executableTarget(
             name: "GradingBenchmark", dependencies: ["Grading", "Exercises", "LessonKit"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
+        .executableTarget(name: "DifferentialFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/DifferentialFuzz"),
     ],
     swiftLanguageModes: [.v6]
 )

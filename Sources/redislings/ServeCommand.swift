@@ -49,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                 message: "cannot listen on \(bind):\(port) (\(error)).",
                 help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
         }
+        simulator.setListeningPort(boundPort)
         let signals = Self.stopOnSignals(server)
         print("redislings: the simulator listens on \(bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
         fflush(stdout)

@@ -69,8 +69,8 @@ extension CommandTable {
         let timeout = try timeoutSeconds(ctx[ctx.count - 1])
         let keys = Array(ctx.args[1..<(ctx.count - 1)])
         for key in keys {
-            if let list = try lookupList(ctx, key), !list.elements.isEmpty {
-                return .array([.bulk(key), .bulk(pop(ctx, key, fromLeft: fromLeft)!)])
+            if let list = try lookupList(ctx, key), !list.elements.isEmpty, let value = pop(ctx, key, fromLeft: fromLeft) {
+                return .array([.bulk(key), .bulk(value)])
             }
         }
         return ctx.block(on: keys, timeoutMilliseconds: timeout, timeoutReply: .nullArray) { retry, key in
@@ -84,7 +84,7 @@ extension CommandTable {
         @Sendable func move(_ ctx: CommandContext) throws(RedisError) -> RESPValue? {
             guard let list = try lookupList(ctx, source), !list.elements.isEmpty else { return nil }
             let target = try lookupList(ctx, destination)
-            let value = pop(ctx, source, fromLeft: fromLeft)!
+            guard let value = pop(ctx, source, fromLeft: fromLeft) else { return nil }
             if let target {
                 if toLeft { target.elements.prepend(value) } else { target.elements.append(value) }
                 ctx.signalModified(destination)

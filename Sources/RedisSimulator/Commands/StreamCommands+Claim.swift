@@ -53,7 +53,7 @@ extension CommandTable {
         var result: [RESPValue] = []
         for id in pel.ids(from: start) {
             if count == 0 || id > end { break }
-            let entry = pel[id]!
+            guard let entry = pel[id] else { continue }
             if minIdle > 0 && ctx.now - entry.deliveryTime < minIdle { continue }
             count -= 1
             result.append(.array([
@@ -170,7 +170,7 @@ extension CommandTable {
             attempts -= 1
             let id = candidates[index]
             index += 1
-            let pending = group.pending[id]!
+            guard let pending = group.pending[id] else { continue }
             guard let entry = stream.log.entry(id) else {
                 _ = group.acknowledge(id)
                 deleted.append(.streamID(id))

@@ -83,13 +83,13 @@ extension CommandTable {
         func capped<T>(_ items: some Sequence<T>) -> [T] { limit == 0 ? Array(items) : Array(items.prefix(limit)) }
         reply += [.bulk("entries"), .array(stream.log.range(.zero, .max, limit: limit).map(\.reply))]
         let groups: [RESPValue] = stream.sortedGroups.map { group in
-            let pending: [RESPValue] = capped(group.pending.ids).map { id in
-                let entry = group.pending[id]!
+            let pending: [RESPValue] = capped(group.pending.ids).compactMap { id in
+                guard let entry = group.pending[id] else { return nil }
                 return .array([.streamID(id), .bulk(entry.consumer?.name ?? ""), .integer(entry.deliveryTime), .integer(entry.deliveryCount)])
             }
             let consumers: [RESPValue] = group.sortedConsumers.map { consumer in
-                let owned: [RESPValue] = capped(consumer.pending.ids).map { id in
-                    let entry = consumer.pending[id]!
+                let owned: [RESPValue] = capped(consumer.pending.ids).compactMap { id in
+                    guard let entry = consumer.pending[id] else { return nil }
                     return .array([.streamID(id), .integer(entry.deliveryTime), .integer(entry.deliveryCount)])
                 }
                 return .array([

@@ -117,7 +117,7 @@ extension CommandTable {
         _ ctx: CommandContext, _ stream: StreamValue, key: ByteString, after: StreamID, count: Int, _ groupRead: GroupRead?
     ) -> [RESPValue]? {
         guard let groupRead, let group = stream.groups[groupRead.group] else {
-            guard stream.count > 0, stream.log.last!.id > after, let start = after.successor else { return nil }
+            guard let last = stream.log.last, last.id > after, let start = after.successor else { return nil }
             return stream.log.range(start, .max, limit: count).map(\.reply)
         }
         if after != .max {
@@ -127,7 +127,7 @@ extension CommandTable {
             let start = after.successor ?? .max
             for id in consumer.pending.ids(from: start) {
                 if count > 0 && result.count == count { break }
-                let pending = consumer.pending[id]!
+                guard let pending = consumer.pending[id] else { continue }
                 pending.deliveryTime = ctx.now
                 pending.deliveryCount += 1
                 if let entry = stream.log.entry(id) {
@@ -139,7 +139,7 @@ extension CommandTable {
             return result
         }
         // The consumer only comes into being when there is something to deliver, as in Redis.
-        guard stream.count > 0, stream.log.last!.id > group.lastID, let start = group.lastID.successor else { return nil }
+        guard let last = stream.log.last, last.id > group.lastID, let start = group.lastID.successor else { return nil }
         let consumer = ctx.streamConsumer(groupRead.consumer, in: group, key: key)
         let entries = stream.log.range(start, .max, limit: count)
         for entry in entries {

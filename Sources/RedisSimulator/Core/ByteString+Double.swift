@@ -49,8 +49,9 @@ extension ByteString {
     }
 
     /// The value as Redis's `string2ld` reads it (INCRBYFLOAT, HINCRBYFLOAT): C `strtold`, at
-    /// most 5119 bytes, no leading space, nothing after the number (Redis stops at an embedded
-    /// NUL), no NaN, no overflow or underflow to zero. Nil otherwise.
+    /// most 5119 bytes, no leading space, nothing after the number (an embedded NUL included:
+    /// Redis checks that the number spans the whole argument), no NaN, no overflow or underflow
+    /// to zero. Nil otherwise.
     ///
     /// - Complexity: O(n).
     public var longDoubleValue: LongDouble? {
@@ -63,7 +64,7 @@ extension ByteString {
             #else
             let value = strtod(text, &end)
             #endif
-            guard let end, end.pointee == 0 else { return nil }
+            guard let end, end - UnsafeMutablePointer(mutating: text) == count else { return nil }
             if errno == ERANGE, value == .infinity || value == -.infinity || value == 0 { return nil }
             if errno == EINVAL { return nil }
             return value.isNaN ? nil : value

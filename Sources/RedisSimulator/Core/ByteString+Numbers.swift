@@ -38,4 +38,14 @@ extension CommandContext {
         guard let value = args[index].int64Value else { throw .notInteger }
         return value
     }
+
+    /// Argument `index` as a C `int`, as Redis's getIntFromObjectOrReply reads it (SELECT, COPY
+    /// … DB): "not an integer" past Int64, its own range error past Int32.
+    public func int32(at index: Int) throws(RedisError) -> Int32 {
+        let value = try integer(at: index)
+        guard let narrow = Int32(exactly: value) else {
+            throw RedisError("ERR value is out of range, value must between \(Int32.min) and \(Int32.max)")
+        }
+        return narrow
+    }
 }

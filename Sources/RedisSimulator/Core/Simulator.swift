@@ -22,6 +22,12 @@ public final class Simulator: @unchecked Sendable {
         try mutex.withLock { _ in try body(state) }
     }
 
+    /// Records the TCP port a server listens on for the simulator, so that `CONFIG GET port`
+    /// and INFO's `tcp_port` report it, as redis-server reports its own.
+    public func setListeningPort(_ port: Int) {
+        withLock { $0.config.values["port"] = String(port) }
+    }
+
     /// Wires in the Lua engine that EVAL and SCRIPT use.
     public func installScripting(_ engine: any ScriptingEngine) {
         withLock { $0.scripting = engine }

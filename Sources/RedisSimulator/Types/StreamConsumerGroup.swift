@@ -1,6 +1,9 @@
 /// A pending (delivered, unacknowledged) entry of a consumer group (Redis's streamNACK).
 final class PendingEntry {
-    var consumer: StreamConsumer?
+    /// The owner. Weak: the owner's own pending list holds this entry, and a strong reference
+    /// back made a cycle that kept every consumer group alive after its stream was deleted.
+    /// The group's `consumers` keep each owner alive, and deleting one drops its entries.
+    weak var consumer: StreamConsumer?
     var deliveryTime: Int64
     var deliveryCount: Int64
 
@@ -139,7 +142,7 @@ final class StreamConsumerGroup {
             copy.consumers[name] = StreamConsumer(name: name, seenTime: consumer.seenTime)
         }
         for id in pending.ids {
-            let original = pending[id]!
+            guard let original = pending[id] else { continue }
             let owner = original.consumer.flatMap { copy.consumers[$0.name] }
             let entry = PendingEntry(consumer: owner, deliveryTime: original.deliveryTime, deliveryCount: original.deliveryCount)
             copy.pending.insert(id, entry)

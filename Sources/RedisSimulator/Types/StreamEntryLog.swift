@@ -30,6 +30,8 @@ struct StreamEntryLog {
     /// Appends an entry whose id is greater than every id held.
     /// - Complexity: O(1) amortized.
     mutating func append(_ entry: StreamEntry) {
+        // StreamValue.append passes only ids above lastID, which XSETID keeps at or above the top
+        // entry, so no command reaches this.
         precondition(last.map { $0.id < entry.id } ?? true, "stream ids must grow")
         if let lastIndex = nodes.indices.last, nodes[lastIndex].slots < Self.nodeCapacity {
             nodes[lastIndex].entries.append(entry)
@@ -46,6 +48,7 @@ struct StreamEntryLog {
         var low = 0, high = nodes.count
         while low < high {
             let mid = (low + high) / 2
+            // A node is dropped with its last entry, so every node has one.
             if nodes[mid].entries.last!.id < id { low = mid + 1 } else { high = mid }
         }
         return low
@@ -137,6 +140,7 @@ struct StreamEntryLog {
             let live = node.entries.count
             if limit > 0 && removed + live > limit { break }
             let dropWhole: Bool
+            // Every node has a last entry (see nodeIndex); without MAXLEN the caller gives MINID.
             if let maxLength { dropWhole = count - live >= maxLength } else { dropWhole = node.entries.last!.id < minID! }
             if dropWhole {
                 nodes.removeFirst()

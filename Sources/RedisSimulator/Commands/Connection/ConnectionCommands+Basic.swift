@@ -10,8 +10,8 @@ extension CommandTable {
             .bulk(ctx[1])
         },
         CommandSpec("select", arity: 2, flags: ["loading", "stale", "fast"], categories: ["@fast", "@connection"]) { ctx in
-            guard let index = ctx[1].int64Value, index >= Int64(Int32.min), index <= Int64(Int32.max) else { throw RedisError.notInteger }
-            guard index >= 0, index < Int64(ctx.databaseCount) else { throw RedisError.dbIndexOutOfRange }
+            let index = try ctx.int32(at: 1)
+            guard index >= 0, index < ctx.databaseCount else { throw RedisError.dbIndexOutOfRange }
             ctx.client.databaseIndex = Int(index)
             return .ok
         },

@@ -42,10 +42,8 @@ extension CommandTable {
             if option == "REPLACE" {
                 replace = true
             } else if option == "DB", i + 1 < ctx.count {
-                guard let index = ctx[i + 1].int64Value, index >= Int64(Int32.min), index <= Int64(Int32.max) else {
-                    throw RedisError.notInteger
-                }
-                guard index >= 0, index < Int64(ctx.databaseCount) else { throw RedisError.dbIndexOutOfRange }
+                let index = try ctx.int32(at: i + 1)
+                guard index >= 0, index < ctx.databaseCount else { throw RedisError.dbIndexOutOfRange }
                 targetIndex = Int(index)
                 i += 1
             } else {

@@ -14,7 +14,7 @@ extension CommandTable {
                         names = names.filter { glob.matches(ByteString($0)) }
                     } else if ctx.argument(3, is: "ACLCAT") {
                         let category = "@" + value.string.lowercased()
-                        names = names.filter { ctx.server.table.commands[$0]!.categories.contains(category) }
+                        names = names.filter { ctx.server.table.commands[$0]?.categories.contains(category) == true }
                     } else if ctx.argument(3, is: "MODULE") {
                         names = []
                     } else {
