@@ -24,7 +24,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         connectionCommands + serverCommands + keyCommands + stringCommands + listCommands
             + hashCommands + setCommands + sortedSetCommands + streamCommands + pubSubCommands
-            + transactionCommands + blockingCommands + scriptingCommands)
+            + transactionCommands + blockingCommands + scriptingCommands + functionCommands)
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {

@@ -83,7 +83,7 @@ public final class ScriptMonitor: Sendable {
             spec = sub
         }
         guard spec.argumentCountIsValid(args.count) else { return .error(RedisError.arity(spec.name).message) }
-        if spec.name == "script|kill" { return kill() }
+        if spec.name == "script|kill" || spec.name == "function|kill" { return kill() }
         // Other allow_busy commands (MULTI, WATCH, AUTH, …) wait for the script to end.
         if spec.flags.contains("allow_busy") { return nil }
         return .error("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.")
