@@ -32,7 +32,13 @@ extension LuaScripting {
             throw RedisError("ERR Can not execute a script with write flag using *_ro command.")
         }
         let keysEnd = 3 + Int(numberOfKeys)
-        let run = context.beginScript(readOnly: readOnly || (script.flags.declared && script.flags.noWrites))
+        if script.flags.declared {
+            try context.refuseScriptForMemory(mayWrite: !script.flags.noWrites, allowsOOM: script.flags.allowsOOM)
+        }
+        let run = context.beginScript(
+            readOnly: readOnly || (script.flags.declared && script.flags.noWrites),
+            allowsOOM: script.flags.allowsOOM,
+            function: FunctionRunInfo(libraries: libraries.count, functions: functionCount))
         defer { run.finish() }
         return call(sha, run: run, keys: Array(context.args[3..<keysEnd]), argv: Array(context.args[keysEnd...]))
     }

@@ -26,7 +26,7 @@ extension LuaScripting {
                 let mode = context.args[2].string.lowercased()
                 guard mode == "sync" || mode == "async" else { throw RedisError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option") }
             } else if context.count > 3 {
-                throw RedisError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option")
+                throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(context.args[1].string)'. Try FUNCTION HELP.")
             }
             resetFunctions()
             return .ok
@@ -36,7 +36,7 @@ extension LuaScripting {
                 .bulk("engines"), .array([
                     .bulk("LUA"), .array([
                         .bulk("libraries_count"), .integer(Int64(libraries.count)),
-                        .bulk("functions_count"), .integer(Int64(libraries.reduce(0) { $0 + $1.functions.count })),
+                        .bulk("functions_count"), .integer(Int64(functionCount)),
                     ]),
                 ]),
             ])
@@ -47,6 +47,9 @@ extension LuaScripting {
             throw RedisError("ERR unknown scripting command '\(context.spec.name)'")
         }
     }
+
+    /// How many functions the loaded libraries registered.
+    var functionCount: Int { libraries.reduce(0) { $0 + $1.functions.count } }
 
     /// Drops every library and starts a fresh Functions state.
     func resetFunctions() {
@@ -74,8 +77,10 @@ extension LuaScripting {
         if readOnly, !function.noWrites {
             throw RedisError("ERR Can not execute a script with write flag using *_ro command.")
         }
+        try context.refuseScriptForMemory(mayWrite: !function.noWrites, allowsOOM: function.allowsOOM)
         let keysEnd = 3 + Int(numberOfKeys)
-        let run = context.beginScript(readOnly: readOnly || function.noWrites)
+        let run = context.beginScript(readOnly: readOnly || function.noWrites, allowsOOM: function.allowsOOM, function: FunctionRunInfo(
+            name: function.name, command: context.args, libraries: libraries.count, functions: functionCount))
         defer { run.finish() }
         let L = functionSandbox.L
         functionSandbox.pushRef(functionSandbox.errorHandlerRef)

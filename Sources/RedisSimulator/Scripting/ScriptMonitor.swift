@@ -17,6 +17,10 @@ public final class ScriptMonitor: Sendable {
     private let killFlag = Atomic<Bool>(false)
     private let dirtyFlag = Atomic<Bool>(false)
 
+    /// What FUNCTION STATS shows while a script runs: the running function (nil for an EVAL
+    /// script) and the library and function counts when it started.
+    private let functionRun = Mutex<FunctionRunInfo>(FunctionRunInfo())
+
     init() {}
 
     /// Monotonic time in nanoseconds.
@@ -26,7 +30,8 @@ public final class ScriptMonitor: Sendable {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
-    func begin(thresholdMilliseconds: Int64) {
+    func begin(thresholdMilliseconds: Int64, function: FunctionRunInfo = FunctionRunInfo()) {
+        functionRun.withLock { $0 = function }
         killFlag.store(false, ordering: .relaxed)
         dirtyFlag.store(false, ordering: .relaxed)
         threshold.store(thresholdMilliseconds, ordering: .relaxed)
@@ -55,8 +60,11 @@ public final class ScriptMonitor: Sendable {
         return (Self.monotonicNanoseconds() - started) / 1_000_000 >= limit
     }
 
-    /// SCRIPT KILL while a script runs, as Redis answers it.
-    func kill() -> RESPValue {
+    /// True while the running script is a function (FCALL), not an EVAL script.
+    var runsFunction: Bool { functionRun.withLock { $0.command != nil } }
+
+    /// SCRIPT KILL (`function` false) or FUNCTION KILL while a script runs, as Redis answers them.
+    func kill(function: Bool = false) -> RESPValue {
         guard isRunning else { return .error("NOTBUSY No scripts in execution right now.") }
         if dirtyFlag.load(ordering: .relaxed) {
             return .error(
@@ -64,8 +72,36 @@ public final class ScriptMonitor: Sendable {
                     + "You can either wait the script termination or kill the server in a hard way "
                     + "using the SHUTDOWN NOSAVE command.")
         }
+        if function != runsFunction { return .error(busyText(function: runsFunction)) }
         killFlag.store(true, ordering: .relaxed)
         return .ok
+    }
+
+    /// Redis's BUSY text, which names the kill command that fits what runs.
+    func busyText(function: Bool) -> String {
+        "BUSY Redis is busy running a script. You can only call \(function ? "FUNCTION" : "SCRIPT") KILL or SHUTDOWN NOSAVE."
+    }
+
+    /// FUNCTION STATS: the running function, if one runs, and the Lua engine's counts.
+    func functionStats() -> RESPValue {
+        let info = functionRun.withLock { $0 }
+        let started = startedAt.load(ordering: .acquiring)
+        var running = RESPValue.nullBulkString
+        if started != 0, let command = info.command {
+            running = .array([
+                .bulk("name"), .bulk(info.name), .bulk("command"), .array(command.map { .bulkString($0.bytes) }),
+                .bulk("duration_ms"), .integer((Self.monotonicNanoseconds() - started) / 1_000_000),
+            ])
+        }
+        return .array([
+            .bulk("running_script"), running,
+            .bulk("engines"), .array([
+                .bulk("LUA"), .array([
+                    .bulk("libraries_count"), .integer(Int64(info.libraries)),
+                    .bulk("functions_count"), .integer(Int64(info.functions)),
+                ]),
+            ]),
+        ])
     }
 
     /// The reply a command gets without running, while a script is busy: BUSY, or SCRIPT KILL's
@@ -83,14 +119,33 @@ public final class ScriptMonitor: Sendable {
             spec = sub
         }
         guard spec.argumentCountIsValid(args.count) else { return .error(RedisError.arity(spec.name).message) }
-        if spec.name == "script|kill" || spec.name == "function|kill" { return kill() }
+        if spec.name == "script|kill" { return kill() }
+        if spec.name == "function|kill" { return kill(function: true) }
+        if spec.name == "function|stats" { return functionStats() }
         // Other allow_busy commands (MULTI, WATCH, AUTH, …) wait for the script to end.
         if spec.flags.contains("allow_busy") { return nil }
-        return .error("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.")
+        return .error(busyText(function: runsFunction))
     }
 
     /// Waits a little before trying the lock again: yields first, then sleeps briefly.
     static func backOff(_ attempt: Int) {
         if attempt < 64 { sched_yield() } else { usleep(attempt < 1000 ? 50 : 500) }
+    }
+}
+
+/// What a script run tells FUNCTION STATS: for FCALL the function's name and the command that
+/// called it; and the Lua engine's library and function counts.
+public struct FunctionRunInfo: Sendable {
+    public var name = ""
+    /// The FCALL/FCALL_RO command line; nil for an EVAL script.
+    public var command: [ByteString]?
+    public var libraries = 0
+    public var functions = 0
+
+    public init(name: String = "", command: [ByteString]? = nil, libraries: Int = 0, functions: Int = 0) {
+        self.name = name
+        self.command = command
+        self.libraries = libraries
+        self.functions = functions
     }
 }
