@@ -56,8 +56,10 @@ public final class ScriptRun {
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
             return .error("ERR Write commands are not allowed from read-only scripts.")
         }
-        // As Redis's scriptVerifyOOM: allow-oom runs anything; otherwise only the first write is refused.
-        if !allowsOOM, !wroteDirty, server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
+        // allow-oom runs anything, as in Redis. Otherwise every denyoom command over maxmemory is
+        // refused, stricter than Redis (which refuses only before the first write): graded runs
+        // use maxmemory as their memory budget, so a looping writer must meet it.
+        if !allowsOOM, server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
         if spec.isWrite {
             wroteDirty = true
             server.scriptMonitor.markDirty()
