@@ -161,7 +161,10 @@ static void replace_field(lua_State *L, const char *table, const char *name, lua
     }
 }
 
+void redislings_install_bounded_patterns(lua_State *L);
+
 void redislings_install_bounded_functions(lua_State *L) {
+    redislings_install_bounded_patterns(L);
     replace_field(L, "table", "insert", bounded_table_insert);
     replace_field(L, "string", "rep", bounded_string_rep);
     replace_field(L, NULL, "loadstring", text_loadstring);

@@ -10,7 +10,14 @@ enum LuaPrelude {
     /// name the script's line, as Redis's C functions do.
     static let chunkName = "=redislings"
 
-    static let source = #"""
+    /// The prelude of an EVAL state (`functions` false) or of the Functions state, which also
+    /// gets `redis.register_function` and the environment that swaps between load and run time.
+    static func source(functions: Bool) -> String {
+        base + (functions ? LuaFunctionsPrelude.source : "local functions_api = nil\n")
+            + "return G, G.__redis__err__handler, functions_api\n"
+    }
+
+    private static let base = #"""
 local host = ...
 local G = _G
 local type, error, tostring, tonumber, select, rawget = type, error, tostring, tonumber, select, rawget
@@ -260,6 +267,5 @@ setmetatable_(G, { __index = function(_, name)
   error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
 end })
 setfenv_(0, globals)
-return G, G.__redis__err__handler
 """#
 }

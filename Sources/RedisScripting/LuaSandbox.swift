@@ -15,6 +15,9 @@ final class LuaSandbox {
     let globalsRef: Int32
     /// Registry reference of the table of compiled scripts, by SHA1.
     let scriptsRef: Int32
+    /// Registry reference of the Functions API table (`prepare`, `begin_load`, `end_load`) in
+    /// the Functions state; LUA_NOREF in an EVAL state.
+    let functionsRef: Int32
     /// Libraries Redis provides that could not be loaded here (their Debian package is missing).
     private(set) var missingLibraries: [String] = []
 
@@ -25,7 +28,7 @@ final class LuaSandbox {
     ]
 
     /// Builds the state; `host` is the table of Swift functions the prelude wires in.
-    init(limits: UnsafeMutablePointer<redislings_lua_limits>, pushHost: (OpaquePointer) -> Void) throws(LuaSetupError) {
+    init(limits: UnsafeMutablePointer<redislings_lua_limits>, functions: Bool, pushHost: (OpaquePointer) -> Void) throws(LuaSetupError) {
         guard let state = redislings_limited_newstate(limits) else { throw LuaSetupError("could not create a Lua state") }
         L = state
         let libraries: [(String, lua_CFunction)] = [
@@ -46,7 +49,9 @@ final class LuaSandbox {
         redislings_install_bounded_functions(L)
         lua_createtable(L, 0, 8)
         pushHost(L)
-        try Self.runChunk(L, LuaPrelude.source, arguments: 1, results: 2)
+        try Self.runChunk(L, LuaPrelude.source(functions: functions), arguments: 1, results: 3)
+        functionsRef = functions ? luaL_ref(L, redislings_lua_upvalue_registry()) : LUA_NOREF
+        if !functions { redislings_lua_pop(L, 1) }
         errorHandlerRef = luaL_ref(L, redislings_lua_upvalue_registry())
         globalsRef = luaL_ref(L, redislings_lua_upvalue_registry())
         redislings_lua_newtable(L)

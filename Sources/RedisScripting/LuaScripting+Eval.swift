@@ -32,7 +32,13 @@ extension LuaScripting {
             throw RedisError("ERR Can not execute a script with write flag using *_ro command.")
         }
         let keysEnd = 3 + Int(numberOfKeys)
-        let run = context.beginScript(readOnly: readOnly || (script.flags.declared && script.flags.noWrites))
+        if script.flags.declared {
+            try context.refuseScriptForMemory(mayWrite: !script.flags.noWrites, allowsOOM: script.flags.allowsOOM)
+        }
+        let run = context.beginScript(
+            readOnly: readOnly || (script.flags.declared && script.flags.noWrites),
+            allowsOOM: script.flags.allowsOOM,
+            function: FunctionRunInfo(libraries: libraries.count, functions: functionCount))
         defer { run.finish() }
         return call(sha, run: run, keys: Array(context.args[3..<keysEnd]), argv: Array(context.args[keysEnd...]))
     }
@@ -48,12 +54,25 @@ extension LuaScripting {
         lua_remove(L, -2)
         setGlobalArray("KEYS", keys)
         setGlobalArray("ARGV", argv)
+        return runProtected(sandbox, limits: limits, run: run, arguments: 0, name: sha)
+    }
 
+    /// Calls the function under `arguments` values, with the error handler below it, as
+    /// luaCallFunction does: with the hook, the time and memory budgets, and Redis's error text
+    /// naming `name` (a script's SHA1 or a function's name). Leaves the stack as it found it
+    /// minus the handler, function and arguments.
+    func runProtected(
+        _ sandbox: LuaSandbox, limits: UnsafeMutablePointer<redislings_lua_limits>, run: ScriptRun,
+        arguments: Int32, name: String
+    ) -> RESPValue {
+        let L = sandbox.L
+        let base = lua_gettop(L) - arguments - 2
+        defer { lua_settop(L, base) }
         currentRun = run
         deadline = timeBudget.map { ScriptMonitor.monotonicNanoseconds() + Self.milliseconds($0) * 1_000_000 } ?? .max
         redislings_install_hook(L, Self.hookInterval)
         limits.pointee.enforcing = 1
-        let status = lua_pcall(L, 0, 1, -2)
+        let status = lua_pcall(L, arguments, 1, base + 1)
         limits.pointee.enforcing = 0
         redislings_remove_hook(L)
         currentRun = nil
@@ -74,25 +93,24 @@ extension LuaScripting {
             callsSinceCollection = 0
         }
         if status == 0 { return LuaConversion.reply(L, lua_gettop(L)) }
-        return errorReply(sha)
+        return Self.errorReply(L, name)
     }
 
     /// The reply for the error object on top: `{err, source, line}` from the handler.
-    private func errorReply(_ sha: String) -> RESPValue {
-        let L = sandbox.L
+    static func errorReply(_ L: OpaquePointer, _ name: String) -> RESPValue {
         let top = lua_gettop(L)
         guard redislings_lua_istable(L, top) != 0 else {
             let text = LuaConversion.bytes(L, top).map { String(decoding: $0.prefix(100), as: UTF8.self) } ?? "execution failure"
-            return .error("ERR Error running script \(sha), \(text)")
+            return .error("ERR Error running script \(name), \(text)")
         }
-        func text(_ name: String) -> [UInt8]? {
-            lua_getfield(L, top, name)
+        func text(_ field: String) -> [UInt8]? {
+            lua_getfield(L, top, field)
             defer { redislings_lua_pop(L, 1) }
             return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1) : nil
         }
         var message = text("err") ?? Array("ERR unknown error".utf8)
         if let line = text("line"), let source = text("source") {
-            message += Array(" script: \(sha), on ".utf8) + source + [UInt8(ascii: ":")] + line + [UInt8(ascii: ".")]
+            message += Array(" script: \(name), on ".utf8) + source + [UInt8(ascii: ":")] + line + [UInt8(ascii: ".")]
         }
         return .error(LuaConversion.oneLine(message))
     }

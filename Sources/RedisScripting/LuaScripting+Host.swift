@@ -11,9 +11,10 @@ import RedisSimulator
 /// The Swift functions the Lua prelude wires into `redis.*`, `math.random`, `struct` and
 /// `cmsgpack`. None of them raises a Lua error: each returns a value, and the prelude's Lua wrappers call `error`.
 extension LuaScripting {
-    func makeSandbox() -> LuaSandbox {
+    /// A new Lua state: for EVAL scripts, or (`functions`) for Functions libraries, counting into `limits`.
+    func makeSandbox(functions: Bool = false, limits: UnsafeMutablePointer<redislings_lua_limits>? = nil) -> LuaSandbox {
         let engine = Unmanaged.passUnretained(self).toOpaque()
-        let functions: [(String, lua_CFunction)] = [
+        let hostFunctions: [(String, lua_CFunction)] = [
             ("call", { L in LuaScripting.hosted(L) { $0.hostCall(L!) } }),
             ("sha1hex", { L in LuaScripting.hosted(L) { $0.hostSHA1(L!) } }),
             ("log", { L in LuaScripting.hosted(L) { $0.hostLog(L!) } }),
@@ -34,8 +35,8 @@ extension LuaScripting {
             }),
         ]
         do {
-            return try LuaSandbox(limits: limits) { L in
-                for (name, function) in functions {
+            return try LuaSandbox(limits: limits ?? self.limits, functions: functions) { L in
+                for (name, function) in hostFunctions {
                     lua_pushstring(L, name)
                     lua_pushlightuserdata(L, engine)
                     lua_pushcclosure(L, function, 1)
@@ -61,9 +62,12 @@ extension LuaScripting {
     /// the script's next allocation past the budget stops it.
     private static func hosted(_ L: OpaquePointer?, _ body: (LuaScripting) -> Int32) -> Int32 {
         let engine = engine(L)
-        let enforcing = engine.limits.pointee.enforcing
-        engine.limits.pointee.enforcing = 0
-        defer { engine.limits.pointee.enforcing = enforcing }
+        var allocatorData: UnsafeMutableRawPointer?
+        _ = lua_getallocf(L, &allocatorData)
+        guard let limits = allocatorData?.assumingMemoryBound(to: redislings_lua_limits.self) else { return body(engine) }
+        let enforcing = limits.pointee.enforcing
+        limits.pointee.enforcing = 0
+        defer { limits.pointee.enforcing = enforcing }
         return body(engine)
     }
 

@@ -31,6 +31,14 @@ public final class LuaScripting: ScriptingEngine {
     public var commandFilter: (@Sendable ([ByteString]) -> String?)?
 
     var sandbox: LuaSandbox!
+    /// The Functions state (FUNCTION LOAD, FCALL), apart from EVAL's so SCRIPT FLUSH keeps it.
+    var functionSandbox: LuaSandbox!
+    /// Loaded libraries, in the order they were loaded.
+    var libraries: [FunctionLibrary] = []
+    /// The Functions state's allocator count and budgets (same budgets as EVAL's).
+    let functionLimits: UnsafeMutablePointer<redislings_lua_limits>
+    /// The text a library's top-level code gets when it runs past 500 ms at FUNCTION LOAD.
+    let loadTimeoutMessage: UnsafeMutablePointer<CChar>
     /// Script bodies by lowercase SHA1, and whether each declared flags (`#!lua …`).
     var scripts: [String: CompiledScript] = [:]
     var random = Lrand48()
@@ -60,16 +68,25 @@ public final class LuaScripting: ScriptingEngine {
             killed_message: strdup("ERR Script killed by user with SCRIPT KILL..."),
             budget_message: strdup(budgetText),
             memory_message: strdup(memoryText)))
+        functionLimits = .allocate(capacity: 1)
+        functionLimits.initialize(to: limits.pointee)
+        loadTimeoutMessage = strdup("ERR FUNCTION LOAD timeout")
         sandbox = makeSandbox()
-        limits.pointee.context = Unmanaged.passUnretained(self).toOpaque()
-        limits.pointee.check = { context in
-            let engine = Unmanaged<LuaScripting>.fromOpaque(context!).takeUnretainedValue()
-            return engine.interruption()
+        functionSandbox = makeSandbox(functions: true, limits: functionLimits)
+        for state in [limits, functionLimits] {
+            state.pointee.context = Unmanaged.passUnretained(self).toOpaque()
+            state.pointee.check = { context in
+                let engine = Unmanaged<LuaScripting>.fromOpaque(context!).takeUnretainedValue()
+                return engine.interruption()
+            }
         }
     }
 
     deinit {
         sandbox = nil
+        functionSandbox = nil
+        free(loadTimeoutMessage)
+        functionLimits.deallocate()
         free(UnsafeMutableRawPointer(mutating: limits.pointee.killed_message))
         free(UnsafeMutableRawPointer(mutating: limits.pointee.budget_message))
         free(UnsafeMutableRawPointer(mutating: limits.pointee.memory_message))
@@ -94,6 +111,10 @@ public final class LuaScripting: ScriptingEngine {
             return .array(context.args.dropFirst(2).map { .integer(scripts[Self.lowercased($0)] == nil ? 0 : 1) })
         case "script|flush":
             return try flush(context)
+        case "fcall", "fcall_ro":
+            return try runFunctionCommand(context)
+        case let name where name.hasPrefix("function|"):
+            return try runFunctionCommand(context)
         default:
             throw RedisError("ERR unknown scripting command '\(context.spec.name)'")
         }
@@ -121,8 +142,8 @@ public final class LuaScripting: ScriptingEngine {
         return Int32(REDISLINGS_GO_ON)
     }
 
-    /// Bytes the Lua state holds now (scripts, libraries and whatever scripts left behind).
-    public var memoryInUse: Int { limits.pointee.memory_used }
+    /// Bytes the Lua states hold now (scripts, libraries and whatever scripts left behind).
+    public var memoryInUse: Int { limits.pointee.memory_used + functionLimits.pointee.memory_used }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components

@@ -7,6 +7,8 @@ struct ScriptShebang {
     let declared: Bool
     /// The `no-writes` flag.
     let noWrites: Bool
+    /// The `allow-oom` flag.
+    let allowsOOM: Bool
     /// Bytes of the shebang line, up to its line feed.
     let length: Int
 
@@ -16,6 +18,7 @@ struct ScriptShebang {
         guard body.count >= 2, body[0] == UInt8(ascii: "#"), body[1] == UInt8(ascii: "!") else {
             declared = false
             noWrites = false
+            allowsOOM = false
             length = 0
             return
         }
@@ -35,6 +38,7 @@ struct ScriptShebang {
         }
         declared = true
         noWrites = flags.contains("no-writes")
+        allowsOOM = flags.contains("allow-oom")
         length = end
     }
 }

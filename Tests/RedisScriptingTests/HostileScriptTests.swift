@@ -114,4 +114,19 @@ import RESP
             == .error("ERR Script exceeded the Lua memory budget of 4194304 bytes and was stopped"))
         #expect(bench.eval("return #redis.call('GET', 'big')") == .integer(3 << 20))
     }
+
+    @Test func aPathologicalPatternIsStoppedByTheTimeBudget() {
+        // Lua's matcher backtracks inside C: this runs for longer than anyone waits, in Redis too.
+        let bench = ScriptBench(LuaScripting(timeBudget: .milliseconds(200)))
+        let script = "return string.find(string.rep('a', 3000), '.-.-.-.-.-.-b')"
+        guard case .error(let text) = bench.eval(script) else { Issue.record("no error"); return }
+        #expect(text.hasPrefix("ERR Script exceeded the time budget of 200 ms and was stopped script: "))
+        #expect(bench.eval("return {string.find('hello', 'l+')}") == .array([.integer(3), .integer(4)]))
+    }
+
+    @Test func aPatternTooDeepForTheCStackIsRefused() {
+        let bench = ScriptBench()
+        let script = "return string.find(string.rep('a', 5000), string.rep('a?', 5000))"
+        #expect(bench.eval(script) == ScriptBench.raised("ERR user_script:1: pattern too complex", script))
+    }
 }

@@ -50,8 +50,9 @@ void redislings_checkpoint(lua_State *L);
 /// Pushes the `bit` library table (LuaBitOp's functions with Redis 7.0's results).
 void redislings_push_bit_library(lua_State *L);
 
-/// Replaces `table.insert`, `string.rep`, `loadstring` and `load` in the opened libraries with
-/// versions that answer the same but stop at the limits and never load binary chunks.
+/// Replaces `table.insert`, `string.rep`, `string.find`/`match`/`gmatch`/`gsub`, `loadstring` and
+/// `load` in the opened libraries with versions that answer the same but stop at the limits and
+/// never load binary chunks.
 void redislings_install_bounded_functions(lua_State *L);
 
 /// luaL_loadbuffer that reads a binary chunk as source text (so it is refused with the parser's

@@ -24,7 +24,8 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         connectionCommands + serverCommands + keyCommands + stringCommands + listCommands
             + hashCommands + setCommands + sortedSetCommands + streamCommands + pubSubCommands
-            + transactionCommands + blockingCommands + scriptingCommands + structureCommands)
+            + transactionCommands + blockingCommands + scriptingCommands + structureCommands
+            + functionCommands)
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {

@@ -34,7 +34,7 @@ extension ServerState {
             return reject(client, RedisError(Self.outOfMemoryMessage))
         }
         if whileScriptBusy, !spec.flags.contains("allow_busy") {
-            return reject(client, RedisError(ScriptMonitor.busyMessage), isExec: spec.name == "exec")
+            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec")
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))

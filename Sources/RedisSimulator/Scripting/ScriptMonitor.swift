@@ -22,6 +22,9 @@ public final class ScriptMonitor: Sendable {
     private let killFlag = Atomic<Bool>(false)
     private let dirtyFlag = Atomic<Bool>(false)
     private let queue = Mutex(WaiterQueue())
+    /// What FUNCTION STATS shows while a script runs: the running function (nil for an EVAL
+    /// script) and the library and function counts when it started.
+    private let functionRun = Mutex<FunctionRunInfo>(FunctionRunInfo())
 
     private struct WaiterQueue {
         var running = false
@@ -37,7 +40,8 @@ public final class ScriptMonitor: Sendable {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
-    func begin(thresholdMilliseconds: Int64) {
+    func begin(thresholdMilliseconds: Int64, function: FunctionRunInfo = FunctionRunInfo()) {
+        functionRun.withLock { $0 = function }
         killFlag.store(false, ordering: .relaxed)
         dirtyFlag.store(false, ordering: .relaxed)
         threshold.store(thresholdMilliseconds, ordering: .relaxed)
@@ -99,8 +103,11 @@ public final class ScriptMonitor: Sendable {
         if !kept.isEmpty { queue.withLock { $0.waiters.insert(contentsOf: kept, at: 0) } }
     }
 
-    /// SCRIPT KILL while a script runs, as Redis answers it.
-    func kill() -> RESPValue {
+    /// True while the running script is a function (FCALL), not an EVAL script.
+    var runsFunction: Bool { functionRun.withLock { $0.command != nil } }
+
+    /// SCRIPT KILL (`function` false) or FUNCTION KILL while a script runs, as Redis answers them.
+    func kill(function: Bool = false) -> RESPValue {
         guard isRunning else { return .error("NOTBUSY No scripts in execution right now.") }
         if dirtyFlag.load(ordering: .relaxed) {
             return .error(
@@ -108,17 +115,42 @@ public final class ScriptMonitor: Sendable {
                     + "You can either wait the script termination or kill the server in a hard way "
                     + "using the SHUTDOWN NOSAVE command.")
         }
+        if function != runsFunction { return .error(busyText(function: runsFunction)) }
         killFlag.store(true, ordering: .relaxed)
         return .ok
+    }
+
+    /// Redis's BUSY text, which names the kill command that fits what runs.
+    func busyText(function: Bool) -> String {
+        "BUSY Redis is busy running a script. You can only call \(function ? "FUNCTION" : "SCRIPT") KILL or SHUTDOWN NOSAVE."
+    }
+
+    /// FUNCTION STATS: the running function, if one runs, and the Lua engine's counts.
+    func functionStats() -> RESPValue {
+        let info = functionRun.withLock { $0 }
+        let started = startedAt.load(ordering: .acquiring)
+        var running = RESPValue.nullBulkString
+        if started != 0, let command = info.command {
+            running = .array([
+                .bulk("name"), .bulk(info.name), .bulk("command"), .array(command.map { .bulkString($0.bytes) }),
+                .bulk("duration_ms"), .integer((Self.monotonicNanoseconds() - started) / 1_000_000),
+            ])
+        }
+        return .array([
+            .bulk("running_script"), running,
+            .bulk("engines"), .array([
+                .bulk("LUA"), .array([
+                    .bulk("libraries_count"), .integer(Int64(info.libraries)),
+                    .bulk("functions_count"), .integer(Int64(info.functions)),
+                ]),
+            ]),
+        ])
     }
 
     /// Stops the running script even if it wrote, as a server shutting down does.
     public func abort() {
         if isRunning { killFlag.store(true, ordering: .relaxed) }
     }
-
-    /// The BUSY error Redis gives a command refused while an EVAL script is busy.
-    static let busyMessage = "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE."
 
     /// Waits a little before trying the lock again: yields first, then sleeps briefly.
     static func backOff(_ attempt: Int) {
@@ -141,5 +173,22 @@ public struct ScriptWaiter: Sendable {
     ) {
         self.whileBusy = whileBusy
         self.afterScript = afterScript
+    }
+}
+
+/// What a script run tells FUNCTION STATS: for FCALL the function's name and the command that
+/// called it; and the Lua engine's library and function counts.
+public struct FunctionRunInfo: Sendable {
+    public var name = ""
+    /// The FCALL/FCALL_RO command line; nil for an EVAL script.
+    public var command: [ByteString]?
+    public var libraries = 0
+    public var functions = 0
+
+    public init(name: String = "", command: [ByteString]? = nil, libraries: Int = 0, functions: Int = 0) {
+        self.name = name
+        self.command = command
+        self.libraries = libraries
+        self.functions = functions
     }
 }

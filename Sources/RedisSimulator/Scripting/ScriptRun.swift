@@ -13,12 +13,15 @@ public final class ScriptRun {
     public let now: Int64
     /// True for EVAL_RO/EVALSHA_RO and `no-writes` scripts: write commands are refused.
     public let readOnly: Bool
+    /// True for scripts and functions flagged `allow-oom`: commands run even over `maxmemory`.
+    public let allowsOOM: Bool
     /// True once the script ran a write command (it can no longer be killed).
     public private(set) var wroteDirty = false
     private var finished = false
 
-    init(server: ServerState, caller: SimulatorClient, now: Int64, readOnly: Bool) {
+    init(server: ServerState, caller: SimulatorClient, now: Int64, readOnly: Bool, allowsOOM: Bool, function: FunctionRunInfo) {
         self.server = server
+        self.allowsOOM = allowsOOM
         self.caller = caller
         self.now = now
         self.readOnly = readOnly
@@ -27,7 +30,7 @@ public final class ScriptRun {
         client.isScriptClient = true
         client.databaseIndex = caller.databaseIndex
         let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
-        server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000)
+        server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000, function: function)
     }
 
     /// True once SCRIPT KILL asked this script to stop.
@@ -60,7 +63,10 @@ public final class ScriptRun {
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
             return .error("ERR Write commands are not allowed from read-only scripts.")
         }
-        if server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
+        // allow-oom runs anything, as in Redis. Otherwise every denyoom command over maxmemory is
+        // refused, stricter than Redis (which refuses only before the first write): graded runs
+        // use maxmemory as their memory budget, so a looping writer must meet it.
+        if !allowsOOM, server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
         if spec.isWrite {
             wroteDirty = true
             server.scriptMonitor.markDirty()
@@ -92,8 +98,15 @@ public final class ScriptRun {
 }
 
 extension CommandContext {
-    /// Starts a script run for this EVAL-family command; call `finish()` when the script ends.
-    public func beginScript(readOnly: Bool) -> ScriptRun {
-        ScriptRun(server: server, caller: client, now: now, readOnly: readOnly)
+    /// Starts a script run for this EVAL-family or FCALL command (`function` says which function
+    /// and the engine's counts, for FUNCTION STATS); call `finish()` when the script ends.
+    public func beginScript(readOnly: Bool, allowsOOM: Bool = false, function: FunctionRunInfo = FunctionRunInfo()) -> ScriptRun {
+        ScriptRun(server: server, caller: client, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
+    }
+
+    /// Redis's check before a script with declared flags (a function, or EVAL with a shebang)
+    /// starts: one that may write and lacks `allow-oom` is refused while over `maxmemory`.
+    public func refuseScriptForMemory(mayWrite: Bool, allowsOOM: Bool) throws(RedisError) {
+        if mayWrite, !allowsOOM, server.isOverMaxMemory { throw RedisError(ServerState.outOfMemoryMessage) }
     }
 }

@@ -7,6 +7,7 @@ import RESP
 /// `CommandContext.beginScript`, whose `ScriptRun.call` re-enters dispatch without re-locking.
 public protocol ScriptingEngine: AnyObject {
     /// Runs one of the scripting commands; `context.spec.name` says which (`eval`, `evalsha`,
-    /// `eval_ro`, `evalsha_ro`, `script|load`, `script|exists`, `script|flush`).
+    /// `eval_ro`, `evalsha_ro`, `script|load`, `script|exists`, `script|flush`, `fcall`,
+    /// `fcall_ro` and the `function|…` subcommands).
     func run(_ context: CommandContext) throws(RedisError) -> RESPValue
 }

@@ -7,8 +7,13 @@ extension ServerState {
 
     /// True when `maxmemory` is set and the dataset is over it, so `spec` must be refused.
     func refusesForMemory(_ spec: CommandSpec) -> Bool {
+        spec.flags.contains("denyoom") && isOverMaxMemory
+    }
+
+    /// True when `maxmemory` is set and the dataset's estimated size is over it.
+    var isOverMaxMemory: Bool {
         let limit = config.maxmemory
-        guard limit > 0, spec.flags.contains("denyoom") else { return false }
+        guard limit > 0 else { return false }
         // The estimate walks every key, so it is refreshed only every keys/64 writes: a constant
         // amortised cost per write, at the price of overshooting the limit by a sliver.
         if memoryCheck.countdown <= 0 {

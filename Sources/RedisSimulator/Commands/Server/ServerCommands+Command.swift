@@ -76,6 +76,9 @@ extension CommandTable {
         ])
     }
 
+    /// Commands whose keys are counted by their second argument (EVAL and FCALL families).
+    static let keyCountCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
+
     /// The key arguments of a full command line (COMMAND GETKEYS).
     static func keyArguments(_ ctx: CommandContext, _ line: [ByteString]) throws(RedisError) -> [ByteString] {
         guard let parent = ctx.server.table.lookup(line[0]) else { throw RedisError("ERR Invalid command specified") }
@@ -85,6 +88,12 @@ extension CommandTable {
         }
         guard spec.argumentCountIsValid(line.count) else {
             throw RedisError("ERR Invalid number of arguments specified for command")
+        }
+        if keyCountCommands.contains(spec.name) {
+            // Redis's keynum key spec: the count at argument 2, the keys after it; a count that
+            // does not fit gives no keys.
+            guard let count = line[2].int64Value, count >= 0, count <= Int64(line.count - 3) else { return [] }
+            return Array(line[3..<(3 + Int(count))])
         }
         let positions = spec.keys
         guard positions.first > 0 else { throw RedisError("ERR The command has no key arguments") }

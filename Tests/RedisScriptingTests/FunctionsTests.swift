@@ -1,0 +1,53 @@
+import Testing
+import RESP
+import RedisSimulator
+@testable import RedisScripting
+
+/// Functions without a redis-server: the dump format against a payload redis-server 7.0.15
+/// wrote, and what SCRIPT FLUSH and the two sandboxes leave to each other.
+@Suite struct FunctionsTests {
+    /// `FUNCTION DUMP` from redis-server 7.0.15 after loading a one-function library.
+    static let redisDump: [UInt8] = [0xF5, 0x40, 0x47] + Array("#!lua name=mylib\nredis.register_function('f2', function() return 2 end)".utf8)
+        + [0x0A, 0x00, 0x74, 0xA4, 0xA0, 0xF3, 0x89, 0xD6, 0x33, 0x0C]
+
+    @Test func ourDumpIsRedisDumpByteForByte() {
+        let bench = ScriptBench()
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=mylib\nredis.register_function('f2', function() return 2 end)") == .bulk("mylib"))
+        #expect(bench.run("FUNCTION", "DUMP") == .bulkString(Self.redisDump))
+    }
+
+    @Test func aDamagedPayloadIsRefused() {
+        let bench = ScriptBench()
+        var damaged = Self.redisDump
+        damaged[10] ^= 1
+        #expect(bench.run(bytes: [Array("FUNCTION".utf8), Array("RESTORE".utf8), damaged])
+            == .error("ERR DUMP payload version or checksum are wrong"))
+        #expect(bench.run(bytes: [Array("FUNCTION".utf8), Array("RESTORE".utf8), Self.redisDump]) == .ok)
+        #expect(bench.run("FCALL", "f2", "0") == .integer(2))
+    }
+
+    @Test func lzfStringsDecompress() throws {
+        // "abcabcabcabc": a literal run of 3, then a back reference of 9 bytes at distance 3.
+        let compressed: [UInt8] = [0x02, 0x61, 0x62, 0x63, 0xE0, 0x00, 0x02]
+        #expect(LZF.decompress(compressed[...], expectedLength: 12) == Array("abcabcabcabc".utf8))
+        #expect(LZF.decompress(compressed[...], expectedLength: 11) == nil)
+        #expect(LZF.decompress([0xE0, 0x00, 0x02][...], expectedLength: 9) == nil)
+    }
+
+    @Test func functionsSurviveScriptFlushAndKeepTheirOwnState() {
+        let bench = ScriptBench()
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=c\nlocal n = 0 redis.register_function('count', function() n = n + 1 return n end)") == .bulk("c"))
+        #expect(bench.run("FCALL", "count", "0") == .integer(1))
+        #expect(bench.run("SCRIPT", "FLUSH") == .ok)
+        #expect(bench.run("FCALL", "count", "0") == .integer(2))
+        #expect(bench.run("FUNCTION", "FLUSH") == .ok)
+        #expect(bench.run("FCALL", "count", "0") == .error("ERR Function not found"))
+    }
+
+    @Test func aLibraryThatAllocatesWithoutEndIsStoppedAtLoad() {
+        let bench = ScriptBench(LuaScripting(memoryBudget: 8 << 20))
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=greedy\nlocal t = {} for i = 1, 1e9 do t[i] = i end")
+            == .error("ERR Script exceeded the Lua memory budget of 8388608 bytes and was stopped"))
+        #expect(bench.run("FUNCTION", "LIST") == .array([]))
+    }
+}
