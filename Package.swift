@@ -79,7 +79,7 @@ let package = Package(
             ]),
 
         // MARK: Tests
-        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "RedisBackends", "LiveRedis"]),
+        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisBackends", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
