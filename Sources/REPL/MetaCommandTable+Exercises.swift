@@ -175,9 +175,8 @@ extension ReplSession {
 
     /// Prints each check with ✓/✗ and its points, then the score.
     func showResult(_ result: ExerciseResult, of exercise: Exercise) {
-        for (index, check) in result.checks.enumerated() {
+        for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
             let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
-            let name = check.hidden ? "hidden check \(index + 1)" : check.name
             let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
             say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }
