@@ -53,34 +53,36 @@ let package = Package(
             ],
             swiftSettings: releaseSpeed),
         .target(name: "LiveRedis", dependencies: ["RESP", "CHiredis"]),
+        // The two implementations of RESP's RedisBackend; only the executable (and test support) builds one.
+        .target(name: "RedisBackends", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
 
         // MARK: Course
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
-        .target(name: "Exercises", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LessonKit", "Yams"]),
+        .target(name: "Exercises", dependencies: ["RESP", "LessonKit", "Yams"]),
 
         // MARK: The learner's record and quizzes
         .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP", "RedisSimulator", "RedisScripting"]),
+        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["Exercises", "LessonKit", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // MARK: The learner's terminal
         .target(
             name: "REPL",
-            dependencies: ["CEditline", "RESP", "RedisSimulator", "LessonKit", "Exercises"]),
+            dependencies: ["CEditline", "RESP", "LessonKit", "Exercises"]),
 
         // MARK: The program
         .executableTarget(
             name: "redislings",
             dependencies: [
-                "RESP", "RedisSimulator", "RedisScripting", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
+                "RESP", "RedisSimulator", "RedisBackends", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
                 "CourseProgress", "Quizzes", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // MARK: Tests
-        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
+        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisBackends", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
@@ -99,15 +101,16 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             exclude: ["Scripts"]),
+        .testTarget(name: "RedisBackendsTests", dependencies: ["RedisBackends", "RESP", "LiveRedis", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ExercisesTests",
-            dependencies: ["Exercises", "LessonKit", "RESP", "RedisSimulator", "RedisScripting", "LiveRedis", "RedislingsTestSupport"],
+            dependencies: ["Exercises", "LessonKit", "RESP", "RedisBackends", "LiveRedis", "RedislingsTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisScripting", "Exercises", "LessonKit", "RedislingsTestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisBackends", "Exercises", "LessonKit", "RedislingsTestSupport"]),
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
-        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisSimulator"]),
+        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisBackends"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RedislingsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
@@ -119,7 +122,7 @@ let package = Package(
             path: "Benchmarks/ScriptingMemory"),
         .executableTarget(name: "MessagingBenchmark", dependencies: ["RedisSimulator", "RESP"], path: "Benchmarks/MessagingBenchmark"),
         .executableTarget(
-            name: "GradingBenchmark", dependencies: ["Grading", "Exercises", "LessonKit"], path: "Benchmarks/GradingBenchmark"),
+            name: "GradingBenchmark", dependencies: ["Grading", "Exercises", "LessonKit", "RedisBackends"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
         .executableTarget(name: "DifferentialFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/DifferentialFuzz"),
     ],

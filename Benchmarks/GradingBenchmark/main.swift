@@ -2,6 +2,7 @@ import Exercises
 import Foundation
 import Grading
 import LessonKit
+import RedisBackends
 
 // Grades 1,000 generated submissions (250 students × 4 exercises: correct, partial, wrong and
 // empty answers, commands and Lua) on the built-in simulator, in worker processes as
@@ -129,7 +130,7 @@ if arguments.count == 4, arguments[1] == "--worker" {
     // The worker side: load the generated course and serve requests on standard input.
     let lessons = try LessonCatalog.load(directory: arguments[2])
     let catalog = ExerciseCatalog.load(directory: arguments[3], lessons: lessons)
-    await GradingWorker.serve(exercises: catalog.exercises, limits: .grading, backend: .simulator, addressSpaceBytes: 2_048 << 20)
+    await GradingWorker.serve(exercises: catalog.exercises, limits: .grading, backend: SimulatorBackend(), addressSpaceBytes: 2_048 << 20)
     exit(0)
 }
 

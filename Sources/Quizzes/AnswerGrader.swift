@@ -7,17 +7,17 @@ public struct AnswerGrader: Sendable {
     public let judge: CommandAnswerJudge
 
     /// A grader using `judge` for command answers.
-    public init(judge: CommandAnswerJudge = CommandAnswerJudge()) { self.judge = judge }
+    public init(judge: CommandAnswerJudge) { self.judge = judge }
 
     /// The feedback for `input`, or why the input is not an answer at all (then nothing is
     /// graded and the question can be asked again).
-    public func grade(_ input: String, to presented: PresentedQuestion) -> Result<QuizFeedback, ChoiceInputError> {
+    public func grade(_ input: String, to presented: PresentedQuestion) async -> Result<QuizFeedback, ChoiceInputError> {
         let question = presented.question
         let typed = input.trimmingCharacters(in: .whitespaces)
         switch question.answer {
         case .command(let expected):
             guard !typed.isEmpty else { return .failure(ChoiceInputError("type a Redis command")) }
-            let verdict = judge.judge(typed, expected: expected)
+            let verdict = await judge.judge(typed, expected: expected)
             return .success(QuizFeedback(
                 question: question.number, isCorrect: verdict.isEquivalent, storedAnswer: typed, shownAnswer: typed,
                 rightAnswer: expected, explanation: question.explanation, reason: verdict.reason))

@@ -1,32 +1,33 @@
 import RESP
-import RedisScripting
-import RedisSimulator
 
-/// Judges a command typed as a quiz answer: it runs on a fresh simulator, the expected
-/// command on another, and the answer is right when both reply the same and leave every key
+/// Judges a command typed as a quiz answer: it runs on a fresh server of the backend (the
+/// built-in simulator, whose clock can stand still), the expected command on another, and the answer is right when both reply the same and leave every key
 /// the same (type, value and time to live). So `SET k v EX 30 NX` is as right as
 /// `SET k v NX EX 30`, and `SET k v PX 30000 NX` too. Both run a second time on a simulator
 /// where the expected command has already run, so a condition that only shows on existing
 /// keys (`NX`, `XX`, `GT`, …) is judged too: `SET k v EX 30` is not `SET k v NX EX 30`.
 public struct CommandAnswerJudge: Sendable {
-    /// The fixed time both simulators run at, so ids and expiry times match exactly.
+    /// Where answers run: each on a fresh server of it.
+    public let backend: any RedisBackend
+    /// The fixed time both servers run at, so ids and expiry times match exactly.
     public let clockMilliseconds: Int64
 
-    /// A judge whose simulators' clocks read `clockMilliseconds`.
-    public init(clockMilliseconds: Int64 = 1_767_225_600_000) {
+    /// A judge on fresh servers of `backend` whose clocks read `clockMilliseconds`.
+    public init(backend: any RedisBackend, clockMilliseconds: Int64 = 1_767_225_600_000) {
+        self.backend = backend
         self.clockMilliseconds = clockMilliseconds
     }
 
     /// Compares `answer` (as typed, redis-cli quoting) with `expected`.
-    public func judge(_ answer: String, expected: String) -> CommandJudgement {
+    public func judge(_ answer: String, expected: String) async -> CommandJudgement {
         guard let words = RESPArgumentSplitter.split(Array(answer.utf8)) else {
             return CommandJudgement(isEquivalent: false, reason: "the quotes in your command are unbalanced")
         }
         guard !words.isEmpty else { return CommandJudgement(isEquivalent: false, reason: "type a Redis command") }
         let expectedWords = RESPArgumentSplitter.split(Array(expected.utf8)) ?? []
-        let onEmpty = compare(run(words), run(expectedWords))
+        let onEmpty = compare(await run(words), await run(expectedWords))
         guard onEmpty.isEquivalent else { return onEmpty }
-        let onExisting = compare(run(words, after: expectedWords), run(expectedWords, after: expectedWords))
+        let onExisting = compare(await run(words, after: expectedWords), await run(expectedWords, after: expectedWords))
         guard onExisting.isEquivalent else {
             return CommandJudgement(isEquivalent: false, reason: "when its keys already exist, " + onExisting.reason)
         }
@@ -57,23 +58,22 @@ public struct CommandAnswerJudge: Sendable {
         return CommandJudgement(isEquivalent: true, reason: "")
     }
 
-    /// Runs one command on a fresh simulator, after `setup` when given: its reply (nil when it
+    /// Runs one command on a fresh server, after `setup` when given: its reply (nil when it
     /// blocked) and the keyspace after.
-    private func run(_ words: [[UInt8]], after setup: [[UInt8]]? = nil) -> (reply: RESPValue?, keyspace: KeyspaceSnapshot) {
-        let now = clockMilliseconds
-        let simulator = Simulator(clock: SimulatorClock(source: { now }))
+    private func run(_ words: [[UInt8]], after setup: [[UInt8]]? = nil) async -> (reply: RESPValue?, keyspace: KeyspaceSnapshot) {
         // A runaway script must not hang the quiz.
-        simulator.installScripting(LuaScripting(timeBudget: .seconds(2)))
-        let client = simulator.connect()
-        if let setup, !setup.isEmpty { _ = simulator.execute(setup, for: client) }
+        let server = backend.makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2), frozenClockMilliseconds: clockMilliseconds))
+        defer { Task { await server.close() } }
+        guard let client = try? await server.connect() else { return (nil, KeyspaceSnapshot(entries: [:])) }
+        if let setup, !setup.isEmpty { _ = try? await client.replyUnlessParked(setup) }
         let reply: RESPValue?
-        switch simulator.execute(words, for: client) {
-        case .reply(let value): reply = value
-        case .replies(let values): reply = .array(values)
-        case .blocked: reply = nil
+        do {
+            reply = try await client.replyUnlessParked(words)
+        } catch {
+            reply = .error(error.message)
         }
-        simulator.disconnect(client)
-        return (reply, KeyspaceSnapshot.read(simulator))
+        await client.close()
+        return (reply, await KeyspaceSnapshot.read(server))
     }
 
     /// The first way the learner's keyspace differs from the expected one, in words.

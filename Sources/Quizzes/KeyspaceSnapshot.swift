@@ -1,5 +1,4 @@
 import RESP
-import RedisSimulator
 
 /// Everything a command can leave behind, read through ordinary commands: for every database,
 /// every key with its type, its whole value and its remaining time to live.
@@ -15,35 +14,33 @@ struct KeyspaceSnapshot: Equatable {
     /// `"db:key"` → its state.
     var entries: [String: Entry]
 
-    /// Reads the whole keyspace of `simulator`.
-    static func read(_ simulator: Simulator) -> KeyspaceSnapshot {
-        let client = simulator.connect()
-        defer { simulator.disconnect(client) }
-        func run(_ words: String...) -> RESPValue {
-            if case .reply(let reply) = simulator.execute(words.map { Array($0.utf8) }, for: client) { return reply }
-            return .nullBulkString
+    /// Reads the whole keyspace of `server`.
+    static func read(_ server: any RedisBackend) async -> KeyspaceSnapshot {
+        guard let client = try? await server.connect() else { return KeyspaceSnapshot(entries: [:]) }
+        defer { Task { await client.close() } }
+        func run(_ words: String...) async -> RESPValue {
+            await runBytes(words.map { Array($0.utf8) })
         }
-        func runBytes(_ words: [[UInt8]]) -> RESPValue {
-            if case .reply(let reply) = simulator.execute(words, for: client) { return reply }
-            return .nullBulkString
+        func runBytes(_ words: [[UInt8]]) async -> RESPValue {
+            (try? await client.send(words)) ?? .nullBulkString
         }
         var entries: [String: Entry] = [:]
         for database in 0..<16 {
-            _ = run("SELECT", String(database))
-            guard case .array(let keys) = run("KEYS", "*") else { continue }
+            _ = await run("SELECT", String(database))
+            guard case .array(let keys) = await run("KEYS", "*") else { continue }
             for case .bulkString(let key) in keys {
-                let type = runBytes([Array("TYPE".utf8), key]).stringValue ?? "none"
+                let type = await runBytes([Array("TYPE".utf8), key]).stringValue ?? "none"
                 let value: RESPValue
                 switch type {
-                case "string": value = runBytes([Array("GET".utf8), key])
-                case "list": value = runBytes([Array("LRANGE".utf8), key, Array("0".utf8), Array("-1".utf8)])
-                case "hash": value = sortedPairs(runBytes([Array("HGETALL".utf8), key]))
-                case "set": value = sorted(runBytes([Array("SMEMBERS".utf8), key]))
-                case "zset": value = runBytes([Array("ZRANGE".utf8), key, Array("0".utf8), Array("-1".utf8), Array("WITHSCORES".utf8)])
-                case "stream": value = runBytes([Array("XINFO".utf8), Array("STREAM".utf8), key, Array("FULL".utf8)])
+                case "string": value = await runBytes([Array("GET".utf8), key])
+                case "list": value = await runBytes([Array("LRANGE".utf8), key, Array("0".utf8), Array("-1".utf8)])
+                case "hash": value = sortedPairs(await runBytes([Array("HGETALL".utf8), key]))
+                case "set": value = sorted(await runBytes([Array("SMEMBERS".utf8), key]))
+                case "zset": value = await runBytes([Array("ZRANGE".utf8), key, Array("0".utf8), Array("-1".utf8), Array("WITHSCORES".utf8)])
+                case "stream": value = await runBytes([Array("XINFO".utf8), Array("STREAM".utf8), key, Array("FULL".utf8)])
                 default: value = .nullBulkString
                 }
-                let ttl = runBytes([Array("PTTL".utf8), key]).integerValue ?? -1
+                let ttl = await runBytes([Array("PTTL".utf8), key]).integerValue ?? -1
                 entries["\(database):\(String(decoding: key, as: UTF8.self))"] = Entry(type: type, value: value, millisecondsToLive: ttl)
             }
         }

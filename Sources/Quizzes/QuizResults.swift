@@ -51,15 +51,16 @@ public struct QuizResults: Encodable, Sendable, Equatable {
     }
 
     /// For a wrong command, how it differs from the expected one (judged again: reasons are not saved).
-    private static func reason(_ given: GivenAnswer, _ presented: PresentedQuestion) -> String {
+    private static func reason(_ given: GivenAnswer, _ presented: PresentedQuestion, judge: CommandAnswerJudge) async -> String {
         guard case .command(let expected) = presented.question.answer else { return "" }
-        let verdict = CommandAnswerJudge().judge(given.answer, expected: expected)
+        let verdict = await judge.judge(given.answer, expected: expected)
         return verdict.reason.isEmpty ? "" : " (\(verdict.reason))"
     }
 
     /// The results of `session` (saved as attempt `attemptID`).
-    public init(_ session: QuizSession, attemptID: Int64?) {
-        checks = session.questions.map { presented in
+    public init(_ session: QuizSession, attemptID: Int64?) async {
+        var checks: [Check] = []
+        for presented in session.questions {
             let number = presented.question.number
             let given = session.answers[number]
             let message: String
@@ -67,13 +68,15 @@ public struct QuizResults: Encodable, Sendable, Equatable {
             case nil: message = "not answered yet"
             case let given? where given.isCorrect: message = "right"
             case let given?:
-                message = "answered \(given.answer); the answer is \(presented.question.answer.display)" + Self.reason(given, presented)
+                message = "answered \(given.answer); the answer is \(presented.question.answer.display)"
+                    + (await Self.reason(given, presented, judge: session.grader.judge))
             }
-            return Check(
+            checks.append(Check(
                 name: "Question \(number)", status: given?.isCorrect == true ? "passed" : "failed", message: message,
                 points: given?.isCorrect == true ? 1 : 0, maxPoints: 1, question: number, answer: given?.answer,
-                expected: presented.question.answer.display)
+                expected: presented.question.answer.display))
         }
+        self.checks = checks
         score = session.score
         maxScore = session.maxScore
         finished = session.isFinished

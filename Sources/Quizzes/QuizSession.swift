@@ -11,10 +11,11 @@ public struct QuizSession: Sendable {
     public let questions: [PresentedQuestion]
     /// The answers given, by question number.
     public private(set) var answers: [Int: GivenAnswer]
-    private let grader: AnswerGrader
+    /// Grades the answers (a command answer runs on its judge's backend).
+    public let grader: AnswerGrader
 
     /// A session on `lesson`'s quiz, continuing from `given` (answers saved earlier).
-    public init(lesson: Lesson, shuffleSeed: UInt64?, given: [GivenAnswer] = [], grader: AnswerGrader = AnswerGrader()) {
+    public init(lesson: Lesson, shuffleSeed: UInt64?, given: [GivenAnswer] = [], grader: AnswerGrader) {
         self.lesson = lesson
         self.shuffleSeed = shuffleSeed
         self.grader = grader
@@ -49,9 +50,9 @@ public struct QuizSession: Sendable {
     }
 
     /// Grades `input` as the answer to the next question and records it in the session.
-    public mutating func answer(_ input: String) -> Result<QuizFeedback, ChoiceInputError> {
+    public mutating func answer(_ input: String) async -> Result<QuizFeedback, ChoiceInputError> {
         guard let question = next else { return .failure(ChoiceInputError("every question is already answered")) }
-        let result = grader.grade(input, to: question)
+        let result = await grader.grade(input, to: question)
         if case .success(let feedback) = result {
             answers[feedback.question] = GivenAnswer(question: feedback.question, answer: feedback.storedAnswer, isCorrect: feedback.isCorrect)
         }

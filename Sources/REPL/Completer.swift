@@ -1,5 +1,3 @@
-import RedisSimulator
-
 /// Tab completion: Redis command names, their subcommands, `help` topics and meta-commands.
 public struct Completer: Sendable {
     /// Command names, upper case.
@@ -16,17 +14,15 @@ public struct Completer: Sendable {
         self.metaCommands = metaCommands.sorted()
     }
 
-    /// A completer for the simulator's command table and the course's help table.
-    public static func standard(metaCommands: [String]) -> Completer {
+    /// A completer for a server's commands (name → subcommand words, as the backend's command
+    /// table lists them) and the course's help table.
+    public static func standard(commands: [String: [String]], metaCommands: [String]) -> Completer {
         var names = Set<String>()
         var subs: [String: Set<String>] = [:]
-        for spec in CommandTable.standard.commands.values {
-            let name = spec.name.uppercased()
+        for (command, subcommands) in commands {
+            let name = command.uppercased()
             names.insert(name)
-            for sub in spec.subcommands {
-                guard let word = sub.name.split(separator: "|").last else { continue }
-                subs[name, default: []].insert(word.uppercased())
-            }
+            for sub in subcommands { subs[name, default: []].insert(sub.uppercased()) }
         }
         for entry in CommandHelp.all {
             let words = entry.nameWords

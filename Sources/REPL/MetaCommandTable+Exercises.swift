@@ -109,36 +109,19 @@ extension ReplSession {
         say("Start one with :exercise N (or its id).")
     }
 
-    /// New connections to the live backend, with its errors typed as the exercise runner wants.
-    private var liveConnector: @Sendable () async throws(RedisConnectionError) -> any RedisConnection {
-        let backend = self.backend
-        return { () async throws(RedisConnectionError) in
-            do {
-                return try await backend.connect()
-            } catch let error as RedisConnectionError {
-                throw error
-            } catch {
-                throw RedisConnectionError("\(error)")
-            }
-        }
-    }
-
     /// Starts `exercise`: a fresh simulator (or, live, its keys deleted), setup, peers, then
     /// the instructions. Remembered in the state file so the next session resumes it.
     public func startExercise(_ exercise: Exercise, workbench: ExerciseWorkbench, quietly: Bool) async {
         await workbench.end()
-        let environment: ExerciseEnvironment
-        if backend.isSimulator {
-            guard await resetBackend(), let simulator = backend.simulator else { return }
-            environment = ExerciseEnvironment(simulator: simulator)
-        } else {
-            environment = ExerciseEnvironment(live: backend.label, connect: liveConnector)
-            do {
-                try await environment.deleteKeys(matching: exercise.keys)
-            } catch {
-                say("(error) \(error.message)")
-                return
-            }
+        if backend.canReset {
+            guard await resetBackend() else { return }
+        }
+        let environment = ExerciseEnvironment(instance: backend.server)
+        do {
+            try await environment.deleteKeys(matching: exercise.keys)
+        } catch {
+            say("(error) \(error.message)")
+            return
         }
         let started: ExerciseSession
         do {
@@ -187,20 +170,13 @@ extension ReplSession {
         } catch {
             return ExerciseResult(exercise: exercise.id, status: .error, score: 0, maxScore: exercise.points, error: error.message, checks: [])
         }
-        let runnerBackend: ExerciseBackend
-        if backend.isSimulator {
-            runnerBackend = .simulator
-        } else {
-            runnerBackend = .live(label: backend.label, connect: liveConnector)
-        }
-        return await ExerciseRunner(backend: runnerBackend).run(exercise, submission: submission, limits: .learner)
+        return await ExerciseRunner(backend: backend.base).run(exercise, submission: submission, limits: .learner)
     }
 
     /// Prints each check with ✓/✗ and its points, then the score.
     func showResult(_ result: ExerciseResult, of exercise: Exercise) {
-        for (index, check) in result.checks.enumerated() {
+        for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
             let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
-            let name = check.hidden ? "hidden check \(index + 1)" : check.name
             let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
             say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }

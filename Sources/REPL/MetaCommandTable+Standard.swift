@@ -18,7 +18,7 @@ extension MetaCommandTable {
         },
         MetaCommand(":reset", summary: "Start again on a fresh, empty simulator") { session, _ in
             let exercise = session.exercises?.active?.exercise
-            if session.backend.isSimulator { await session.exercises?.end() }
+            if session.backend.canReset { await session.exercises?.end() }
             if await session.resetBackend() {
                 session.say("The simulator was reset: no keys, no clients, clock back to real time.")
                 if let exercise { session.say("Exercise \(exercise.shortName) was left; :exercise \(exercise.id) starts it again.") }
@@ -32,13 +32,13 @@ extension MetaCommandTable {
                 session.say("Usage: :advance DURATION   e.g. :advance 10s, :advance 1500ms, :advance 2m, :advance 1h")
                 return
             }
-            guard let simulator = session.backend.simulator else {
+            let server = session.backend.server
+            guard server.advanceClock(milliseconds: milliseconds), let offset = server.clockOffsetMilliseconds else {
                 session.say(":advance works on the built-in simulator only; a live Redis keeps real time.")
                 return
             }
-            simulator.advance(milliseconds: milliseconds)
             session.say("The simulator's clock moved \(ClockAdvance.describe(milliseconds)) forward; it is now "
-                + "\(ClockAdvance.describe(simulator.clock.offsetMilliseconds)) ahead of real time.")
+                + "\(ClockAdvance.describe(offset)) ahead of real time.")
         },
         MetaCommand(":quit", summary: "Leave (your place in the course is kept)") { session, _ in
             session.quit()

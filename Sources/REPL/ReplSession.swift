@@ -1,5 +1,4 @@
 import RESP
-import RedisSimulator
 
 /// One learner's REPL session: reads lines, runs Redis commands and meta-commands, prints
 /// replies as redis-cli does, and follows the connection's database, MULTI and subscriptions.
@@ -195,19 +194,15 @@ public final class ReplSession: @unchecked Sendable {
     // MARK: Backend
 
     private func send(_ arguments: [[UInt8]], on connection: any RedisConnection) async -> RESPValue? {
-        // On the simulator, blocking commands time out only when its timers run: tick them
-        // while waiting. Ctrl-C during a command leaves the REPL, as redis-cli does.
-        let ticker: Task<Void, Never>? = backend.simulator.map { simulator in
-            let interactive = input.isInteractive
-            return Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: 50_000_000)
-                    simulator.tick()
-                    if interactive, Interrupts.isPending { Interrupts.leave() }
-                }
+        // Ctrl-C during a command leaves the REPL, as redis-cli does.
+        let interactive = input.isInteractive
+        let watcher = Task {
+            while interactive, !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 50_000_000)
+                if Interrupts.isPending { Interrupts.leave() }
             }
         }
-        defer { ticker?.cancel() }
+        defer { watcher.cancel() }
         do {
             return try await connection.send(arguments)
         } catch {
@@ -218,14 +213,11 @@ public final class ReplSession: @unchecked Sendable {
 
     private func attachInbox() {
         let inbox = self.inbox
-        if let simulated = connection as? SimulatorConnection {
-            // Synchronous delivery: a message published by a peer is in the inbox as soon as
-            // PUBLISH returns, so scripted sessions print it deterministically.
-            simulated.client.pushHandler = { inbox.append($0) }
-        } else {
-            let pushes = connection.pushes
-            pushForwarder = Task { for await message in pushes { inbox.append(message) } }
-        }
+        // Synchronous delivery where the connection offers it: a message published by a peer is
+        // in the inbox as soon as PUBLISH returns, so scripted sessions print it deterministically.
+        guard !connection.deliverPushes(to: { inbox.append($0) }) else { return }
+        let pushes = connection.pushes
+        pushForwarder = Task { for await message in pushes { inbox.append(message) } }
     }
 
     private func showPushes() async {

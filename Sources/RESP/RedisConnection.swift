@@ -8,9 +8,23 @@ public protocol RedisConnection: AnyObject, Sendable {
 
     /// Closes the connection; the server drops its subscriptions and blocked state.
     func close() async
+
+    /// True while the server holds this connection's command in a blocking wait (BLPOP,
+    /// XREAD BLOCK, WAIT, …); nil when the connection cannot tell.
+    var isParked: Bool? { get }
+
+    /// Hands each pushed message to `handler` the moment it is delivered, instead of through
+    /// `pushes`; false when the connection can only offer `pushes`.
+    func deliverPushes(to handler: @escaping @Sendable (RESPValue) -> Void) -> Bool
 }
 
 extension RedisConnection {
+    /// A connection to another process cannot see the server's blocked state.
+    public var isParked: Bool? { nil }
+
+    /// A connection to another process receives pushes on its reader task only.
+    public func deliverPushes(to handler: @escaping @Sendable (RESPValue) -> Void) -> Bool { false }
+
     /// Sends a command given as text arguments.
     public func send(_ arguments: String...) async throws(RedisConnectionError) -> RESPValue {
         try await send(arguments.map { Array($0.utf8) })

@@ -1,4 +1,5 @@
 import Foundation
+import RedisBackends
 
 /// The entry point of differential tests: loads case files and checks each case against the
 /// shared real redis-server.

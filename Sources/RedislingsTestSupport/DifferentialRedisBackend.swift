@@ -4,7 +4,7 @@ import RESP
 /// The real redis-server shared by every differential case of the test process: started once
 /// on a free loopback port, reset between cases (clients killed, config restored, data,
 /// scripts and stats flushed).
-public final class DifferentialRedisBackend: DifferentialBackend {
+public final class DifferentialRedisBackend: RedisBackend {
     /// The server process.
     public let server: RedisServerProcess
     private let admin: any RedisConnection
@@ -51,18 +51,31 @@ public final class DifferentialRedisBackend: DifferentialBackend {
         }
     }
 
-    public var name: String { "redis" }
-    public var receiveTimeoutMilliseconds: Int64 { 1000 }
+    public var label: String { "redis" }
+    public var makesFreshInstances: Bool { false }
+    public var initialDatabase: Int { 0 }
 
-    public func connect() async throws -> any RedisConnection {
+    public func connect() async throws(RedisConnectionError) -> any RedisConnection {
         // A bare socket, not LiveRedisConnection: its handshake PINGs, and a case must be able to
         // open a connection that is not yet authenticated (requirepass, NOAUTH) as redis-cli does.
         try DifferentialSocketConnection(port: server.port)
     }
 
-    public func sleep(milliseconds: Int64) async {
-        try? await Task.sleep(for: .milliseconds(milliseconds))
+    /// The shared server itself: `reset()` is what makes it fresh between cases.
+    public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend { self }
+
+    public func advanceClock(milliseconds: Int64) -> Bool { false }
+
+    public var clockOffsetMilliseconds: Int64? { nil }
+
+    /// Cases stop what they start themselves (SCRIPT KILL is a step like any other).
+    public func interrupt(_ connection: any RedisConnection) async -> RedisInterruption {
+        await connection.close()
+        return .connectionClosed
     }
+
+    /// The server outlives each case; the test process stops it.
+    public func close() async {}
 
     /// Puts the server back to a fresh state for the next case.
     func reset() async throws {

@@ -4,7 +4,7 @@ import Synchronization
 /// Runs a case's steps on one backend and records what each step produced.
 public enum DifferentialRunner {
     /// The outcome of every step that produces one, in step order (nil for steps that do not).
-    public static func run(_ testCase: DifferentialCase, on backend: any DifferentialBackend) async -> [DifferentialOutcome?] {
+    public static func run(_ testCase: DifferentialCase, on backend: any RedisBackend) async -> [DifferentialOutcome?] {
         var clients: [String: ClientSession] = [:]
         var outcomes: [DifferentialOutcome?] = []
         for step in testCase.steps {
@@ -26,13 +26,14 @@ public enum DifferentialRunner {
                 outcomes.append(nil)
             case .receive:
                 guard let client = await session() else { outcomes.append(.connectionError); continue }
-                outcomes.append(await client.receive(timeoutMilliseconds: backend.receiveTimeoutMilliseconds))
+                outcomes.append(await client.receive(timeoutMilliseconds: receiveTimeout(on: backend)))
             case .close:
                 await clients[step.client]?.connection.close()
                 clients[step.client] = nil
                 outcomes.append(nil)
             case .sleep(let ms):
-                await backend.sleep(milliseconds: ms)
+                // Time passes at once where the clock moves; a real server is waited for.
+                if !backend.advanceClock(milliseconds: ms) { try? await Task.sleep(for: .milliseconds(ms)) }
                 outcomes.append(nil)
             }
         }
@@ -40,9 +41,15 @@ public enum DifferentialRunner {
         return outcomes
     }
 
+    /// How long RECV waits for a message before reporting that nothing arrived: an in-process
+    /// server (one that makes fresh instances) delivers at once, a real one across a socket later.
+    static func receiveTimeout(on backend: any RedisBackend) -> Int64 {
+        backend.makesFreshInstances ? 300 : 1000
+    }
+
     /// Runs `testCase` on both backends; returns one message per step whose outcomes differ.
     public static func compare(
-        _ testCase: DifferentialCase, reference: any DifferentialBackend, candidate: any DifferentialBackend
+        _ testCase: DifferentialCase, reference: any RedisBackend, candidate: any RedisBackend
     ) async -> [String] {
         let expected = await run(testCase, on: reference)
         let actual = await run(testCase, on: candidate)
@@ -52,8 +59,8 @@ public enum DifferentialRunner {
             if !want.matches(got, under: step.comparison) {
                 mismatches.append("""
                     \(testCase.file):\(step.line): \(step.text)
-                      \(reference.name): \(want)
-                      \(candidate.name): \(got)
+                      \(reference.label): \(want)
+                      \(candidate.label): \(got)
                     """)
             }
         }

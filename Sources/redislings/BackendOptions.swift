@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import LiveRedis
 import RESP
-import RedisScripting
-import RedisSimulator
+import RedisBackends
 
 /// `--live URL` and `--allow-nonempty`: every command that runs Redis commands takes these and
-/// gets a `RedisConnection` to the built-in simulator (the default) or a live Redis.
+/// gets the built-in simulator (the default) or a live Redis as its `RedisBackend`: this is
+/// where the executable chooses.
 struct BackendOptions: ParsableArguments {
     @Option(
         name: .customLong("live"),
@@ -26,13 +26,11 @@ struct BackendOptions: ParsableArguments {
         liveURL ?? ProcessInfo.processInfo.environment["REDISLINGS_REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// A connection to the chosen backend; a live one is checked before it is handed out.
-    func connect() async throws -> any RedisConnection {
-        guard let text = liveURLText else {
-            let simulator = Simulator()
-            simulator.installScripting(LuaScripting())
-            return SimulatorConnection(simulator)
-        }
+    /// The chosen backend: the built-in simulator, or the `--live` Redis, whose URL, connection
+    /// and emptiness (unless `--allow-nonempty`) are checked once before it is handed out. A live
+    /// one is called `label(url)` for people (its URL without the password by default).
+    func backend(label: (RedisURL) -> String = { $0.description }) async throws -> any RedisBackend {
+        guard let text = liveURLText else { return SimulatorBackend() }
         let url: RedisURL
         do {
             url = try RedisURL(parsing: text)
@@ -46,7 +44,8 @@ struct BackendOptions: ParsableArguments {
             throw CommandLineError(message: error.message, help: "Without --live, redislings uses its built-in Redis.")
         }
         if !allowNonempty { try await Self.requireEmpty(connection, url) }
-        return connection
+        await connection.close()
+        return LiveRedisBackend(url: url, label: label(url))
     }
 
     /// Refuses a live database that holds keys, so course commands never touch a learner's data.

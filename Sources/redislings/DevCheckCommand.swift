@@ -2,6 +2,8 @@ import ArgumentParser
 import Exercises
 import Foundation
 import LessonKit
+import RESP
+import RedisBackends
 
 /// `redislings dev check`: every lesson parses, every link and prerequisite resolves, every quiz
 /// is well formed, every runnable block runs; every exercise is valid, fails untouched, passes
@@ -22,7 +24,8 @@ struct DevCheckCommand: AsyncParsableCommand {
         var problems = catalog.check().map(\.description)
         if problems.isEmpty {
             // Blocks run only once the lessons parse: a broken block would only repeat a parse problem.
-            problems = catalog.lessons.flatMap(LessonProof.prove).map(\.description)
+            let simulator = SimulatorBackend()
+            for lesson in catalog.lessons { problems += await LessonProof.prove(lesson, on: simulator).map(\.description) }
         }
         for problem in problems { print(problem) }
         let lessons = count(catalog.lessons.count, "lesson")
@@ -62,7 +65,7 @@ struct DevCheckCommand: AsyncParsableCommand {
         guard let directory = try options.directory() else { return 0 }
         let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
         var problems = catalog.problems
-        let backends: [ExerciseBackend] = [.simulator] + (backend.liveURLText != nil ? [try await backend.exerciseBackend()] : [])
+        let backends: [any RedisBackend] = [SimulatorBackend()] + (backend.liveURLText != nil ? [try await backend.backend()] : [])
         for target in backends {
             for exercise in catalog.exercises {
                 problems += await ExerciseProof.prove(exercise, on: target)

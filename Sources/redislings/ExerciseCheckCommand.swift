@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exercises
 import Foundation
+import RESP
 
 /// `redislings exercise check ID`: runs your answer file and grades it (exit 0: passed, 1: not).
 struct ExerciseCheckCommand: AsyncParsableCommand {
@@ -24,14 +25,14 @@ struct ExerciseCheckCommand: AsyncParsableCommand {
     func run() async throws {
         let (found, _, lessons) = try options.exercise(exercise)
         let path = file ?? Workspace.file(for: found)
-        let result = try await Self.check(found, path: path, backend: try await backend.exerciseBackend())
+        let result = try await Self.check(found, path: path, backend: try await backend.backend())
         ExerciseProgress.record(result, of: found, lessons: lessons)
         print(json ? try ExerciseReport.json(result) : ExerciseReport.render(result, exercise: found, file: path), terminator: json ? "\n" : "")
         if result.status != .passed { throw ExitCode(1) }
     }
 
     /// Reads the answer file and runs it; a missing or unreadable file is a command-line error.
-    static func check(_ exercise: Exercise, path: String, backend: ExerciseBackend) async throws -> ExerciseResult {
+    static func check(_ exercise: Exercise, path: String, backend: any RedisBackend) async throws -> ExerciseResult {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandLineError(
                 message: "No answer file at \(path).",

@@ -5,9 +5,8 @@ import Foundation
 enum ExerciseReport {
     static func render(_ result: ExerciseResult, exercise: Exercise, file: String) -> String {
         var text = "\(exercise.shortName) \(exercise.title) — \(file)\n"
-        for (index, check) in result.checks.enumerated() {
+        for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
             let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
-            let name = check.hidden ? "hidden check \(index + 1)" : check.name
             let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
             text += "  \(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)\n"
         }

@@ -32,8 +32,7 @@ struct ExerciseShowCommand: ParsableCommand {
         text += "id: \(exercise.id) · lesson \(exercise.lessonNumber) (\(exercise.lesson)) · \(count(exercise.points, "point"))\n\n"
         text += renderer.render(markdown: exercise.instructions)
         text += "\nChecks:\n"
-        for (index, check) in exercise.checks.enumerated() {
-            let name = check.hidden ? "hidden check \(index + 1)" : check.name
+        for (check, name) in zip(exercise.checks, CheckNaming.shownNames(exercise.checks)) {
             text += "  • \(name) (\(count(check.points, "point")))\n"
         }
         let file = Workspace.file(for: exercise)

@@ -3,6 +3,7 @@ import Exercises
 import Foundation
 import Grading
 import LiveRedis
+import RedisBackends
 import RESP
 
 /// `redislings grade-worker` (hidden): the process `grade` runs submissions in, one per
@@ -37,14 +38,11 @@ struct GradeWorkerCommand: AsyncParsableCommand {
         limits.memoryBytes = Int64(memoryLimit) << 20
         // Each check may call the script, so a short time limit shortens the script's budget too.
         limits.luaTimeBudget = .seconds(max(1, min(2, timeLimit / 4)))
-        var backend = ExerciseBackend.simulator
+        var backend: any RedisBackend = SimulatorBackend()
         if let live {
-            var parsed = try RedisURL(parsing: live)
-            parsed.database += slot
-            let url = parsed
-            backend = .live(label: "\(url)") { () async throws(RedisConnectionError) -> any RedisConnection in
-                try await LiveRedisConnection.connect(to: url)
-            }
+            var url = try RedisURL(parsing: live)
+            url.database += slot
+            backend = LiveRedisBackend(url: url)
         }
         await GradingWorker.serve(exercises: catalog.exercises, limits: limits, backend: backend, addressSpaceBytes: addressSpace << 20)
     }

@@ -6,8 +6,7 @@ import LessonKit
 import LiveRedis
 import Quizzes
 import RESP
-import RedisScripting
-import RedisSimulator
+import RedisBackends
 import REPL
 
 /// `redislings learn [LESSON]` (and `redislings` alone): the learner's REPL, on the built-in
@@ -55,7 +54,7 @@ struct LearnCommand: AsyncParsableCommand {
             Interrupts.install()
             let table = MetaCommandTable.learner
             let editor = LineEditor(
-                completer: .standard(metaCommands: table.commands.map(\.name)),
+                completer: .standard(commands: SimulatorBackend.commandNames, metaCommands: table.commands.map(\.name)),
                 hints: ArgumentHints(metaUsages: table.usages),
                 historyPath: directory.historyFile)
             if let warning = editor.historyWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
@@ -85,7 +84,7 @@ struct LearnCommand: AsyncParsableCommand {
         }
         session.exercises = try loadExercises(lessons: catalog, stateDirectory: directory)
         if interactive {
-            let where_ = backend.isSimulator ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
+            let where_ = backend.canReset ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
             session.say("redislings on \(where_). Type help for Redis commands, :help for the rest.")
             if let navigator { session.say(navigator.introduction) }
         }
@@ -127,20 +126,8 @@ struct LearnCommand: AsyncParsableCommand {
         return CourseNavigator(catalog: catalog, position: position, store: store, state: learner, environment: environment)
     }
 
+    /// The REPL's backend; a live one is named by address, as redis-cli's prompt does.
     private func makeBackend() async throws -> ReplBackend {
-        guard let live = backendOptions.liveURLText else { return ReplBackend(simulator: Self.makeSimulator) }
-        // BackendOptions checks the URL, the connection and that the database is the course's
-        // to use, before the REPL opens; the REPL then opens connections of its own.
-        let probe = try await backendOptions.connect()
-        await probe.close()
-        let url = try RedisURL(parsing: live)
-        let label = url.socketPath ?? "\(url.host):\(url.port)"
-        return ReplBackend(live: label, database: url.database) { try await LiveRedisConnection.connect(to: url) }
-    }
-
-    @Sendable static func makeSimulator() -> Simulator {
-        let simulator = Simulator()
-        simulator.installScripting(LuaScripting())
-        return simulator
+        ReplBackend(try await backendOptions.backend { url in url.socketPath ?? "\(url.host):\(url.port)" })
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exercises
 import LiveRedis
+import RedisBackends
 import RESP
 
 /// The databases of a live Redis that `grade --live` uses: the URL's database for the first
@@ -39,11 +40,8 @@ struct LiveGradingDatabases: Sendable {
     }
 
     /// The backend of parallel slot `slot`: its own database.
-    func backend(forSlot slot: Int) -> ExerciseBackend {
-        let url = Self.database(base, slot)
-        return .live(label: "\(url)") { () async throws(RedisConnectionError) -> any RedisConnection in
-            try await LiveRedisConnection.connect(to: url)
-        }
+    func backend(forSlot slot: Int) -> any RedisBackend {
+        LiveRedisBackend(url: Self.database(base, slot))
     }
 
     private static func database(_ url: RedisURL, _ slot: Int) -> RedisURL {

@@ -4,9 +4,10 @@ import Foundation
 @preconcurrency import Glibc
 import LessonKit
 import Quizzes
+import RedisBackends
 
 /// `redislings quiz LESSON`: the lesson's quiz, one question at a time, saved as it goes.
-struct QuizCommand: ParsableCommand {
+struct QuizCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Take a lesson's quiz, one question at a time; stop any time and resume later.",
@@ -39,7 +40,7 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Set aside an unfinished attempt and start again.")
     var restart = false
 
-    func run() throws {
+    func run() async throws {
         let catalog = try course.loadCatalog()
         guard let found = catalog.lesson(matching: lesson) else { throw LessonLookupError.unknown(lesson, in: catalog) }
         guard let quiz = found.quiz, !quiz.questions.isEmpty else {
@@ -52,7 +53,8 @@ struct QuizCommand: ParsableCommand {
         let attempt = try chooseAttempt(for: found, questionCount: quiz.questions.count, store: store, source: source)
         var session = QuizSession(
             lesson: found, shuffleSeed: attempt.shuffleSeed,
-            given: (attempt.saved?.answers ?? []).map { GivenAnswer(question: $0.question, answer: $0.answer, isCorrect: $0.correct) })
+            given: (attempt.saved?.answers ?? []).map { GivenAnswer(question: $0.question, answer: $0.answer, isCorrect: $0.correct) },
+            grader: AnswerGrader(judge: CommandAnswerJudge(backend: SimulatorBackend())))
         let started = ContinuousClock.now
         defer {
             let elapsed = ContinuousClock.now - started
@@ -65,12 +67,12 @@ struct QuizCommand: ParsableCommand {
             if let seed = attempt.shuffleSeed { print("Options shuffled with seed \(seed) (--seed \(seed) shows them in this order again).") }
             if source.isTerminal { print("Type q or press Ctrl-D to stop; your answers are kept.") }
         }
-        try ask(&session, attempt: attempt, source: source)
+        try await ask(&session, attempt: attempt, source: source)
         if session.isFinished, let saved = attempt.saved, saved.finishedAt == nil {
             try save { try store.finishQuizAttempt(attemptID: saved.id, score: session.score, at: try LearnerRecord.now()) }
         }
         if json {
-            print(try Self.encode(QuizResults(session, attemptID: attempt.saved?.id)))
+            print(try Self.encode(await QuizResults(session, attemptID: attempt.saved?.id)))
         } else {
             printEnding(session)
         }
@@ -101,7 +103,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     /// Asks the remaining questions, saving each answer as soon as it is graded.
-    private func ask(_ session: inout QuizSession, attempt: PendingAttempt, source: AnswerSource) throws {
+    private func ask(_ session: inout QuizSession, attempt: PendingAttempt, source: AnswerSource) async throws {
         while let question = session.next {
             if !json { print(QuizText.question(question, heading: "Question \(session.position(of: question)) of \(session.maxScore)"), terminator: "") }
             var feedback: QuizFeedback?
@@ -114,7 +116,7 @@ struct QuizCommand: ParsableCommand {
                     }
                     return
                 }
-                switch session.answer(typed) {
+                switch await session.answer(typed) {
                 case .failure(let problem):
                     if source.isListed {
                         throw CommandLineError(

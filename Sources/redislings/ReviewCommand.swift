@@ -4,9 +4,10 @@ import Foundation
 @preconcurrency import Glibc
 import LessonKit
 import Quizzes
+import RedisBackends
 
 /// `redislings review`: missed quiz questions again, spaced out in Leitner boxes.
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Answer the quiz questions you missed again, when they are due.",
@@ -23,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Answer without prompts, for scripts: comma-separated, one per question.", valueName: "list"))
     var answers: String?
 
-    func run() throws {
+    func run() async throws {
         let catalog = try course.loadCatalog()
         let store = try LearnerRecord.open()
         let now = try LearnerRecord.now()
@@ -42,7 +43,7 @@ struct ReviewCommand: ParsableCommand {
         let due = asked.filter { $0.isDue(at: now) }.count
         print("Review: \(Self.count(asked.count))\(all ? " (\(due) due)" : " due").")
         let source = AnswerSource(answers: answers, showPrompt: true)
-        let grader = AnswerGrader()
+        let grader = AnswerGrader(judge: CommandAnswerJudge(backend: SimulatorBackend()))
         var right = 0, done = 0
         for card in asked {
             guard let lesson = catalog.lesson(matching: card.lesson),
@@ -56,7 +57,7 @@ struct ReviewCommand: ParsableCommand {
             var feedback: QuizFeedback?
             while feedback == nil {
                 guard let typed = source.next(prompt: "answer> ") else { break }
-                switch grader.grade(typed, to: presented) {
+                switch await grader.grade(typed, to: presented) {
                 case .success(let graded): feedback = graded
                 case .failure(let problem):
                     if source.isListed {

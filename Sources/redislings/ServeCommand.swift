@@ -2,7 +2,7 @@ import ArgumentParser
 import Dispatch
 @preconcurrency import Foundation
 import RESP
-import RedisScripting
+import RedisBackends
 import RedisServer
 import RedisSimulator
 
@@ -36,8 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let simulator = Simulator()
-        simulator.installScripting(LuaScripting())
+        let simulator = SimulatorBackend().simulator
         if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
         let server = RESPServer(simulator: simulator, threads: threads)
         let boundPort: Int

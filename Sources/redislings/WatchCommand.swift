@@ -24,7 +24,7 @@ struct WatchCommand: AsyncParsableCommand {
         let (found, _, lessons) = try options.exercise(exercise)
         if file == nil { try Workspace.createFile(for: found) }
         let path = file ?? Workspace.file(for: found)
-        let runner = try await backend.exerciseBackend()
+        let runner = try await backend.backend()
         print("Watching \(path); save it to check again, Ctrl-C to stop.")
         var lastSeen: Date?
         while true {

@@ -1,6 +1,7 @@
 import LessonKit
 import Testing
 @testable import Exercises
+import RedisBackends
 
 @Suite struct LessonProofTests {
     private func lesson(_ body: String) throws -> Lesson {
@@ -15,7 +16,7 @@ import Testing
         return try #require(LessonParser.parse(text, file: "01. Proof.md").lesson)
     }
 
-    @Test func blocksRunInOrderAndAnUnannouncedErrorIsReportedOnItsLine() throws {
+    @Test func blocksRunInOrderAndAnUnannouncedErrorIsReportedOnItsLine() async throws {
         let proved = try lesson("""
             ```redis
             SET counter hello
@@ -30,14 +31,14 @@ import Testing
             ```
 
             """)
-        let problems = LessonProof.prove(proved)
+        let problems = await LessonProof.prove(proved, on: SimulatorBackend())
         // The second block sees the first block's key, so only the unannounced INCR (line 11) fails.
         #expect(problems.map(\.line) == [11])
         #expect(problems.first?.message.contains("ERR value is not an integer or out of range") == true)
         #expect(problems.first?.file == "01. Proof.md")
     }
 
-    @Test func aBlockingCommandIsDroppedLikeCtrlCAndTheRestRuns() throws {
+    @Test func aBlockingCommandIsDroppedLikeCtrlCAndTheRestRuns() async throws {
         let proved = try lesson("""
             ```redis
             BLPOP queue 0
@@ -46,10 +47,10 @@ import Testing
             ```
 
             """)
-        #expect(LessonProof.prove(proved).isEmpty)
+        #expect(await LessonProof.prove(proved, on: SimulatorBackend()).isEmpty)
     }
 
-    @Test func aQuizCommandAnswerThatFailsOnAnEmptyServerIsReported() throws {
+    @Test func aQuizCommandAnswerThatFailsOnAnEmptyServerIsReported() async throws {
         let proved = try lesson("""
             ## Quiz
 
@@ -64,12 +65,12 @@ import Testing
             **Answer (command):** `SET lock t1 NX EX 30` - Fine anywhere.
 
             """)
-        let problems = LessonProof.prove(proved)
+        let problems = await LessonProof.prove(proved, on: SimulatorBackend())
         #expect(problems.count == 1)
         #expect(problems.first?.message.hasPrefix("the answer to Question 1") == true)
     }
 
-    @Test func commentsAnnounceErrorsUntilTheNextComment() throws {
+    @Test func commentsAnnounceErrorsUntilTheNextComment() async throws {
         let block = CodeBlock(language: "redis", code: "# a syntax error aborts EXEC\nMULTI\nINCR\nEXEC\n# fine again\nGET k\n", line: 10)
         #expect(LessonProof.linesAnnouncingErrors(block) == [12, 13, 14])
     }

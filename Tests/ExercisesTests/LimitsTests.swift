@@ -1,10 +1,11 @@
 import Exercises
 import Foundation
 import Testing
+import RedisBackends
 
 /// A submission that breaks a limit ends as status `error`, naming the line and the limit.
 @Suite struct LimitsTests {
-    private let runner = ExerciseRunner(backend: .simulator)
+    private let runner = ExerciseRunner(backend: SimulatorBackend())
 
     private func counter() throws -> Exercise { try ExerciseFixtures.exercise(ExerciseFixtures.valid) }
 

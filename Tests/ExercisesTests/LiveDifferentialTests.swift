@@ -2,18 +2,16 @@ import Exercises
 import Foundation
 import LiveRedis
 import RESP
+import RedisBackends
 import RedislingsTestSupport
 import Testing
 
 /// The fixture exercises behave the same on the simulator and on a real redis-server.
 @Suite struct LiveDifferentialTests {
     /// Database `database` of `server`, and an exercise backend on it.
-    static func backend(on server: RedisServerProcess, database: Int) -> (RedisURL, ExerciseBackend) {
+    static func backend(on server: RedisServerProcess, database: Int) -> (RedisURL, any RedisBackend) {
         let url = RedisURL(host: "127.0.0.1", port: server.port, database: database)
-        let live = ExerciseBackend.live(label: url.description) { () async throws(RedisConnectionError) -> any RedisConnection in
-            try await LiveRedisConnection.connect(to: url)
-        }
-        return (url, live)
+        return (url, LiveRedisBackend(url: url))
     }
 
     @Test func fixturesFailUntouchedAndPassSolvedOnBothBackends() async throws {
@@ -27,11 +25,11 @@ import Testing
         let catalog = try ExerciseFixtures.catalog
         #expect(catalog.exercises.count == 2)
         for exercise in catalog.exercises {
-            for backend in [ExerciseBackend.simulator, live] {
+            for backend in [SimulatorBackend(), live] as [any RedisBackend] {
                 let problems = await ExerciseProof.prove(exercise, on: backend)
                 #expect(problems.map(\.description) == [], "\(exercise.id) on \(backend.label)")
             }
-            let runner = ExerciseRunner(backend: .simulator)
+            let runner = ExerciseRunner(backend: SimulatorBackend())
             let liveRunner = ExerciseRunner(backend: live)
             for submission in [ExerciseRunner.untouched(exercise), ExerciseRunner.solution(exercise)] {
                 let simulated = await runner.run(exercise, submission: submission)
@@ -56,7 +54,7 @@ import Testing
         let exercise = try ExerciseFixtures.exercise(ExerciseFixtures.valid.replacingOccurrences(of: "keys: [counter]", with: "keys: [other]"))
         let problems = await ExerciseProof.prove(exercise, on: live)
         #expect(problems.map(\.message) == ["the exercise left keys behind on \(url): counter"])
-        #expect(await ExerciseProof.prove(exercise, on: .simulator) == [])
+        #expect(await ExerciseProof.prove(exercise, on: SimulatorBackend()) == [])
     }
 
     @Test func liveAdvanceIsBounded() async throws {

@@ -1,10 +1,11 @@
 import Exercises
 import Foundation
 import Testing
+import RedisBackends
 
 /// The runner on the simulator: peers, the clock, disconnects, blocked peers, scripts, partial credit.
 @Suite struct RunnerTests {
-    private let runner = ExerciseRunner(backend: .simulator)
+    private let runner = ExerciseRunner(backend: SimulatorBackend())
 
     private func fixture(_ id: String) throws -> Exercise {
         try #require(try ExerciseFixtures.catalog.exercise(matching: id))

@@ -90,7 +90,7 @@ import Testing
         #expect(counter.checks.map(\.points) == [5, 3, 0])
         #expect(counter.checks[2].hidden)
         let feedback = FeedbackMarkdown.render(max, results: results, exercises: try SampleClass.exercises().map(GradedExercise.init))
-        #expect(feedback.contains("- ❌ hidden check 1 (0/2)\n"))
+        #expect(feedback.contains("- ❌ hidden check 3 (0/2)\n"))
         #expect(!feedback.contains("only the counter is left"))
         #expect(!feedback.contains("a key you used along the way"))
         // Hints stop before the answer tier.

@@ -3,40 +3,40 @@ import Testing
 @testable import Quizzes
 
 @Suite struct QuizSessionTests {
-    @Test func everyKindOfQuestionIsGraded() throws {
-        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil)
+    @Test func everyKindOfQuestionIsGraded() async throws {
+        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil, grader: .simulated)
         #expect(session.maxScore == 3)
-        #expect(try session.answer("b").get().isCorrect)
-        let partial = try session.answer("A").get()
+        #expect(try await session.answer("b").get().isCorrect)
+        let partial = try await session.answer("A").get()
         #expect(!partial.isCorrect)
         #expect(partial.reason == "this question has 2 right answers; choose all of them")
-        #expect(try session.answer("SET lock:a t1 EX 30 NX").get().isCorrect)
+        #expect(try await session.answer("SET lock:a t1 EX 30 NX").get().isCorrect)
         #expect(session.isFinished)
         #expect(session.score == 2)
         #expect(session.missed.map(\.question.number) == [2])
     }
 
-    @Test func unreadableInputIsNotGradedAndTheQuestionStays() {
-        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil)
-        #expect((try? session.answer("Z").get()) == nil)
+    @Test func unreadableInputIsNotGradedAndTheQuestionStays() async {
+        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil, grader: .simulated)
+        #expect((try? await session.answer("Z").get()) == nil)
         #expect(session.answers.isEmpty)
         #expect(session.next?.question.number == 1)
     }
 
-    @Test func aResumedSessionAsksOnlyWhatIsLeft() {
+    @Test func aResumedSessionAsksOnlyWhatIsLeft() async {
         let given = [GivenAnswer(question: 1, answer: "B", isCorrect: true), GivenAnswer(question: 2, answer: "A", isCorrect: false)]
-        let session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: 9, given: given)
+        let session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: 9, given: given, grader: .simulated)
         #expect(session.remaining.map(\.question.number) == [3])
         #expect(session.score == 1)
-        #expect(session.questions == QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: 9).questions)
+        #expect(session.questions == QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: 9, grader: .simulated).questions)
     }
 
-    @Test func resultsUseTheSharedShape() throws {
-        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil)
-        _ = session.answer("B")
-        _ = session.answer("AC")
-        _ = session.answer("SET lock:a t1 NX EX 31")
-        let data = try JSONEncoder().encode(QuizResults(session, attemptID: 4))
+    @Test func resultsUseTheSharedShape() async throws {
+        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil, grader: .simulated)
+        _ = await session.answer("B")
+        _ = await session.answer("AC")
+        _ = await session.answer("SET lock:a t1 NX EX 31")
+        let data = try JSONEncoder().encode(await QuizResults(session, attemptID: 4))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["status"] as? String == "failed")
         #expect(object["score"] as? Int == 2)
@@ -52,12 +52,12 @@ import Testing
         #expect((checks[2]["message"] as? String)?.contains("31 s to live") == true)
     }
 
-    @Test func aFinishedSessionAboveSeventyPercentPasses() {
-        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil)
-        _ = session.answer("B")
-        _ = session.answer("A, C")
-        #expect(QuizResults(session, attemptID: nil).status == "failed")
-        _ = session.answer("SET lock:a t1 NX EX 30")
-        #expect(QuizResults(session, attemptID: nil).status == "passed")
+    @Test func aFinishedSessionAboveSeventyPercentPasses() async {
+        var session = QuizSession(lesson: SampleLesson.lesson(), shuffleSeed: nil, grader: .simulated)
+        _ = await session.answer("B")
+        _ = await session.answer("A, C")
+        #expect(await QuizResults(session, attemptID: nil).status == "failed")
+        _ = await session.answer("SET lock:a t1 NX EX 30")
+        #expect(await QuizResults(session, attemptID: nil).status == "passed")
     }
 }

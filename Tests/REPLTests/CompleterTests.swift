@@ -1,8 +1,9 @@
+import RedisBackends
 import Testing
 @testable import REPL
 
 @Suite struct CompleterTests {
-    let completer = Completer.standard(metaCommands: [":lesson", ":run", ":reset", ":quit"])
+    let completer = Completer.standard(commands: SimulatorBackend.commandNames, metaCommands: [":lesson", ":run", ":reset", ":quit"])
 
     @Test func completesCommandNamesInTheCaseTyped() {
         let (word, lower) = completer.candidates(for: "subs")

@@ -1,8 +1,7 @@
 import Exercises
 import Foundation
 import LessonKit
-import RedisScripting
-import RedisSimulator
+import RedisBackends
 import Testing
 @testable import REPL
 
@@ -30,11 +29,7 @@ import Testing
     private func transcript(_ lines: [String], workbench: ExerciseWorkbench) async throws -> String {
         let output = BufferOutput()
         let session = try await ReplSession(
-            backend: ReplBackend(simulator: {
-                let simulator = Simulator()
-                simulator.installScripting(LuaScripting())
-                return simulator
-            }),
+            backend: ReplBackend(SimulatorBackend()),
             input: PipedInput(lines: lines), output: output)
         session.exercises = workbench
         await session.run()

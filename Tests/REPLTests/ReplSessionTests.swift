@@ -1,5 +1,6 @@
 import Testing
 import RESP
+import RedisBackends
 import RedisSimulator
 @testable import REPL
 
@@ -8,7 +9,7 @@ import RedisSimulator
     private func transcript(_ lines: [String], clock: SimulatorClock = SimulatorClock()) async throws -> String {
         let output = BufferOutput()
         let session = try await ReplSession(
-            backend: ReplBackend(simulator: { Simulator(clock: clock) }),
+            backend: ReplBackend(SimulatorBackend(makeClock: { clock })),
             input: PipedInput(lines: lines), output: output)
         await session.run()
         return output.text
@@ -95,7 +96,7 @@ import RedisSimulator
         })
         let output = BufferOutput()
         let session = try await ReplSession(
-            backend: ReplBackend(simulator: { Simulator() }),
+            backend: ReplBackend(SimulatorBackend()),
             input: PipedInput(lines: [":echo a \"b c\"", ":help"]), output: output, metaCommands: table)
         await session.run()
         #expect(output.text.hasPrefix("a+b c\n"))

@@ -1,6 +1,5 @@
 import Foundation
 import RESP
-import RedisSimulator
 import Synchronization
 
 /// One client of a run (a peer, the learner, a checker): its connection plus a transcript of
@@ -41,20 +40,18 @@ public final class ExerciseClient: Sendable {
         self.name = name
         self.connection = connection
         self.maxReplyBytes = maxReplyBytes
-        if recordsPushes, let simulated = connection as? SimulatorConnection {
-            // In-process pushes are filed as they happen, so a check never races the reader task.
-            // Nothing is subscribed yet, so nothing reads the handler while it changes.
-            simulated.client.pushHandler = { [weak self] push in self?.record(push: push) }
-        } else if recordsPushes {
-            let pushes = connection.pushes
-            let task = Task { [weak self] in
-                for await push in pushes {
-                    guard let self else { return }
-                    self.record(push: push)
-                }
+        guard recordsPushes else { return }
+        // In-process pushes are filed as they happen, so a check never races the reader task.
+        // Nothing is subscribed yet, so nothing reads the handler while it changes.
+        if connection.deliverPushes(to: { [weak self] push in self?.record(push: push) }) { return }
+        let pushes = connection.pushes
+        let task = Task { [weak self] in
+            for await push in pushes {
+                guard let self else { return }
+                self.record(push: push)
             }
-            state.withLock { $0.pushTask = task }
         }
+        state.withLock { $0.pushTask = task }
     }
 
     /// Sends a command and files its reply.
@@ -116,7 +113,7 @@ public final class ExerciseClient: Sendable {
     /// simulator exactly, on a live Redis after `liveGrace` without a reply.
     func isParked(liveGrace: Duration) -> Bool {
         guard let pending, Self.mayBlock(pending.command) else { return false }
-        if let simulated = connection as? SimulatorConnection { return simulated.simulator.isBlocked(simulated.client) }
+        if let parked = connection.isParked { return parked }
         return ContinuousClock.now - pending.since >= liveGrace
     }
 

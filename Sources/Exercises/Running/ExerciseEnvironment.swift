@@ -1,44 +1,38 @@
 import Foundation
 import RESP
-import RedisSimulator
 import Synchronization
 
-/// The server one run talks to: a simulator whose clock `advance` moves, or a live Redis on
-/// which `advance` waits in real time (at most `liveAdvanceLimit` in all).
+/// The server one run talks to: a fresh one from the backend (the simulator), whose clock
+/// `advance` moves, or the shared live Redis, on which `advance` waits in real time (at most
+/// `liveAdvanceLimit` in all) and whose keys the run deletes itself.
 public final class ExerciseEnvironment: Sendable {
-    /// The simulator, or nil on a live Redis.
-    public let simulator: Simulator?
-    /// `simulator`, or the live server's name.
-    public let label: String
-    private let connectLive: (@Sendable () async throws(RedisConnectionError) -> any RedisConnection)?
+    /// The server's backend.
+    public let instance: any RedisBackend
     private let waited = Mutex<Int64>(0)
 
     /// The most a run may wait in all on a live Redis for `advance` steps, in milliseconds.
     public static let liveAdvanceLimit: Int64 = 15_000
 
-    /// An environment on an existing simulator (the REPL passes its own, freshly reset).
-    public init(simulator: Simulator) {
-        self.simulator = simulator
-        self.label = "simulator"
-        self.connectLive = nil
+    /// An environment on a server already made (the REPL passes its own, freshly reset).
+    public init(instance: any RedisBackend) {
+        self.instance = instance
     }
 
-    /// An environment on a live Redis.
-    public init(live label: String, connect: @escaping @Sendable () async throws(RedisConnectionError) -> any RedisConnection) {
-        self.simulator = nil
-        self.label = label
-        self.connectLive = connect
+    /// An environment for one run on `backend` under `limits`: a fresh server where it can make one.
+    public convenience init(backend: any RedisBackend, limits: ExerciseLimits) {
+        self.init(instance: backend.makeInstance(limits: limits.instanceLimits))
     }
 
-    /// True on a live Redis.
-    public var isLive: Bool { simulator == nil }
+    /// `simulator`, or the live server's name.
+    public var label: String { instance.label }
+
+    /// True on a shared server (a live Redis): the run clears the exercise's keys itself.
+    public var isLive: Bool { !instance.makesFreshInstances }
 
     /// A new client connection.
     public func connect() async throws(ExerciseRunError) -> any RedisConnection {
-        if let simulator { return SimulatorConnection(simulator) }
-        guard let connectLive else { throw ExerciseRunError("no Redis to connect to") }
         do {
-            return try await connectLive()
+            return try await instance.connect()
         } catch {
             throw ExerciseRunError("cannot connect to Redis at \(label): \(error.message)")
         }
@@ -46,10 +40,7 @@ public final class ExerciseEnvironment: Sendable {
 
     /// Moves time forward: the simulator's clock at once, or a real wait on a live Redis.
     public func advance(milliseconds: Int64, line: Int) async throws(ExerciseRunError) {
-        if let simulator {
-            simulator.advance(milliseconds: milliseconds)
-            return
-        }
+        if instance.advanceClock(milliseconds: milliseconds) { return }
         let total = waited.withLock { total in
             total += milliseconds
             return total

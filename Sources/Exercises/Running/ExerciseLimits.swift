@@ -1,3 +1,5 @@
+import RESP
+
 /// The budgets a run keeps to, so a student's file cannot hang, flood or wreck the grader.
 public struct ExerciseLimits: Sendable, Equatable {
     /// The longest one run (setup, the learner's commands, the checks) may take in real time.
@@ -32,6 +34,12 @@ public struct ExerciseLimits: Sendable, Equatable {
     public static let grading = ExerciseLimits(
         wallClock: .seconds(20), maxCommands: 5_000, maxReplyBytes: 1 << 20, luaTimeBudget: .seconds(2),
         memoryBytes: 64 << 20, sandbox: true)
+
+    /// What the backend's server for one run is started with: the script time budget, and the
+    /// sandbox's refusals inside scripts too.
+    public var instanceLimits: RedisInstanceLimits {
+        RedisInstanceLimits(scriptTimeBudget: luaTimeBudget, scriptCommandRefusal: sandbox ? ExerciseSandbox.scriptRefusal : nil)
+    }
 
     /// Sizes in the units people read.
     static func bytesText(_ bytes: Int64) -> String {

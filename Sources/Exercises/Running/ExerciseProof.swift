@@ -1,12 +1,14 @@
+import RESP
+
 /// What `dev check` proves of an exercise: it fails when the learner does nothing, and its
 /// reference solution passes every check.
 public enum ExerciseProof {
     /// The problems found running `exercise` untouched and with its solution on `backend`.
-    public static func prove(_ exercise: Exercise, on backend: ExerciseBackend, limits: ExerciseLimits = .learner) async -> [ExerciseProblem] {
+    public static func prove(_ exercise: Exercise, on backend: any RedisBackend, limits: ExerciseLimits = .learner) async -> [ExerciseProblem] {
         var problems: [ExerciseProblem] = []
-        let on = backend.isLive ? " on \(backend.label)" : ""
+        let on = backend.makesFreshInstances ? "" : " on \(backend.label)"
         let runner = ExerciseRunner(backend: backend)
-        let probe = backend.makeEnvironment(limits: limits)
+        let probe = ExerciseEnvironment(backend: backend, limits: limits)
         let keysBefore = await probe.allKeys()
         let untouched = await runner.run(exercise, submission: ExerciseRunner.untouched(exercise), limits: limits)
         if untouched.status == .passed {

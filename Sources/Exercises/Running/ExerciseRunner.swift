@@ -1,12 +1,13 @@
 import Foundation
+import RESP
 
 /// Runs an exercise against a submission from start to finish on a fresh backend, and grades it.
 public struct ExerciseRunner: Sendable {
     /// Where runs happen.
-    public let backend: ExerciseBackend
+    public let backend: any RedisBackend
 
     /// A runner on `backend`.
-    public init(backend: ExerciseBackend) { self.backend = backend }
+    public init(backend: any RedisBackend) { self.backend = backend }
 
     /// Runs `exercise` with `submission` under `limits`: a fresh backend (on live Redis the
     /// exercise's keys deleted), setup, peers, the learner's commands, the checks. Never throws:
@@ -20,7 +21,7 @@ public struct ExerciseRunner: Sendable {
             return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
                 "line \(refusal.line): \(refusal.reason): it reaches beyond the exercise's own keys; remove it"))
         }
-        let environment = backend.makeEnvironment(limits: limits)
+        let environment = ExerciseEnvironment(backend: backend, limits: limits)
         do {
             try await environment.deleteKeys(matching: exercise.keys)
         } catch {

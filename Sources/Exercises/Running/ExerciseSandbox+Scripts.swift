@@ -1,5 +1,3 @@
-import RedisSimulator
-
 /// The sandbox inside Lua scripts: `redis.call('FLUSHALL')` is refused as the same command sent
 /// directly would be (on the simulator; a live Redis runs scripts itself).
 extension ExerciseSandbox {
@@ -7,8 +5,8 @@ extension ExerciseSandbox {
     static let scriptMarker = "(refused by the exercise sandbox)"
 
     /// Why a command a script sends is refused, or nil.
-    @Sendable static func scriptRefusal(_ arguments: [ByteString]) -> String? {
-        refusal(arguments.map { String(decoding: $0.bytes, as: UTF8.self) }).map { "\($0) \(scriptMarker)" }
+    @Sendable static func scriptRefusal(_ arguments: [[UInt8]]) -> String? {
+        refusal(arguments.map { String(decoding: $0, as: UTF8.self) }).map { "\($0) \(scriptMarker)" }
     }
 
     /// The refused command named in an error reply from a script, if the sandbox refused one.

@@ -53,7 +53,7 @@ extension ExerciseSession {
             if let refusal = ExerciseSandbox.scriptRefusal(in: text) {
                 throw ExerciseRunError("\(Self.place(line))the script sent \(refusal): it reaches beyond the exercise's own keys; remove it")
             }
-            if text.hasPrefix("OOM "), let memory = limits.memoryBytes, environment.simulator != nil {
+            if text.hasPrefix("OOM "), let memory = limits.memoryBytes, !environment.isLive {
                 throw ExerciseRunError("\(Self.place(line))the data passed the memory budget of \(ExerciseLimits.bytesText(memory)): \(text)")
             }
         }

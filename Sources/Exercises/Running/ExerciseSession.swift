@@ -69,7 +69,7 @@ public final class ExerciseSession: Sendable {
         let setup = ExerciseClient(name: "setup", connection: try await environment.connect(), maxReplyBytes: limits.maxReplyBytes)
         state.withLock { $0.checkers.append(setup) }
         _ = try await perform(exercise.setup, on: setup, what: "setup")
-        if let memory = limits.memoryBytes, environment.simulator != nil {
+        if let memory = limits.memoryBytes, !environment.isLive {
             _ = try await send(["CONFIG", "SET", "maxmemory", String(memory)], on: setup, line: 0, what: "setup")
         }
         if let script {

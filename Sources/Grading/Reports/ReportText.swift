@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 
 /// Small text helpers shared by the reports.
@@ -19,14 +20,9 @@ enum ReportText {
         return String(text.prefix(messageCap)) + "… (\(text.count - messageCap) more characters)"
     }
 
-    /// The name students see for a check: its own, or "hidden check N" for the Nth hidden one.
+    /// The names students see for checks, by the rule every screen follows.
     static func studentNames(of checks: [CheckOutcome]) -> [String] {
-        var hiddenCount = 0
-        return checks.map { check in
-            guard check.hidden else { return check.name }
-            hiddenCount += 1
-            return "hidden check \(hiddenCount)"
-        }
+        CheckNaming.shownNames(checks.map { ($0.name, $0.hidden) })
     }
 
     /// A date as ISO 8601 in UTC.

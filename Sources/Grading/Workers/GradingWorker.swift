@@ -1,5 +1,6 @@
 import Exercises
 import Foundation
+import RESP
 
 /// The loop a grading worker process runs: a request per line on standard input, the runner's
 /// result (`ExerciseResult` JSON) per line on standard output. Each submission runs on a fresh
@@ -7,7 +8,7 @@ import Foundation
 /// ends the worker (which the parent reports and replaces), never the grader.
 public enum GradingWorker {
     /// Serves requests until standard input closes.
-    public static func serve(exercises: [Exercise], limits: ExerciseLimits, backend: ExerciseBackend, addressSpaceBytes: Int?) async {
+    public static func serve(exercises: [Exercise], limits: ExerciseLimits, backend: any RedisBackend, addressSpaceBytes: Int?) async {
         if let addressSpaceBytes { limitAddressSpace(to: addressSpaceBytes) }
         let byID = Dictionary(exercises.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let runner = ExerciseRunner(backend: backend)

@@ -1,0 +1,74 @@
+/// What a feature asks for when it needs "a Redis": the built-in simulator or a live server.
+///
+/// Lessons, the REPL, exercise checks, quizzes and grading receive one and never learn which it
+/// is; only the executable constructs a backend. A backend that can do more (start a fresh
+/// server, move its clock) says so through the answers below rather than through its type.
+public protocol RedisBackend: AnyObject, Sendable {
+    /// Who answers, for people: `simulator`, or the live server's address.
+    var label: String { get }
+
+    /// True when `makeInstance` starts a new, empty server (the simulator); false when it hands
+    /// back this same server (a live Redis), where a run must clear the keys it used itself.
+    var makesFreshInstances: Bool { get }
+
+    /// The database a new connection starts in (a live URL may name one).
+    var initialDatabase: Int { get }
+
+    /// Opens a new client connection.
+    func connect() async throws(RedisConnectionError) -> any RedisConnection
+
+    /// The server one run talks to, under `limits`: a fresh, isolated one where the backend can
+    /// make one, otherwise this backend itself.
+    func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend
+
+    /// Moves the clock forward and runs what came due (expiry, blocking timeouts); false when
+    /// the clock is real time and cannot be moved (a live Redis).
+    func advanceClock(milliseconds: Int64) -> Bool
+
+    /// How far the clock runs ahead of real time, or nil when it cannot move.
+    var clockOffsetMilliseconds: Int64? { get }
+
+    /// Stops what `connection` is running, a busy script or a blocked command, so the
+    /// connection can be used again (or must be replaced, as the outcome says).
+    func interrupt(_ connection: any RedisConnection) async -> RedisInterruption
+
+    /// Releases what the backend created for itself (its own connections, its servers).
+    func close() async
+}
+
+/// The budgets of a server started for one run.
+public struct RedisInstanceLimits: Sendable {
+    /// The longest one script may run before it is stopped (nil: unbounded, as in Redis).
+    public var scriptTimeBudget: Duration?
+    /// Why a command sent from inside a script is refused (nil: allowed), for sandboxes that
+    /// refuse the same commands in scripts as when sent directly.
+    public var scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)?
+    /// A clock that stands still at this Unix time in milliseconds, so replies that carry the
+    /// time compare exactly (nil: real time).
+    public var frozenClockMilliseconds: Int64?
+
+    /// Limits spelled out.
+    public init(
+        scriptTimeBudget: Duration? = nil, scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil,
+        frozenClockMilliseconds: Int64? = nil
+    ) {
+        self.scriptTimeBudget = scriptTimeBudget
+        self.scriptCommandRefusal = scriptCommandRefusal
+        self.frozenClockMilliseconds = frozenClockMilliseconds
+    }
+
+    /// No budgets: a server as Redis starts it.
+    public static let none = RedisInstanceLimits()
+}
+
+/// What `RedisBackend.interrupt` achieved.
+public enum RedisInterruption: Sendable, Equatable {
+    /// Nothing was running on the connection.
+    case nothingRunning
+    /// The script or the blocked command was stopped; the connection is still usable.
+    case stopped
+    /// The blocked command was stopped by closing the connection: open a new one.
+    case connectionClosed
+    /// The script has written, so only `SHUTDOWN NOSAVE` could stop it; the text says so for people.
+    case unstoppable(String)
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RESP
+import RedisScripting
+import RedisSimulator
+
+/// The built-in Redis 7.0, in this process, with Lua scripting: every instance a new, empty
+/// server whose clock `advanceClock` moves.
+public final class SimulatorBackend: RedisBackend {
+    /// The server this backend's connections reach.
+    public let simulator: Simulator
+    private let makeClock: @Sendable () -> SimulatorClock
+
+    /// A new, empty simulator under `limits`, on clocks made by `makeClock` (real time unless a
+    /// test gives its own; `limits.frozenClockMilliseconds` overrides it).
+    public init(limits: RedisInstanceLimits = .none, makeClock: @escaping @Sendable () -> SimulatorClock = { SimulatorClock() }) {
+        self.makeClock = makeClock
+        let clock = limits.frozenClockMilliseconds.map { now in SimulatorClock(source: { now }) } ?? makeClock()
+        simulator = Simulator(clock: clock)
+        let scripting = LuaScripting(timeBudget: limits.scriptTimeBudget)
+        if let refusal = limits.scriptCommandRefusal {
+            scripting.commandFilter = { arguments in refusal(arguments.map(\.bytes)) }
+        }
+        simulator.installScripting(scripting)
+    }
+
+    public var label: String { "simulator" }
+    public var makesFreshInstances: Bool { true }
+    public var initialDatabase: Int { 0 }
+
+    public func connect() async throws(RedisConnectionError) -> any RedisConnection {
+        SimulatorConnection(simulator)
+    }
+
+    public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
+        SimulatorBackend(limits: limits, makeClock: makeClock)
+    }
+
+    public func advanceClock(milliseconds: Int64) -> Bool {
+        simulator.advance(milliseconds: milliseconds)
+        return true
+    }
+
+    public var clockOffsetMilliseconds: Int64? { simulator.clock.offsetMilliseconds }
+
+    /// A parked client is unblocked as CLIENT UNBLOCK does (its command answers nil); a script
+    /// gets SCRIPT KILL, which the simulator serves once the script is past busy-reply-threshold.
+    public func interrupt(_ connection: any RedisConnection) async -> RedisInterruption {
+        let simulator = self.simulator
+        if let local = connection as? SimulatorConnection, simulator.isBlocked(local.client) {
+            let admin = simulator.connect()
+            defer { simulator.disconnect(admin) }
+            _ = simulator.execute(["CLIENT", "UNBLOCK", String(local.client.id)].map { Array($0.utf8) }, for: admin)
+            return .stopped
+        }
+        // SCRIPT KILL waits for the script to turn busy: off the cooperative threads.
+        let reply: RESPValue = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let admin = simulator.connect()
+                let result = simulator.execute([Array("SCRIPT".utf8), Array("KILL".utf8)], for: admin)
+                simulator.disconnect(admin)
+                if case .reply(let reply) = result { continuation.resume(returning: reply) } else { continuation.resume(returning: .nullBulkString) }
+            }
+        }
+        return RedisInterruption(scriptKillReply: reply)
+    }
+
+    public func close() async {}
+}

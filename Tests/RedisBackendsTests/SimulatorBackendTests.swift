@@ -1,0 +1,64 @@
+import RESP
+import RedisBackends
+import Testing
+
+/// The built-in simulator behind the backend protocol: fresh servers, a clock it moves, and
+/// commands it can stop.
+@Suite struct SimulatorBackendTests {
+    @Test func everyInstanceIsAFreshServerOfItsOwn() async throws {
+        let backend = SimulatorBackend()
+        let first = backend.makeInstance(limits: .none)
+        let second = backend.makeInstance(limits: .none)
+        let writer = try await first.connect()
+        #expect(try await writer.send("SET", "k", "v") == .simpleString("OK"))
+        #expect(try await second.connect().send("EXISTS", "k") == .integer(0))
+        #expect(try await first.connect().send("GET", "k") == .bulkString(Array("v".utf8)))
+        #expect(backend.makesFreshInstances)
+    }
+
+    @Test func theClockMovesAndKeysExpire() async throws {
+        let server = SimulatorBackend()
+        let client = try await server.connect()
+        _ = try await client.send("SET", "k", "v", "PX", "1000")
+        #expect(server.advanceClock(milliseconds: 1001))
+        #expect(server.clockOffsetMilliseconds == 1001)
+        #expect(try await client.send("EXISTS", "k") == .integer(0))
+    }
+
+    @Test func aFrozenClockStandsStill() async throws {
+        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(frozenClockMilliseconds: 1_767_225_600_000))
+        let client = try await server.connect()
+        _ = try await client.send("SET", "k", "v", "PX", "5000")
+        try await Task.sleep(for: .milliseconds(5))
+        #expect(try await client.send("PTTL", "k") == .integer(5000))
+    }
+
+    @Test func aParkedCommandIsSeenAndInterruptedAndTheConnectionGoesOn() async throws {
+        let server = SimulatorBackend()
+        let client = try await server.connect()
+        #expect(try await client.replyUnlessParked([Array("PING".utf8)]) == .simpleString("PONG"))
+        let waiting = Task { try await client.send("BLPOP", "q", "0") }
+        while client.isParked != true { await Task.yield() }
+        #expect(await server.interrupt(client) == .stopped)
+        #expect(try await waiting.value == .nullArray)
+        #expect(try await client.send("PING") == .simpleString("PONG"))
+        #expect(await server.interrupt(client) == .nothingRunning)
+    }
+
+    @Test func replyUnlessParkedAnswersNilForABlockedCommand() async throws {
+        let client = try await SimulatorBackend().connect()
+        #expect(try await client.replyUnlessParked(["BLPOP", "q", "0"].map { Array($0.utf8) }) == nil)
+        await client.close()
+    }
+
+    @Test func aScriptBudgetAndASandboxReachScripts() async throws {
+        let limits = RedisInstanceLimits(
+            scriptTimeBudget: .milliseconds(100),
+            scriptCommandRefusal: { words in String(decoding: words[0], as: UTF8.self).uppercased() == "FLUSHALL" ? "no FLUSHALL here" : nil })
+        let client = try await SimulatorBackend().makeInstance(limits: limits).connect()
+        let refused = try await client.send("EVAL", "return redis.call('FLUSHALL')", "0")
+        #expect(refused.debugDescription.contains("no FLUSHALL here"), "\(refused.debugDescription)")
+        let looped = try await client.send("EVAL", "while true do end", "0")
+        #expect(looped.debugDescription.contains("time budget"), "\(looped.debugDescription)")
+    }
+}
