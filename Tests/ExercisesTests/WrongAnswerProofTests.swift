@@ -1,11 +1,12 @@
 import Exercises
 import Foundation
+import RedisBackends
 import Testing
 
 /// `dev check`'s wrong-answer proof: the built-in wrong answers and the listed ones earn no more
 /// than they may, and a check the proof relies on cannot be removed unnoticed.
 @Suite struct WrongAnswerProofTests {
-    private let runner = ExerciseRunner(backend: .simulator)
+    private let runner = ExerciseRunner(backend: SimulatorBackend())
 
     @Test func requiresAndCommandMakeTheWrongAnswersEarnLittle() async throws {
         let exercise = try ExerciseFixtures.exercise(WrongAnswerSpecTests.lock)
@@ -31,14 +32,14 @@ import Testing
         let exercise = try ExerciseFixtures.exercise(WrongAnswerSpecTests.lock)
         #expect(WrongAnswerProof.answers(for: exercise).map(\.name)
             == ["an empty answer", "the setup alone, run again", "a script that only returns a constant", "SET without NX", "no expiry"])
-        #expect(await WrongAnswerProof.prove(exercise, on: .simulator) == [])
+        #expect(await WrongAnswerProof.prove(exercise, on: SimulatorBackend()) == [])
     }
 
     @Test func removingTheNegativeControlsGateMakesTheProofFail() async throws {
         // Without `requires`, the stranger's surviving lock pays an empty answer.
         let ungated = WrongAnswerSpecTests.lock.replacingOccurrences(of: "    requires: your attempt on lock b was refused\n", with: "")
         let exercise = try ExerciseFixtures.exercise(ungated)
-        let problems = await WrongAnswerProof.prove(exercise, on: .simulator).map(\.message)
+        let problems = await WrongAnswerProof.prove(exercise, on: SimulatorBackend()).map(\.message)
         #expect(problems.contains("the wrong answer “an empty answer” earns 1/4, more than its 0: paid by `the stranger keeps lock b` (1)"))
     }
 
@@ -59,13 +60,13 @@ import Testing
             .replacingOccurrences(of: "points: 4\n", with: "points: 3\n")
         let exercise = try ExerciseFixtures.exercise(text)
         #expect(exercise.checks.map(\.name) == ["the stranger keeps lock b", "you hold lock a with an expiry"])
-        let problems = await WrongAnswerProof.prove(exercise, on: .simulator).map(\.message)
+        let problems = await WrongAnswerProof.prove(exercise, on: SimulatorBackend()).map(\.message)
         #expect(problems.contains("the wrong answer “an empty answer” earns 1/3, more than its 0: paid by `the stranger keeps lock b` (1)"))
     }
 
     @Test func tooFewListedWrongAnswersIsAProblem() async throws {
         let exercise = try ExerciseFixtures.exercise(ExerciseFixtures.valid)
-        let problems = await WrongAnswerProof.prove(exercise, on: .simulator)
+        let problems = await WrongAnswerProof.prove(exercise, on: SimulatorBackend())
         #expect(problems.map(\.message) == ["the exercise lists 0 wrong answers under `wrong`"])
     }
 

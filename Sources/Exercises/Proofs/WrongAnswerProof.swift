@@ -1,3 +1,5 @@
+import RESP
+
 /// What `dev check` proves of an exercise beyond its solution: wrong answers earn no more than
 /// they may. Every exercise gets the same three (an empty answer, the setup alone, a constant),
 /// worth nothing, plus the anti-patterns its file lists under `wrong`.
@@ -24,14 +26,14 @@ public enum WrongAnswerProof {
     }
 
     /// The problems found running every wrong answer of `exercise` on `backend`.
-    public static func prove(_ exercise: Exercise, on backend: ExerciseBackend, limits: ExerciseLimits = .learner) async -> [ExerciseProblem] {
+    public static func prove(_ exercise: Exercise, on backend: any RedisBackend, limits: ExerciseLimits = .learner) async -> [ExerciseProblem] {
         var problems: [ExerciseProblem] = []
         if exercise.wrongAnswers.count < minimumListed {
             problems.append(ExerciseProblem(
                 file: exercise.file, line: 2, message: "the exercise lists \(exercise.wrongAnswers.count) wrong answer\(exercise.wrongAnswers.count == 1 ? "" : "s") under `wrong`",
                 fix: "list at least \(minimumListed) anti-patterns a learner is likely to try, each with `name`, `at_most` and `answer`"))
         }
-        let on = backend.isLive ? " on \(backend.label)" : ""
+        let on = backend.makesFreshInstances ? "" : " on \(backend.label)"
         let runner = ExerciseRunner(backend: backend)
         for wrong in answers(for: exercise) {
             let submission: ExerciseSubmission = exercise.answer == .lua ? .lua(wrong.answer) : .redis(wrong.answer)
