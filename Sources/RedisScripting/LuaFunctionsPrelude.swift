@@ -4,7 +4,7 @@
 /// levels and the version); at run time it shows the globals every script sees. Both are
 /// readonly, and reading a name they lack is an error, as in Redis.
 ///
-/// It is spliced into the prelude after the readonly tables are made, so `protect`, `refuse`,
+/// It is spliced into the prelude after the readonly tables are made, so `protect`, `refuse`, `sealed`,
 /// `raise`, `errtable` and the real `redis` table are in scope; it sets `functions_api`, which
 /// the engine uses to compile and load libraries.
 enum LuaFunctionsPrelude {
@@ -89,7 +89,7 @@ do
         end
         return value
       end,
-      __newindex = refuse, __metatable = false,
+      __newindex = refuse, __metatable = sealed,
     })
   end
   local load_api = {
@@ -108,7 +108,7 @@ do
       end
       return value
     end,
-    __newindex = refuse, __metatable = false,
+    __newindex = refuse, __metatable = sealed,
   })
   functions_api = {
     prepare = function(chunk) setfenv_(chunk, environment) return chunk end,

@@ -241,8 +241,12 @@ G.setfenv, G.getfenv, G.newproxy = nil, nil, nil
 -- Readonly tables: proxies that refuse writes, as Redis's patched Lua does.
 local readonly = setmetatable_({}, { __mode = "k" })
 local function refuse() error("Attempt to modify a readonly table", 2) end
+-- What getmetatable answers for a protected table: a readonly table, so that writing to it
+-- fails with Redis's text (Redis's protected metatables are readonly too).
+local sealed = setmetatable_({}, { __newindex = refuse, __metatable = false })
+readonly[sealed] = true
 local function protect(real)
-  local proxy = setmetatable_({}, { __index = real, __newindex = refuse, __metatable = false })
+  local proxy = setmetatable_({}, { __index = real, __newindex = refuse, __metatable = sealed })
   readonly[proxy] = true
   return proxy
 end

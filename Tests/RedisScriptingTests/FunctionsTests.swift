@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 import RESP
-import RedisSimulator
+@testable import RedisSimulator
 @testable import RedisScripting
 
 /// Functions without a redis-server: the dump format against a payload redis-server 7.0.15
@@ -49,5 +50,35 @@ import RedisSimulator
         #expect(bench.run("FUNCTION", "LOAD", "#!lua name=greedy\nlocal t = {} for i = 1, 1e9 do t[i] = i end")
             == .error("ERR Script exceeded the Lua memory budget of 8388608 bytes and was stopped"))
         #expect(bench.run("FUNCTION", "LIST") == .array([]))
+    }
+
+    @Test func aBusyFunctionIsSeenByStatsAndKilledByFunctionKill() throws {
+        let simulator = Simulator()
+        simulator.installScripting(LuaScripting())
+        simulator.withLock { $0.config.values["busy-reply-threshold"] = "50" }
+        let other = simulator.connect()
+        let client = simulator.connect()
+        func run(_ words: String..., as who: SimulatorClient) -> ExecutionResult {
+            simulator.execute(words.map { Array($0.utf8) }, for: who)
+        }
+        #expect(run("FUNCTION", "LOAD", "#!lua name=spin\nredis.register_function('spin', function() while true do end end)", as: other)
+            == .reply(.bulk("spin")))
+        let box = ReplyBox()
+        Thread.detachNewThread {
+            box.set(simulator.execute([Array("FCALL".utf8), Array("spin".utf8), Array("0".utf8)], for: client))
+        }
+        for _ in 0..<500 where !simulator.state.scriptMonitor.isBusy { usleep(10_000) }
+        #expect(run("PING", as: other) == .reply(.error("BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.")))
+        #expect(run("SCRIPT", "KILL", as: other) == .reply(.error("BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.")))
+        guard case .reply(.array(let stats)) = run("FUNCTION", "STATS", as: other), stats.count == 4,
+              case .array(let running) = stats[1], running.count == 6 else {
+            Issue.record("FUNCTION STATS shows no running function")
+            return
+        }
+        #expect(Array(running[0...3]) == [.bulk("name"), .bulk("spin"), .bulk("command"), .array([.bulk("FCALL"), .bulk("spin"), .bulk("0")])])
+        #expect(run("FUNCTION", "KILL", as: other) == .reply(.ok))
+        let result = try #require(box.wait(seconds: 30))
+        #expect(result == .reply(.error("ERR Script killed by user with SCRIPT KILL... script: spin, on @user_function:2.")))
+        #expect(run("PING", as: other) == .reply(.simpleString("PONG")))
     }
 }
