@@ -45,7 +45,7 @@ extension CommandTable {
                 throw RedisError.syntax
             }
             let (signed, bits) = try bitfieldType(ctx[j + 1])
-            let offset = try ctx.bitOffset(at: j + 2, fieldBits: bits)
+            let offset = try ctx.bitfieldOffset(at: j + 2, bits: bits)
             var value: Int64 = 0
             if kind != .get {
                 let last = offset + UInt64(bits) - 1

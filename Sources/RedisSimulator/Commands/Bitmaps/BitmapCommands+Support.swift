@@ -3,17 +3,28 @@ extension CommandContext {
     var protoMaxBulkLength: Int64 { server.config.protoMaxBulkLength }
 
     /// Argument `index` as a bit offset (Redis's getBitOffsetFromArgument): a non-negative
-    /// integer whose byte lies within proto-max-bulk-len; with `fieldBits`, `#n` means n fields
-    /// of that width.
-    func bitOffset(at index: Int, fieldBits: Int? = nil) throws(RedisError) -> UInt64 {
-        let error = RedisError("ERR bit offset is not an integer or out of range")
-        var text = args[index]
-        var multiplier: Int64 = 1
-        if let fieldBits, text.count > 0, text.firstByte == UInt8(ascii: "#") {
-            text = ByteString(Array(text.bytes.dropFirst()))
-            multiplier = Int64(fieldBits)
+    /// integer whose byte lies within proto-max-bulk-len.
+    func bitOffset(at index: Int) throws(RedisError) -> UInt64 {
+        try bitOffset(digits: args[index].bytes[...], multiplier: 1)
+    }
+
+    /// A BITFIELD offset: a bit offset, or `#n` for n fields of `bits` bits.
+    ///
+    /// Written with plain indexes on purpose: an earlier form (a ByteString reassigned when it
+    /// began with `#`) parsed correctly in debug builds but read every offset as if it began
+    /// with `#` in release builds.
+    func bitfieldOffset(at index: Int, bits: Int) throws(RedisError) -> UInt64 {
+        let argument = args[index].bytes
+        let hashSign: UInt8 = 0x23
+        if argument.count > 1 && argument[0] == hashSign {
+            return try bitOffset(digits: argument[1...], multiplier: Int64(bits))
         }
-        guard let number = text.int64Value else { throw error }
+        return try bitOffset(digits: argument[...], multiplier: 1)
+    }
+
+    private func bitOffset(digits: ArraySlice<UInt8>, multiplier: Int64) throws(RedisError) -> UInt64 {
+        let error = RedisError("ERR bit offset is not an integer or out of range")
+        guard let number = ByteString(Array(digits)).int64Value else { throw error }
         let (offset, overflow) = number.multipliedReportingOverflow(by: multiplier)
         guard !overflow, offset >= 0, offset >> 3 < protoMaxBulkLength else { throw error }
         return UInt64(offset)

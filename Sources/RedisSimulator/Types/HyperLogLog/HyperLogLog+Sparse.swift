@@ -86,7 +86,16 @@ extension HyperLogLog {
             }
             let growth = sequence.count - opcode.size
             if growth > 0 && bytes.count + growth > sparseMaxBytes { return promote(&bytes, index, count) }
-            bytes.replaceSubrange(position..<position + opcode.size, with: sequence)
+            if position + opcode.size <= bytes.count {
+                bytes.replaceSubrange(position..<position + opcode.size, with: sequence)
+            } else {
+                // An XZERO cut off at the end: Redis read its second byte from the string's
+                // terminator and writes the new opcodes from there, but its length grows only by
+                // the difference, so the last new byte falls outside the value.
+                let newCount = bytes.count + growth
+                bytes.replaceSubrange(position..<bytes.count, with: sequence)
+                bytes.removeLast(bytes.count - newCount)
+            }
         }
 
         // Merge adjacent VAL runs of one value while they fit one opcode.
