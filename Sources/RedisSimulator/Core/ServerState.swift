@@ -8,7 +8,11 @@ final class ServerState {
     var databases: [Database]
     var clients: [Int64: SimulatorClient] = [:]
     var nextClientID: Int64 = 1
-    var config = ServerConfig()
+    var config = ServerConfig() {
+        didSet { limits.publish(config.connectionLimits) }
+    }
+    /// The connection limits of `config`, for servers to read without the lock.
+    let limits = PublishedLimits()
     var stats = ServerStats()
     let startedAt: Int64
     let runID: String
