@@ -7,8 +7,9 @@ import Darwin
 /// Reads client requests as Redis does: the multibulk form (`*2\r\n$4\r\nPING\r\n…`) when the
 /// first byte is `*`, else the inline form (a line split like redis-cli input).
 ///
-/// It never reads past its input and consumes nothing from a partial frame; errors found in
-/// the part already received are reported at once, as Redis reports them.
+/// It never reads past its input; errors found in the part already received are reported at
+/// once, as Redis reports them. Incremental use keeps a `Progress` between calls, so a request
+/// arriving in many pieces is read once, not again from its first byte for every piece.
 public struct RESPRequestParser: Sendable {
     /// Redis's `proto-max-bulk-len` (512 MB by default).
     public var maxBulkLength: Int64
@@ -57,15 +58,102 @@ public struct RESPRequestParser: Sendable {
 
     /// Parses the next request, handing each argument's bytes to `argument` where they lie,
     /// so a server builds its own argument values without an intermediate array per argument.
+    /// Consumes nothing from a partial frame.
     public func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool = true,
         argument: (UnsafeBufferPointer<UInt8>) -> Void
     ) throws(RESPProtocolError) -> Step {
-        guard !bytes.isEmpty else { return .needMore }
-        if bytes[0] == UInt8(ascii: "*") {
-            return try parseMultibulk(bytes, authenticated: authenticated, argument: argument)
+        var progress = Progress()
+        switch try parse(bytes, progress: &progress, authenticated: authenticated, argument: argument) {
+        case .command(let consumed): return .command(consumed: consumed)
+        case .empty(let consumed): return .empty(consumed: consumed)
+        case .partial: return .needMore
         }
-        return try parseInline(bytes, argument: argument)
+    }
+
+    /// How far a multibulk request that has not fully arrived was read: what
+    /// `parse(_:progress:authenticated:argument:)` needs to go on from where it stopped.
+    public struct Progress: Sendable, Equatable {
+        /// Arguments still to read of the request begun; 0 when none is begun.
+        public var argumentsLeft: Int64 = 0
+        /// The length announced by the `$` line already read, or -1 when the next thing to
+        /// read is a `$` line.
+        public var bulkLength: Int64 = -1
+
+        /// No request begun.
+        public init() {}
+
+        /// True while a request is begun.
+        public var isInsideRequest: Bool { argumentsLeft > 0 }
+    }
+
+    /// What one step of incremental parsing found.
+    public enum IncrementalStep: Equatable, Sendable {
+        /// The request is complete: its last arguments went to the callback.
+        case command(consumed: Int)
+        /// A frame with no command.
+        case empty(consumed: Int)
+        /// The request is not complete: `consumed` bytes (headers and whole arguments, which
+        /// went to the callback) were read and must not be given again; `progress` holds the rest.
+        case partial(consumed: Int)
+    }
+
+    /// Parses from where `progress` says the previous call stopped: a request that arrives in
+    /// pieces is read once, whatever the number of pieces, and each argument is handed over
+    /// as soon as it is whole.
+    public func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, progress: inout Progress, authenticated: Bool = true,
+        argument: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(RESPProtocolError) -> IncrementalStep {
+        var position = 0
+        if !progress.isInsideRequest {
+            guard !bytes.isEmpty else { return .partial(consumed: 0) }
+            guard bytes[0] == UInt8(ascii: "*") else {
+                switch try parseInline(bytes, argument: argument) {
+                case .command(let consumed): return .command(consumed: consumed)
+                case .empty(let consumed): return .empty(consumed: consumed)
+                case .needMore: return .partial(consumed: 0)
+                }
+            }
+            // Redis finds the first CR, then requires one more byte, which it skips unseen.
+            guard let headerEnd = firstIndex(of: 13, in: bytes, from: 0) else {
+                if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
+                return .partial(consumed: 0)
+            }
+            guard headerEnd + 2 <= bytes.count else { return .partial(consumed: 0) }
+            guard let count = RESPDecimal.parse(bytes, from: 1, to: headerEnd), count <= Int64(Int32.max) else {
+                throw .invalidMultibulkLength
+            }
+            if count > 10, !authenticated { throw .unauthenticatedMultibulkLength }
+            position = headerEnd + 2
+            if count <= 0 { return .empty(consumed: position) }
+            progress = Progress()
+            progress.argumentsLeft = count
+        }
+        while progress.argumentsLeft > 0 {
+            if progress.bulkLength < 0 {
+                guard let lineEnd = firstIndex(of: 13, in: bytes, from: position) else {
+                    if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
+                    return .partial(consumed: position)
+                }
+                guard lineEnd + 2 <= bytes.count else { return .partial(consumed: position) }
+                guard bytes[position] == UInt8(ascii: "$") else { throw .expectedDollar(got: bytes[position]) }
+                guard let length = RESPDecimal.parse(bytes, from: position + 1, to: lineEnd), length >= 0,
+                    length <= maxBulkLength
+                else { throw .invalidBulkLength }
+                if length > 16384, !authenticated { throw .unauthenticatedBulkLength }
+                progress.bulkLength = length
+                position = lineEnd + 2
+            }
+            // Redis skips the two bytes after the data without looking at them.
+            guard Int64(bytes.count - position) >= progress.bulkLength + 2 else { return .partial(consumed: position) }
+            let end = position + Int(progress.bulkLength)
+            argument(UnsafeBufferPointer(rebasing: bytes[position..<end]))
+            position = end + 2
+            progress.argumentsLeft -= 1
+            progress.bulkLength = -1
+        }
+        return .command(consumed: position)
     }
 
     /// Parses the next request at the start of `bytes`.
@@ -94,43 +182,6 @@ public struct RESPRequestParser: Sendable {
         if arguments.isEmpty { return .empty(consumed: newline + 1) }
         for word in arguments { word.withUnsafeBufferPointer(argument) }
         return .command(consumed: newline + 1)
-    }
-
-    private func parseMultibulk(
-        _ bytes: UnsafeBufferPointer<UInt8>, authenticated: Bool, argument: (UnsafeBufferPointer<UInt8>) -> Void
-    ) throws(RESPProtocolError) -> Step {
-        // Redis finds the first CR, then requires one more byte, which it skips unseen.
-        guard let headerEnd = firstIndex(of: 13, in: bytes, from: 0) else {
-            if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
-            return .needMore
-        }
-        guard headerEnd + 2 <= bytes.count else { return .needMore }
-        guard let count = RESPDecimal.parse(bytes, from: 1, to: headerEnd), count <= Int64(Int32.max) else {
-            throw .invalidMultibulkLength
-        }
-        if count > 10, !authenticated { throw .unauthenticatedMultibulkLength }
-        var position = headerEnd + 2
-        if count <= 0 { return .empty(consumed: position) }
-
-        for _ in 0..<count {
-            guard let lineEnd = firstIndex(of: 13, in: bytes, from: position) else {
-                if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
-                return .needMore
-            }
-            guard lineEnd + 2 <= bytes.count else { return .needMore }
-            guard bytes[position] == UInt8(ascii: "$") else { throw .expectedDollar(got: bytes[position]) }
-            guard let length = RESPDecimal.parse(bytes, from: position + 1, to: lineEnd), length >= 0,
-                length <= maxBulkLength
-            else { throw .invalidBulkLength }
-            if length > 16384, !authenticated { throw .unauthenticatedBulkLength }
-            position = lineEnd + 2
-            // Redis skips the two bytes after the data without looking at them.
-            guard Int64(bytes.count - position) >= length + 2 else { return .needMore }
-            let end = position + Int(length)
-            argument(UnsafeBufferPointer(rebasing: bytes[position..<end]))
-            position = end + 2
-        }
-        return .command(consumed: position)
     }
 }
 

@@ -45,11 +45,22 @@ public final class RESPServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
+            .serverChannelInitializer { channel in
+                // Out of file descriptors, accept fails at once, again and again: wait a little
+                // between tries instead of spinning (NIO's async bootstrap adds this itself).
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler())
+                }
+            }
             .childChannelInitializer { [weak self] channel in
-                self?.track(channel)
+                let admitted = self?.track(channel) ?? false
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        SimulatorClientHandler(simulator: simulator, scriptThread: scriptThread, onShutdown: shutdown))
+                    if admitted {
+                        try channel.pipeline.syncOperations.addHandler(
+                            SimulatorClientHandler(simulator: simulator, scriptThread: scriptThread, onShutdown: shutdown))
+                    } else {
+                        try channel.pipeline.syncOperations.addHandler(ConnectionRefusal())
+                    }
                 }
             }
         let listener = try await bootstrap.bind(host: host, port: port).get()
@@ -63,19 +74,29 @@ public final class RESPServer: Sendable {
         return listener.localAddress?.port ?? port
     }
 
-    private func track(_ channel: any Channel) {
+    /// Counts a new connection in; false when it must be refused (`maxclients` reached: Redis
+    /// compares the clients it has with the limit before taking one more).
+    private func track(_ channel: any Channel) -> Bool {
+        enum Admission { case admitted, overLimit, stopping }
         let id = ObjectIdentifier(channel)
-        let accepted = state.withLock { state in
-            guard !state.stopping else { return false }
+        let maxClients = simulator.connectionLimits.maxClients
+        let admission: Admission = state.withLock { state in
+            if state.stopping { return .stopping }
+            guard Int64(state.connections.count) < maxClients else { return .overLimit }
             state.connections[id] = channel
-            return true
+            return .admitted
         }
-        guard accepted else {
+        switch admission {
+        case .stopping:
             channel.close(promise: nil)
-            return
-        }
-        channel.closeFuture.whenComplete { [weak self] _ in
-            _ = self?.state.withLock { $0.connections.removeValue(forKey: id) }
+            return false
+        case .overLimit:
+            return false
+        case .admitted:
+            channel.closeFuture.whenComplete { [weak self] _ in
+                _ = self?.state.withLock { $0.connections.removeValue(forKey: id) }
+            }
+            return true
         }
     }
 

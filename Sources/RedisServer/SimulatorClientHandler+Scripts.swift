@@ -93,7 +93,7 @@ extension SimulatorClientHandler {
             writePipelineResults()
             if client.closeAfterReply { closeAfterFlush() }
         }
-        runQueued()
+        process()
         flush()
     }
 }

@@ -119,11 +119,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
         authenticated = client.isAuthenticated
         self.client = client
-        if let pending = unread {
-            unread = nil
-            decode(pending)
-        }
-        runQueued()
+        process()
         flush()
     }
 
@@ -134,41 +130,77 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             pending.writeBuffer(&input)
             input = pending
         }
+        unread = input
         // Until the session opens (a script held the simulator), bytes wait undecoded: the
         // decoder's limits depend on whether the client must authenticate.
-        guard client != nil else {
-            unread = input
-            return
+        guard client != nil else { return }
+        let limits = simulator.connectionLimits
+        decodeUnread(limits)
+        if let unread, Int64(unread.readableBytes) > limits.queryBufferLimit {
+            // Redis closes such a client without a reply ("reached max query buffer length").
+            closeKilledConnection()
         }
-        decode(input)
     }
 
-    /// Decodes the requests in `input`, running those that must run before the next is read,
-    /// and keeps a request still arriving.
-    func decode(_ input: ByteBuffer) {
-        var input = input
-        while let frame = decoder.next(from: &input, authenticated: authenticated) {
+    func channelReadComplete(context: ChannelHandlerContext) {
+        process()
+        flush()
+        context.fireChannelReadComplete()
+    }
+
+    /// Decodes and runs requests until the client blocks, waits, closes or has nothing
+    /// complete left.
+    func process() {
+        let limits = simulator.connectionLimits
+        while client != nil {
+            runQueued()
+            guard !blocked, !waitingForScript, !closing, decodeUnread(limits) else { return }
+        }
+    }
+
+    /// Decodes requests from `unread` while fewer than `pipelineLimit` wait to run, running
+    /// at once those that change how the next is read. The input of a client that cannot run
+    /// its commands (blocked, or behind a script) so stays in bytes, bounded by
+    /// `client-query-buffer-limit`, rather than growing as decoded commands. Returns whether
+    /// it decoded anything.
+    @discardableResult
+    func decodeUnread(_ limits: ConnectionLimits) -> Bool {
+        guard var input = unread else { return false }
+        unread = nil
+        var decoded = false
+        reading: while commands.count - nextCommand < Self.pipelineLimit, !closing,
+            let frame = decoder.next(from: &input, authenticated: authenticated, maxBulkLength: limits.maxBulkLength)
+        {
+            decoded = true
             switch frame {
             case .command(let arguments):
                 commands.append(arguments)
-                if mustRunBeforeNextRequest(arguments) || commands.count - nextCommand >= Self.pipelineLimit { runQueued() }
+                if mustRunBeforeNextRequest(arguments) {
+                    runQueued()
+                    // Its effect on the limits must be known before the next request is read.
+                    if nextCommand < commands.count { break reading }
+                }
             case .protocolError(let message):
                 protocolError = message
                 runQueued()
             }
         }
         // A request cut off by the client closing is dropped with these bytes, as Redis drops it.
-        if input.readableBytes > 0 {
-            input.discardReadBytes()
-            unread = input
+        guard input.readableBytes > 0 else { return decoded }
+        // Compact only when that moves fewer bytes than it frees: a big argument arriving in
+        // pieces is never moved again and again.
+        if input.readerIndex >= input.readableBytes { input.discardReadBytes() }
+        if let awaited = decoder.bytesAwaited, awaited >= Self.bigArgument, awaited > Int64(input.readableBytes) {
+            // As Redis does for big arguments: room for the whole argument at once, instead
+            // of doubling copies of a growing buffer.
+            input.reserveCapacity(minimumWritableBytes: Int(awaited) - input.readableBytes)
         }
+        unread = input
+        return decoded
     }
 
-    func channelReadComplete(context: ChannelHandlerContext) {
-        runQueued()
-        flush()
-        context.fireChannelReadComplete()
-    }
+    /// Redis's PROTO_MBULK_BIG_ARG: arguments this long get their room made at once.
+    static let bigArgument: Int64 = 32 * 1024
 
     func channelInactive(context: ChannelHandlerContext) {
         dropUnrunRequests()
@@ -345,7 +377,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard client != nil, blocked, !closing else { return }
         blocked = false
         outgoing.writeRESPValue(value)
-        runQueued()
+        process()
         flush()
     }
 

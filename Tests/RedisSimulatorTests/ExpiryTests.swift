@@ -23,6 +23,22 @@ import RedislingsTestSupport
         }
     }
 
+    @Test func aSweepWithABudgetStopsAndTheNextGoesOn() {
+        let client = simulator.connect()
+        for i in 0..<1000 { _ = run(simulator, client, "SET", "k\(i)", "v", "PX", "100") }
+        simulator.clock.advance(milliseconds: 200)
+        simulator.withLock { state in
+            let now = state.clock.nowMilliseconds()
+            // A spent budget still deletes one slice, then leaves the rest to a sweep 2 ms on.
+            state.sweepExpiredKeys(now: now, budget: 0)
+            #expect(state.stats.expiredKeys == Int64(ServerState.expirySliceKeys))
+            #expect(state.nextExpireSweep == now + 2)
+            state.sweepExpiredKeys(now: now)
+            #expect(state.stats.expiredKeys == 1000)
+            #expect(state.nextExpireSweep == now + 100)
+        }
+    }
+
     @Test func changedTTLsLeaveNoStaleExpiry() {
         let client = simulator.connect()
         _ = run(simulator, client, "SET", "k", "v", "PX", "100")

@@ -39,12 +39,12 @@ public final class Database {
     /// The number of keys with a TTL (INFO keyspace `expires=`).
     var expiresCount: Int { expires.count }
 
-    /// Removes and returns keys whose expiry time is at or before `now`.
+    /// Removes and returns keys whose expiry time is at or before `now`, at most `limit` entries.
     ///
     /// - Complexity: O(k log n) for k entries due.
-    func popDueKeys(now: Int64) -> [ByteString] {
+    func popDueKeys(now: Int64, limit: Int = .max) -> [ByteString] {
         var due: [ByteString] = []
-        while let top = expiryQueue.min, top.when <= now {
+        while due.count < limit, let top = expiryQueue.min, top.when <= now {
             expiryQueue.removeMin()
             if expires[top.key] == top.when { due.append(top.key) }
         }

@@ -7,7 +7,7 @@ extension ServerState {
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
         let now = clock.nowMilliseconds()
-        if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now) }
+        if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
@@ -106,8 +106,8 @@ extension ServerState {
     }
 
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.
-    func runTimers(now: Int64) {
-        sweepExpiredKeys(now: now)
+    func runTimers(now: Int64, expiryBudget: Int64? = nil) {
+        sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
     }

@@ -8,7 +8,11 @@ final class ServerState {
     var databases: [Database]
     var clients: [Int64: SimulatorClient] = [:]
     var nextClientID: Int64 = 1
-    var config = ServerConfig()
+    var config = ServerConfig() {
+        didSet { limits.publish(config.connectionLimits) }
+    }
+    /// The connection limits of `config`, for servers to read without the lock.
+    let limits = PublishedLimits()
     var stats = ServerStats()
     let startedAt: Int64
     let runID: String
@@ -58,17 +62,34 @@ final class ServerState {
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }
 
-    /// Removes every expired key whose time has come (the active expiry cycle). The simulator
+    /// Removes the expired keys whose time has come (the active expiry cycle). The simulator
     /// sweeps completely rather than by sampling, so a moved clock empties DBSIZE at once; each
     /// database's expiry queue makes that cost O(k log n) for k keys due, not a scan of all TTLs.
-    func sweepExpiredKeys(now: Int64) {
+    /// With a `budget` (nanoseconds) the sweep stops when it is spent and the next one goes on
+    /// soon after, as Redis's cycle does (25 ms slow cycles, 1 ms fast ones): a million keys due
+    /// at one instant then cost other clients slices, not one long stall.
+    func sweepExpiredKeys(now: Int64, budget: Int64? = nil) {
+        let deadline = budget.map { ScriptMonitor.monotonicNanoseconds() + $0 }
         for db in databases where db.expiresCount > 0 {
-            for key in db.popDueKeys(now: now) {
-                deleteExpiredKey(key, in: db)
+            while true {
+                let due = db.popDueKeys(now: now, limit: Self.expirySliceKeys)
+                for key in due { deleteExpiredKey(key, in: db) }
+                if due.count < Self.expirySliceKeys { break }
+                if let deadline, ScriptMonitor.monotonicNanoseconds() >= deadline {
+                    nextExpireSweep = now + 2
+                    return
+                }
             }
         }
         nextExpireSweep = now + 100
     }
+
+    /// How many keys a sweep deletes between looks at the clock.
+    static let expirySliceKeys = 64
+    /// The budget of the sweep a command runs on its way (Redis's fast cycle).
+    static let fastExpiryBudget: Int64 = 1_000_000
+    /// The budget of a server's periodic sweep (Redis's slow cycle at hz 10).
+    static let slowExpiryBudget: Int64 = 25_000_000
 }
 
 /// Counters INFO stats reports.

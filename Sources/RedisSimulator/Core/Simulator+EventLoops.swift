@@ -86,6 +86,9 @@ extension Simulator {
         state.scriptMonitor.enqueue(waiter)
     }
 
+    /// The limits CONFIG sets on connections, read without the lock.
+    public var connectionLimits: ConnectionLimits { state.limits.value }
+
     /// True while a script runs past `busy-reply-threshold`.
     public var scriptIsBusy: Bool { state.scriptMonitor.isBusy }
 

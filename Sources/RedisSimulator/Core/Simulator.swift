@@ -131,16 +131,19 @@ public final class Simulator: @unchecked Sendable {
         tick()
     }
 
-    /// Runs time-driven work: the expiry sweep and blocked-client timeouts. A server calls it
-    /// periodically; in-process use gets it on every command.
+    /// Runs time-driven work: the whole expiry sweep and blocked-client timeouts. In-process
+    /// use gets it on every command and from `advance`.
     public func tick() {
         withLock { state in state.runTimers(now: state.clock.nowMilliseconds()) }
     }
 
-    /// `tick`, skipped when the lock is taken (by a running script, or a command another
-    /// thread runs): a server's timer must not wait, and the next tick comes soon.
+    /// `tick` for a server's timer: skipped when the lock is taken (by a running script, or a
+    /// command another thread runs), since the timer must not wait and the next tick comes
+    /// soon; its expiry sweep stops after 25 ms, as Redis's slow cycle does.
     public func tickUnlessBusy() {
-        _ = mutex.withLockIfAvailable { _ in state.runTimers(now: state.clock.nowMilliseconds()) }
+        _ = mutex.withLockIfAvailable { _ in
+            state.runTimers(now: state.clock.nowMilliseconds(), expiryBudget: ServerState.slowExpiryBudget)
+        }
     }
 }
 

@@ -51,6 +51,10 @@ struct ConfigParameter: Sendable {
     enum Kind: Sendable {
         case integer(min: Int64, max: Int64)
         case memory
+        /// A memory value Redis bounds (its createLongLongConfig/createSizeTConfig with MEMORY_CONFIG).
+        case memoryBetween(min: Int64, max: Int64)
+        /// `client-output-buffer-limit`: groups of `class hard soft seconds`, merged into the current value.
+        case clientOutputBufferLimit
         case boolean
         case choice([String])
         case text
@@ -105,7 +109,9 @@ struct ConfigParameter: Sendable {
         ConfigParameter("zset-max-listpack-value", "64", .integer(min: 0, max: Int64.max), aliases: ["zset-max-ziplist-value"]),
         ConfigParameter("stream-node-max-entries", "100", .integer(min: 0, max: Int64.max)),
         ConfigParameter("stream-node-max-bytes", "4096", .memory),
-        ConfigParameter("proto-max-bulk-len", "536870912", .memory),
+        ConfigParameter("proto-max-bulk-len", "536870912", .memoryBetween(min: 1024 * 1024, max: Int64.max)),
+        ConfigParameter("client-query-buffer-limit", "1073741824", .memoryBetween(min: 1024 * 1024, max: Int64.max)),
+        ConfigParameter("client-output-buffer-limit", OutputBufferLimitClasses.defaultText, .clientOutputBufferLimit),
         ConfigParameter("hll-sparse-max-bytes", "3000", .memory),
         ConfigParameter("lazyfree-lazy-user-del", "no", .boolean),
         ConfigParameter("lazyfree-lazy-user-flush", "no", .boolean),
@@ -133,9 +139,18 @@ struct ConfigParameter: Sendable {
         return table
     }()
 
-    /// The value to store for `text`, or the reason Redis gives for refusing it.
-    func normalize(_ text: String) -> Result<String, ConfigRefusal> {
+    /// The value to store for `text` (replacing `current`), or the reason Redis gives for refusing it.
+    func normalize(_ text: String, replacing current: String? = nil) -> Result<String, ConfigRefusal> {
         switch kind {
+        case .memoryBetween(let min, let max):
+            guard let value = ConfigParameter.memoryValue(text) else { return .failure(ConfigRefusal("argument must be a memory value")) }
+            guard value >= min, value <= max else {
+                return .failure(ConfigRefusal("argument must be between \(min) and \(max) inclusive"))
+            }
+            return .success(String(value))
+        case .clientOutputBufferLimit:
+            let base = OutputBufferLimitClasses(configText: current ?? defaultValue)
+            return OutputBufferLimitClasses.parse(text, over: base).map(\.configText)
         case .immutable:
             return .failure(ConfigRefusal("can't set immutable config"))
         case .text:

@@ -40,7 +40,7 @@ extension CommandTable {
                     guard named.insert(parameter.name).inserted else {
                         throw RedisError("ERR CONFIG SET failed (possibly related to argument '\(name)') - duplicate parameter")
                     }
-                    switch parameter.normalize(ctx[index + 1].string) {
+                    switch parameter.normalize(ctx[index + 1].string, replacing: ctx.server.config.values[parameter.name]) {
                     case .success(let value): updates.append((parameter, value))
                     case .failure(let refusal):
                         throw RedisError("ERR CONFIG SET failed (possibly related to argument '\(name)') - \(refusal.reason)")
