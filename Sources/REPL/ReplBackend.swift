@@ -5,13 +5,18 @@ import RESP
 public final class ReplBackend: @unchecked Sendable {
     /// The backend the executable chose.
     public let base: any RedisBackend
-    /// The server the session talks to: `base` at first, a fresh instance after each `reset()`.
+    /// The server the session talks to: a fresh instance (replaced by each `reset()`), or `base` itself on a live Redis.
     public private(set) var server: any RedisBackend
 
-    /// The REPL on `base`.
+    /// The budget of the servers the REPL starts: a script runs at most 30 s, long enough to see
+    /// BUSY and SCRIPT KILL from a second client, short enough that a forgotten loop ends by
+    /// itself (Ctrl-C ends it sooner).
+    public static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(30))
+
+    /// The REPL on `base`: on a fresh server of it under `limits` where it makes them.
     public init(_ base: any RedisBackend) {
         self.base = base
-        server = base
+        server = base.makesFreshInstances ? base.makeInstance(limits: Self.limits) : base
     }
 
     /// The name the prompt shows (`simulator`, or the live server's `host:port`).
@@ -33,8 +38,8 @@ public final class ReplBackend: @unchecked Sendable {
     public func reset() -> Bool {
         guard canReset else { return false }
         let old = server
-        server = base.makeInstance(limits: .none)
-        if old !== base { Task { await old.close() } }
+        server = base.makeInstance(limits: Self.limits)
+        Task { await old.close() }
         return true
     }
 }

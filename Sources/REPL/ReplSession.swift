@@ -193,22 +193,47 @@ public final class ReplSession: @unchecked Sendable {
 
     // MARK: Backend
 
+    /// The reply to `arguments` on `connection`, or nil (said) when the backend failed or Ctrl-C
+    /// closed the connection; Ctrl-C stops the command on a terminal (`InterruptWatch`).
     private func send(_ arguments: [[UInt8]], on connection: any RedisConnection) async -> RESPValue? {
-        // Ctrl-C during a command leaves the REPL, as redis-cli does.
-        let interactive = input.isInteractive
-        let watcher = Task {
-            while interactive, !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 50_000_000)
-                if Interrupts.isPending { Interrupts.leave() }
-            }
-        }
-        defer { watcher.cancel() }
+        let watch = input.isInteractive ? InterruptWatch(connection, on: backend.server, output: output) : nil
+        let reply: Result<RESPValue, RedisConnectionError>
         do {
-            return try await connection.send(arguments)
+            reply = .success(try await connection.send(arguments))
         } catch {
+            reply = .failure(error)
+        }
+        if watch?.finish() == true {
+            await replace(connection)
+            return nil
+        }
+        switch reply {
+        case .success(let value): return value
+        case .failure(let error):
             output.line("(error) \(error.message)")
             return nil
         }
+    }
+
+    /// Opens a new connection in place of one Ctrl-C closed: the learner's (back to the first
+    /// database, outside any transaction or subscription) or a peer's.
+    private func replace(_ closed: any RedisConnection) async {
+        if let peer = peers.first(where: { $0.value === closed })?.key {
+            peers[peer] = nil
+            output.line("(interrupted) \(peer)'s command was stopped by closing its connection; the next `as \(peer)` opens a new one.")
+            return
+        }
+        pushForwarder?.cancel()
+        pushForwarder = nil
+        do {
+            connection = try await backend.connect()
+        } catch {
+            output.line("(error) the command was stopped, but no new connection could be opened: \(error.message)")
+            return
+        }
+        state = ConnectionState(database: backend.initialDatabase)
+        attachInbox()
+        output.line("(interrupted) The command was stopped by closing its connection; a new one is open.")
     }
 
     private func attachInbox() {

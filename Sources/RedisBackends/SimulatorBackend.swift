@@ -1,4 +1,3 @@
-import Foundation
 import RESP
 import RedisScripting
 import RedisSimulator
@@ -42,26 +41,17 @@ public final class SimulatorBackend: RedisBackend {
 
     public var clockOffsetMilliseconds: Int64? { simulator.clock.offsetMilliseconds }
 
-    /// A parked client is unblocked as CLIENT UNBLOCK does (its command answers nil); a script
-    /// gets SCRIPT KILL, which the simulator serves once the script is past busy-reply-threshold.
+    /// A running script is killed as SCRIPT KILL does, without waiting for it to turn busy; a
+    /// parked client is unblocked as CLIENT UNBLOCK does (its command answers nil). The script
+    /// comes first: it holds the simulator's lock, which asking about blocked clients takes.
     public func interrupt(_ connection: any RedisConnection) async -> RedisInterruption {
-        let simulator = self.simulator
-        if let local = connection as? SimulatorConnection, simulator.isBlocked(local.client) {
-            let admin = simulator.connect()
-            defer { simulator.disconnect(admin) }
-            _ = simulator.execute(["CLIENT", "UNBLOCK", String(local.client.id)].map { Array($0.utf8) }, for: admin)
-            return .stopped
-        }
-        // SCRIPT KILL waits for the script to turn busy: off the cooperative threads.
-        let reply: RESPValue = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let admin = simulator.connect()
-                let result = simulator.execute([Array("SCRIPT".utf8), Array("KILL".utf8)], for: admin)
-                simulator.disconnect(admin)
-                if case .reply(let reply) = result { continuation.resume(returning: reply) } else { continuation.resume(returning: .nullBulkString) }
-            }
-        }
-        return RedisInterruption(scriptKillReply: reply)
+        let killed = RedisInterruption(scriptKillReply: simulator.killRunningScript())
+        guard killed == .nothingRunning else { return killed }
+        guard let local = connection as? SimulatorConnection, simulator.isBlocked(local.client) else { return .nothingRunning }
+        let admin = simulator.connect()
+        defer { simulator.disconnect(admin) }
+        _ = simulator.execute(["CLIENT", "UNBLOCK", String(local.client.id)].map { Array($0.utf8) }, for: admin)
+        return .stopped
     }
 
     public func close() async {}

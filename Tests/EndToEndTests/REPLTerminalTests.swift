@@ -74,6 +74,39 @@ import RedislingsTestSupport
         terminal.keys("Up", literal: false)
         try terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE [channel [channel ...]]") }
     }
+
+    @Test func ctrlCStopsABlockedCommandOrAScriptAndKeepsTheSession() throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        try terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
+            + REPLProcess.quote(binary.path))
+        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys("SELECT 2")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.hasSuffix("simulator[2]>") }
+        terminal.keys("SET kept yes")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
+        // Each waits for ever until Ctrl-C; the prompt comes back on the same connection. (WAIT
+        // joins them once the simulator has it: on this branch it is an unknown command.)
+        for (command, stopped) in [
+            ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"),
+            ("EVAL \"while true do end\" 0", "Script killed by user"),
+        ] {
+            terminal.keys(command)
+            terminal.keys("Enter", literal: false)
+            try terminal.waitFor { $0.contains("> " + command) }
+            Thread.sleep(forTimeInterval: 0.3)
+            terminal.keys("C-c", literal: false)
+            try terminal.waitFor { $0.contains(command + "\n") && $0.components(separatedBy: command + "\n").last!.contains(stopped) && $0.hasSuffix("simulator[2]>") }
+        }
+        terminal.keys("GET kept")
+        terminal.keys("Enter", literal: false)
+        try terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
+    }
 }
 
 /// A tmux server of our own (its own socket), with one window running the program under test.

@@ -88,4 +88,24 @@ import Testing
         #expect(result.status == .error)
         #expect(result.error?.contains("more than the 15 s allowed") == true, "\(result)")
     }
+
+    @Test func aRunawayScriptIsStoppedOnTheLiveServerWhenTheWallClockRunsOut() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess(extraArguments: ["--busy-reply-threshold", "100"])
+        defer { server.stop() }
+        let (url, live) = Self.backend(on: server, database: 4)
+        var limits = ExerciseLimits.learner
+        limits.wallClock = .seconds(2)
+        let result = await ExerciseRunner(backend: live).run(
+            try ExerciseFixtures.exercise(ExerciseFixtures.valid), submission: .redis("EVAL \"while true do end\" 0\n"), limits: limits)
+        #expect(result.status == .error)
+        #expect(result.error?.contains("wall-clock budget of 2 s ran out") == true, "\(result)")
+        // The server answers again instead of BUSY: the run killed its script.
+        let after = try await LiveRedisConnection.connect(to: url)
+        #expect(try await after.send("PING") == .simpleString("PONG"))
+        await after.close()
+    }
 }

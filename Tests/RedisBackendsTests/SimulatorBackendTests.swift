@@ -62,3 +62,32 @@ import Testing
         #expect(looped.debugDescription.contains("time budget"), "\(looped.debugDescription)")
     }
 }
+
+/// Ctrl-C's way into a running script on the simulator: killed at once, or reported when it wrote.
+/// A running script holds a cooperative thread, and the machine may have only two: each script
+/// has a time budget, so a starved test fails instead of hanging.
+@Suite(.serialized) struct SimulatorScriptInterruptTests {
+    @Test func aLoopingScriptIsKilledAtOnce() async throws {
+        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(10)))
+        let client = try await server.connect()
+        let running = Task { try await client.send("EVAL", "while true do end", "0") }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await server.interrupt(client) == .stopped)
+        #expect(try await running.value.debugDescription.contains("killed by user"))
+        #expect(try await client.send("PING") == .simpleString("PONG"))
+    }
+
+    @Test func aScriptThatWroteIsReportedAndItsBudgetEndsIt() async throws {
+        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(8)))
+        let client = try await server.connect()
+        let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') while true do end", "0") }
+        try await Task.sleep(for: .milliseconds(200))
+        let outcome = await server.interrupt(client)
+        guard case .unstoppable(let text) = outcome else {
+            Issue.record("expected unstoppable, got \(outcome)")
+            return
+        }
+        #expect(text.contains("SHUTDOWN NOSAVE"))
+        #expect(try await running.value.debugDescription.contains("time budget"))
+    }
+}

@@ -46,9 +46,14 @@ extension ExerciseSession {
         case .some(.failure(let error)):
             throw ExerciseRunError("\(Self.place(line))\(what): `\(Self.commandText(arguments))` failed: \(error.message)")
         case .none:
+            // Stop it on the server too, so a live Redis is not left busy with a runaway script.
+            let interruption = await environment.instance.interrupt(client.connection)
             await client.close()
-            throw ExerciseRunError(
-                "\(Self.place(line))\(what): `\(Self.commandText(arguments))` was still waiting when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out")
+            var message = "\(Self.place(line))\(what): `\(Self.commandText(arguments))` was still waiting when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out"
+            if case .unstoppable(let reason) = interruption {
+                message += "; it could not be stopped on \(environment.label): \(reason)"
+            }
+            throw ExerciseRunError(message)
         }
     }
 
