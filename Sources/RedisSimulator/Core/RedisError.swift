@@ -5,13 +5,16 @@ public struct RedisError: Error, Sendable, Equatable {
 
     /// An error with the given wire text. A `\r` or `\n` in it (from a client's own argument,
     /// echoed back) becomes a space, as Redis's error replies make it, so that no argument can
-    /// end the error line early and break the framing of the replies after it.
+    /// end the error line early and break the framing of the replies after it; at the very end
+    /// they are dropped instead, as Redis's addReplyErrorFormat trims them.
     public init(_ message: String) {
         self.message = message.utf8.contains(where: { $0 == 13 || $0 == 10 }) ? Self.sanitized(message) : message
     }
 
     private static func sanitized(_ message: String) -> String {
-        String(decoding: message.utf8.map { $0 == 13 || $0 == 10 ? 32 : $0 }, as: UTF8.self)
+        var bytes = Array(message.utf8)
+        while let last = bytes.last, last == 13 || last == 10 { bytes.removeLast() }
+        return String(decoding: bytes.map { $0 == 13 || $0 == 10 ? 32 : $0 }, as: UTF8.self)
     }
 
     public static let syntax = RedisError("ERR syntax error")

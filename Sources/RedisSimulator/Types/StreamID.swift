@@ -38,8 +38,9 @@ public struct StreamID: Hashable, Comparable, Sendable, CustomStringConvertible 
     static func parse(
         _ text: ByteString, missingSeq: UInt64 = 0, strict: Bool = false, allowAutoSeq: Bool = false
     ) -> (id: StreamID, autoSeq: Bool)? {
-        let b = text.bytes
-        guard b.count <= 127 else { return nil }
+        guard text.count <= 127 else { return nil }
+        // Redis reads the id as a C string: it ends at a NUL.
+        let b = Array(text.bytes.prefix { $0 != 0 })
         if b.count == 1 && (b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+")) {
             if strict { return nil }
             return (b[0] == UInt8(ascii: "-") ? .zero : .max, false)
@@ -55,17 +56,29 @@ public struct StreamID: Hashable, Comparable, Sendable, CustomStringConvertible 
         return (StreamID(ms: ms, seq: seq), false)
     }
 
-    /// Redis's string2ull: decimal digits only (no sign, no spaces), within UInt64.
+    /// Redis's string2ull over a C string (up to a NUL): a non-negative `string2ll` integer,
+    /// else C's `strtoull` over the whole string, which takes leading spaces and a sign
+    /// (`" 1"` and `"+1"` are 1; `"-01"` wraps to 2^64 - 1), within UInt64.
     private static func parseUnsigned(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        guard !digits.isEmpty else { return nil }
+        let text = digits.prefix { $0 != 0 }
+        if let value = ByteString(Array(text)).int64Value { return value < 0 ? nil : UInt64(value) }
+        guard !text.isEmpty else { return nil }
+        var index = text.startIndex
+        while index < text.endIndex, ByteString.isCSpace(text[index]) { index += 1 }
+        var negative = false
+        if index < text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
+            negative = text[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < text.endIndex else { return nil }
         var value: UInt64 = 0
-        for c in digits {
+        for c in text[index...] {
             guard c >= 48, c <= 57 else { return nil }
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(UInt64(c - 48))
             guard !o1, !o2 else { return nil }
             value = a
         }
-        return value
+        return negative ? 0 &- value : value
     }
 }

@@ -23,12 +23,14 @@ extension CommandTable {
                         }
                         clients = clients.filter { ctx.server.clientType($0) == type }
                     } else if ctx.argument(2, is: "ID"), ctx.count >= 4 {
-                        var ids: Set<Int64> = []
+                        // Redis lists each id asked for that exists, in the order asked, repeats
+                        // included; any integer is an id (no client has one below 1).
+                        var ids: [Int64] = []
                         for index in 3..<ctx.count {
-                            guard let id = ctx[index].int64Value, id > 0 else { throw RedisError("ERR Invalid client ID") }
-                            ids.insert(id)
+                            guard let id = ctx[index].int64Value else { throw RedisError("ERR Invalid client ID") }
+                            ids.append(id)
                         }
-                        clients = clients.filter { ids.contains($0.id) }
+                        clients = ids.compactMap { ctx.server.clients[$0] }
                     } else {
                         throw RedisError.syntax
                     }

@@ -10,8 +10,12 @@ extension CommandTable {
             let timeout = try ctx.integer(at: 2, orError: "timeout is not an integer or out of range")
             guard timeout >= 0 else { throw RedisError("ERR timeout is negative") }
             let acknowledged: Int64 = 0
-            // Redis answers at once inside MULTI; WAIT is refused in scripts before it runs.
-            if acknowledged >= replicas || ctx.client.deniesBlocking { return .integer(acknowledged) }
+            // Redis answers at once inside MULTI; WAIT is refused in scripts before it runs. A
+            // blocked WAIT keeps the count in a C int, so one that wraps to 0 or below (2^31,
+            // 2^32) is satisfied as soon as Redis looks again: it answers at once too.
+            if acknowledged >= replicas || Int32(truncatingIfNeeded: replicas) <= 0 || ctx.client.deniesBlocking {
+                return .integer(acknowledged)
+            }
             return ctx.block(on: [], timeoutMilliseconds: timeout, timeoutReply: .integer(acknowledged)) { _, _ in nil }
         },
     ]

@@ -31,13 +31,14 @@ extension CommandTable {
 
     static func counterSpec(_ name: String, arity: Int, amount: @escaping @Sendable (CommandContext) throws(RedisError) -> Int64) -> CommandSpec {
         CommandSpec(name, arity: arity, flags: ["write", "denyoom", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
+            // Redis reads the increment before the key: a bad one is refused whatever the key holds.
+            let delta = try amount(ctx)
             let current = try ctx.lookupString(ctx[1])
             var value: Int64 = 0
             if let current {
                 guard let parsed = current.int64Value else { throw RedisError.notInteger }
                 value = parsed
             }
-            let delta = try amount(ctx)
             let (sum, overflow) = value.addingReportingOverflow(delta)
             guard !overflow else { throw RedisError.overflow }
             let text = ByteString(sum)
