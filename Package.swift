@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             exclude: ["Scripts"]),
-        .testTarget(name: "RedisBackendsTests", dependencies: ["RedisBackends", "RESP", "LiveRedis", "RedislingsTestSupport"]),
+        .testTarget(name: "RedisBackendsTests", dependencies: ["RedisBackends", "RedisSimulator", "RESP", "LiveRedis", "RedislingsTestSupport"]),
         .testTarget(name: "LiveRedisTests", dependencies: ["LiveRedis", "RESP", "RedislingsTestSupport"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Fixtures"]),
         .testTarget(

@@ -41,7 +41,8 @@ public struct RedisInstanceLimits: Sendable {
     /// The longest one script may run before it is stopped (nil: unbounded, as in Redis).
     public var scriptTimeBudget: Duration?
     /// Why a command sent from inside a script is refused (nil: allowed), for sandboxes that
-    /// refuse the same commands in scripts as when sent directly.
+    /// refuse the same commands in scripts as when sent directly. It is given the command's
+    /// name and its first argument only (a subcommand), as it runs on every `redis.call`.
     public var scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)?
     /// A clock that stands still at this Unix time in milliseconds, so replies that carry the
     /// time compare exactly (nil: real time).

@@ -17,7 +17,7 @@ public final class SimulatorBackend: RedisBackend {
         simulator = Simulator(clock: clock)
         let scripting = LuaScripting(timeBudget: limits.scriptTimeBudget)
         if let refusal = limits.scriptCommandRefusal {
-            scripting.commandFilter = { arguments in refusal(arguments.map(\.bytes)) }
+            scripting.commandFilter = { arguments in refusal(arguments.prefix(2).map(\.bytes)) }
         }
         simulator.installScripting(scripting)
     }

@@ -17,6 +17,15 @@ import Testing
         try await body(LiveRedisBackend(url: RedisURL(host: "127.0.0.1", port: server.port, database: 2)))
     }
 
+    /// Waits until the server answers BUSY: the script runs and is past the threshold.
+    private func waitUntilBusy(_ backend: LiveRedisBackend) async throws {
+        let probe = try await LiveRedisConnection.connect(to: RedisURL(host: backend.url.host, port: backend.url.port))
+        defer { Task { await probe.close() } }
+        while try await !(probe.send("PING").debugDescription.contains("BUSY")) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     @Test func anInstanceIsTheServerItselfOnRealTime() async throws {
         try await withServer { backend in
             #expect(!backend.makesFreshInstances)
@@ -34,7 +43,7 @@ import Testing
             // Read-only, so SCRIPT KILL may stop it; bounded, so a failing test cannot leave the server busy.
             let running = Task { try await client.send("EVAL", "local t = redis.call('TIME')[1] + 5 while redis.call('TIME')[1] + 0 < t do end", "0") }
             // Past busy-reply-threshold (50 ms), the server reads SCRIPT KILL.
-            try await Task.sleep(for: .milliseconds(300))
+            try await waitUntilBusy(backend)
             let outcome = await backend.interrupt(client)
             #expect(outcome == .stopped)
             #expect(try await running.value.debugDescription.contains("killed by user"))
@@ -45,9 +54,9 @@ import Testing
     @Test func aScriptThatWroteIsReportedAsUnstoppable() async throws {
         try await withServer { backend in
             let client = try await backend.connect()
-            let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') local t = redis.call('TIME')[1] + 3 while redis.call('TIME')[1] + 0 < t do end", "0") }
+            let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') local t = redis.call('TIME')[1] + 6 while redis.call('TIME')[1] + 0 < t do end", "0") }
             // Past busy-reply-threshold (50 ms), the server reads SCRIPT KILL.
-            try await Task.sleep(for: .milliseconds(300))
+            try await waitUntilBusy(backend)
             let outcome = await backend.interrupt(client)
             guard case .unstoppable(let text) = outcome else {
                 Issue.record("expected unstoppable, got \(outcome)")

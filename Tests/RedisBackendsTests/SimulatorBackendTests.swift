@@ -1,5 +1,7 @@
+import Foundation
 import RESP
 import RedisBackends
+import RedisSimulator
 import Testing
 
 /// The built-in simulator behind the backend protocol: fresh servers, a clock it moves, and
@@ -64,30 +66,42 @@ import Testing
 }
 
 /// Ctrl-C's way into a running script on the simulator: killed at once, or reported when it wrote.
-/// A running script holds a cooperative thread, and the machine may have only two: each script
-/// has a time budget, so a starved test fails instead of hanging.
+/// The scripts run on threads of their own: one running on a cooperative thread would hold it,
+/// and the machine may have only two for every test of the process.
 @Suite(.serialized) struct SimulatorScriptInterruptTests {
+    /// Runs `words` for `connection`'s client on a new thread and returns the reply.
+    private func runOnThread(_ connection: any RedisConnection, _ words: String...) async throws -> RESPValue {
+        let local = try #require(connection as? SimulatorConnection)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let result = local.simulator.execute(words.map { Array($0.utf8) }, for: local.client)
+                if case .reply(let reply) = result { continuation.resume(returning: reply) } else { continuation.resume(returning: .nullBulkString) }
+            }
+        }
+    }
+
     @Test func aLoopingScriptIsKilledAtOnce() async throws {
         let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(10)))
         let client = try await server.connect()
-        let running = Task { try await client.send("EVAL", "while true do end", "0") }
+        async let reply = runOnThread(client, "EVAL", "while true do end", "0")
         try await Task.sleep(for: .milliseconds(200))
         #expect(await server.interrupt(client) == .stopped)
-        #expect(try await running.value.debugDescription.contains("killed by user"))
+        #expect(try await reply.debugDescription.contains("killed by user"))
         #expect(try await client.send("PING") == .simpleString("PONG"))
     }
 
     @Test func aScriptThatWroteIsReportedAndItsBudgetEndsIt() async throws {
-        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(8)))
+        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2)))
         let client = try await server.connect()
-        let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') while true do end", "0") }
+        async let reply = runOnThread(client, "EVAL", "redis.call('SET', 'k', 'v') while true do end", "0")
         try await Task.sleep(for: .milliseconds(200))
         let outcome = await server.interrupt(client)
         guard case .unstoppable(let text) = outcome else {
             Issue.record("expected unstoppable, got \(outcome)")
+            _ = try await reply
             return
         }
         #expect(text.contains("SHUTDOWN NOSAVE"))
-        #expect(try await running.value.debugDescription.contains("time budget"))
+        #expect(try await reply.debugDescription.contains("time budget"))
     }
 }
