@@ -62,7 +62,7 @@ public struct CommandAnswerJudge: Sendable {
     /// blocked) and the keyspace after.
     private func run(_ words: [[UInt8]], after setup: [[UInt8]]? = nil) async -> (reply: RESPValue?, keyspace: KeyspaceSnapshot) {
         // A runaway script must not hang the quiz.
-        let server = backend.makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2), frozenClockMilliseconds: clockMilliseconds))
+        let server = backend.makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2), scriptMemoryBudget: 64 << 20, frozenClockMilliseconds: clockMilliseconds))
         defer { Task { await server.close() } }
         guard let client = try? await server.connect() else { return (nil, KeyspaceSnapshot(entries: [:])) }
         if let setup, !setup.isEmpty { _ = try? await client.replyUnlessParked(setup) }

@@ -10,8 +10,9 @@ public final class ReplBackend: @unchecked Sendable {
 
     /// The budget of the servers the REPL starts: a script runs at most 30 s, long enough to see
     /// BUSY and SCRIPT KILL from a second client, short enough that a forgotten loop ends by
-    /// itself (Ctrl-C ends it sooner).
-    public static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(30))
+    /// itself (Ctrl-C ends it sooner); Lua's own heap holds at most 512 MB, so a table grown
+    /// without end is stopped before it takes the machine.
+    public static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(30), scriptMemoryBudget: 512 << 20)
 
     /// The REPL on `base`: on a fresh server of it under `limits` where it makes them.
     public init(_ base: any RedisBackend) {

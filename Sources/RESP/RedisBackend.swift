@@ -40,6 +40,9 @@ public protocol RedisBackend: AnyObject, Sendable {
 public struct RedisInstanceLimits: Sendable {
     /// The longest one script may run before it is stopped (nil: unbounded, as in Redis).
     public var scriptTimeBudget: Duration?
+    /// The most bytes the scripting engine's heap may hold; a script that allocates past it is
+    /// stopped (nil: unbounded, as in Redis). Live servers cannot be given one.
+    public var scriptMemoryBudget: Int?
     /// Why a command sent from inside a script is refused (nil: allowed), for sandboxes that
     /// refuse the same commands in scripts as when sent directly. It is given the command's
     /// name and its first argument only (a subcommand), as it runs on every `redis.call`.
@@ -50,10 +53,11 @@ public struct RedisInstanceLimits: Sendable {
 
     /// Limits spelled out.
     public init(
-        scriptTimeBudget: Duration? = nil, scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil,
-        frozenClockMilliseconds: Int64? = nil
+        scriptTimeBudget: Duration? = nil, scriptMemoryBudget: Int? = nil,
+        scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil, frozenClockMilliseconds: Int64? = nil
     ) {
         self.scriptTimeBudget = scriptTimeBudget
+        self.scriptMemoryBudget = scriptMemoryBudget
         self.scriptCommandRefusal = scriptCommandRefusal
         self.frozenClockMilliseconds = frozenClockMilliseconds
     }

@@ -15,7 +15,7 @@ public final class SimulatorBackend: RedisBackend {
         self.makeClock = makeClock
         let clock = limits.frozenClockMilliseconds.map { now in SimulatorClock(source: { now }) } ?? makeClock()
         simulator = Simulator(clock: clock)
-        let scripting = LuaScripting(timeBudget: limits.scriptTimeBudget)
+        let scripting = LuaScripting(timeBudget: limits.scriptTimeBudget, memoryBudget: limits.scriptMemoryBudget)
         if let refusal = limits.scriptCommandRefusal {
             scripting.commandFilter = { arguments in refusal(arguments.prefix(2).map(\.bytes)) }
         }

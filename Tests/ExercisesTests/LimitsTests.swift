@@ -46,9 +46,24 @@ import RedisBackends
     @Test func aLuaMemoryHogIsStoppedToo() async throws {
         let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
         let script = "for i = 1, 1000000 do redis.call('RPUSH', 'hog', i) end return 1"
-        let result = await runner.run(exercise, submission: .lua(script), limits: limits { $0.memoryBytes = 2 << 20 })
+        // Only the memory budget may end it: generous clocks, so a loaded machine cannot let the
+        // time budget win the race.
+        let result = await runner.run(exercise, submission: .lua(script), limits: limits {
+            $0.memoryBytes = 2 << 20
+            $0.luaTimeBudget = .seconds(120)
+            $0.wallClock = .seconds(180)
+        })
         #expect(result.status == .error)
         #expect(result.error?.contains("memory budget of 2 MB") == true, "\(result)")
+    }
+
+    @Test func aLuaTableThatGrowsWithoutEndIsStoppedAtTheMemoryBudget() async throws {
+        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let script = "local t = {}\nfor i = 1, 100000000 do t[i] = 'entry ' .. i end\nreturn 1"
+        let result = await runner.run(exercise, submission: .lua(script), limits: limits { $0.memoryBytes = 2 << 20 })
+        #expect(result.status == .error)
+        #expect(result.error?.hasSuffix("the script passed the Lua memory budget of 2 MB (it allocates without end?) and was stopped") == true, "\(result)")
+        #expect(result.score == 0)
     }
 
     @Test func sandboxedCommandsAreRefusedWithTheirLine() async throws {

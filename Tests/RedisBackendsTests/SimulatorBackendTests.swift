@@ -63,6 +63,16 @@ import Testing
         let looped = try await client.send("EVAL", "while true do end", "0")
         #expect(looped.debugDescription.contains("time budget"), "\(looped.debugDescription)")
     }
+
+    @Test func aScriptMemoryBudgetStopsATableGrownWithoutEnd() async throws {
+        // The table lives in Lua's heap, never in the dataset, so maxmemory would not see it.
+        let hog = "local t = {} for i = 1, 100000000 do t[i] = 'entry ' .. i end return #t"
+        let bounded = try await SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptMemoryBudget: 4 << 20)).connect()
+        let stopped = try await bounded.send("EVAL", hog, "0")
+        #expect(stopped.debugDescription.contains("Lua memory budget of 4194304 bytes"), "\(stopped.debugDescription)")
+        // The server goes on, and a small script still runs.
+        #expect(try await bounded.send("EVAL", "return #redis.call('PING')['ok']", "0") == .integer(4))
+    }
 }
 
 /// Ctrl-C's way into a running script on the simulator: killed at once, or reported when it wrote.

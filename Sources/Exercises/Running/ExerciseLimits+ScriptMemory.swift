@@ -1,8 +1,10 @@
-/// A script that allocates until Lua's allocator fails gets Lua's "not enough memory" error;
-/// in a graded run that is the answer breaking the memory budget, not a wrong reply.
+/// A script that allocates past the run's Lua memory budget is stopped by the scripting engine
+/// (older engines let Lua's allocator fail with "not enough memory"); in a graded run that is
+/// the answer breaking the memory budget, not a wrong reply.
 extension ExerciseLimits {
-    /// True when `errorText` is Lua running out of memory inside a script.
+    /// True when `errorText` is a script stopped for the memory it took.
     static func isScriptOutOfMemory(_ errorText: String) -> Bool {
-        errorText.hasPrefix("ERR Error running script") && errorText.hasSuffix("not enough memory")
+        errorText.contains("exceeded the Lua memory budget")
+            || (errorText.hasPrefix("ERR Error running script") && errorText.hasSuffix("not enough memory"))
     }
 }

@@ -35,10 +35,13 @@ public struct ExerciseLimits: Sendable, Equatable {
         wallClock: .seconds(20), maxCommands: 5_000, maxReplyBytes: 1 << 20, luaTimeBudget: .seconds(2),
         memoryBytes: 64 << 20, sandbox: true)
 
-    /// What the backend's server for one run is started with: the script time budget, and the
-    /// sandbox's refusals inside scripts too.
+    /// What the backend's server for one run is started with: the script time budget, the
+    /// memory budget for Lua's own heap too (a table grown without end never reaches
+    /// `maxmemory`, which counts only the dataset), and the sandbox's refusals inside scripts.
     public var instanceLimits: RedisInstanceLimits {
-        RedisInstanceLimits(scriptTimeBudget: luaTimeBudget, scriptCommandRefusal: sandbox ? ExerciseSandbox.scriptRefusal : nil)
+        RedisInstanceLimits(
+            scriptTimeBudget: luaTimeBudget, scriptMemoryBudget: memoryBytes.map { Int(clamping: $0) },
+            scriptCommandRefusal: sandbox ? ExerciseSandbox.scriptRefusal : nil)
     }
 
     /// Sizes in the units people read.

@@ -48,7 +48,8 @@ extension ExerciseSession {
                 throw ExerciseRunError("\(Self.place(line))the script ran past the Lua time budget of \(budget) and was stopped (an endless loop?)")
             }
             if ExerciseLimits.isScriptOutOfMemory(text) {
-                throw ExerciseRunError("\(Self.place(line))the script ran out of memory (it allocates without end?) and was stopped")
+                let budget = limits.memoryBytes.map { " of \(ExerciseLimits.bytesText($0))" } ?? ""
+                throw ExerciseRunError("\(Self.place(line))the script passed the Lua memory budget\(budget) (it allocates without end?) and was stopped")
             }
             if let refusal = ExerciseSandbox.scriptRefusal(in: text) {
                 throw ExerciseRunError("\(Self.place(line))the script sent \(refusal): it reaches beyond the exercise's own keys; remove it")

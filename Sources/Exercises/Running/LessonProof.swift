@@ -8,7 +8,7 @@ import RESP
 /// a command runs cleanly.
 public enum LessonProof {
     /// The limits of the servers a proof runs on: a runaway script must not hang `dev check`.
-    static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(2))
+    static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(2), scriptMemoryBudget: 64 << 20)
 
     /// The problems found in `lesson` on fresh servers of `backend`, with file lines; empty when it runs as written.
     public static func prove(_ lesson: Lesson, on backend: any RedisBackend) async -> [ExerciseProblem] {
