@@ -61,6 +61,13 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         outgoing = ByteBufferAllocator().buffer(capacity: 0)
     }
 
+    /// The context holds this handler: keeping it past removal would keep both, and every
+    /// buffer the handler holds, for good.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+        unread = nil
+    }
+
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         outgoing = context.channel.allocator.buffer(capacity: 1024)
@@ -204,6 +211,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         dropUnrunRequests()
+        // The bytes of a request cut off by the close go now, not when the handler goes.
+        unread = nil
         if let client {
             client.pushHandler = nil
             client.deferredReplyHandler = nil
