@@ -14,13 +14,15 @@ import Testing
         ["REDISLINGS_WORKSPACE": scratch + "/work", "REDISLINGS_HOME": scratch + "/state"]
     }
 
-    private func run(_ arguments: [String]) throws -> RedislingsBinary.Output {
+    /// Runs the binary off the cooperative pool: `dev check --live` takes many seconds, and a
+    /// test holding one of the pool's few threads that long stalls every async test.
+    private func run(_ arguments: [String]) async throws -> RedislingsBinary.Output {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
-        return try binary.run(arguments, in: Self.fixtures, environment: environment)
+        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
     }
 
-    @Test func listShowsTheExercisesOfEachLesson() throws {
-        let output = try run(["exercise", "list"] + Self.lessons)
+    @Test func listShowsTheExercisesOfEachLesson() async throws {
+        let output = try await run(["exercise", "list"] + Self.lessons)
         #expect(output.status == 0)
         #expect(output.standardOutput == """
             Lesson 1: Pub/Sub Basics
@@ -28,7 +30,7 @@ import Testing
               1.2  fixture-lock-script       A lock released only by its owner (9 points, lua)
 
             """)
-        let json = try run(["exercise", "list", "1", "--json"] + Self.lessons)
+        let json = try await run(["exercise", "list", "1", "--json"] + Self.lessons)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["fixture-first-subscriber", "fixture-lock-script"])
         #expect(rows.first?["max_points"] == nil)
@@ -37,29 +39,29 @@ import Testing
         #expect(rows.first?["status"] as? String == "new")
     }
 
-    @Test func listMarksPassedAndTriedExercises() throws {
-        _ = try run(["exercise", "show", "1.1", "--plain"] + Self.lessons)
-        _ = try run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
+    @Test func listMarksPassedAndTriedExercises() async throws {
+        _ = try await run(["exercise", "show", "1.1", "--plain"] + Self.lessons)
+        _ = try await run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
         try "INCR fixture:counter\n".write(toFile: scratch + "/work/fixture-first-subscriber.redis", atomically: true, encoding: .utf8)
-        #expect(try run(["exercise", "check", "1.1"] + Self.lessons).status == 1)
+        #expect(try await run(["exercise", "check", "1.1"] + Self.lessons).status == 1)
         let script = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\n"
         try script.write(toFile: scratch + "/work/fixture-lock-script.lua", atomically: true, encoding: .utf8)
-        let lock = try run(["exercise", "check", "1.2"] + Self.lessons)
+        let lock = try await run(["exercise", "check", "1.2"] + Self.lessons)
         #expect(lock.status == 0, "\(lock.standardOutput)")
         #expect(lock.standardOutput.hasSuffix("Score: 9/9 — passed\nWhy this works: The comparison and the delete run in one script, so the lock cannot change hands between them.\n"))
-        let output = try run(["exercise", "list"] + Self.lessons)
+        let output = try await run(["exercise", "list"] + Self.lessons)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[1] == "~ 1.1  fixture-first-subscriber  Publish to a listener (0/10 points, redis)")
         #expect(lines[2] == "✓ 1.2  fixture-lock-script       A lock released only by its owner (9/9 points, lua)")
-        let json = try run(["exercise", "list", "--json"] + Self.lessons)
+        let json = try await run(["exercise", "list", "--json"] + Self.lessons)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["status"] as? String } == ["attempted", "passed"])
         #expect(rows.last?["best_score"] as? Int == 9)
     }
 
-    @Test func showRendersTheInstructionsAndCreatesTheAnswerFile() throws {
-        let output = try run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
+    @Test func showRendersTheInstructionsAndCreatesTheAnswerFile() async throws {
+        let output = try await run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("Write a script that deletes the lock"))
         #expect(output.standardOutput.contains("  • a stranger cannot release the lock (3 points)"))
@@ -69,19 +71,19 @@ import Testing
         #expect(text.hasSuffix("-- KEYS[1] is the lock, ARGV[1] the caller's token\n"))
     }
 
-    @Test func checkFailsUntouchedAndPassesSolved() throws {
-        _ = try run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
-        let untouched = try run(["exercise", "check", "fixture-first-subscriber"] + Self.lessons)
+    @Test func checkFailsUntouchedAndPassesSolved() async throws {
+        _ = try await run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
+        let untouched = try await run(["exercise", "check", "fixture-first-subscriber"] + Self.lessons)
         #expect(untouched.status == 1)
         #expect(untouched.standardOutput.contains("  ✗ the counter is 3 (0/3) — fixture:counter does not hold 3.\n"))
         #expect(untouched.standardOutput.hasSuffix("Score: 0/10 — not yet: run `redislings hint fixture-first-subscriber` for a hint\n"))
         let file = scratch + "/work/fixture-first-subscriber.redis"
         try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let solved = try run(["exercise", "check", "1.1", "--json"] + Self.lessons)
+        let solved = try await run(["exercise", "check", "1.1", "--json"] + Self.lessons)
         #expect(solved.status == 0, "\(solved.standardOutput)")
         #expect(solved.standardError == "")
-        let progress = try run(["progress", "--json"] + Self.lessons)
+        let progress = try await run(["progress", "--json"] + Self.lessons)
         #expect(progress.standardOutput.contains("\"exercises_passed\" : 1"), "\(progress.standardOutput)")
         #expect(progress.standardOutput.contains("\"exercises_total\" : 2"), "\(progress.standardOutput)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])
@@ -90,42 +92,42 @@ import Testing
         #expect(result["max_score"] as? Int == 10)
     }
 
-    @Test func badAnswerFilesAreClearErrors() throws {
-        let missing = try run(["exercise", "check", "1.1"] + Self.lessons)
+    @Test func badAnswerFilesAreClearErrors() async throws {
+        let missing = try await run(["exercise", "check", "1.1"] + Self.lessons)
         #expect(missing.status != 0)
         #expect(missing.standardError.contains("No answer file at \(scratch)/work/fixture-first-subscriber.redis."))
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let binaryFile = scratch + "/answer.redis"
         try Data([0x50, 0x49, 0x4E, 0x47, 0x0A, 0x00]).write(to: URL(fileURLWithPath: binaryFile))
-        let binary = try run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
+        let binary = try await run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
         #expect(binary.status != 0)
         #expect(binary.standardError.contains("\(binaryFile):2: the file holds binary data"))
         try "INCR fixture:counter\nFLUSHALL\n".write(toFile: binaryFile, atomically: true, encoding: .utf8)
-        let sandboxed = try run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
+        let sandboxed = try await run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
         #expect(sandboxed.status == 1)
         #expect(sandboxed.standardOutput.contains("Error: \(binaryFile): line 2: FLUSHALL is not allowed in an exercise"))
-        let unknown = try run(["exercise", "check", "fixture-first-subscribr"] + Self.lessons)
+        let unknown = try await run(["exercise", "check", "fixture-first-subscribr"] + Self.lessons)
         #expect(unknown.standardError.contains("Did you mean 'fixture-first-subscriber'?"))
     }
 
-    @Test func hintGivesTheNextTierEachTime() throws {
-        let first = try run(["hint", "1.1"] + Self.lessons)
+    @Test func hintGivesTheNextTierEachTime() async throws {
+        let first = try await run(["hint", "1.1"] + Self.lessons)
         #expect(first.standardOutput == "Hint 1/3: Someone is already listening on fixture:news.\n")
-        let second = try run(["hint", "1.1"] + Self.lessons)
+        let second = try await run(["hint", "1.1"] + Self.lessons)
         #expect(second.standardOutput == "Hint 2/3: PUBLISH sends a message; INCR counts.\n")
-        let all = try run(["hint", "1.1", "--all"] + Self.lessons)
+        let all = try await run(["hint", "1.1", "--all"] + Self.lessons)
         #expect(all.standardOutput.split(separator: "\n").count == 3)
         // --all counted every tier as seen, in the progress database.
-        let after = try run(["hint", "1.1"] + Self.lessons)
+        let after = try await run(["hint", "1.1"] + Self.lessons)
         #expect(after.standardOutput == "Hint 3/3: PUBLISH fixture:news hello, INCR fixture:counter three times, GET fixture:counter\nThat was the last hint: it gives the answer away.\n")
         #expect(after.standardError == "")
     }
 
-    @Test func devCheckProvesEveryExercise() throws {
-        let good = try run(["dev", "check"] + Self.lessons)
+    @Test func devCheckProvesEveryExercise() async throws {
+        let good = try await run(["dev", "check"] + Self.lessons)
         #expect(good.status == 0, "\(good.standardOutput)")
         #expect(good.standardOutput.hasSuffix("2 exercises in \(Self.fixtures)/ExerciseCourse/Exercises: each fails untouched and passes with its solution on simulator; 10 wrong answers earn no more than they may.\n"))
-        let bad = try run(["dev", "check", "--lessons", "BrokenExercises/Lessons"])
+        let bad = try await run(["dev", "check", "--lessons", "BrokenExercises/Lessons"])
         #expect(bad.status == 1)
         let lines = bad.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("✓") }.map { String($0.prefix { $0 != "—" }) }
         let folder = "\(Self.fixtures)/BrokenExercises/Exercises/pubsub-basics"
@@ -140,19 +142,19 @@ import Testing
         ])
     }
 
-    @Test func devCheckProvesExercisesOnALiveRedisToo() throws {
+    @Test func devCheckProvesExercisesOnALiveRedisToo() async throws {
         guard RedisServerProcess.isInstalled else {
             print("skipped: redis-server is not installed, so dev check --live was not tried")
             return
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let output = try run(["dev", "check", "--live", "redis://127.0.0.1:\(server.port)/4"] + Self.lessons)
+        let output = try await run(["dev", "check", "--live", "redis://127.0.0.1:\(server.port)/4"] + Self.lessons)
         #expect(output.status == 0, "\(output.standardOutput)")
         #expect(output.standardOutput.contains("on simulator and redis://127.0.0.1:\(server.port)/4; 10 wrong answers earn no more than they may.\n"))
     }
 
-    @Test func watchChecksAgainOnEverySave() throws {
+    @Test func watchChecksAgainOnEverySave() async throws {
         let binary = try #require(RedislingsBinary.locate())
         let work = scratch + "/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)

@@ -6,13 +6,14 @@ import Testing
 @Suite struct LessonCommandsTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
-    private func run(_ arguments: String..., environment: [String: String] = [:]) throws -> RedislingsBinary.Output {
+    /// Runs the binary off the cooperative pool, so a long `dev check` stalls no async test.
+    private func run(_ arguments: String..., environment: [String: String] = [:]) async throws -> RedislingsBinary.Output {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
-        return try binary.run(arguments, in: Self.fixtures, environment: environment)
+        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
     }
 
-    @Test func listPrintsTheCatalogInOrderWithPrerequisites() throws {
-        let output = try run("--lessons", "Course", "list")
+    @Test func listPrintsTheCatalogInOrderWithPrerequisites() async throws {
+        let output = try await run("--lessons", "Course", "list")
         #expect(output.status == 0)
         #expect(output.standardOutput == """
         Lessons in Course:
@@ -28,20 +29,20 @@ import Testing
 
     // With no subcommand, redislings opens the learner's REPL (`learn`, tested with scripted
     // input in REPLEndToEndTests), not the catalog.
-    @Test func noArgumentsOpensTheLearnersREPL() throws {
-        let output = try run("--lessons", "Course")
+    @Test func noArgumentsOpensTheLearnersREPL() async throws {
+        let output = try await run("--lessons", "Course")
         #expect(output.status == 0)
         #expect(!output.standardOutput.contains("Start reading"))
     }
 
-    @Test func theLessonsOptionWorksAfterTheSubcommandToo() throws {
-        let output = try run("list", "--lessons", "Course")
+    @Test func theLessonsOptionWorksAfterTheSubcommandToo() async throws {
+        let output = try await run("list", "--lessons", "Course")
         #expect(output.status == 0)
         #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
     }
 
-    @Test func listJSONHasStableFields() throws {
-        let output = try run("--lessons", "Course", "list", "--json")
+    @Test func listJSONHasStableFields() async throws {
+        let output = try await run("--lessons", "Course", "list", "--json")
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         #expect(object["course"] as? String == "Course")
@@ -62,8 +63,8 @@ import Testing
         #expect(prerequisites.first?["slug"] as? String == "first-steps")
     }
 
-    @Test func showRendersTheWholeLessonAsPlainText() throws {
-        let output = try run("--lessons", "Course", "show", "publishing-messages", "--plain", environment: ["COLUMNS": "60"])
+    @Test func showRendersTheWholeLessonAsPlainText() async throws {
+        let output = try await run("--lessons", "Course", "show", "publishing-messages", "--plain", environment: ["COLUMNS": "60"])
         #expect(output.status == 0)
         #expect(output.standardOutput == """
         Lesson 02 · intermediate · about 15 min
@@ -111,21 +112,21 @@ import Testing
         #expect(!output.standardOutput.contains("\u{1B}["))
     }
 
-    @Test func showFindsLessonsByNumberAndCanonicalID() throws {
-        let byNumber = try run("--lessons", "Course", "show", "2", "--plain")
-        let byID = try run("--lessons", "Course", "show", "FIXTURE-intermediate-02", "--plain")
+    @Test func showFindsLessonsByNumberAndCanonicalID() async throws {
+        let byNumber = try await run("--lessons", "Course", "show", "2", "--plain")
+        let byID = try await run("--lessons", "Course", "show", "FIXTURE-intermediate-02", "--plain")
         #expect(byNumber.status == 0 && byID.status == 0)
         #expect(byNumber.standardOutput == byID.standardOutput)
     }
 
-    @Test func showAnswersPrintsAnswersAndExplanations() throws {
-        let output = try run("--lessons", "Course", "show", "02", "--answers", environment: ["COLUMNS": "100"])
+    @Test func showAnswersPrintsAnswersAndExplanations() async throws {
+        let output = try await run("--lessons", "Course", "show", "02", "--answers", environment: ["COLUMNS": "100"])
         #expect(output.standardOutput.contains("Answer: B — It counts the subscribers it reached."))
         #expect(output.standardOutput.contains("Answer (command): PUBLISH news hi — Any PUBLISH of hi to news is right."))
     }
 
-    @Test func anUnknownLessonListsWhatExistsAndSuggests() throws {
-        let output = try run("--lessons", "Course", "show", "publishing-mesages")
+    @Test func anUnknownLessonListsWhatExistsAndSuggests() async throws {
+        let output = try await run("--lessons", "Course", "show", "publishing-mesages")
         #expect(output.status == 1)
         #expect(output.standardOutput.isEmpty)
         #expect(output.standardError == """
@@ -135,8 +136,8 @@ import Testing
         """)
     }
 
-    @Test func aMissingLessonsFolderIsAnError() throws {
-        let output = try run("--lessons", "NoSuchFolder", "list")
+    @Test func aMissingLessonsFolderIsAnError() async throws {
+        let output = try await run("--lessons", "NoSuchFolder", "list")
         #expect(output.status == 1)
         #expect(output.standardError == """
         Error: No lessons folder at NoSuchFolder.
@@ -145,14 +146,14 @@ import Testing
         """)
     }
 
-    @Test func theCourseIsFoundThroughTheEnvironment() throws {
-        let output = try run("list", environment: ["REDISLINGS_COURSE": "Course"])
+    @Test func theCourseIsFoundThroughTheEnvironment() async throws {
+        let output = try await run("list", environment: ["REDISLINGS_COURSE": "Course"])
         #expect(output.status == 0)
         #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
     }
 
-    @Test func devCheckReportsAMissingPrerequisite() throws {
-        let output = try run("--lessons", "Course", "dev", "check")
+    @Test func devCheckReportsAMissingPrerequisite() async throws {
+        let output = try await run("--lessons", "Course", "dev", "check")
         #expect(output.status == 1)
         #expect(output.standardOutput == """
         Course/02. Publishing Messages.md:7: the prerequisite `not-written-yet` is not a lesson of this course — name an existing lesson by slug (slugs: first-steps, publishing-messages)
@@ -161,8 +162,8 @@ import Testing
         #expect(output.standardError == "1 problem in 2 lessons of Course.\n")
     }
 
-    @Test func devCheckNamesFileAndLineForEveryKindOfBadInput() throws {
-        let output = try run("--lessons", "BrokenCourse", "dev", "check")
+    @Test func devCheckNamesFileAndLineForEveryKindOfBadInput() async throws {
+        let output = try await run("--lessons", "BrokenCourse", "dev", "check")
         #expect(output.status == 1)
         let lines = output.standardOutput.split(separator: "\n").map { String($0.prefix(while: { $0 != "—" })) }
         #expect(lines == [
@@ -178,22 +179,22 @@ import Testing
         #expect(output.standardError == "8 problems in 3 lessons of BrokenCourse.\n")
     }
 
-    @Test func listStillShowsTheGoodLessonsOfABrokenCourse() throws {
-        let output = try run("--lessons", "BrokenCourse", "list")
+    @Test func listStillShowsTheGoodLessonsOfABrokenCourse() async throws {
+        let output = try await run("--lessons", "BrokenCourse", "list")
         #expect(output.status == 0)
         #expect(output.standardOutput.contains("01  First Steps"))
         #expect(output.standardOutput.contains("04  Quiz Mistakes"))
         #expect(output.standardError == "warning: 6 problems in BrokenCourse; run `redislings dev check` to see them\n")
     }
 
-    @Test func devCheckPassesOnTheCourseLessons() throws {
+    @Test func devCheckPassesOnTheCourseLessons() async throws {
         let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Lessons").path
         guard FileManager.default.fileExists(atPath: lessons) else {
             Issue.record("the course's Lessons folder is missing at \(lessons)")
             return
         }
-        let output = try run("--lessons", lessons, "dev", "check")
+        let output = try await run("--lessons", lessons, "dev", "check")
         #expect(output.status == 0, "\(output.standardOutput)")
         #expect(output.standardOutput.hasPrefix("✓ "))
     }
