@@ -5,11 +5,10 @@ import Testing
 /// Kills `redislings quiz` with SIGKILL at random moments while it saves answers, then checks
 /// that the database is whole and holds every answer the program had confirmed.
 @Suite struct ProgressKillTests {
-    /// Right and wrong answers mixed, so some writes also create review cards.
-    static let answers = [
-        "B", "A", "AC", "C", "A", "C", "B", "D", "XGROUP CREATE jobs mailers $ MKSTREAM", "A", "B",
-        "SET lock:invoice t1 NX EX 30", "B", "C", "B", "B", "A", "B", "B", "B", "AC",
-    ].joined(separator: ",")
+    /// Lesson 16's quiz: right and wrong answers mixed, so some writes also create review
+    /// cards, and one command answer, which is run before it is saved.
+    static let lesson = "16"
+    static let answers = ["B", "A", "XGROUP CREATE jobs mailers $ MKSTREAM", "AC", "C", "B", "A", "BC", "B", "D"]
 
     @Test func aKilledQuizLeavesAConsistentDatabase() throws {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
@@ -23,12 +22,12 @@ import Testing
         let runs = 40
         // A whole run takes some tens of milliseconds; kill at spread-out moments within it
         // (and a few after it ended, which must change nothing).
-        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.02...0.25)) }
+        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.005...0.12)) }
         var script = "export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z\n"
         for (run, delay) in delays.enumerated() {
             script += """
-                \(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz 14 --restart \
-                --answers \(quoted(Self.answers)) > \(quoted(home))/out.\(run) 2>&1 &
+                \(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz \(Self.lesson) --restart \
+                --answers \(quoted(Self.answers.joined(separator: ","))) > \(quoted(home))/out.\(run) 2>&1 &
                 pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid
 
                 """
@@ -54,16 +53,16 @@ import Testing
         #expect(stored >= confirmed)
         // At most one answer per run can be saved and not yet shown when the kill comes.
         #expect(stored <= confirmed + runs)
-        // Each attempt holds the first questions in order, with no gap, and no more than 21.
+        // Each attempt holds the first questions in order, with no gap, and no more than the quiz has.
         #expect(try query("""
             SELECT COUNT(*) FROM quiz_attempt t WHERE
               (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) != COALESCE((SELECT MAX(question) FROM quiz_answer a WHERE a.attempt_id = t.id), 0)
-              OR (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) > 21
+              OR (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) > \(Self.answers.count)
             """) == "0")
         // A finished attempt has all its answers and the score they add up to.
         #expect(try query("""
             SELECT COUNT(*) FROM quiz_attempt t WHERE t.finished_at IS NOT NULL AND (
-              (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) != 21
+              (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id) != \(Self.answers.count)
               OR t.score != (SELECT COUNT(*) FROM quiz_answer a WHERE a.attempt_id = t.id AND a.correct))
             """) == "0")
         // A wrong answer and its review card are written together.
