@@ -22,3 +22,14 @@ public func runShell(_ script: String, timeout: Int = 60) throws -> ShellResult 
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     return ShellResult(status: exitStatus, output: output)
 }
+
+/// `runShell` on a Dispatch thread. A test that waits for a shell script holds one of the few
+/// threads (one per core) that every async test of the process shares; two at once stall them
+/// all, and timing-bound tests elsewhere fail. Async tests should call this.
+public func runShellOffThePool(_ script: String, timeout: Int = 60) async throws -> ShellResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runShell(script, timeout: timeout) })
+        }
+    }
+}

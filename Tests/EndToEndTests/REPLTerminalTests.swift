@@ -5,7 +5,7 @@ import RedislingsTestSupport
 /// The REPL under a real terminal: tmux runs it, keys are sent with send-keys and the screen is
 /// read with capture-pane. Skipped, saying so, only when tmux is not installed.
 @Suite(.serialized) struct REPLTerminalTests {
-    @Test func completionHintsHistoryAndSubscribedMode() throws {
+    @Test func completionHintsHistoryAndSubscribedMode() async throws {
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
         let home = REPLProcess.temporaryHome()
@@ -13,83 +13,83 @@ import RedislingsTestSupport
         let command = "env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
             + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
             + REPLProcess.quote(binary.path)
-        try terminal.open(command)
-        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        try await terminal.open(command)
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
         terminal.keys("PING")
-        try terminal.waitFor { $0.hasSuffix("simulator> PING [message]") }
+        try await terminal.waitFor { $0.hasSuffix("simulator> PING [message]") }
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
+        try await terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
 
         // Completion: PUBL<Tab> becomes PUBLISH, and the hint shows the arguments still to type.
         terminal.keys("PUBL")
         terminal.keys("Tab", literal: false)
-        try terminal.waitFor { $0.contains("simulator> PUBLISH channel message") }
+        try await terminal.waitFor { $0.contains("simulator> PUBLISH channel message") }
         terminal.keys("news ")
-        try terminal.waitFor { $0.contains("simulator> PUBLISH news message") }
+        try await terminal.waitFor { $0.contains("simulator> PUBLISH news message") }
         terminal.keys("hi")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("(integer) 0") }
+        try await terminal.waitFor { $0.contains("(integer) 0") }
 
         // Hints follow the arguments typed; Ctrl-C drops the line.
         terminal.keys("set k")
-        try terminal.waitFor { $0.contains("simulator> set k value [NX|XX] [GET]") }
+        try await terminal.waitFor { $0.contains("simulator> set k value [NX|XX] [GET]") }
         terminal.keys("C-c", literal: false)
-        try terminal.waitFor { $0.contains("simulator> set k^C") }
+        try await terminal.waitFor { $0.contains("simulator> set k^C") }
 
         // A password is not kept in the history: Up brings back the command before it.
         terminal.keys("AUTH secret")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("(error) ERR AUTH") }
+        try await terminal.waitFor { $0.contains("(error) ERR AUTH") }
         terminal.keys("Up", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
+        try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
         terminal.keys("C-c", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
+        try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
 
         // Subscribed mode: messages appear as they arrive; any key gives the prompt back.
         terminal.keys("SUBSCRIBE news")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("Reading messages...") }
+        try await terminal.waitFor { $0.contains("Reading messages...") }
         terminal.keys(":")
-        try terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
+        try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
         terminal.keys("as bob PUBLISH news hello")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("2) \"news\"\n3) \"hello\"") }
+        try await terminal.waitFor { $0.contains("2) \"news\"\n3) \"hello\"") }
         terminal.keys("C-c", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator(subscribed)>") }
+        try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)>") }
         terminal.keys("UNSUBSCRIBE")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("3) (integer) 0") && $0.hasSuffix("simulator>") }
+        try await terminal.waitFor { $0.contains("3) (integer) 0") && $0.hasSuffix("simulator>") }
         terminal.keys(":quit")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.contains("[exited]") }
+        try await terminal.waitFor { $0.contains("[exited]") }
 
         // The history survives the session, without the password.
         let history = try String(contentsOfFile: home + "/history", encoding: .utf8)
         #expect(history.contains("PUBLISH"))
         #expect(!history.contains("secret"))
-        try terminal.open(command)
-        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        try await terminal.open(command)
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
         terminal.keys("Up", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator> :quit") }
+        try await terminal.waitFor { $0.hasSuffix("simulator> :quit") }
         terminal.keys("Up", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE [channel [channel ...]]") }
+        try await terminal.waitFor { $0.hasSuffix("simulator> UNSUBSCRIBE [channel [channel ...]]") }
     }
 
-    @Test func ctrlCStopsABlockedCommandOrAScriptAndKeepsTheSession() throws {
+    @Test func ctrlCStopsABlockedCommandOrAScriptAndKeepsTheSession() async throws {
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
         let home = REPLProcess.temporaryHome()
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        try terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+        try await terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
             + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
             + REPLProcess.quote(binary.path))
-        try terminal.waitFor { $0.hasSuffix("simulator>") }
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
         terminal.keys("SELECT 2")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.hasSuffix("simulator[2]>") }
+        try await terminal.waitFor { $0.hasSuffix("simulator[2]>") }
         terminal.keys("SET kept yes")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
+        try await terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
         // Each waits for ever until Ctrl-C; the prompt comes back on the same connection. (WAIT
         // joins them once the simulator has it: on this branch it is an unknown command.)
         for (command, stopped) in [
@@ -98,14 +98,14 @@ import RedislingsTestSupport
         ] {
             terminal.keys(command)
             terminal.keys("Enter", literal: false)
-            try terminal.waitFor { $0.contains("> " + command) }
-            Thread.sleep(forTimeInterval: 0.3)
+            try await terminal.waitFor { $0.contains("> " + command) }
+            try await Task.sleep(for: .milliseconds(300))
             terminal.keys("C-c", literal: false)
-            try terminal.waitFor { $0.contains(command + "\n") && $0.components(separatedBy: command + "\n").last!.contains(stopped) && $0.hasSuffix("simulator[2]>") }
+            try await terminal.waitFor { $0.contains(command + "\n") && $0.components(separatedBy: command + "\n").last!.contains(stopped) && $0.hasSuffix("simulator[2]>") }
         }
         terminal.keys("GET kept")
         terminal.keys("Enter", literal: false)
-        try terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
+        try await terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
     }
 }
 
@@ -128,14 +128,14 @@ final class TmuxTerminal {
     private init(socket: String) { self.socket = socket }
 
     /// Opens a new window running `command`; it stays visible after the command ends.
-    func open(_ command: String) throws {
+    func open(_ command: String) async throws {
         window += 1
         let script = "\(command); echo '[exited]'; sleep 60"
         for _ in 0..<100 {
             let answer = REPLProcess.shell(
                 "tmux -L \(socket) new-session -d -s w\(window) -x 120 -y 40 \(REPLProcess.quote(script)) 2>&1; echo rc=$?")
             if answer.hasSuffix("rc=0\n") { return }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw TerminalError(description: "tmux did not open a session")
     }
@@ -159,10 +159,12 @@ final class TmuxTerminal {
     }
 
     /// Waits (up to 10 s) until the screen satisfies `condition`; the error shows the screen.
-    func waitFor(_ condition: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// It sleeps as a task, not a thread: a test blocking one of the machine's two pool threads
+    /// for the length of a tmux session stalls every other async test.
+    func waitFor(_ condition: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         for _ in 0..<100 {
             if condition(screen()) { return }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("the terminal never showed what was expected; it shows:\n\(screen())", sourceLocation: sourceLocation)
         throw TerminalError(description: "timed out")

@@ -9,9 +9,9 @@ struct ServeCommandTests {
 
     /// Starts `redislings serve ARGS` on a free port, runs `body` (shell, $PORT set), then stops
     /// the server with `stop` and reports how it exited.
-    func serve(_ arguments: String, _ body: String, stop: String) throws -> ShellResult {
+    func serve(_ arguments: String, _ body: String, stop: String) async throws -> ShellResult {
         let port = freeLoopbackPort()
-        return try runShell("""
+        return try await runShellOffThePool("""
             PORT=\(port)
             '\(binary)' serve --port $PORT \(arguments) >serve.out 2>&1 &
             server=$!
@@ -25,14 +25,14 @@ struct ServeCommandTests {
             """.replacingOccurrences(of: "serve.out", with: "/tmp/redislings-serve-\(port).out"), timeout: 60)
     }
 
-    @Test func sigtermStopsItCleanly() throws {
-        let result = try serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
+    @Test func sigtermStopsItCleanly() async throws {
+        let result = try await serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
         #expect(result.output.hasPrefix("OK\nv\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
         #expect(result.output.hasSuffix("redislings: stopped.\n"))
     }
 
-    @Test func sigtermStopsItWhileAScriptLoops() throws {
-        let result = try serve(
+    @Test func sigtermStopsItWhileAScriptLoops() async throws {
+        let result = try await serve(
             "",
             """
             redis-cli -p $PORT CONFIG SET lua-time-limit 100
@@ -49,14 +49,14 @@ struct ServeCommandTests {
         #expect(!result.output.contains("still running"))
     }
 
-    @Test func shutdownFromAClientStopsIt() throws {
-        let result = try serve("", "redis-cli -p $PORT SHUTDOWN NOSAVE", stop: "")
+    @Test func shutdownFromAClientStopsIt() async throws {
+        let result = try await serve("", "redis-cli -p $PORT SHUTDOWN NOSAVE", stop: "")
         #expect(result.output.contains("exit 0\n"), "\(result.output)")
         #expect(!result.output.contains("still running"))
     }
 
-    @Test func requirepassMakesAuthMandatory() throws {
-        let result = try serve(
+    @Test func requirepassMakesAuthMandatory() async throws {
+        let result = try await serve(
             "--requirepass s3cret",
             "redis-cli -p $PORT GET k; redis-cli -p $PORT --no-auth-warning -a wrong PING; redis-cli -p $PORT --no-auth-warning -a s3cret PING",
             stop: "kill -INT $server")
@@ -67,16 +67,16 @@ struct ServeCommandTests {
         #expect(result.output.contains("PONG\nexit 0\n"))
     }
 
-    @Test func clientListShowsRealConnections() throws {
-        let result = try serve("", "redis-cli -p $PORT CLIENT LIST", stop: "kill -TERM $server")
+    @Test func clientListShowsRealConnections() async throws {
+        let result = try await serve("", "redis-cli -p $PORT CLIENT LIST", stop: "kill -TERM $server")
         #expect(result.output.contains("addr=127.0.0.1:"), "\(result.output)")
         #expect(result.output.contains("laddr=127.0.0.1:"))
         #expect(result.output.contains("cmd=client|list"))
     }
 
-    @Test func aBusyPortIsExplained() throws {
+    @Test func aBusyPortIsExplained() async throws {
         let blocker = try RedisServerProcess()
-        let result = try runShell("'\(binary)' serve --port \(blocker.port)", timeout: 30)
+        let result = try await runShellOffThePool("'\(binary)' serve --port \(blocker.port)", timeout: 30)
         #expect(result.status != 0)
         #expect(result.output.contains("cannot listen on 127.0.0.1:\(blocker.port)"), "\(result.output)")
         #expect(result.output.contains("--port"))
