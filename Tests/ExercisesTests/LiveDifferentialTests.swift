@@ -83,8 +83,9 @@ import Testing
             """)
         let started = ContinuousClock.now
         let result = await ExerciseRunner(backend: live).run(exercise, submission: .redis("PING\n"))
-        // Refused before any waiting: far less than the minute asked for (a loaded machine is slow to connect).
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // Refused before any waiting: less than the minute asked for (a loaded test process can
+        // pause a run for half a minute before it connects).
+        #expect(ContinuousClock.now - started < .seconds(55))
         #expect(result.status == .error)
         #expect(result.error?.contains("more than the 15 s allowed") == true, "\(result)")
     }
