@@ -1,6 +1,10 @@
 /// Parses the duration `:advance` takes: a number and a unit, `ms`, `s`, `m` or `h` (`10s`,
 /// `1500ms`, `2m`, `1h`; a bare number means seconds).
 public enum ClockAdvance {
+    /// The longest single advance the REPL accepts: the simulator keeps its clock within a
+    /// century of real time, so more could not be honoured.
+    public static let maximumMilliseconds: Int64 = 100 * 365 * 86_400_000
+
     /// The duration in milliseconds, or nil when `text` is not a duration.
     public static func milliseconds(_ text: String) -> Int64? {
         let lowered = text.lowercased()

@@ -32,13 +32,22 @@ extension MetaCommandTable {
                 session.say("Usage: :advance DURATION   e.g. :advance 10s, :advance 1500ms, :advance 2m, :advance 1h")
                 return
             }
+            guard milliseconds <= ClockAdvance.maximumMilliseconds else {
+                session.say("The clock moves at most \(ClockAdvance.describe(ClockAdvance.maximumMilliseconds)) (100 years) at a time; try a smaller duration.")
+                return
+            }
             let server = session.backend.server
+            let before = server.clockOffsetMilliseconds ?? 0
             guard server.advanceClock(milliseconds: milliseconds), let offset = server.clockOffsetMilliseconds else {
                 session.say(":advance works on the built-in simulator only; a live Redis keeps real time.")
                 return
             }
-            session.say("The simulator's clock moved \(ClockAdvance.describe(milliseconds)) forward; it is now "
+            let moved = offset - before
+            session.say("The simulator's clock moved \(ClockAdvance.describe(moved)) forward; it is now "
                 + "\(ClockAdvance.describe(offset)) ahead of real time.")
+            if moved < milliseconds {
+                session.say("That is as far as it goes: the simulator keeps its clock within 100 years of real time (:reset brings it back).")
+            }
         },
         MetaCommand(":quit", summary: "Leave (your place in the course is kept)") { session, _ in
             session.quit()

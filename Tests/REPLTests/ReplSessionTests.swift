@@ -78,6 +78,20 @@ import RedisSimulator
         #expect(lines[5].hasPrefix("Usage: :advance DURATION"))
     }
 
+    @Test func advanceRefusesHugeDurationsAndStopsAtTheClocksLimit() async throws {
+        // Int64.max milliseconds once trapped in the clock's addition and killed the REPL.
+        let limit = ClockAdvance.describe(ClockAdvance.maximumMilliseconds)
+        let text = try await transcript([
+            ":advance 9223372036854775807ms", ":advance 876000h", ":advance 1h", "SET k v", "GET k",
+        ])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("The clock moves at most \(limit)"))
+        #expect(lines[1].contains("moved \(limit) forward"))
+        #expect(lines[2] == "The simulator's clock moved 0s forward; it is now \(limit) ahead of real time.")
+        #expect(lines[3].hasPrefix("That is as far as it goes"))
+        #expect(Array(lines.suffix(2)) == ["OK", "\"v\""])
+    }
+
     @Test func resetStartsOnAnEmptySimulator() async throws {
         let text = try await transcript(["SET k v", ":reset", "GET k", "DBSIZE"])
         #expect(text.hasSuffix("(nil)\n(integer) 0\n"))

@@ -96,3 +96,14 @@ import RedislingsTestSupport
         #expect(Set(original).count == 500)
     }
 }
+
+@Suite struct SimulatorClockLimitTests {
+    @Test func advancingByInt64MaxTwiceSaturatesInsteadOfTrapping() {
+        let clock = SimulatorClock(source: { 1_700_000_000_000 })
+        clock.advance(milliseconds: .max)
+        clock.advance(milliseconds: .max)
+        #expect(clock.offsetMilliseconds == SimulatorClock.maximumOffsetMilliseconds)
+        #expect(clock.nowMilliseconds() == 1_700_000_000_000 + SimulatorClock.maximumOffsetMilliseconds)
+        #expect(clock.nowMicroseconds() > 0)
+    }
+}

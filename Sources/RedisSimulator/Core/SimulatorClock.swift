@@ -22,8 +22,18 @@ public final class SimulatorClock: Sendable {
     /// The current Unix time in milliseconds, offset included.
     public func nowMilliseconds() -> Int64 { source() + offset.withLock { $0 } }
 
-    /// Moves the clock forward by `milliseconds`.
-    public func advance(milliseconds: Int64) { offset.withLock { $0 += milliseconds } }
+    /// The furthest `advance` may move the clock ahead of its source: a century, so every
+    /// time computed from the clock (expiry deadlines, stream ids, idle times) stays far from
+    /// Int64's limits however often a learner advances it.
+    public static let maximumOffsetMilliseconds: Int64 = 100 * 365 * 86_400_000
+
+    /// Moves the clock forward by `milliseconds`, never past `maximumOffsetMilliseconds`.
+    public func advance(milliseconds: Int64) {
+        offset.withLock { current in
+            let (sum, overflow) = current.addingReportingOverflow(milliseconds)
+            current = overflow ? Self.maximumOffsetMilliseconds : min(max(sum, 0), Self.maximumOffsetMilliseconds)
+        }
+    }
 
     /// How far `advance` has moved the clock, in milliseconds.
     public var offsetMilliseconds: Int64 { offset.withLock { $0 } }
