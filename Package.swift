@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "RedisBackends", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
 
         // MARK: Course
-        .target(name: "LessonKit", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "LessonKit", dependencies: ["CCmarkGFM", "RESP", "Yams"]),
         .target(name: "Exercises", dependencies: ["RESP", "LessonKit", "Yams"]),
 
         // MARK: The learner's record and quizzes

@@ -1,8 +1,10 @@
 /// Redis's strict decimal reading (`string2ll`): an optional `-`, no `+`, no leading zeros, no
-/// spaces, and nothing that overflows a signed 64-bit integer.
-enum RESPDecimal {
+/// spaces, and nothing that overflows a signed 64-bit integer. The project's one integer reader:
+/// the request parser, the reply parser and every command argument go through it.
+public enum RESPDecimal {
     /// The value of `bytes[start..<end]`, or nil when it is not a strict decimal integer.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int64? {
+    @inlinable
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int64? {
         let length = end - start
         guard length > 0, length < 21 else { return nil }
         if length == 1, bytes[start] == UInt8(ascii: "0") { return 0 }
@@ -33,7 +35,15 @@ enum RESPDecimal {
     }
 
     /// Parses a whole array of bytes.
-    static func parse(_ bytes: [UInt8]) -> Int64? {
+    @inlinable
+    public static func parse(_ bytes: [UInt8]) -> Int64? {
         bytes.withUnsafeBufferPointer { parse($0, from: 0, to: $0.count) }
+    }
+
+    /// Parses the whole of a raw buffer.
+    @inlinable
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        let typed = bytes.assumingMemoryBound(to: UInt8.self)
+        return parse(typed, from: 0, to: typed.count)
     }
 }

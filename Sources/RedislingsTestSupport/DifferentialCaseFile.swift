@@ -1,4 +1,5 @@
 import Foundation
+import RESP
 
 /// Reads differential case files (the format HELPERS.md describes) into cases.
 public enum DifferentialCaseFile {
@@ -71,7 +72,7 @@ public enum DifferentialCaseFile {
             }
             rest = rest.dropFirst(token.count).drop { $0 == " " || $0 == "\t" }
         }
-        guard let words = DifferentialArguments.split(String(rest)), let first = words.first else {
+        guard let words = RESPArgumentSplitter.split(rest.utf8), let first = words.first else {
             throw FormatError(file: file, line: number, problem: "unbalanced quotes or an empty command; quote as redis-cli does (\"a b\", 'x')")
         }
         let keyword = String(decoding: first, as: UTF8.self).uppercased()

@@ -1,14 +1,15 @@
 import Testing
+import RESP
 import RedislingsTestSupport
 
 /// The case-file reader and redis-cli quoting the differential harness relies on.
 @Suite struct DifferentialFormatTests {
     @Test func splitsWithRedisCliQuoting() throws {
-        let args = try #require(DifferentialArguments.split(#"SET "a b" 'c\'d' "\x41\n" plain"#))
+        let args = try #require(RESPArgumentSplitter.split(#"SET "a b" 'c\'d' "\x41\n" plain"#.utf8))
         #expect(args == [Array("SET".utf8), Array("a b".utf8), Array("c'd".utf8), [0x41, 0x0A], Array("plain".utf8)])
-        #expect(DifferentialArguments.split(#"SET "unterminated"#) == nil)
-        #expect(DifferentialArguments.split(#"SET "a"b"#) == nil)
-        #expect(DifferentialArguments.split("   ") == [])
+        #expect(RESPArgumentSplitter.split(#"SET "unterminated"#.utf8) == nil)
+        #expect(RESPArgumentSplitter.split(#"SET "a"b"#.utf8) == nil)
+        #expect(RESPArgumentSplitter.split("   ".utf8) == [])
     }
 
     @Test func readsCasesClientsAndPrefixes() throws {
