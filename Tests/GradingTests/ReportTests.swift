@@ -32,12 +32,13 @@ import Testing
 
     @Test func gradebookCSVHasARowPerStudentAndATotal() async throws {
         #expect(GradebookCSV.render(try await results()) == """
-            student,counter,lock,total
-            ann,10,5,15
-            ben,3.2,0,3.2
-            cy,0,0,0
-            dee,0,0,0
-            eve,0,0,0
+            student,counter,lock,total,late,comments
+            max points,10,5,15,,
+            ann,10,5,15,,
+            ben,3.2,0,3.2,"counter: 2 days late, -20%",
+            cy,0,0,0,,
+            dee,0,0,0,,
+            eve,0,0,0,,
 
             """)
     }

@@ -24,4 +24,23 @@ public struct SubmissionOutcome: Sendable, Hashable {
         }
         return SubmissionOutcome(status: status, score: 0, maxScore: Double(exercise.points), error: reason, checks: checks)
     }
+
+    /// The outcome as the reports count it: an answer that could not be graded gets zero on
+    /// every check (the summary and the feedback say so, so the score must agree), and the
+    /// points are scaled to what the exercise is worth in this run.
+    func counted(scale: Double) -> SubmissionOutcome {
+        var copy = self
+        let zeroed = status == .error || status == .missing
+        copy.checks = checks.map { check in
+            var check = check
+            check.points = zeroed ? 0 : Self.hundredths(check.points * scale)
+            check.maxPoints = Self.hundredths(check.maxPoints * scale)
+            return check
+        }
+        copy.score = zeroed ? 0 : Self.hundredths(score * scale)
+        copy.maxScore = Self.hundredths(maxScore * scale)
+        return copy
+    }
+
+    private static func hundredths(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }

@@ -5,7 +5,7 @@ import Foundation
 public enum FeedbackMarkdown {
     /// One student's feedback.
     public static func render(_ student: StudentResult, results: ClassResults, exercises: [GradedExercise]) -> String {
-        var text = "# Feedback for \(student.student)\n\n"
+        var text = "# Feedback for \(StudentName.visible(student.student))\n\n"
         text += "Total: **\(ReportText.points(student.score)) / \(ReportText.points(student.maxScore))** points"
         text += " (graded \(ReportText.iso8601(results.gradedAt))"
         if let deadline = results.deadline { text += ", deadline \(ReportText.iso8601(deadline))" }
