@@ -19,7 +19,7 @@ public enum GradebookCSV {
         for student in students {
             let grades = exercises.map { student.grade(for: $0.id) }
             let total = grades.reduce(0) { $0 + ($1?.score ?? 0) }
-            let late = grades.compactMap { $0 }.filter { $0.daysLate > 0 }.map {
+            let late = grades.compactMap { $0 }.filter { $0.daysLate > 0 && $0.status != .error }.map {
                 "\($0.exercise): \($0.daysLate) day\($0.daysLate == 1 ? "" : "s") late, -\(ReportText.points($0.latePenaltyPercent))%"
             }
             let comments = grades.compactMap { grade in grade?.override.map { "\(grade!.exercise): set to \(ReportText.points($0.score)) by hand: \($0.comment)" } }

@@ -23,7 +23,7 @@ public enum LMSGradebookCSV {
         for student in students {
             var notes: [String] = []
             for grade in student.exercises {
-                if grade.daysLate > 0 {
+                if grade.daysLate > 0, grade.status != .error {
                     notes.append("\(grade.exercise): \(grade.daysLate) day\(grade.daysLate == 1 ? "" : "s") late, -\(ReportText.points(grade.latePenaltyPercent))%")
                 }
                 if let override = grade.override { notes.append("\(grade.exercise): set to \(ReportText.points(override.score)) by hand: \(override.comment)") }
