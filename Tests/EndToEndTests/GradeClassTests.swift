@@ -344,4 +344,23 @@ import Testing
             }
         }
     }
+
+    @Test func aStateWriteRemovesTheTemporaryFilesOfKilledProcesses() async throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let home = work.appendingPathComponent("learner").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        // The pid of a process that has ended, as a write killed before its rename leaves behind.
+        let ended = try await runShellOffThePool("sh -c 'echo $$'")
+        let pid = try #require(Int32(ended.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let stale = home + "/state.tmp-\(pid)"
+        try "lesson: keys-first\n".write(toFile: stale, atomically: false, encoding: .utf8)
+        // One that belongs to a running process (this test's) is another write in progress: kept.
+        let live = home + "/state.tmp-\(getpid())"
+        try "lesson: keys-first\n".write(toFile: live, atomically: false, encoding: .utf8)
+        let result = try REPLProcess.run(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try String(contentsOfFile: home + "/state", encoding: .utf8).contains("lesson: channels"))
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
 }
