@@ -11,9 +11,8 @@ struct GradeCommand: AsyncParsableCommand {
         commandName: "grade",
         abstract: "Grade a class: SUBMISSIONS_DIR/<student>/<exercise-id>.redis or .lua, each on a fresh Redis.",
         discussion: """
-            Grades the exercises someone handed in (or --assignment FILE, --lesson N, --only ID). Writes
-            results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv and
-            feedback/<student>.md to --out, and records the run in the gradebook (see `redislings gradebook`).
+            Grades the exercises someone handed in, or those of --assignment FILE, --lesson N or --only ID.
+            Writes results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv and feedback/<student>.md to --out, and records the run in the gradebook (see `redislings gradebook`).
             """)
 
     @OptionGroup var course: CourseOptions

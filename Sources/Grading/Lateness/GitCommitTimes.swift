@@ -2,8 +2,9 @@ import Foundation
 
 /// The commit times of the files of a student's folder that is a git repository (GitHub
 /// Classroom's layout): for each file, the committer time of the last commit that touched it.
-/// The repository is the student's: git runs without pager, hooks or fsmonitor, so nothing in
-/// its configuration runs.
+/// The repository is the student's, and so is its `.git/config`: git runs without pager,
+/// hooks, fsmonitor or signature checks (`log.showSignature` would run `gpg.program`), so
+/// nothing a student configures runs on the instructor's machine.
 enum GitCommitTimes {
     /// Whether `folder` is the top of a git repository.
     static func isRepository(_ folder: URL) -> Bool {
@@ -16,13 +17,14 @@ enum GitCommitTimes {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "git", "-c", "safe.directory=*", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
-            "-c", "core.quotePath=false", "--no-pager", "-C", folder.path,
+            "-c", "core.quotePath=false", "-c", "log.showSignature=false", "--no-pager", "-C", folder.path,
             "log", "--no-renames", "--format=%x01%ct", "--name-only", "HEAD", "--",
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
+        for variable in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CONFIG_PARAMETERS"] { environment[variable] = nil }
         process.environment = environment
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
