@@ -79,12 +79,17 @@ import Testing
 
         // Alone, a decomposed name is graded and reported in NFC, the form of every report.
         try makeClass("single", [("Zo\u{65}\u{308}", "ada")])
-        let single = try await grade("single", ["--no-gradebook"])
+        let single = try await grade("single")
         #expect(single.status == 0, "\(single.standardError)")
         let csv = try report("gradebook.csv")
         #expect(bytes(csv, contain: "\nZo\u{EB},10,6,9,5,30,,\n"), "\(csv)")
         #expect(!bytes(csv, contain: "Zoe\u{308}"))
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("reports/feedback/Zo\u{EB}.md").path))
+        // The gradebook keys on the same form, however the name is typed.
+        let override = try await run(["gradebook", "override", "Zoe\u{308}", "ex-counter", "9", "--comment", "typed decomposed"])
+        #expect(override.status == 0, "\(override.standardError)")
+        let export = try await run(["gradebook", "export"])
+        #expect(bytes(export.standardOutput, contain: "\nZo\u{EB},9,6,9,5,29,,ex-counter: set to 9 by hand: typed decomposed\n"), "\(export.standardOutput)")
     }
 
     @Test func controlCharactersInANameAreWrittenOut() async throws {
