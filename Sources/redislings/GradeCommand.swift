@@ -44,6 +44,9 @@ struct GradeCommand: AsyncParsableCommand {
                     help: grading.classroom.map { "Pass the folder that holds the repositories, named \($0)-<login>." }
                         ?? "Pass the folder that holds one folder per student (<student>/<exercise-id>.redis or .lua).")
             }
+            if grading.classroom == nil, let guess = ClassroomLayout.guessedAssignment(inventory) {
+                Self.warn("every student folder is a git repository named \(guess)-…: if this is a GitHub Classroom download, pass --classroom \(guess) to grade each as its login")
+            }
             assignment = try grading.assignment.map { try Assignment.load(URL(fileURLWithPath: $0)) }
             graded = try selectExercises(from: catalog.exercises, all: all, assignment: assignment, inventory: inventory)
             handIn = try HandInTimes.assign(&inventory, root: root, source: grading.latenessFrom)

@@ -179,6 +179,11 @@ import Testing
             (["ex-publish.redis", "ex-lock.lua", "ex-stream.redis"], "2026-12-01T10:00:00Z"),
             (["ex-counter.redis"], "2026-12-02T09:00:00Z"),
         ])
+        // Without --classroom, the layout is recognised and the option suggested.
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("notes"), to: work.appendingPathComponent("notes"))
+        let plain = try await grade("week3-submissions", ["--no-gradebook"])
+        #expect(plain.standardError.contains("warning: every student folder is a git repository named week3-…: if this is a GitHub Classroom download, pass --classroom week3"), "\(plain.standardError)")
+        try FileManager.default.moveItem(at: work.appendingPathComponent("notes"), to: folder.appendingPathComponent("notes"))
         let result = try await grade("week3-submissions", ["--classroom", "week3", "--deadline", Self.deadline, "--class", "week3"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Graded 2 students on 4 exercises (8 submissions)"), "\(result.standardOutput)")
