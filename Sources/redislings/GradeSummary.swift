@@ -25,6 +25,18 @@ struct GradeSummary {
                 lines.append("  \(grade.file ?? "\(StudentName.visible(student))/\(grade.exercise)"): \(StudentName.visible(grade.error ?? "error"))")
             }
         }
+        // Where answers stopped inside the exercise's own steps: the course's position, apart
+        // from the students' (an exercise every answer stops in is the course's problem).
+        let stops = Dictionary(grouping: results.students.flatMap(\.exercises).filter { $0.exerciseLine != nil }) {
+            "\($0.exercise) line \($0.exerciseLine!)"
+        }
+        if !stops.isEmpty {
+            lines.append("Stopped in a step of the exercise's own file (check the exercise if every answer stops there):")
+            for place in stops.keys.sorted() {
+                let count = stops[place]!.count
+                lines.append("  \(place): \(count) answer\(count == 1 ? "" : "s") of \(results.students.count)")
+            }
+        }
         if !results.missing.isEmpty {
             lines.append("Missing (\(results.missing.count)):")
             let byStudent = Dictionary(grouping: results.missing, by: \.student)

@@ -305,6 +305,54 @@ import Testing
         #expect(try report("gradebook.csv").contains("\nhalf,0,0,,\n"))
     }
 
+    @Test func aStopInTheExercisesOwnStepIsTheCoursesPositionNotTheStudents() async throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        // A course whose check blocks when the answer leaves the queue empty: the run stops in
+        // the exercise's step at line 10, which is no line of the student's one-line file.
+        let course = work.appendingPathComponent("course")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("Course"), to: course)
+        try """
+            ---
+            id: ex-wait
+            lesson: class-messaging
+            title: "A job in the queue"
+            points: 4
+            keys: [queue]
+            checks:
+              - name: the queue hands out a job
+                points: 4
+                run: BLPOP queue 0
+                expect: {length: 2}
+                message: "No job was waiting in queue."
+            hints:
+              - A list can be a queue.
+            solution: |
+              RPUSH queue job-1
+            ---
+
+            Push `job-1` onto `queue`.
+
+            """.write(to: course.appendingPathComponent("Exercises/class-messaging/05-wait.md"), atomically: true, encoding: .utf8)
+        let folder = work.appendingPathComponent("fall")
+        for (student, answer) in [("ann", "RPUSH queue job-1\n"), ("ben", "PING\n"), ("cy", "PING\n")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(student), withIntermediateDirectories: true)
+            try answer.write(to: folder.appendingPathComponent("\(student)/ex-wait.redis"), atomically: true, encoding: .utf8)
+        }
+        let result = try await run([
+            "grade", "fall", "--lessons", course.appendingPathComponent("Lessons").path, "--exercises", course.appendingPathComponent("Exercises").path,
+            "--out", "reports", "--time-limit", "2", "--no-gradebook",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("  ben/ex-wait.redis: check `the queue hands out a job`: `BLPOP queue 0` was still waiting when the wall-clock budget of 2 s ran out\n"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("Stopped in a step of the exercise's own file (check the exercise if every answer stops there):\n  ex-wait line 10: 2 answers of 3\n"), "\(result.standardOutput)")
+        let feedback = try report("feedback/ben.md")
+        #expect(feedback.contains("`BLPOP queue 0` was still waiting"), "\(feedback)")
+        #expect(!feedback.contains("line"), "\(feedback)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(report("results.json").utf8)) as? [String: Any])
+        let ben = try #require((results["students"] as? [[String: Any]])?.first { $0["student"] as? String == "ben" })
+        #expect((ben["exercises"] as? [[String: Any]])?.first?["exercise_line"] as? Int == 10)
+    }
+
     // MARK: Item 10: the progress bar's clock keeps running
 
     @Test func theProgressBarsClockRunsWhileAnAnswerIsSlow() async throws {

@@ -22,7 +22,7 @@ import Testing
         let keys = Set(cells[0].keys)
         #expect(keys == [
             "student", "exercise", "status", "score", "max_score", "raw_score", "days_late", "late_penalty_percent",
-            "submitted_at", "file", "error", "checks", "override",
+            "submitted_at", "file", "error", "exercise_line", "checks", "override",
         ])
         #expect(cells.allSatisfy { Set($0.keys) == keys })
         let checks = cells.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }

@@ -6,8 +6,12 @@ public struct SubmissionOutcome: Sendable, Hashable {
     /// Why the submission could not be graded normally (a refused command, a budget spent, not text).
     public var error: String?
     public var checks: [CheckOutcome]
+    /// The line of the exercise's own file where the run stopped, when it stopped in one of the
+    /// exercise's steps: a position in the course, never one in the student's file.
+    public var exerciseLine: Int?
 
-    public init(status: GradeStatus, score: Double, maxScore: Double, error: String?, checks: [CheckOutcome]) {
+    public init(status: GradeStatus, score: Double, maxScore: Double, error: String?, checks: [CheckOutcome], exerciseLine: Int? = nil) {
+        self.exerciseLine = exerciseLine
         self.status = status
         self.score = score
         self.maxScore = maxScore

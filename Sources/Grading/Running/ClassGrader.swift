@@ -87,6 +87,6 @@ public struct ClassGrader: Sendable {
             student: student, exercise: exercise.id, status: outcome.status,
             score: latePolicy.apply(to: outcome.score, daysLate: daysLate), maxScore: exercise.maxScore,
             rawScore: outcome.score, daysLate: daysLate, latePenaltyPercent: penalty, submittedAt: file?.submittedAt,
-            file: file?.relativePath, error: outcome.error, checks: outcome.checks)
+            file: file?.relativePath, error: outcome.error, exerciseLine: outcome.exerciseLine, checks: outcome.checks)
     }
 }
