@@ -94,7 +94,10 @@ import Testing
 
     @Test func controlCharactersInANameAreWrittenOut() async throws {
         defer { try? FileManager.default.removeItem(at: work) }
-        try makeClass("odd", [("eve\u{1B}[2J\u{7}", "ada")])
+        let folder = try makeClass("odd", [("eve\u{1B}[2J\u{7}", "ada")])
+        // A message quoting a student's line keeps its escape sequence written out too.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("mal"), withIntermediateDirectories: true)
+        try "SET \"x\u{1B}[2J\n".write(to: folder.appendingPathComponent("mal/ex-counter.redis"), atomically: true, encoding: .utf8)
         let result = try await grade("odd", ["--no-gradebook"])
         #expect(result.status == 0, "\(result.standardError)")
         let shown = #"eve\u{1B}[2J\u{7}"#
@@ -103,6 +106,9 @@ import Testing
         #expect(!feedback.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(!result.standardOutput.contains("\u{1B}"))
         #expect(try report("gradebook.csv").contains("\n\(shown),10,6,9,5,30,,\n"))
+        let mal = try report("feedback/mal.md")
+        #expect(mal.contains(#"unbalanced quotes in `SET "x\u{1B}[2J`"#), "\(mal)")
+        #expect(!mal.contains("\u{1B}"))
     }
 
     // MARK: Item 3: hand-in times that survive copying
@@ -195,6 +201,12 @@ import Testing
             jon,6.3,2,6,2,16.3,"ex-counter: 1 day late, -10%",
 
             """)
+        // Paths name the folder as it is on disk, so the instructor finds the file.
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(report("results.json").utf8)) as? [String: Any])
+        let jon = try #require((results["students"] as? [[String: Any]])?.first { $0["student"] as? String == "jon" })
+        let counter = try #require((jon["exercises"] as? [[String: Any]])?.first { $0["exercise"] as? String == "ex-counter" })
+        #expect(counter["file"] as? String == "week3-jon/ex-counter.redis")
+        #expect(counter["submitted_at"] as? String == "2026-12-02T09:00:00Z")
         let export = try await run(["gradebook", "export", "--format", "canvas", "--assignment-name", "Week 3"])
         #expect(export.standardOutput == """
             Student,ID,SIS User ID,SIS Login ID,Section,Week 3

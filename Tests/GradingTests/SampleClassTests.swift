@@ -12,7 +12,7 @@ import Testing
     static let results: Task<ClassResults, any Error> = Task {
         guard let binary else { throw TestServerError("build the redislings product first (swift build --build-tests builds it)") }
         // One job: the class's runaway answers keep a core busy, and the rest of the suite runs beside it.
-        return try await SampleClass().grade(binary: binary, jobs: 1)
+        return try await SampleClass.make().grade(binary: binary, jobs: 1)
     }
 
     @Test func theClassGradesToTheExpectedScores() async throws {
@@ -81,6 +81,14 @@ import Testing
         #expect(hal.daysLate == 1)
         #expect(hal.rawScore == 6)
         #expect(hal.score == 5.4)
+        // kim's lock came in a commit two started days after the deadline; her folder's copy is
+        // recent, but the commit time decides.
+        let kim = try #require(results.student("kim")?.grade(for: "ex-lock"))
+        #expect(kim.daysLate == 2)
+        #expect(kim.submittedAt == LatePolicy.parseTimestamp("2026-12-03T10:00:00Z"))
+        #expect(results.student("kim")?.grade(for: "ex-counter")?.daysLate == 0)
+        // Everyone else has no hand-in time: a copy made today does not make them late.
+        #expect(results.student("ada")?.exercises.allSatisfy { $0.daysLate == 0 && $0.submittedAt == nil } == true)
         let ivy = try #require(results.student("ivy")?.grade(for: "ex-stream"))
         #expect(ivy.daysLate == 12)
         #expect(ivy.latePenaltyPercent == 100)

@@ -50,7 +50,7 @@ public struct SubmissionScanner: Sendable {
             folderNames[student] = entry.name
             folders[student] = entry.url
             students.append(student)
-            let (studentFiles, studentProblems) = try scanStudent(student, at: entry.url)
+            let (studentFiles, studentProblems) = try scanStudent(student, folder: entry.name, at: entry.url)
             files += studentFiles
             problems += studentProblems
         }
@@ -67,10 +67,12 @@ public struct SubmissionScanner: Sendable {
         return String(canonical.dropFirst(prefix.count))
     }
 
-    private func scanStudent(_ student: String, at folder: URL) throws -> ([SubmissionFile], [SubmissionProblem]) {
+    /// The files of `student`, whose folder is named `folderName` (the name reports show in
+    /// paths, so an instructor finds the file).
+    private func scanStudent(_ student: String, folder folderName: String, at folder: URL) throws -> ([SubmissionFile], [SubmissionProblem]) {
         var candidates: [String: [SubmissionFile]] = [:], problems: [SubmissionProblem] = []
         for entry in try visibleEntries(of: folder) {
-            let relative = "\(StudentName.visible(student))/\(StudentName.visible(entry.name))"
+            let relative = "\(StudentName.visible(folderName))/\(StudentName.visible(entry.name))"
             guard !entry.isDirectory else {
                 problems.append(SubmissionProblem(file: relative, message: "a folder inside a student's folder is not graded: move its files up"))
                 continue

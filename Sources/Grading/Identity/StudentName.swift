@@ -19,11 +19,18 @@ public enum StudentName {
     /// `name` safe to print in a report or a terminal: control characters (C0, DEL, C1) and the
     /// bidirectional overrides that reorder what a reader sees are written as `\u{…}`; all other
     /// characters are kept.
-    public static func visible(_ name: String) -> String {
+    public static func visible(_ name: String) -> String { escaped(name, keepingLineBreaks: false) }
+
+    /// `text` (a message that may quote a student's file) with the same characters written out,
+    /// line breaks and tabs kept.
+    public static func printable(_ text: String) -> String { escaped(text, keepingLineBreaks: true) }
+
+    private static func escaped(_ name: String, keepingLineBreaks: Bool) -> String {
         var result = ""
         for scalar in name.unicodeScalars {
             let value = scalar.value
-            let hidden = value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            let kept = keepingLineBreaks && (scalar == "\n" || scalar == "\t")
+            let hidden = !kept && value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
                 || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
             if hidden {
                 result += "\\u{\(String(value, radix: 16, uppercase: true))}"
