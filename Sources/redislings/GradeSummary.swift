@@ -46,7 +46,7 @@ struct GradeSummary {
         }
         if !results.problems.isEmpty {
             lines.append("Not graded (\(results.problems.count) files):")
-            for problem in results.problems { lines.append("  \(problem.file): \(problem.message)") }
+            for problem in results.problems { lines.append("  \(problem.file): \(StudentName.printable(problem.message))") }
         }
         if let runID, let gradebook {
             lines.append("Gradebook: run #\(runID) of class '\(className)' recorded in \(gradebook) (redislings gradebook export --class \(className)).")

@@ -49,6 +49,8 @@ import Testing
         // A message quoting a student's line keeps its escape sequence written out too.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("mal"), withIntermediateDirectories: true)
         try "SET \"x\u{1B}[2J\n".write(to: folder.appendingPathComponent("mal/ex-counter.redis"), atomically: true, encoding: .utf8)
+        // So does a stray file's name, in the problems `grade` prints.
+        try "PING\n".write(to: folder.appendingPathComponent("mal/ex-\u{1B}]0;owned\u{7}.redis"), atomically: true, encoding: .utf8)
         let result = try await space.grade("odd", ["--no-gradebook"])
         #expect(result.status == 0, "\(result.standardError)")
         let shown = #"eve\u{1B}[2J\u{7}"#
@@ -56,6 +58,7 @@ import Testing
         #expect(feedback.hasPrefix("# Feedback for \(shown)\n"))
         #expect(!feedback.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(!result.standardOutput.contains("\u{1B}"))
+        #expect(result.standardOutput.contains(#"mal/ex-\u{1B}]0;owned\u{7}.redis: no exercise has the id ex-\u{1B}]0;owned\u{7}"#), "\(result.standardOutput)")
         #expect(try space.report("gradebook.csv").contains("\n\(shown),10,6,9,5,30,,\n"))
         let mal = try space.report("feedback/mal.md")
         #expect(mal.contains(#"unbalanced quotes in `SET "x\u{1B}[2J`"#), "\(mal)")
