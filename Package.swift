@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "Quizzes", dependencies: ["LessonKit", "RESP"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", "Yams", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // MARK: The learner's terminal
         .target(

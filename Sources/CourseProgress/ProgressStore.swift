@@ -37,22 +37,41 @@ public final class ProgressStore: Sendable {
     }
 
     /// Checks the file and applies the migrations it lacks, refusing a newer or damaged one.
+    /// Other redislings processes may do the same at the same moment (several `grade` runs
+    /// started together on a fresh home): GRDB reads which migrations are applied outside the
+    /// transaction that applies one, so a process can find a table already created by another,
+    /// or the migrations table half made. Each migration commits with its record, so checking
+    /// again shows it applied; a few tries settle any race.
     private static func migrate(_ queue: DatabaseQueue, path: String, migrations: [ProgressMigrations.Step]) throws(ProgressStoreError) {
         let migrator = ProgressMigrations.migrator(migrations)
-        do {
-            let (applied, problems) = try queue.read { db in
-                (try migrator.appliedIdentifiers(db), try String.fetchAll(db, sql: "PRAGMA quick_check"))
+        var attempt = 0
+        while true {
+            do {
+                let (applied, problems) = try queue.read { db in
+                    (try migrator.appliedIdentifiers(db), try String.fetchAll(db, sql: "PRAGMA quick_check"))
+                }
+                if problems != ["ok"] { throw ProgressStoreError.damaged(path, detail: problems.prefix(3).joined(separator: "; ")) }
+                let known = Set(migrations.map(\.identifier))
+                let unknown = applied.subtracting(known).sorted()
+                if !unknown.isEmpty { throw ProgressStoreError.newer(path, unknown: unknown) }
+                try migrator.migrate(queue)
+                return
+            } catch let error as ProgressStoreError {
+                throw error
+            } catch let error as DatabaseError where attempt < 8 && isRaceWithAnotherMigration(error) {
+                attempt += 1
+                usleep(useconds_t(10_000 * attempt))
+            } catch {
+                throw classify(error, path: path)
             }
-            if problems != ["ok"] { throw ProgressStoreError.damaged(path, detail: problems.prefix(3).joined(separator: "; ")) }
-            let known = Set(migrations.map(\.identifier))
-            let unknown = applied.subtracting(known).sorted()
-            if !unknown.isEmpty { throw ProgressStoreError.newer(path, unknown: unknown) }
-            try migrator.migrate(queue)
-        } catch let error as ProgressStoreError {
-            throw error
-        } catch {
-            throw classify(error, path: path)
         }
+    }
+
+    /// Whether `error` is what a process sees when another is migrating the same new file.
+    private static func isRaceWithAnotherMigration(_ error: DatabaseError) -> Bool {
+        let message = error.message ?? ""
+        return error.resultCode == .SQLITE_ERROR && (message.contains("already exists") || message.contains("no such table"))
+            || error.resultCode == .SQLITE_SCHEMA
     }
 
     /// Turns a GRDB error into one the learner can act on.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Reads and writes the learner's state file; a write replaces the file atomically (a temporary
 /// file in the same directory, flushed, then renamed), so a crash never leaves half a file.
@@ -50,8 +51,22 @@ enum FileBytes {
         }
     }
 
+    /// Deletes the temporary files of writes that were killed before their rename
+    /// (`<path>.tmp-<pid>` of a process that no longer runs), so kills do not pile them up.
+    static func removeStaleTemporaries(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            // Signal 0 only asks whether the process exists; ESRCH means it is gone.
+            if kill(pid, 0) != 0, errno == ESRCH { unlink((directory as NSString).appendingPathComponent(name)) }
+        }
+    }
+
     /// Writes `bytes` to a temporary file next to `path`, flushes it, and renames it over `path`.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StateFileError) {
+        removeStaleTemporaries(of: path)
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw failure(temporary, "cannot create it") }

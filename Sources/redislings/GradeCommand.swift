@@ -11,8 +11,8 @@ struct GradeCommand: AsyncParsableCommand {
         commandName: "grade",
         abstract: "Grade a class: SUBMISSIONS_DIR/<student>/<exercise-id>.redis or .lua, each on a fresh Redis.",
         discussion: """
-            Writes results.json, gradebook.csv, junit.xml and feedback/<student>.md to --out, and records
-            the run in the gradebook (see `redislings gradebook`).
+            Grades the exercises someone handed in, or those of --assignment FILE, --lesson N or --only ID.
+            Writes results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv and feedback/<student>.md to --out, and records the run in the gradebook (see `redislings gradebook`).
             """)
 
     @OptionGroup var course: CourseOptions
@@ -27,27 +27,59 @@ struct GradeCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let catalog = try loadCatalog()
-        let exercises = try selectExercises(from: catalog.exercises)
-        let graded = exercises.map(GradedExercise.init)
         let root = URL(fileURLWithPath: submissions).standardizedFileURL
-        let inventory: SubmissionInventory
+        let out = ReportWriter(directory: URL(fileURLWithPath: grading.out))
+        var inventory: SubmissionInventory
+        let handIn: HandInTimes.Report
+        let assignment: Assignment?
+        let graded: [GradedExercise]
         do {
             // Files are matched against every exercise of the catalog, so a file for an exercise
-            // left out by --only is not reported as a stray.
-            inventory = try SubmissionScanner(exercises: catalog.exercises.map(GradedExercise.init)).scan(root)
+            // left out of this run is not reported as a stray.
+            let all = catalog.exercises.map(GradedExercise.init)
+            inventory = try SubmissionScanner(exercises: all, classroomAssignment: grading.classroom).scan(root)
+            guard !inventory.students.isEmpty else {
+                throw GradingError(
+                    "\(root.path) holds no student folders: there is no one to grade",
+                    help: grading.classroom.map { "Pass the folder that holds the repositories, named \($0)-<login>." }
+                        ?? "Pass the folder that holds one folder per student (<student>/<exercise-id>.redis or .lua).")
+            }
+            if grading.classroom == nil, let guess = ClassroomLayout.guessedAssignment(inventory) {
+                Self.warn("every student folder is a git repository named \(guess)-…: if this is a GitHub Classroom download, pass --classroom \(guess) to grade each as its login")
+            }
+            assignment = try grading.assignment.map { try Assignment.load(URL(fileURLWithPath: $0)) }
+            graded = try selectExercises(from: catalog.exercises, all: all, assignment: assignment, inventory: inventory)
+            handIn = try HandInTimes.assign(&inventory, root: root, source: grading.latenessFrom)
+            // Before any grading: a report folder that cannot be written would waste the run.
+            try out.checkWritable()
         } catch let error as GradingError {
             throw error.commandLineError
         }
+        let latePolicy = grading.latePolicy(assignment: assignment)
+        for warning in handIn.warnings { Self.warn(warning) }
+        if latePolicy.deadline != nil {
+            if let summary = handIn.summary { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
+            if !handIn.unknown.isEmpty, grading.latenessFrom != .mtime {
+                let some = handIn.unknown.prefix(3).joined(separator: ", ") + (handIn.unknown.count > 3 ? ", …" : "")
+                Self.warn("""
+                    no hand-in time for \(handIn.unknown.count) file\(handIn.unknown.count == 1 ? "" : "s") (\(some)): they are not judged late. \
+                    Add a submitted.csv (student,exercise,time), grade the students' git repositories, or pass --lateness-from mtime to trust file times.
+                    """)
+            }
+        }
         let (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
         defer { grader.shutDown() }
-        let classGrader = ClassGrader(
-            exercises: graded, latePolicy: grading.latePolicy,
+        var classGrader = ClassGrader(
+            exercises: graded, latePolicy: latePolicy,
             scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog),
             screen: backendLabel == "simulator" ? nil : LiveScriptScreen.refusal)
+        let className = grading.className ?? root.lastPathComponent
+        // The name an LMS export gives the grade column: the assignment's, else the class's.
+        classGrader.assignment = assignment?.name ?? grading.lesson.map { "lesson \($0)" } ?? className
         let bar = ProgressBar(label: "grading")
         var results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
         bar.finish()
-        let className = grading.className ?? root.lastPathComponent
+        if let warning = HandInTimes.uniformLatenessWarning(results) { Self.warn(warning) }
         var runID: Int64?
         var store: GradebookStore?
         if !grading.noGradebook {
@@ -55,7 +87,7 @@ struct GradeCommand: AsyncParsableCommand {
                 let opened = try GradebookStore.openDefault()
                 let run = try opened.record(results, run: GradingRun(
                     className: className, startedAt: started, submissions: root.path, exercises: graded.map(\.id),
-                    deadline: grading.latePolicy.deadline, latePenaltyPercentPerDay: grading.latePolicy.percentPerDay,
+                    deadline: latePolicy.deadline, latePenaltyPercentPerDay: latePolicy.percentPerDay,
                     backend: backendLabel))
                 results = results.applying(try opened.overrides(className: className))
                 runID = run.id
@@ -64,9 +96,8 @@ struct GradeCommand: AsyncParsableCommand {
                 throw error.commandLineError
             }
         }
-        let out = URL(fileURLWithPath: grading.out)
         do {
-            try ReportWriter(directory: out).write(results, exercises: graded)
+            try out.write(results, exercises: graded)
         } catch let error as GradingError {
             throw error.commandLineError
         }
@@ -75,18 +106,44 @@ struct GradeCommand: AsyncParsableCommand {
             out: grading.out, className: className, runID: runID, gradebook: store?.url.path).text)
     }
 
-    /// The exercises of this run: every exercise of the catalog, or those named by --only.
-    private func selectExercises(from all: [Exercise]) throws -> [Exercise] {
-        guard !grading.only.isEmpty else { return all }
-        return try grading.only.map { id in
-            guard let exercise = all.first(where: { $0.id == id }) else {
-                let close = all.map(\.id).filter { $0.contains(id) || id.contains($0) }
-                throw CommandLineError(
-                    message: "--only \(id): no exercise has this id",
-                    help: close.isEmpty ? "Exercise ids: \(all.map(\.id).joined(separator: ", "))." : "Did you mean \(close.joined(separator: ", "))?")
+    private static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    }
+
+    /// The exercises of this run: the assignment's, the lesson's, those named by --only, or by
+    /// default every exercise someone handed a file in for (in course order).
+    private func selectExercises(
+        from exercises: [Exercise], all: [GradedExercise], assignment: Assignment?, inventory: SubmissionInventory
+    ) throws -> [GradedExercise] {
+        if let assignment, let file = grading.assignment { return try assignment.select(from: all, file: file) }
+        if let lesson = grading.lesson {
+            let chosen = exercises.filter { $0.lesson == lesson || Int(lesson) == $0.lessonNumber }
+            guard !chosen.isEmpty else {
+                let lessons = Set(exercises.map { "\($0.lessonNumber) (\($0.lesson))" }).sorted()
+                throw GradingError("--lesson \(lesson): no exercise belongs to this lesson", help: "Lessons with exercises: \(lessons.joined(separator: ", ")).")
             }
-            return exercise
+            return chosen.map(GradedExercise.init)
         }
+        if !grading.only.isEmpty {
+            return try grading.only.map { id in
+                guard let exercise = all.first(where: { $0.id == id }) else {
+                    let close = all.map(\.id).filter { $0.contains(id) || id.contains($0) }
+                    throw GradingError(
+                        "--only \(id): no exercise has this id",
+                        help: close.isEmpty ? "Exercise ids: \(all.map(\.id).joined(separator: ", "))." : "Did you mean \(close.joined(separator: ", "))?")
+                }
+                return exercise
+            }
+        }
+        let handedIn = Set(inventory.files.map(\.exerciseID))
+        let chosen = all.filter { handedIn.contains($0.id) }
+        guard !chosen.isEmpty else {
+            let count = inventory.students.count
+            throw GradingError(
+                "no student in \(submissions) handed in a file named after an exercise (\(count) student folder\(count == 1 ? "" : "s"), none with an answer)",
+                help: "Each answer is <student>/<exercise-id>.redis or .lua; to grade everyone as missing on set exercises, pass --assignment FILE or --lesson N.")
+        }
+        return chosen
     }
 
     /// The whole exercise catalog, and the folders of the exercises and lessons it came from.

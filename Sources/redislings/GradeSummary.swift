@@ -16,23 +16,37 @@ struct GradeSummary {
         let graded = results.students.reduce(0) { $0 + $1.exercises.filter { $0.status != .missing }.count }
         var lines = [
             "Graded \(results.students.count) students on \(results.exercises.count) exercises (\(graded) submissions) on the \(backend == "simulator" ? "built-in simulator" : "Redis at \(backend)") in \(String(format: "%.1f", elapsed)) s with \(jobs) job\(jobs == 1 ? "" : "s").",
-            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, feedback/ (\(results.students.count) files).",
+            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv, feedback/ (\(results.students.count) files).",
         ]
         let errors = results.students.flatMap { student in student.exercises.filter { $0.status == .error }.map { (student.student, $0) } }
         if !errors.isEmpty {
             lines.append("Could not be graded (\(errors.count), zero points):")
-            for (student, grade) in errors { lines.append("  \(grade.file ?? "\(student)/\(grade.exercise)"): \(grade.error ?? "error")") }
+            for (student, grade) in errors {
+                lines.append("  \(grade.file ?? "\(StudentName.visible(student))/\(grade.exercise)"): \(StudentName.visible(grade.error ?? "error"))")
+            }
+        }
+        // Where answers stopped inside the exercise's own steps: the course's position, apart
+        // from the students' (an exercise every answer stops in is the course's problem).
+        let stops = Dictionary(grouping: results.students.flatMap(\.exercises).filter { $0.exerciseLine != nil }) {
+            "\($0.exercise) line \($0.exerciseLine!)"
+        }
+        if !stops.isEmpty {
+            lines.append("Stopped in a step of the exercise's own file (check the exercise if every answer stops there):")
+            for place in stops.keys.sorted() {
+                let count = stops[place]!.count
+                lines.append("  \(place): \(count) answer\(count == 1 ? "" : "s") of \(results.students.count)")
+            }
         }
         if !results.missing.isEmpty {
             lines.append("Missing (\(results.missing.count)):")
             let byStudent = Dictionary(grouping: results.missing, by: \.student)
             for student in byStudent.keys.sorted() {
-                lines.append("  \(student): \(byStudent[student]!.map(\.exercise).joined(separator: ", "))")
+                lines.append("  \(StudentName.visible(student)): \(byStudent[student]!.map(\.exercise).joined(separator: ", "))")
             }
         }
         if !results.problems.isEmpty {
             lines.append("Not graded (\(results.problems.count) files):")
-            for problem in results.problems { lines.append("  \(problem.file): \(problem.message)") }
+            for problem in results.problems { lines.append("  \(problem.file): \(StudentName.printable(problem.message))") }
         }
         if let runID, let gradebook {
             lines.append("Gradebook: run #\(runID) of class '\(className)' recorded in \(gradebook) (redislings gradebook export --class \(className)).")

@@ -9,13 +9,16 @@ struct GradebookExportCommand: AsyncParsableCommand {
         abstract: "Print the current gradebook: a row per student, a column per exercise, a total.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
+        case csv, json, canvas, moodle
     }
 
     @OptionGroup var gradebook: GradebookOptions
 
-    @Option(help: "csv (a row per student) or json (every grade with its checks and overrides).")
+    @Option(help: "csv (a row per student), json (every grade with its checks and overrides), canvas or moodle (each student's total in the CSV layout that LMS imports).")
     var format: Format = .csv
+
+    @Option(help: ArgumentHelp("The assignment's column name in a canvas or moodle export (default: the class's name).", valueName: "name"))
+    var assignmentName: String?
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -24,10 +27,15 @@ struct GradebookExportCommand: AsyncParsableCommand {
         let text: String
         do {
             let store = try gradebook.openStore()
-            let book = try store.gradebook(className: try gradebook.resolveClass(in: store))
+            let className = try gradebook.resolveClass(in: store)
+            let book = try store.gradebook(className: className)
             switch format {
             case .csv:
                 text = book.csv
+            case .canvas:
+                text = book.canvasCSV(assignment: assignmentName ?? className)
+            case .moodle:
+                text = book.moodleCSV(assignment: assignmentName ?? className)
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -37,7 +37,8 @@ struct GradebookOverrideCommand: AsyncParsableCommand {
         do {
             let store = try gradebook.openStore()
             let className = try gradebook.resolveClass(in: store)
-            let key = GradeKey(student: student, exercise: exercise)
+            // Names are kept in NFC (see StudentName), whatever form the terminal typed.
+            let key = GradeKey(student: StudentName.canonical(student), exercise: exercise)
             if remove {
                 let removed = try store.removeOverride(className: className, key: key)
                 print(removed ? "Removed the override of \(student) on \(exercise); the graded score counts again." : "\(student) had no override on \(exercise).")

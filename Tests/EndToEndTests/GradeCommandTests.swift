@@ -39,7 +39,7 @@ import Testing
         try await run([
             "grade", "fall", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
             "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports",
-            "--deadline", "2026-12-01T23:59:00Z", "--late-penalty", "10", "--time-limit", "8",
+            "--deadline", "2026-12-01T23:59:00Z", "--late-penalty", "10", "--time-limit", "8", "--lateness-from", "mtime",
         ] + extra)
     }
 
@@ -54,14 +54,55 @@ import Testing
         #expect(first.standardOutput.contains("Gradebook: run #1 of class 'fall' recorded in "))
         let reports = work.appendingPathComponent("reports")
         #expect(try String(contentsOf: reports.appendingPathComponent("gradebook.csv"), encoding: .utf8) == """
-            student,ex-counter,ex-publish,ex-lock,ex-stream,total
-            ada,10,6,9,5,30
-            h-flushall,0,6,9,5,20
-            jon,5.6,2,6,2,15.6
-            quin,7,6,9,3,25
-            wes,0,0,0,0,0
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments
+            max points,10,6,9,5,30,,
+            ada,10,6,9,5,30,,
+            h-flushall,0,6,9,5,20,,
+            jon,5.6,2,6,2,15.6,"ex-counter: 2 days late, -20%",
+            quin,7,6,9,3,25,,
+            wes,0,0,0,0,0,,
 
             """)
+        // The LMS layouts (item 11): each student's total under the class's name.
+        #expect(try String(contentsOf: reports.appendingPathComponent("canvas.csv"), encoding: .utf8) == """
+            Student,ID,SIS User ID,SIS Login ID,Section,fall
+            Points Possible,,,,,30
+            ada,,,ada,,30
+            h-flushall,,,h-flushall,,20
+            jon,,,jon,,15.6
+            quin,,,quin,,25
+            wes,,,wes,,0
+
+            """)
+        #expect(try String(contentsOf: reports.appendingPathComponent("moodle.csv"), encoding: .utf8) == """
+            Username,fall,Feedback
+            ada,30,
+            h-flushall,20,
+            jon,15.6,"ex-counter: 2 days late, -20%"
+            quin,25,
+            wes,0,
+
+            """)
+        // The class summary (item 12), worked out by hand: ex-counter scored 10 (ada), 0
+        // (h-flushall's refused answer, wes's missing one), 7 (quin) and 5.6 (jon, late).
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent("results.json"))) as? [String: Any])
+        let summary = try #require((results["summary"] as? [String: Any])?["exercises"] as? [[String: Any]])
+        let counter = try #require(summary.first { $0["id"] as? String == "ex-counter" })
+        #expect(counter["submitted"] as? Int == 4)
+        #expect(counter["missing"] as? Int == 1)
+        #expect(counter["errors"] as? Int == 1)
+        #expect(counter["passed"] as? Int == 1)
+        #expect(counter["mean"] as? Double == 4.52)
+        #expect(counter["median"] as? Double == 5.6)
+        let distribution = (counter["distribution"] as? [[String: Any]])?.map { "\($0["score"]!)x\($0["students"]!)" }
+        #expect(distribution == ["0x2", "5.6x1", "7x1", "10x1"])
+        let checks = try #require(counter["checks"] as? [[String: Any]])
+        #expect(checks.count == 3)
+        #expect(checks.allSatisfy { $0["submitted"] as? Int == 4 })
+        let markdown = try String(contentsOf: reports.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(markdown.contains("## ex-counter — "))
+        #expect(markdown.contains("Handed in by 4, missing 1; every check passed: 1; could not be graded: 1.\nMean 4.52, median 5.6."))
+        #expect(markdown.contains("| 5.6 | 1 |"))
         for name in ["results.json", "junit.xml", "feedback/ada.md", "feedback/wes.md"] {
             #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
         }
@@ -78,14 +119,17 @@ import Testing
         let export = try await run(["gradebook", "export"])
         #expect(export.status == 0, "\(export.standardError)")
         #expect(export.standardOutput == """
-            student,ex-counter,ex-publish,ex-lock,ex-stream,total
-            ada,10,6,9,5,30
-            h-flushall,0,6,9,5,20
-            jon,5.6,6,6,2,19.6
-            quin,7,6,9,3,25
-            wes,0,0,0,0,0
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments
+            max points,10,6,9,5,30,,
+            ada,10,6,9,5,30,,
+            h-flushall,0,6,9,5,20,,
+            jon,5.6,6,6,2,19.6,"ex-counter: 2 days late, -20%",ex-publish: set to 6 by hand: the payload typo was mine
+            quin,7,6,9,3,25,,
+            wes,0,0,0,0,0,,
 
             """)
+        let moodle = try await run(["gradebook", "export", "--format", "moodle"])
+        #expect(moodle.standardOutput.contains("\njon,19.6,\"ex-counter: 2 days late, -20%; ex-publish: set to 6 by hand: the payload typo was mine\"\n"), "\(moodle.standardOutput)")
         let json = try await run(["gradebook", "export", "--format", "json", "--class", "fall"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let students = try #require(object["students"] as? [[String: Any]])

@@ -39,12 +39,13 @@ import Testing
         #expect(graded.standardOutput.contains("on the Redis at redis://127.0.0.1:\(server.port)/3 (databases 3–4)"))
         #expect(graded.standardOutput.contains("h-lua-flushall/ex-lock.lua: h-lua-flushall/ex-lock.lua: the script calls FLUSHALL, which is not allowed in an exercise"))
         #expect(try String(contentsOf: work.appendingPathComponent("reports/gradebook.csv"), encoding: .utf8) == """
-            student,ex-counter,ex-publish,ex-lock,ex-stream,total
-            ada,10,6,9,5,30
-            h-flushall,0,6,9,5,20
-            h-lua-flushall,10,6,0,5,21
-            h-select,0,6,9,5,20
-            jon,7,2,6,2,17
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments
+            max points,10,6,9,5,30,,
+            ada,10,6,9,5,30,,
+            h-flushall,0,6,9,5,20,,
+            h-lua-flushall,10,6,0,5,21,,
+            h-select,0,6,9,5,20,,
+            jon,7,2,6,2,17,,
 
             """)
         // Every database still holds the key it had, and nothing the exercises left behind.

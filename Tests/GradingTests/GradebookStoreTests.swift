@@ -37,12 +37,13 @@ import Testing
         book = try store.gradebook(className: "fall")
         #expect(book.students.map(\.score) == [15, 9, 8, 0, 0])
         #expect(book.csv == """
-            student,counter,lock,total
-            ann,10,5,15
-            ben,9,0,9
-            cy,8,0,8
-            dee,0,0,0
-            eve,0,0,0
+            student,counter,lock,total,late,comments
+            max points,10,5,15,,
+            ann,10,5,15,,
+            ben,9,0,9,"counter: 2 days late, -20%",
+            cy,8,0,8,,counter: set to 8 by hand: FLUSHALL was in a comment line
+            dee,0,0,0,,
+            eve,0,0,0,,
 
             """)
         #expect(try store.runs(className: "fall").map(\.exercises) == [["counter", "lock"], ["counter"]])

@@ -22,7 +22,7 @@ import Testing
         let keys = Set(cells[0].keys)
         #expect(keys == [
             "student", "exercise", "status", "score", "max_score", "raw_score", "days_late", "late_penalty_percent",
-            "submitted_at", "file", "error", "checks", "override",
+            "submitted_at", "file", "error", "exercise_line", "checks", "override",
         ])
         #expect(cells.allSatisfy { Set($0.keys) == keys })
         let checks = cells.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }
@@ -32,12 +32,13 @@ import Testing
 
     @Test func gradebookCSVHasARowPerStudentAndATotal() async throws {
         #expect(GradebookCSV.render(try await results()) == """
-            student,counter,lock,total
-            ann,10,5,15
-            ben,3.2,0,3.2
-            cy,0,0,0
-            dee,0,0,0
-            eve,0,0,0
+            student,counter,lock,total,late,comments
+            max points,10,5,15,,
+            ann,10,5,15,,
+            ben,3.2,0,3.2,"counter: 2 days late, -20%",
+            cy,0,0,0,,
+            dee,0,0,0,,
+            eve,0,0,0,,
 
             """)
     }
@@ -96,7 +97,7 @@ import Testing
         let results = try await results()
         let out = try TemporaryFolder()
         let written = try ReportWriter(directory: out.url.appendingPathComponent("reports")).write(results, exercises: SampleExercises.all)
-        #expect(written.map(\.lastPathComponent) == ["results.json", "gradebook.csv", "junit.xml", "ann.md", "ben.md", "cy.md", "dee.md", "eve.md"])
+        #expect(written.map(\.lastPathComponent) == ["results.json", "gradebook.csv", "junit.xml", "summary.md", "canvas.csv", "moodle.csv", "ann.md", "ben.md", "cy.md", "dee.md", "eve.md"])
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("reports/feedback/eve.md").path))
     }
 }

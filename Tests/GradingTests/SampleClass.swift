@@ -4,8 +4,10 @@ import LessonKit
 import RedislingsTestSupport
 @testable import Grading
 
-/// The sample class in `Fixtures/Class`, copied to a temporary folder with its files' times set
-/// from `Fixtures/late.txt` (git keeps no modification times).
+/// The sample class in `Fixtures/Class`, copied to a temporary folder. Hand-in times come as
+/// they do in a real class: from the folder's `submitted.csv` (hal and ivy are late), and for
+/// kim, whose folder is made a git repository here, from the commits (two files two days late).
+/// Every other file has no hand-in time and is not late, however recent the copy.
 struct SampleClass {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let deadline = LatePolicy.parseDeadline("2026-12-01T23:59:00Z")!
@@ -15,24 +17,24 @@ struct SampleClass {
     let folder: TemporaryFolder
     var root: URL { folder.url.appendingPathComponent("Class") }
 
-    init() throws {
-        folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("Class"), to: folder.url.appendingPathComponent("Class"))
-        var late: [String: Int] = [:]
-        for line in try String(contentsOf: Self.fixtures.appendingPathComponent("late.txt"), encoding: .utf8).split(separator: "\n")
-        where !line.hasPrefix("#") {
-            let parts = line.split(separator: " ")
-            late[String(parts[0])] = Int(parts[1])
+    private init(folder: TemporaryFolder) { self.folder = folder }
+
+    /// A fresh copy, kim's folder committed: counter and publish on time, lock and stream on
+    /// 3 December, two started days late.
+    static func make() async throws -> SampleClass {
+        let sample = SampleClass(folder: try TemporaryFolder())
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class"), to: sample.root)
+        let kim = sample.root.appendingPathComponent("kim").path
+        let commit = { (files: String, time: String) in
+            "git add \(files) && GIT_AUTHOR_DATE=\(time) GIT_COMMITTER_DATE=\(time) git commit -q -m work"
         }
-        let enumerator = FileManager.default.enumerator(atPath: root.path)!
-        while let path = enumerator.nextObject() as? String {
-            let url = root.appendingPathComponent(path)
-            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values.isRegularFile == true, values.isSymbolicLink != true else { continue }
-            // On time: an hour early. Late by N started days: half a day into the Nth day.
-            let offset = late[path].map { (Double($0) - 0.5) * 86_400 } ?? -3_600
-            try FileManager.default.setAttributes([.modificationDate: Self.deadline.addingTimeInterval(offset)], ofItemAtPath: url.path)
-        }
+        let script = [
+            "set -e", "cd '\(kim)'", "git init -q", "git config user.email kim@example.com", "git config user.name kim",
+            commit("ex-counter.redis ex-publish.redis", "2026-12-01T12:00:00Z"), commit("ex-lock.lua ex-stream.redis", "2026-12-03T10:00:00Z"),
+        ].joined(separator: "\n")
+        let result = try await runShellOffThePool(script)
+        guard result.status == 0 else { throw TestServerError("cannot make kim's folder a git repository: \(result.output)") }
+        return sample
     }
 
     /// The fixture exercises, as the runner and as grading see them.
@@ -60,7 +62,8 @@ struct SampleClass {
     /// Grades the whole class with a 10%-a-day penalty.
     func grade(binary: RedislingsBinary, jobs: Int = 2) async throws -> ClassResults {
         let exercises = try Self.exercises().map(GradedExercise.init)
-        let inventory = try SubmissionScanner(exercises: exercises).scan(root)
+        var inventory = try SubmissionScanner(exercises: exercises).scan(root)
+        _ = try HandInTimes.assign(&inventory, root: root, source: .auto)
         // A short time limit: the hostile answers that run to it keep the machine busy while the
         // rest of the test suite runs beside them.
         let grader = Self.grader(binary: binary, timeLimit: 4)

@@ -57,8 +57,9 @@ extension ExerciseSession {
             let checker = ExerciseClient(name: "checker", connection: try await environment.connect(), maxReplyBytes: limits.maxReplyBytes)
             state.withLock { $0.checkers.append(checker) }
             let reply = try await perform(steps, on: checker, what: "check `\(check.name)`")
-            let lastLine = steps.last { if case .command = $0.action { return true } else { return false } }?.line ?? check.line
-            if let reply { try checkLimits(reply: reply, line: lastLine, client: checker) }
+            // The check's steps are the exercise's, not lines of the learner's file: a broken
+            // limit is reported without a line (line 0) rather than with one the learner lacks.
+            if let reply { try checkLimits(reply: reply, line: 0, client: checker) }
             await checker.close()
             let command: String
             if case .command(let arguments)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {

@@ -59,7 +59,8 @@ extension ExerciseSession {
             }
         }
         if let overflow = client.overflowLine {
-            throw ExerciseRunError("\(Self.place(overflow))the replies passed \(ExerciseLimits.bytesText(Int64(limits.maxReplyBytes))), the most kept for one client")
+            // Only the learner's own client counts lines of their file.
+            throw ExerciseRunError("\(Self.place(client === learner ? overflow : 0))the replies passed \(ExerciseLimits.bytesText(Int64(limits.maxReplyBytes))), the most kept for one client")
         }
     }
 

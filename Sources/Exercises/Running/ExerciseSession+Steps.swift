@@ -28,11 +28,16 @@ extension ExerciseSession {
         case .success(let value): resolved = value
         case .failure(let error): return .error(error.message)
         }
-        return try await sendWithinBudget(resolved, on: client, line: line, what: what)
+        return try await sendWithinBudget(resolved, on: client, line: line, what: what, inDefinition: true)
     }
 
-    /// Sends a command, giving up when the run's wall-clock budget runs out.
-    func sendWithinBudget(_ arguments: [String], on client: ExerciseClient, line: Int, what: String) async throws(ExerciseRunError) -> RESPValue {
+    /// Sends a command, giving up when the run's wall-clock budget runs out. A message names
+    /// `line` as the learner's when the command is theirs; a step of the exercise's own file is
+    /// named after the message, as the course's position, never as a line of the learner's file.
+    func sendWithinBudget(
+        _ arguments: [String], on client: ExerciseClient, line: Int, what: String, inDefinition: Bool = false
+    ) async throws(ExerciseRunError) -> RESPValue {
+        let (place, step) = inDefinition ? ("", Self.definitionPlace(line)) : (Self.place(line), "")
         if client.isClosed { return .error("ERR the \(client.name) client has disconnected (a `close` step)") }
         let outcome = await withDeadline(deadline) { () async -> Result<RESPValue, RedisConnectionError> in
             do throws(RedisConnectionError) {
@@ -44,15 +49,16 @@ extension ExerciseSession {
         switch outcome {
         case .some(.success(let reply)): return reply
         case .some(.failure(let error)):
-            throw ExerciseRunError("\(Self.place(line))\(what): `\(Self.commandText(arguments))` failed: \(error.message)")
+            throw ExerciseRunError("\(place)\(what): `\(Self.commandText(arguments))` failed: \(error.message)\(step)")
         case .none:
             // Stop it on the server too, so a live Redis is not left busy with a runaway script.
             let interruption = await environment.instance.interrupt(client.connection)
             await client.close()
-            var message = "\(Self.place(line))\(what): `\(Self.commandText(arguments))` was still waiting when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out"
+            var message = "\(place)\(what): `\(Self.commandText(arguments))` was still waiting when the wall-clock budget of \(ExerciseLimits.durationText(limits.wallClock)) ran out"
             if case .unstoppable(let reason) = interruption {
                 message += "; it could not be stopped on \(environment.label): \(reason)"
             }
+            message += step
             throw ExerciseRunError(message)
         }
     }
@@ -106,7 +112,7 @@ extension ExerciseSession {
                         _ = try await client.send(resolved, line: step.line)
                     } catch {
                         if client.isClosed { return }
-                        throw ExerciseRunError("line \(step.line): peer `\(client.name)`: `\(Self.commandText(arguments))` failed: \(error.message)")
+                        throw ExerciseRunError("peer `\(client.name)`: `\(Self.commandText(arguments))` failed: \(error.message)\(Self.definitionPlace(step.line))")
                     }
                 case .failure(let error):
                     client.record(reply: .error(error.message), command: arguments, line: step.line)
@@ -158,8 +164,12 @@ extension ExerciseSession {
         try await settle(state.withLock { $0.peers })
     }
 
-    /// "line N: " for authored lines, nothing for line 0.
+    /// "line N: " for the learner's lines, nothing for line 0.
     static func place(_ line: Int) -> String { line > 0 ? "line \(line): " : "" }
+
+    /// " (the exercise's step at line N)" for a line of the exercise's own file: a position in
+    /// the course, kept apart from the learner's file.
+    static func definitionPlace(_ line: Int) -> String { line > 0 ? " (the exercise's step at line \(line))" : "" }
 
     /// A command as text, shortened for messages.
     static func commandText(_ arguments: [String]) -> String {

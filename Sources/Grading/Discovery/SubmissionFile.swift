@@ -8,8 +8,10 @@ public struct SubmissionFile: Sendable, Hashable {
     public var url: URL
     /// The path relative to the submissions folder, as reports show it.
     public var relativePath: String
-    /// The file's modification time, which decides lateness.
+    /// The file's modification time (lateness uses it only when asked: copies reset it).
     public var modified: Date?
+    /// When the file was handed in, which decides lateness (see `HandInTimes`); nil when unknown.
+    public var submittedAt: Date?
 
     public init(student: String, exerciseID: String, kind: GradedExercise.AnswerKind, url: URL, relativePath: String, modified: Date?) {
         self.student = student

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a submissions folder holds: the students (a folder each), their submission files, and
 /// the files that are not submissions.
 public struct SubmissionInventory: Sendable, Hashable {
@@ -5,11 +7,14 @@ public struct SubmissionInventory: Sendable, Hashable {
     public var students: [String]
     public var files: [SubmissionFile]
     public var problems: [SubmissionProblem]
+    /// Each student's folder, by student name (for hand-in times from git).
+    public var folders: [String: URL]
 
-    public init(students: [String], files: [SubmissionFile], problems: [SubmissionProblem]) {
+    public init(students: [String], files: [SubmissionFile], problems: [SubmissionProblem], folders: [String: URL] = [:]) {
         self.students = students
         self.files = files
         self.problems = problems
+        self.folders = folders
     }
 
     /// The file `student` handed in for `exerciseID`, if any.

@@ -1,13 +1,21 @@
 import Foundation
 import LessonKit
 
-/// Reads a submissions folder laid out as `<student>/<exercise-id>.redis|.lua`.
+/// Reads a submissions folder laid out as `<student>/<exercise-id>.redis|.lua` (or, from a
+/// GitHub Classroom download, `<assignment>-<login>/…`). A student is named by their folder's
+/// name in NFC (see `StudentName`).
 public struct SubmissionScanner: Sendable {
+    /// The name of the hand-in manifest at the top of a submissions folder (see `HandInTimes`).
+    public static let manifestName = "submitted.csv"
+
     /// The exercises a file may be named after, by id.
     public let exercises: [String: GradedExercise]
+    /// GitHub Classroom's assignment prefix: folders are `<prefix>-<login>` and the student is the login.
+    public let classroomAssignment: String?
 
-    public init(exercises: [GradedExercise]) {
+    public init(exercises: [GradedExercise], classroomAssignment: String? = nil) {
         self.exercises = Dictionary(exercises.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.classroomAssignment = classroomAssignment
     }
 
     /// Lists the students and their files; anything else in the folder becomes a problem, never an error.
@@ -19,24 +27,52 @@ public struct SubmissionScanner: Sendable {
                 help: "Pass a folder holding one folder per student, each with <exercise-id>.redis or .lua files.")
         }
         var students: [String] = [], files: [SubmissionFile] = [], problems: [SubmissionProblem] = []
+        var folders: [String: URL] = [:], folderNames: [String: String] = [:]
         for entry in try visibleEntries(of: root) {
             guard entry.isDirectory else {
+                if entry.name == Self.manifestName { continue }
                 problems.append(SubmissionProblem(
-                    file: entry.name, message: "not in a student's folder: put it in <student>/\(entry.name)"))
+                    file: StudentName.visible(entry.name), message: "not in a student's folder: put it in <student>/\(StudentName.visible(entry.name))"))
                 continue
             }
-            students.append(entry.name)
-            let (studentFiles, studentProblems) = try scanStudent(entry.name, at: entry.url)
+            guard let student = studentName(forFolder: entry.name) else {
+                problems.append(SubmissionProblem(
+                    file: StudentName.visible(entry.name),
+                    message: "not graded: a GitHub Classroom folder of this assignment is named \(classroomAssignment ?? "")-<login>"))
+                continue
+            }
+            if let other = folderNames[student] {
+                let both = [StudentName.spelled(other), StudentName.spelled(entry.name)].sorted()
+                throw GradingError(
+                    "the folders \"\(both[0])\" and \"\(both[1])\" in \(root.path) name the same student, \(StudentName.visible(student)) (names are compared in Unicode NFC form, and a Classroom folder by its login)",
+                    help: "Merge the two folders into one, or rename one of them, then grade again.")
+            }
+            folderNames[student] = entry.name
+            folders[student] = entry.url
+            students.append(student)
+            let (studentFiles, studentProblems) = try scanStudent(student, folder: entry.name, at: entry.url)
             files += studentFiles
             problems += studentProblems
         }
-        return SubmissionInventory(students: students, files: files, problems: problems)
+        return SubmissionInventory(students: students.sorted(), files: files, problems: problems, folders: folders)
     }
 
-    private func scanStudent(_ student: String, at folder: URL) throws -> ([SubmissionFile], [SubmissionProblem]) {
+    /// The student a folder belongs to: its NFC name, or the login of a Classroom folder (nil
+    /// when the folder is not one of this assignment's).
+    private func studentName(forFolder name: String) -> String? {
+        let canonical = StudentName.canonical(name)
+        guard let classroomAssignment else { return canonical }
+        let prefix = StudentName.canonical(classroomAssignment) + "-"
+        guard canonical.hasPrefix(prefix), canonical.count > prefix.count else { return nil }
+        return String(canonical.dropFirst(prefix.count))
+    }
+
+    /// The files of `student`, whose folder is named `folderName` (the name reports show in
+    /// paths, so an instructor finds the file).
+    private func scanStudent(_ student: String, folder folderName: String, at folder: URL) throws -> ([SubmissionFile], [SubmissionProblem]) {
         var candidates: [String: [SubmissionFile]] = [:], problems: [SubmissionProblem] = []
         for entry in try visibleEntries(of: folder) {
-            let relative = "\(student)/\(entry.name)"
+            let relative = "\(StudentName.visible(folderName))/\(StudentName.visible(entry.name))"
             guard !entry.isDirectory else {
                 problems.append(SubmissionProblem(file: relative, message: "a folder inside a student's folder is not graded: move its files up"))
                 continue

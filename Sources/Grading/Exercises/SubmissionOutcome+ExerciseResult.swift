@@ -1,16 +1,26 @@
 import Exercises
 
 extension SubmissionOutcome {
-    /// The runner's result in grading's terms.
+    /// The runner's result in grading's terms. A position in the exercise's own file is taken
+    /// out of the messages (students see positions in their file only) and kept apart.
     public init(_ result: Exercises.ExerciseResult) {
+        let (error, line) = Self.splitExerciseLine(result.error)
         self.init(
             status: GradeStatus(result.status), score: Double(result.score), maxScore: Double(result.maxScore),
-            error: result.error,
+            error: error,
             checks: result.checks.map { check in
                 CheckOutcome(
-                    name: check.name, status: CheckOutcome.Status(check.status), message: check.message,
+                    name: check.name, status: CheckOutcome.Status(check.status), message: Self.splitExerciseLine(check.message).0 ?? "",
                     points: Double(check.points), maxPoints: Double(check.maxPoints), hidden: check.hidden)
-            })
+            },
+            exerciseLine: line)
+    }
+
+    /// `text` without the runner's " (the exercise's step at line N)", and N.
+    static func splitExerciseLine(_ text: String?) -> (String?, Int?) {
+        guard let text, let range = text.range(of: #" \(the exercise's step at line (\d+)\)"#, options: .regularExpression) else { return (text, nil) }
+        let line = Int(text[range].filter(\.isNumber))
+        return (text.replacingCharacters(in: range, with: ""), line)
     }
 }
 

@@ -13,11 +13,21 @@ public struct Gradebook: Sendable, Hashable, Codable {
         self.students = students
     }
 
-    /// The gradebook as CSV: a row per student, a column per exercise, a total.
-    public var csv: String {
-        GradebookCSV.render(exercises: exercises, rows: students.map { student in
-            (student.student, exercises.map { student.grade(for: $0)?.score })
-        })
+    /// The gradebook as CSV: a row per student, a column per exercise, a total, lateness and
+    /// override comments, under a row of maximum points.
+    public var csv: String { GradebookCSV.render(exercises: exercises.map { ($0, maxScore(of: $0)) }, students: students) }
+
+    /// Each student's total over every exercise of the class, as Canvas imports it.
+    public func canvasCSV(assignment: String) -> String {
+        LMSGradebookCSV.canvas(assignment: assignment, maxScore: exercises.reduce(0) { $0 + maxScore(of: $1) }, students: students)
+    }
+
+    /// Each student's total, with lateness and overrides as feedback, as Moodle imports it.
+    public func moodleCSV(assignment: String) -> String { LMSGradebookCSV.moodle(assignment: assignment, students: students) }
+
+    /// The points `exercise` is graded out of, from its latest grades.
+    public func maxScore(of exercise: String) -> Double {
+        students.lazy.compactMap { $0.grade(for: exercise)?.maxScore }.first ?? 0
     }
 
     enum CodingKeys: String, CodingKey {

@@ -8,6 +8,7 @@ extension ClassResults {
                 grade.overridden(by: overrides[GradeKey(student: student.student, exercise: grade.exercise)])
             })
         }
+        copy.summary = ClassSummary(exercises: exercises, students: copy.students)
         return copy
     }
 }

@@ -43,11 +43,17 @@ public struct ClassResults: Sendable, Hashable, Codable {
     public var missing: [Missing]
     /// Files in the submissions folder that are not submissions (unknown exercise, stray files).
     public var problems: [SubmissionProblem]
+    /// The assignment graded, when one was named (`--assignment` or `--lesson`).
+    public var assignment: String?
+    /// Per exercise, the spread of scores and each check's pass rate.
+    public var summary: ClassSummary
 
     public init(
         gradedAt: Date, deadline: Date?, latePenaltyPercentPerDay: Double, exercises: [ExerciseSummary],
-        students: [StudentResult], problems: [SubmissionProblem]
+        students: [StudentResult], problems: [SubmissionProblem], assignment: String? = nil
     ) {
+        self.assignment = assignment
+        summary = ClassSummary(exercises: exercises, students: students)
         self.gradedAt = gradedAt
         self.deadline = deadline
         self.latePenaltyPercentPerDay = latePenaltyPercentPerDay
@@ -59,11 +65,26 @@ public struct ClassResults: Sendable, Hashable, Codable {
         }
     }
 
+    /// Every field is written, absent ones as null, so `results.json` has one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(gradedAt, forKey: .gradedAt)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(latePenaltyPercentPerDay, forKey: .latePenaltyPercentPerDay)
+        try container.encode(assignment, forKey: .assignment)
+        try container.encode(exercises, forKey: .exercises)
+        try container.encode(students, forKey: .students)
+        try container.encode(missing, forKey: .missing)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(summary, forKey: .summary)
+    }
+
     /// The result of `student`, if they are in the class.
     public func student(_ name: String) -> StudentResult? { students.first { $0.student == name } }
 
     enum CodingKeys: String, CodingKey {
-        case schema, deadline, exercises, students, missing, problems
+        case schema, deadline, exercises, students, missing, problems, assignment, summary
         case gradedAt = "graded_at"
         case latePenaltyPercentPerDay = "late_penalty_percent_per_day"
     }

@@ -19,6 +19,9 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
     /// The submission's path relative to the submissions folder.
     public var file: String?
     public var error: String?
+    /// The line of the exercise's own file where the run stopped, when it stopped in one of the
+    /// exercise's steps (a course position, kept out of `error`).
+    public var exerciseLine: Int?
     public var checks: [CheckOutcome]
     /// The instructor's manual grade, if any; `score` already holds it.
     public var override: GradeOverride?
@@ -26,8 +29,9 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
     public init(
         student: String, exercise: String, status: GradeStatus, score: Double, maxScore: Double, rawScore: Double,
         daysLate: Int = 0, latePenaltyPercent: Double = 0, submittedAt: Date? = nil, file: String? = nil,
-        error: String? = nil, checks: [CheckOutcome], override: GradeOverride? = nil
+        error: String? = nil, exerciseLine: Int? = nil, checks: [CheckOutcome], override: GradeOverride? = nil
     ) {
+        self.exerciseLine = exerciseLine
         self.student = student
         self.exercise = exercise
         self.status = status
@@ -59,6 +63,7 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
         case daysLate = "days_late"
         case latePenaltyPercent = "late_penalty_percent"
         case submittedAt = "submitted_at"
+        case exerciseLine = "exercise_line"
     }
 }
 
@@ -77,6 +82,7 @@ extension ExerciseGrade {
         try container.encode(submittedAt, forKey: .submittedAt)
         try container.encode(file, forKey: .file)
         try container.encode(error, forKey: .error)
+        try container.encode(exerciseLine, forKey: .exerciseLine)
         try container.encode(checks, forKey: .checks)
         try container.encode(override, forKey: .override)
     }

@@ -29,6 +29,15 @@ public struct GradedExercise: Sendable, Hashable, Codable {
     public var checks: [Check]
     /// Tiered hints, nudge first; the last tier of three or more is the answer and is never shown.
     public var hints: [String]
+    /// What the exercise is worth in this run, when an assignment says (nil: its own `points`);
+    /// scores and check points are scaled to it.
+    public var worth: Double?
+
+    /// The points this exercise is graded out of in this run.
+    public var maxScore: Double { worth ?? Double(points) }
+
+    /// The factor from the exercise's own points to what it is worth here.
+    public var scale: Double { points > 0 ? maxScore / Double(points) : 1 }
 
     public init(id: String, title: String, answerKind: AnswerKind, points: Int, checks: [Check], hints: [String] = []) {
         self.id = id

@@ -5,7 +5,7 @@ import Foundation
 public enum FeedbackMarkdown {
     /// One student's feedback.
     public static func render(_ student: StudentResult, results: ClassResults, exercises: [GradedExercise]) -> String {
-        var text = "# Feedback for \(student.student)\n\n"
+        var text = "# Feedback for \(StudentName.visible(student.student))\n\n"
         text += "Total: **\(ReportText.points(student.score)) / \(ReportText.points(student.maxScore))** points"
         text += " (graded \(ReportText.iso8601(results.gradedAt))"
         if let deadline = results.deadline { text += ", deadline \(ReportText.iso8601(deadline))" }
@@ -21,14 +21,14 @@ public enum FeedbackMarkdown {
         let title = summary.map { "\(grade.exercise) — \($0.title)" } ?? grade.exercise
         var text = "## \(title): \(ReportText.points(grade.score)) / \(ReportText.points(grade.maxScore))\n\n"
         if let override = grade.override {
-            text += "Your instructor set this grade to \(ReportText.points(override.score)): \(override.comment)\n\n"
+            text += "Your instructor set this grade to \(ReportText.points(override.score)): \(StudentName.printable(override.comment))\n\n"
         }
         switch grade.status {
         case .missing:
             let name = exercise.map { "\(grade.exercise).\($0.answerKind.fileExtension)" } ?? grade.exercise
             return text + "Not handed in: no file `\(name)` was found in your folder.\n"
         case .error:
-            text += "Your submission could not be graded: \(ReportText.capped(grade.error ?? "it stopped the grader")).\n"
+            text += "Your submission could not be graded: \(StudentName.printable(ReportText.capped(grade.error ?? "it stopped the grader"))).\n"
             text += "Every check of this exercise gets zero. Fix the problem above and hand it in again.\n"
             return text + hints(exercise)
         case .passed:
@@ -47,7 +47,7 @@ public enum FeedbackMarkdown {
             case .passed:
                 text += "- ✅ \(name) (\(points))\n"
             case .failed, .error:
-                let why = check.hidden || check.message.isEmpty ? "" : ": \(ReportText.capped(check.message))"
+                let why = check.hidden || check.message.isEmpty ? "" : ": \(StudentName.printable(ReportText.capped(check.message)))"
                 text += "- ❌ \(name) (\(points))\(why)\n"
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes the four reports of a run into one folder: `results.json`, `gradebook.csv`,
-/// `junit.xml` and `feedback/<student>.md`.
+/// Writes the reports of a run into one folder: `results.json`, `gradebook.csv`, `junit.xml`,
+/// `summary.md`, `canvas.csv`, `moodle.csv` and `feedback/<student>.md`.
 public struct ReportWriter: Sendable {
     public var directory: URL
 
@@ -9,15 +9,25 @@ public struct ReportWriter: Sendable {
         self.directory = directory
     }
 
+    /// Makes sure the reports can be written — the folder and `feedback/` exist or can be
+    /// created, and a file can be written there — before any time is spent grading.
+    public func checkWritable() throws {
+        let feedback = try makeFolders()
+        for folder in [directory, feedback] {
+            let probe = folder.appendingPathComponent(".redislings-write-check-\(getpid())")
+            do {
+                try Data().write(to: probe)
+                try? FileManager.default.removeItem(at: probe)
+            } catch {
+                throw GradingError("cannot write the reports into \(folder.path): \(error.localizedDescription)", help: "Pass --out with a folder you can write to.")
+            }
+        }
+    }
+
     /// Writes every report, replacing each file atomically; returns the paths written.
     @discardableResult
     public func write(_ results: ClassResults, exercises: [GradedExercise], gradebookCSV: String? = nil) throws -> [URL] {
-        let feedback = directory.appendingPathComponent("feedback")
-        do {
-            try FileManager.default.createDirectory(at: feedback, withIntermediateDirectories: true)
-        } catch {
-            throw GradingError("cannot create the reports folder \(feedback.path): \(error.localizedDescription)", help: "Pass --out with a folder you can write to.")
-        }
+        let feedback = try makeFolders()
         var written: [URL] = []
         func save(_ data: Data, _ url: URL) throws {
             do {
@@ -27,13 +37,32 @@ public struct ReportWriter: Sendable {
             }
             written.append(url)
         }
+        let assignment = results.assignment ?? directory.lastPathComponent
         try save(ResultsJSON.encode(results), directory.appendingPathComponent("results.json"))
         try save(Data((gradebookCSV ?? GradebookCSV.render(results)).utf8), directory.appendingPathComponent("gradebook.csv"))
         try save(Data(JUnitXML.render(results).utf8), directory.appendingPathComponent("junit.xml"))
+        try save(Data(SummaryMarkdown.render(results).utf8), directory.appendingPathComponent("summary.md"))
+        let maxTotal = results.exercises.reduce(0) { $0 + $1.maxScore }
+        try save(Data(LMSGradebookCSV.canvas(assignment: assignment, maxScore: maxTotal, students: results.students).utf8), directory.appendingPathComponent("canvas.csv"))
+        try save(Data(LMSGradebookCSV.moodle(assignment: assignment, students: results.students).utf8), directory.appendingPathComponent("moodle.csv"))
         for student in results.students {
             let text = FeedbackMarkdown.render(student, results: results, exercises: exercises)
-            try save(Data(text.utf8), feedback.appendingPathComponent("\(student.student).md"))
+            try save(Data(text.utf8), feedback.appendingPathComponent("\(Self.fileName(student.student)).md"))
         }
         return written
+    }
+
+    /// A student's name as a file name: control characters written out, so a name cannot put a
+    /// line break or an escape sequence into a listing.
+    static func fileName(_ student: String) -> String { StudentName.visible(student) }
+
+    private func makeFolders() throws -> URL {
+        let feedback = directory.appendingPathComponent("feedback")
+        do {
+            try FileManager.default.createDirectory(at: feedback, withIntermediateDirectories: true)
+        } catch {
+            throw GradingError("cannot create the reports folder \(feedback.path): \(error.localizedDescription)", help: "Pass --out with a folder you can write to.")
+        }
+        return feedback
     }
 }

@@ -10,6 +10,8 @@ public struct ClassGrader: Sendable {
     public var maximumSubmissionBytes: Int
     /// Refuses a submission before it runs (e.g. `LiveScriptScreen.refusal` on a live Redis).
     public var screen: (@Sendable (SubmissionText) -> String?)?
+    /// The assignment's name, for the reports.
+    public var assignment: String?
 
     public init(
         exercises: [GradedExercise], latePolicy: LatePolicy = .none, scheduler: GradingScheduler,
@@ -47,6 +49,7 @@ public struct ClassGrader: Sendable {
                 }
             }
         }
+        progress?(0, jobs.count)
         let outcomes = await scheduler.run(jobs, grader: grader, progress: progress)
         for (index, cell) in jobCells.enumerated() {
             let exercise = exercises[cell.exercise]
@@ -58,8 +61,8 @@ public struct ClassGrader: Sendable {
         }
         return ClassResults(
             gradedAt: now, deadline: latePolicy.deadline, latePenaltyPercentPerDay: latePolicy.percentPerDay,
-            exercises: exercises.map { .init(id: $0.id, title: $0.title, maxScore: Double($0.points)) },
-            students: students, problems: inventory.problems)
+            exercises: exercises.map { .init(id: $0.id, title: $0.title, maxScore: $0.maxScore) },
+            students: students, problems: inventory.problems, assignment: assignment)
     }
 
     /// The submission's text, or why it cannot be run (wrong kind, not text, too large).
@@ -76,13 +79,14 @@ public struct ClassGrader: Sendable {
     }
 
     /// The gradebook cell for `outcome`, lateness applied (a penalty only ever lowers points earned).
-    private func grade(_ outcome: SubmissionOutcome, student: String, exercise: GradedExercise, file: SubmissionFile?) -> ExerciseGrade {
-        let daysLate = file == nil ? 0 : latePolicy.daysLate(submittedAt: file?.modified)
+    private func grade(_ raw: SubmissionOutcome, student: String, exercise: GradedExercise, file: SubmissionFile?) -> ExerciseGrade {
+        let outcome = raw.counted(scale: exercise.scale)
+        let daysLate = file == nil ? 0 : latePolicy.daysLate(submittedAt: file?.submittedAt)
         let penalty = latePolicy.penaltyPercent(daysLate: daysLate)
         return ExerciseGrade(
             student: student, exercise: exercise.id, status: outcome.status,
-            score: latePolicy.apply(to: outcome.score, daysLate: daysLate), maxScore: Double(exercise.points),
-            rawScore: outcome.score, daysLate: daysLate, latePenaltyPercent: penalty, submittedAt: file?.modified,
-            file: file?.relativePath, error: outcome.error, checks: outcome.checks)
+            score: latePolicy.apply(to: outcome.score, daysLate: daysLate), maxScore: exercise.maxScore,
+            rawScore: outcome.score, daysLate: daysLate, latePenaltyPercent: penalty, submittedAt: file?.submittedAt,
+            file: file?.relativePath, error: outcome.error, exerciseLine: outcome.exerciseLine, checks: outcome.checks)
     }
 }

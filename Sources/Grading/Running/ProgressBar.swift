@@ -2,11 +2,16 @@ import Foundation
 import Synchronization
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal, redrawn at
-/// most ten times a second.
+/// most ten times a second — and twice a second while nothing finishes, so its clock keeps
+/// running while a slow answer holds every job.
 public final class ProgressBar: Sendable {
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
+        var done = 0
+        var total = 0
+        var finished = false
+        var ticker: Task<Void, Never>?
     }
 
     private let label: String
@@ -26,6 +31,10 @@ public final class ProgressBar: Sendable {
         guard enabled else { return }
         let now = ContinuousClock.now
         let line: String? = state.withLock { state in
+            guard !state.finished else { return nil }
+            state.done = done
+            state.total = total
+            if state.ticker == nil { state.ticker = startTicker() }
             if done < total, let last = state.lastDraw, now - last < .milliseconds(100) { return nil }
             state.lastDraw = now
             state.drawn = true
@@ -34,9 +43,38 @@ public final class ProgressBar: Sendable {
         if let line { FileHandle.standardError.write(Data(("\r" + line).utf8)) }
     }
 
-    /// Ends the bar's line, so what is printed next starts on a fresh one.
+    /// Redraws twice a second until `finish()`, so the elapsed time moves while no answer finishes.
+    private func startTicker() -> Task<Void, Never> {
+        Task.detached { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                guard let self, !Task.isCancelled else { return }
+                self.redraw()
+            }
+        }
+    }
+
+    /// Draws the last count again with the time now.
+    private func redraw() {
+        let now = ContinuousClock.now
+        let line: String? = state.withLock { state in
+            guard !state.finished, state.total > 0 else { return nil }
+            state.lastDraw = now
+            state.drawn = true
+            return Self.render(label: label, done: state.done, total: state.total, width: width, elapsed: now - started)
+        }
+        if let line { FileHandle.standardError.write(Data(("\r" + line).utf8)) }
+    }
+
+    /// Stops the clock and ends the bar's line, so what is printed next starts on a fresh one.
     public func finish() {
-        guard enabled, state.withLock({ $0.drawn }) else { return }
+        guard enabled else { return }
+        let drawn = state.withLock { state -> Bool in
+            state.finished = true
+            state.ticker?.cancel()
+            return state.drawn
+        }
+        guard drawn else { return }
         FileHandle.standardError.write(Data("\n".utf8))
     }
 

@@ -34,13 +34,18 @@ public struct LatePolicy: Sendable, Hashable {
     /// Parses an ISO 8601 deadline (`2026-12-01T23:59:00Z`, an offset like `+01:00`, or a bare
     /// date meaning the end of that day in UTC).
     public static func parseDeadline(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = full.date(from: text) { return date }
+        if let date = parseTimestamp(text) { return date }
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         return day.date(from: text).map { $0.addingTimeInterval(86_400 - 1) }
+    }
+
+    /// Parses a full ISO 8601 time (with a zone, seconds optionally fractional).
+    public static func parseTimestamp(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return full.date(from: text)
     }
 
     /// Parses a penalty written `10` or `10%`, between 0 and 100.
