@@ -1,0 +1,213 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// `redislings grade --queue` with `grade-worker --queue` processes on a real redis-server: the
+/// sample class twice over (hostile submissions included), a worker killed mid-run and one
+/// started late, and a job that kills every worker that takes it.
+@Suite(.serialized) struct GradeQueueTests {
+    let binary: RedislingsBinary
+    let work: URL
+    let fixtures = GradeCommandTests.fixtures
+
+    init() throws {
+        binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-queue-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    }
+
+    /// `copies` copies of the sample class in `work/<name>`: students `ada`, `ada-2`, ….
+    private func makeClass(_ name: String, copies: Int, only: [String]? = nil) throws -> Int {
+        let source = fixtures.appendingPathComponent("Class")
+        let students = try only ?? FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+        var files = 0
+        for copy in 1...copies {
+            for student in students {
+                let target = work.appendingPathComponent("\(name)/\(copy == 1 ? student : "\(student)-\(copy)")")
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: source.appendingPathComponent(student), to: target)
+                files += try FileManager.default.contentsOfDirectory(atPath: target.path).count
+            }
+        }
+        return files
+    }
+
+    private var courseArguments: [String] {
+        ["--lessons", fixtures.appendingPathComponent("Course/Lessons").path, "--exercises", fixtures.appendingPathComponent("Course/Exercises").path]
+    }
+
+    private func home(_ name: String) -> [String: String] {
+        ["REDISLINGS_HOME": work.appendingPathComponent(name).path]
+    }
+
+    /// Starts the binary in the background, its output in `work/<log>`.
+    private func start(_ arguments: [String], log: String, environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary.path)
+        process.arguments = arguments
+        process.currentDirectoryURL = work
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let file = work.appendingPathComponent(log)
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func log(_ name: String) -> String {
+        (try? String(contentsOf: work.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    }
+
+    private func redis(_ port: Int, _ command: String) async throws -> String {
+        try await runShellOffThePool("redis-cli -p \(port) \(command)").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func waitForExit(_ process: Process, seconds: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                Issue.record("\(process.arguments?.first ?? "") did not finish within \(seconds) s")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    /// The reports of a run, with the one line that differs between any two runs (graded_at) left out.
+    private func reports(_ folder: String) throws -> [String: String] {
+        let root = work.appendingPathComponent(folder)
+        var texts: [String: String] = [:]
+        let names = ["results.json", "gradebook.csv", "junit.xml"]
+            + (try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("feedback").path)).map { "feedback/\($0)" }
+        for name in names {
+            let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            texts[name] = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"graded_at\"") }.joined(separator: "\n")
+        }
+        return texts
+    }
+
+    @Test func aClassGradedByWorkersThatDieAndJoinMatchesALocalRun() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("GradeQueueTests skipped: redis-server is not installed")
+            return
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let submissions = try makeClass("fall", copies: 2)
+        #expect(submissions >= 200)
+        let limits = ["--time-limit", "4", "--class", "fall"]
+
+        let local = try await binary.runOffThePool(
+            ["grade", "fall", "--out", "local", "--jobs", "2"] + limits + courseArguments, in: work.path, environment: home("home-local"))
+        #expect(local.status == 0, "\(local.standardError)")
+
+        let queue = "redis://127.0.0.1:\(server.port)/0"
+        var workers: [Process] = []
+        defer { for worker in workers where worker.isRunning { worker.terminate() } }
+        let coordinator = try start(
+            ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "9"] + limits + courseArguments,
+            log: "coordinator.log", environment: home("home-queue"))
+        defer { if coordinator.isRunning { coordinator.terminate() } }
+        for name in ["w1", "w2"] {
+            workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", name] + courseArguments, log: "\(name).log"))
+        }
+        // Kill w1 with SIGKILL while it holds a job, once some results are in.
+        let results = "redislings:grading:run:fall-q:results"
+        let jobs = "redislings:grading:run:fall-q:jobs"
+        var killed = false
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !killed && ContinuousClock.now < deadline {
+            let done = Int(try await redis(server.port, "HLEN \(results)")) ?? 0
+            let held = try await redis(server.port, "XPENDING \(jobs) graders - + 10 w1")
+            if done >= 20 && !held.isEmpty {
+                kill(workers[0].processIdentifier, SIGKILL)
+                killed = true
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(killed, "w1 never held a job after 20 results: \(log("w1.log"))")
+        try await Task.sleep(for: .seconds(1))
+        workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", "w3"] + courseArguments, log: "w3.log"))
+
+        try await waitForExit(coordinator, seconds: 600)
+        #expect(coordinator.terminationStatus == 0, "\(log("coordinator.log"))")
+        #expect(log("coordinator.log").contains("through the grading queue redis://127.0.0.1:\(server.port) (run 'fall-q')"))
+
+        // Same reports as the local run, file by file.
+        let expected = try reports("local")
+        let actual = try reports("queued")
+        #expect(expected.keys.sorted() == actual.keys.sorted())
+        for (name, text) in expected { #expect(actual[name] == text, "\(name) differs") }
+
+        // The gradebooks agree, and each (student, exercise) is in the queued run exactly once.
+        let localBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-local"))
+        let queuedBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-queue"))
+        #expect(queuedBook.status == 0, "\(queuedBook.standardError)")
+        #expect(queuedBook.standardOutput == localBook.standardOutput)
+        let json = try await binary.runOffThePool(
+            ["gradebook", "export", "--class", "fall", "--format", "json"], in: work.path, environment: home("home-queue"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let students = try #require(object["students"] as? [[String: Any]])
+        #expect(students.count == 80)
+        for student in students {
+            let ids = (student["exercises"] as? [[String: Any]] ?? []).compactMap { $0["exercise"] as? String }
+            #expect(ids.sorted() == ["ex-counter", "ex-lock", "ex-publish", "ex-stream"], "\(student["student"] ?? "?")")
+        }
+
+        // On the queue: one entry and one result per job, nothing pending, w1's job taken over, w3 did work.
+        let added = Int(try await redis(server.port, "XLEN \(jobs)")) ?? -1
+        #expect(added >= 200)
+        #expect(Int(try await redis(server.port, "HLEN \(results)")) == added)
+        #expect(try await redis(server.port, "XPENDING \(jobs) graders").hasPrefix("0"))
+        let values = try await redis(server.port, "HVALS \(results)")
+        #expect(values.contains("\"deliveries\":2"), "no job was taken over from the killed worker")
+        #expect(values.contains("\"worker\":\"w3\""), "the late worker graded nothing")
+        #expect(log("w2.log").contains("took over fall-q/") || log("w3.log").contains("took over fall-q/"))
+        #expect(try await redis(server.port, "SISMEMBER redislings:grading:runs fall-q") == "0")
+    }
+
+    @Test func aJobThatKillsEveryWorkerIsMarkedFailedAndTheRunCompletes() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("GradeQueueTests skipped: redis-server is not installed")
+            return
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon"])
+        let queue = "redis://127.0.0.1:\(server.port)/0"
+        let coordinator = try start(
+            ["grade", "small", "--out", "queued", "--queue", queue, "--run", "poison", "--time-limit", "2", "--claim-after", "7",
+             "--max-deliveries", "2", "--no-gradebook"] + courseArguments,
+            log: "coordinator.log")
+        defer { if coordinator.isRunning { coordinator.terminate() } }
+        // A supervisor, as systemd would be: a worker that dies is replaced.
+        var workers: [Process] = []
+        defer { for worker in workers where worker.isRunning { worker.terminate() } }
+        let deadline = ContinuousClock.now + .seconds(180)
+        while coordinator.isRunning && ContinuousClock.now < deadline {
+            if workers.last?.isRunning != true {
+                workers.append(try start(
+                    ["grade-worker", "--jobs", "1", "--name", "w\(workers.count + 1)"] + courseArguments, log: "w\(workers.count + 1).log",
+                    environment: ["REDISLINGS_QUEUE_URL": queue, "REDISLINGS_TEST_CRASH_ON_JOB": "bo/ex-counter"]))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await waitForExit(coordinator, seconds: 5)
+        let output = log("coordinator.log")
+        #expect(coordinator.terminationStatus == 0, "\(output)")
+        #expect(output.contains("bo/ex-counter.redis: not graded: grading it stopped its grading worker (a crash or a kill) on each of its 2 deliveries"), "\(output)")
+        // Two workers died on the job; the third marked it failed.
+        #expect(workers.count == 3)
+        #expect(workers.prefix(2).allSatisfy { $0.terminationReason == .uncaughtSignal && $0.terminationStatus == SIGKILL })
+        let csv = try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8)
+        #expect(csv.contains("\nada,10,6,9,5,30\n"), "\(csv)")
+        #expect(csv.contains("\nbo,0,"), "\(csv)")
+        #expect(try await redis(server.port, "XPENDING redislings:grading:run:poison:jobs graders").hasPrefix("0"))
+    }
+}
