@@ -61,9 +61,14 @@ for w in $workers; do
     REDISLINGS_HOME="$work/home" "$binary" grade "$work/class" $course --out "$work/local" --jobs "$w" --no-gradebook >/dev/null 2>&1
     local_s=$(seconds "$start" "$(now)")
 
+    # Never a server someone else runs on that port: its data is not ours to fill.
+    if redis-cli -p "$port" PING >/dev/null 2>&1; then echo "port $port is taken: pass PORT=another" >&2; exit 1; fi
     redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 &
     server_pid=$!
-    until redis-cli -p "$port" PING >/dev/null 2>&1; do sleep 0.1; done
+    until redis-cli -p "$port" PING >/dev/null 2>&1; do
+        kill -0 "$server_pid" 2>/dev/null || { echo "redis-server did not start on port $port" >&2; exit 1; }
+        sleep 0.1
+    done
     worker_pids=
     i=0
     while [ "$i" -lt "$w" ]; do
