@@ -219,4 +219,46 @@ import Testing
         #expect(csv.contains("\nbo,0,"), "\(csv)")
         #expect(try await redis(server.port, "XPENDING redislings:grading:run:poison:jobs graders").hasPrefix("0"))
     }
+
+    @Test func aCoordinatorKilledMidRunIsResumedWithItsRunName() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("GradeQueueTests skipped: redis-server is not installed")
+            return
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon", "kim", "wes"])
+        let queue = "redis://127.0.0.1:\(server.port)/0"
+        let arguments = ["grade", "small", "--out", "queued", "--queue", queue, "--run", "again", "--time-limit", "3", "--no-gradebook"] + courseArguments
+        let first = try start(arguments, log: "first.log")
+        defer { if first.isRunning { first.terminate() } }
+        // The jobs are on the stream before any worker runs; kill the coordinator then.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await redis(server.port, "HGET redislings:grading:run:again:settings enqueued") != "16" && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        kill(first.processIdentifier, SIGKILL)
+        try await waitForExit(first, seconds: 10)
+        let worker = try start(["grade-worker", "--queue", queue, "--jobs", "2", "--name", "w1"] + courseArguments, log: "w1.log")
+        defer { if worker.isRunning { worker.terminate() } }
+        let second = try await binary.runOffThePool(arguments, in: work.path)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardError.contains("Resuming run 'again' on the grading queue at \(queue.replacingOccurrences(of: "/0", with: "")): 16 of 16 jobs were added before."))
+        #expect(try await redis(server.port, "XLEN redislings:grading:run:again:jobs") == "16")
+        #expect(try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8) == """
+            student,ex-counter,ex-publish,ex-lock,ex-stream,total
+            ada,10,6,9,5,30
+            bo,10,6,9,5,30
+            jon,7,2,6,2,17
+            kim,7,4,6,3,20
+            wes,0,0,0,0,0
+
+            """)
+        // The same run with other submissions is refused, not mixed.
+        try "SET counter 4\n".write(to: work.appendingPathComponent("small/ada/ex-counter.redis"), atomically: true, encoding: .utf8)
+        let changed = try await binary.runOffThePool(arguments, in: work.path)
+        #expect(changed.status != 0)
+        #expect(changed.standardError.contains("Error: run 'again' on the queue was started with other submissions"))
+    }
 }
