@@ -21,19 +21,28 @@ extension GradeWorkerCommand {
         }
         let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
         let lessonsDirectory = WorkerProcesses.absolute(lessons.directory)
+        var backendText = "the built-in simulator"
+        if live != nil {
+            var backend = BackendOptions()
+            backend.liveURL = live
+            backend.allowNonempty = queue.allowNonempty
+            backendText = "the Redis at " + (try await LiveGradingDatabases.prepare(backend: backend, jobs: queue.jobs).label)
+        }
         let configuration = QueueWorker.Configuration(
             name: queue.consumerName, jobs: queue.jobs, exercises: catalog.exercises, directory: directory,
-            crashOnJob: ProcessInfo.processInfo.environment["REDISLINGS_TEST_CRASH_ON_JOB"])
+            crashOnJob: ProcessInfo.processInfo.environment["REDISLINGS_TEST_CRASH_ON_JOB"],
+            screen: live == nil ? nil : LiveScriptScreen.refusal)
+        let live = self.live
         let worker = QueueWorker(
             configuration: configuration, label: url.description, connect: { () async throws(GradingError) in try await QueueAddress.connect(url) },
             makeGrader: { run in
                 WorkerProcesses.grader(
                     lessons: lessonsDirectory, exercises: directory, timeLimit: run.timeLimit, commandLimit: run.commandLimit,
-                    memoryLimit: run.memoryLimit)
+                    memoryLimit: run.memoryLimit, live: live)
             },
             log: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
         FileHandle.standardOutput.write(Data(
-            "grade-worker \(configuration.name): serving the grading queue at \(url) with \(queue.jobs) job\(queue.jobs == 1 ? "" : "s")\n".utf8))
+            "grade-worker \(configuration.name): serving the grading queue at \(url) with \(queue.jobs) job\(queue.jobs == 1 ? "" : "s") on \(backendText)\n".utf8))
         do {
             try await worker.run()
         } catch {

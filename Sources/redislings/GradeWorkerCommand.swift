@@ -24,7 +24,10 @@ struct GradeWorkerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The exercises folder (default: $REDISLINGS_EXERCISES, ./Exercises, then the installed ones).", valueName: "dir"))
     var exercises: String?
 
-    @Option(help: .hidden) var live: String?
+    @Option(help: ArgumentHelp(
+        "With --queue: grade on this live Redis instead of the built-in simulator, job N on the URL's database plus N.",
+        valueName: "redis://host:port[/db]"))
+    var live: String?
 
     @Option(help: ArgumentHelp("The parallel job this worker serves: on a live Redis it uses the URL's database plus this.", visibility: .hidden))
     var slot = 0

@@ -14,6 +14,9 @@ struct QueueWorkerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("This worker's consumer name in the group (default: host-pid); unique per running worker.", valueName: "name"))
     var name: String?
 
+    @Flag(help: "With --live: allow databases that already hold keys (course keys carry the prefix 'redislings:').")
+    var allowNonempty = false
+
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64.") }
         if let name, name.isEmpty || name.utf8.count > 200 || name.contains(where: \.isWhitespace) {
