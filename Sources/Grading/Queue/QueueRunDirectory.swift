@@ -10,21 +10,21 @@ actor QueueRunDirectory {
         /// Why this worker does not serve the run (its exercises differ), or nil.
         var refusal: String?
         var exercises: [String: GradedExercise] = [:]
-        var grader: ProcessGrader?
+        var grader: (any SubmissionGrading)?
         var claimCursor = "0-0"
     }
 
     private let queue: QueueConnection
     private let catalog: [Exercise]
     private let directory: String
-    private let makeGrader: @Sendable (QueueRun) -> ProcessGrader
+    private let makeGrader: @Sendable (QueueRun) -> any SubmissionGrading
     private let log: @Sendable (String) -> Void
     private var entries: [String: Entry] = [:]
     private var refreshed: ContinuousClock.Instant?
     private var refreshing = false
 
     init(
-        queue: QueueConnection, catalog: [Exercise], directory: String, makeGrader: @escaping @Sendable (QueueRun) -> ProcessGrader,
+        queue: QueueConnection, catalog: [Exercise], directory: String, makeGrader: @escaping @Sendable (QueueRun) -> any SubmissionGrading,
         log: @escaping @Sendable (String) -> Void
     ) {
         self.queue = queue
@@ -84,7 +84,7 @@ actor QueueRunDirectory {
     func exercise(_ id: String, run name: String) -> GradedExercise? { entries[name]?.exercises[id] }
 
     /// The grader of run `run`, started on first use.
-    func grader(for run: QueueRun) -> ProcessGrader {
+    func grader(for run: QueueRun) -> any SubmissionGrading {
         if let grader = entries[run.name]?.grader { return grader }
         let grader = makeGrader(run)
         entries[run.name]?.grader = grader

@@ -41,14 +41,14 @@ public struct QueueWorker: Sendable {
     private let configuration: Configuration
     private let label: String
     private let connect: @Sendable () async throws(GradingError) -> any RedisConnection
-    private let makeGrader: @Sendable (QueueRun) -> ProcessGrader
+    private let makeGrader: @Sendable (QueueRun) -> any SubmissionGrading
     private let log: @Sendable (String) -> Void
 
     /// `connect` opens a connection to the queue (`label` names it without a password);
     /// `makeGrader` builds the worker processes for a run's limits; `log` prints a line.
     public init(
         configuration: Configuration, label: String, connect: @escaping @Sendable () async throws(GradingError) -> any RedisConnection,
-        makeGrader: @escaping @Sendable (QueueRun) -> ProcessGrader, log: @escaping @Sendable (String) -> Void
+        makeGrader: @escaping @Sendable (QueueRun) -> any SubmissionGrading, log: @escaping @Sendable (String) -> Void
     ) {
         self.configuration = configuration
         self.label = label
