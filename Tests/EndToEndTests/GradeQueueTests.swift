@@ -94,171 +94,169 @@ import Testing
         return texts
     }
 
-    @Test func aClassGradedByWorkersThatDieAndJoinMatchesALocalRun() async throws {
+    /// Runs `body` with a fresh redis-server, then removes the test's folder; without
+    /// redis-server installed the test is skipped and says so.
+    private func withServer(_ body: (RedisServerProcess) async throws -> Void) async throws {
+        defer { try? FileManager.default.removeItem(at: work) }
         guard RedisServerProcess.isInstalled else {
             print("GradeQueueTests skipped: redis-server is not installed")
             return
         }
-        defer { try? FileManager.default.removeItem(at: work) }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let submissions = try makeClass("fall", copies: 2)
-        #expect(submissions >= 200)
-        let limits = ["--time-limit", "4", "--class", "fall"]
+        try await body(server)
+    }
 
-        let local = try await binary.runOffThePool(
-            ["grade", "fall", "--out", "local", "--jobs", "2"] + limits + courseArguments, in: work.path, environment: home("home-local"))
-        #expect(local.status == 0, "\(local.standardError)")
+    @Test func aClassGradedByWorkersThatDieAndJoinMatchesALocalRun() async throws {
+        try await withServer { server in
+            let submissions = try makeClass("fall", copies: 2)
+            #expect(submissions >= 200)
+            let limits = ["--time-limit", "4", "--class", "fall"]
 
-        let queue = "redis://127.0.0.1:\(server.port)/0"
-        var workers: [Process] = []
-        defer { for worker in workers where worker.isRunning { worker.terminate() } }
-        let coordinator = try start(
-            ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "9"] + limits + courseArguments,
-            log: "coordinator.log", environment: home("home-queue"))
-        defer { if coordinator.isRunning { coordinator.terminate() } }
-        for name in ["w1", "w2"] {
-            workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", name] + courseArguments, log: "\(name).log"))
-        }
-        // Kill w1 with SIGKILL while it holds a job, once some results are in.
-        let results = "redislings:grading:run:fall-q:results"
-        let jobs = "redislings:grading:run:fall-q:jobs"
-        var killed = false
-        let deadline = ContinuousClock.now + .seconds(120)
-        while !killed && ContinuousClock.now < deadline {
-            let done = Int(try await redis(server.port, "HLEN \(results)")) ?? 0
-            let held = try await redis(server.port, "XPENDING \(jobs) graders - + 10 w1")
-            if done >= 20 && !held.isEmpty {
-                kill(workers[0].processIdentifier, SIGKILL)
-                killed = true
+            let local = try await binary.runOffThePool(
+                ["grade", "fall", "--out", "local", "--jobs", "2"] + limits + courseArguments, in: work.path, environment: home("home-local"))
+            #expect(local.status == 0, "\(local.standardError)")
+
+            let queue = "redis://127.0.0.1:\(server.port)/0"
+            var workers: [Process] = []
+            defer { for worker in workers where worker.isRunning { worker.terminate() } }
+            let coordinator = try start(
+                ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "9"] + limits + courseArguments,
+                log: "coordinator.log", environment: home("home-queue"))
+            defer { if coordinator.isRunning { coordinator.terminate() } }
+            for name in ["w1", "w2"] {
+                workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", name] + courseArguments, log: "\(name).log"))
             }
-            try await Task.sleep(for: .milliseconds(50))
+            // Kill w1 with SIGKILL while it holds a job, once some results are in.
+            let results = "redislings:grading:run:fall-q:results"
+            let jobs = "redislings:grading:run:fall-q:jobs"
+            var killed = false
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !killed && ContinuousClock.now < deadline {
+                let done = Int(try await redis(server.port, "HLEN \(results)")) ?? 0
+                let held = try await redis(server.port, "XPENDING \(jobs) graders - + 10 w1")
+                if done >= 20 && !held.isEmpty {
+                    kill(workers[0].processIdentifier, SIGKILL)
+                    killed = true
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(killed, "w1 never held a job after 20 results: \(log("w1.log"))")
+            try await Task.sleep(for: .seconds(1))
+            workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", "w3"] + courseArguments, log: "w3.log"))
+
+            try await waitForExit(coordinator, seconds: 600)
+            #expect(coordinator.terminationStatus == 0, "\(log("coordinator.log"))")
+            #expect(log("coordinator.log").contains("through the grading queue redis://127.0.0.1:\(server.port) (run 'fall-q')"))
+
+            // Same reports as the local run, file by file.
+            let expected = try reports("local")
+            let actual = try reports("queued")
+            #expect(expected.keys.sorted() == actual.keys.sorted())
+            for (name, text) in expected.sorted(by: { $0.key < $1.key }) {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let other = (actual[name] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                let first = zip(lines, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? (lines.count == other.count ? nil : min(lines.count, other.count))
+                #expect(first == nil, "\(name) differs at line \((first ?? 0) + 1): \(first.map { $0 < lines.count ? String(lines[$0]) : "" } ?? "") vs \(first.map { $0 < other.count ? String(other[$0]) : "" } ?? "")")
+            }
+
+            // The gradebooks agree, and each (student, exercise) is in the queued run exactly once.
+            let localBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-local"))
+            let queuedBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-queue"))
+            #expect(queuedBook.status == 0, "\(queuedBook.standardError)")
+            #expect(queuedBook.standardOutput == localBook.standardOutput)
+            let json = try await binary.runOffThePool(
+                ["gradebook", "export", "--class", "fall", "--format", "json"], in: work.path, environment: home("home-queue"))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+            let students = try #require(object["students"] as? [[String: Any]])
+            #expect(students.count == 80)
+            for student in students {
+                let ids = (student["exercises"] as? [[String: Any]] ?? []).compactMap { $0["exercise"] as? String }
+                #expect(ids.sorted() == ["ex-counter", "ex-lock", "ex-publish", "ex-stream"], "\(student["student"] ?? "?")")
+            }
+
+            // On the queue: one entry and one result per job, nothing pending, w1's job taken over, w3 did work.
+            let added = Int(try await redis(server.port, "XLEN \(jobs)")) ?? -1
+            #expect(added >= 200)
+            #expect(Int(try await redis(server.port, "HLEN \(results)")) == added)
+            #expect(try await redis(server.port, "XPENDING \(jobs) graders").hasPrefix("0"))
+            let values = try await redis(server.port, "HVALS \(results)")
+            #expect(values.contains("\"deliveries\":2"), "no job was taken over from the killed worker")
+            #expect(values.contains("\"worker\":\"w3\""), "the late worker graded nothing")
+            #expect(log("w2.log").contains("took over fall-q/") || log("w3.log").contains("took over fall-q/"))
+            #expect(try await redis(server.port, "SISMEMBER redislings:grading:runs fall-q") == "0")
         }
-        #expect(killed, "w1 never held a job after 20 results: \(log("w1.log"))")
-        try await Task.sleep(for: .seconds(1))
-        workers.append(try start(["grade-worker", "--queue", queue, "--jobs", "1", "--name", "w3"] + courseArguments, log: "w3.log"))
-
-        try await waitForExit(coordinator, seconds: 600)
-        #expect(coordinator.terminationStatus == 0, "\(log("coordinator.log"))")
-        #expect(log("coordinator.log").contains("through the grading queue redis://127.0.0.1:\(server.port) (run 'fall-q')"))
-
-        // Same reports as the local run, file by file.
-        let expected = try reports("local")
-        let actual = try reports("queued")
-        #expect(expected.keys.sorted() == actual.keys.sorted())
-        for (name, text) in expected.sorted(by: { $0.key < $1.key }) {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let other = (actual[name] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(lines, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? (lines.count == other.count ? nil : min(lines.count, other.count))
-            #expect(first == nil, "\(name) differs at line \((first ?? 0) + 1): \(first.map { $0 < lines.count ? String(lines[$0]) : "" } ?? "") vs \(first.map { $0 < other.count ? String(other[$0]) : "" } ?? "")")
-        }
-
-        // The gradebooks agree, and each (student, exercise) is in the queued run exactly once.
-        let localBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-local"))
-        let queuedBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-queue"))
-        #expect(queuedBook.status == 0, "\(queuedBook.standardError)")
-        #expect(queuedBook.standardOutput == localBook.standardOutput)
-        let json = try await binary.runOffThePool(
-            ["gradebook", "export", "--class", "fall", "--format", "json"], in: work.path, environment: home("home-queue"))
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        let students = try #require(object["students"] as? [[String: Any]])
-        #expect(students.count == 80)
-        for student in students {
-            let ids = (student["exercises"] as? [[String: Any]] ?? []).compactMap { $0["exercise"] as? String }
-            #expect(ids.sorted() == ["ex-counter", "ex-lock", "ex-publish", "ex-stream"], "\(student["student"] ?? "?")")
-        }
-
-        // On the queue: one entry and one result per job, nothing pending, w1's job taken over, w3 did work.
-        let added = Int(try await redis(server.port, "XLEN \(jobs)")) ?? -1
-        #expect(added >= 200)
-        #expect(Int(try await redis(server.port, "HLEN \(results)")) == added)
-        #expect(try await redis(server.port, "XPENDING \(jobs) graders").hasPrefix("0"))
-        let values = try await redis(server.port, "HVALS \(results)")
-        #expect(values.contains("\"deliveries\":2"), "no job was taken over from the killed worker")
-        #expect(values.contains("\"worker\":\"w3\""), "the late worker graded nothing")
-        #expect(log("w2.log").contains("took over fall-q/") || log("w3.log").contains("took over fall-q/"))
-        #expect(try await redis(server.port, "SISMEMBER redislings:grading:runs fall-q") == "0")
     }
 
     @Test func aJobThatKillsEveryWorkerIsMarkedFailedAndTheRunCompletes() async throws {
-        guard RedisServerProcess.isInstalled else {
-            print("GradeQueueTests skipped: redis-server is not installed")
-            return
-        }
-        defer { try? FileManager.default.removeItem(at: work) }
-        let server = try RedisServerProcess()
-        defer { server.stop() }
-        _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon"])
-        let queue = "redis://127.0.0.1:\(server.port)/0"
-        let coordinator = try start(
-            ["grade", "small", "--out", "queued", "--queue", queue, "--run", "poison", "--time-limit", "2", "--claim-after", "7",
-             "--max-deliveries", "2", "--no-gradebook"] + courseArguments,
-            log: "coordinator.log")
-        defer { if coordinator.isRunning { coordinator.terminate() } }
-        // A supervisor, as systemd would be: a worker that dies is replaced.
-        var workers: [Process] = []
-        defer { for worker in workers where worker.isRunning { worker.terminate() } }
-        let deadline = ContinuousClock.now + .seconds(180)
-        while coordinator.isRunning && ContinuousClock.now < deadline {
-            if workers.last?.isRunning != true {
-                workers.append(try start(
-                    ["grade-worker", "--jobs", "1", "--name", "w\(workers.count + 1)"] + courseArguments, log: "w\(workers.count + 1).log",
-                    environment: ["REDISLINGS_QUEUE_URL": queue, "REDISLINGS_TEST_CRASH_ON_JOB": "bo/ex-counter"]))
+        try await withServer { server in
+            _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon"])
+            let queue = "redis://127.0.0.1:\(server.port)/0"
+            let coordinator = try start(
+                ["grade", "small", "--out", "queued", "--queue", queue, "--run", "poison", "--time-limit", "2", "--claim-after", "7",
+                 "--max-deliveries", "2", "--no-gradebook"] + courseArguments,
+                log: "coordinator.log")
+            defer { if coordinator.isRunning { coordinator.terminate() } }
+            // A supervisor, as systemd would be: a worker that dies is replaced.
+            var workers: [Process] = []
+            defer { for worker in workers where worker.isRunning { worker.terminate() } }
+            let deadline = ContinuousClock.now + .seconds(180)
+            while coordinator.isRunning && ContinuousClock.now < deadline {
+                if workers.last?.isRunning != true {
+                    workers.append(try start(
+                        ["grade-worker", "--jobs", "1", "--name", "w\(workers.count + 1)"] + courseArguments, log: "w\(workers.count + 1).log",
+                        environment: ["REDISLINGS_QUEUE_URL": queue, "REDISLINGS_TEST_CRASH_ON_JOB": "bo/ex-counter"]))
+                }
+                try await Task.sleep(for: .milliseconds(100))
             }
-            try await Task.sleep(for: .milliseconds(100))
+            try await waitForExit(coordinator, seconds: 5)
+            let output = log("coordinator.log")
+            #expect(coordinator.terminationStatus == 0, "\(output)")
+            #expect(output.contains("bo/ex-counter.redis: not graded: grading it stopped its grading worker (a crash or a kill) on each of its 2 deliveries"), "\(output)")
+            // Two workers died on the job; the third marked it failed.
+            #expect(workers.count == 3)
+            #expect(workers.prefix(2).allSatisfy { $0.terminationReason == .uncaughtSignal && $0.terminationStatus == SIGKILL })
+            let csv = try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8)
+            #expect(csv.contains("\nada,10,6,9,5,30\n"), "\(csv)")
+            #expect(csv.contains("\nbo,0,"), "\(csv)")
+            #expect(try await redis(server.port, "XPENDING redislings:grading:run:poison:jobs graders").hasPrefix("0"))
         }
-        try await waitForExit(coordinator, seconds: 5)
-        let output = log("coordinator.log")
-        #expect(coordinator.terminationStatus == 0, "\(output)")
-        #expect(output.contains("bo/ex-counter.redis: not graded: grading it stopped its grading worker (a crash or a kill) on each of its 2 deliveries"), "\(output)")
-        // Two workers died on the job; the third marked it failed.
-        #expect(workers.count == 3)
-        #expect(workers.prefix(2).allSatisfy { $0.terminationReason == .uncaughtSignal && $0.terminationStatus == SIGKILL })
-        let csv = try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8)
-        #expect(csv.contains("\nada,10,6,9,5,30\n"), "\(csv)")
-        #expect(csv.contains("\nbo,0,"), "\(csv)")
-        #expect(try await redis(server.port, "XPENDING redislings:grading:run:poison:jobs graders").hasPrefix("0"))
     }
 
     @Test func aCoordinatorKilledMidRunIsResumedWithItsRunName() async throws {
-        guard RedisServerProcess.isInstalled else {
-            print("GradeQueueTests skipped: redis-server is not installed")
-            return
-        }
-        defer { try? FileManager.default.removeItem(at: work) }
-        let server = try RedisServerProcess()
-        defer { server.stop() }
-        _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon", "kim", "wes"])
-        let queue = "redis://127.0.0.1:\(server.port)/0"
-        let arguments = ["grade", "small", "--out", "queued", "--queue", queue, "--run", "again", "--time-limit", "3", "--no-gradebook"] + courseArguments
-        let first = try start(arguments, log: "first.log")
-        defer { if first.isRunning { first.terminate() } }
-        // The jobs are on the stream before any worker runs; kill the coordinator then.
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try await redis(server.port, "HGET redislings:grading:run:again:settings enqueued") != "16" && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        kill(first.processIdentifier, SIGKILL)
-        try await waitForExit(first, seconds: 10)
-        let worker = try start(["grade-worker", "--queue", queue, "--jobs", "2", "--name", "w1"] + courseArguments, log: "w1.log")
-        defer { if worker.isRunning { worker.terminate() } }
-        let second = try await binary.runOffThePool(arguments, in: work.path)
-        #expect(second.status == 0, "\(second.standardError)")
-        #expect(second.standardError.contains("Resuming run 'again' on the grading queue at \(queue.replacingOccurrences(of: "/0", with: "")): 16 of 16 jobs were added before."))
-        #expect(try await redis(server.port, "XLEN redislings:grading:run:again:jobs") == "16")
-        #expect(try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8) == """
-            student,ex-counter,ex-publish,ex-lock,ex-stream,total
-            ada,10,6,9,5,30
-            bo,10,6,9,5,30
-            jon,7,2,6,2,17
-            kim,7,4,6,3,20
-            wes,0,0,0,0,0
+        try await withServer { server in
+            _ = try makeClass("small", copies: 1, only: ["ada", "bo", "jon", "kim", "wes"])
+            let queue = "redis://127.0.0.1:\(server.port)/0"
+            let arguments = ["grade", "small", "--out", "queued", "--queue", queue, "--run", "again", "--time-limit", "3", "--no-gradebook"] + courseArguments
+            let first = try start(arguments, log: "first.log")
+            defer { if first.isRunning { first.terminate() } }
+            // The jobs are on the stream before any worker runs; kill the coordinator then.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while try await redis(server.port, "HGET redislings:grading:run:again:settings enqueued") != "16" && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            kill(first.processIdentifier, SIGKILL)
+            try await waitForExit(first, seconds: 10)
+            let worker = try start(["grade-worker", "--queue", queue, "--jobs", "2", "--name", "w1"] + courseArguments, log: "w1.log")
+            defer { if worker.isRunning { worker.terminate() } }
+            let second = try await binary.runOffThePool(arguments, in: work.path)
+            #expect(second.status == 0, "\(second.standardError)")
+            #expect(second.standardError.contains("Resuming run 'again' on the grading queue at \(queue.replacingOccurrences(of: "/0", with: "")): 16 of 16 jobs were added before."))
+            #expect(try await redis(server.port, "XLEN redislings:grading:run:again:jobs") == "16")
+            #expect(try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8) == """
+                student,ex-counter,ex-publish,ex-lock,ex-stream,total
+                ada,10,6,9,5,30
+                bo,10,6,9,5,30
+                jon,7,2,6,2,17
+                kim,7,4,6,3,20
+                wes,0,0,0,0,0
 
-            """)
-        // The same run with other submissions is refused, not mixed.
-        try "SET counter 4\n".write(to: work.appendingPathComponent("small/ada/ex-counter.redis"), atomically: true, encoding: .utf8)
-        let changed = try await binary.runOffThePool(arguments, in: work.path)
-        #expect(changed.status != 0)
-        #expect(changed.standardError.contains("Error: run 'again' on the queue was started with other submissions"))
+                """)
+            // The same run with other submissions is refused, not mixed.
+            try "SET counter 4\n".write(to: work.appendingPathComponent("small/ada/ex-counter.redis"), atomically: true, encoding: .utf8)
+            let changed = try await binary.runOffThePool(arguments, in: work.path)
+            #expect(changed.status != 0)
+            #expect(changed.standardError.contains("Error: run 'again' on the queue was started with other submissions"))
+        }
     }
 }
