@@ -14,6 +14,11 @@ extension GradeCommand {
         _ inventory: SubmissionInventory, exercises: [Exercise], directory: String, className: String, started: Date
     ) async throws -> (ClassResults, String) {
         guard let url = try QueueAddress.resolve(queue.url) else { throw CommandLineError(message: "no queue URL", help: "Pass --queue URL.") }
+        if backend.liveURL != nil {
+            throw CommandLineError(
+                message: "--live and --queue do not go together: with --queue, the workers grade",
+                help: "Pass --live to each `redislings grade-worker` that should grade on a live Redis.")
+        }
         let graded = exercises.map(GradedExercise.init)
         let classGrader = ClassGrader(
             exercises: graded, latePolicy: grading.latePolicy,

@@ -257,6 +257,8 @@ import Testing
             let changed = try await binary.runOffThePool(arguments, in: work.path)
             #expect(changed.status != 0)
             #expect(changed.standardError.contains("Error: run 'again' on the queue was started with other submissions"))
+            let both = try await binary.runOffThePool(arguments + ["--live", "redis://127.0.0.1:\(server.port)/5"], in: work.path)
+            #expect(both.standardError.hasPrefix("Error: --live and --queue do not go together"))
         }
     }
 }

@@ -111,4 +111,22 @@ import Testing
         #expect(try await coordinator.finish(run) == 0)
         #expect(try await connection.send(strings: ["SISMEMBER", QueueKeys.activeRuns, "t"]).integerValue == 0)
     }
+
+    @Test func aCoordinatorWhoseRunVanishedFromTheQueueSaysSo() async throws {
+        let backend = SimulatorBackend()
+        let connection = try await backend.connect()
+        let coordinator = QueueCoordinator(connection: connection, label: "simulator")
+        let job = QueueJob(run: "lost", key: "ada/ex-counter", exercise: "ex-counter", submission: SubmissionText(kind: .redis, text: "pass"))
+        let run = try await coordinator.open(QueueRun(
+            name: "lost", exercises: ["ex-counter"], catalog: "c", submissions: QueueCoordinator.fingerprint(of: [job]), total: 1,
+            timeLimit: 5, commandLimit: 100, memoryLimit: 64, claimAfterMilliseconds: 10_000, maxDeliveries: 3))
+        try await coordinator.enqueue([job], run: run)
+        // What a restart without persistence leaves: nothing.
+        _ = try await connection.send(strings: ["FLUSHALL"])
+        await #expect {
+            _ = try await coordinator.results(of: run, progress: { _, _ in })
+        } throws: { error in
+            (error as? GradingError)?.message.hasPrefix("run 'lost' is gone from the grading queue") == true
+        }
+    }
 }

@@ -93,6 +93,7 @@ public struct QueueCoordinator: Sendable {
         let keys = run.keys
         var done = -1
         var lastChange = ContinuousClock.now
+        var polls = 0
         while true {
             let count = Int(try await queue.call(["HLEN", keys.results]).integerValue ?? 0)
             if count != done {
@@ -103,6 +104,13 @@ public struct QueueCoordinator: Sendable {
                 stalled(.now - lastChange)
             }
             if count >= run.total { break }
+            polls += 1
+            // A queue restarted without persistence has lost the run: say so rather than wait forever.
+            if polls % 25 == 0, try await queue.call(["EXISTS", keys.settings]).integerValue == 0 {
+                throw GradingError(
+                    "run '\(run.name)' is gone from the grading queue at \(queue.label) (was its Redis restarted without persistence?)",
+                    help: "Run the same command again: the run starts afresh under the same --run name.")
+            }
             try? await Task.sleep(for: .milliseconds(200))
         }
         var outcomes: [String: SubmissionOutcome] = [:]
