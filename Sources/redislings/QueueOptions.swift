@@ -7,7 +7,7 @@ struct QueueOptions: ParsableArguments {
     @Option(
         name: .customLong("queue"),
         help: ArgumentHelp(
-            "Grade through a queue on this Redis 7 (a Streams consumer group): `redislings grade-worker --queue URL` on any machines grades (password: \(QueueAddress.environmentKey)).",
+            "Grade through a queue on this Redis 7 (a Streams consumer group), by `redislings grade-worker --queue URL` on the machines that help (password: \(QueueAddress.environmentKey)).",
             valueName: "redis://host:port[/db]"))
     var url: String?
 

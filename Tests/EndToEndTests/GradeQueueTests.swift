@@ -96,13 +96,13 @@ import Testing
 
     /// Runs `body` with a fresh redis-server, then removes the test's folder; without
     /// redis-server installed the test is skipped and says so.
-    private func withServer(_ body: (RedisServerProcess) async throws -> Void) async throws {
+    private func withServer(_ extraArguments: [String] = [], _ body: (RedisServerProcess) async throws -> Void) async throws {
         defer { try? FileManager.default.removeItem(at: work) }
         guard RedisServerProcess.isInstalled else {
             print("GradeQueueTests skipped: redis-server is not installed")
             return
         }
-        let server = try RedisServerProcess()
+        let server = try RedisServerProcess(extraArguments: extraArguments)
         defer { server.stop() }
         try await body(server)
     }
@@ -259,6 +259,34 @@ import Testing
             #expect(changed.standardError.contains("Error: run 'again' on the queue was started with other submissions"))
             let both = try await binary.runOffThePool(arguments + ["--live", "redis://127.0.0.1:\(server.port)/5"], in: work.path)
             #expect(both.standardError.hasPrefix("Error: --live and --queue do not go together"))
+        }
+    }
+
+    @Test func thePasswordComesFromTheEnvironmentAndIsNeverPrinted() async throws {
+        try await withServer(["--requirepass", "s3cret-pw"]) { server in
+            _ = try makeClass("small", copies: 1, only: ["ada"])
+            let bare = "redis://127.0.0.1:\(server.port)/0"
+            let environment = ["REDISLINGS_QUEUE_URL": "redis://:s3cret-pw@127.0.0.1:\(server.port)/0"]
+            let worker = try start(["grade-worker", "--jobs", "1"] + courseArguments, log: "worker.log", environment: environment)
+            defer { if worker.isRunning { worker.terminate() } }
+            let graded = try await binary.runOffThePool(
+                ["grade", "small", "--queue", bare, "--no-gradebook", "--out", "queued"] + courseArguments, in: work.path, environment: environment)
+            #expect(graded.status == 0, "\(graded.standardError)")
+            #expect(graded.standardOutput.contains("Graded 1 students on 4 exercises (4 submissions) through the grading queue"))
+            // On the command line it works too, with a warning; nothing ever shows the password.
+            let visible = try await binary.runOffThePool(
+                ["grade", "small", "--queue", "redis://:s3cret-pw@127.0.0.1:\(server.port)/0", "--no-gradebook", "--out", "again"] + courseArguments,
+                in: work.path)
+            #expect(visible.status == 0, "\(visible.standardError)")
+            #expect(visible.standardError.contains("warning: the password in --queue is visible to other users of this machine (ps); set REDISLINGS_QUEUE_URL instead"))
+            let refused = try await binary.runOffThePool(
+                ["grade", "small", "--queue", bare, "--no-gradebook"] + courseArguments, in: work.path)
+            #expect(refused.status != 0)
+            worker.terminate()
+            try await waitForExit(worker, seconds: 10)
+            for text in [graded.standardOutput, graded.standardError, visible.standardOutput, visible.standardError, refused.standardError, log("worker.log")] {
+                #expect(!text.contains("s3cret-pw"), "\(text)")
+            }
         }
     }
 }
