@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisBackends", "Exercises", "LessonKit", "RedislingsTestSupport"]),
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisBackends"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RedislingsTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RESP", "RedisBackends", "RedislingsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

@@ -18,11 +18,15 @@ struct GradeCommand: AsyncParsableCommand {
     @OptionGroup var course: CourseOptions
     @OptionGroup var backend: BackendOptions
     @OptionGroup var grading: GradeOptions
+    @OptionGroup var queue: QueueOptions
 
     @Argument(help: ArgumentHelp("A folder with one folder per student.", valueName: "submissions-dir"))
     var submissions: String
 
-    func validate() throws { try grading.validate() }
+    func validate() throws {
+        try grading.validate()
+        try queue.validate(timeLimit: grading.timeLimit)
+    }
 
     func run() async throws {
         let started = Date()
@@ -67,18 +71,27 @@ struct GradeCommand: AsyncParsableCommand {
                     """)
             }
         }
-        let (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
-        defer { grader.shutDown() }
+        let className = grading.className ?? root.lastPathComponent
         var classGrader = ClassGrader(
             exercises: graded, latePolicy: latePolicy,
-            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog),
-            screen: backendLabel == "simulator" ? nil : LiveScriptScreen.refusal)
-        let className = grading.className ?? root.lastPathComponent
+            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog))
         // The name an LMS export gives the grade column: the assignment's, else the class's.
         classGrader.assignment = assignment?.name ?? grading.lesson.map { "lesson \($0)" } ?? className
-        let bar = ProgressBar(label: "grading")
-        var results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
-        bar.finish()
+        var results: ClassResults
+        let backendLabel: String
+        if queue.url != nil {
+            let chosen = graded.compactMap { exercise in catalog.exercises.first { $0.id == exercise.id } }
+            (results, backendLabel) = try await gradeThroughQueue(
+                inventory, classGrader: classGrader, exercises: chosen, directory: catalog.directory, className: className, started: started)
+        } else {
+            let grader: ProcessGrader
+            (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
+            defer { grader.shutDown() }
+            classGrader.screen = backendLabel == "simulator" ? nil : LiveScriptScreen.refusal
+            let bar = ProgressBar(label: "grading")
+            results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
+            bar.finish()
+        }
         if let warning = HandInTimes.uniformLatenessWarning(results) { Self.warn(warning) }
         var runID: Int64?
         var store: GradebookStore?
@@ -163,7 +176,7 @@ struct GradeCommand: AsyncParsableCommand {
         guard !catalog.exercises.isEmpty else {
             throw CommandLineError(message: "no exercises could be loaded from \(directory)", help: "Pass --exercises DIR with the exercises folder, and --lessons DIR with its lessons.")
         }
-        return (catalog.exercises, Self.absolute(directory), Self.absolute(lessons.directory))
+        return (catalog.exercises, WorkerProcesses.absolute(directory), WorkerProcesses.absolute(lessons.directory))
     }
 
     /// Worker processes (one per job) on the chosen backend, and a label for the backend (a
@@ -175,28 +188,9 @@ struct GradeCommand: AsyncParsableCommand {
             label = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs).label
             liveText = text
         }
-        let executable = Self.executablePath()
-        let grading = self.grading
-        let live = liveText
-        let grader = ProcessGrader(wallClock: .seconds(grading.timeLimit), memoryBudgetText: "\(grading.memoryLimit) MB") { slot in
-            var command = [
-                executable, "grade-worker", "--lessons", lessons, "--exercises", directory,
-                "--time-limit", String(grading.timeLimit), "--command-limit", String(grading.commandLimit),
-                "--memory-limit", String(grading.memoryLimit), "--address-space", String(grading.workerAddressSpace),
-            ]
-            if let live { command += ["--live", live, "--slot", String(slot)] }
-            return command
-        }
+        let grader = WorkerProcesses.grader(
+            lessons: lessons, exercises: directory, timeLimit: grading.timeLimit, commandLimit: grading.commandLimit,
+            memoryLimit: grading.memoryLimit, live: liveText)
         return (grader, label)
-    }
-
-    private static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    /// This program's own path, to start workers from.
-    private static func executablePath() -> String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }

@@ -86,7 +86,10 @@ struct GradeOptions: ParsableArguments {
 
     /// The address space a worker may use, in MB: the simulator's budget several times over
     /// (a value is copied as it grows), plus what the Swift runtime reserves.
-    var workerAddressSpace: Int { 1_536 + memoryLimit * 8 }
+    var workerAddressSpace: Int { Self.workerAddressSpace(memoryLimit: memoryLimit) }
+
+    /// The worker address space, in MB, for a simulator budget of `memoryLimit` MB.
+    static func workerAddressSpace(memoryLimit: Int) -> Int { 1_536 + memoryLimit * 8 }
 
     /// How long the scheduler waits before abandoning a submission the runner did not stop.
     var watchdog: Duration { .seconds(timeLimit) + .seconds(10) }

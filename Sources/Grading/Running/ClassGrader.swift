@@ -29,9 +29,17 @@ public struct ClassGrader: Sendable {
         _ inventory: SubmissionInventory, with grader: any SubmissionGrading, now: Date = Date(),
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async -> ClassResults {
+        let plan = self.plan(inventory)
+        progress?(0, plan.jobs.count)
+        let outcomes = await scheduler.run(plan.jobs.map(\.job), grader: grader, progress: progress)
+        return assemble(plan, outcomes: outcomes, now: now)
+    }
+
+    /// What grading `inventory` takes: the submissions to run, and the cells decided without
+    /// running anything (missing, refused). Local grading and the queue's coordinator share it.
+    public func plan(_ inventory: SubmissionInventory) -> ClassPlan {
         var cells: [[ExerciseGrade?]] = Array(repeating: Array(repeating: nil, count: exercises.count), count: inventory.students.count)
-        var jobs: [GradingJob] = []
-        var jobCells: [(student: Int, exercise: Int, file: SubmissionFile)] = []
+        var jobs: [ClassPlan.Job] = []
         for (studentIndex, student) in inventory.students.enumerated() {
             for (exerciseIndex, exercise) in exercises.enumerated() {
                 guard let file = inventory.file(student: student, exerciseID: exercise.id) else {
@@ -44,25 +52,30 @@ public struct ClassGrader: Sendable {
                     cells[studentIndex][exerciseIndex] = grade(
                         .failure(exercise, reason: refusal.message), student: student, exercise: exercise, file: file)
                 case .success(let text):
-                    jobs.append(GradingJob(index: jobs.count, exercise: exercise, submission: text))
-                    jobCells.append((studentIndex, exerciseIndex, file))
+                    jobs.append(ClassPlan.Job(
+                        job: GradingJob(index: jobs.count, exercise: exercise, submission: text),
+                        student: studentIndex, exercise: exerciseIndex, file: file))
                 }
             }
         }
-        progress?(0, jobs.count)
-        let outcomes = await scheduler.run(jobs, grader: grader, progress: progress)
-        for (index, cell) in jobCells.enumerated() {
+        return ClassPlan(inventory: inventory, cells: cells, jobs: jobs)
+    }
+
+    /// The class's results from `plan` and the outcome of each of its jobs, by job index.
+    public func assemble(_ plan: ClassPlan, outcomes: [Int: SubmissionOutcome], now: Date) -> ClassResults {
+        var cells = plan.cells
+        for (index, cell) in plan.jobs.enumerated() {
             let exercise = exercises[cell.exercise]
             let outcome = outcomes[index] ?? .failure(exercise, reason: "the grader did not report on this submission")
-            cells[cell.student][cell.exercise] = grade(outcome, student: inventory.students[cell.student], exercise: exercise, file: cell.file)
+            cells[cell.student][cell.exercise] = grade(outcome, student: plan.inventory.students[cell.student], exercise: exercise, file: cell.file)
         }
-        let students = inventory.students.enumerated().map { index, name in
+        let students = plan.inventory.students.enumerated().map { index, name in
             StudentResult(student: name, exercises: cells[index].compactMap { $0 })
         }
         return ClassResults(
             gradedAt: now, deadline: latePolicy.deadline, latePenaltyPercentPerDay: latePolicy.percentPerDay,
             exercises: exercises.map { .init(id: $0.id, title: $0.title, maxScore: $0.maxScore) },
-            students: students, problems: inventory.problems, assignment: assignment)
+            students: students, problems: plan.inventory.problems, assignment: assignment)
     }
 
     /// The submission's text, or why it cannot be run (wrong kind, not text, too large).

@@ -5,4 +5,12 @@ public protocol SubmissionGrading: Sendable {
     /// two calls with the same slot never overlap, so a live backend can give each slot its
     /// own database.
     func grade(_ exercise: GradedExercise, submission: SubmissionText, slot: Int) async -> SubmissionOutcome
+
+    /// Stops what the grader keeps running between submissions (worker processes).
+    func shutDown()
+}
+
+extension SubmissionGrading {
+    /// Graders that keep nothing running have nothing to stop.
+    public func shutDown() {}
 }
