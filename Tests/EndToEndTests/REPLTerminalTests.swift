@@ -90,10 +90,9 @@ import RedislingsTestSupport
         terminal.keys("SET kept yes")
         terminal.keys("Enter", literal: false)
         try await terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
-        // Each waits for ever until Ctrl-C; the prompt comes back on the same connection. (WAIT
-        // joins them once the simulator has it: on this branch it is an unknown command.)
+        // Each waits for ever until Ctrl-C; the prompt comes back on the same connection.
         for (command, stopped) in [
-            ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"),
+            ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"), ("WAIT 1 0", "(integer) 0"),
             ("EVAL \"while true do end\" 0", "Script killed by user"),
         ] {
             terminal.keys(command)
@@ -106,6 +105,45 @@ import RedislingsTestSupport
         terminal.keys("GET kept")
         terminal.keys("Enter", literal: false)
         try await terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
+    }
+
+    /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
+    /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
+    /// foreground process group shows one screen and quits.
+    @Test func lessonsPageThroughSeveralScreens() async throws {
+        guard REPLProcess.shell("command -v less").contains("less") else {
+            print("skipped: less is not installed")
+            return
+        }
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let environment = "env -u PAGER -u LESS REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_COURSE=\(REPLProcess.quote(CourseCoverageReadmeTests.root.path)) TERM=xterm "
+        try await terminal.open(environment + REPLProcess.quote(binary.path) + " show 14")
+        try await terminal.waitFor { $0.hasSuffix("\n:") }
+        terminal.keys(" ")
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains("Pub-Sub and Advanced Patterns") }
+        #expect(!terminal.screen().contains("[exited]"))
+        terminal.keys("G")
+        try await terminal.waitFor { $0.hasSuffix("(END)") }
+        terminal.keys("q")
+        try await terminal.waitFor { $0.contains("[exited]") }
+
+        try await terminal.open(environment + REPLProcess.quote(binary.path))
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys(":lesson 14")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.hasSuffix("\n:") }
+        terminal.keys(" ")
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains(":lesson 14") }
+        terminal.keys("G")
+        try await terminal.waitFor { $0.hasSuffix("(END)") }
+        terminal.keys("q")
+        terminal.keys("PING")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
     }
 }
 
