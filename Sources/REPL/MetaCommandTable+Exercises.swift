@@ -181,6 +181,10 @@ extension ReplSession {
             say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }
         if let error = result.error { say("(error) \(error)") }
+        if let mistake = result.learnerError {
+            let file = exercise.answer == .lua ? exercises?.workspace.file(for: exercise) : nil
+            say(MessageWrapper.forTerminal("Your first error: \(mistake.described(in: file))", indent: 2))
+        }
         switch result.status {
         case .passed:
             say("Score \(result.score)/\(result.maxScore): passed. Well done!")

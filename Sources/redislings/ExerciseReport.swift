@@ -11,6 +11,7 @@ enum ExerciseReport {
             text += "  \(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)\n"
         }
         if let error = result.error { text += "Error: \(file): \(error)\n" }
+        if let mistake = result.learnerError { text += "Your first error: \(mistake.described(in: file))\n" }
         let verdict: String
         switch result.status {
         case .passed: verdict = "passed"

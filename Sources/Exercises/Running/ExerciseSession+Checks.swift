@@ -13,7 +13,7 @@ extension ExerciseSession {
         } catch {
             runError = error
         }
-        if let runError { return notChecked(because: runError) }
+        if let runError { return Self.notChecked(exercise, because: runError, learnerError: await learnerErrorWithAdvice()) }
         var results: [CheckResult] = []
         for check in exercise.checks {
             do {
@@ -24,26 +24,28 @@ extension ExerciseSession {
                     name: check.name, status: .error, message: error.message, points: 0, maxPoints: check.points, hidden: check.hidden))
             }
         }
-        return Self.result(exercise, exercise.applyingRequirements(to: results), error: runError)
+        return Self.result(exercise, exercise.applyingRequirements(to: results), error: runError, learnerError: await learnerErrorWithAdvice())
+    }
+
+    /// A result whose checks could not run at all, with the learner's first error if they met one.
+    public func notChecked(because error: ExerciseRunError) async -> ExerciseResult {
+        Self.notChecked(exercise, because: error, learnerError: await learnerErrorWithAdvice())
     }
 
     /// A result whose checks could not run at all.
-    public func notChecked(because error: ExerciseRunError) -> ExerciseResult {
-        Self.notChecked(exercise, because: error)
-    }
-
-    /// A result whose checks could not run at all.
-    static func notChecked(_ exercise: Exercise, because error: ExerciseRunError) -> ExerciseResult {
+    static func notChecked(_ exercise: Exercise, because error: ExerciseRunError, learnerError: LearnerError? = nil) -> ExerciseResult {
         let checks = exercise.checks.map {
             CheckResult(name: $0.name, status: .error, message: "not checked: \(error.message)", points: 0, maxPoints: $0.points, hidden: $0.hidden)
         }
-        return result(exercise, checks, error: error)
+        return result(exercise, checks, error: error, learnerError: learnerError)
     }
 
-    static func result(_ exercise: Exercise, _ checks: [CheckResult], error: ExerciseRunError?) -> ExerciseResult {
+    static func result(_ exercise: Exercise, _ checks: [CheckResult], error: ExerciseRunError?, learnerError: LearnerError? = nil) -> ExerciseResult {
         let score = checks.reduce(0) { $0 + $1.points }
         let status: ExerciseResult.Status = error != nil ? .error : checks.allSatisfy { $0.status == .passed } ? .passed : .failed
-        return ExerciseResult(exercise: exercise.id, status: status, score: score, maxScore: exercise.points, error: error?.message, checks: checks)
+        return ExerciseResult(
+            exercise: exercise.id, status: status, score: score, maxScore: exercise.points, error: error?.message,
+            learnerError: learnerError, checks: checks)
     }
 
     /// Runs one check.

@@ -28,13 +28,19 @@ extension ExerciseSession {
         case .success(let value): resolved = value
         case .failure(let error): return .error(error.message)
         }
-        return try await sendWithinBudget(resolved, on: client, line: line, what: what)
+        let reply = try await sendWithinBudget(resolved, on: client, line: line, what: what)
+        noteScriptError(reply, arguments: arguments)
+        return reply
     }
 
     /// Sends a command, giving up when the run's wall-clock budget runs out.
     func sendWithinBudget(_ arguments: [String], on client: ExerciseClient, line: Int, what: String) async throws(ExerciseRunError) -> RESPValue {
         if client.isClosed { return .error("ERR the \(client.name) client has disconnected (a `close` step)") }
-        let outcome = await withDeadline(deadline) { () async -> Result<RESPValue, RedisConnectionError> in
+        // A check's line is in the exercise's definition, not in anything the learner wrote.
+        let line = client.name == "checker" ? 0 : line
+        let waitsForever = client === learner && ownsLearnerConnection && ExerciseClient.waitsForever(arguments)
+        let stuck: (@Sendable () -> Bool)? = waitsForever ? { @Sendable [self] in self.learnerIsStuck() } : nil
+        let outcome = await withDeadline(deadline, stuck: stuck) { () async -> Result<RESPValue, RedisConnectionError> in
             do throws(RedisConnectionError) {
                 return .success(try await client.send(arguments, line: line))
             } catch {
@@ -42,10 +48,16 @@ extension ExerciseSession {
             }
         }
         switch outcome {
-        case .some(.success(let reply)): return reply
-        case .some(.failure(let error)):
+        case .value(.success(let reply)): return reply
+        case .value(.failure(let error)):
             throw ExerciseRunError("\(Self.place(line))\(what): `\(Self.commandText(arguments))` failed: \(error.message)")
-        case .none:
+        case .stuck:
+            _ = await environment.instance.interrupt(client.connection)
+            await client.close()
+            throw ExerciseRunError(
+                "\(Self.place(line))`\(Self.commandText(arguments))` waits for ever (timeout 0), and no other client of this exercise "
+                    + "is left to wake it: give it a timeout, or make sure something is there for it to read first")
+        case .deadline:
             // Stop it on the server too, so a live Redis is not left busy with a runaway script.
             let interruption = await environment.instance.interrupt(client.connection)
             await client.close()
@@ -55,6 +67,13 @@ extension ExerciseSession {
             }
             throw ExerciseRunError(message)
         }
+    }
+
+    /// True when the learner's command is parked and nothing can wake it: every peer is done
+    /// or parked itself (peers that run at check time come only after the learner's file).
+    func learnerIsStuck() -> Bool {
+        guard learner.isParked(liveGrace: Self.liveGrace) else { return false }
+        return state.withLock { $0.peers }.allSatisfy { $0.isSettled(liveGrace: Self.liveGrace) }
     }
 
     /// `$SCRIPT` and `$SHA` replaced (whole arguments only).

@@ -5,7 +5,9 @@ extension SubmissionOutcome {
     public init(_ result: Exercises.ExerciseResult) {
         self.init(
             status: GradeStatus(result.status), score: Double(result.score), maxScore: Double(result.maxScore),
-            error: result.error,
+            // A run that went through still reports the student's first own error (a typo, a
+            // script that does not compile): graders and students see why a check failed.
+            error: result.error ?? result.learnerError?.description,
             checks: result.checks.map { check in
                 CheckOutcome(
                     name: check.name, status: CheckOutcome.Status(check.status), message: check.message,
