@@ -29,7 +29,7 @@ extension MetaCommandTable {
                 if shown >= exercise.hints.count { session.say("That was the last hint: it gives the answer away.") }
                 try workbench.hintLog.recordHintsShown(max(shown, next), for: exercise.id)
             } catch {
-                session.say("warning: hint use could not be recorded: \(error)")
+                session.notice("warning: hint use could not be recorded: \(error)")
             }
         },
         MetaCommand(":check", summary: "Check the exercise in progress: ✓/✗ and points per check") { session, _ in
@@ -138,11 +138,11 @@ extension ReplSession {
             if let index = course.catalog.lessons.firstIndex(where: { $0.slug == exercise.lesson }), index != course.position {
                 try? course.move(to: index)
             }
-            do { try course.rememberExercise(exercise.id) } catch { say("warning: the exercise could not be remembered: \(error)") }
+            do { try course.rememberExercise(exercise.id) } catch { notice("warning: the exercise could not be remembered: \(error)") }
         }
         let renderer = course?.renderer ?? TerminalRenderer()
         if quietly {
-            say("Exercise \(exercise.shortName) \(exercise.title) is open again, from a fresh start. :exercise \(exercise.id) shows it again; :check checks it.")
+            notice("Exercise \(exercise.shortName) \(exercise.title) is open again, from a fresh start. :exercise \(exercise.id) shows it again; :check checks it.")
             return
         }
         var text = "Exercise \(exercise.shortName): \(exercise.title) (\(exercise.points) points)\n"

@@ -75,7 +75,7 @@ extension ReplSession {
         do {
             try course.move(to: index)
         } catch {
-            say("warning: your place could not be saved: \(error)")
+            notice("warning: your place could not be saved: \(error)")
         }
     }
 

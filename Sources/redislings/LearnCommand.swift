@@ -29,6 +29,10 @@ struct LearnCommand: AsyncParsableCommand {
         help: ArgumentHelp("The exercises folder (default: beside --lessons, else $REDISLINGS_EXERCISES, ./Exercises, the installed ones).", valueName: "dir"))
     var exercisesFolder: String?
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Print replies raw, as redis-cli does when its output is not a terminal (the default then); --no-raw keeps the terminal format."))
+    var raw: Bool?
+
     @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
     var lesson: String?
 
@@ -63,6 +67,12 @@ struct LearnCommand: AsyncParsableCommand {
             input = PipedInput()
         }
         let session = try await ReplSession(backend: backend, input: input, output: StandardOutput())
+        // As redis-cli: replies raw when standard output is not a terminal, and then only
+        // replies on it; the REPL's own notices go to standard error.
+        let outputIsTerminal = isatty(STDOUT_FILENO) != 0
+        session.rawReplies = raw ?? !outputIsTerminal
+        if !outputIsTerminal { session.notices = StandardOutput(standardError: true) }
+        session.commandNames = SimulatorBackend.commandNames.keys.sorted()
         session.course = navigator
         if let navigator {
             navigator.usePager = interactive

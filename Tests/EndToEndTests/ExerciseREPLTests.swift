@@ -48,7 +48,8 @@ import Testing
         #expect(state.contains("exercise: fixture-first-subscriber"))
 
         let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check"], home: home)
-        #expect(resumed.output.hasPrefix("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
+        // A notice, not a reply: piped, it goes to standard error.
+        #expect(resumed.errors.contains("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
         #expect(resumed.output.contains("Hint 2/3: PUBLISH sends a message; INCR counts."))
         #expect(resumed.output.contains("Score 0/10: not yet."))
     }

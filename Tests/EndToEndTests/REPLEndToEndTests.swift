@@ -90,6 +90,32 @@ import RedislingsTestSupport
             """)
     }
 
+    /// Piped, the REPL prints what redis-cli prints piped: raw replies (bytes as they are,
+    /// nil as an empty line, arrays one element a line, an error and an empty line), with
+    /// notices on standard error; `--no-raw` keeps the terminal format.
+    @Test func pipedOutputIsRawAsRedisCliPrintsIt() throws {
+        let lines = ["SET k v", "GET k", "GET nokey", "INCR n", "RPUSH l a b \"c d\"", "LRANGE l 0 -1", "LRANGE none 0 -1",
+                     "SUBSCRIB news", "EVAL \"return {1,{2,3}}\" 0"]
+        let run = try REPLProcess.run(arguments: ["--raw"], lines: lines)
+        #expect(run.status == 0)
+        #expect(run.output == "OK\nv\n\n1\n3\na\nb\nc d\n\nERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n\n1\n2\n3\n")
+        #expect(!run.errors.contains("did you mean"))
+        let formatted = try REPLProcess.run(arguments: ["--no-raw"], lines: ["GET nokey", "SUBSCRIB news"])
+        #expect(formatted.output == "(nil)\n(error) ERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n")
+        #expect(formatted.errors.contains("(did you mean SUBSCRIBE?)"))
+        guard RedisServerProcess.isInstalled else {
+            print("skipped the comparison with redis-cli: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let input = NSTemporaryDirectory() + "redislings-raw-\(UUID().uuidString)"
+        try lines.map { $0 + "\n" }.joined().write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let real = REPLProcess.shell("redis-cli -p \(server.port) < \(REPLProcess.quote(input)) 2>/dev/null")
+        #expect(run.output == real)
+    }
+
     @Test func anUnknownLessonSaysWhichExist() throws {
         let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)
@@ -119,6 +145,8 @@ enum REPLProcess {
         try (lines.map { $0 + "\n" }.joined()).write(toFile: input, atomically: true, encoding: .utf8)
         let command = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=\(scratch)", "REDISLINGS_HOME=\(home)",
                        "REDISLINGS_COURSE=\(REPLEndToEndTests.course)", "COLUMNS=80", binary.path] + arguments
+            // Piped, replies are raw as redis-cli prints them; these tests read the terminal format.
+            + (arguments.contains("--raw") || arguments.contains("--no-raw") ? [] : ["--no-raw"])
         let line = command.map(quote).joined(separator: " ") + " < \(quote(input)) 2> \(quote(errors)); echo \"exit=$?\""
         var output = shell(line)
         var status: Int32 = -1
