@@ -102,11 +102,18 @@ extension ReplSession {
             return
         }
         let current = workbench.active?.exercise.id
+        let numberWidth = exercises.map { String($0.number).count }.max() ?? 0
+        let idWidth = exercises.map(\.id.count).max() ?? 0
         for exercise in exercises {
             let mark = exercise.id == current ? "*" : " "
-            say("\(mark) \(exercise.number)  \(exercise.id)  \(exercise.title) (\(exercise.points) points)")
+            let standing = workbench.standingMark?(exercise.id) ?? " "
+            let number = String(repeating: " ", count: numberWidth - String(exercise.number).count) + String(exercise.number)
+            let id = exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            say("\(mark)\(standing) \(number)  \(id)  \(exercise.title) (\(exercise.points) points)")
         }
-        say("Start one with :exercise N (or its id).")
+        say(workbench.standingMark == nil
+            ? "Start one with :exercise N (or its id)."
+            : "✓ passed, ~ tried, * open now. Start one with :exercise N (or its id).")
     }
 
     /// Starts `exercise`: a fresh simulator (or, live, its keys deleted), setup, peers, then

@@ -118,7 +118,8 @@ struct LearnCommand: AsyncParsableCommand {
         return ExerciseWorkbench(
             catalog: catalog, hintLog: ProgressHintLog.current(),
             workspace: .fromEnvironment(ProcessInfo.processInfo.environment),
-            recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: lessons) })
+            recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: lessons) },
+            standingMark: { ExerciseStanding.load().mark(of: $0) })
     }
 
     /// The course position to open, or nil when the course has no lessons.

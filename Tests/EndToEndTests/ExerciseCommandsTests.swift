@@ -37,6 +37,9 @@ import Testing
         #expect(rows.first?["points"] as? Int == 10)
         #expect(rows.last?["answer"] as? String == "lua")
         #expect(rows.first?["status"] as? String == "new")
+        // File paths are written as they are, not with escaped slashes.
+        #expect(json.standardOutput.contains("/work/fixture-first-subscriber.redis") && !json.standardOutput.contains("\\/"),
+                "\(json.standardOutput)")
     }
 
     @Test func listMarksPassedAndTriedExercises() async throws {
