@@ -107,6 +107,33 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
     }
 
+    /// The quiz's prompt is the REPL's line editor: arrows move in the answer (Left then
+    /// Backspace removes the letter before the cursor), a command answer gets its argument hint,
+    /// and Ctrl-C stops the quiz cleanly with the answers kept.
+    @Test func theQuizPromptEditsLinesLikeTheREPL() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        try await terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z TERM=xterm "
+            + REPLProcess.quote(binary.path) + " --lessons " + REPLProcess.quote(QuizCommandsTests.lessons) + " quiz 18")
+        try await terminal.waitFor { $0.hasSuffix("answer>") }
+        terminal.keys("SET lock:invoice")
+        try await terminal.waitFor { $0.contains("answer> SET lock:invoice value [NX|XX]") }
+        terminal.keys(" t1 NX EX 30")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.contains("Question 2 of 9") && $0.hasSuffix("answer>") }
+        terminal.keys("CB")
+        terminal.keys("Left", literal: false)
+        terminal.keys("BSpace", literal: false)
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.contains("Question 3 of 9") && $0.hasSuffix("answer>") }
+        #expect(terminal.screen().components(separatedBy: "✓ Right.").count - 1 == 2, "\(terminal.screen())")
+        terminal.keys("xy")
+        terminal.keys("C-c", literal: false)
+        try await terminal.waitFor { $0.contains("Stopped with 2 of 9 answered") && $0.hasSuffix("[exited]") }
+    }
+
     /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
