@@ -74,6 +74,7 @@ public final class ReplSession: @unchecked Sendable {
                 break
             }
             await handle(line: line)
+            course?.recordTimeIfDue()
         }
         await close()
     }
