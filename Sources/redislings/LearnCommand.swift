@@ -47,6 +47,11 @@ struct LearnCommand: AsyncParsableCommand {
             throw CommandLineError(message: error.description, help: "The file only remembers your place in the course.")
         }
         let catalog = try course.loadCatalog()
+        if let lesson, catalog.lesson(matching: lesson) == nil, let subcommand = SubcommandSuggestion.closest(to: lesson) {
+            throw CommandLineError(
+                message: "No lesson or subcommand '\(lesson)'.",
+                help: "Did you mean `redislings \(subcommand)`? `redislings --help` lists the subcommands.")
+        }
         CourseOptions.warnAboutProblems(in: catalog)
         let navigator = try Self.navigator(for: catalog, lesson: lesson, learner: learner, store: store, environment: environment)
 
