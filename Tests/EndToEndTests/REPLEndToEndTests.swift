@@ -116,6 +116,15 @@ import RedislingsTestSupport
         #expect(run.output == real)
     }
 
+    /// A wrong `:run` says what was wrong before listing the examples.
+    @Test func aWrongRunNumberSaysWhatWasWrong() throws {
+        let run = try REPLProcess.run(lines: [":run 99", ":run 0", ":run abc", ":run 1 2"])
+        #expect(run.output.contains("Lesson 01 has no example 99: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.output.contains("Lesson 01 has no example 0: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.output.contains("'abc' is not a number.\nUsage: :run N"))
+        #expect(run.output.contains(":run takes one number, not 2 words.\nUsage: :run N"))
+    }
+
     @Test func anUnknownLessonSaysWhichExist() throws {
         let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)
