@@ -43,6 +43,9 @@ public final class ReplSession: @unchecked Sendable {
     public private(set) var isFinished = false
 
     let inbox = PushInbox()
+    /// True when the last command already printed "Reading messages…".
+    private var announcedReading = false
+    private static let readingMessages = "Reading messages... (press Ctrl-C or any key to type a command)"
     private var pushForwarder: Task<Void, Never>?
     private var peers: [String: any RedisConnection] = [:]
     private var historyWarningShown = false
@@ -110,6 +113,15 @@ public final class ReplSession: @unchecked Sendable {
     @discardableResult
     public func execute(_ arguments: [[UInt8]]) async -> RESPValue? {
         guard let reply = await send(arguments, on: connection) else { return nil }
+        let wasSubscribed = state.isSubscribed
+        var entersSubscribedMode = false
+        if input.isInteractive, !wasSubscribed, !reply.isError, let name = arguments.first.map({ String(decoding: $0, as: UTF8.self).lowercased() }),
+           ["subscribe", "psubscribe", "ssubscribe"].contains(name) {
+            // redis-cli announces subscribed mode before it prints the first confirmation.
+            output.line(Self.readingMessages)
+            entersSubscribedMode = true
+        }
+        announcedReading = entersSubscribedMode
         print(reply)
         if case .error(let text) = reply, !rawReplies,
            let advice = UnknownCommandAdvice.advice(command: arguments.map { String(decoding: $0, as: UTF8.self) }, error: text, known: commandNames) {
@@ -274,7 +286,8 @@ public final class ReplSession: @unchecked Sendable {
     private func showPushes() async {
         printWaitingPushes()
         guard input.isInteractive, state.isSubscribed else { return }
-        output.line("Reading messages... (press Ctrl-C or any key to type a command)")
+        if !announcedReading { output.line(Self.readingMessages) }
+        announcedReading = false
         let input = self.input, inbox = self.inbox
         while state.isSubscribed {
             let event = await Blocking.run { input.waitForMessagesOrKey(inbox) }

@@ -46,9 +46,12 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
 
         // Subscribed mode: messages appear as they arrive; any key gives the prompt back.
+        // As in redis-cli, "Reading messages..." comes before the first confirmation.
         terminal.keys("SUBSCRIBE news")
         terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("Reading messages...") }
+        try await terminal.waitFor {
+            $0.contains("SUBSCRIBE news\nReading messages... (press Ctrl-C or any key to type a command)\n1) \"subscribe\"")
+        }
         terminal.keys(":")
         try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
         terminal.keys("as bob PUBLISH news hello")
