@@ -118,6 +118,11 @@ import Testing
         #expect(first.standardOutput == "Hint 1/3: Someone is already listening on fixture:news.\n")
         let second = try await run(["hint", "1.1"] + Self.lessons)
         #expect(second.standardOutput == "Hint 2/3: PUBLISH sends a message; INCR counts.\n")
+        // The last tier gives the answer away: not shown unless asked for.
+        let withheld = try await run(["hint", "1.1"] + Self.lessons)
+        #expect(withheld.standardOutput == "The next hint gives the answer away: `redislings hint fixture-first-subscriber --answer` shows it.\n")
+        let answer = try await run(["hint", "1.1", "--answer"] + Self.lessons)
+        #expect(answer.standardOutput.hasPrefix("Hint 3/3: PUBLISH fixture:news hello"))
         let all = try await run(["hint", "1.1", "--all"] + Self.lessons)
         #expect(all.standardOutput.split(separator: "\n").count == 3)
         // --all counted every tier as seen, in the progress database.
