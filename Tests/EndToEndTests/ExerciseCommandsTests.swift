@@ -16,9 +16,21 @@ import Testing
 
     /// Runs the binary off the cooperative pool: `dev check --live` takes many seconds, and a
     /// test holding one of the pool's few threads that long stalls every async test.
-    private func run(_ arguments: [String]) async throws -> RedislingsBinary.Output {
+    private func run(_ arguments: [String], extra: [String: String] = [:]) async throws -> RedislingsBinary.Output {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
-        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
+        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment.merging(extra) { $1 })
+    }
+
+    /// On a terminal (forced here with CLICOLOR_FORCE) the marks and the score are coloured;
+    /// piped, and with NO_COLOR, they are not.
+    @Test func checkIsColouredOnATerminal() async throws {
+        _ = try await run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
+        let colored = try await run(["exercise", "check", "1.1"] + Self.lessons, extra: ["CLICOLOR_FORCE": "1"])
+        #expect(colored.standardOutput.contains("\u{1B}[31m✗\u{1B}[0m the counter is 3"), "\(colored.standardOutput)")
+        #expect(colored.standardOutput.contains("\u{1B}[31mScore: 0/10\u{1B}[0m"))
+        let plain = try await run(["exercise", "check", "1.1"] + Self.lessons, extra: ["CLICOLOR_FORCE": "1", "NO_COLOR": "1"])
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+        #expect(!(try await run(["exercise", "check", "1.1"] + Self.lessons)).standardOutput.contains("\u{1B}["))
     }
 
     @Test func listShowsTheExercisesOfEachLesson() async throws {

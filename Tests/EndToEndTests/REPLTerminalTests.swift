@@ -137,6 +137,31 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.contains("Stopped with 2 of 9 answered") && $0.hasSuffix("[exited]") }
     }
 
+    /// `watch` on a terminal redraws: each check replaces the last one on the screen.
+    @Test func watchRedrawsEachCheck() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let work = home + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let file = work + "/fixture-first-subscriber.redis"
+        try "PUBLISH fixture:news hello\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        try await terminal.open("cd \(REPLProcess.quote(fixtures)) && env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_WORKSPACE=\(REPLProcess.quote(work)) TERM=xterm " + REPLProcess.quote(binary.path)
+            + " watch 1.1 --lessons ExerciseCourse/Lessons")
+        try await terminal.waitFor { $0.contains("Score: 4/10") }
+        try await Task.sleep(for: .milliseconds(1100))
+        try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try await terminal.waitFor { $0.contains("Score: 10/10") }
+        let screen = terminal.screen()
+        #expect(!screen.contains("Score: 4/10"), "\(screen)")
+        #expect(screen.components(separatedBy: "checking…").count == 2, "\(screen)")
+        terminal.keys("C-c", literal: false)
+    }
+
     /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
