@@ -82,3 +82,37 @@ import RedisBackends
         #expect(timed.status == .failed, "\(timed)")
     }
 }
+
+/// What a passed check says: the learner's script by that name, the check's own Lua or long
+/// command not shown, and arrays in one notation.
+@Suite struct CheckMessageTests {
+    @Test func passedChecksSpeakInTheLearnersTerms() async throws {
+        let exercise = try ExerciseFixtures.exercise("""
+            id: counted-list
+            lesson: pubsub-basics
+            title: "A list and a count"
+            points: 2
+            keys: [l]
+            checks:
+              - name: the list holds a and 7
+                points: 1
+                run: EVAL "local out = {} for i, v in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do out[i] = v end return out" 1 l
+                expect: [a, "7"]
+                message: "l does not hold a and 7."
+              - name: the list has two elements
+                points: 1
+                run: LLEN l
+                expect: 2
+                message: "l does not hold two elements."
+            hints: [RPUSH adds at the end.]
+            solution: RPUSH l a 7
+            """)
+        let result = await ExerciseRunner(backend: SimulatorBackend()).run(exercise, submission: .redis("RPUSH l a 7\n"))
+        #expect(result.status == .passed, "\(result)")
+        #expect(result.checks[0].message == "the check's query replied [\"a\", \"7\"]")
+        #expect(result.checks[1].message == "`LLEN l` replied (integer) 2")
+        let lock = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let solved = await ExerciseRunner(backend: SimulatorBackend()).run(lock, submission: ExerciseRunner.solution(lock))
+        #expect(solved.checks[0].message == "your script replied (integer) 0")
+    }
+}

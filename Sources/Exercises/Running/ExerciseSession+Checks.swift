@@ -62,14 +62,12 @@ extension ExerciseSession {
             let lastLine = steps.last { if case .command = $0.action { return true } else { return false } }?.line ?? check.line
             if let reply { try checkLimits(reply: reply, line: lastLine, client: checker) }
             await checker.close()
-            let command: String
-            if case .command(let arguments)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {
-                command = Self.commandText(arguments)
-            } else {
-                command = ""
+            var arguments: [String] = []
+            if case .command(let last)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {
+                arguments = last
             }
             guard let reply else { return verdict(false, "") }
-            return verdict(expect.matches(reply), "`\(command)` replied \(reply.shortText)")
+            return verdict(expect.matches(reply), "\(Self.speaker(of: arguments)) replied \(reply.shortText)")
         case .received(let name, let expected, let count):
             guard let client = client(named: name) else {
                 return verdict(false, "")
@@ -91,6 +89,19 @@ extension ExerciseSession {
             let right = match.map { "\(Self.who(name)) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
             return verdict(match != nil, right)
         }
+    }
+
+    /// Who a check's reply is credited to, in the learner's terms: their script, the command
+    /// when it is short and plain, else the check itself (its Lua or long command is ours,
+    /// not something the learner needs to read).
+    static func speaker(of arguments: [String]) -> String {
+        if arguments.contains(where: { $0 == "$SCRIPT" || $0 == "$SHA" }) { return "your script" }
+        let name = arguments.first?.lowercased() ?? ""
+        let text = commandText(arguments)
+        if ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"].contains(name) || text.count > 60 || text.isEmpty {
+            return "the check's query"
+        }
+        return "`\(text)`"
     }
 
     /// A client as the learner reads its name: their own connection is "you".
