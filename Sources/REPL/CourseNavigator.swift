@@ -113,6 +113,11 @@ public final class CourseNavigator: @unchecked Sendable {
 
     /// The current lesson rendered for the terminal.
     public func rendered() -> String {
-        renderer.render(current, catalog: catalog)
+        // Links to other lessons name the lesson and the meta-command that opens it, as `show`
+        // names its command, rather than the raw file target.
+        var renderer = self.renderer
+        let catalog = self.catalog, lesson = current
+        renderer.linkNote = { catalog.linkNote($0, from: lesson) { ":lesson \($0.paddedNumber)" } }
+        return renderer.render(lesson, catalog: catalog)
     }
 }

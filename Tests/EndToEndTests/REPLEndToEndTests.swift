@@ -49,6 +49,9 @@ import RedislingsTestSupport
         #expect(first.status == 0)
         #expect(first.output.contains("Channels"))
         #expect(first.output.contains("Nobody listens yet"))
+        // A link to another lesson names it and the meta-command that opens it, not its file.
+        #expect(first.output.contains("the first lesson (lesson 01: :lesson 01) for keys"), "\(first.output)")
+        #expect(!first.output.contains("%20"))
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("lesson: channels"))
         let again = try REPLProcess.run(lines: [":lessons", ":prev"], home: home)
