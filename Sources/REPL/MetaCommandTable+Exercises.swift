@@ -18,12 +18,18 @@ extension MetaCommandTable {
             }
             await session.startExercise(exercise, workbench: workbench, quietly: false)
         },
-        MetaCommand(":hint", summary: "Show the next hint of the exercise in progress") { session, _ in
+        MetaCommand(":hint", usage: "[answer]",
+                    summary: "Show the next hint of the exercise in progress (:hint answer for the last, which gives it away)") { session, words in
             guard let workbench = session.requireExercises(), let active = session.requireActiveExercise() else { return }
             let exercise = active.exercise
             do {
                 let shown = try workbench.hintLog.hintsShown(for: exercise.id)
                 let next = min(shown + 1, exercise.hints.count)
+                // The last tier is the answer: only when asked for by name.
+                if exercise.hints.count > 1, shown == exercise.hints.count - 1, words.first?.lowercased() != "answer" {
+                    session.say("The next hint gives the answer away: type :hint answer to see it.")
+                    return
+                }
                 let label = "Hint \(next)/\(exercise.hints.count): "
                 session.say(MessageWrapper.forTerminal(label + exercise.hints[next - 1], indent: label.count))
                 if shown >= exercise.hints.count { session.say("That was the last hint: it gives the answer away.") }

@@ -47,10 +47,12 @@ import Testing
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("exercise: fixture-first-subscriber"))
 
-        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check", ":exercise"], home: home)
+        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check", ":exercise", ":hint", ":hint answer"], home: home)
         // A notice, not a reply: piped, it goes to standard error.
         #expect(resumed.errors.contains("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
         #expect(resumed.output.contains("Hint 2/3: PUBLISH sends a message; INCR counts."))
+        // The last hint gives the answer away: shown only when asked for by name.
+        #expect(resumed.output.contains("The next hint gives the answer away: type :hint answer to see it.\nHint 3/3: PUBLISH fixture:news hello"))
         #expect(resumed.output.contains("Score 0/10: not yet."))
         // The list marks the exercise passed earlier and the one open now, in aligned columns.
         #expect(resumed.output.contains("*✓ 1  fixture-first-subscriber  Publish to a listener (10 points)\n   2  fixture-lock-script       A lock"))
