@@ -61,6 +61,15 @@ import Testing
         solution: SUBSCRIBE alerts
         """
 
+    /// `:check` shows the first error the learner's own commands met, with "did you mean".
+    @Test func checkShowsTheLearnersFirstError() async throws {
+        let bench = try workbench(Self.listen)
+        let text = try await transcript([":exercise listen-for-alerts", "SUBSCRIB alerts", ":check"], workbench: bench)
+        #expect(text.contains(
+            "Your first error: `SUBSCRIB alerts` got (error) ERR unknown command 'SUBSCRIB', with args beginning with: 'alerts' (did you mean SUBSCRIBE?)"),
+            "\(text)")
+    }
+
     @Test func theLearnersOwnConnectionIsGraded() async throws {
         let bench = try workbench(Self.listen)
         let text = try await transcript([":exercise listen-for-alerts", ":check", ":hint", "SUBSCRIBE alerts", ":check", ":peers"], workbench: bench)
