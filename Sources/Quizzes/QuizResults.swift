@@ -50,6 +50,23 @@ public struct QuizResults: Encodable, Sendable, Equatable {
         case shuffleSeed = "shuffle_seed"
     }
 
+    /// Every key is written, absent values as null, so `shuffle_seed` (and `attempt_id`) are
+    /// always there for a script to read, as the README lists them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(score, forKey: .score)
+        try container.encode(maxScore, forKey: .maxScore)
+        try container.encode(checks, forKey: .checks)
+        try container.encode(lesson, forKey: .lesson)
+        try container.encode(slug, forKey: .slug)
+        try container.encode(attemptID, forKey: .attemptID)
+        try container.encode(finished, forKey: .finished)
+        try container.encode(answered, forKey: .answered)
+        try container.encode(missed, forKey: .missed)
+        try container.encode(shuffleSeed, forKey: .shuffleSeed)
+    }
+
     /// For a wrong command, how it differs from the expected one (judged again: reasons are not saved).
     private static func reason(_ given: GivenAnswer, _ presented: PresentedQuestion, judge: CommandAnswerJudge) async -> String {
         guard case .command(let expected) = presented.question.answer else { return "" }

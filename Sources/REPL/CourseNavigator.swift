@@ -76,12 +76,24 @@ public final class CourseNavigator: @unchecked Sendable {
         try save()
     }
 
-    /// Reports the time spent on the current lesson since it was entered, and starts counting again.
-    public func finishTiming() {
-        let elapsed = ContinuousClock.now - enteredAt
-        enteredAt = .now
+    /// How often time is recorded while the learner works: a session that ends without a goodbye
+    /// (a crash, a closed terminal) loses at most this much.
+    public static let recordingInterval: Duration = .seconds(30)
+
+    /// Reports the time spent on the current lesson since it was entered (or last reported),
+    /// and starts counting again.
+    public func finishTiming(at now: ContinuousClock.Instant = .now) {
+        let elapsed = now - enteredAt
+        enteredAt = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         timeSpent?(current, min(seconds, Self.longestCountedStretch))
+    }
+
+    /// Reports the time so far when `recordingInterval` has passed since the last report; the
+    /// session calls it after every line, so time is kept as it accrues.
+    public func recordTimeIfDue(at now: ContinuousClock.Instant = .now) {
+        guard now - enteredAt >= Self.recordingInterval else { return }
+        finishTiming(at: now)
     }
 
     /// Saves the current lesson in the state file.
@@ -101,6 +113,11 @@ public final class CourseNavigator: @unchecked Sendable {
 
     /// The current lesson rendered for the terminal.
     public func rendered() -> String {
-        renderer.render(current, catalog: catalog)
+        // Links to other lessons name the lesson and the meta-command that opens it, as `show`
+        // names its command, rather than the raw file target.
+        var renderer = self.renderer
+        let catalog = self.catalog, lesson = current
+        renderer.linkNote = { catalog.linkNote($0, from: lesson) { ":lesson \($0.paddedNumber)" } }
+        return renderer.render(lesson, catalog: catalog)
     }
 }

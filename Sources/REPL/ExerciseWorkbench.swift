@@ -19,12 +19,16 @@ public final class ExerciseWorkbench: Sendable {
     /// Told of every `:check` result, so the program can record it (nil: nothing is recorded).
     public let recordResult: (@Sendable (Exercise, ExerciseResult) -> Void)?
 
+    /// The learner's standing in an exercise, by id: "✓" passed, "~" tried, " " new (nil: not known).
+    public let standingMark: (@Sendable (String) -> String)?
+
     /// A workbench over `catalog`.
     public init(
         catalog: ExerciseCatalog, hintLog: any HintLog, workspace: ExerciseWorkspace,
-        recordResult: (@Sendable (Exercise, ExerciseResult) -> Void)? = nil
+        recordResult: (@Sendable (Exercise, ExerciseResult) -> Void)? = nil, standingMark: (@Sendable (String) -> String)? = nil
     ) {
         self.catalog = catalog
+        self.standingMark = standingMark
         self.recordResult = recordResult
         self.hintLog = hintLog
         self.workspace = workspace

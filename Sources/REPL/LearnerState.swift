@@ -59,7 +59,7 @@ public struct LearnerState: Sendable, Equatable {
     }
 
     private static func corrupt(_ path: String, _ line: Int, _ problem: String) -> StateFileError {
-        StateFileError(path: path, line: line, problem: "the progress file is damaged: " + problem,
+        StateFileError(path: path, line: line, problem: "the state file is damaged: " + problem,
                        remedy: "Fix that line, or delete the file to start the course from the first lesson")
     }
 }

@@ -25,6 +25,9 @@ public final class LineEditor: @unchecked Sendable {
     public var hints: ArgumentHints
     /// The history file, or nil to keep history in memory only.
     public let historyPath: String?
+    /// When true, Ctrl-C ends the input (`readLine` answers nil) instead of dropping the line:
+    /// a quiz stops where the REPL only clears what was typed.
+    public var interruptEndsInput = false
     /// A problem met loading the history file (shown once by the session), else nil.
     public private(set) var historyWarning: String?
 
@@ -176,6 +179,10 @@ public final class LineEditor: @unchecked Sendable {
     }
 
     private func dropLine() -> UInt8 {
+        if interruptEndsInput {
+            TerminalIO.write("^C")
+            return UInt8(CC_EOF)
+        }
         guard let line = el_wline(editLine)?.pointee, let buffer = line.buffer else { return UInt8(CC_ERROR) }
         let length = Int32(line.lastchar - buffer)
         el_cursor(editLine, length)

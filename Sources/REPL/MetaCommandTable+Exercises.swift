@@ -18,18 +18,24 @@ extension MetaCommandTable {
             }
             await session.startExercise(exercise, workbench: workbench, quietly: false)
         },
-        MetaCommand(":hint", summary: "Show the next hint of the exercise in progress") { session, _ in
+        MetaCommand(":hint", usage: "[answer]",
+                    summary: "Show the next hint of the exercise in progress (:hint answer for the last, which gives it away)") { session, words in
             guard let workbench = session.requireExercises(), let active = session.requireActiveExercise() else { return }
             let exercise = active.exercise
             do {
                 let shown = try workbench.hintLog.hintsShown(for: exercise.id)
                 let next = min(shown + 1, exercise.hints.count)
+                // The last tier is the answer: only when asked for by name.
+                if exercise.hints.count > 1, shown == exercise.hints.count - 1, words.first?.lowercased() != "answer" {
+                    session.say("The next hint gives the answer away: type :hint answer to see it.")
+                    return
+                }
                 let label = "Hint \(next)/\(exercise.hints.count): "
                 session.say(MessageWrapper.forTerminal(label + exercise.hints[next - 1], indent: label.count))
                 if shown >= exercise.hints.count { session.say("That was the last hint: it gives the answer away.") }
                 try workbench.hintLog.recordHintsShown(max(shown, next), for: exercise.id)
             } catch {
-                session.say("warning: hint use could not be recorded: \(error)")
+                session.notice("warning: hint use could not be recorded: \(error)")
             }
         },
         MetaCommand(":check", summary: "Check the exercise in progress: ✓/✗ and points per check") { session, _ in
@@ -102,11 +108,18 @@ extension ReplSession {
             return
         }
         let current = workbench.active?.exercise.id
+        let numberWidth = exercises.map { String($0.number).count }.max() ?? 0
+        let idWidth = exercises.map(\.id.count).max() ?? 0
         for exercise in exercises {
             let mark = exercise.id == current ? "*" : " "
-            say("\(mark) \(exercise.number)  \(exercise.id)  \(exercise.title) (\(exercise.points) points)")
+            let standing = workbench.standingMark?(exercise.id) ?? " "
+            let number = String(repeating: " ", count: numberWidth - String(exercise.number).count) + String(exercise.number)
+            let id = exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            say("\(mark)\(standing) \(number)  \(id)  \(exercise.title) (\(exercise.points) points)")
         }
-        say("Start one with :exercise N (or its id).")
+        say(workbench.standingMark == nil
+            ? "Start one with :exercise N (or its id)."
+            : "✓ passed, ~ tried, * open now. Start one with :exercise N (or its id).")
     }
 
     /// Starts `exercise`: a fresh simulator (or, live, its keys deleted), setup, peers, then
@@ -138,11 +151,11 @@ extension ReplSession {
             if let index = course.catalog.lessons.firstIndex(where: { $0.slug == exercise.lesson }), index != course.position {
                 try? course.move(to: index)
             }
-            do { try course.rememberExercise(exercise.id) } catch { say("warning: the exercise could not be remembered: \(error)") }
+            do { try course.rememberExercise(exercise.id) } catch { notice("warning: the exercise could not be remembered: \(error)") }
         }
         let renderer = course?.renderer ?? TerminalRenderer()
         if quietly {
-            say("Exercise \(exercise.shortName) \(exercise.title) is open again, from a fresh start. :exercise \(exercise.id) shows it again; :check checks it.")
+            notice("Exercise \(exercise.shortName) \(exercise.title) is open again, from a fresh start. :exercise \(exercise.id) shows it again; :check checks it.")
             return
         }
         var text = "Exercise \(exercise.shortName): \(exercise.title) (\(exercise.points) points)\n"
@@ -181,6 +194,10 @@ extension ReplSession {
             say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }
         if let error = result.error { say("(error) \(error)") }
+        if let mistake = result.learnerError {
+            let file = exercise.answer == .lua ? exercises?.workspace.file(for: exercise) : nil
+            say(MessageWrapper.forTerminal("Your first error: \(mistake.described(in: file))", indent: 2))
+        }
         switch result.status {
         case .passed:
             say("Score \(result.score)/\(result.maxScore): passed. Well done!")

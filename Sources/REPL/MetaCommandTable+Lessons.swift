@@ -47,6 +47,14 @@ extension MetaCommandTable {
                 return
             }
             guard words.count == 1, let number = Int(words[0]), (1...blocks.count).contains(number) else {
+                // Say what was wrong before listing what there is.
+                if words.count > 1 {
+                    session.say(":run takes one number, not \(words.count) words.")
+                } else if let word = words.first {
+                    session.say(Int(word) == nil
+                        ? "'\(word)' is not a number."
+                        : "Lesson \(course.current.paddedNumber) has no example \(word): its examples are 1 to \(blocks.count).")
+                }
                 session.say("Usage: :run N, where N is 1 to \(blocks.count). The examples of lesson \(course.current.paddedNumber):")
                 for (index, block) in blocks.enumerated() {
                     let commands = block.commands
@@ -75,7 +83,7 @@ extension ReplSession {
         do {
             try course.move(to: index)
         } catch {
-            say("warning: your place could not be saved: \(error)")
+            notice("warning: your place could not be saved: \(error)")
         }
     }
 

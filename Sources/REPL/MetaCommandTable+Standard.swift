@@ -21,7 +21,11 @@ extension MetaCommandTable {
             if session.backend.canReset { await session.exercises?.end() }
             if await session.resetBackend() {
                 session.say("The simulator was reset: no keys, no clients, clock back to real time.")
-                if let exercise { session.say("Exercise \(exercise.shortName) was left; :exercise \(exercise.id) starts it again.") }
+                if let exercise {
+                    // Left means left: the next session must not reopen it from the state file.
+                    do { try session.course?.rememberExercise(nil) } catch { session.notice("warning: the state file could not be updated: \(error)") }
+                    session.say("Exercise \(exercise.shortName) was left; :exercise \(exercise.id) starts it again.")
+                }
             } else {
                 session.say(":reset works on the built-in simulator only; on a live Redis it would delete your data.")
             }

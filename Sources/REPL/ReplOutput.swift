@@ -5,21 +5,34 @@ import Synchronization
 public protocol ReplOutput: AnyObject, Sendable {
     /// Writes `text` as is.
     func write(_ text: String)
+    /// Writes bytes as they are.
+    func write(bytes: [UInt8])
 }
 
 extension ReplOutput {
     /// Writes `text` and a newline.
     public func line(_ text: String) { write(text + "\n") }
+
+    /// Writes bytes as they are (a raw reply need not be UTF-8); as text where only text is kept.
+    public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
-/// Standard output, flushed after every write so replies appear before the next prompt.
+/// Standard output (or standard error, for notices when output is piped), flushed after every
+/// write so replies appear before the next prompt.
 public final class StandardOutput: ReplOutput {
-    /// Standard output.
-    public init() {}
+    private let toStandardError: Bool
+
+    /// Standard output, or standard error with `standardError`.
+    public init(standardError: Bool = false) { toStandardError = standardError }
 
     public func write(_ text: String) {
-        fputs(text, stdout)
-        fflush(stdout)
+        write(bytes: Array(text.utf8))
+    }
+
+    public func write(bytes: [UInt8]) {
+        let stream = toStandardError ? stderr : stdout
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
+        fflush(stream)
     }
 }
 

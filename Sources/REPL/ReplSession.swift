@@ -1,3 +1,4 @@
+import Exercises
 import RESP
 
 /// One learner's REPL session: reads lines, runs Redis commands and meta-commands, prints
@@ -31,10 +32,20 @@ public final class ReplSession: @unchecked Sendable {
             inbox.setObserver { [weak workbench] message in workbench?.recordLearnerPush(message) }
         }
     }
+    /// How replies are printed: redis-cli's terminal format, or raw (its default when piped).
+    public var rawReplies = false
+    /// Where the REPL's own notices go (standard error when replies are piped), so piped
+    /// output holds replies only, as redis-cli's does.
+    public var notices: any ReplOutput
+    /// The server's command names, for "did you mean" after an unknown command.
+    public var commandNames: [String] = []
     /// True once `:quit` (or `quit`/`exit`) was entered.
     public private(set) var isFinished = false
 
     let inbox = PushInbox()
+    /// True when the last command already printed "Reading messages…".
+    private var announcedReading = false
+    private static let readingMessages = "Reading messages... (press Ctrl-C or any key to type a command)"
     private var pushForwarder: Task<Void, Never>?
     private var peers: [String: any RedisConnection] = [:]
     private var historyWarningShown = false
@@ -47,6 +58,7 @@ public final class ReplSession: @unchecked Sendable {
         self.backend = backend
         self.input = input
         self.output = output
+        self.notices = output
         self.metaCommands = metaCommands
         state = ConnectionState(database: backend.initialDatabase)
         connection = try await backend.connect()
@@ -65,6 +77,7 @@ public final class ReplSession: @unchecked Sendable {
                 break
             }
             await handle(line: line)
+            course?.recordTimeIfDue()
         }
         await close()
     }
@@ -100,7 +113,20 @@ public final class ReplSession: @unchecked Sendable {
     @discardableResult
     public func execute(_ arguments: [[UInt8]]) async -> RESPValue? {
         guard let reply = await send(arguments, on: connection) else { return nil }
-        output.line(ReplyFormatter.format(reply))
+        let wasSubscribed = state.isSubscribed
+        var entersSubscribedMode = false
+        if input.isInteractive, !wasSubscribed, !reply.isError, let name = arguments.first.map({ String(decoding: $0, as: UTF8.self).lowercased() }),
+           ["subscribe", "psubscribe", "ssubscribe"].contains(name) {
+            // redis-cli announces subscribed mode before it prints the first confirmation.
+            output.line(Self.readingMessages)
+            entersSubscribedMode = true
+        }
+        announcedReading = entersSubscribedMode
+        print(reply)
+        if case .error(let text) = reply, !rawReplies,
+           let advice = UnknownCommandAdvice.advice(command: arguments.map { String(decoding: $0, as: UTF8.self) }, error: text, known: commandNames) {
+            notices.line("(\(advice))")
+        }
         state.observe(command: arguments, reply: reply)
         exercises?.recordLearnerReply(reply, command: arguments)
         return reply
@@ -121,7 +147,16 @@ public final class ReplSession: @unchecked Sendable {
             peers[name] = peer
         }
         guard let reply = await send(arguments, on: peer) else { return }
-        output.line(ReplyFormatter.format(reply))
+        print(reply)
+    }
+
+    /// Prints a reply or a pushed message as redis-cli would: formatted, or raw.
+    private func print(_ reply: RESPValue) {
+        if rawReplies {
+            output.write(bytes: ReplyFormatter.raw(reply))
+        } else {
+            output.line(ReplyFormatter.format(reply))
+        }
     }
 
     /// Replaces the simulator with a fresh one and reconnects; false on live Redis.
@@ -141,6 +176,9 @@ public final class ReplSession: @unchecked Sendable {
 
     /// Writes a line of the REPL's own (not a Redis reply).
     public func say(_ text: String) { output.line(text) }
+
+    /// Writes a notice (a warning, a note on what the session did by itself) where notices go.
+    public func notice(_ text: String) { notices.line(text) }
 
     // MARK: Lines
 
@@ -248,7 +286,8 @@ public final class ReplSession: @unchecked Sendable {
     private func showPushes() async {
         printWaitingPushes()
         guard input.isInteractive, state.isSubscribed else { return }
-        output.line("Reading messages... (press Ctrl-C or any key to type a command)")
+        if !announcedReading { output.line(Self.readingMessages) }
+        announcedReading = false
         let input = self.input, inbox = self.inbox
         while state.isSubscribed {
             let event = await Blocking.run { input.waitForMessagesOrKey(inbox) }
@@ -259,7 +298,7 @@ public final class ReplSession: @unchecked Sendable {
 
     private func printWaitingPushes() {
         for message in inbox.drain() {
-            output.line(ReplyFormatter.format(message))
+            print(message)
             state.observe(message: message)
         }
     }

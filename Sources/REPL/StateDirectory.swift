@@ -50,7 +50,7 @@ public struct StateDirectory: Sendable, Equatable {
             if mkdir(current, 0o700) != 0 && errno != EEXIST {
                 throw StateFileError(path: current, line: nil,
                     problem: "cannot create this directory (\(String(cString: strerror(errno))))",
-                    remedy: "set REDISLINGS_HOME to a directory you can write")
+                    remedy: "Set REDISLINGS_HOME to a directory you can write")
             }
         }
     }

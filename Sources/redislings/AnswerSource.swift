@@ -1,5 +1,7 @@
 import Foundation
 @preconcurrency import Glibc
+import RedisBackends
+import REPL
 
 /// Where quiz and review answers come from: a list given on the command line, or lines typed
 /// (a terminal gets a prompt; piped input is read line by line). Nil means "stop here".
@@ -8,12 +10,26 @@ final class AnswerSource {
     /// Whether a person is typing at a terminal.
     let isTerminal: Bool
     private let showPrompt: Bool
+    /// The REPL's line editor on a terminal: arrows, history of this run, completion and hints
+    /// for answers that are commands.
+    private let editor: LineEditor?
 
     /// Answers from `--answers` when given, else standard input.
     init(answers: String?, showPrompt: Bool) {
         listed = answers.map(Self.split)
         isTerminal = answers == nil && isatty(STDIN_FILENO) != 0
         self.showPrompt = showPrompt && answers == nil && isatty(STDIN_FILENO) != 0
+        if self.showPrompt {
+            let editor = LineEditor(
+                completer: .standard(commands: SimulatorBackend.commandNames, metaCommands: []), hints: ArgumentHints(), historyPath: nil)
+            editor.interruptEndsInput = true
+            // Ctrl-C reaches the editor as a key and ends the quiz cleanly (answers kept,
+            // the terminal's modes restored) rather than killing it mid-edit.
+            Interrupts.install()
+            self.editor = editor
+        } else {
+            editor = nil
+        }
     }
 
     /// Whether the answers come from `--answers`.
@@ -25,10 +41,16 @@ final class AnswerSource {
             guard !listed!.isEmpty else { return nil }
             return listed!.removeFirst()
         }
-        if showPrompt {
-            FileHandle.standardOutput.write(Data(prompt.utf8))
+        let read: String?
+        if let editor {
+            fflush(nil)
+            read = editor.readLine(prompt: prompt)
+            if let read { try? editor.remember(read) }
+        } else {
+            if showPrompt { FileHandle.standardOutput.write(Data(prompt.utf8)) }
+            read = readLine(strippingNewline: true)
         }
-        guard let line = readLine(strippingNewline: true) else {
+        guard let line = read else {
             if showPrompt { FileHandle.standardOutput.write(Data("\n".utf8)) }
             return nil
         }

@@ -11,7 +11,8 @@ struct CatalogTable {
         let header = ["#", "Title", "Level", "Time", "Prerequisites"]
         let rows = catalog.lessons.map { lesson -> [String] in
             let prerequisites = catalog.prerequisites(of: lesson).map { name, target in
-                target.map { "\($0.paddedNumber) ✓" } ?? "\(name) (missing)"
+                // Just the number: a mark beside it would read as "done" to a new learner.
+                target.map(\.paddedNumber) ?? "\(name) (missing)"
             }
             return [
                 lesson.paddedNumber, lesson.title, lesson.metadata.level.isEmpty ? "—" : lesson.metadata.level,

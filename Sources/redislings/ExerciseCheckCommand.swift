@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exercises
 import Foundation
+import LessonKit
 import RESP
 
 /// `redislings exercise check ID`: runs your answer file and grades it (exit 0: passed, 1: not).
@@ -27,7 +28,9 @@ struct ExerciseCheckCommand: AsyncParsableCommand {
         let path = file ?? Workspace.file(for: found)
         let result = try await Self.check(found, path: path, backend: try await backend.backend())
         ExerciseProgress.record(result, of: found, lessons: lessons)
-        print(json ? try ExerciseReport.json(result) : ExerciseReport.render(result, exercise: found, file: path), terminator: json ? "\n" : "")
+        print(json ? try ExerciseReport.json(result) : ExerciseReport.render(
+            result, exercise: found, file: path,
+            colored: Terminal.useColors(plain: false, environment: ProcessInfo.processInfo.environment)), terminator: json ? "\n" : "")
         if result.status != .passed { throw ExitCode(1) }
     }
 

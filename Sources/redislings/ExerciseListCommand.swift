@@ -26,7 +26,7 @@ struct ExerciseListCommand: ParsableCommand {
         let standing = ExerciseStanding.load()
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.keyEncodingStrategy = .convertToSnakeCase
             let rows = exercises.map {
                 ExerciseRow(id: $0.id, name: $0.shortName, lesson: $0.lesson, title: $0.title, points: $0.points,

@@ -3,21 +3,28 @@ import Foundation
 
 /// A result printed for the learner: one line per check with ✓/✗ and points, then the score.
 enum ExerciseReport {
-    static func render(_ result: ExerciseResult, exercise: Exercise, file: String) -> String {
+    /// The report; with `colored`, marks and the score in green, red or yellow (a terminal).
+    static func render(_ result: ExerciseResult, exercise: Exercise, file: String, colored: Bool = false) -> String {
+        func paint(_ text: String, _ status: ExerciseResult.Status) -> String {
+            guard colored else { return text }
+            let code = status == .passed ? "32" : status == .failed ? "31" : "33"
+            return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        }
         var text = "\(exercise.shortName) \(exercise.title) — \(file)\n"
         for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
-            let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
+            let mark = paint(check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!", check.status)
             let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
             text += "  \(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)\n"
         }
         if let error = result.error { text += "Error: \(file): \(error)\n" }
+        if let mistake = result.learnerError { text += "Your first error: \(mistake.described(in: file))\n" }
         let verdict: String
         switch result.status {
         case .passed: verdict = "passed"
         case .failed: verdict = "not yet: run `redislings hint \(exercise.id)` for a hint"
         case .error: verdict = "error: fix the problem above and check again"
         }
-        text += "Score: \(result.score)/\(result.maxScore) — \(verdict)\n"
+        text += paint("Score: \(result.score)/\(result.maxScore)", result.status) + " — \(verdict)\n"
         if result.status == .passed, let why = exercise.why { text += "Why this works: \(why)\n" }
         return text
     }

@@ -15,7 +15,7 @@ struct GradeSummary {
     var text: String {
         let graded = results.students.reduce(0) { $0 + $1.exercises.filter { $0.status != .missing }.count }
         var lines = [
-            "Graded \(results.students.count) students on \(results.exercises.count) exercises (\(graded) submissions) \(backend.hasPrefix("queue ") ? "through the grading " + backend : "on the " + (backend == "simulator" ? "built-in simulator" : "Redis at \(backend)")) in \(String(format: "%.1f", elapsed)) s\(backend.hasPrefix("queue ") ? "" : " with \(jobs) job\(jobs == 1 ? "" : "s")").",
+            "Graded \(count(results.students.count, "student")) on \(count(results.exercises.count, "exercise")) (\(count(graded, "submission"))) \(backend.hasPrefix("queue ") ? "through the grading " + backend : "on the " + (backend == "simulator" ? "built-in simulator" : "Redis at \(backend)")) in \(String(format: "%.1f", elapsed)) s\(backend.hasPrefix("queue ") ? "" : " with \(jobs) job\(jobs == 1 ? "" : "s")").",
             "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv, feedback/ (\(results.students.count) files).",
         ]
         let errors = results.students.flatMap { student in student.exercises.filter { $0.status == .error }.map { (student.student, $0) } }

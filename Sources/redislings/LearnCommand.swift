@@ -29,6 +29,10 @@ struct LearnCommand: AsyncParsableCommand {
         help: ArgumentHelp("The exercises folder (default: beside --lessons, else $REDISLINGS_EXERCISES, ./Exercises, the installed ones).", valueName: "dir"))
     var exercisesFolder: String?
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Print replies raw, as redis-cli does when its output is not a terminal (the default then); --no-raw keeps the terminal format."))
+    var raw: Bool?
+
     @Argument(help: "The lesson to open: its number, slug or canonical id (default: where you stopped).")
     var lesson: String?
 
@@ -43,6 +47,11 @@ struct LearnCommand: AsyncParsableCommand {
             throw CommandLineError(message: error.description, help: "The file only remembers your place in the course.")
         }
         let catalog = try course.loadCatalog()
+        if let lesson, catalog.lesson(matching: lesson) == nil, let subcommand = SubcommandSuggestion.closest(to: lesson) {
+            throw CommandLineError(
+                message: "No lesson or subcommand '\(lesson)'.",
+                help: "Did you mean `redislings \(subcommand)`? `redislings --help` lists the subcommands.")
+        }
         CourseOptions.warnAboutProblems(in: catalog)
         let navigator = try Self.navigator(for: catalog, lesson: lesson, learner: learner, store: store, environment: environment)
 
@@ -63,6 +72,12 @@ struct LearnCommand: AsyncParsableCommand {
             input = PipedInput()
         }
         let session = try await ReplSession(backend: backend, input: input, output: StandardOutput())
+        // As redis-cli: replies raw when standard output is not a terminal, and then only
+        // replies on it; the REPL's own notices go to standard error.
+        let outputIsTerminal = isatty(STDOUT_FILENO) != 0
+        session.rawReplies = raw ?? !outputIsTerminal
+        if !outputIsTerminal { session.notices = StandardOutput(standardError: true) }
+        session.commandNames = SimulatorBackend.commandNames.keys.sorted()
         session.course = navigator
         if let navigator {
             navigator.usePager = interactive
@@ -108,7 +123,8 @@ struct LearnCommand: AsyncParsableCommand {
         return ExerciseWorkbench(
             catalog: catalog, hintLog: ProgressHintLog.current(),
             workspace: .fromEnvironment(ProcessInfo.processInfo.environment),
-            recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: lessons) })
+            recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: lessons) },
+            standingMark: { ExerciseStanding.load().mark(of: $0) })
     }
 
     /// The course position to open, or nil when the course has no lessons.

@@ -55,7 +55,7 @@ struct ProgressRow {
         }
         if progress.lastRead == nil { return "redislings show \(number)    (read the lesson)" }
         if progress.exercisesPassed < progress.exercisesTotal {
-            return "redislings learn \(number)    (\(progress.exercisesTotal - progress.exercisesPassed) exercises to pass)"
+            return "redislings learn \(number)    (\(count(progress.exercisesTotal - progress.exercisesPassed, "exercise")) to pass)"
         }
         if progress.quizMaxScore > 0 && progress.bestQuizScore == nil { return "redislings quiz \(number)    (take the quiz)" }
         if progress.reviewsDue > 0 { return "redislings review    (\(progress.reviewsDue) due)" }

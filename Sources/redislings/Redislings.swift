@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Redislings: AsyncParsableCommand {
@@ -25,4 +26,32 @@ struct Redislings: AsyncParsableCommand {
         defaultSubcommand: LearnCommand.self)
 
     @OptionGroup var course: CourseOptions
+
+    @Flag(name: .customLong("version"), help: "Show the version.")
+    var showVersion = false
+
+    /// Parses and runs as swift-argument-parser does, after two checks it does not make:
+    /// `--version` (the parser only offers it without a default subcommand) and `help TOPIC`
+    /// for a TOPIC that is no subcommand (it would print the overview and succeed).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            print("redislings \(RedislingsVersion.current)")
+            return
+        }
+        if let error = SubcommandSuggestion.unknownHelpTopic(arguments) {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -28,14 +28,7 @@ struct ShowCommand: ParsableCommand {
         let renderer = TerminalRenderer(
             width: Terminal.width(environment: environment),
             colors: Terminal.useColors(plain: plain, environment: environment),
-            linkNote: { destination in
-                switch catalog.resolve(destination, from: found) {
-                case .lesson(let slug, _, _):
-                    return catalog.lesson(matching: slug).map { "lesson \($0.paddedNumber): redislings show \($0.paddedNumber)" }
-                case .missing: return "missing"
-                default: return nil
-                }
-            })
+            linkNote: { catalog.linkNote($0, from: found) { "redislings show \($0.paddedNumber)" } })
         LearnerRecord.bestEffort("reading lesson \(found.paddedNumber)") { store, now in
             try store.recordLessonRead(lesson: found.progressKey, at: now)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exercises
 import Foundation
+import LessonKit
 
 /// `redislings watch ID`: checks the answer file now and again on every save, until Ctrl-C.
 struct WatchCommand: AsyncParsableCommand {
@@ -25,6 +26,10 @@ struct WatchCommand: AsyncParsableCommand {
         if file == nil { try Workspace.createFile(for: found) }
         let path = file ?? Workspace.file(for: found)
         let runner = try await backend.backend()
+        let environment = ProcessInfo.processInfo.environment
+        let colored = Terminal.useColors(plain: false, environment: environment)
+        // On a terminal each check replaces the last on screen, as a watcher's report should.
+        let redraw = Terminal.standardOutputIsTerminal
         print("Watching \(path); save it to check again, Ctrl-C to stop.")
         var lastSeen: Date?
         while true {
@@ -32,11 +37,12 @@ struct WatchCommand: AsyncParsableCommand {
             if modified != lastSeen, modified != nil {
                 lastSeen = modified
                 let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
+                if redraw { print("\u{1B}[H\u{1B}[2JWatching \(path); save it to check again, Ctrl-C to stop.") }
                 print("\n[\(stamp)] checking…")
                 do {
                     let result = try await ExerciseCheckCommand.check(found, path: path, backend: runner)
                     ExerciseProgress.record(result, of: found, lessons: lessons)
-                    print(ExerciseReport.render(result, exercise: found, file: path), terminator: "")
+                    print(ExerciseReport.render(result, exercise: found, file: path, colored: colored), terminator: "")
                     if result.status == .passed { print("All checks pass. Keep watching, or Ctrl-C to stop.") }
                 } catch let error as CommandLineError {
                     print("Error: \(error.message)")

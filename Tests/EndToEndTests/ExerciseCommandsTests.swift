@@ -16,9 +16,21 @@ import Testing
 
     /// Runs the binary off the cooperative pool: `dev check --live` takes many seconds, and a
     /// test holding one of the pool's few threads that long stalls every async test.
-    private func run(_ arguments: [String]) async throws -> RedislingsBinary.Output {
+    private func run(_ arguments: [String], extra: [String: String] = [:]) async throws -> RedislingsBinary.Output {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
-        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
+        return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment.merging(extra) { $1 })
+    }
+
+    /// On a terminal (forced here with CLICOLOR_FORCE) the marks and the score are coloured;
+    /// piped, and with NO_COLOR, they are not.
+    @Test func checkIsColouredOnATerminal() async throws {
+        _ = try await run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
+        let colored = try await run(["exercise", "check", "1.1"] + Self.lessons, extra: ["CLICOLOR_FORCE": "1"])
+        #expect(colored.standardOutput.contains("\u{1B}[31m✗\u{1B}[0m the counter is 3"), "\(colored.standardOutput)")
+        #expect(colored.standardOutput.contains("\u{1B}[31mScore: 0/10\u{1B}[0m"))
+        let plain = try await run(["exercise", "check", "1.1"] + Self.lessons, extra: ["CLICOLOR_FORCE": "1", "NO_COLOR": "1"])
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+        #expect(!(try await run(["exercise", "check", "1.1"] + Self.lessons)).standardOutput.contains("\u{1B}["))
     }
 
     @Test func listShowsTheExercisesOfEachLesson() async throws {
@@ -37,6 +49,9 @@ import Testing
         #expect(rows.first?["points"] as? Int == 10)
         #expect(rows.last?["answer"] as? String == "lua")
         #expect(rows.first?["status"] as? String == "new")
+        // File paths are written as they are, not with escaped slashes.
+        #expect(json.standardOutput.contains("/work/fixture-first-subscriber.redis") && !json.standardOutput.contains("\\/"),
+                "\(json.standardOutput)")
     }
 
     @Test func listMarksPassedAndTriedExercises() async throws {
@@ -115,6 +130,11 @@ import Testing
         #expect(first.standardOutput == "Hint 1/3: Someone is already listening on fixture:news.\n")
         let second = try await run(["hint", "1.1"] + Self.lessons)
         #expect(second.standardOutput == "Hint 2/3: PUBLISH sends a message; INCR counts.\n")
+        // The last tier gives the answer away: not shown unless asked for.
+        let withheld = try await run(["hint", "1.1"] + Self.lessons)
+        #expect(withheld.standardOutput == "The next hint gives the answer away: `redislings hint fixture-first-subscriber --answer` shows it.\n")
+        let answer = try await run(["hint", "1.1", "--answer"] + Self.lessons)
+        #expect(answer.standardOutput.hasPrefix("Hint 3/3: PUBLISH fixture:news hello"))
         let all = try await run(["hint", "1.1", "--all"] + Self.lessons)
         #expect(all.standardOutput.split(separator: "\n").count == 3)
         // --all counted every tier as seen, in the progress database.

@@ -15,9 +15,9 @@ import Testing
         ], home: home)
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.hasPrefix("""
-              1  fixture-first-subscriber  Publish to a listener (10 points)
-              2  fixture-lock-script  A lock released only by its owner (9 points)
-            Start one with :exercise N (or its id).
+               1  fixture-first-subscriber  Publish to a listener (10 points)
+               2  fixture-lock-script       A lock released only by its owner (9 points)
+            ✓ passed, ~ tried, * open now. Start one with :exercise N (or its id).
             Exercise 1.1: Publish to a listener (10 points)
             """))
         #expect(first.output.contains("""
@@ -47,10 +47,28 @@ import Testing
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("exercise: fixture-first-subscriber"))
 
-        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check"], home: home)
-        #expect(resumed.output.hasPrefix("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
+        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check", ":exercise", ":hint", ":hint answer"], home: home)
+        // A notice, not a reply: piped, it goes to standard error.
+        #expect(resumed.errors.contains("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
         #expect(resumed.output.contains("Hint 2/3: PUBLISH sends a message; INCR counts."))
+        // The last hint gives the answer away: shown only when asked for by name.
+        #expect(resumed.output.contains("The next hint gives the answer away: type :hint answer to see it.\nHint 3/3: PUBLISH fixture:news hello"))
         #expect(resumed.output.contains("Score 0/10: not yet."))
+        // The list marks the exercise passed earlier and the one open now, in aligned columns.
+        #expect(resumed.output.contains("*✓ 1  fixture-first-subscriber  Publish to a listener (10 points)\n   2  fixture-lock-script       A lock"))
+    }
+
+    /// `:reset` leaves the exercise for good: the state file forgets it, so the next session
+    /// does not reopen it.
+    @Test func resetLeavesTheExerciseForTheNextSessionToo() throws {
+        let home = REPLProcess.temporaryHome()
+        let first = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":exercise 1", ":reset"], home: home)
+        #expect(first.output.contains("Exercise 1.1 was left; :exercise fixture-first-subscriber starts it again."))
+        let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
+        #expect(!state.contains("exercise:"), "\(state)")
+        let next = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":check"], home: home)
+        #expect(!next.errors.contains("open again"))
+        #expect(next.output.hasPrefix("No exercise in progress."))
     }
 
     @Test func metaCommandsWithoutAnExerciseSayWhatToDo() throws {

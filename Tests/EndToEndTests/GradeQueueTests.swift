@@ -279,7 +279,7 @@ import Testing
             let graded = try await binary.runOffThePool(
                 ["grade", "small", "--queue", bare, "--no-gradebook", "--out", "queued"] + courseArguments, in: work.path, environment: environment)
             #expect(graded.status == 0, "\(graded.standardError)")
-            #expect(graded.standardOutput.contains("Graded 1 students on 4 exercises (4 submissions) through the grading queue"))
+            #expect(graded.standardOutput.contains("Graded 1 student on 4 exercises (4 submissions) through the grading queue"))
             // On the command line it works too, with a warning; nothing ever shows the password.
             let visible = try await binary.runOffThePool(
                 ["grade", "small", "--queue", "redis://:s3cret-pw@127.0.0.1:\(server.port)/0", "--no-gradebook", "--out", "again"] + courseArguments,

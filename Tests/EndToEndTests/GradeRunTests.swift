@@ -113,13 +113,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
-        try space.makeClass("slow", [("h-block", "h-block")])
+        let slow = try space.makeClass("slow", [("h-block", "h-block")])
+        // A bounded wait, not BLPOP … 0: a wait nothing can end is stopped at once (issue 15 item 5).
+        try "BLPOP nothing 6\nPUBLISH news hello\n".write(
+            to: slow.appendingPathComponent("h-block/ex-publish.redis"), atomically: true, encoding: .utf8)
         let command = "cd \(REPLProcess.quote(work.path)) && env REDISLINGS_HOME=home " + [
             binary.path, "grade", "slow", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
             "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--jobs", "1", "--time-limit", "8", "--no-gradebook",
         ].map(REPLProcess.quote).joined(separator: " ")
         try await terminal.open(command)
-        // While h-block's BLPOP waits out its 8 s, no answer finishes: the count stays, the clock moves.
+        // While h-block's BLPOP waits out its 6 s, no answer finishes: the count stays, the clock moves.
         func bar() -> (count: String, seconds: String)? {
             guard let line = terminal.screen().split(separator: "\n").last(where: { $0.hasPrefix("grading [") }) else { return nil }
             let words = line.split(separator: " ")

@@ -12,6 +12,23 @@ import Testing
         return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
     }
 
+    /// `--version`; a mistyped subcommand is suggested, not taken for a lesson; `help` of
+    /// something that is no subcommand is an error.
+    @Test func versionAndMistypedSubcommands() async throws {
+        let version = try await run("--version")
+        #expect(version.status == 0)
+        #expect(version.standardOutput.hasPrefix("redislings "))
+        let typo = try await run("--lessons", "Course", "lsit")
+        #expect(typo.status == 1)
+        #expect(typo.standardError.contains("Did you mean `redislings list`?"), "\(typo.standardError)")
+        let help = try await run("help", "nosuch")
+        #expect(help.status == 64)
+        #expect(help.standardError.contains("No subcommand 'nosuch'."))
+        let helpTypo = try await run("help", "shwo")
+        #expect(helpTypo.standardError.contains("Did you mean 'show'?"))
+        #expect(try await run("help", "list").status == 0)
+    }
+
     @Test func listPrintsTheCatalogInOrderWithPrerequisites() async throws {
         let output = try await run("--lessons", "Course", "list")
         #expect(output.status == 0)
@@ -20,7 +37,7 @@ import Testing
 
           #   Title                Level         Time    Prerequisites
           01  First Steps          beginner      5 min   —
-          02  Publishing Messages  intermediate  15 min  01 ✓, not-written-yet (missing)
+          02  Publishing Messages  intermediate  15 min  01, not-written-yet (missing)
 
         Start reading: redislings show 01    (First Steps)
 

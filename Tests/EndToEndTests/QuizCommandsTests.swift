@@ -44,6 +44,8 @@ import Testing
         #expect(finished["score"] as? Int == 7)
         #expect(finished["max_score"] as? Int == 9)
         #expect(finished["status"] as? String == "passed")
+        // Unshuffled, shuffle_seed is there all the same, as null.
+        #expect(finished.keys.contains("shuffle_seed") && finished["shuffle_seed"] is NSNull)
         #expect(finished["missed"] as? [Int] == [1, 2])
         let checks = try #require(finished["checks"] as? [[String: Any]])
         #expect((checks[0]["message"] as? String)?.contains("60 s to live, where the answer leaves 30 s") == true)

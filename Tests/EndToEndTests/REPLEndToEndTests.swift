@@ -49,6 +49,9 @@ import RedislingsTestSupport
         #expect(first.status == 0)
         #expect(first.output.contains("Channels"))
         #expect(first.output.contains("Nobody listens yet"))
+        // A link to another lesson names it and the meta-command that opens it, not its file.
+        #expect(first.output.contains("the first lesson (lesson 01: :lesson 01) for keys"), "\(first.output)")
+        #expect(!first.output.contains("%20"))
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("lesson: channels"))
         let again = try REPLProcess.run(lines: [":lessons", ":prev"], home: home)
@@ -90,6 +93,41 @@ import RedislingsTestSupport
             """)
     }
 
+    /// Piped, the REPL prints what redis-cli prints piped: raw replies (bytes as they are,
+    /// nil as an empty line, arrays one element a line, an error and an empty line), with
+    /// notices on standard error; `--no-raw` keeps the terminal format.
+    @Test func pipedOutputIsRawAsRedisCliPrintsIt() throws {
+        let lines = ["SET k v", "GET k", "GET nokey", "INCR n", "RPUSH l a b \"c d\"", "LRANGE l 0 -1", "LRANGE none 0 -1",
+                     "SUBSCRIB news", "EVAL \"return {1,{2,3}}\" 0"]
+        let run = try REPLProcess.run(arguments: ["--raw"], lines: lines)
+        #expect(run.status == 0)
+        #expect(run.output == "OK\nv\n\n1\n3\na\nb\nc d\n\nERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n\n1\n2\n3\n")
+        #expect(!run.errors.contains("did you mean"))
+        let formatted = try REPLProcess.run(arguments: ["--no-raw"], lines: ["GET nokey", "SUBSCRIB news"])
+        #expect(formatted.output == "(nil)\n(error) ERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n")
+        #expect(formatted.errors.contains("(did you mean SUBSCRIBE?)"))
+        guard RedisServerProcess.isInstalled else {
+            print("skipped the comparison with redis-cli: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let input = NSTemporaryDirectory() + "redislings-raw-\(UUID().uuidString)"
+        try lines.map { $0 + "\n" }.joined().write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let real = REPLProcess.shell("redis-cli -p \(server.port) < \(REPLProcess.quote(input)) 2>/dev/null")
+        #expect(run.output == real)
+    }
+
+    /// A wrong `:run` says what was wrong before listing the examples.
+    @Test func aWrongRunNumberSaysWhatWasWrong() throws {
+        let run = try REPLProcess.run(lines: [":run 99", ":run 0", ":run abc", ":run 1 2"])
+        #expect(run.output.contains("Lesson 01 has no example 99: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.output.contains("Lesson 01 has no example 0: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.output.contains("'abc' is not a number.\nUsage: :run N"))
+        #expect(run.output.contains(":run takes one number, not 2 words.\nUsage: :run N"))
+    }
+
     @Test func anUnknownLessonSaysWhichExist() throws {
         let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)
@@ -119,6 +157,8 @@ enum REPLProcess {
         try (lines.map { $0 + "\n" }.joined()).write(toFile: input, atomically: true, encoding: .utf8)
         let command = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=\(scratch)", "REDISLINGS_HOME=\(home)",
                        "REDISLINGS_COURSE=\(REPLEndToEndTests.course)", "COLUMNS=80", binary.path] + arguments
+            // Piped, replies are raw as redis-cli prints them; these tests read the terminal format.
+            + (arguments.contains("--raw") || arguments.contains("--no-raw") ? [] : ["--no-raw"])
         let line = command.map(quote).joined(separator: " ") + " < \(quote(input)) 2> \(quote(errors)); echo \"exit=$?\""
         var output = shell(line)
         var status: Int32 = -1

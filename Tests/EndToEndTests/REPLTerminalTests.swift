@@ -46,9 +46,12 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi^C\nsimulator>") }
 
         // Subscribed mode: messages appear as they arrive; any key gives the prompt back.
+        // As in redis-cli, "Reading messages..." comes before the first confirmation.
         terminal.keys("SUBSCRIBE news")
         terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("Reading messages...") }
+        try await terminal.waitFor {
+            $0.contains("SUBSCRIBE news\nReading messages... (press Ctrl-C or any key to type a command)\n1) \"subscribe\"")
+        }
         terminal.keys(":")
         try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
         terminal.keys("as bob PUBLISH news hello")
@@ -90,10 +93,9 @@ import RedislingsTestSupport
         terminal.keys("SET kept yes")
         terminal.keys("Enter", literal: false)
         try await terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
-        // Each waits for ever until Ctrl-C; the prompt comes back on the same connection. (WAIT
-        // joins them once the simulator has it: on this branch it is an unknown command.)
+        // Each waits for ever until Ctrl-C; the prompt comes back on the same connection.
         for (command, stopped) in [
-            ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"),
+            ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"), ("WAIT 1 0", "(integer) 0"),
             ("EVAL \"while true do end\" 0", "Script killed by user"),
         ] {
             terminal.keys(command)
@@ -106,6 +108,97 @@ import RedislingsTestSupport
         terminal.keys("GET kept")
         terminal.keys("Enter", literal: false)
         try await terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
+    }
+
+    /// The quiz's prompt is the REPL's line editor: arrows move in the answer (Left then
+    /// Backspace removes the letter before the cursor), a command answer gets its argument hint,
+    /// and Ctrl-C stops the quiz cleanly with the answers kept.
+    @Test func theQuizPromptEditsLinesLikeTheREPL() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        try await terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z TERM=xterm "
+            + REPLProcess.quote(binary.path) + " --lessons " + REPLProcess.quote(QuizCommandsTests.lessons) + " quiz 18")
+        try await terminal.waitFor { $0.hasSuffix("answer>") }
+        terminal.keys("SET lock:invoice")
+        try await terminal.waitFor { $0.contains("answer> SET lock:invoice value [NX|XX]") }
+        terminal.keys(" t1 NX EX 30")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.contains("Question 2 of 9") && $0.hasSuffix("answer>") }
+        terminal.keys("CB")
+        terminal.keys("Left", literal: false)
+        terminal.keys("BSpace", literal: false)
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.contains("Question 3 of 9") && $0.hasSuffix("answer>") }
+        #expect(terminal.screen().components(separatedBy: "✓ Right.").count - 1 == 2, "\(terminal.screen())")
+        terminal.keys("xy")
+        terminal.keys("C-c", literal: false)
+        try await terminal.waitFor { $0.contains("Stopped with 2 of 9 answered") && $0.hasSuffix("[exited]") }
+    }
+
+    /// `watch` on a terminal redraws: each check replaces the last one on the screen.
+    @Test func watchRedrawsEachCheck() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let work = home + "/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let file = work + "/fixture-first-subscriber.redis"
+        try "PUBLISH fixture:news hello\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        try await terminal.open("cd \(REPLProcess.quote(fixtures)) && env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_WORKSPACE=\(REPLProcess.quote(work)) TERM=xterm " + REPLProcess.quote(binary.path)
+            + " watch 1.1 --lessons ExerciseCourse/Lessons")
+        try await terminal.waitFor { $0.contains("Score: 4/10") }
+        try await Task.sleep(for: .milliseconds(1100))
+        try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try await terminal.waitFor { $0.contains("Score: 10/10") }
+        let screen = terminal.screen()
+        #expect(!screen.contains("Score: 4/10"), "\(screen)")
+        #expect(screen.components(separatedBy: "checking…").count == 2, "\(screen)")
+        terminal.keys("C-c", literal: false)
+    }
+
+    /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
+    /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
+    /// foreground process group shows one screen and quits.
+    @Test func lessonsPageThroughSeveralScreens() async throws {
+        guard REPLProcess.shell("command -v less").contains("less") else {
+            print("skipped: less is not installed")
+            return
+        }
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
+        let environment = "env -u PAGER -u LESS REDISLINGS_HOME=\(REPLProcess.quote(home)) "
+            + "REDISLINGS_COURSE=\(REPLProcess.quote(CourseCoverageReadmeTests.root.path)) TERM=xterm "
+        try await terminal.open(environment + REPLProcess.quote(binary.path) + " show 14")
+        try await terminal.waitFor { $0.hasSuffix("\n:") }
+        terminal.keys(" ")
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains("Pub-Sub and Advanced Patterns") }
+        #expect(!terminal.screen().contains("[exited]"))
+        terminal.keys("G")
+        try await terminal.waitFor { $0.hasSuffix("(END)") }
+        terminal.keys("q")
+        try await terminal.waitFor { $0.contains("[exited]") }
+
+        try await terminal.open(environment + REPLProcess.quote(binary.path))
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
+        terminal.keys(":lesson 14")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.hasSuffix("\n:") }
+        terminal.keys(" ")
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains(":lesson 14") }
+        terminal.keys("G")
+        try await terminal.waitFor { $0.hasSuffix("(END)") }
+        terminal.keys("q")
+        terminal.keys("PING")
+        terminal.keys("Enter", literal: false)
+        try await terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
     }
 }
 

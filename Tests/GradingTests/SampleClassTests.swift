@@ -44,7 +44,7 @@ import Testing
         ("h-binary", "ex-stream", "h-binary/ex-stream.redis is not a text file (a NUL byte at offset 8)"),
         ("h-commands", "ex-counter", "line 5001: more than 5000 commands"),
         ("h-output", "ex-stream", "the replies passed 1 MB"),
-        ("h-block", "ex-publish", "`BLPOP nothing 0` was still waiting when the wall-clock budget of 4 s ran out"),
+        ("h-block", "ex-publish", "`BLPOP nothing 0` waits for ever (timeout 0)"),
         ("h-huge", "ex-counter", "h-huge/ex-counter.redis is 300057 bytes; a submission may be at most 262144 bytes"),
         ("h-link", "ex-stream", "h-link/ex-stream.redis is a symbolic link"),
     ])

@@ -174,3 +174,27 @@ import Testing
         #expect(Terminal.useColors(plain: false, environment: [:]) == Terminal.standardOutputIsTerminal)
     }
 }
+
+/// An answer's explanation is wrapped once, with its label, however its source lines break.
+@Suite struct AnswerWrappingTests {
+    @Test func theExplanationFlowsAfterTheAnswerLabel() throws {
+        let text = lessonText(number: 1, slug: "one", body: """
+        ## Quiz
+
+        ### Question 1
+        What does Pub/Sub keep?
+
+        **A)** everything
+        **B)** nothing
+
+        **Answer: B** - Pub/Sub is fire-and-forget: Redis delivers to whoever is subscribed at that
+        instant and keeps nothing for later.
+        """)
+        let lesson = try #require(LessonParser.parse(text, file: "one.md").lesson)
+        let rendered = TerminalRenderer(width: 80, colors: false).render(lesson, showAnswers: true)
+        #expect(rendered.contains("""
+            Answer: B — Pub/Sub is fire-and-forget: Redis delivers to whoever is subscribed
+            at that instant and keeps nothing for later.
+            """), "\(rendered)")
+    }
+}

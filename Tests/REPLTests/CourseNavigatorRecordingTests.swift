@@ -22,4 +22,23 @@ import Testing
         #expect(recorded[0].1 >= 0.05)
         #expect(recorded[0].1 <= CourseNavigator.longestCountedStretch)
     }
+
+    /// Time is reported as it accrues (every `recordingInterval`), not only when the session
+    /// ends, so a session that dies keeps what was spent; each stretch is counted once.
+    @Test func timeIsRecordedIncrementallyAndOnlyOnce() throws {
+        let catalog = try LessonCatalog.load(directory: Self.lessons)
+        let navigator = CourseNavigator(catalog: catalog, position: 0, store: nil, state: LearnerState())
+        let reports = Mutex<[Double]>([])
+        navigator.timeSpent = { _, seconds in reports.withLock { $0.append(seconds) } }
+        let start = ContinuousClock.now
+        navigator.recordTimeIfDue(at: start + .seconds(5))
+        #expect(reports.withLock { $0 }.isEmpty)
+        navigator.recordTimeIfDue(at: start + .seconds(45))
+        navigator.recordTimeIfDue(at: start + .seconds(50))
+        navigator.recordTimeIfDue(at: start + .seconds(80))
+        navigator.finishTiming(at: start + .seconds(90))
+        let recorded = reports.withLock { $0 }
+        #expect(recorded.count == 3)
+        #expect(abs(recorded.reduce(0, +) - 90) < 1)
+    }
 }

@@ -61,6 +61,15 @@ import Testing
         solution: SUBSCRIBE alerts
         """
 
+    /// `:check` shows the first error the learner's own commands met, with "did you mean".
+    @Test func checkShowsTheLearnersFirstError() async throws {
+        let bench = try workbench(Self.listen)
+        let text = try await transcript([":exercise listen-for-alerts", "SUBSCRIB alerts", ":check"], workbench: bench)
+        #expect(text.contains(
+            "Your first error: `SUBSCRIB alerts` got (error) ERR unknown command 'SUBSCRIB', with args beginning with: 'alerts' (did you mean SUBSCRIBE?)"),
+            "\(text)")
+    }
+
     @Test func theLearnersOwnConnectionIsGraded() async throws {
         let bench = try workbench(Self.listen)
         let text = try await transcript([":exercise listen-for-alerts", ":check", ":hint", "SUBSCRIBE alerts", ":check", ":peers"], workbench: bench)
@@ -104,7 +113,7 @@ import Testing
         let bench = try workbench(Self.listen)
         let text = try await transcript([":exercise", ":exercise 9", ":peers", ":hint"], workbench: bench)
         #expect(text == """
-              1  listen-for-alerts  Listen for alerts (3 points)
+               1  listen-for-alerts  Listen for alerts (3 points)
             Start one with :exercise N (or its id).
             No exercise '9'. :exercise lists this lesson's; `redislings exercise list` lists them all.
             No exercise in progress. :exercise lists this lesson's; :exercise ID starts one.
@@ -136,6 +145,6 @@ import Testing
         #expect(first.contains("✗ twice 21 is 42 (0/1)"))
         try "return tonumber(ARGV[1]) * 2\n".write(toFile: file, atomically: true, encoding: .utf8)
         let second = try await transcript([":exercise double-it", ":check"], workbench: bench)
-        #expect(second.contains("✓ twice 21 is 42 (1/1) — `EVAL $SCRIPT 0 21` replied (integer) 42"))
+        #expect(second.contains("✓ twice 21 is 42 (1/1) — your script replied (integer) 42"))
     }
 }

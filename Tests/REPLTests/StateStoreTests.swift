@@ -53,8 +53,21 @@ import Testing
         #expect(error.path == store.directory.stateFile)
         #expect(error.line == 3)
         #expect(error.description.contains("delete the file to start the course from the first lesson"))
+        // It is the state file, not the progress database, and the sentence reads as one.
+        #expect(error.description.contains("the state file is damaged"))
         try "lesson: a\nlesson: b\n".write(toFile: store.directory.stateFile, atomically: false, encoding: .utf8)
         #expect(throws: StateFileError.self) { try store.load() }
+    }
+
+    /// A directory that cannot be made: the remedy starts a sentence of its own.
+    @Test func anUncreatableDirectorySaysWhatToDoInASentence() {
+        let directory = StateDirectory(path: "/proc/redislings-cannot-exist/state")
+        #expect {
+            try directory.create()
+        } throws: { error in
+            let text = (error as? StateFileError)?.description ?? ""
+            return text.contains("). Set REDISLINGS_HOME to a directory you can write.")
+        }
     }
 
     @Test func anUnwritableDirectoryIsAnError() {

@@ -1,23 +1,44 @@
 import Synchronization
 
-/// Runs `operation` until `deadline`: its value, or nil when the deadline came first. The
-/// operation is left running on its own when it loses (a blocked command ends when its client
-/// is closed), so a command that never answers cannot hang the caller.
+/// How a race against the deadline ended.
+enum DeadlineOutcome<T: Sendable>: Sendable {
+    /// The operation finished first.
+    case value(T)
+    /// The deadline came first.
+    case deadline
+    /// `stuck` said the operation can never finish.
+    case stuck
+}
+
+/// Runs `operation` until `deadline`, or until `stuck` (asked every few milliseconds) says it
+/// can never finish. The operation is left running on its own when it loses (a blocked command
+/// ends when its client is closed), so a command that never answers cannot hang the caller.
 func withDeadline<T: Sendable>(
-    _ deadline: ContinuousClock.Instant, _ operation: @escaping @Sendable () async -> T
-) async -> T? {
-    let once = ResumeOnce<T?>()
-    return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+    _ deadline: ContinuousClock.Instant, stuck: (@Sendable () -> Bool)? = nil, _ operation: @escaping @Sendable () async -> T
+) async -> DeadlineOutcome<T> {
+    let once = ResumeOnce<DeadlineOutcome<T>>()
+    return await withCheckedContinuation { (continuation: CheckedContinuation<DeadlineOutcome<T>, Never>) in
         once.set(continuation)
         let timer = Task {
-            // A cancelled sleep means the operation won; only a full sleep may resume with nil.
+            // A cancelled sleep means the operation won; only a full sleep may resume.
             guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
-            once.resume(nil)
+            once.resume(.deadline)
+        }
+        let watcher = stuck.map { stuck in
+            Task {
+                while (try? await Task.sleep(for: .milliseconds(5))) != nil {
+                    if stuck() {
+                        once.resume(.stuck)
+                        return
+                    }
+                }
+            }
         }
         Task {
             let value = await operation()
-            once.resume(value)
+            once.resume(.value(value))
             timer.cancel()
+            watcher?.cancel()
         }
     }
 }

@@ -132,6 +132,22 @@ public final class ExerciseClient: Sendable {
     /// True once `close` has run.
     public var isClosed: Bool { state.withLock { $0.closed } }
 
+    /// True for a blocking command whose timeout is 0: it waits until another client serves it.
+    static func waitsForever(_ command: [String]) -> Bool {
+        guard mayBlock(command), let name = command.first?.lowercased() else { return false }
+        let timeout: String?
+        switch name {
+        case "xread", "xreadgroup":
+            timeout = command.firstIndex { $0.lowercased() == "block" }.flatMap { $0 + 1 < command.count ? command[$0 + 1] : nil }
+        case "blmpop", "bzmpop":
+            timeout = command.count > 1 ? command[1] : nil
+        default:
+            timeout = command.last
+        }
+        guard let timeout, let value = Double(timeout) else { return false }
+        return value == 0
+    }
+
     /// Commands that can wait for another client (BLPOP, XREAD BLOCK, WAIT, …).
     static func mayBlock(_ command: [String]) -> Bool {
         guard let name = command.first?.lowercased() else { return false }

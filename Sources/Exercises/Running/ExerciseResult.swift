@@ -15,21 +15,30 @@ public struct ExerciseResult: Codable, Sendable, Equatable {
     public var maxScore: Int
     /// What went wrong, when the status is error.
     public var error: String?
+    /// The first error the learner's own commands or script met, whatever the status.
+    public var learnerError: LearnerError?
     /// Each check, in order.
     public var checks: [CheckResult]
 
     /// A result.
-    public init(exercise: String, status: Status, score: Int, maxScore: Int, error: String? = nil, checks: [CheckResult]) {
+    public init(
+        exercise: String, status: Status, score: Int, maxScore: Int, error: String? = nil, learnerError: LearnerError? = nil,
+        checks: [CheckResult]
+    ) {
         self.exercise = exercise
         self.status = status
         self.score = score
         self.maxScore = maxScore
         self.error = error
+        self.learnerError = learnerError
         self.checks = checks
     }
 
+    /// The problem to show the learner first: what stopped the run, else their own first error.
+    public var problemText: String? { error ?? learnerError?.description }
+
     enum CodingKeys: String, CodingKey {
-        case exercise, status, score, maxScore = "max_score", error, checks
+        case exercise, status, score, maxScore = "max_score", error, learnerError = "learner_error", checks
     }
 }
 

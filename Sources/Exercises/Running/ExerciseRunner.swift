@@ -40,7 +40,7 @@ public struct ExerciseRunner: Sendable {
             if case .redis(let text) = submission { try await session.runLearner(file: text) }
             result = await session.check()
         } catch {
-            result = session.notChecked(because: error)
+            result = await session.notChecked(because: error)
         }
         await session.finish()
         return result

@@ -13,7 +13,7 @@ extension ExerciseSession {
         } catch {
             runError = error
         }
-        if let runError { return notChecked(because: runError) }
+        if let runError { return Self.notChecked(exercise, because: runError, learnerError: await learnerErrorWithAdvice()) }
         var results: [CheckResult] = []
         for check in exercise.checks {
             do {
@@ -24,26 +24,28 @@ extension ExerciseSession {
                     name: check.name, status: .error, message: error.message, points: 0, maxPoints: check.points, hidden: check.hidden))
             }
         }
-        return Self.result(exercise, exercise.applyingRequirements(to: results), error: runError)
+        return Self.result(exercise, exercise.applyingRequirements(to: results), error: runError, learnerError: await learnerErrorWithAdvice())
+    }
+
+    /// A result whose checks could not run at all, with the learner's first error if they met one.
+    public func notChecked(because error: ExerciseRunError) async -> ExerciseResult {
+        Self.notChecked(exercise, because: error, learnerError: await learnerErrorWithAdvice())
     }
 
     /// A result whose checks could not run at all.
-    public func notChecked(because error: ExerciseRunError) -> ExerciseResult {
-        Self.notChecked(exercise, because: error)
-    }
-
-    /// A result whose checks could not run at all.
-    static func notChecked(_ exercise: Exercise, because error: ExerciseRunError) -> ExerciseResult {
+    static func notChecked(_ exercise: Exercise, because error: ExerciseRunError, learnerError: LearnerError? = nil) -> ExerciseResult {
         let checks = exercise.checks.map {
             CheckResult(name: $0.name, status: .error, message: "not checked: \(error.message)", points: 0, maxPoints: $0.points, hidden: $0.hidden)
         }
-        return result(exercise, checks, error: error)
+        return result(exercise, checks, error: error, learnerError: learnerError)
     }
 
-    static func result(_ exercise: Exercise, _ checks: [CheckResult], error: ExerciseRunError?) -> ExerciseResult {
+    static func result(_ exercise: Exercise, _ checks: [CheckResult], error: ExerciseRunError?, learnerError: LearnerError? = nil) -> ExerciseResult {
         let score = checks.reduce(0) { $0 + $1.points }
         let status: ExerciseResult.Status = error != nil ? .error : checks.allSatisfy { $0.status == .passed } ? .passed : .failed
-        return ExerciseResult(exercise: exercise.id, status: status, score: score, maxScore: exercise.points, error: error?.message, checks: checks)
+        return ExerciseResult(
+            exercise: exercise.id, status: status, score: score, maxScore: exercise.points, error: error?.message,
+            learnerError: learnerError, checks: checks)
     }
 
     /// Runs one check.
@@ -61,14 +63,12 @@ extension ExerciseSession {
             // limit is reported without a line (line 0) rather than with one the learner lacks.
             if let reply { try checkLimits(reply: reply, line: 0, client: checker) }
             await checker.close()
-            let command: String
-            if case .command(let arguments)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {
-                command = Self.commandText(arguments)
-            } else {
-                command = ""
+            var arguments: [String] = []
+            if case .command(let last)? = steps.last(where: { if case .command = $0.action { return true } else { return false } })?.action {
+                arguments = last
             }
             guard let reply else { return verdict(false, "") }
-            return verdict(expect.matches(reply), "`\(command)` replied \(reply.shortText)")
+            return verdict(expect.matches(reply), "\(Self.speaker(of: arguments)) replied \(reply.shortText)")
         case .received(let name, let expected, let count):
             guard let client = client(named: name) else {
                 return verdict(false, "")
@@ -90,6 +90,19 @@ extension ExerciseSession {
             let right = match.map { "\(Self.who(name)) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
             return verdict(match != nil, right)
         }
+    }
+
+    /// Who a check's reply is credited to, in the learner's terms: their script, the command
+    /// when it is short and plain, else the check itself (its Lua or long command is ours,
+    /// not something the learner needs to read).
+    static func speaker(of arguments: [String]) -> String {
+        if arguments.contains(where: { $0 == "$SCRIPT" || $0 == "$SHA" }) { return "your script" }
+        let name = arguments.first?.lowercased() ?? ""
+        let text = commandText(arguments)
+        if ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"].contains(name) || text.count > 60 || text.isEmpty {
+            return "the check's query"
+        }
+        return "`\(text)`"
     }
 
     /// A client as the learner reads its name: their own connection is "you".

@@ -41,7 +41,10 @@ extension ExerciseSession {
     }
 
     /// Turns a reply that shows a broken limit into an error naming the line and the limit.
+    /// Only the learner's lines are named: a check's line is in the exercise's definition,
+    /// which the learner never sees (their script's own line is in `learnerError`).
     func checkLimits(reply: RESPValue, line: Int, client: ExerciseClient) throws(ExerciseRunError) {
+        let line = client === learner ? line : 0
         if case .error(let text) = reply {
             if text.hasPrefix("ERR Script exceeded the time budget") {
                 let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"

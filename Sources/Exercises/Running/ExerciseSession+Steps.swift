@@ -28,7 +28,9 @@ extension ExerciseSession {
         case .success(let value): resolved = value
         case .failure(let error): return .error(error.message)
         }
-        return try await sendWithinBudget(resolved, on: client, line: line, what: what, inDefinition: true)
+        let reply = try await sendWithinBudget(resolved, on: client, line: line, what: what, inDefinition: true)
+        noteScriptError(reply, arguments: arguments)
+        return reply
     }
 
     /// Sends a command, giving up when the run's wall-clock budget runs out. A message names
@@ -37,20 +39,31 @@ extension ExerciseSession {
     func sendWithinBudget(
         _ arguments: [String], on client: ExerciseClient, line: Int, what: String, inDefinition: Bool = false
     ) async throws(ExerciseRunError) -> RESPValue {
-        let (place, step) = inDefinition ? ("", Self.definitionPlace(line)) : (Self.place(line), "")
         if client.isClosed { return .error("ERR the \(client.name) client has disconnected (a `close` step)") }
-        let outcome = await withDeadline(deadline) { () async -> Result<RESPValue, RedisConnectionError> in
+        // A check's line is in the exercise's definition, not in anything the learner wrote: it
+        // may be named as the course's position, never recorded as a line of the learner's file.
+        let learnerLine = client.name == "checker" ? 0 : line
+        let (place, step) = inDefinition ? ("", Self.definitionPlace(line)) : (Self.place(learnerLine), "")
+        let waitsForever = client === learner && ownsLearnerConnection && ExerciseClient.waitsForever(arguments)
+        let stuck: (@Sendable () -> Bool)? = waitsForever ? { @Sendable [self] in self.learnerIsStuck() } : nil
+        let outcome = await withDeadline(deadline, stuck: stuck) { () async -> Result<RESPValue, RedisConnectionError> in
             do throws(RedisConnectionError) {
-                return .success(try await client.send(arguments, line: line))
+                return .success(try await client.send(arguments, line: learnerLine))
             } catch {
                 return .failure(error)
             }
         }
         switch outcome {
-        case .some(.success(let reply)): return reply
-        case .some(.failure(let error)):
+        case .value(.success(let reply)): return reply
+        case .value(.failure(let error)):
             throw ExerciseRunError("\(place)\(what): `\(Self.commandText(arguments))` failed: \(error.message)\(step)")
-        case .none:
+        case .stuck:
+            _ = await environment.instance.interrupt(client.connection)
+            await client.close()
+            throw ExerciseRunError(
+                "\(place)`\(Self.commandText(arguments))` waits for ever (timeout 0), and no other client of this exercise "
+                    + "is left to wake it: give it a timeout, or make sure something is there for it to read first\(step)")
+        case .deadline:
             // Stop it on the server too, so a live Redis is not left busy with a runaway script.
             let interruption = await environment.instance.interrupt(client.connection)
             await client.close()
@@ -61,6 +74,13 @@ extension ExerciseSession {
             message += step
             throw ExerciseRunError(message)
         }
+    }
+
+    /// True when the learner's command is parked and nothing can wake it: every peer is done
+    /// or parked itself (peers that run at check time come only after the learner's file).
+    func learnerIsStuck() -> Bool {
+        guard learner.isParked(liveGrace: Self.liveGrace) else { return false }
+        return state.withLock { $0.peers }.allSatisfy { $0.isSettled(liveGrace: Self.liveGrace) }
     }
 
     /// `$SCRIPT` and `$SHA` replaced (whole arguments only).

@@ -10,6 +10,7 @@ public final class ExerciseSession: Sendable {
         var peers: [PeerRun] = []
         var checkers: [ExerciseClient] = []
         var sha: Result<String, ExerciseRunError>?
+        var scriptError: LearnerError?
         var commandsSent = 0
         var deadline: ContinuousClock.Instant
         var finished = false
@@ -76,7 +77,10 @@ public final class ExerciseSession: Sendable {
             let reply = try await send(["SCRIPT", "LOAD", script], on: setup, line: 0, what: "loading the script")
             let sha: Result<String, ExerciseRunError> = reply.isError || reply.stringValue == nil
                 ? .failure(ExerciseRunError(reply.shortText)) : .success(reply.stringValue!)
-            state.withLock { $0.sha = sha }
+            state.withLock {
+                $0.sha = sha
+                if case .error(let text) = reply { $0.scriptError = LearnerError.script(reply: text) }
+            }
         }
         try await startPeers(exercise.peers.filter { $0.when == .start })
     }

@@ -98,8 +98,18 @@ extension RESPValue {
             return "\"\(text)\(bytes.count > 60 ? "…" : "")\""
         case .nullBulkString, .nullArray: return "(nil)"
         case .array(let items):
-            let shown = items.prefix(4).map(\.shortText).joined(separator: ", ")
+            let shown = items.prefix(4).map(\.elementText).joined(separator: ", ")
             return "[\(shown)\(items.count > 4 ? ", … (\(items.count) items)" : "")]"
+        }
+    }
+
+    /// An array element in one notation with its brackets: `[70, "alice", nil]`, not redis-cli's
+    /// `(integer)` inside a list.
+    private var elementText: String {
+        switch self {
+        case .integer(let value): return String(value)
+        case .nullBulkString, .nullArray: return "nil"
+        default: return shortText
         }
     }
 

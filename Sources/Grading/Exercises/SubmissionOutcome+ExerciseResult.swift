@@ -7,7 +7,9 @@ extension SubmissionOutcome {
         let (error, line) = Self.splitExerciseLine(result.error)
         self.init(
             status: GradeStatus(result.status), score: Double(result.score), maxScore: Double(result.maxScore),
-            error: error,
+            // A run that went through still reports the student's first own error (a typo, a
+            // script that does not compile): graders and students see why a check failed.
+            error: error ?? result.learnerError?.description,
             checks: result.checks.map { check in
                 CheckOutcome(
                     name: check.name, status: CheckOutcome.Status(check.status), message: Self.splitExerciseLine(check.message).0 ?? "",

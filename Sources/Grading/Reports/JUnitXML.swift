@@ -13,6 +13,9 @@ public enum JUnitXML {
                 for (check, name) in zip(grade.checks, names) {
                     let points = "\(ReportText.points(check.points))/\(ReportText.points(check.maxPoints)) points"
                     var body = "      <system-out>\(escape(points))</system-out>\n"
+                    if grade.status != .error, let error = grade.error {
+                        body += "      <system-err>\(escape("the student's code met an error: " + ReportText.capped(error)))</system-err>\n"
+                    }
                     let message = check.hidden ? "\(name) failed" : ReportText.capped(check.message)
                     switch (grade.status, check.status) {
                     case (_, .passed):

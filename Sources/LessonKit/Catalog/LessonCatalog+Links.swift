@@ -34,3 +34,17 @@ extension LessonCatalog {
 
     private func decode(_ text: String) -> String { text.removingPercentEncoding ?? text }
 }
+
+extension LessonCatalog {
+    /// What to show after a link of `lesson` instead of its raw target: for a link to another
+    /// lesson "lesson 03: " and how to open it (`open` says how: a command or a meta-command),
+    /// "missing" for a broken one, nil for the rest (shown as written).
+    public func linkNote(_ destination: String, from lesson: Lesson, open: (Lesson) -> String) -> String? {
+        switch resolve(destination, from: lesson) {
+        case .lesson(let slug, _, _):
+            return self.lesson(matching: slug).map { "lesson \($0.paddedNumber): \(open($0))" }
+        case .missing: return "missing"
+        default: return nil
+        }
+    }
+}

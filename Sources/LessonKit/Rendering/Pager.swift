@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Shows long text through `$PAGER` (else `less -R`), falling back to plain printing.
@@ -15,26 +17,71 @@ public enum Pager {
     }
 
     /// Runs the pager with `text` on its input; false when it could not start.
+    ///
+    /// The pager is spawned directly, not with Foundation's `Process`: on Linux that puts the
+    /// child in a process group of its own, outside the terminal's foreground group, so `less`
+    /// gets EIO reading the keyboard and quits after one screen. Ctrl-C is ignored here while
+    /// the pager runs: the terminal sends it to the whole group, and it belongs to the pager.
     private static func run(_ text: String, environment: [String: String]) -> Bool {
         let command = environment["PAGER"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
         if command == "cat" { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
         var pagerEnvironment = environment
         // -F leaves short lessons on screen without paging, -X keeps them there after quitting.
         if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
-        process.environment = pagerEnvironment
-        let input = Pipe()
-        process.standardInput = input
-        do { try process.run() } catch { return false }
+        fflush(nil)
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return false }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, readEnd, 0)
+        posix_spawn_file_actions_addclose(&actions, readEnd)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        let arguments = ["/bin/sh", "-c", command]
+        let variables = pagerEnvironment.map { "\($0.key)=\($0.value)" }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var previousInterrupt = sigaction()
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        sigaction(SIGINT, &ignore, &previousInterrupt)
+        defer { sigaction(SIGINT, &previousInterrupt, nil) }
+        var pid: pid_t = 0
+        // The child starts with SIGINT at its default (posix_spawn resets caught signals, and
+        // an ignored one is reset here), so Ctrl-C reaches the pager as it would from a shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        close(readEnd)
+        guard spawned == 0 else {
+            close(writeEnd)
+            return false
+        }
         signal(SIGPIPE, SIG_IGN)
         // A pager quit early closes the pipe; the rest of the text is then simply not needed.
-        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            written += count
+        }
+        close(writeEnd)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         // sh answers 127 when the pager command does not exist; nothing was shown then.
-        if process.terminationStatus == 127 {
+        if (status & 0x7f) == 0, (status >> 8) & 0xff == 127 {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         return true

@@ -23,6 +23,8 @@ public enum Terminal {
     public static func useColors(plain: Bool, environment: [String: String]) -> Bool {
         if plain { return false }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        // CLICOLOR_FORCE: colours even when piped (a pager that keeps them, a test).
+        if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
         return standardOutputIsTerminal
     }
 }

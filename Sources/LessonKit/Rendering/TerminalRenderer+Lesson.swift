@@ -71,9 +71,17 @@ extension TerminalRenderer {
             var runs = [StyledRun(label, TextStyle(color: .green, bold: true)), StyledRun(answer, Look.good)]
             if !question.explanation.isEmpty { runs.append(StyledRun(" — ")) }
             let explanation = markdownLines(question.explanation, width: width)
-            if let first = explanation.first {
-                output += TextWrapper.wrap(runs + first, width: width)
-                output += explanation.dropFirst()
+            if !explanation.isEmpty {
+                // The first paragraph follows the label: its lines, already wrapped on their own,
+                // are joined again and wrapped once with it, so no line breaks short.
+                let end = explanation.firstIndex { $0.isEmpty } ?? explanation.endIndex
+                var paragraph: [StyledRun] = []
+                for (index, line) in explanation[..<end].enumerated() {
+                    if index > 0 { paragraph.append(StyledRun(" ")) }
+                    paragraph += line
+                }
+                output += TextWrapper.wrap(runs + paragraph, width: width)
+                output += explanation[end...]
             } else {
                 output += TextWrapper.wrap(runs, width: width)
             }
