@@ -6,6 +6,18 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
+        let result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
+        // Commands build RESP3 shapes; each client reads them in the protocol it chose.
+        switch result {
+        case .reply(let reply): return .reply(reply.adapted(toProtocol: client.protocolVersion))
+        case .replies(let replies): return .replies(replies.map { $0.adapted(toProtocol: client.protocolVersion) })
+        case .blocked: return .blocked
+        }
+    }
+
+    private func processInServerShape(
+        _ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool
+    ) -> ExecutionResult {
         let now = clock.nowMilliseconds()
         if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now
@@ -25,7 +37,7 @@ extension ServerState {
         if client.transaction.inMulti, spec.isNoMulti {
             return reject(client, RedisError("ERR Command not allowed inside a transaction"))
         }
-        if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
+        if client.subscriptions.isActive, client.protocolVersion == 2, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.name == "exec")
@@ -40,7 +52,7 @@ extension ServerState {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
-        if spec.name == "ping", client.subscriptions.isActive {
+        if spec.name == "ping", client.subscriptions.isActive, client.protocolVersion == 2 {
             // RESP2 subscribed mode answers PING with a `pong` array.
             guard args.count <= 2 else { return .reply(.error(RedisError.arity("ping").message)) }
             return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))

@@ -24,6 +24,8 @@ public final class SimulatorClient: @unchecked Sendable {
     public internal(set) var isClosed = false
     /// True when the connection asked to close after its reply (QUIT).
     public internal(set) var closeAfterReply = false
+    /// The protocol HELLO chose (2 or 3): replies are adapted to it as they leave the server.
+    public internal(set) var protocolVersion = 2
     /// True after a successful AUTH, or when no password is required.
     public var isAuthenticated = true
     /// True for the client a script engine runs `redis.call` with: blocking commands answer at
@@ -49,8 +51,13 @@ public final class SimulatorClient: @unchecked Sendable {
     /// channel); dispatch turns them into `ExecutionResult.replies`.
     var extraReplies: [RESPValue] = []
 
-    /// Sends a pushed message to the client's connection.
-    func push(_ message: RESPValue) { pushHandler?(message) }
+    /// Sends a pushed message to the client's connection, in the client's protocol.
+    func push(_ message: RESPValue) { pushHandler?(message.adapted(toProtocol: protocolVersion)) }
+
+    /// Hands a blocked command's reply to the connection, in the client's protocol.
+    func answerDeferred(_ reply: RESPValue) {
+        deferredReplyHandler?(reply.adapted(toProtocol: protocolVersion))
+    }
 
     init(id: Int64, now: Int64) {
         self.id = id

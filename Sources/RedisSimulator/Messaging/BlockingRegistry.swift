@@ -103,7 +103,7 @@ extension ServerState {
                     }
                     guard let reply else { continue }
                     unblock(client)
-                    client.deferredReplyHandler?(reply)
+                    client.answerDeferred(reply)
                 }
             }
         }
@@ -130,7 +130,7 @@ extension ServerState {
         for client in due {
             guard let reply = client.blocked?.timeoutReply else { continue }
             unblock(client)
-            client.deferredReplyHandler?(reply)
+            client.answerDeferred(reply)
         }
     }
 }

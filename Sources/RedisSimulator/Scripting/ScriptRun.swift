@@ -33,6 +33,12 @@ public final class ScriptRun {
         server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000, function: function)
     }
 
+    /// The protocol `redis.call` replies come in: 2 unless the script ran `redis.setresp(3)`.
+    public var protocolVersion: Int {
+        get { client.protocolVersion }
+        set { client.protocolVersion = newValue }
+    }
+
     /// True once SCRIPT KILL asked this script to stop.
     public var killRequested: Bool { server.scriptMonitor.killRequested }
 
@@ -75,9 +81,9 @@ public final class ScriptRun {
         if client.blocked != nil {
             // Scripts may not block (Redis's CLIENT_DENY_BLOCKING): answer as a timeout would.
             server.unblock(client)
-            return .nullArray
+            return RESPValue.nullArray.adapted(toProtocol: client.protocolVersion)
         }
-        return reply
+        return reply.adapted(toProtocol: client.protocolVersion)
     }
 
     /// True when `args` names a command (and subcommand) the simulator knows.
