@@ -68,6 +68,12 @@ extension RESPValue {
         return nil
     }
 
+    /// A plain-text verbatim string (`=…\r\ntxt:…`), as INFO and CLIENT LIST answer in RESP3;
+    /// RESP2 reads it as a bulk string.
+    public static func verbatim(_ text: String) -> RESPValue {
+        .verbatimString(format: "txt", text: Array(text.utf8))
+    }
+
     /// A map reply from key/value pairs.
     public static func map(pairs: [(RESPValue, RESPValue)]) -> RESPValue {
         .map(pairs.flatMap { [$0.0, $0.1] })

@@ -11,7 +11,7 @@ extension CommandTable {
                 return .ok
             },
             clientSpec("client|info", arity: 2) { ctx in
-                .bulk(ctx.server.clientInfoLine(ctx.client, now: ctx.now) + "\n")
+                .verbatim(ctx.server.clientInfoLine(ctx.client, now: ctx.now) + "\n")
             },
             clientSpec("client|list", arity: -2, admin: true) { ctx in
                 var clients = ctx.server.clients.values.sorted { $0.id < $1.id }
@@ -35,7 +35,7 @@ extension CommandTable {
                         throw RedisError.syntax
                     }
                 }
-                return .bulk(clients.map { ctx.server.clientInfoLine($0, now: ctx.now) + "\n" }.joined())
+                return .verbatim(clients.map { ctx.server.clientInfoLine($0, now: ctx.now) + "\n" }.joined())
             },
             clientSpec("client|kill", arity: -3, admin: true, handler: clientKill),
             clientSpec("client|unblock", arity: -3, admin: true, handler: clientUnblock),

@@ -4,7 +4,7 @@ extension CommandTable {
     static let infoCommands: [CommandSpec] = [
         CommandSpec("info", arity: -1, flags: ["loading", "stale"], categories: ["@slow", "@dangerous"]) { ctx in
             let requested = ctx.args.dropFirst().map { $0.string.lowercased() }
-            return .bulk(ctx.server.infoText(sections: requested, now: ctx.now))
+            return .verbatim(ctx.server.infoText(sections: requested, now: ctx.now))
         },
     ]
 }
