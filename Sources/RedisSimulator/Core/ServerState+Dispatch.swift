@@ -6,7 +6,23 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
-        let result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
+        currentClient = client
+        var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
+        currentClient = nil
+        if client.tracking.enabled || tracking.clientCount > 0 {
+            // CLIENT CACHING lasts for the next command, or the whole transaction.
+            if !client.transaction.inMulti, !(args.first?.equalsIgnoringCase("client") ?? false) {
+                client.tracking.cachingGiven = false
+            }
+            let own = trackingAfterCommand(client)
+            if !own.isEmpty {
+                switch result {
+                case .reply(let reply): result = .replies([reply] + own)
+                case .replies(let replies): result = .replies(replies + own)
+                case .blocked: for message in own { client.push(message) }
+                }
+            }
+        }
         // Commands build RESP3 shapes; each client reads them in the protocol it chose.
         switch result {
         case .reply(let reply): return .reply(reply.adapted(toProtocol: client.protocolVersion))
@@ -108,6 +124,15 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        defer {
+            if tracking.clientCount > 0, spec.flags.contains("readonly"), !Self.untrackedReaders.contains(spec.name) {
+                if let caller = client.scriptCaller {
+                    trackingRememberKeys(caller.client, caller.line)
+                } else {
+                    trackingRememberKeys(client, args)
+                }
+            }
+        }
         do {
             return try spec.handler(context)
         } catch let error as RedisError {
@@ -122,6 +147,7 @@ extension ServerState {
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
+        if tracking.clientCount > 0 { trackingBroadcast() }
     }
 
     /// Commands a subscribed RESP2 client may still run.
@@ -129,6 +155,10 @@ extension ServerState {
         "subscribe", "ssubscribe", "psubscribe", "unsubscribe", "sunsubscribe", "punsubscribe",
         "ping", "quit", "reset",
     ]
+
+    /// Read-only commands whose own keys are not tracked: a read-only script tracks through
+    /// the commands it runs instead (Redis's call()).
+    static let untrackedReaders: Set<String> = ["eval_ro", "evalsha_ro", "fcall_ro"]
 
     /// Commands that run at once inside MULTI instead of being queued.
     static let runsInsideMulti: Set<String> = ["exec", "discard", "multi", "watch", "quit", "reset"]

@@ -47,6 +47,10 @@ public final class SimulatorClient: @unchecked Sendable {
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()
     var blocked: BlockedState?
+    var tracking = ClientTrackingState()
+    /// For a script's client: the client that ran the script and its command line, whose
+    /// declared keys a tracking caller remembers when the script reads (Redis's script_caller).
+    var scriptCaller: (client: SimulatorClient, line: [ByteString])?
     /// Replies a command adds after its return value (SUBSCRIBE a b: one confirmation per
     /// channel); dispatch turns them into `ExecutionResult.replies`.
     var extraReplies: [RESPValue] = []

@@ -18,6 +18,7 @@ extension ServerState {
             client.deferredReplyHandler = nil
         }
         unwatchAll(client)
+        disableTracking(client)
         client.transaction = TransactionState()
         clients[client.id] = nil
     }

@@ -19,7 +19,10 @@ public final class ScriptRun {
     public private(set) var wroteDirty = false
     private var finished = false
 
-    init(server: ServerState, caller: SimulatorClient, now: Int64, readOnly: Bool, allowsOOM: Bool, function: FunctionRunInfo) {
+    init(
+        server: ServerState, caller: SimulatorClient, callerLine: [ByteString], now: Int64, readOnly: Bool,
+        allowsOOM: Bool, function: FunctionRunInfo
+    ) {
         self.server = server
         self.allowsOOM = allowsOOM
         self.caller = caller
@@ -28,6 +31,7 @@ public final class ScriptRun {
         self.client = SimulatorClient(id: 0, now: now)
         // Redis's script client never blocks (CLIENT_DENY_BLOCKING): XREAD BLOCK refuses, BLPOP answers as a timeout.
         client.isScriptClient = true
+        client.scriptCaller = (caller, callerLine)
         client.databaseIndex = caller.databaseIndex
         let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
         server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000, function: function)
@@ -107,7 +111,7 @@ extension CommandContext {
     /// Starts a script run for this EVAL-family or FCALL command (`function` says which function
     /// and the engine's counts, for FUNCTION STATS); call `finish()` when the script ends.
     public func beginScript(readOnly: Bool, allowsOOM: Bool = false, function: FunctionRunInfo = FunctionRunInfo()) -> ScriptRun {
-        ScriptRun(server: server, caller: client, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
+        ScriptRun(server: server, caller: client, callerLine: args, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
     }
 
     /// Redis's check before a script with declared flags (a function, or EVAL with a shebang)

@@ -8,11 +8,13 @@ extension CommandTable {
         CommandSpec("flushdb", arity: -1, flags: ["write"], categories: ["@keyspace", "@write", "@slow", "@dangerous"]) { ctx in
             try flushMode(ctx)
             ctx.server.flush([ctx.db])
+            ctx.server.trackingInvalidateOnFlush()
             return .ok
         },
         CommandSpec("flushall", arity: -1, flags: ["write"], categories: ["@keyspace", "@write", "@slow", "@dangerous"]) { ctx in
             try flushMode(ctx)
             ctx.server.flush(ctx.server.databases)
+            ctx.server.trackingInvalidateOnFlush()
             return .ok
         },
         CommandSpec("swapdb", arity: 3, flags: ["write", "fast"], categories: ["@keyspace", "@write", "@fast", "@dangerous"]) { ctx in
@@ -25,6 +27,7 @@ extension CommandTable {
             let count = Int64(ctx.databaseCount)
             guard first >= 0, first < count, second >= 0, second < count else { throw RedisError.dbIndexOutOfRange }
             ctx.server.swapDatabases(Int(first), Int(second))
+            ctx.server.trackingInvalidateOnFlush()
             return .ok
         },
     ]
