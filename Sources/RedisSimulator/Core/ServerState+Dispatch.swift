@@ -6,6 +6,7 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
+        if tracking.clientCount > 0 { trackingLimitUsedSlots() }
         currentClient = client
         var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
         currentClient = nil
@@ -147,7 +148,10 @@ extension ServerState {
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
-        if tracking.clientCount > 0 { trackingBroadcast() }
+        if tracking.clientCount > 0 {
+            trackingLimitUsedSlots()
+            trackingBroadcast()
+        }
     }
 
     /// Commands a subscribed RESP2 client may still run.

@@ -53,10 +53,12 @@ extension ServerState {
 
     /// `key` changed: clients that read it are told once and forgotten; broadcasting clients
     /// following a matching prefix hear of it after the command (Redis's trackingInvalidateKey).
-    func trackingInvalidateKey(_ key: ByteString, by modifier: SimulatorClient?) {
+    func trackingInvalidateKey(_ key: ByteString, by modifier: SimulatorClient?, broadcast: Bool = true) {
         guard tracking.clientCount > 0 || !tracking.keys.isEmpty else { return }
-        for prefix in tracking.prefixes.keys where key.bytes.starts(with: prefix.bytes) {
-            tracking.prefixes[prefix]?.changed[key] = modifier?.id ?? 0
+        if broadcast {
+            for prefix in tracking.prefixes.keys where key.bytes.starts(with: prefix.bytes) {
+                tracking.prefixes[prefix]?.changed[key] = modifier?.id ?? 0
+            }
         }
         guard let ids = tracking.keys.removeValue(forKey: key) else { return }
         tracking.totalItems -= ids.count
@@ -87,9 +89,27 @@ extension ServerState {
         tracking.totalItems = 0
     }
 
+    /// Keeps the tracking table within `tracking-table-max-keys` by forgetting random keys,
+    /// whose readers are told to drop them (Redis's trackingLimitUsedSlots).
+    func trackingLimitUsedSlots() {
+        guard let limit = config.values["tracking-table-max-keys"].flatMap({ Int($0) }), limit > 0,
+            tracking.keys.count > limit else { return }
+        let saved = currentClient
+        currentClient = nil
+        while tracking.keys.count > limit, let key = tracking.keys.keys.randomElement() {
+            trackingInvalidateKey(key, by: nil, broadcast: false)
+        }
+        currentClient = saved
+    }
+
     /// Sends the invalidations held back for `client` during its command and the broadcasts of
     /// keys changed meanwhile; returns what goes to `client` itself, to follow its reply.
     func trackingAfterCommand(_ client: SimulatorClient) -> [RESPValue] {
+        trackingPendingMessages(client) + trackingBroadcast(current: client)
+    }
+
+    /// Sends the invalidations held back for `client`; returns those that go to `client` itself.
+    func trackingPendingMessages(_ client: SimulatorClient) -> [RESPValue] {
         var own: [RESPValue] = []
         let pending = tracking.pendingForCurrent
         tracking.pendingForCurrent = []
@@ -98,8 +118,18 @@ extension ServerState {
                 if message.0 === client { own.append(message.1) } else { message.0.push(message.1) }
             }
         }
-        own += trackingBroadcast(current: client)
         return own
+    }
+
+    /// Runs `body` (serving a blocked client) as `client`'s command: invalidations it causes
+    /// for `client` follow the reply `body` sends, as when Redis serves a blocked client.
+    func runAsCurrentClient(_ client: SimulatorClient, _ body: () -> Void) {
+        let outer = (currentClient, tracking.pendingForCurrent)
+        currentClient = client
+        tracking.pendingForCurrent = []
+        body()
+        for message in trackingPendingMessages(client) { client.push(message) }
+        (currentClient, tracking.pendingForCurrent) = outer
     }
 
     /// Sends every prefix's changed keys to its broadcasting clients (NOLOOP ones without the
