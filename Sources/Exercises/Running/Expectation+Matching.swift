@@ -2,8 +2,11 @@ import Foundation
 import RESP
 
 extension Expectation {
-    /// True when `reply` is what this expectation describes (FORMAT.md's table).
+    /// True when `reply` is what this expectation describes (FORMAT.md's table). A RESP3 reply
+    /// is judged as RESP2 shows it: a map as its flat key/value array, a set as an array, a
+    /// double as its text, a boolean as 1 or 0, a null as null.
     public func matches(_ reply: RESPValue) -> Bool {
+        let reply = reply.adapted(toProtocol: 2)
         switch self {
         case .string(let text):
             switch reply {
