@@ -53,7 +53,7 @@ import RESP
         #expect(try parser.parse(Array("!9\r\nERR oh no\r\n".utf8))?.0 == .error("ERR oh no"))
         #expect(throws: RESPProtocolError("Protocol error: invalid boolean")) { try parser.parse(Array("#x\r\n".utf8)) }
         #expect(throws: RESPProtocolError("Protocol error: invalid double")) { try parser.parse(Array(",1x\r\n".utf8)) }
-        #expect(throws: RESPProtocolError.invalidMultibulkLength) { try parser.parse(Array("%-1\r\n".utf8)) }
+        #expect(throws: RESPProtocolError("Protocol error: invalid multibulk length")) { try parser.parse(Array("%-1\r\n".utf8)) }
     }
 
     @Test func resp2ReadsEachTypeAsRedisDowngradesIt() {
