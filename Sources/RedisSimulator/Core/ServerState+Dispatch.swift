@@ -6,11 +6,14 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
-        if tracking.clientCount > 0 { trackingLimitUsedSlots() }
+        // A busy script's hook serves other clients while the script's caller is current:
+        // theirs is a nested command, whose invalidations wait with the caller's.
+        let outer = currentClient
+        if outer == nil, tracking.clientCount > 0 { trackingLimitUsedSlots() }
         currentClient = client
         var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
-        currentClient = nil
-        if client.tracking.enabled || tracking.clientCount > 0 {
+        currentClient = outer
+        if outer == nil, client.tracking.enabled || tracking.clientCount > 0 {
             // CLIENT CACHING lasts for the next command, or the whole transaction.
             if !client.transaction.inMulti, !(args.first?.equalsIgnoringCase("client") ?? false) {
                 client.tracking.cachingGiven = false
@@ -148,7 +151,8 @@ extension ServerState {
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
-        if tracking.clientCount > 0 {
+        // During a command, its end broadcasts (after the reply); between commands, the timer does.
+        if tracking.clientCount > 0, currentClient == nil {
             trackingLimitUsedSlots()
             trackingBroadcast()
         }
