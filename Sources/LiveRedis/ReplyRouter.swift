@@ -1,6 +1,7 @@
 import RESP
 
-/// Tells replies from pushed messages on a RESP2 connection, where both arrive on one stream.
+/// Tells replies from pushed messages on a connection, where both arrive on one stream: in
+/// RESP2 by their content, in RESP3 by the push type.
 ///
 /// While subscribed, `message`/`pmessage`/`smessage` arrays are pushes. A (P|S)(UN)SUBSCRIBE
 /// command naming several channels is answered by one confirmation per channel: the first
@@ -27,6 +28,16 @@ struct ReplyRouter {
         if value == .simpleString("RESET") {
             subscriptionCount = 0
             return .reply
+        }
+        if case .push(let items) = value {
+            // RESP3 marks out-of-band data itself; only a subscription confirmation can answer
+            // the command waiting for it.
+            if let kind = items.first?.stringValue?.lowercased(), Self.subscriptionCommands.contains(kind),
+                items.count == 3, let count = items[2].integerValue {
+                subscriptionCount = Int(count)
+                return headAwaitsConfirmation ? .reply : .push
+            }
+            return .push
         }
         guard case .array(let items) = value, let kind = items.first?.stringValue?.lowercased() else {
             return .reply

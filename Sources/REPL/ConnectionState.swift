@@ -40,7 +40,7 @@ public struct ConnectionState: Sendable, Equatable {
             if inTransaction { database = databaseBeforeMulti }
             inTransaction = false
         case "exec" where arguments.count == 1:
-            if inTransaction, reply.isError || reply == .nullArray { database = databaseBeforeMulti }
+            if inTransaction, reply.isError || reply.isNull { database = databaseBeforeMulti }
             inTransaction = false
         case "reset" where !reply.isError:
             // RESET selects database 0 whatever the connection started in.
@@ -51,9 +51,10 @@ public struct ConnectionState: Sendable, Equatable {
         observe(message: reply)
     }
 
-    /// Follows a (un)subscribe confirmation, whether it came as a reply or was pushed.
+    /// Follows a (un)subscribe confirmation, whether it came as a reply or was pushed (an array
+    /// in RESP2, a push in RESP3).
     public mutating func observe(message: RESPValue) {
-        guard case .array(let items) = message, items.count == 3,
+        guard case .array(let items) = message.adapted(toProtocol: 2), items.count == 3,
               let kind = items[0].stringValue?.lowercased(), case .integer(let count) = items[2] else { return }
         if ["subscribe", "psubscribe", "unsubscribe", "punsubscribe"].contains(kind) {
             subscriptions = Int(count)

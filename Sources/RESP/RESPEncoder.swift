@@ -36,10 +36,25 @@ public enum RESPEncoder {
             return 1 + decimalCount(Int64(bytes.count)) + 2 + bytes.count + 2
         case .nullBulkString, .nullArray:
             return 5
-        case .array(let items):
+        case .array(let items), .set(let items), .push(let items):
             var count = 1 + decimalCount(Int64(items.count)) + 2
             for item in items { count += encodedCount(of: item) }
             return count
+        case .map(let items):
+            var count = 1 + decimalCount(Int64(items.count / 2)) + 2
+            for item in items { count += encodedCount(of: item) }
+            return count
+        case .double(let number):
+            return 1 + RESPDouble.text(number).utf8.count + 2
+        case .boolean:
+            return 4
+        case .null:
+            return 3
+        case .verbatimString(let format, let text):
+            let length = format.utf8.count + 1 + text.count
+            return 1 + decimalCount(Int64(length)) + 2 + length + 2
+        case .bigNumber(let digits):
+            return 1 + digits.utf8.count + 2
         }
     }
 
@@ -79,14 +94,52 @@ public enum RESPEncoder {
             put(UInt8(ascii: "$"), &cursor)
             putNegativeOne(&cursor)
         case .array(let items):
-            put(UInt8(ascii: "*"), &cursor)
-            putDecimal(Int64(items.count), &cursor)
-            putCRLF(&cursor)
-            for item in items { write(item, at: &cursor) }
+            putAggregate(UInt8(ascii: "*"), items, count: items.count, &cursor)
         case .nullArray:
             put(UInt8(ascii: "*"), &cursor)
             putNegativeOne(&cursor)
+        case .map(let items):
+            putAggregate(UInt8(ascii: "%"), items, count: items.count / 2, &cursor)
+        case .set(let items):
+            putAggregate(UInt8(ascii: "~"), items, count: items.count, &cursor)
+        case .push(let items):
+            putAggregate(UInt8(ascii: ">"), items, count: items.count, &cursor)
+        case .double(let number):
+            put(UInt8(ascii: ","), &cursor)
+            put(RESPDouble.text(number), &cursor)
+            putCRLF(&cursor)
+        case .boolean(let truth):
+            put(UInt8(ascii: "#"), &cursor)
+            put(truth ? UInt8(ascii: "t") : UInt8(ascii: "f"), &cursor)
+            putCRLF(&cursor)
+        case .null:
+            put(UInt8(ascii: "_"), &cursor)
+            putCRLF(&cursor)
+        case .verbatimString(let format, let text):
+            put(UInt8(ascii: "="), &cursor)
+            putDecimal(Int64(format.utf8.count + 1 + text.count), &cursor)
+            putCRLF(&cursor)
+            put(format, &cursor)
+            put(UInt8(ascii: ":"), &cursor)
+            text.withUnsafeBytes { source in
+                if let base = source.baseAddress { cursor.copyMemory(from: base, byteCount: source.count) }
+                cursor += source.count
+            }
+            putCRLF(&cursor)
+        case .bigNumber(let digits):
+            put(UInt8(ascii: "("), &cursor)
+            put(digits, &cursor)
+            putCRLF(&cursor)
         }
+    }
+
+    private static func putAggregate(
+        _ type: UInt8, _ items: [RESPValue], count: Int, _ cursor: inout UnsafeMutableRawPointer
+    ) {
+        put(type, &cursor)
+        putDecimal(Int64(count), &cursor)
+        putCRLF(&cursor)
+        for item in items { write(item, at: &cursor) }
     }
 
     @inline(__always)

@@ -1,4 +1,4 @@
-/// Reads server replies (every RESP2 type) incrementally: it never reads past its input,
+/// Reads server replies (every RESP2 and RESP3 type) incrementally: it never reads past its input,
 /// consumes nothing from a partial frame and limits nesting and sizes.
 public struct RESPReplyParser: Sendable {
     /// The deepest nesting of arrays accepted.
@@ -60,11 +60,12 @@ public struct RESPReplyParser: Sendable {
             }
             position = lineEnd + 2
             return .integer(value)
-        case UInt8(ascii: "$"):
+        case UInt8(ascii: "$"), UInt8(ascii: "="), UInt8(ascii: "!"):
             guard let length = RESPDecimal.parse(bytes, from: contentStart, to: lineEnd), length >= -1,
                 length <= maxBulkLength
             else { throw .invalidBulkLength }
             if length == -1 {
+                guard type == UInt8(ascii: "$") else { throw .invalidBulkLength }
                 position = lineEnd + 2
                 return .nullBulkString
             }
@@ -75,28 +76,89 @@ public struct RESPReplyParser: Sendable {
                 throw RESPProtocolError("Protocol error: expected CRLF after bulk data")
             }
             position = end + 2
-            return .bulkString(Array(bytes[start..<end]))
-        case UInt8(ascii: "*"):
+            let payload = Array(bytes[start..<end])
+            switch type {
+            case UInt8(ascii: "="):
+                guard payload.count >= 4, payload[3] == UInt8(ascii: ":") else {
+                    throw RESPProtocolError("Protocol error: verbatim string without a format")
+                }
+                return .verbatimString(
+                    format: String(decoding: payload[0..<3], as: UTF8.self), text: Array(payload[4...]))
+            case UInt8(ascii: "!"):
+                return .error(String(decoding: payload, as: UTF8.self))
+            default:
+                return .bulkString(payload)
+            }
+        case UInt8(ascii: "*"), UInt8(ascii: "%"), UInt8(ascii: "~"), UInt8(ascii: ">"), UInt8(ascii: "|"):
             guard let count = RESPDecimal.parse(bytes, from: contentStart, to: lineEnd), count >= -1,
                 count <= maxArrayLength
             else { throw .invalidMultibulkLength }
             if count == -1 {
+                guard type == UInt8(ascii: "*") else { throw .invalidMultibulkLength }
                 position = lineEnd + 2
                 return .nullArray
             }
             guard depth < maxDepth else { throw RESPProtocolError("Protocol error: nesting too deep") }
+            let isPaired = type == UInt8(ascii: "%") || type == UInt8(ascii: "|")
+            let (elements, overflow) = count.multipliedReportingOverflow(by: isPaired ? 2 : 1)
+            guard !overflow else { throw .invalidMultibulkLength }
             var cursor = lineEnd + 2
             var items: [RESPValue] = []
-            items.reserveCapacity(Int(min(count, 1024)))
-            for _ in 0..<count {
+            items.reserveCapacity(Int(min(elements, 1024)))
+            for _ in 0..<elements {
                 guard let item = try parseValue(bytes, &cursor, depth: depth + 1) else { return nil }
                 items.append(item)
             }
+            if type == UInt8(ascii: "|") {
+                // An attribute annotates the reply that follows it; the course has no use for it.
+                guard let annotated = try parseValue(bytes, &cursor, depth: depth) else { return nil }
+                position = cursor
+                return annotated
+            }
             position = cursor
-            return .array(items)
+            switch type {
+            case UInt8(ascii: "%"): return .map(items)
+            case UInt8(ascii: "~"): return .set(items)
+            case UInt8(ascii: ">"): return .push(items)
+            default: return .array(items)
+            }
+        case UInt8(ascii: "_"):
+            guard lineEnd == contentStart else { throw RESPProtocolError("Protocol error: invalid null") }
+            position = lineEnd + 2
+            return .null
+        case UInt8(ascii: "#"):
+            guard lineEnd == contentStart + 1, bytes[contentStart] == UInt8(ascii: "t") || bytes[contentStart] == UInt8(ascii: "f")
+            else { throw RESPProtocolError("Protocol error: invalid boolean") }
+            position = lineEnd + 2
+            return .boolean(bytes[contentStart] == UInt8(ascii: "t"))
+        case UInt8(ascii: ","):
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<lineEnd]), as: UTF8.self)
+            guard let number = Self.double(text) else { throw RESPProtocolError("Protocol error: invalid double") }
+            position = lineEnd + 2
+            return .double(number)
+        case UInt8(ascii: "("):
+            let digits = UnsafeBufferPointer(rebasing: bytes[contentStart..<lineEnd])
+            let body = digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") ? digits.dropFirst() : digits[...]
+            guard !body.isEmpty, body.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+                throw RESPProtocolError("Protocol error: invalid big number")
+            }
+            position = lineEnd + 2
+            return .bigNumber(String(decoding: digits, as: UTF8.self))
         default:
             throw RESPProtocolError(
                 "Protocol error: invalid reply type byte '\(Character(Unicode.Scalar(type)))'")
+        }
+    }
+
+    /// A RESP3 double's text: a decimal or exponent form, `inf`, `-inf` or `nan`.
+    private static func double(_ text: String) -> Double? {
+        switch text {
+        case "inf", "+inf": return .infinity
+        case "-inf": return -.infinity
+        case "nan", "-nan": return .nan
+        default:
+            guard !text.isEmpty, text.utf8.allSatisfy({ "0123456789+-.eE".utf8.contains($0) }) else { return nil }
+            return Double(text)
         }
     }
 

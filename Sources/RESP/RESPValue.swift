@@ -1,4 +1,8 @@
-/// One RESP2 value, as Redis sends it; a null bulk string, a null array and an empty one are distinct.
+/// One RESP value, as Redis sends it; a null bulk string, a null array and an empty one are distinct.
+///
+/// The RESP3 cases (`map` to `bigNumber`) are what a command builds when its reply has that
+/// shape; `adapted(toProtocol:)` turns them into what a RESP2 client reads, as Redis's
+/// networking layer does, so RESP2 clients never see them.
 public enum RESPValue: Hashable, Sendable {
     case simpleString(String)
     case error(String)
@@ -7,6 +11,22 @@ public enum RESPValue: Hashable, Sendable {
     case nullBulkString
     case array([RESPValue])
     case nullArray
+    /// RESP3 map (`%`): keys and values alternate, so the count is always even.
+    case map([RESPValue])
+    /// RESP3 set (`~`).
+    case set([RESPValue])
+    /// RESP3 push (`>`): out-of-band data such as Pub/Sub messages and invalidations.
+    case push([RESPValue])
+    /// RESP3 double (`,`).
+    case double(Double)
+    /// RESP3 boolean (`#t` / `#f`).
+    case boolean(Bool)
+    /// RESP3 null (`_`), the one null of RESP3.
+    case null
+    /// RESP3 verbatim string (`=`): a three-letter format (`txt`, `mkd`) and the text.
+    case verbatimString(format: String, text: [UInt8])
+    /// RESP3 big number (`(`), its decimal digits.
+    case bigNumber(String)
 }
 
 extension RESPValue {
@@ -47,6 +67,25 @@ extension RESPValue {
         if case .array(let a) = self { return a }
         return nil
     }
+
+    /// A plain-text verbatim string (`=…\r\ntxt:…`), as INFO and CLIENT LIST answer in RESP3;
+    /// RESP2 reads it as a bulk string.
+    public static func verbatim(_ text: String) -> RESPValue {
+        .verbatimString(format: "txt", text: Array(text.utf8))
+    }
+
+    /// A map reply from key/value pairs.
+    public static func map(pairs: [(RESPValue, RESPValue)]) -> RESPValue {
+        .map(pairs.flatMap { [$0.0, $0.1] })
+    }
+
+    /// True for every null: RESP2's null bulk string and null array, and RESP3's null.
+    public var isNull: Bool {
+        switch self {
+        case .nullBulkString, .nullArray, .null: return true
+        default: return false
+        }
+    }
 }
 
 extension RESPValue: CustomDebugStringConvertible {
@@ -60,6 +99,15 @@ extension RESPValue: CustomDebugStringConvertible {
         case .nullBulkString: return "$nil"
         case .array(let items): return "[" + items.map(\.debugDescription).joined(separator: ", ") + "]"
         case .nullArray: return "*nil"
+        case .map(let items): return "%{" + items.map(\.debugDescription).joined(separator: ", ") + "}"
+        case .set(let items): return "~{" + items.map(\.debugDescription).joined(separator: ", ") + "}"
+        case .push(let items): return ">[" + items.map(\.debugDescription).joined(separator: ", ") + "]"
+        case .double(let d): return "," + RESPDouble.text(d)
+        case .boolean(let b): return b ? "#t" : "#f"
+        case .null: return "_"
+        case .verbatimString(let format, let text):
+            return "=\(format):" + String(reflecting: String(decoding: text, as: UTF8.self))
+        case .bigNumber(let digits): return "(" + digits
         }
     }
 }

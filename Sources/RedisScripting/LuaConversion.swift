@@ -7,17 +7,65 @@ import CLua
 import RESP
 import RedisSimulator
 
-/// Redis 7.0's conversions between Lua values and replies (script_lua.c), RESP2 side.
+/// Redis 7.0's conversions between Lua values and replies (script_lua.c), for scripts on
+/// RESP2 (the default) and on RESP3 (`redis.setresp(3)`).
 /// Only raw table access is used, so no metamethod can raise a Lua error through Swift.
 enum LuaConversion {
     /// Deepest table nesting converted before answering Redis's stack-limit error.
     static let maximumDepth = 1000
 
     /// Pushes `reply` as Redis hands command replies to scripts: integers → numbers, bulk →
-    /// strings, nulls → false, arrays → tables, status → `{ok=…}`, error → `{err=…}`.
+    /// strings, RESP2 nulls → false, arrays → tables, status → `{ok=…}`, error → `{err=…}`;
+    /// and RESP3's: null → nil, boolean → boolean, double → `{double=…}`, map → `{map={k=v}}`,
+    /// set → `{set={member=true}}`, big number → `{big_number=…}`, verbatim string →
+    /// `{verbatim_string={format=…, string=…}}`.
     static func push(_ L: OpaquePointer, _ reply: RESPValue) {
-        guard lua_checkstack(L, 3) != 0 else { return }
+        guard lua_checkstack(L, 5) != 0 else { return }
         switch reply {
+        case .null: lua_pushnil(L)
+        case .boolean(let truth): lua_pushboolean(L, truth ? 1 : 0)
+        case .double(let number):
+            lua_createtable(L, 0, 1)
+            lua_pushstring(L, "double")
+            lua_pushnumber(L, number)
+            lua_rawset(L, -3)
+        case .bigNumber(let digits):
+            lua_createtable(L, 0, 1)
+            lua_pushstring(L, "big_number")
+            pushBytes(L, Array(digits.utf8))
+            lua_rawset(L, -3)
+        case .verbatimString(let format, let text):
+            lua_createtable(L, 0, 1)
+            lua_pushstring(L, "verbatim_string")
+            lua_createtable(L, 0, 2)
+            lua_pushstring(L, "string")
+            pushBytes(L, text)
+            lua_rawset(L, -3)
+            lua_pushstring(L, "format")
+            pushBytes(L, Array(format.utf8))
+            lua_rawset(L, -3)
+            lua_rawset(L, -3)
+        case .map(let items), .set(let items):
+            let isMap: Bool
+            if case .map = reply { isMap = true } else { isMap = false }
+            lua_createtable(L, 0, 1)
+            lua_pushstring(L, isMap ? "map" : "set")
+            lua_createtable(L, 0, Int32(clamping: isMap ? items.count / 2 : items.count))
+            var index = 0
+            while index < items.count {
+                push(L, items[index])
+                if isMap, index + 1 < items.count {
+                    push(L, items[index + 1])
+                    index += 1
+                } else {
+                    lua_pushboolean(L, 1)
+                }
+                // A nil key (a null member) cannot index a table; Redis's lua_settable would
+                // raise, so such an entry is left out.
+                if lua_type(L, -2) == LUA_TNIL { redislings_lua_pop(L, 2) } else { lua_rawset(L, -3) }
+                index += 1
+            }
+            lua_rawset(L, -3)
         case .integer(let i): lua_pushnumber(L, lua_Number(i))
         case .bulkString(let bytes): pushBytes(L, bytes)
         case .nullBulkString, .nullArray: lua_pushboolean(L, 0)
@@ -31,7 +79,7 @@ enum LuaConversion {
             lua_pushstring(L, "ignore_error_stats_update")
             lua_pushboolean(L, 1)
             lua_rawset(L, -3)
-        case .array(let items):
+        case .array(let items), .push(let items):
             lua_createtable(L, Int32(clamping: items.count), 0)
             for (offset, item) in items.enumerated() {
                 push(L, item)
@@ -82,15 +130,19 @@ enum LuaConversion {
     }
 
     /// The reply for the Lua value at absolute `index`, as Redis converts a script's result:
-    /// numbers truncated to integers, true → 1, false/nil → null, `{err=…}`, `{ok=…}`, arrays
-    /// up to the first nil.
-    static func reply(_ L: OpaquePointer, _ index: Int32, depth: Int = 0) -> RESPValue {
+    /// numbers truncated to integers, true → 1 and false → null (a RESP3 boolean once the
+    /// script ran `redis.setresp(3)`), nil → null, `{err=…}`, `{ok=…}`, `{double=…}`,
+    /// `{big_number=…}`, `{verbatim_string=…}`, `{map=…}`, `{set=…}`, arrays up to the first nil.
+    static func reply(_ L: OpaquePointer, _ index: Int32, depth: Int = 0, resp: Int = 2) -> RESPValue {
         switch lua_type(L, index) {
         case LUA_TSTRING: return .bulkString(bytes(L, index) ?? [])
-        case LUA_TBOOLEAN: return lua_toboolean(L, index) != 0 ? .integer(1) : .nullBulkString
+        case LUA_TBOOLEAN:
+            let truth = lua_toboolean(L, index) != 0
+            if resp >= 3 { return .boolean(truth) }
+            return truth ? .integer(1) : .nullBulkString
         case LUA_TNUMBER: return .integer(truncated(lua_tonumber(L, index)))
-        case LUA_TTABLE: return tableReply(L, index, depth: depth)
-        default: return .nullBulkString
+        case LUA_TTABLE: return tableReply(L, index, depth: depth, resp: resp)
+        default: return .null
         }
     }
 
@@ -108,7 +160,7 @@ enum LuaConversion {
         return lua_type(L, -1)
     }
 
-    private static func tableReply(_ L: OpaquePointer, _ index: Int32, depth: Int) -> RESPValue {
+    private static func tableReply(_ L: OpaquePointer, _ index: Int32, depth: Int, resp: Int) -> RESPValue {
         guard depth < maximumDepth, lua_checkstack(L, 4) != 0 else { return .error("ERR reached lua stack limit") }
         if field(L, index, "err") == LUA_TSTRING {
             let text = bytes(L, -1) ?? []
@@ -125,13 +177,27 @@ enum LuaConversion {
         if field(L, index, "double") == LUA_TNUMBER {
             let value = lua_tonumber(L, -1)
             redislings_lua_pop(L, 1)
-            return .bulk(formatG17(value))
+            return .double(value)
         }
         redislings_lua_pop(L, 1)
         if field(L, index, "big_number") == LUA_TSTRING {
             let text = bytes(L, -1) ?? []
             redislings_lua_pop(L, 1)
-            return .bulkString(text.map { $0 == 13 || $0 == 10 ? 32 : $0 })
+            return .bigNumber(String(decoding: text.map { $0 == 13 || $0 == 10 ? 32 : $0 }, as: UTF8.self))
+        }
+        redislings_lua_pop(L, 1)
+        if field(L, index, "verbatim_string") == LUA_TTABLE {
+            let inner = lua_gettop(L)
+            let format = field(L, inner, "format") == LUA_TSTRING ? bytes(L, -1) : nil
+            redislings_lua_pop(L, 1)
+            let text = field(L, inner, "string") == LUA_TSTRING ? bytes(L, -1) : nil
+            redislings_lua_pop(L, 1)
+            if let format, let text {
+                redislings_lua_pop(L, 1)
+                // addReplyVerbatim writes the first three bytes of the format.
+                let code = String(decoding: (format + Array("   ".utf8)).prefix(3), as: UTF8.self)
+                return .verbatimString(format: code, text: text)
+            }
         }
         redislings_lua_pop(L, 1)
         for kind in ["map", "set"] {
@@ -140,12 +206,12 @@ enum LuaConversion {
                 var items: [RESPValue] = []
                 lua_pushnil(L)
                 while lua_next(L, inner) != 0 {
-                    items.append(reply(L, lua_gettop(L) - 1, depth: depth + 1))
-                    if kind == "map" { items.append(reply(L, lua_gettop(L), depth: depth + 1)) }
+                    items.append(reply(L, lua_gettop(L) - 1, depth: depth + 1, resp: resp))
+                    if kind == "map" { items.append(reply(L, lua_gettop(L), depth: depth + 1, resp: resp)) }
                     redislings_lua_pop(L, 1)
                 }
                 redislings_lua_pop(L, 1)
-                return .array(items)
+                return kind == "map" ? .map(items) : .set(items)
             }
             redislings_lua_pop(L, 1)
         }
@@ -157,7 +223,7 @@ enum LuaConversion {
                 redislings_lua_pop(L, 1)
                 break
             }
-            items.append(reply(L, lua_gettop(L), depth: depth + 1))
+            items.append(reply(L, lua_gettop(L), depth: depth + 1, resp: resp))
             redislings_lua_pop(L, 1)
             position += 1
         }

@@ -107,9 +107,7 @@ redis.setresp = guard(function(...)
   if select("#", ...) ~= 1 then return raise(errtable("redis.setresp() requires one argument.")) end
   local resp = toint(tonumber((...)) or 0)
   if resp ~= 2 and resp ~= 3 then return raise(errtable("RESP version must be 2 or 3.")) end
-  if resp == 3 then
-    return raise(errtable("RESP3 replies are not available in the simulator: use redis.setresp(2)"))
-  end
+  host.setresp(resp)
 end)
 redis.REPL_NONE, redis.REPL_AOF, redis.REPL_SLAVE, redis.REPL_REPLICA, redis.REPL_ALL = 0, 1, 2, 2, 3
 redis.set_repl = guard(function(...)

@@ -73,6 +73,7 @@ extension LuaScripting {
         redislings_install_hook(L, Self.hookInterval)
         limits.pointee.enforcing = 1
         let status = lua_pcall(L, arguments, 1, base + 1)
+        let resp = run.protocolVersion
         limits.pointee.enforcing = 0
         redislings_remove_hook(L)
         currentRun = nil
@@ -92,7 +93,7 @@ extension LuaScripting {
             lua_gc(L, LUA_GCSTEP, 50)
             callsSinceCollection = 0
         }
-        if status == 0 { return LuaConversion.reply(L, lua_gettop(L)) }
+        if status == 0 { return LuaConversion.reply(L, lua_gettop(L), resp: resp) }
         return Self.errorReply(L, name)
     }
 

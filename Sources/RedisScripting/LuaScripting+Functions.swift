@@ -31,10 +31,10 @@ extension LuaScripting {
             resetFunctions()
             return .ok
         case "function|stats":
-            return .array([
+            return .map([
                 .bulk("running_script"), .nullBulkString,
-                .bulk("engines"), .array([
-                    .bulk("LUA"), .array([
+                .bulk("engines"), .map([
+                    .bulk("LUA"), .map([
                         .bulk("libraries_count"), .integer(Int64(libraries.count)),
                         .bulk("functions_count"), .integer(Int64(functionCount)),
                     ]),
@@ -311,15 +311,15 @@ extension LuaScripting {
             var entry: [RESPValue] = [
                 .bulk("library_name"), .bulk(library.name), .bulk("engine"), .bulk("LUA"), .bulk("functions"),
                 .array(library.functions.map { function in
-                    .array([
+                    .map([
                         .bulk("name"), .bulk(function.name),
                         .bulk("description"), function.description.map { .bulkString($0) } ?? .nullBulkString,
-                        .bulk("flags"), .array(function.flags.map { .simpleString($0) }),
+                        .bulk("flags"), .set(function.flags.map { .simpleString($0) }),
                     ])
                 }),
             ]
             if withCode { entry += [.bulk("library_code"), .bulkString(library.code.bytes)] }
-            reply.append(.array(entry))
+            reply.append(.map(entry))
         }
         return .array(reply)
     }

@@ -18,6 +18,7 @@ extension LuaScripting {
             ("call", { L in LuaScripting.hosted(L) { $0.hostCall(L!) } }),
             ("sha1hex", { L in LuaScripting.hosted(L) { $0.hostSHA1(L!) } }),
             ("log", { L in LuaScripting.hosted(L) { $0.hostLog(L!) } }),
+            ("setresp", { L in LuaScripting.hosted(L) { $0.hostSetResp(L!) } }),
             ("rand", { L in LuaScripting.hosted(L) { $0.hostRandom(L!) } }),
             ("seed", { L in LuaScripting.hosted(L) { $0.hostSeed(L!) } }),
             ("aclcheck", { L in LuaScripting.hosted(L) { $0.hostACLCheck(L!) } }),
@@ -124,6 +125,12 @@ extension LuaScripting {
         let level = Int(lua_tointeger(L, 1))
         let text = LuaConversion.bytes(L, 2).map { String(decoding: $0, as: UTF8.self) } ?? ""
         logHandler?(level, text)
+        return 0
+    }
+
+    /// `redis.setresp(2|3)`: the protocol of the replies the rest of the script's calls get.
+    func hostSetResp(_ L: OpaquePointer) -> Int32 {
+        currentRun?.protocolVersion = Int(lua_tointeger(L, 1))
         return 0
     }
 

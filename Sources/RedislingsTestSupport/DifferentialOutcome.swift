@@ -44,13 +44,30 @@ public enum DifferentialOutcome: Sendable, Equatable, CustomStringConvertible {
         case .error: return .error("")
         case .integer: return .integer(0)
         case .bulkString: return .bulkString([])
-        case .nullBulkString, .nullArray: return value
+        case .nullBulkString, .nullArray, .null, .boolean: return value
+        case .double: return .double(0)
+        case .verbatimString(let format, _): return .verbatimString(format: format, text: [])
+        case .bigNumber: return .bigNumber("0")
         case .array(let items): return .array(items.map(shape))
+        case .set(let items): return .set(items.map(shape))
+        case .push(let items): return .push(items.map(shape))
+        case .map(let items): return .map(items.map(shape))
         }
     }
 
+    /// Sorts every array and set, and every map's entries, so that order does not count.
     static func sortedArrays(_ value: RESPValue) -> RESPValue {
-        guard case .array(let items) = value else { return value }
-        return .array(items.map(sortedArrays).sorted { RESPEncoder.encode($0).lexicographicallyPrecedes(RESPEncoder.encode($1)) })
+        func sorted(_ items: [RESPValue]) -> [RESPValue] {
+            items.map(sortedArrays).sorted { RESPEncoder.encode($0).lexicographicallyPrecedes(RESPEncoder.encode($1)) }
+        }
+        switch value {
+        case .array(let items): return .array(sorted(items))
+        case .set(let items): return .set(sorted(items))
+        case .map(let items):
+            let pairs = stride(from: 0, to: items.count - 1, by: 2).map { RESPValue.array([items[$0], sortedArrays(items[$0 + 1])]) }
+            let ordered = pairs.sorted { RESPEncoder.encode($0).lexicographicallyPrecedes(RESPEncoder.encode($1)) }
+            return .map(ordered.flatMap { $0.arrayValue ?? [] })
+        default: return value
+        }
     }
 }

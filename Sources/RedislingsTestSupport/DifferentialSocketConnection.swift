@@ -5,7 +5,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// A plain RESP2 client over a loopback TCP socket with no handshake, for the clients of a
+/// A plain RESP2/RESP3 client over a loopback TCP socket with no handshake, for the clients of a
 /// differential case on real redis-server: a reader thread hands each reply to the oldest waiting request
 /// and everything else (pub/sub messages, extra subscribe confirmations) to `pushes`.
 final class DifferentialSocketConnection: RedisConnection, @unchecked Sendable {
@@ -89,60 +89,26 @@ final class DifferentialSocketConnection: RedisConnection, @unchecked Sendable {
         Glibc.close(fd)
     }
 
-    /// Reads RESP2 values from a blocking socket.
+    /// Reads RESP2 and RESP3 values from a blocking socket with the project's reply parser.
     private struct Reader {
         let fd: Int32
         var buffer: [UInt8] = []
-        var position = 0
+        let parser = RESPReplyParser()
 
-        mutating func byte() -> UInt8? {
-            if position == buffer.count {
+        mutating func value() -> RESPValue? {
+            while true {
+                if !buffer.isEmpty {
+                    let parsed: (RESPValue, consumed: Int)?
+                    do { parsed = try parser.parse(buffer) } catch { return nil }
+                    if let (value, consumed) = parsed {
+                        buffer.removeFirst(consumed)
+                        return value
+                    }
+                }
                 var chunk = [UInt8](repeating: 0, count: 65536)
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n > 0 else { return nil }
-                buffer = Array(chunk[0..<n])
-                position = 0
-            }
-            defer { position += 1 }
-            return buffer[position]
-        }
-
-        mutating func line() -> String? {
-            var bytes: [UInt8] = []
-            while let b = byte() {
-                if b == 10, bytes.last == 13 { return String(decoding: bytes.dropLast(), as: UTF8.self) }
-                bytes.append(b)
-            }
-            return nil
-        }
-
-        mutating func value() -> RESPValue? {
-            guard let kind = byte(), let text = line() else { return nil }
-            switch kind {
-            case UInt8(ascii: "+"): return .simpleString(text)
-            case UInt8(ascii: "-"): return .error(text)
-            case UInt8(ascii: ":"): return Int64(text).map { .integer($0) }
-            case UInt8(ascii: "$"):
-                guard let length = Int(text) else { return nil }
-                if length < 0 { return .nullBulkString }
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(length)
-                for _ in 0..<(length + 2) {
-                    guard let b = byte() else { return nil }
-                    bytes.append(b)
-                }
-                return .bulkString(Array(bytes.dropLast(2)))
-            case UInt8(ascii: "*"):
-                guard let count = Int(text) else { return nil }
-                if count < 0 { return .nullArray }
-                var items: [RESPValue] = []
-                for _ in 0..<count {
-                    guard let item = value() else { return nil }
-                    items.append(item)
-                }
-                return .array(items)
-            default:
-                return nil
+                buffer += chunk[0..<n]
             }
         }
     }

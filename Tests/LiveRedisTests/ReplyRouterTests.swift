@@ -37,4 +37,13 @@ import Testing
         #expect(router.route(.simpleString("RESET"), headAwaitsConfirmation: false) == .reply)
         #expect(router.subscriptionCount == 0)
     }
+
+    @Test func resp3PushesAreRoutedByTheirType() {
+        var router = ReplyRouter()
+        let confirmation = RESPValue.push([.bulk("subscribe"), .bulk("a"), .integer(1)])
+        #expect(router.route(confirmation, headAwaitsConfirmation: true) == .reply)
+        #expect(router.route(.push([.bulk("invalidate"), .array([.bulk("k")])]), headAwaitsConfirmation: false) == .push)
+        #expect(router.route(.map([.bulk("f"), .bulk("v")]), headAwaitsConfirmation: false) == .reply)
+        #expect(router.route(.push([.bulk("message"), .bulk("a"), .bulk("x")]), headAwaitsConfirmation: false) == .push)
+    }
 }

@@ -20,6 +20,18 @@ import RESP
         #expect(!state.isSubscribed)
     }
 
+    @Test func resp3ConfirmationsAndNullsAreFollowedToo() {
+        var state = ConnectionState()
+        state.observe(command: args("SUBSCRIBE", "a"), reply: .push([.bulk("subscribe"), .bulk("a"), .integer(1)]))
+        #expect(state.isSubscribed)
+        state.observe(message: .push([.bulk("unsubscribe"), .bulk("a"), .integer(0)]))
+        #expect(!state.isSubscribed)
+        state.observe(command: args("MULTI"), reply: .ok)
+        state.observe(command: args("SELECT", "3"), reply: .queued)
+        state.observe(command: args("EXEC"), reply: .null)
+        #expect(state.database == 0, "an EXEC aborted by WATCH (a RESP3 null) selects nothing")
+    }
+
     @Test func aLiveURLsDatabaseShowsFromTheStart() {
         var state = ConnectionState(database: 2)
         #expect(state.prompt(label: "127.0.0.1:6379") == "127.0.0.1:6379[2]> ")

@@ -20,11 +20,12 @@ final class RedisReference {
 
     private init(server: RedisServerProcess) { self.server = server }
 
-    /// redis-cli's terminal-style output for `command` (without the final newline).
+    /// redis-cli's terminal-style output for `command` (without the final newline), with
+    /// `resp3` after HELLO 3 as `redis-cli -3` prints it.
     @discardableResult
-    func cli(_ command: [String]) -> String {
+    func cli(_ command: [String], resp3: Bool = false) -> String {
         var text = RedisReference.shell(
-            "redis-cli -p \(port) --no-raw " + command.map(RedisReference.quote).joined(separator: " ") + " 2>&1")
+            "redis-cli -p \(port) --no-raw " + (resp3 ? "-3 " : "") + command.map(RedisReference.quote).joined(separator: " ") + " 2>&1")
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }

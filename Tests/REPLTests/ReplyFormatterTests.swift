@@ -67,4 +67,32 @@ import RESP
             #expect(server.cli(command) == ReplyFormatter.format(reply), "\(command)")
         }
     }
+
+    /// RESP3 replies as `redis-cli -3` prints them: maps, sets, doubles, booleans, nulls.
+    @Test func matchesRedisCliInResp3() throws {
+        guard let server = try RedisReference.start() else { return }
+        defer { server.stop() }
+        server.cli(["HSET", "h", "f", "v", "g", "w"])
+        server.cli(["SADD", "s", "a"])
+        server.cli(["ZADD", "z", "1.5", "a"])
+        server.cli(["XADD", "st", "1-1", "name", "ada"])
+        let entries = RESPValue.array([.array([.bulk("1-1"), .bulkArray(["name", "ada"])])])
+        let cases: [([String], RESPValue)] = [
+            (["HGETALL", "h"], .map([.bulk("f"), .bulk("v"), .bulk("g"), .bulk("w")])),
+            (["HGETALL", "missing"], .map([])),
+            (["SMEMBERS", "s"], .set([.bulk("a")])),
+            (["SMEMBERS", "missing"], .set([])),
+            (["ZSCORE", "z", "a"], .double(1.5)),
+            (["GET", "missing"], .null),
+            (["EVAL", "redis.setresp(3); return true", "0"], .boolean(true)),
+            (["EVAL", "redis.setresp(3); return false", "0"], .boolean(false)),
+            (["XREAD", "STREAMS", "st", "0"], .map([.bulk("st"), entries])),
+            (["CLIENT", "TRACKINGINFO"], .map([
+                .bulk("flags"), .set([.bulk("off")]), .bulk("redirect"), .integer(-1), .bulk("prefixes"), .array([]),
+            ])),
+        ]
+        for (command, reply) in cases {
+            #expect(server.cli(command, resp3: true) == ReplyFormatter.format(reply), "\(command)")
+        }
+    }
 }

@@ -31,10 +31,15 @@ import RedislingsTestSupport
 @Suite struct ConnectionCommandTests {
     let simulator = Simulator()
 
-    @Test func helloRefusesRESP3() {
+    @Test func helloSwitchesToRESP3AndRefusesOtherVersions() {
         let client = simulator.connect()
-        #expect(run(simulator, client, "HELLO", "3") == .reply(.error("NOPROTO unsupported protocol version")))
-        #expect(run(simulator, client, "PING") == .reply(.simpleString("PONG")))
+        #expect(run(simulator, client, "HELLO", "4") == .reply(.error("NOPROTO unsupported protocol version")))
+        guard case .reply(.map(let fields)) = run(simulator, client, "HELLO", "3") else {
+            Issue.record("HELLO 3 must answer a map")
+            return
+        }
+        #expect(Array(fields[4...5]) == [.bulk("proto"), .integer(3)])
+        #expect(run(simulator, client, "GET", "missing") == .reply(.null))
     }
 
     @Test func requirepassGatesNewClientsUntilAuth() {

@@ -95,11 +95,12 @@ public final class ExerciseClient: Sendable {
     /// Every push filed, in order (subscribe confirmations included).
     public var pushes: [RESPValue] { state.withLock { $0.pushes } }
 
-    /// The pub/sub messages among the pushes: `message`, `pmessage` and `smessage`.
+    /// The messages among the pushes: Pub/Sub's `message`, `pmessage` and `smessage`, and
+    /// client-side caching's `invalidate` (RESP3 pushes read as the arrays RESP2 would show).
     public var messages: [RESPValue] {
-        pushes.filter { push in
+        pushes.map { $0.adapted(toProtocol: 2) }.filter { push in
             guard let kind = push.arrayValue?.first?.stringValue else { return false }
-            return kind == "message" || kind == "pmessage" || kind == "smessage"
+            return kind == "message" || kind == "pmessage" || kind == "smessage" || kind == "invalidate"
         }
     }
 

@@ -2,8 +2,11 @@ import Foundation
 import RESP
 
 extension Expectation {
-    /// True when `reply` is what this expectation describes (FORMAT.md's table).
+    /// True when `reply` is what this expectation describes (FORMAT.md's table). A RESP3 reply
+    /// is judged as RESP2 shows it: a map as its flat key/value array, a set as an array, a
+    /// double as its text, a boolean as 1 or 0, a null as null.
     public func matches(_ reply: RESPValue) -> Bool {
+        let reply = reply.adapted(toProtocol: 2)
         switch self {
         case .string(let text):
             switch reply {
@@ -96,8 +99,12 @@ extension RESPValue {
         case .bulkString(let bytes):
             let text = String(decoding: bytes.prefix(60), as: UTF8.self)
             return "\"\(text)\(bytes.count > 60 ? "…" : "")\""
-        case .nullBulkString, .nullArray: return "(nil)"
-        case .array(let items):
+        case .nullBulkString, .nullArray, .null: return "(nil)"
+        case .double(let value): return "(double) \(RESPDouble.text(value))"
+        case .boolean(let truth): return truth ? "(true)" : "(false)"
+        case .verbatimString(_, let text): return String(decoding: text.prefix(60), as: UTF8.self)
+        case .bigNumber(let digits): return "(big number) \(digits)"
+        case .array(let items), .set(let items), .push(let items), .map(let items):
             let shown = items.prefix(4).map(\.elementText).joined(separator: ", ")
             return "[\(shown)\(items.count > 4 ? ", … (\(items.count) items)" : "")]"
         }
@@ -108,7 +115,8 @@ extension RESPValue {
     private var elementText: String {
         switch self {
         case .integer(let value): return String(value)
-        case .nullBulkString, .nullArray: return "nil"
+        case .nullBulkString, .nullArray, .null: return "nil"
+        case .double(let value): return RESPDouble.text(value)
         default: return shortText
         }
     }
@@ -119,8 +127,10 @@ extension RESPValue {
         case .simpleString(let text), .error(let text): return text.utf8.count + 3
         case .integer: return 12
         case .bulkString(let bytes): return bytes.count + 8
-        case .nullBulkString, .nullArray: return 5
-        case .array(let items): return items.reduce(8) { $0 + $1.approximateSize }
+        case .nullBulkString, .nullArray, .null, .boolean, .double, .bigNumber: return RESPEncoder.encodedCount(of: self)
+        case .verbatimString(_, let text): return text.count + 12
+        case .array(let items), .set(let items), .push(let items), .map(let items):
+            return items.reduce(8) { $0 + $1.approximateSize }
         }
     }
 }

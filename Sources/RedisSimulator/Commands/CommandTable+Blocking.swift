@@ -124,7 +124,7 @@ extension CommandTable {
             } else {
                 ctx.signalModified(key)
             }
-            return .array([.bulk(key), .bulk(chosen.member), .bulk(RedisNumberFormat.double(chosen.score))])
+            return .array([.bulk(key), .bulk(chosen.member), .double(chosen.score)])
         }
         for key in keys {
             if let reply = try zpop(ctx, key) { return reply }

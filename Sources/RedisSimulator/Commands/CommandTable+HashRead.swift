@@ -10,8 +10,8 @@ extension CommandTable {
             return .array(ctx.args[2...].map { .bulkOrNull(hash?[$0]) })
         },
         CommandSpec("hgetall", arity: 2, flags: ["readonly"], keys: .single, categories: ["@read", "@hash", "@slow"]) { ctx in
-            guard let hash = try ctx.lookupHash(ctx[1]) else { return .array([]) }
-            return .array(hash.pairs.flatMap { [RESPValue.bulk($0.field), .bulk($0.value)] })
+            guard let hash = try ctx.lookupHash(ctx[1]) else { return .map([]) }
+            return .map(hash.pairs.flatMap { [RESPValue.bulk($0.field), .bulk($0.value)] })
         },
         CommandSpec("hkeys", arity: 2, flags: ["readonly"], keys: .single, categories: ["@read", "@hash", "@slow"]) { ctx in
             .array((try ctx.lookupHash(ctx[1])?.fields ?? []).map { .bulk($0) })
@@ -36,7 +36,15 @@ extension CommandTable {
             let count = try randomCount(ctx, option: "withvalues")
             guard let hash = try ctx.lookupHash(ctx[1]) else { return .array([]) }
             let withValues = ctx.count == 4
-            return .array(RandomSample.positions(size: hash.count, count: count).flatMap { index -> [RESPValue] in
+            let positions = RandomSample.positions(size: hash.count, count: count)
+            if withValues, ctx.resp3 {
+                // RESP3 pairs each field with its value.
+                return .array(positions.map { index in
+                    let pair = hash.pair(at: index)
+                    return .array([.bulk(pair.field), .bulk(pair.value)])
+                })
+            }
+            return .array(positions.flatMap { index -> [RESPValue] in
                 let pair = hash.pair(at: index)
                 return withValues ? [.bulk(pair.field), .bulk(pair.value)] : [.bulk(pair.field)]
             })

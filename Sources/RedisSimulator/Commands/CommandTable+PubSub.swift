@@ -124,6 +124,8 @@ extension ServerState {
         unsubscribeAll(client)
         client.databaseIndex = 0
         client.name = nil
+        client.protocolVersion = 2
+        disableTracking(client)
         // Redis puts the client back on the default user: with requirepass set, it must AUTH again.
         client.isAuthenticated = config.requirePassword == nil
     }

@@ -35,7 +35,7 @@ extension CommandTable {
             return .integer(removed)
         },
         CommandSpec("smembers", arity: 2, flags: ["readonly"], keys: .single, categories: ["@read", "@set", "@slow"]) { ctx in
-            .array((try ctx.lookupSet(ctx[1])?.members ?? []).map { .bulk($0) })
+            .set((try ctx.lookupSet(ctx[1])?.members ?? []).map { .bulk($0) })
         },
         CommandSpec("sismember", arity: 3, flags: ["readonly", "fast"], keys: .single, categories: ["@read", "@set", "@fast"]) { ctx in
             .integer(try ctx.lookupSet(ctx[1])?.contains(ctx[2]) == true ? 1 : 0)
@@ -114,15 +114,15 @@ extension CommandTable {
             return .bulk(member)
         }
         let count = try ctx.positiveInteger(at: 2)
-        guard let set = try ctx.lookupSet(key) else { return .array([]) }
-        if count == 0 { return .array([]) }
+        guard let set = try ctx.lookupSet(key) else { return .set([]) }
+        if count == 0 { return .set([]) }
         let size = Int64(set.count)
         ctx.notify(.set, "spop", key)
         if count >= size {
             let all = set.members
             ctx.deleteKey(key)
             ctx.notify(.generic, "del", key)
-            return .array(all.map { .bulk($0) })
+            return .set(all.map { .bulk($0) })
         }
         let remaining = size - count
         var popped: [ByteString] = []
@@ -143,6 +143,6 @@ extension CommandTable {
             ctx.overwriteValue(key, .set(kept))
         }
         ctx.signalModified(key)
-        return .array(popped.map { .bulk($0) })
+        return .set(popped.map { .bulk($0) })
     }
 }

@@ -3,7 +3,7 @@ import RESP
 extension CommandTable {
     static let setAlgebraCommands: [CommandSpec] = [
         CommandSpec("sinter", arity: -2, flags: ["readonly"], keys: .all, categories: ["@read", "@set", "@slow"]) { ctx in
-            .array(try setIntersection(ctx, Array(ctx.args[1...]), limit: 0).members.map { .bulk($0) })
+            .set(try setIntersection(ctx, Array(ctx.args[1...]), limit: 0).members.map { .bulk($0) })
         },
         CommandSpec("sinterstore", arity: -3, flags: ["write", "denyoom"], keys: .all, categories: ["@write", "@set", "@slow"]) { ctx in
             try storeSet(ctx, try setIntersection(ctx, Array(ctx.args[2...]), limit: 0), event: "sinterstore")
@@ -24,13 +24,13 @@ extension CommandTable {
             return .integer(Int64(try setIntersection(ctx, keys, limit: Int(clamping: limit)).count))
         },
         CommandSpec("sunion", arity: -2, flags: ["readonly"], keys: .all, categories: ["@read", "@set", "@slow"]) { ctx in
-            .array(try setUnionOrDifference(ctx, Array(ctx.args[1...]), difference: false).members.map { .bulk($0) })
+            .set(try setUnionOrDifference(ctx, Array(ctx.args[1...]), difference: false).members.map { .bulk($0) })
         },
         CommandSpec("sunionstore", arity: -3, flags: ["write", "denyoom"], keys: .all, categories: ["@write", "@set", "@slow"]) { ctx in
             try storeSet(ctx, try setUnionOrDifference(ctx, Array(ctx.args[2...]), difference: false), event: "sunionstore")
         },
         CommandSpec("sdiff", arity: -2, flags: ["readonly"], keys: .all, categories: ["@read", "@set", "@slow"]) { ctx in
-            .array(try setUnionOrDifference(ctx, Array(ctx.args[1...]), difference: true).members.map { .bulk($0) })
+            .set(try setUnionOrDifference(ctx, Array(ctx.args[1...]), difference: true).members.map { .bulk($0) })
         },
         CommandSpec("sdiffstore", arity: -3, flags: ["write", "denyoom"], keys: .all, categories: ["@write", "@set", "@slow"]) { ctx in
             try storeSet(ctx, try setUnionOrDifference(ctx, Array(ctx.args[2...]), difference: true), event: "sdiffstore")

@@ -67,10 +67,10 @@ extension CommandTable {
             let withScores = ctx.count == 4
             // Redis walks sorted sets from the highest score down, so "all of it" comes reversed.
             let whole = count >= Int64(zset.count)
-            return .array(RandomSample.positions(size: zset.count, count: count).flatMap { index -> [RESPValue] in
-                let element = zset.element(at: whole ? zset.count - 1 - index : index)
-                return withScores ? [.bulk(element.member), .double(element.score)] : [.bulk(element.member)]
-            })
+            let picked = RandomSample.positions(size: zset.count, count: count).map { index in
+                zset.element(at: whole ? zset.count - 1 - index : index)
+            }
+            return sortedSetReply(picked, withScores: withScores, nested: ctx.resp3)
         },
         CommandSpec("zscan", arity: -3, flags: ["readonly"], keys: .single, categories: ["@read", "@sortedset", "@slow"]) { ctx in
             let cursor = try CollectionScan.cursor(ctx[2])

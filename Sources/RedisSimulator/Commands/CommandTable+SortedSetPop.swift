@@ -30,12 +30,14 @@ extension CommandTable {
         },
     ]
 
-    /// ZPOPMIN / ZPOPMAX key [count]: a flat member, score array.
+    /// ZPOPMIN / ZPOPMAX key [count]: a flat member, score array; in RESP3 with a count, one
+    /// pair per member.
     static func sortedSetPopCommand(_ ctx: CommandContext, max: Bool) throws(RedisError) -> RESPValue {
         guard ctx.count <= 3 else { throw RedisError.syntax }
         let count = ctx.count == 3 ? try ctx.positiveInteger(at: 2) : 1
         guard let zset = try ctx.lookupSortedSet(ctx[1]), count > 0 else { return .array([]) }
-        return sortedSetReply(sortedSetPop(ctx, ctx[1], zset, max: max, count: Int(clamping: count)), withScores: true)
+        let popped = sortedSetPop(ctx, ctx[1], zset, max: max, count: Int(clamping: count))
+        return sortedSetReply(popped, withScores: true, nested: ctx.resp3 && ctx.count == 3)
     }
 
     /// Pops up to `count` members from the low (or high) end with Redis's events; deletes the key

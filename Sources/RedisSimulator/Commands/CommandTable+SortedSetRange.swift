@@ -90,7 +90,7 @@ extension CommandTable {
             selected = sortedSetSlice(zset, ranks, reverse: descending, offset: offset, limit: limit)
         }
         if let destination { return storeSortedSet(ctx, destination, selected, event: "zrangestore") }
-        return sortedSetReply(selected, withScores: withScores)
+        return sortedSetReply(selected, withScores: withScores, nested: ctx.resp3)
     }
 
     /// The members at `ranks`, walked in the asked direction, after skipping `offset` and taking
@@ -105,8 +105,14 @@ extension CommandTable {
         return zset.elements(from: ranks.lowerBound + Int(offset), limit: take)
     }
 
-    /// Members, with their scores interleaved when asked (RESP2's flat WITHSCORES form).
-    static func sortedSetReply(_ elements: [(member: ByteString, score: Double)], withScores: Bool) -> RESPValue {
+    /// Members, with their scores when asked: interleaved (RESP2's flat form) or, when
+    /// `nested` (RESP3), as one [member, score] pair per member.
+    static func sortedSetReply(
+        _ elements: [(member: ByteString, score: Double)], withScores: Bool, nested: Bool = false
+    ) -> RESPValue {
+        if withScores, nested {
+            return .array(elements.map { .array([.bulk($0.member), .double($0.score)]) })
+        }
         var reply: [RESPValue] = []
         reply.reserveCapacity(elements.count * (withScores ? 2 : 1))
         for element in elements {

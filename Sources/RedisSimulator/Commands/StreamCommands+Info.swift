@@ -10,7 +10,7 @@ extension CommandTable {
             CommandSpec("xinfo|groups", arity: 3, flags: ["readonly"], keys: KeyPositions(first: 2, last: 2, step: 1), categories: ["@read", "@stream", "@slow"]) { ctx in
                 guard let stream = try ctx.lookupStream(ctx[2]) else { throw RedisError.noSuchKey }
                 return .array(stream.sortedGroups.map { group in
-                    .array([
+                    .map([
                         .bulk("name"), .bulk(group.name),
                         .bulk("consumers"), .integer(Int64(group.consumers.count)),
                         .bulk("pending"), .integer(Int64(group.pending.count)),
@@ -26,7 +26,7 @@ extension CommandTable {
                     throw RedisError("NOGROUP No such consumer group '\(ctx[3].errorText)' for key name '\(ctx[2].errorText)'")
                 }
                 return .array(group.sortedConsumers.map { consumer in
-                    .array([
+                    .map([
                         .bulk("name"), .bulk(consumer.name),
                         .bulk("pending"), .integer(Int64(consumer.pending.count)),
                         .bulk("idle"), .integer(max(0, ctx.now - consumer.seenTime)),
@@ -77,7 +77,7 @@ extension CommandTable {
                 .bulk("first-entry"), stream.log.first?.reply ?? .nullBulkString,
                 .bulk("last-entry"), stream.log.last?.reply ?? .nullBulkString,
             ]
-            return .array(reply)
+            return .map(reply)
         }
         let limit = Int(clamping: count)
         func capped<T>(_ items: some Sequence<T>) -> [T] { limit == 0 ? Array(items) : Array(items.prefix(limit)) }
@@ -92,12 +92,12 @@ extension CommandTable {
                     guard let entry = consumer.pending[id] else { return nil }
                     return .array([.streamID(id), .integer(entry.deliveryTime), .integer(entry.deliveryCount)])
                 }
-                return .array([
+                return .map([
                     .bulk("name"), .bulk(consumer.name), .bulk("seen-time"), .integer(consumer.seenTime),
                     .bulk("pel-count"), .integer(Int64(consumer.pending.count)), .bulk("pending"), .array(owned),
                 ])
             }
-            return .array([
+            return .map([
                 .bulk("name"), .bulk(group.name),
                 .bulk("last-delivered-id"), .streamID(group.lastID),
                 .bulk("entries-read"), group.entriesRead.map { .integer($0) } ?? .nullBulkString,
@@ -108,6 +108,6 @@ extension CommandTable {
             ])
         }
         reply += [.bulk("groups"), .array(groups)]
-        return .array(reply)
+        return .map(reply)
     }
 }

@@ -80,14 +80,14 @@ extension CommandTable {
             }
         }
 
-        var replies: [RESPValue] = []
+        var replies: [(ByteString, [RESPValue])] = []
         for (offset, key) in keys.enumerated() {
             guard let stream = try ctx.lookupStream(key) else { continue }
             if let entries = serve(ctx, stream, key: key, after: ids[offset], count: Int(clamping: count), groupRead) {
-                replies.append(.array([.bulk(key), .array(entries)]))
+                replies.append((key, entries))
             }
         }
-        if !replies.isEmpty { return .array(replies) }
+        if !replies.isEmpty { return streamsReply(ctx, replies) }
         guard timeout >= 0 else { return .nullArray }
 
         let blockedCount = count > 0 ? Int(clamping: count) : 1000
@@ -108,8 +108,15 @@ extension CommandTable {
             guard let entries = serve(retryCtx, stream, key: key, after: groupRead == nil ? after : .max,
                                       count: blockedCount, groupRead), !entries.isEmpty || groupRead != nil
             else { return nil }
-            return .array([.array([.bulk(key), .array(entries)])])
+            return streamsReply(retryCtx, [(key, entries)])
         }
+    }
+
+    /// XREAD's reply: one [key, entries] pair per stream in RESP2, a map from key to entries
+    /// in RESP3.
+    private static func streamsReply(_ ctx: CommandContext, _ streams: [(ByteString, [RESPValue])]) -> RESPValue {
+        if ctx.resp3 { return .map(streams.flatMap { [.bulk($0.0), .array($0.1)] }) }
+        return .array(streams.map { .array([.bulk($0.0), .array($0.1)]) })
     }
 
     /// The entries one stream contributes, or nil when it has nothing to serve now.

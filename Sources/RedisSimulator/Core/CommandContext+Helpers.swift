@@ -4,6 +4,10 @@ extension CommandContext {
         CommandContext(server: server, client: client, args: args, db: server.databases[index], now: now, spec: spec)
     }
 
+    /// True when the client speaks RESP3, where some replies change shape beyond what
+    /// `RESPValue.adapted(toProtocol:)` does (score pairs nested, as Redis checks `c->resp`).
+    public var resp3: Bool { client.protocolVersion >= 3 }
+
     /// True when argument `index` equals `word`, ignoring ASCII case (option names).
     public func argument(_ index: Int, is word: String) -> Bool {
         index < args.count && args[index].equalsIgnoringCase(word)

@@ -87,6 +87,7 @@ extension CommandContext {
     /// Tells WATCHers that `key` changed (Redis's signalModifiedKey).
     public func signalModified(_ key: ByteString) {
         server.touchWatchedKey(key, in: db.index)
+        server.trackingInvalidateKey(key, by: server.currentClient)
     }
 
     /// Publishes a keyspace event if `notify-keyspace-events` enables its class (Redis's notifyKeyspaceEvent).

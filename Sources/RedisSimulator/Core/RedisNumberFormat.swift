@@ -10,15 +10,7 @@ import RESP
 public enum RedisNumberFormat {
     /// A double as Redis 7.0's `addReplyDouble` and `d2string` write it: `%.17g`, with `inf`
     /// and `-inf` for infinities (ZSCORE, ZINCRBY, ZRANGE WITHSCORES: `1.1` → `1.1000000000000001`).
-    public static func double(_ value: Double) -> String {
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        if value.isNaN { return "nan" }
-        if value == value.rounded(), abs(value) < 1e15 {
-            // Integral values print as integers under %.17g; this skips printf on the common case.
-            return value == 0 ? (value.sign == .minus ? "-0" : "0") : String(Int64(value))
-        }
-        return printf("%.17g", value)
-    }
+    public static func double(_ value: Double) -> String { RESPDouble.text(value) }
 
     /// A long double as Redis 7.0's `ld2string` writes it in human mode (INCRBYFLOAT,
     /// HINCRBYFLOAT): `%.17Lf`, trailing zeros and a trailing `.` removed, `-0` written `0`,
@@ -60,9 +52,4 @@ extension ByteString {
 
     /// The human text of `value`, as INCRBYFLOAT stores it (see `RedisNumberFormat.humanLongDouble`).
     public init(humanLongDouble value: LongDouble) { self.init(RedisNumberFormat.humanLongDouble(value)) }
-}
-
-extension RESPValue {
-    /// A bulk reply holding a double as Redis 7.0's RESP2 `addReplyDouble` sends it.
-    public static func double(_ value: Double) -> RESPValue { .bulk(RedisNumberFormat.double(value)) }
 }

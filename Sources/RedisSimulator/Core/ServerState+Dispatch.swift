@@ -6,6 +6,38 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
+        // A busy script's hook serves other clients while the script's caller is current:
+        // theirs is a nested command, whose invalidations wait with the caller's.
+        let outer = currentClient
+        if outer == nil, tracking.clientCount > 0 { trackingLimitUsedSlots() }
+        currentClient = client
+        var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
+        currentClient = outer
+        if outer == nil, client.tracking.enabled || tracking.clientCount > 0 {
+            // CLIENT CACHING lasts for the next command, or the whole transaction.
+            if !client.transaction.inMulti, !(args.first?.equalsIgnoringCase("client") ?? false) {
+                client.tracking.cachingGiven = false
+            }
+            let own = trackingAfterCommand(client)
+            if !own.isEmpty {
+                switch result {
+                case .reply(let reply): result = .replies([reply] + own)
+                case .replies(let replies): result = .replies(replies + own)
+                case .blocked: for message in own { client.push(message) }
+                }
+            }
+        }
+        // Commands build RESP3 shapes; each client reads them in the protocol it chose.
+        switch result {
+        case .reply(let reply): return .reply(reply.adapted(toProtocol: client.protocolVersion))
+        case .replies(let replies): return .replies(replies.map { $0.adapted(toProtocol: client.protocolVersion) })
+        case .blocked: return .blocked
+        }
+    }
+
+    private func processInServerShape(
+        _ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool
+    ) -> ExecutionResult {
         let now = clock.nowMilliseconds()
         if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now
@@ -25,7 +57,7 @@ extension ServerState {
         if client.transaction.inMulti, spec.isNoMulti {
             return reject(client, RedisError("ERR Command not allowed inside a transaction"))
         }
-        if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
+        if client.subscriptions.isActive, client.protocolVersion == 2, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.name == "exec")
@@ -40,7 +72,7 @@ extension ServerState {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
-        if spec.name == "ping", client.subscriptions.isActive {
+        if spec.name == "ping", client.subscriptions.isActive, client.protocolVersion == 2 {
             // RESP2 subscribed mode answers PING with a `pong` array.
             guard args.count <= 2 else { return .reply(.error(RedisError.arity("ping").message)) }
             return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))
@@ -96,6 +128,15 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        defer {
+            if tracking.clientCount > 0, spec.flags.contains("readonly"), !Self.untrackedReaders.contains(spec.name) {
+                if let caller = client.scriptCaller {
+                    trackingRememberKeys(caller.client, caller.line)
+                } else {
+                    trackingRememberKeys(client, args)
+                }
+            }
+        }
         do {
             return try spec.handler(context)
         } catch let error as RedisError {
@@ -110,6 +151,11 @@ extension ServerState {
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
+        // During a command, its end broadcasts (after the reply); between commands, the timer does.
+        if tracking.clientCount > 0, currentClient == nil {
+            trackingLimitUsedSlots()
+            trackingBroadcast()
+        }
     }
 
     /// Commands a subscribed RESP2 client may still run.
@@ -117,6 +163,10 @@ extension ServerState {
         "subscribe", "ssubscribe", "psubscribe", "unsubscribe", "sunsubscribe", "punsubscribe",
         "ping", "quit", "reset",
     ]
+
+    /// Read-only commands whose own keys are not tracked: a read-only script tracks through
+    /// the commands it runs instead (Redis's call()).
+    static let untrackedReaders: Set<String> = ["eval_ro", "evalsha_ro", "fcall_ro"]
 
     /// Commands that run at once inside MULTI instead of being queued.
     static let runsInsideMulti: Set<String> = ["exec", "discard", "multi", "watch", "quit", "reset"]

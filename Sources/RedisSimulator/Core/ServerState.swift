@@ -23,6 +23,10 @@ final class ServerState {
     var watches = WatchRegistry()
     /// Clients blocked on keys.
     var blocking = BlockingRegistry()
+    /// Client-side caching: who read what, and broadcast prefixes.
+    var tracking = TrackingRegistry()
+    /// The client whose command is running (Redis's server.current_client), nil between commands.
+    var currentClient: SimulatorClient?
     /// The Lua engine, when the program wired one in (RedisScripting).
     var scripting: (any ScriptingEngine)?
     /// The running script, as other clients see it without the lock (BUSY, SCRIPT KILL).
@@ -59,6 +63,7 @@ final class ServerState {
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
         touchWatchedKey(key, in: db.index)
+        trackingInvalidateKey(key, by: nil)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }
 

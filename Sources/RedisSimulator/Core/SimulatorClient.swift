@@ -24,6 +24,8 @@ public final class SimulatorClient: @unchecked Sendable {
     public internal(set) var isClosed = false
     /// True when the connection asked to close after its reply (QUIT).
     public internal(set) var closeAfterReply = false
+    /// The protocol HELLO chose (2 or 3): replies are adapted to it as they leave the server.
+    public internal(set) var protocolVersion = 2
     /// True after a successful AUTH, or when no password is required.
     public var isAuthenticated = true
     /// True for the client a script engine runs `redis.call` with: blocking commands answer at
@@ -45,12 +47,21 @@ public final class SimulatorClient: @unchecked Sendable {
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()
     var blocked: BlockedState?
+    var tracking = ClientTrackingState()
+    /// For a script's client: the client that ran the script and its command line, whose
+    /// declared keys a tracking caller remembers when the script reads (Redis's script_caller).
+    var scriptCaller: (client: SimulatorClient, line: [ByteString])?
     /// Replies a command adds after its return value (SUBSCRIBE a b: one confirmation per
     /// channel); dispatch turns them into `ExecutionResult.replies`.
     var extraReplies: [RESPValue] = []
 
-    /// Sends a pushed message to the client's connection.
-    func push(_ message: RESPValue) { pushHandler?(message) }
+    /// Sends a pushed message to the client's connection, in the client's protocol.
+    func push(_ message: RESPValue) { pushHandler?(message.adapted(toProtocol: protocolVersion)) }
+
+    /// Hands a blocked command's reply to the connection, in the client's protocol.
+    func answerDeferred(_ reply: RESPValue) {
+        deferredReplyHandler?(reply.adapted(toProtocol: protocolVersion))
+    }
 
     init(id: Int64, now: Int64) {
         self.id = id

@@ -95,15 +95,17 @@ extension ServerState {
                     let context = CommandContext(
                         server: self, client: client, args: [], db: databases[state.db], now: now,
                         spec: state.spec)
-                    let reply: RESPValue?
-                    do {
-                        reply = try state.retry(context, watched.key)
-                    } catch {
-                        reply = .error(error.message)
+                    runAsCurrentClient(client) {
+                        let reply: RESPValue?
+                        do throws(RedisError) {
+                            reply = try state.retry(context, watched.key)
+                        } catch {
+                            reply = .error(error.message)
+                        }
+                        guard let reply else { return }
+                        unblock(client)
+                        client.answerDeferred(reply)
                     }
-                    guard let reply else { continue }
-                    unblock(client)
-                    client.deferredReplyHandler?(reply)
                 }
             }
         }
@@ -130,7 +132,7 @@ extension ServerState {
         for client in due {
             guard let reply = client.blocked?.timeoutReply else { continue }
             unblock(client)
-            client.deferredReplyHandler?(reply)
+            client.answerDeferred(reply)
         }
     }
 }

@@ -18,7 +18,7 @@ extension CommandTable {
         let id = try ctx.integer(at: 2)
         guard let target = ctx.server.clients[id], let state = target.blocked else { return .integer(0) }
         ctx.server.unblock(target)
-        target.deferredReplyHandler?(
+        target.answerDeferred(
             withError ? .error("UNBLOCKED client unblocked via CLIENT UNBLOCK") : state.timeoutReply)
         return .integer(1)
     }

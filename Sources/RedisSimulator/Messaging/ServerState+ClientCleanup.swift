@@ -14,10 +14,11 @@ extension ServerState {
         if let pending = client.blocked?.timeoutReply {
             unblock(client)
             // Whoever awaits the blocked reply in-process (`Simulator.send`) must not wait forever.
-            client.deferredReplyHandler?(pending)
+            client.answerDeferred(pending)
             client.deferredReplyHandler = nil
         }
         unwatchAll(client)
+        disableTracking(client)
         client.transaction = TransactionState()
         clients[client.id] = nil
     }

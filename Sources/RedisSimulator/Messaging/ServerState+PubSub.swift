@@ -70,7 +70,7 @@ extension ServerState {
     func publish(_ message: ByteString, to channel: ByteString, sharded: Bool = false) -> Int {
         var receivers = 0
         if sharded {
-            let push = RESPValue.array([.bulk("smessage"), .bulk(channel), .bulk(message)])
+            let push = RESPValue.push([.bulk("smessage"), .bulk(channel), .bulk(message)])
             for client in pubsub.shardChannels[channel] ?? [] {
                 client.push(push)
                 receivers += 1
@@ -78,14 +78,14 @@ extension ServerState {
             return receivers
         }
         if let subscribers = pubsub.channels[channel] {
-            let push = RESPValue.array([.bulk("message"), .bulk(channel), .bulk(message)])
+            let push = RESPValue.push([.bulk("message"), .bulk(channel), .bulk(message)])
             for client in subscribers {
                 client.push(push)
                 receivers += 1
             }
         }
         for pattern in pubsub.patternOrder where GlobPattern(pattern).matches(channel) {
-            let push = RESPValue.array([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)])
+            let push = RESPValue.push([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)])
             for client in pubsub.patterns[pattern] ?? [] {
                 client.push(push)
                 receivers += 1
@@ -110,7 +110,7 @@ extension ServerState {
     }
 
     private func confirmation(_ word: String, _ name: ByteString?, _ count: Int) -> RESPValue {
-        .array([.bulk(word), name.map { .bulk($0) } ?? .nullBulkString, .integer(Int64(count))])
+        .push([.bulk(word), name.map { .bulk($0) } ?? .nullBulkString, .integer(Int64(count))])
     }
 
     private static func remove(

@@ -19,7 +19,10 @@ public final class ScriptRun {
     public private(set) var wroteDirty = false
     private var finished = false
 
-    init(server: ServerState, caller: SimulatorClient, now: Int64, readOnly: Bool, allowsOOM: Bool, function: FunctionRunInfo) {
+    init(
+        server: ServerState, caller: SimulatorClient, callerLine: [ByteString], now: Int64, readOnly: Bool,
+        allowsOOM: Bool, function: FunctionRunInfo
+    ) {
         self.server = server
         self.allowsOOM = allowsOOM
         self.caller = caller
@@ -28,9 +31,16 @@ public final class ScriptRun {
         self.client = SimulatorClient(id: 0, now: now)
         // Redis's script client never blocks (CLIENT_DENY_BLOCKING): XREAD BLOCK refuses, BLPOP answers as a timeout.
         client.isScriptClient = true
+        client.scriptCaller = (caller, callerLine)
         client.databaseIndex = caller.databaseIndex
         let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
         server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000, function: function)
+    }
+
+    /// The protocol `redis.call` replies come in: 2 unless the script ran `redis.setresp(3)`.
+    public var protocolVersion: Int {
+        get { client.protocolVersion }
+        set { client.protocolVersion = newValue }
     }
 
     /// True once SCRIPT KILL asked this script to stop.
@@ -75,9 +85,9 @@ public final class ScriptRun {
         if client.blocked != nil {
             // Scripts may not block (Redis's CLIENT_DENY_BLOCKING): answer as a timeout would.
             server.unblock(client)
-            return .nullArray
+            return RESPValue.nullArray.adapted(toProtocol: client.protocolVersion)
         }
-        return reply
+        return reply.adapted(toProtocol: client.protocolVersion)
     }
 
     /// True when `args` names a command (and subcommand) the simulator knows.
@@ -101,7 +111,7 @@ extension CommandContext {
     /// Starts a script run for this EVAL-family or FCALL command (`function` says which function
     /// and the engine's counts, for FUNCTION STATS); call `finish()` when the script ends.
     public func beginScript(readOnly: Bool, allowsOOM: Bool = false, function: FunctionRunInfo = FunctionRunInfo()) -> ScriptRun {
-        ScriptRun(server: server, caller: client, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
+        ScriptRun(server: server, caller: client, callerLine: args, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
     }
 
     /// Redis's check before a script with declared flags (a function, or EVAL with a shebang)

@@ -97,6 +97,7 @@ struct ConfigParameter: Sendable {
         ConfigParameter("dbfilename", "dump.rdb", .text),
         ConfigParameter("dir", "/var/lib/redis", .text),
         ConfigParameter("loglevel", "notice", .choice(["debug", "verbose", "notice", "warning", "nothing"])),
+        ConfigParameter("tracking-table-max-keys", "1000000", .integer(min: 0, max: Int64.max)),
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
         ConfigParameter("slowlog-log-slower-than", "10000", .integer(min: -1, max: Int64.max)),
         ConfigParameter("slowlog-max-len", "128", .integer(min: 0, max: Int64(UInt32.max))),

@@ -265,6 +265,14 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         case .nullBulkString: return "nil"
         case .array: return "array"
         case .nullArray: return "nil-array"
+        case .map: return "map"
+        case .set: return "set"
+        case .push: return "push"
+        case .double: return "double"
+        case .boolean: return "boolean"
+        case .null: return "null"
+        case .verbatimString: return "verbatim"
+        case .bigNumber: return "bignum"
         }
     }
 

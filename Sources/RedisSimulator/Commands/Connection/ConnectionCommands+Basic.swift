@@ -42,14 +42,15 @@ extension CommandTable {
         },
     ]
 
-    /// HELLO [protover [AUTH user pass] [SETNAME name]], RESP2 only.
+    /// HELLO [protover [AUTH user pass] [SETNAME name]]: switches to RESP2 or RESP3 once
+    /// authenticated; without a version the protocol stays as it is.
     @Sendable static func hello(_ ctx: CommandContext) throws -> RESPValue {
-        var version: Int64 = 2
+        var version = Int64(ctx.client.protocolVersion)
         if ctx.count >= 2 {
             guard let requested = ctx[1].int64Value else {
                 throw RedisError("ERR Protocol version is not an integer or out of range")
             }
-            guard requested == 2 else { throw RedisError("NOPROTO unsupported protocol version") }
+            guard requested == 2 || requested == 3 else { throw RedisError("NOPROTO unsupported protocol version") }
             version = requested
         }
         var i = 2, name: ByteString?
@@ -79,7 +80,8 @@ extension CommandTable {
             try validateClientName(name)
             ctx.client.name = name.isEmpty ? nil : name
         }
-        return .array([
+        ctx.client.protocolVersion = Int(version)
+        return .map([
             .bulk("server"), .bulk("redis"), .bulk("version"), .bulk(ServerState.redisVersion),
             .bulk("proto"), .integer(version), .bulk("id"), .integer(ctx.client.id),
             .bulk("mode"), .bulk("standalone"), .bulk("role"), .bulk("master"), .bulk("modules"), .array([]),

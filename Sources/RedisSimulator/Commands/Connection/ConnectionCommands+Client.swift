@@ -11,7 +11,7 @@ extension CommandTable {
                 return .ok
             },
             clientSpec("client|info", arity: 2) { ctx in
-                .bulk(ctx.server.clientInfoLine(ctx.client, now: ctx.now) + "\n")
+                .verbatim(ctx.server.clientInfoLine(ctx.client, now: ctx.now) + "\n")
             },
             clientSpec("client|list", arity: -2, admin: true) { ctx in
                 var clients = ctx.server.clients.values.sorted { $0.id < $1.id }
@@ -35,7 +35,7 @@ extension CommandTable {
                         throw RedisError.syntax
                     }
                 }
-                return .bulk(clients.map { ctx.server.clientInfoLine($0, now: ctx.now) + "\n" }.joined())
+                return .verbatim(clients.map { ctx.server.clientInfoLine($0, now: ctx.now) + "\n" }.joined())
             },
             clientSpec("client|kill", arity: -3, admin: true, handler: clientKill),
             clientSpec("client|unblock", arity: -3, admin: true, handler: clientUnblock),
@@ -49,6 +49,7 @@ extension CommandTable {
                 }
                 return .ok
             },
+        ] + clientTrackingCommands + [
             CommandSpec("client|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow", "@connection"]) { _ in
                 .array(helpLines("CLIENT", [
                     "CACHING (YES|NO)",
@@ -178,6 +179,9 @@ extension ServerState {
         if client.subscriptions.isActive { flags += "P" }
         if client.transaction.inMulti { flags += "x" }
         if client.blocked != nil { flags += "b" }
+        if client.tracking.enabled { flags += "t" }
+        if client.tracking.brokenRedirect { flags += "R" }
+        if client.tracking.broadcast { flags += "B" }
         if client.transaction.dirty { flags += "d" }
         if flags.isEmpty { flags = "N" }
         let name = client.name.map { $0.string } ?? ""
@@ -188,7 +192,7 @@ extension ServerState {
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
             "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
             "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=0", "tot-mem=22298",
-            "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=-1", "resp=2",
+            "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=\(client.tracking.enabled ? client.tracking.redirect : -1)", "resp=\(client.protocolVersion)",
         ]
         return fields.joined(separator: " ")
     }

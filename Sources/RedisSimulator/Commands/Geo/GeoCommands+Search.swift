@@ -73,7 +73,7 @@ extension CommandTable {
                 var item: [RESPValue] = [.bulk(match.member)]
                 if options.withDistance { item.append(.bulk(ByteString(GeoDistance.format(match.distance)))) }
                 if options.withHash { item.append(.integer(Int64(match.score))) }
-                if options.withCoordinates { item.append(.array([coordinate(match.longitude), coordinate(match.latitude)])) }
+                if options.withCoordinates { item.append(.array([coordinate(match.longitude, ctx), coordinate(match.latitude, ctx)])) }
                 return .array(item)
             })
         }

@@ -26,7 +26,7 @@ extension CommandTable {
             let zset = try ctx.lookupSortedSet(ctx[1])
             return .array(ctx.args[2...].map { member in
                 guard let position = zset?.geoPosition(of: member) else { return .nullArray }
-                return .array([coordinate(position.longitude), coordinate(position.latitude)])
+                return .array([coordinate(position.longitude, ctx), coordinate(position.latitude, ctx)])
             })
         },
         CommandSpec("geodist", arity: -4, flags: ["readonly"], keys: .single, categories: ["@read", "@geo", "@slow"]) { ctx in
@@ -50,9 +50,11 @@ extension CommandTable {
         },
     ] + geoSearchCommands
 
-    /// A coordinate as Redis prints it (17 decimals, trailing zeros dropped).
-    static func coordinate(_ value: Double) -> RESPValue {
-        .bulk(ByteString(RedisNumberFormat.humanLongDouble(LongDouble(value))))
+    /// A coordinate as Redis prints it (17 decimals, trailing zeros dropped); a RESP3 double
+    /// for a RESP3 client (whose digits are `%.17g`'s, the same number Redis's longer text reads as).
+    static func coordinate(_ value: Double, _ ctx: CommandContext) -> RESPValue {
+        if ctx.resp3 { return .double(value) }
+        return .bulk(ByteString(RedisNumberFormat.humanLongDouble(LongDouble(value))))
     }
 
     /// The 11-character base-32 geohash of 52 bits (the last character always `0`).

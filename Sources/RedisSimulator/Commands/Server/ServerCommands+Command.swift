@@ -69,9 +69,9 @@ extension CommandTable {
     /// One command's COMMAND INFO entry, in Redis 7.0's ten-element shape.
     @Sendable static func commandInfo(_ spec: CommandSpec) -> RESPValue {
         .array([
-            .bulk(spec.name), .integer(Int64(spec.arity)), .array(spec.flags.map { .simpleString($0) }),
+            .bulk(spec.name), .integer(Int64(spec.arity)), .set(spec.flags.map { .simpleString($0) }),
             .integer(Int64(spec.keys.first)), .integer(Int64(spec.keys.last)), .integer(Int64(spec.keys.step)),
-            .array(spec.categories.map { .simpleString($0) }), .array([]), .array([]),
+            .set(spec.categories.map { .simpleString($0) }), .set([]), .set([]),
             .array(spec.subcommands.sorted { $0.name < $1.name }.map(commandInfo)),
         ])
     }

@@ -25,7 +25,7 @@ extension CommandTable {
                         }
                     }
                 }
-                return .array(reply)
+                return .map(reply)
             },
             CommandSpec("config|set", arity: -4, flags: ["admin", "noscript", "loading", "stale"],
                         categories: ["@admin", "@slow", "@dangerous"]) { ctx in

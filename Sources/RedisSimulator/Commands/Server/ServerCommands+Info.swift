@@ -4,7 +4,7 @@ extension CommandTable {
     static let infoCommands: [CommandSpec] = [
         CommandSpec("info", arity: -1, flags: ["loading", "stale"], categories: ["@slow", "@dangerous"]) { ctx in
             let requested = ctx.args.dropFirst().map { $0.string.lowercased() }
-            return .bulk(ctx.server.infoText(sections: requested, now: ctx.now))
+            return .verbatim(ctx.server.infoText(sections: requested, now: ctx.now))
         },
     ]
 }
@@ -53,7 +53,7 @@ extension ServerState {
                 ("connected_clients", String(clients.count)), ("cluster_connections", "0"),
                 ("maxclients", config.values["maxclients"] ?? "10000"), ("client_recent_max_input_buffer", "0"),
                 ("client_recent_max_output_buffer", "0"), ("blocked_clients", String(blocked)),
-                ("tracking_clients", "0"), ("clients_in_timeout_table", String(blocked)),
+                ("tracking_clients", String(tracking.clientCount)), ("clients_in_timeout_table", String(blocked)),
             ]
         case "memory":
             let used = estimatedMemoryUsage()
@@ -83,6 +83,8 @@ extension ServerState {
                 ("expired_time_cap_reached_count", "0"), ("evicted_keys", "0"), ("evicted_clients", "0"),
                 ("keyspace_hits", String(stats.keyspaceHits)), ("keyspace_misses", String(stats.keyspaceMisses)),
                 ("pubsub_channels", String(pubsub.channels.count)), ("pubsub_patterns", String(pubsub.patterns.count)),
+                ("tracking_total_keys", String(tracking.keys.count)), ("tracking_total_items", String(tracking.totalItems)),
+                ("tracking_total_prefixes", String(tracking.prefixes.count)),
                 ("total_error_replies", "0"), ("total_reads_processed", String(stats.commandsProcessed)),
                 ("total_writes_processed", String(stats.commandsProcessed)),
             ]

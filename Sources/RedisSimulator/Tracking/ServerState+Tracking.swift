@@ -1,0 +1,210 @@
+import RESP
+
+/// Client-side caching (Redis's tracking.c): remembering what tracking clients read, and
+/// telling them when it changes.
+extension ServerState {
+    /// The channel RESP2 clients receive invalidations on, through a redirect client.
+    static let invalidationChannel: ByteString = "__redis__:invalidate"
+
+    /// Turns tracking on for `client` (CLIENT TRACKING ON, already validated).
+    func enableTracking(
+        _ client: SimulatorClient, redirect: Int64, broadcast: Bool, optIn: Bool, optOut: Bool, noLoop: Bool,
+        prefixes: [ByteString]
+    ) {
+        if !client.tracking.enabled { tracking.clientCount += 1 }
+        client.tracking.enabled = true
+        client.tracking.brokenRedirect = false
+        client.tracking.redirect = redirect
+        client.tracking.broadcast = broadcast
+        client.tracking.optIn = optIn
+        client.tracking.optOut = optOut
+        client.tracking.noLoop = noLoop
+        guard broadcast else { return }
+        for prefix in prefixes.isEmpty ? [ByteString([])] : prefixes {
+            if tracking.prefixes[prefix, default: .init()].clients.insert(client.id).inserted {
+                client.tracking.prefixes.append(prefix)
+            }
+        }
+        client.tracking.prefixes.sort()
+    }
+
+    /// Turns tracking off (CLIENT TRACKING OFF, RESET, disconnect); the keys it read stay in
+    /// the table until they change, as in Redis.
+    func disableTracking(_ client: SimulatorClient) {
+        for prefix in client.tracking.prefixes {
+            tracking.prefixes[prefix]?.clients.remove(client.id)
+            if tracking.prefixes[prefix]?.clients.isEmpty == true { tracking.prefixes[prefix] = nil }
+        }
+        if client.tracking.enabled { tracking.clientCount -= 1 }
+        client.tracking = ClientTrackingState()
+    }
+
+    /// After a read-only command: remembers the keys of `line` for `client` (the script's caller
+    /// for commands a script runs), honouring OPTIN/OPTOUT (Redis's trackingRememberKeys).
+    func trackingRememberKeys(_ client: SimulatorClient, _ line: [ByteString]) {
+        let state = client.tracking
+        guard state.enabled, !state.broadcast else { return }
+        if (state.optIn && !state.cachingGiven) || (state.optOut && state.cachingGiven) { return }
+        guard let spec = table.lookup(line[0]), !spec.flags.contains("pubsub") else { return }
+        for key in CommandTable.trackedKeys(spec, line) {
+            if tracking.keys[key, default: []].insert(client.id).inserted { tracking.totalItems += 1 }
+        }
+    }
+
+    /// `key` changed: clients that read it are told once and forgotten; broadcasting clients
+    /// following a matching prefix hear of it after the command (Redis's trackingInvalidateKey).
+    func trackingInvalidateKey(_ key: ByteString, by modifier: SimulatorClient?, broadcast: Bool = true) {
+        guard tracking.clientCount > 0 || !tracking.keys.isEmpty else { return }
+        if broadcast {
+            for prefix in tracking.prefixes.keys where key.bytes.starts(with: prefix.bytes) {
+                tracking.prefixes[prefix]?.changed[key] = modifier?.id ?? 0
+            }
+        }
+        guard let ids = tracking.keys.removeValue(forKey: key) else { return }
+        tracking.totalItems -= ids.count
+        for id in ids.sorted() {
+            guard let target = clients[id], target.tracking.enabled, !target.tracking.broadcast else { continue }
+            if target.tracking.noLoop, target === modifier { continue }
+            if target === currentClient {
+                tracking.pendingForCurrent.append(key)
+            } else {
+                sendTrackingMessage(target, .array([.bulk(key)]))
+            }
+        }
+    }
+
+    /// FLUSHDB, FLUSHALL and SWAPDB: every tracking client is told to drop everything (a null
+    /// invalidation) and the table is emptied (Redis's trackingInvalidateKeysOnFlush).
+    func trackingInvalidateOnFlush() {
+        if tracking.clientCount > 0 {
+            for client in clients.values.sorted(by: { $0.id < $1.id }) where client.tracking.enabled {
+                if client === currentClient {
+                    tracking.pendingForCurrent.append(nil)
+                } else {
+                    sendTrackingMessage(client, .nullBulkString)
+                }
+            }
+        }
+        tracking.keys = [:]
+        tracking.totalItems = 0
+    }
+
+    /// Keeps the tracking table within `tracking-table-max-keys` by forgetting random keys,
+    /// whose readers are told to drop them (Redis's trackingLimitUsedSlots).
+    func trackingLimitUsedSlots() {
+        guard let limit = config.values["tracking-table-max-keys"].flatMap({ Int($0) }), limit > 0,
+            tracking.keys.count > limit else { return }
+        let saved = currentClient
+        currentClient = nil
+        while tracking.keys.count > limit, let key = tracking.keys.keys.randomElement() {
+            trackingInvalidateKey(key, by: nil, broadcast: false)
+        }
+        currentClient = saved
+    }
+
+    /// Sends the invalidations held back for `client` during its command and the broadcasts of
+    /// keys changed meanwhile; returns what goes to `client` itself, to follow its reply.
+    func trackingAfterCommand(_ client: SimulatorClient) -> [RESPValue] {
+        trackingPendingMessages(client) + trackingBroadcast(current: client)
+    }
+
+    /// Sends the invalidations held back for `client`; returns those that go to `client` itself.
+    func trackingPendingMessages(_ client: SimulatorClient) -> [RESPValue] {
+        var own: [RESPValue] = []
+        let pending = tracking.pendingForCurrent
+        tracking.pendingForCurrent = []
+        for key in pending {
+            if let message = trackingMessage(client, key.map { .array([.bulk($0)]) } ?? .nullBulkString) {
+                if message.0 === client { own.append(message.1) } else { message.0.push(message.1) }
+            }
+        }
+        return own
+    }
+
+    /// Runs `body` (serving a blocked client) as `client`'s command: invalidations it causes
+    /// for `client` follow the reply `body` sends, as when Redis serves a blocked client.
+    func runAsCurrentClient(_ client: SimulatorClient, _ body: () -> Void) {
+        let outer = (currentClient, tracking.pendingForCurrent)
+        currentClient = client
+        tracking.pendingForCurrent = []
+        body()
+        for message in trackingPendingMessages(client) { client.push(message) }
+        (currentClient, tracking.pendingForCurrent) = outer
+    }
+
+    /// Sends every prefix's changed keys to its broadcasting clients (NOLOOP ones without the
+    /// keys they changed themselves); returns the messages for `current`.
+    @discardableResult
+    func trackingBroadcast(current: SimulatorClient? = nil) -> [RESPValue] {
+        var own: [RESPValue] = []
+        for prefix in tracking.prefixes.keys.sorted() {
+            guard let state = tracking.prefixes[prefix], !state.changed.isEmpty else { continue }
+            tracking.prefixes[prefix]?.changed = [:]
+            let changed = state.changed.sorted { $0.key < $1.key }
+            for id in state.clients.sorted() {
+                guard let client = clients[id] else { continue }
+                let keys = changed.filter { !client.tracking.noLoop || $0.value != client.id }.map { RESPValue.bulk($0.key) }
+                if keys.isEmpty { continue }
+                guard let message = trackingMessage(client, .array(keys)) else { continue }
+                if message.0 === current { own.append(message.1) } else { message.0.push(message.1) }
+            }
+        }
+        return own
+    }
+
+    private func sendTrackingMessage(_ client: SimulatorClient, _ payload: RESPValue) {
+        if let message = trackingMessage(client, payload) { message.0.push(message.1) }
+    }
+
+    /// Where an invalidation for `client` goes and what it says (Redis's sendTrackingMessage):
+    /// a RESP3 `invalidate` push, or a `__redis__:invalidate` message to a RESP2 redirect
+    /// client in Pub/Sub mode; nil when nobody can receive it.
+    private func trackingMessage(_ client: SimulatorClient, _ payload: RESPValue) -> (SimulatorClient, RESPValue)? {
+        var target = client
+        var redirected = false
+        if client.tracking.redirect != 0 {
+            guard let redirect = clients[client.tracking.redirect] else {
+                client.tracking.brokenRedirect = true
+                guard client.protocolVersion > 2 else { return nil }
+                return (client, .push([.bulk("tracking-redir-broken"), .integer(client.tracking.redirect)]))
+            }
+            target = redirect
+            redirected = true
+        }
+        if target.protocolVersion > 2 { return (target, .push([.bulk("invalidate"), payload])) }
+        guard redirected, target.subscriptions.isActive else { return nil }
+        return (target, .push([.bulk("message"), .bulk(Self.invalidationChannel), payload]))
+    }
+}
+
+extension CommandTable {
+    /// The keys a read-only command reads, for tracking (Redis's getKeysFromCommand): key-count
+    /// commands, XREAD's STREAMS, and the spec's key positions.
+    static func trackedKeys(_ spec: CommandSpec, _ line: [ByteString]) -> [ByteString] {
+        var spec = spec
+        if !spec.subcommands.isEmpty, line.count >= 2,
+            let sub = spec.subcommands.first(where: { $0.name.hasSuffix("|" + line[1].string.lowercased()) }) {
+            spec = sub
+        }
+        if keyCountCommands.contains(spec.name) {
+            guard line.count > 2, let count = line[2].int64Value, count >= 0, count <= Int64(line.count - 3) else { return [] }
+            return Array(line[3..<(3 + Int(count))])
+        }
+        if ["sintercard", "zinter", "zunion", "zdiff", "zintercard", "lmpop", "zmpop", "blmpop", "bzmpop"].contains(spec.name) {
+            let first = spec.name.hasPrefix("b") ? 2 : 1
+            guard line.count > first, let count = line[first].int64Value, count >= 0,
+                count <= Int64(line.count - first - 1) else { return [] }
+            return Array(line[(first + 1)..<(first + 1 + Int(count))])
+        }
+        if spec.name == "xread" || spec.name == "xreadgroup" {
+            guard let streams = line.firstIndex(where: { $0.equalsIgnoringCase("STREAMS") }) else { return [] }
+            let rest = line.count - streams - 1
+            return Array(line[(streams + 1)..<(streams + 1 + rest / 2)])
+        }
+        let positions = spec.keys
+        guard positions.first > 0 else { return [] }
+        let last = positions.last < 0 ? line.count + positions.last : positions.last
+        guard last < line.count, positions.first <= last else { return [] }
+        return stride(from: positions.first, through: last, by: max(1, positions.step)).map { line[$0] }
+    }
+}
