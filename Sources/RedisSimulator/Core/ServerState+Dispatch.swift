@@ -96,13 +96,17 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        let started = ScriptMonitor.monotonicNanoseconds()
+        let reply: RESPValue
         do {
-            return try spec.handler(context)
+            reply = try spec.handler(context)
         } catch let error as RedisError {
-            return .error(error.message)
+            reply = .error(error.message)
         } catch {
-            return .error("ERR \(error)")
+            reply = .error("ERR \(error)")
         }
+        observeCall(spec, args, client: client, now: now, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started)
+        return reply
     }
 
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.

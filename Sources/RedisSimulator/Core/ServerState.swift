@@ -28,6 +28,11 @@ final class ServerState {
     /// The running script, as other clients see it without the lock (BUSY, SCRIPT KILL).
     let scriptMonitor = ScriptMonitor()
 
+    /// The slow log, the latency monitor and the clients in MONITOR mode (Observability/).
+    var slowlog = SlowLog()
+    var latency = LatencyMonitor()
+    var monitors: [SimulatorClient] = []
+
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0
     /// The cached dataset size `maxmemory` is checked against.
@@ -69,7 +74,9 @@ final class ServerState {
     /// soon after, as Redis's cycle does (25 ms slow cycles, 1 ms fast ones): a million keys due
     /// at one instant then cost other clients slices, not one long stall.
     func sweepExpiredKeys(now: Int64, budget: Int64? = nil) {
-        let deadline = budget.map { ScriptMonitor.monotonicNanoseconds() + $0 }
+        let started = ScriptMonitor.monotonicNanoseconds()
+        defer { recordExpireCycle(since: started, now: now) }
+        let deadline = budget.map { started + $0 }
         for db in databases where db.expiresCount > 0 {
             while true {
                 let due = db.popDueKeys(now: now, limit: Self.expirySliceKeys)

@@ -18,6 +18,7 @@ extension ServerState {
             client.deferredReplyHandler = nil
         }
         unwatchAll(client)
+        monitors.removeAll { $0 === client }
         client.transaction = TransactionState()
         clients[client.id] = nil
     }

@@ -100,6 +100,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
         ConfigParameter("slowlog-log-slower-than", "10000", .integer(min: -1, max: Int64.max)),
         ConfigParameter("slowlog-max-len", "128", .integer(min: 0, max: Int64(UInt32.max))),
+        ConfigParameter("latency-monitor-threshold", "0", .integer(min: 0, max: Int64.max)),
+        ConfigParameter("latency-tracking", "yes", .boolean),
         ConfigParameter("maxclients", "10000", .integer(min: 1, max: Int64(UInt32.max))),
         ConfigParameter("list-max-listpack-size", "-2", .integer(min: Int64(Int32.min), max: Int64(Int32.max)), aliases: ["list-max-ziplist-size"]),
         ConfigParameter("hash-max-listpack-entries", "512", .integer(min: 0, max: Int64.max), aliases: ["hash-max-ziplist-entries"]),

@@ -52,6 +52,7 @@ extension CommandTable {
             CommandSpec("config|resetstat", arity: 2, flags: ["admin", "noscript", "loading", "stale"],
                         categories: ["@admin", "@slow", "@dangerous"]) { ctx in
                 ctx.server.stats = ServerStats()
+                ctx.server.latency.resetHistograms()
                 return .ok
             },
             CommandSpec("config|rewrite", arity: 2, flags: ["admin", "noscript", "loading", "stale"],
