@@ -110,6 +110,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         let mailbox = self.mailbox
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
+        client.honoursReplyMode = true
         client.pushHandler = { value in
             if loop.inEventLoop, bound.value.executing {
                 let handler = bound.value

@@ -6,6 +6,11 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
+        let result = processCommand(args, from: client, whileScriptBusy: whileScriptBusy)
+        return client.replyMode.filter(result, args: args, honoured: client.honoursReplyMode)
+    }
+
+    private func processCommand(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool) -> ExecutionResult {
         let now = clock.nowMilliseconds()
         if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now

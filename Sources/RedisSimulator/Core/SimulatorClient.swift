@@ -41,6 +41,12 @@ public final class SimulatorClient: @unchecked Sendable {
     /// drops the connection. It must not call back into the simulator.
     public var closeHandler: (@Sendable () -> Void)?
 
+    /// True for network connections (serve), where CLIENT REPLY OFF and SKIP silence replies;
+    /// an in-process session always gets its reply, as a request/response API needs one.
+    public var honoursReplyMode = false
+    /// CLIENT REPLY's state (Redis's CLIENT_REPLY_OFF, _SKIP and _SKIP_NEXT flags).
+    var replyMode = ReplyMode()
+
     /// Per-client state of the messaging, transaction and scripting subsystems.
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()

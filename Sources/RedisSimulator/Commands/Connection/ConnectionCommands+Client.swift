@@ -44,7 +44,13 @@ extension CommandTable {
                 return .ok
             },
             clientSpec("client|reply", arity: 3) { ctx in
-                guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") || ctx.argument(2, is: "SKIP") else {
+                if ctx.argument(2, is: "ON") {
+                    ctx.client.replyMode.turnOn()
+                } else if ctx.argument(2, is: "OFF") {
+                    ctx.client.replyMode.turnOff()
+                } else if ctx.argument(2, is: "SKIP") {
+                    ctx.client.replyMode.skipNext()
+                } else {
                     throw RedisError.syntax
                 }
                 return .ok
