@@ -69,11 +69,6 @@ extension String {
     }
 }
 
-extension ServerConfig {
-    /// An integer parameter's value (0 when unset or not a number).
-    func integer(_ name: String) -> Int64 { values[name].flatMap { Int64($0) } ?? 0 }
-}
-
 extension ServerState {
     /// The `expire-cycle` latency event of an expiry sweep that took long enough.
     func recordExpireCycle(since started: Int64, now: Int64) {
