@@ -61,7 +61,7 @@ final class ServerState {
     func deleteExpiredKey(_ key: ByteString, in db: Database) {
         db.entries[key] = nil
         db.setExpireTime(nil, for: key)
-        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+        db.forgetKey(key)
         stats.expiredKeys += 1
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
@@ -106,4 +106,5 @@ struct ServerStats {
     var expiredKeys: Int64 = 0
     var keyspaceHits: Int64 = 0
     var keyspaceMisses: Int64 = 0
+    var evictedKeys: Int64 = 0
 }
