@@ -38,6 +38,11 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(spec) {
             return reject(client, RedisError(Self.outOfMemoryMessage))
         }
+        if !whileScriptBusy, pause != nil, !client.isScriptClient,
+           !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
+           postponesForPause(spec, args, client: client, now: now) {
+            return .blocked
+        }
         if whileScriptBusy, !spec.flags.contains("allow_busy") {
             return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec")
         }
@@ -116,6 +121,7 @@ extension ServerState {
 
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.
     func runTimers(now: Int64, expiryBudget: Int64? = nil) {
+        if let pause, now >= pause.end { endPause() }
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)

@@ -32,6 +32,9 @@ final class ServerState {
     var slowlog = SlowLog()
     var latency = LatencyMonitor()
     var monitors: [SimulatorClient] = []
+    /// CLIENT PAUSE, and the commands waiting for it to end.
+    var pause: ClientPause?
+    var postponed: [(SimulatorClient, [ByteString])] = []
 
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0

@@ -114,7 +114,8 @@ public final class Simulator: @unchecked Sendable {
                 continuation.resume(returning: replies.first ?? .ok)
             case .blocked:
                 // Nothing else drives the clock in-process: wake up when the timeout is due.
-                if let deadline = withLock({ _ in client.blocked?.deadline }) {
+                // A command held by CLIENT PAUSE waits for the pause's end instead.
+                if let deadline = withLock({ state in client.blocked?.deadline ?? state.pause?.end }) {
                     let delay = max(0, deadline - clock.nowMilliseconds()) + 1
                     Task { [weak self] in
                         try? await Task.sleep(for: .milliseconds(delay))

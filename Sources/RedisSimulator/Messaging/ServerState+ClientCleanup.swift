@@ -19,6 +19,7 @@ extension ServerState {
         }
         unwatchAll(client)
         monitors.removeAll { $0 === client }
+        postponed.removeAll { $0.0 === client }
         client.transaction = TransactionState()
         clients[client.id] = nil
     }

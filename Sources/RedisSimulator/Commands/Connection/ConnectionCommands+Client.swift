@@ -43,6 +43,11 @@ extension CommandTable {
                 guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") else { throw RedisError.syntax }
                 return .ok
             },
+            clientSpec("client|pause", arity: -3, admin: true, handler: clientPause),
+            clientSpec("client|unpause", arity: 2, admin: true) { ctx in
+                ctx.server.endPause()
+                return .ok
+            },
             clientSpec("client|reply", arity: 3) { ctx in
                 if ctx.argument(2, is: "ON") {
                     ctx.client.replyMode.turnOn()

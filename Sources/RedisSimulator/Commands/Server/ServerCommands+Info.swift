@@ -48,7 +48,7 @@ extension ServerState {
                 ("executable", "redislings"), ("config_file", ""), ("io_threads_active", "0"),
             ]
         case "clients":
-            let blocked = clients.values.filter { $0.blocked != nil }.count
+            let blocked = clients.values.filter { $0.blocked != nil }.count + postponedCount
             return [
                 ("connected_clients", String(clients.count)), ("cluster_connections", "0"),
                 ("maxclients", config.values["maxclients"] ?? "10000"), ("client_recent_max_input_buffer", "0"),
