@@ -7,6 +7,7 @@ extension ServerState {
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
         let result = processCommand(args, from: client, whileScriptBusy: whileScriptBusy)
+        client.outputBuffer.setPubSub(client.subscriptions.isActive)
         return client.replyMode.filter(result, args: args, honoured: client.honoursReplyMode)
     }
 

@@ -44,6 +44,8 @@ public final class SimulatorClient: @unchecked Sendable {
     /// True for network connections (serve), where CLIENT REPLY OFF and SKIP silence replies;
     /// an in-process session always gets its reply, as a request/response API needs one.
     public var honoursReplyMode = false
+    /// Unsent reply bytes, as the server measures them (CLIENT LIST `omem`, output buffer limits).
+    public let outputBuffer = OutputBufferGauge()
     /// CLIENT REPLY's state (Redis's CLIENT_REPLY_OFF, _SKIP and _SKIP_NEXT flags).
     var replyMode = ReplyMode()
 

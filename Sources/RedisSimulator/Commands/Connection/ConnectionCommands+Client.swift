@@ -198,7 +198,7 @@ extension ServerState {
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
             "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
-            "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=0", "tot-mem=22298",
+            "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
             "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=-1", "resp=2",
         ]
         return fields.joined(separator: " ")
