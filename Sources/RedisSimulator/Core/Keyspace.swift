@@ -61,7 +61,8 @@ extension CommandContext {
         if !keepTTL { db.setExpireTime(nil, for: key) }
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
-        if isNew || !server.config.maxmemoryPolicy.hasSuffix("lfu") { db.access[key] = KeyAccess(now: now) }
+        let lfu = server.config.maxmemoryPolicy.hasSuffix("lfu")
+        if isNew || !lfu { db.access[key] = KeyAccess(now: now, lfu: lfu) }
         signalModified(key)
         if isNew { notify(.new, "new", key) }
     }
