@@ -185,10 +185,10 @@ extension ServerState {
 
     /// One CLIENT LIST / CLIENT INFO line, with Redis 7.0's fields in its order.
     func clientInfoLine(_ client: SimulatorClient, now: Int64) -> String {
-        var flags = ""
+        var flags = monitors.contains(where: { $0 === client }) ? "O" : ""
         if client.subscriptions.isActive { flags += "P" }
         if client.transaction.inMulti { flags += "x" }
-        if client.blocked != nil { flags += "b" }
+        if client.blocked != nil || postponed.contains(where: { $0.0 === client }) { flags += "b" }
         if client.transaction.dirty { flags += "d" }
         if flags.isEmpty { flags = "N" }
         let name = client.name.map { $0.string } ?? ""
@@ -198,7 +198,7 @@ extension ServerState {
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
             "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
-            "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
+            "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
             "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=-1", "resp=2",
         ]
         return fields.joined(separator: " ")
