@@ -6,6 +6,8 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
+        client.queryBuffer.receive(requestBytes(args))
+        defer { client.queryBuffer.consumed() }
         let result = processCommand(args, from: client, whileScriptBusy: whileScriptBusy)
         client.outputBuffer.setPubSub(client.subscriptions.isActive)
         return client.replyMode.filter(result, args: args, honoured: client.honoursReplyMode)
@@ -123,6 +125,7 @@ extension ServerState {
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.
     func runTimers(now: Int64, expiryBudget: Int64? = nil) {
         if let pause, now >= pause.end { endPause() }
+        runClientsCron(now: now)
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)

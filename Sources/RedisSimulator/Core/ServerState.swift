@@ -35,6 +35,8 @@ final class ServerState {
     /// CLIENT PAUSE, and the commands waiting for it to end.
     var pause: ClientPause?
     var postponed: [(SimulatorClient, [ByteString])] = []
+    /// When the clients cron (query buffer resizing) runs next, in Unix ms.
+    var nextClientsCron: Int64 = 0
 
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0

@@ -46,6 +46,8 @@ public final class SimulatorClient: @unchecked Sendable {
     public var honoursReplyMode = false
     /// Unsent reply bytes, as the server measures them (CLIENT LIST `omem`, output buffer limits).
     public let outputBuffer = OutputBufferGauge()
+    /// The query buffer's modelled size (CLIENT LIST qbuf, qbuf-free).
+    var queryBuffer = QueryBufferModel()
     /// CLIENT REPLY's state (Redis's CLIENT_REPLY_OFF, _SKIP and _SKIP_NEXT flags).
     var replyMode = ReplyMode()
 

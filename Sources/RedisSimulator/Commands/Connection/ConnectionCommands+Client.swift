@@ -197,7 +197,7 @@ extension ServerState {
             "id=\(client.id)", "addr=\(client.address)", "laddr=\(client.localAddress)", "fd=8", "name=\(name)",
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
-            "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
+            "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=\(client.queryBuffer.current)", "qbuf-free=\(client.queryBuffer.allocation - client.queryBuffer.current)",
             "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
             "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=-1", "resp=2",
         ]
