@@ -31,6 +31,12 @@ extension ServerState {
         return true
     }
 
+    /// CONFIG SET maxmemory: measures the dataset afresh and evicts down to the new limit.
+    func evictAfterMaxmemoryChange(now: Int64) {
+        memoryCheck.countdown = 0
+        if isOverMaxMemory { _ = evictUntilUnderLimit(now: now) }
+    }
+
     /// The best of `maxmemory-samples` random keys per database under `policy`: the longest
     /// idle (LRU), the least used (LFU), the soonest to expire (volatile-ttl) or any (random).
     private func evictionCandidate(policy: String, now: Int64) -> (Database, ByteString)? {

@@ -19,7 +19,8 @@ extension ServerState {
             endPause()
             return false
         }
-        guard pause.all || Self.mayReplicate(spec, client: client) else { return false }
+        let holds = spec.name == "exec" ? Self.mayReplicate(spec, client: client) : Self.mayReplicate(spec, client: client, args: args)
+        guard pause.all || holds else { return false }
         postponed.append((client, args))
         return true
     }
@@ -28,10 +29,21 @@ extension ServerState {
     /// PFCOUNT, scripts), and an EXEC whose queue holds one of them.
     static func mayReplicate(_ spec: CommandSpec, client: SimulatorClient) -> Bool {
         if spec.name == "exec" {
-            return client.transaction.queued.contains { mayReplicate($0.0, client: client) }
+            return client.transaction.queued.contains { mayReplicate($0.0, client: client, args: $0.1) }
         }
-        return spec.isWrite || spec.flags.contains("may_replicate")
-            || ["publish", "spublish", "pfcount", "eval", "evalsha", "fcall"].contains(spec.name)
+        return mayReplicate(spec, client: client, args: [])
+    }
+
+    /// `mayReplicate` for one command line. An EVAL whose shebang declares `no-writes` is not
+    /// held; EVALSHA and FCALL are not held either, as their scripts' flags live in the
+    /// scripting engine, which this check does not reach.
+    static func mayReplicate(_ spec: CommandSpec, client: SimulatorClient, args: [ByteString]) -> Bool {
+        if spec.name == "eval" {
+            guard args.count > 1, args[1].bytes.starts(with: Array("#!".utf8)) else { return true }
+            let shebang = args[1].bytes.prefix { $0 != 10 }
+            return !String(decoding: shebang, as: UTF8.self).contains("no-writes")
+        }
+        return spec.isWrite || spec.flags.contains("may_replicate") || ["publish", "spublish", "pfcount"].contains(spec.name)
     }
 
     /// Lets the held commands run, oldest first, each reply going where a blocked command's goes.

@@ -47,6 +47,8 @@ extension CommandTable {
                     }
                 }
                 for (parameter, value) in updates { ctx.server.config.values[parameter.name] = value }
+                // A lower maxmemory evicts at once, as Redis's CONFIG SET does.
+                if updates.contains(where: { $0.0.name == "maxmemory" }) { ctx.server.evictAfterMaxmemoryChange(now: ctx.now) }
                 return .ok
             },
             CommandSpec("config|resetstat", arity: 2, flags: ["admin", "noscript", "loading", "stale"],
