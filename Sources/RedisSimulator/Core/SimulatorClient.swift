@@ -48,6 +48,8 @@ public final class SimulatorClient: @unchecked Sendable {
     public let outputBuffer = OutputBufferGauge()
     /// The query buffer's modelled size (CLIENT LIST qbuf, qbuf-free).
     var queryBuffer = QueryBufferModel()
+    /// CLIENT NO-EVICT ON: the client is exempt from client eviction (flag `e` in CLIENT LIST).
+    var noEvict = false
     /// CLIENT REPLY's state (Redis's CLIENT_REPLY_OFF, _SKIP and _SKIP_NEXT flags).
     var replyMode = ReplyMode()
 

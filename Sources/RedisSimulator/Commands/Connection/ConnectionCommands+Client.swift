@@ -41,6 +41,7 @@ extension CommandTable {
             clientSpec("client|unblock", arity: -3, admin: true, handler: clientUnblock),
             clientSpec("client|no-evict", arity: 3, admin: true) { ctx in
                 guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") else { throw RedisError.syntax }
+                ctx.client.noEvict = ctx.argument(2, is: "ON")
                 return .ok
             },
             clientSpec("client|pause", arity: -3, admin: true, handler: clientPause),
@@ -190,6 +191,7 @@ extension ServerState {
         if client.transaction.inMulti { flags += "x" }
         if client.blocked != nil || postponed.contains(where: { $0.0 === client }) { flags += "b" }
         if client.transaction.dirty { flags += "d" }
+        if client.noEvict { flags += "e" }
         if flags.isEmpty { flags = "N" }
         let name = client.name.map { $0.string } ?? ""
         let multi = client.transaction.inMulti ? client.transaction.queued.count : -1
