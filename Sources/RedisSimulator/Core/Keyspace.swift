@@ -21,11 +21,10 @@ extension CommandContext {
 
     /// Records an access to `key` for OBJECT IDLETIME/FREQ and the LRU and LFU policies.
     public func touch(_ key: ByteString) {
-        let config = server.config
-        let lfu = config.maxmemoryPolicy.hasSuffix("lfu")
+        let lfu = server.config.usesLFU
         db.access[key, default: KeyAccess(now: now)].touch(
-            now: now, lfu: lfu, logFactor: lfu ? config.integer("lfu-log-factor") : 0,
-            decayTime: lfu ? config.integer("lfu-decay-time") : 0)
+            now: now, lfu: lfu, logFactor: lfu ? server.config.integer("lfu-log-factor") : 0,
+            decayTime: lfu ? server.config.integer("lfu-decay-time") : 0)
     }
 
     /// The value at `key` without counting a hit or miss (existence checks, internal reads).
@@ -51,6 +50,8 @@ extension CommandContext {
     @discardableResult
     public func expireIfNeeded(_ key: ByteString) -> Bool {
         guard let when = db.expireTime(of: key), when <= now else { return false }
+        // While clients are paused the key reads as gone but stays, as in Redis.
+        if server.pausesExpiry(now: now) { return true }
         server.deleteExpiredKey(key, in: db)
         return true
     }
@@ -61,7 +62,7 @@ extension CommandContext {
         if !keepTTL { db.setExpireTime(nil, for: key) }
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
-        let lfu = server.config.maxmemoryPolicy.hasSuffix("lfu")
+        let lfu = server.config.usesLFU
         if isNew || !lfu { db.access[key] = KeyAccess(now: now, lfu: lfu) }
         signalModified(key)
         if isNew { notify(.new, "new", key) }

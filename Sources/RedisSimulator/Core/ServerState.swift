@@ -79,6 +79,10 @@ final class ServerState {
     /// soon after, as Redis's cycle does (25 ms slow cycles, 1 ms fast ones): a million keys due
     /// at one instant then cost other clients slices, not one long stall.
     func sweepExpiredKeys(now: Int64, budget: Int64? = nil) {
+        if pausesExpiry(now: now) {
+            nextExpireSweep = now + 100
+            return
+        }
         let started = ScriptMonitor.monotonicNanoseconds()
         defer { recordExpireCycle(since: started, now: now) }
         let deadline = budget.map { started + $0 }

@@ -5,8 +5,12 @@ struct ServerConfig {
         didSet {
             keyspaceEvents = Self.parseKeyspaceEvents(values)
             maxmemory = Self.parseMaxmemory(values)
+            usesLFU = values["maxmemory-policy"]?.hasSuffix("lfu") ?? false
         }
     }
+
+    /// True under an LFU `maxmemory-policy`, decided once per change: every key read asks.
+    private(set) var usesLFU = false
 
     /// `notify-keyspace-events`, parsed once per change: every write asks for it, and most
     /// servers have it empty.

@@ -65,6 +65,13 @@ extension ServerState {
         }
     }
 
+    /// True while a pause lasts: keys are then neither expired nor evicted (Redis keeps the
+    /// dataset still so that a paused primary and its replicas agree).
+    func pausesExpiry(now: Int64) -> Bool {
+        guard let pause else { return false }
+        return now < pause.end
+    }
+
     /// The number of clients waiting for a pause to end (INFO's blocked_clients counts them).
     var postponedCount: Int { postponed.count }
 }
