@@ -11,10 +11,10 @@ extension ServerState {
             latency.addSampleIfNeeded(spec.flags.contains("fast") ? "fast-command" : "command",
                                       milliseconds: microseconds / 1000, threshold: threshold, now: now)
         }
-        // A blocked command is logged and counted once it is served, as in Redis; the simulator
-        // does not see that moment with its arguments, so it records the attempt that blocked.
-        if config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
-        if !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
+        // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
+        let blocked = client.blocked != nil
+        if !blocked, config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
+        if !blocked, !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
             let slower = config.integer("slowlog-log-slower-than")
             if slower >= 0, microseconds >= slower {
                 slowlog.add(SlowLog.redacted(spec.name, args), microseconds: microseconds, time: now / 1000, client: client,
@@ -23,6 +23,18 @@ extension ServerState {
         }
         if !monitors.isEmpty, !spec.flags.contains("admin"), !spec.flags.contains("skip_monitor") {
             feedMonitors(spec, args, client: client)
+        }
+    }
+
+    /// A blocked command just served: Redis counts it and offers it to the slow log now, with
+    /// the time it spent running (not waiting), which is next to nothing here.
+    func observeServedBlockedCommand(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) {
+        guard !args.isEmpty else { return }
+        if config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: 0) }
+        let slower = config.integer("slowlog-log-slower-than")
+        if slower == 0 {
+            slowlog.add(SlowLog.redacted(spec.name, args), microseconds: 0, time: now / 1000, client: client,
+                        maxLength: Int(clamping: config.integer("slowlog-max-len")))
         }
     }
 
