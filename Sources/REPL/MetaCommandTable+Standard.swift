@@ -16,6 +16,14 @@ extension MetaCommandTable {
             }
             await session.executeAsPeer(words[0], words.dropFirst().map { Array($0.utf8) })
         },
+        MetaCommand(":monitor", usage: "[off]",
+                    summary: "Show every client's commands as the server runs them (MONITOR), peers included") { session, words in
+            if words.first?.lowercased() == "off" {
+                await session.stopMonitor()
+            } else {
+                await session.startMonitor()
+            }
+        },
         MetaCommand(":reset", summary: "Start again on a fresh, empty simulator") { session, _ in
             let exercise = session.exercises?.active?.exercise
             if session.backend.canReset { await session.exercises?.end() }

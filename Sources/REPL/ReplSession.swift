@@ -47,7 +47,7 @@ public final class ReplSession: @unchecked Sendable {
     private var announcedReading = false
     private static let readingMessages = "Reading messages... (press Ctrl-C or any key to type a command)"
     private var pushForwarder: Task<Void, Never>?
-    private var peers: [String: any RedisConnection] = [:]
+    var peers: [String: any RedisConnection] = [:]
     private var historyWarningShown = false
 
     /// A session on `backend`; connects at once.
@@ -233,7 +233,7 @@ public final class ReplSession: @unchecked Sendable {
 
     /// The reply to `arguments` on `connection`, or nil (said) when the backend failed or Ctrl-C
     /// closed the connection; Ctrl-C stops the command on a terminal (`InterruptWatch`).
-    private func send(_ arguments: [[UInt8]], on connection: any RedisConnection) async -> RESPValue? {
+    func send(_ arguments: [[UInt8]], on connection: any RedisConnection) async -> RESPValue? {
         let watch = input.isInteractive ? InterruptWatch(connection, on: backend.server, output: output) : nil
         let reply: Result<RESPValue, RedisConnectionError>
         do {

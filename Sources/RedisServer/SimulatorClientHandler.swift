@@ -53,6 +53,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// True while this connection waits for a script: its own, on the script thread, or
     /// another client's, which holds the simulator.
     var waitingForScript = false
+    /// Reply bytes handed to the channel and not yet written to the socket.
+    var unsentBytes = 0
+    /// When the unsent bytes first passed the soft output limit (ms, monotonic), if they are over it.
+    var outputSoftLimitSince: Int64?
 
     init(simulator: Simulator, scriptThread: ScriptThread, onShutdown: @escaping @Sendable () -> Void) {
         self.simulator = simulator
@@ -110,6 +114,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         let mailbox = self.mailbox
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
+        client.honoursReplyMode = true
         client.pushHandler = { value in
             if loop.inEventLoop, bound.value.executing {
                 let handler = bound.value
@@ -394,7 +399,28 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard let context, outgoing.readableBytes > 0 else { return }
         let buffer = outgoing
         outgoing = context.channel.allocator.buffer(capacity: 1024)
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        let size = buffer.readableBytes
+        unsentBytes += size
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in
+            bound.value.unsentBytes -= size
+            bound.value.client?.outputBuffer.record(pendingBytes: bound.value.unsentBytes)
+        }
+        client?.outputBuffer.record(pendingBytes: unsentBytes)
+        if unsentBytes > 0 { enforceOutputBufferLimit() }
+    }
+
+    /// Redis's client-output-buffer-limit: a client that does not read its replies (a stalled
+    /// subscriber) is disconnected at the hard limit, or once it has stayed over the soft limit
+    /// for the soft limit's seconds; what it had not read is dropped.
+    func enforceOutputBufferLimit() {
+        guard let client, let context, !closing else { return }
+        let limits = simulator.connectionLimits
+        let limit = client.outputBuffer.isPubSub ? limits.pubsubOutput : limits.normalOutput
+        let now = Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000)
+        guard limit.isExceeded(pending: unsentBytes, now: now, softSince: &outputSoftLimitSince) else { return }
+        closing = true
+        context.channel.close(promise: nil)
     }
 
     func closeAfterFlush() {

@@ -8,7 +8,8 @@ import Testing
     @Test func completesCommandNamesInTheCaseTyped() {
         let (word, lower) = completer.candidates(for: "subs")
         #expect(word == "subs")
-        #expect(lower == ["subscribe"])
+        #expect(lower == ["subscribe", "substr"])
+        #expect(completer.candidates(for: "SUBSC").candidates == ["SUBSCRIBE"])
         #expect(completer.candidates(for: "PUBL").candidates == ["PUBLISH"])
         #expect(completer.candidates(for: "xr").candidates == ["xrange", "xread", "xreadgroup", "xrevrange"])
     }

@@ -123,3 +123,18 @@ import RedisSimulator
         #expect(text == "(nil)\nPONG\n")
     }
 }
+
+extension ReplSessionTests {
+    @Test func monitorShowsEveryClientsCommandsUntilTurnedOff() async throws {
+        let text = try await transcript([
+            ":monitor", "SET a 1", ":as bob GET a", ":monitor off", "GET a",
+        ])
+        let lines = text.split(separator: "\n").map(String.init)
+        let monitored = lines.filter { $0.contains(" [0 ") }
+        #expect(monitored.count == 2, "\(text)")
+        #expect(monitored.first?.hasSuffix("\"SET\" \"a\" \"1\"") == true, "\(text)")
+        #expect(monitored.last?.hasSuffix("\"GET\" \"a\"") == true, "\(text)")
+        #expect(lines.last == "\"1\"")
+        #expect(text.contains("The monitor is off."))
+    }
+}

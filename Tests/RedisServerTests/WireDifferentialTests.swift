@@ -22,6 +22,9 @@ struct WireDifferentialTests {
         ("subscribe and leave in one write", "SUBSCRIBE a\r\nSUBSCRIBE b c\r\nPING\r\nUNSUBSCRIBE b c\r\nUNSUBSCRIBE\r\nPING x\r\n"),
         ("empty lines and empty multibulks", "\r\n*0\r\nPING\r\n\r\n*-1\r\nECHO hi\r\n"),
         ("a command behind a blocked one waits for its timeout", "BLPOP wire:list 0.1\r\nLPUSH wire:list a\r\n"),
+        ("CLIENT REPLY OFF, SKIP and ON", "CLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY SKIP\r\nPING\r\nCLIENT REPLY ON\r\nPING a\r\nCLIENT REPLY SKIP\r\nPING b\r\nPING c\r\nCLIENT REPLY bogus\r\n"),
+        ("Pub/Sub confirmations are pushes CLIENT REPLY OFF lets through", "CLIENT REPLY OFF\r\nSUBSCRIBE wire:ch\r\nUNSUBSCRIBE wire:ch\r\nSET wire:k 1\r\nCLIENT REPLY ON\r\nGET wire:k\r\n"),
+        ("MONITOR answers OK", "MONITOR\r\n"),
     ]
 
     static let passwordCases: [(name: String, bytes: String)] = [

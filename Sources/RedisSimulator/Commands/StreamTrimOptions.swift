@@ -69,7 +69,9 @@ struct StreamTrimOptions {
                 throw RedisError("ERR syntax error, LIMIT cannot be used without the special ~ option")
             }
         } else if options.approximate {
-            options.limit = 100 * Int64(StreamEntryLog.nodeCapacity)
+            // Redis's default effort: a hundred nodes' worth of entries.
+            let perNode = ctx.server.config.integer("stream-node-max-entries")
+            options.limit = perNode > 0 ? 100 * perNode : 10_000
         } else {
             options.limit = 0
         }

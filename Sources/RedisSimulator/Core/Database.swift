@@ -15,6 +15,8 @@ public final class Database {
     /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
     /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
     var encodingOverrides: [ByteString: String] = [:]
+    /// Each key's last access and LFU counter (Eviction/KeyAccess).
+    var access: [ByteString: KeyAccess] = [:]
 
     init(index: Int) { self.index = index }
 
@@ -57,7 +59,11 @@ public final class Database {
         expires = [:]
         expiryQueue = Heap()
         encodingOverrides = [:]
+        access = [:]
     }
+
+    /// A random key that has a TTL (eviction's volatile policies).
+    func randomKeyWithExpiry() -> ByteString? { expires.randomElement()?.key }
 
     /// Exchanges contents with `other` (SWAPDB).
     func swapContents(with other: Database) {
@@ -65,6 +71,7 @@ public final class Database {
         swap(&expires, &other.expires)
         swap(&expiryQueue, &other.expiryQueue)
         swap(&encodingOverrides, &other.encodingOverrides)
+        swap(&access, &other.access)
     }
 
     private func rebuildQueue() {

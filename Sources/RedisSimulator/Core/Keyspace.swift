@@ -4,14 +4,27 @@ extension CommandContext {
     /// The value at `key`, after removing it if it has expired; nil when absent. Read-only
     /// commands count keyspace hits and misses (INFO stats) and fire `keymiss`, as Redis's
     /// lookupKeyRead does.
-    public func lookup(_ key: ByteString) -> RedisValue? {
+    public func lookup(_ key: ByteString) -> RedisValue? { lookup(key, touching: true) }
+
+    /// `lookup`, but `touching: false` leaves the key's access time and LFU counter as they
+    /// are (Redis's LOOKUP_NOTOUCH, which EXISTS uses).
+    public func lookup(_ key: ByteString, touching: Bool) -> RedisValue? {
         if expireIfNeeded(key) {
             countRead(hit: false, key)
             return nil
         }
         let value = db.entries[key]
         countRead(hit: value != nil, key)
+        if touching, value != nil { touch(key) }
         return value
+    }
+
+    /// Records an access to `key` for OBJECT IDLETIME/FREQ and the LRU and LFU policies.
+    public func touch(_ key: ByteString) {
+        let lfu = server.config.usesLFU
+        db.access[key, default: KeyAccess(now: now)].touch(
+            now: now, lfu: lfu, logFactor: lfu ? server.config.integer("lfu-log-factor") : 0,
+            decayTime: lfu ? server.config.integer("lfu-decay-time") : 0)
     }
 
     /// The value at `key` without counting a hit or miss (existence checks, internal reads).
@@ -37,6 +50,8 @@ extension CommandContext {
     @discardableResult
     public func expireIfNeeded(_ key: ByteString) -> Bool {
         guard let when = db.expireTime(of: key), when <= now else { return false }
+        // While clients are paused the key reads as gone but stays, as in Redis.
+        if server.pausesExpiry(now: now) { return true }
         server.deleteExpiredKey(key, in: db)
         return true
     }
@@ -46,6 +61,9 @@ extension CommandContext {
         let isNew = db.entries.updateValue(value, forKey: key) == nil
         if !keepTTL { db.setExpireTime(nil, for: key) }
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+        // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
+        let lfu = server.config.usesLFU
+        if isNew || !lfu { db.access[key] = KeyAccess(now: now, lfu: lfu) }
         signalModified(key)
         if isNew { notify(.new, "new", key) }
     }
@@ -62,7 +80,7 @@ extension CommandContext {
     public func deleteKey(_ key: ByteString) -> Bool {
         guard db.entries.removeValue(forKey: key) != nil else { return false }
         db.setExpireTime(nil, for: key)
-        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+        db.forgetKey(key)
         signalModified(key)
         return true
     }

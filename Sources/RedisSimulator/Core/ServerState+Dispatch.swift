@@ -38,6 +38,14 @@ extension ServerState {
     private func processInServerShape(
         _ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool
     ) -> ExecutionResult {
+        client.queryBuffer.receive(requestBytes(args))
+        defer { client.queryBuffer.consumed() }
+        let result = processCommand(args, from: client, whileScriptBusy: whileScriptBusy)
+        client.outputBuffer.setPubSub(client.subscriptions.isActive)
+        return client.replyMode.filter(result, args: args, honoured: client.honoursReplyMode)
+    }
+
+    private func processCommand(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool) -> ExecutionResult {
         let now = clock.nowMilliseconds()
         if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now
@@ -64,6 +72,11 @@ extension ServerState {
         }
         if !whileScriptBusy, refusesForMemory(spec) {
             return reject(client, RedisError(Self.outOfMemoryMessage))
+        }
+        if !whileScriptBusy, pause != nil, !client.isScriptClient,
+           !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
+           postponesForPause(spec, args, client: client, now: now) {
+            return .blocked
         }
         if whileScriptBusy, !spec.flags.contains("allow_busy") {
             return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec")
@@ -137,17 +150,23 @@ extension ServerState {
                 }
             }
         }
+        let started = ScriptMonitor.monotonicNanoseconds()
+        let reply: RESPValue
         do {
-            return try spec.handler(context)
+            reply = try spec.handler(context)
         } catch let error as RedisError {
-            return .error(error.message)
+            reply = .error(error.message)
         } catch {
-            return .error("ERR \(error)")
+            reply = .error("ERR \(error)")
         }
+        observeCall(spec, args, client: client, now: now, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started)
+        return reply
     }
 
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.
     func runTimers(now: Int64, expiryBudget: Int64? = nil) {
+        if let pause, now >= pause.end { endPause() }
+        runClientsCron(now: now)
         sweepExpiredKeys(now: now, budget: expiryBudget)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)

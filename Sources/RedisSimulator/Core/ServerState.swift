@@ -32,6 +32,16 @@ final class ServerState {
     /// The running script, as other clients see it without the lock (BUSY, SCRIPT KILL).
     let scriptMonitor = ScriptMonitor()
 
+    /// The slow log, the latency monitor and the clients in MONITOR mode (Observability/).
+    var slowlog = SlowLog()
+    var latency = LatencyMonitor()
+    var monitors: [SimulatorClient] = []
+    /// CLIENT PAUSE, and the commands waiting for it to end.
+    var pause: ClientPause?
+    var postponed: [(SimulatorClient, [ByteString])] = []
+    /// When the clients cron (query buffer resizing) runs next, in Unix ms.
+    var nextClientsCron: Int64 = 0
+
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0
     /// The cached dataset size `maxmemory` is checked against.
@@ -60,7 +70,7 @@ final class ServerState {
     func deleteExpiredKey(_ key: ByteString, in db: Database) {
         db.entries[key] = nil
         db.setExpireTime(nil, for: key)
-        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+        db.forgetKey(key)
         stats.expiredKeys += 1
         touchWatchedKey(key, in: db.index)
         trackingInvalidateKey(key, by: nil)
@@ -74,7 +84,13 @@ final class ServerState {
     /// soon after, as Redis's cycle does (25 ms slow cycles, 1 ms fast ones): a million keys due
     /// at one instant then cost other clients slices, not one long stall.
     func sweepExpiredKeys(now: Int64, budget: Int64? = nil) {
-        let deadline = budget.map { ScriptMonitor.monotonicNanoseconds() + $0 }
+        if pausesExpiry(now: now) {
+            nextExpireSweep = now + 100
+            return
+        }
+        let started = ScriptMonitor.monotonicNanoseconds()
+        defer { recordExpireCycle(since: started, now: now) }
+        let deadline = budget.map { started + $0 }
         for db in databases where db.expiresCount > 0 {
             while true {
                 let due = db.popDueKeys(now: now, limit: Self.expirySliceKeys)
@@ -104,4 +120,5 @@ struct ServerStats {
     var expiredKeys: Int64 = 0
     var keyspaceHits: Int64 = 0
     var keyspaceMisses: Int64 = 0
+    var evictedKeys: Int64 = 0
 }

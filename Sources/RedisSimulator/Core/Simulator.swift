@@ -111,10 +111,11 @@ public final class Simulator: @unchecked Sendable {
             case .replies(let replies):
                 // The first is the command's reply; the others follow it as pushes, in order.
                 withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
-                continuation.resume(returning: replies[0])
+                continuation.resume(returning: replies.first ?? .ok)
             case .blocked:
                 // Nothing else drives the clock in-process: wake up when the timeout is due.
-                if let deadline = withLock({ _ in client.blocked?.deadline }) {
+                // A command held by CLIENT PAUSE waits for the pause's end instead.
+                if let deadline = withLock({ state in client.blocked?.deadline ?? state.pause?.end }) {
                     let delay = max(0, deadline - clock.nowMilliseconds()) + 1
                     Task { [weak self] in
                         try? await Task.sleep(for: .milliseconds(delay))
@@ -152,7 +153,8 @@ public enum ExecutionResult: Sendable, Equatable {
     /// The reply is ready.
     case reply(RESPValue)
     /// Several replies to one command, to be sent in this order: in RESP2, SUBSCRIBE a b and
-    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Never empty. Over TCP
+    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Empty only when CLIENT
+    /// REPLY OFF or SKIP silenced the command, on a client that `honoursReplyMode`. Over TCP
     /// all are written back to back; `Simulator.send` returns the first and pushes the rest.
     case replies([RESPValue])
     /// The client is blocked; the reply will arrive through `deferredReplyHandler`.

@@ -43,6 +43,18 @@ public final class SimulatorClient: @unchecked Sendable {
     /// drops the connection. It must not call back into the simulator.
     public var closeHandler: (@Sendable () -> Void)?
 
+    /// True for network connections (serve), where CLIENT REPLY OFF and SKIP silence replies;
+    /// an in-process session always gets its reply, as a request/response API needs one.
+    public var honoursReplyMode = false
+    /// Unsent reply bytes, as the server measures them (CLIENT LIST `omem`, output buffer limits).
+    public let outputBuffer = OutputBufferGauge()
+    /// The query buffer's modelled size (CLIENT LIST qbuf, qbuf-free).
+    var queryBuffer = QueryBufferModel()
+    /// CLIENT NO-EVICT ON: the client is exempt from client eviction (flag `e` in CLIENT LIST).
+    var noEvict = false
+    /// CLIENT REPLY's state (Redis's CLIENT_REPLY_OFF, _SKIP and _SKIP_NEXT flags).
+    var replyMode = ReplyMode()
+
     /// Per-client state of the messaging, transaction and scripting subsystems.
     var transaction = TransactionState()
     var subscriptions = SubscriptionState()

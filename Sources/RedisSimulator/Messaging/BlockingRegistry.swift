@@ -28,6 +28,8 @@ struct BlockedState {
     var spec: CommandSpec
     /// Serves the command with the arguments it had when it blocked (`$` already resolved).
     var retry: BlockedRetry
+    /// The command line as sent: the slow log records it once the command is served.
+    var args: [ByteString] = []
 }
 
 extension SimulatorClient {
@@ -49,7 +51,7 @@ extension CommandContext {
             client,
             BlockedState(
                 keys: keys, db: db.index, deadline: Self.deadline(now: now, timeout: timeout),
-                timeoutReply: timeoutReply, spec: spec, retry: retry))
+                timeoutReply: timeoutReply, spec: spec, retry: retry, args: args))
         return timeoutReply
     }
 
@@ -104,6 +106,7 @@ extension ServerState {
                         }
                         guard let reply else { return }
                         unblock(client)
+                        observeServedBlockedCommand(state.spec, state.args, client: client, now: now)
                         client.answerDeferred(reply)
                     }
                 }
@@ -130,8 +133,10 @@ extension ServerState {
             .filter { ($0.blocked?.deadline).map { $0 <= now } ?? false }
             .sorted { $0.id < $1.id }
         for client in due {
-            guard let reply = client.blocked?.timeoutReply else { continue }
+            guard let state = client.blocked else { continue }
+            let reply = state.timeoutReply
             unblock(client)
+            observeServedBlockedCommand(state.spec, state.args, client: client, now: now)
             client.answerDeferred(reply)
         }
     }

@@ -19,6 +19,8 @@ extension ServerState {
         }
         unwatchAll(client)
         disableTracking(client)
+        monitors.removeAll { $0 === client }
+        postponed.removeAll { $0.0 === client }
         client.transaction = TransactionState()
         clients[client.id] = nil
     }

@@ -5,8 +5,12 @@ struct ServerConfig {
         didSet {
             keyspaceEvents = Self.parseKeyspaceEvents(values)
             maxmemory = Self.parseMaxmemory(values)
+            usesLFU = values["maxmemory-policy"]?.hasSuffix("lfu") ?? false
         }
     }
+
+    /// True under an LFU `maxmemory-policy`, decided once per change: every key read asks.
+    private(set) var usesLFU = false
 
     /// `notify-keyspace-events`, parsed once per change: every write asks for it, and most
     /// servers have it empty.
@@ -101,6 +105,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
         ConfigParameter("slowlog-log-slower-than", "10000", .integer(min: -1, max: Int64.max)),
         ConfigParameter("slowlog-max-len", "128", .integer(min: 0, max: Int64(UInt32.max))),
+        ConfigParameter("latency-monitor-threshold", "0", .integer(min: 0, max: Int64.max)),
+        ConfigParameter("latency-tracking", "yes", .boolean),
         ConfigParameter("maxclients", "10000", .integer(min: 1, max: Int64(UInt32.max))),
         ConfigParameter("list-max-listpack-size", "-2", .integer(min: Int64(Int32.min), max: Int64(Int32.max)), aliases: ["list-max-ziplist-size"]),
         ConfigParameter("hash-max-listpack-entries", "512", .integer(min: 0, max: Int64.max), aliases: ["hash-max-ziplist-entries"]),
@@ -123,7 +129,7 @@ struct ConfigParameter: Sendable {
         ConfigParameter("protected-mode", "yes", .boolean),
         ConfigParameter("port", "6379", .integer(min: 0, max: 65535)),
         ConfigParameter("bind", "* -::*", .text),
-    ]
+    ] + coreSurfaceParameters
 
     /// The parameter called `name` (or one of its aliases), case-insensitively.
     static func named(_ name: String) -> ConfigParameter? {

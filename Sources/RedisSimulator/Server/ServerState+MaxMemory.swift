@@ -6,8 +6,11 @@ extension ServerState {
     static let outOfMemoryMessage = "OOM command not allowed when used memory > 'maxmemory'."
 
     /// True when `maxmemory` is set and the dataset is over it, so `spec` must be refused.
+    /// Before that, keys are evicted as `maxmemory-policy` says, as Redis does before every command.
     func refusesForMemory(_ spec: CommandSpec) -> Bool {
-        spec.flags.contains("denyoom") && isOverMaxMemory
+        guard isOverMaxMemory else { return false }
+        if evictUntilUnderLimit(now: clock.nowMilliseconds()) { return false }
+        return spec.flags.contains("denyoom")
     }
 
     /// True when `maxmemory` is set and the dataset's estimated size is over it.

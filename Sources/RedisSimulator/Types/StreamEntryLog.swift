@@ -29,11 +29,13 @@ struct StreamEntryLog {
 
     /// Appends an entry whose id is greater than every id held.
     /// - Complexity: O(1) amortized.
-    mutating func append(_ entry: StreamEntry) {
+    /// `nodeCapacity` is `stream-node-max-entries` as it is when the entry is added: Redis
+    /// checks the limit at each append, so nodes made under another setting keep their size.
+    mutating func append(_ entry: StreamEntry, nodeCapacity: Int = StreamEntryLog.nodeCapacity) {
         // StreamValue.append passes only ids above lastID, which XSETID keeps at or above the top
         // entry, so no command reaches this.
         precondition(last.map { $0.id < entry.id } ?? true, "stream ids must grow")
-        if let lastIndex = nodes.indices.last, nodes[lastIndex].slots < Self.nodeCapacity {
+        if let lastIndex = nodes.indices.last, nodes[lastIndex].slots < nodeCapacity {
             nodes[lastIndex].entries.append(entry)
             nodes[lastIndex].slots += 1
         } else {
@@ -171,7 +173,7 @@ struct StreamEntryLog {
         var total = 0
         for (n, node) in nodes.enumerated() {
             if node.entries.isEmpty { return "node \(n) is empty" }
-            if node.slots < node.entries.count || node.slots > Self.nodeCapacity { return "node \(n) has \(node.slots) slots" }
+            if node.slots < node.entries.count { return "node \(n) has \(node.slots) slots" }
             for entry in node.entries {
                 if let previous, !(previous < entry.id) { return "ids out of order at \(entry.id)" }
                 previous = entry.id

@@ -41,10 +41,22 @@ extension CommandTable {
             clientSpec("client|unblock", arity: -3, admin: true, handler: clientUnblock),
             clientSpec("client|no-evict", arity: 3, admin: true) { ctx in
                 guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") else { throw RedisError.syntax }
+                ctx.client.noEvict = ctx.argument(2, is: "ON")
+                return .ok
+            },
+            clientSpec("client|pause", arity: -3, admin: true, handler: clientPause),
+            clientSpec("client|unpause", arity: 2, admin: true) { ctx in
+                ctx.server.endPause()
                 return .ok
             },
             clientSpec("client|reply", arity: 3) { ctx in
-                guard ctx.argument(2, is: "ON") || ctx.argument(2, is: "OFF") || ctx.argument(2, is: "SKIP") else {
+                if ctx.argument(2, is: "ON") {
+                    ctx.client.replyMode.turnOn()
+                } else if ctx.argument(2, is: "OFF") {
+                    ctx.client.replyMode.turnOff()
+                } else if ctx.argument(2, is: "SKIP") {
+                    ctx.client.replyMode.skipNext()
+                } else {
                     throw RedisError.syntax
                 }
                 return .ok
@@ -175,14 +187,15 @@ extension ServerState {
 
     /// One CLIENT LIST / CLIENT INFO line, with Redis 7.0's fields in its order.
     func clientInfoLine(_ client: SimulatorClient, now: Int64) -> String {
-        var flags = ""
+        var flags = monitors.contains(where: { $0 === client }) ? "O" : ""
         if client.subscriptions.isActive { flags += "P" }
         if client.transaction.inMulti { flags += "x" }
-        if client.blocked != nil { flags += "b" }
+        if client.blocked != nil || postponed.contains(where: { $0.0 === client }) { flags += "b" }
         if client.tracking.enabled { flags += "t" }
         if client.tracking.brokenRedirect { flags += "R" }
         if client.tracking.broadcast { flags += "B" }
         if client.transaction.dirty { flags += "d" }
+        if client.noEvict { flags += "e" }
         if flags.isEmpty { flags = "N" }
         let name = client.name.map { $0.string } ?? ""
         let multi = client.transaction.inMulti ? client.transaction.queued.count : -1
@@ -190,8 +203,8 @@ extension ServerState {
             "id=\(client.id)", "addr=\(client.address)", "laddr=\(client.localAddress)", "fd=8", "name=\(name)",
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
-            "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=26", "qbuf-free=20448",
-            "argv-mem=10", "multi-mem=0", "rbs=1024", "rbp=0", "obl=0", "oll=0", "omem=0", "tot-mem=22298",
+            "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=\(client.queryBuffer.current)", "qbuf-free=\(client.queryBuffer.allocation - client.queryBuffer.current)",
+            "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
             "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=\(client.tracking.enabled ? client.tracking.redirect : -1)", "resp=\(client.protocolVersion)",
         ]
         return fields.joined(separator: " ")

@@ -5,10 +5,10 @@ extension CommandTable {
         CommandSpec("del", arity: -2, flags: ["write"], keys: .all, categories: ["@keyspace", "@write", "@slow"], handler: deleteKeys),
         CommandSpec("unlink", arity: -2, flags: ["write", "fast"], keys: .all, categories: ["@keyspace", "@write", "@fast"], handler: deleteKeys),
         CommandSpec("exists", arity: -2, flags: ["readonly", "fast"], keys: .all, categories: ["@keyspace", "@read", "@fast"]) { ctx in
-            .integer(Int64(ctx.args.dropFirst().filter { ctx.lookup($0) != nil }.count))
+            .integer(Int64(ctx.args.dropFirst().filter { ctx.lookup($0, touching: false) != nil }.count))
         },
         CommandSpec("touch", arity: -2, flags: ["readonly", "fast"], keys: .all, categories: ["@keyspace", "@read", "@fast"]) { ctx in
-            .integer(Int64(ctx.args.dropFirst().filter { ctx.exists($0) }.count))
+            .integer(Int64(ctx.args.dropFirst().filter { ctx.lookup($0) != nil }.count))
         },
         CommandSpec("type", arity: 2, flags: ["readonly", "fast"], keys: .single, categories: ["@keyspace", "@read", "@fast"]) { ctx in
             .simpleString(ctx.peek(ctx[1])?.typeName ?? "none")

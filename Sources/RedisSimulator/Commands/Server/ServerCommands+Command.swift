@@ -77,7 +77,7 @@ extension CommandTable {
     }
 
     /// Commands whose keys are counted by their second argument (EVAL and FCALL families).
-    static let keyCountCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
+    static let keyCountCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop", "bzmpop"]
 
     /// The key arguments of a full command line (COMMAND GETKEYS).
     static func keyArguments(_ ctx: CommandContext, _ line: [ByteString]) throws(RedisError) -> [ByteString] {
@@ -89,6 +89,7 @@ extension CommandTable {
         guard spec.argumentCountIsValid(line.count) else {
             throw RedisError("ERR Invalid number of arguments specified for command")
         }
+        if spec.name == "sort" { return sortKeys(line) }
         if keyCountCommands.contains(spec.name) {
             // Redis's keynum key spec: the count at argument 2, the keys after it; a count that
             // does not fit gives no keys.

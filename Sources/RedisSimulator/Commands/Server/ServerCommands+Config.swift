@@ -47,11 +47,14 @@ extension CommandTable {
                     }
                 }
                 for (parameter, value) in updates { ctx.server.config.values[parameter.name] = value }
+                // A lower maxmemory evicts at once, as Redis's CONFIG SET does.
+                if updates.contains(where: { $0.0.name == "maxmemory" }) { ctx.server.evictAfterMaxmemoryChange(now: ctx.now) }
                 return .ok
             },
             CommandSpec("config|resetstat", arity: 2, flags: ["admin", "noscript", "loading", "stale"],
                         categories: ["@admin", "@slow", "@dangerous"]) { ctx in
                 ctx.server.stats = ServerStats()
+                ctx.server.latency.resetHistograms()
                 return .ok
             },
             CommandSpec("config|rewrite", arity: 2, flags: ["admin", "noscript", "loading", "stale"],

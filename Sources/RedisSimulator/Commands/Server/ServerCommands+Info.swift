@@ -48,11 +48,11 @@ extension ServerState {
                 ("executable", "redislings"), ("config_file", ""), ("io_threads_active", "0"),
             ]
         case "clients":
-            let blocked = clients.values.filter { $0.blocked != nil }.count
+            let blocked = clients.values.filter { $0.blocked != nil }.count + postponedCount
             return [
                 ("connected_clients", String(clients.count)), ("cluster_connections", "0"),
                 ("maxclients", config.values["maxclients"] ?? "10000"), ("client_recent_max_input_buffer", "0"),
-                ("client_recent_max_output_buffer", "0"), ("blocked_clients", String(blocked)),
+                ("client_recent_max_output_buffer", String(clients.values.map(\.outputBuffer.pendingBytes).max() ?? 0)), ("blocked_clients", String(blocked)),
                 ("tracking_clients", String(tracking.clientCount)), ("clients_in_timeout_table", String(blocked)),
             ]
         case "memory":
@@ -80,7 +80,7 @@ extension ServerState {
                 ("total_commands_processed", String(stats.commandsProcessed)), ("instantaneous_ops_per_sec", "0"),
                 ("total_net_input_bytes", "0"), ("total_net_output_bytes", "0"), ("rejected_connections", "0"),
                 ("expired_keys", String(stats.expiredKeys)), ("expired_stale_perc", "0.00"),
-                ("expired_time_cap_reached_count", "0"), ("evicted_keys", "0"), ("evicted_clients", "0"),
+                ("expired_time_cap_reached_count", "0"), ("evicted_keys", String(stats.evictedKeys)), ("evicted_clients", "0"),
                 ("keyspace_hits", String(stats.keyspaceHits)), ("keyspace_misses", String(stats.keyspaceMisses)),
                 ("pubsub_channels", String(pubsub.channels.count)), ("pubsub_patterns", String(pubsub.patterns.count)),
                 ("tracking_total_keys", String(tracking.keys.count)), ("tracking_total_items", String(tracking.totalItems)),
@@ -119,24 +119,28 @@ extension ServerState {
         var total = Self.baseMemory
         for db in databases {
             for (key, value) in db.entries {
-                total += 24 + Self.allocation(key.count + 4) + 16
-                // An aggregate's flat size, and what its elements add.
-                let aggregate: (flat: Int64, elements: Int64)
-                switch value {
-                case .string(let s):
-                    total += s.count <= 44 ? 0 : Self.allocation(s.count + 4)
-                    continue
-                case .list(let list): aggregate = (200, Int64(list.count) * 16)
-                case .hash(let hash): aggregate = (200, Int64(hash.count) * 32)
-                case .set(let set): aggregate = (200, Int64(set.count) * 16)
-                case .zset(let zset): aggregate = (200, Int64(zset.count) * 48)
-                case .stream(let stream): aggregate = (600, Int64(stream.count) * 64)
-                }
-                total += aggregate.flat + (countingElements ? aggregate.elements : 0)
+                total += estimatedKeyMemory(key, value, countingElements: countingElements)
             }
             total += Int64(db.expiresCount) * 32
         }
         return total
+    }
+
+    /// One key's share of `estimatedMemoryUsage` (what evicting it gives back).
+    func estimatedKeyMemory(_ key: ByteString, _ value: RedisValue, countingElements: Bool) -> Int64 {
+        let entry = 24 + Self.allocation(key.count + 4) + 16
+        // An aggregate's flat size, and what its elements add.
+        let aggregate: (flat: Int64, elements: Int64)
+        switch value {
+        case .string(let s):
+            return entry + (s.count <= 44 ? 0 : Self.allocation(s.count + 4))
+        case .list(let list): aggregate = (200, Int64(list.count) * 16)
+        case .hash(let hash): aggregate = (200, Int64(hash.count) * 32)
+        case .set(let set): aggregate = (200, Int64(set.count) * 16)
+        case .zset(let zset): aggregate = (200, Int64(zset.count) * 48)
+        case .stream(let stream): aggregate = (600, Int64(stream.count) * 64)
+        }
+        return entry + aggregate.flat + (countingElements ? aggregate.elements : 0)
     }
 
     /// jemalloc's size class for a request of `bytes` (multiples of 8 to 16 up to 128, then of 16…).

@@ -19,19 +19,9 @@ extension CommandTable {
         CommandSpec("strlen", arity: 2, flags: ["readonly", "fast"], keys: .single, categories: ["@read", "@string", "@fast"]) { ctx in
             .integer(Int64(try ctx.lookupString(ctx[1])?.count ?? 0))
         },
-        CommandSpec("getrange", arity: 4, flags: ["readonly"], keys: .single, categories: ["@read", "@string", "@slow"]) { ctx in
-            var start = try ctx.integer(at: 2), end = try ctx.integer(at: 3)
-            guard let value = try ctx.lookupString(ctx[1]) else { return .bulk(ByteString([])) }
-            let length = Int64(value.count)
-            if start < 0 && end < 0 && start > end { return .bulk(ByteString([])) }
-            if start < 0 { start += length }
-            if end < 0 { end += length }
-            if start < 0 { start = 0 }
-            if end < 0 { end = 0 }
-            if end >= length { end = length - 1 }
-            if start > end || length == 0 { return .bulk(ByteString([])) }
-            return .bulk(ByteString(Array(value.bytes[Int(start)...Int(end)])))
-        },
+        CommandSpec("getrange", arity: 4, flags: ["readonly"], keys: .single, categories: ["@read", "@string", "@slow"], handler: getRange),
+        // SUBSTR is GETRANGE's old name, still answered the same way.
+        CommandSpec("substr", arity: 4, flags: ["readonly"], keys: .single, categories: ["@read", "@string", "@slow"], handler: getRange),
         CommandSpec("setrange", arity: 4, flags: ["write", "denyoom"], keys: .single, categories: ["@write", "@string", "@slow"]) { ctx in
             let offset = try ctx.integer(at: 2)
             guard offset >= 0 else { throw RedisError("ERR offset is out of range") }
@@ -50,4 +40,19 @@ extension CommandTable {
             return .integer(Int64(bytes.count))
         },
     ]
+
+    /// GETRANGE and SUBSTR: the bytes from start to end, inclusive, negative indexes from the end.
+    @Sendable static func getRange(_ ctx: CommandContext) throws(RedisError) -> RESPValue {
+        var start = try ctx.integer(at: 2), end = try ctx.integer(at: 3)
+        guard let value = try ctx.lookupString(ctx[1]) else { return .bulk(ByteString([])) }
+        let length = Int64(value.count)
+        if start < 0 && end < 0 && start > end { return .bulk(ByteString([])) }
+        if start < 0 { start += length }
+        if end < 0 { end += length }
+        if start < 0 { start = 0 }
+        if end < 0 { end = 0 }
+        if end >= length { end = length - 1 }
+        if start > end || length == 0 { return .bulk(ByteString([])) }
+        return .bulk(ByteString(Array(value.bytes[Int(start)...Int(end)])))
+    }
 }

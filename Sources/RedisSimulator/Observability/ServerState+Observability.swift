@@ -1,0 +1,92 @@
+import RESP
+
+/// What every executed command leaves behind for the server's observers: the slow log, the
+/// latency monitor and histograms, and the MONITOR stream (Redis's call() epilogue).
+extension ServerState {
+    /// Records a command `client` just ran for `nanoseconds`.
+    func observeCall(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, nanoseconds: Int64) {
+        let microseconds = nanoseconds / 1000
+        let threshold = config.integer("latency-monitor-threshold")
+        if threshold > 0 {
+            latency.addSampleIfNeeded(spec.flags.contains("fast") ? "fast-command" : "command",
+                                      milliseconds: microseconds / 1000, threshold: threshold, now: now)
+        }
+        // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
+        let blocked = client.blocked != nil
+        if !blocked, config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
+        if !blocked, !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
+            let slower = config.integer("slowlog-log-slower-than")
+            if slower >= 0, microseconds >= slower {
+                slowlog.add(SlowLog.redacted(spec.name, args), microseconds: microseconds, time: now / 1000, client: client,
+                            maxLength: Int(clamping: config.integer("slowlog-max-len")))
+            }
+        }
+        if !monitors.isEmpty, !spec.flags.contains("admin"), !spec.flags.contains("skip_monitor") {
+            feedMonitors(spec, args, client: client)
+        }
+    }
+
+    /// A blocked command just served: Redis counts it and offers it to the slow log now, with
+    /// the time it spent running (not waiting), which is next to nothing here.
+    func observeServedBlockedCommand(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) {
+        guard !args.isEmpty else { return }
+        if config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: 0) }
+        let slower = config.integer("slowlog-log-slower-than")
+        if slower == 0 {
+            slowlog.add(SlowLog.redacted(spec.name, args), microseconds: 0, time: now / 1000, client: client,
+                        maxLength: Int(clamping: config.integer("slowlog-max-len")))
+        }
+    }
+
+    /// Sends one MONITOR line to every monitoring client: the time, the database and the
+    /// client's address (`lua` for a script's calls), then each argument quoted.
+    func feedMonitors(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient) {
+        let micros = clock.nowMicroseconds()
+        let origin = client.isScriptClient ? "lua" : client.address
+        var line = "\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(to: 6)) [\(client.databaseIndex) \(origin)]"
+        for arg in SlowLog.redacted(spec.name, args) {
+            line += " " + Self.monitorQuoted(arg)
+        }
+        for monitor in monitors where monitor !== client && !monitor.isClosed {
+            monitor.push(.simpleString(line))
+        }
+    }
+
+    /// sdscatrepr: double quotes, `\\` and `\"` escaped, \n \r \t \a \b by name, other
+    /// non-printable bytes as \xHH.
+    static func monitorQuoted(_ value: ByteString) -> String {
+        var text = "\""
+        for byte in value.bytes {
+            switch byte {
+            case UInt8(ascii: "\\"): text += "\\\\"
+            case UInt8(ascii: "\""): text += "\\\""
+            case 10: text += "\\n"
+            case 13: text += "\\r"
+            case 9: text += "\\t"
+            case 7: text += "\\a"
+            case 8: text += "\\b"
+            case 32...126: text.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789abcdef")
+                text += "\\x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
+            }
+        }
+        return text + "\""
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension ServerState {
+    /// The `expire-cycle` latency event of an expiry sweep that took long enough.
+    func recordExpireCycle(since started: Int64, now: Int64) {
+        let threshold = config.integer("latency-monitor-threshold")
+        guard threshold > 0 else { return }
+        let milliseconds = (ScriptMonitor.monotonicNanoseconds() - started) / 1_000_000
+        latency.addSampleIfNeeded("expire-cycle", milliseconds: milliseconds, threshold: threshold, now: now)
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import RESP
+@testable import RedisSimulator
+
+/// The parts of the core surface a differential case cannot pin down: which key an LRU
+/// eviction picks, the slow log's trimming and its redaction, and LATENCY HISTOGRAM's buckets.
+@Suite struct CoreSurfaceTests {
+    private func run(_ simulator: Simulator, _ client: SimulatorClient, _ words: String...) -> RESPValue {
+        switch simulator.execute(words.map { ByteString($0) }, for: client) {
+        case .reply(let reply): return reply
+        case .replies(let replies): return replies.first ?? .nullBulkString
+        case .blocked: return .nullArray
+        }
+    }
+
+    @Test func allkeysLRUEvictsTheLeastRecentlyUsedKey() {
+        let clock = SimulatorClock()
+        let simulator = Simulator(clock: clock)
+        let client = simulator.connect()
+        _ = run(simulator, client, "SET", "old", "1")
+        clock.advance(milliseconds: 5000)
+        _ = run(simulator, client, "SET", "new", "2")
+        _ = run(simulator, client, "CONFIG", "SET", "maxmemory-samples", "64")
+        _ = run(simulator, client, "CONFIG", "SET", "maxmemory-policy", "allkeys-lru")
+        let used = simulator.withLock { $0.estimatedMemoryUsage(countingElements: true) }
+        // Room for every key but one: the next command evicts exactly the idlest.
+        _ = run(simulator, client, "CONFIG", "SET", "maxmemory", String(used - 10))
+        #expect(run(simulator, client, "EXISTS", "old") == .integer(0))
+        #expect(run(simulator, client, "EXISTS", "new") == .integer(1))
+        let info = run(simulator, client, "INFO", "stats").stringValue ?? ""
+        #expect(info.contains("evicted_keys:1\r\n"))
+    }
+
+    @Test func objectIdletimeCountsFromTheLastTouchingRead() {
+        let clock = SimulatorClock()
+        let simulator = Simulator(clock: clock)
+        let client = simulator.connect()
+        _ = run(simulator, client, "SET", "k", "v")
+        clock.advance(milliseconds: 3000)
+        _ = run(simulator, client, "TYPE", "k")
+        _ = run(simulator, client, "EXISTS", "k")
+        #expect(run(simulator, client, "OBJECT", "IDLETIME", "k") == .integer(3))
+        _ = run(simulator, client, "GET", "k")
+        #expect(run(simulator, client, "OBJECT", "IDLETIME", "k") == .integer(0))
+    }
+
+    @Test func slowlogKeepsTheNewestEntriesAndRedactsSecrets() {
+        let simulator = Simulator(clock: SimulatorClock())
+        let client = simulator.connect()
+        _ = run(simulator, client, "CONFIG", "SET", "slowlog-log-slower-than", "0")
+        _ = run(simulator, client, "CONFIG", "SET", "slowlog-max-len", "3")
+        _ = run(simulator, client, "CONFIG", "SET", "requirepass", "hunter2")
+        _ = run(simulator, client, "AUTH", "hunter2")
+        _ = run(simulator, client, "SET", "k", String(repeating: "A", count: 130))
+        #expect(run(simulator, client, "SLOWLOG", "LEN") == .integer(3))
+        guard case .array(let entries) = run(simulator, client, "SLOWLOG", "GET") else {
+            Issue.record("SLOWLOG GET is not an array")
+            return
+        }
+        let arguments = entries.compactMap { entry -> [String]? in
+            guard case .array(let fields) = entry, fields.count == 6, case .array(let args) = fields[3] else { return nil }
+            return args.compactMap(\.stringValue)
+        }
+        #expect(arguments.first == ["SLOWLOG", "LEN"])
+        #expect(arguments.contains(["SET", "k", String(repeating: "A", count: 128) + "... (2 more bytes)"]))
+        #expect(arguments.contains(["AUTH", "(redacted)"]))
+    }
+
+    @Test func latencyHistogramBucketsArePowersOfTwoMicroseconds() {
+        var histogram = LatencyHistogram()
+        histogram.record(500)
+        histogram.record(1500)
+        histogram.record(3000)
+        #expect(histogram.reply == .map([
+            .bulk("calls"), .integer(3),
+            .bulk("histogram_usec"), .map([.integer(1), .integer(1), .integer(2), .integer(2), .integer(4), .integer(3)]),
+        ]))
+    }
+}
