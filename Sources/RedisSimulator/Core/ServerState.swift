@@ -32,6 +32,8 @@ final class ServerState {
     var nextExpireSweep: Int64 = 0
     /// The cached dataset size `maxmemory` is checked against.
     var memoryCheck = MemoryCheck()
+    /// Saves, loads and changes since the last save.
+    var persistence: PersistenceState
 
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
@@ -48,6 +50,7 @@ final class ServerState {
         self.table = table
         self.databases = (0..<16).map { Database(index: $0) }
         self.startedAt = clock.nowMilliseconds()
+        self.persistence = PersistenceState(now: startedAt)
         var generator = SystemRandomNumberGenerator()
         self.runID = String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! })
     }
@@ -58,6 +61,7 @@ final class ServerState {
         db.setExpireTime(nil, for: key)
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
+        persistence.dirty += 1
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }

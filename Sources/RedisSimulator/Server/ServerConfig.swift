@@ -60,6 +60,8 @@ struct ConfigParameter: Sendable {
         case text
         case keyspaceEvents
         case immutable
+        /// Refused by CONFIG SET unless `enable-protected-configs` (Redis 7.0's PROTECTED_CONFIG).
+        case protected
     }
 
     let name: String
@@ -94,8 +96,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("save", "3600 1 300 100 60 10000", .text),
         ConfigParameter("appendonly", "no", .boolean),
         ConfigParameter("appendfsync", "everysec", .choice(["always", "everysec", "no"])),
-        ConfigParameter("dbfilename", "dump.rdb", .text),
-        ConfigParameter("dir", "/var/lib/redis", .text),
+        ConfigParameter("dbfilename", "dump.rdb", .protected),
+        ConfigParameter("dir", "/var/lib/redis", .protected),
         ConfigParameter("loglevel", "notice", .choice(["debug", "verbose", "notice", "warning", "nothing"])),
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
         ConfigParameter("slowlog-log-slower-than", "10000", .integer(min: -1, max: Int64.max)),
@@ -153,6 +155,8 @@ struct ConfigParameter: Sendable {
             return OutputBufferLimitClasses.parse(text, over: base).map(\.configText)
         case .immutable:
             return .failure(ConfigRefusal("can't set immutable config"))
+        case .protected:
+            return .failure(ConfigRefusal("can't set protected config"))
         case .text:
             return .success(text)
         case .boolean:

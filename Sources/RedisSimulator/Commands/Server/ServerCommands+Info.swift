@@ -69,11 +69,7 @@ extension ServerState {
                 ("mem_fragmentation_ratio", "1.00"), ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
             ]
         case "persistence":
-            return [
-                ("loading", "0"), ("async_loading", "0"), ("rdb_changes_since_last_save", "0"),
-                ("rdb_bgsave_in_progress", "0"), ("rdb_last_save_time", String(startedAt / 1000)),
-                ("rdb_last_bgsave_status", "ok"), ("aof_enabled", "0"), ("aof_rewrite_in_progress", "0"),
-            ]
+            return persistenceInfo
         case "stats":
             return [
                 ("total_connections_received", String(stats.connectionsReceived)),
