@@ -86,7 +86,7 @@ extension CommandContext {
 
     /// Tells WATCHers that `key` changed (Redis's signalModifiedKey).
     public func signalModified(_ key: ByteString) {
-        server.persistence.dirty += 1
+        server.persistence.changedDuringCommand = true
         server.touchWatchedKey(key, in: db.index)
     }
 

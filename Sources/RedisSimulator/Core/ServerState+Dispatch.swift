@@ -96,6 +96,12 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        defer {
+            if persistence.changedDuringCommand {
+                persistence.changedDuringCommand = false
+                persistence.dirty += 1
+            }
+        }
         do {
             return try spec.handler(context)
         } catch let error as RedisError {

@@ -61,7 +61,6 @@ final class ServerState {
         db.setExpireTime(nil, for: key)
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
-        persistence.dirty += 1
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }

@@ -1,8 +1,11 @@
 /// What INFO persistence, LASTSAVE and SAVE's bookkeeping report: changes since the last save
 /// (Redis's `dirty`), when and how the last save went.
 struct PersistenceState {
-    /// Key changes since the last successful save (`rdb_changes_since_last_save`).
+    /// Changes since the last successful save (`rdb_changes_since_last_save`): one per command
+    /// that changed a key (Redis counts some multi-element commands once per element).
     var dirty: Int64 = 0
+    /// Set when a key is modified; the dispatcher turns it into one change per command.
+    var changedDuringCommand = false
     /// Unix seconds of the last successful save, or of the start (`rdb_last_save_time`, LASTSAVE).
     var lastSaveTime: Int64
     /// Whether the last background save succeeded (`rdb_last_bgsave_status`).
