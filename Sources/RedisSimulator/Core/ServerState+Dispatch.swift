@@ -51,6 +51,10 @@ extension ServerState {
         let blocked = client.blocked != nil
         if !whileScriptBusy { serveReadyKeys(now: now) }
         if blocked { return .blocked }
+        if client.withholdsReply {
+            client.withholdsReply = false
+            return .replies([])
+        }
         if client.extraReplies.isEmpty { return .reply(reply) }
         defer { client.extraReplies = [] }
         return .replies([reply] + client.extraReplies)
@@ -96,17 +100,32 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        // Nested commands (EXEC's, a script's) count and propagate on their own; the outer
+        // command's flags are put back for it when they end.
+        let outerChanged = persistence.changedDuringCommand
+        let outerReplacement = replication.replacement
+        persistence.changedDuringCommand = false
+        replication.replacement = nil
+        replication.depth += 1
+        var failed = false
         defer {
-            if persistence.changedDuringCommand {
-                persistence.changedDuringCommand = false
-                persistence.dirty += 1
-            }
+            let changed = persistence.changedDuringCommand
+            if changed { persistence.dirty += 1 }
+            let replacement = replication.replacement
+            persistence.changedDuringCommand = outerChanged || changed
+            replication.replacement = outerReplacement
+            replication.depth -= 1
+            commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
         }
         do {
-            return try spec.handler(context)
+            let reply = try spec.handler(context)
+            if case .error = reply { failed = true }
+            return reply
         } catch let error as RedisError {
+            failed = true
             return .error(error.message)
         } catch {
+            failed = true
             return .error("ERR \(error)")
         }
     }
@@ -114,6 +133,7 @@ extension ServerState {
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.
     func runTimers(now: Int64, expiryBudget: Int64? = nil) {
         sweepExpiredKeys(now: now, budget: expiryBudget)
+        pingReplicasIfDue(now: now)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
     }

@@ -34,6 +34,8 @@ final class ServerState {
     var memoryCheck = MemoryCheck()
     /// Saves, loads and changes since the last save.
     var persistence: PersistenceState
+    /// Connected replicas and what the commands propagate to them.
+    var replication: ReplicationState
 
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
@@ -53,6 +55,7 @@ final class ServerState {
         self.persistence = PersistenceState(now: startedAt)
         var generator = SystemRandomNumberGenerator()
         self.runID = String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! })
+        self.replication = ReplicationState(id: String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! }))
     }
 
     /// Removes an expired key, counting it and firing the `expired` event (Redis's deleteExpiredKeyAndPropagate).
@@ -61,6 +64,8 @@ final class ServerState {
         db.setExpireTime(nil, for: key)
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         stats.expiredKeys += 1
+        propagate([ByteString("DEL"), key], database: db.index)
+        if replication.depth == 0 { flushPropagation() }
         touchWatchedKey(key, in: db.index)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)
     }

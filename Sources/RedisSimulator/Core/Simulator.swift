@@ -111,7 +111,8 @@ public final class Simulator: @unchecked Sendable {
             case .replies(let replies):
                 // The first is the command's reply; the others follow it as pushes, in order.
                 withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
-                continuation.resume(returning: replies[0])
+                // No reply at all (a replica's REPLCONF ACK): an in-process caller still gets a value.
+                continuation.resume(returning: replies.first ?? .nullBulkString)
             case .blocked:
                 // Nothing else drives the clock in-process: wake up when the timeout is due.
                 if let deadline = withLock({ _ in client.blocked?.deadline }) {
@@ -152,7 +153,8 @@ public enum ExecutionResult: Sendable, Equatable {
     /// The reply is ready.
     case reply(RESPValue)
     /// Several replies to one command, to be sent in this order: in RESP2, SUBSCRIBE a b and
-    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Never empty. Over TCP
+    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Empty only for a
+    /// command that answers nothing (a replica's REPLCONF ACK). Over TCP
     /// all are written back to back; `Simulator.send` returns the first and pushes the rest.
     case replies([RESPValue])
     /// The client is blocked; the reply will arrive through `deferredReplyHandler`.

@@ -48,6 +48,8 @@ public final class SimulatorClient: @unchecked Sendable {
     /// Replies a command adds after its return value (SUBSCRIBE a b: one confirmation per
     /// channel); dispatch turns them into `ExecutionResult.replies`.
     var extraReplies: [RESPValue] = []
+    /// Set by a command that sends no reply at all (REPLCONF ACK); dispatch clears it.
+    var withholdsReply = false
 
     /// Sends a pushed message to the client's connection.
     func push(_ message: RESPValue) { pushHandler?(message) }

@@ -101,6 +101,7 @@ extension ServerState {
                     } catch {
                         reply = .error(error.message)
                     }
+                    servedBlockedCommand(database: state.db)
                     guard let reply else { continue }
                     unblock(client)
                     client.deferredReplyHandler?(reply)

@@ -67,10 +67,12 @@ extension CommandTable {
         if when <= ctx.now {
             ctx.deleteKey(key)
             ctx.notify(.generic, "del", key)
+            ctx.propagateInstead([[ByteString("DEL"), key]])
             return .integer(1)
         }
         ctx.setExpire(key, at: when)
         ctx.notify(.generic, "expire", key)
+        ctx.propagateInstead([[ByteString("PEXPIREAT"), key, ByteString(when)]])
         return .integer(1)
     }
 

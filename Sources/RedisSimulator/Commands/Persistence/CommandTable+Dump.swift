@@ -55,12 +55,22 @@ extension CommandTable {
         let deleted = replace && ctx.deleteKey(key)
         if ttl > 0, !absoluteTTL { ttl = ttl &+ ctx.now }
         if ttl > 0, ttl <= ctx.now {
-            // Already expired: the key is gone (and only a replaced key is announced).
+            // Already expired: the key is gone (and only a replaced key is announced); the
+            // replicas delete it too.
             if deleted { ctx.notify(.generic, "del", key) }
+            ctx.propagateInstead(deleted ? [[ByteString("DEL"), key]] : [])
             return .ok
         }
         ctx.setKey(key, value)
-        if ttl > 0 { ctx.setExpire(key, at: ttl) }
+        if ttl > 0 {
+            ctx.setExpire(key, at: ttl)
+            if !absoluteTTL {
+                // The replicas get the absolute time.
+                var rewritten = ctx.args
+                rewritten[2] = ByteString(ttl)
+                ctx.propagateInstead([rewritten + [ByteString("ABSTTL")]])
+            }
+        }
         ctx.notify(.generic, "restore", key)
         return .ok
     }

@@ -83,10 +83,7 @@ extension ServerState {
                 ("total_writes_processed", String(stats.commandsProcessed)),
             ]
         case "replication":
-            return [("role", "master"), ("connected_slaves", "0"), ("master_failover_state", "no-failover"),
-                    ("master_replid", runID), ("master_replid2", String(repeating: "0", count: 40)),
-                    ("master_repl_offset", "0"), ("second_repl_offset", "-1"), ("repl_backlog_active", "0"),
-                    ("repl_backlog_size", "1048576"), ("repl_backlog_first_byte_offset", "0"), ("repl_backlog_histlen", "0")]
+            return replicationInfo
         case "cpu":
             return [("used_cpu_sys", "0.000000"), ("used_cpu_user", "0.000000"),
                     ("used_cpu_sys_children", "0.000000"), ("used_cpu_user_children", "0.000000")]
