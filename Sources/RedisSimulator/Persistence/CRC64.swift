@@ -1,10 +1,10 @@
 /// Redis's CRC-64 (the "Jones" polynomial, reflected, no final xor), which DUMP payloads and RDB
 /// files end with. `checksum("123456789")` is 0xe9c6d914c4b8d9ca, the check value Redis tests.
-enum CRC64 {
+public enum CRC64 {
     /// The checksum of `bytes`, continuing from `crc` (0 to start).
     ///
     /// - Complexity: O(n), a table lookup per byte.
-    static func checksum(_ bytes: some Sequence<UInt8>, continuing crc: UInt64 = 0) -> UInt64 {
+    public static func checksum(_ bytes: some Sequence<UInt8>, continuing crc: UInt64 = 0) -> UInt64 {
         var crc = crc
         for byte in bytes {
             crc = table[Int(UInt8(truncatingIfNeeded: crc) ^ byte)] ^ (crc >> 8)

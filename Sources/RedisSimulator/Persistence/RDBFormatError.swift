@@ -1,5 +1,5 @@
 /// Why a DUMP payload or an RDB file could not be read.
-enum RDBFormatError: Error, Equatable {
+public enum RDBFormatError: Error, Equatable {
     /// The bytes end before the value does.
     case truncated
     /// The bytes are not a valid encoding; the text says which part.

@@ -1,19 +1,22 @@
 /// Reads the primitives of Redis's RDB format, never past the end of its bytes: a short or
 /// malformed input throws instead of trapping.
-struct RDBReader {
+public struct RDBReader {
     private let bytes: [UInt8]
     private(set) var position: Int
     private let end: Int
 
-    init(_ bytes: [UInt8], end: Int? = nil) {
+    /// A reader of `bytes` up to `end` (all of them by default).
+    public init(_ bytes: [UInt8], end: Int? = nil) {
         self.bytes = bytes
         self.position = 0
         self.end = end ?? bytes.count
     }
 
-    var isAtEnd: Bool { position >= end }
+    /// True once every byte is read.
+    public var isAtEnd: Bool { position >= end }
 
-    mutating func readByte() throws(RDBFormatError) -> UInt8 {
+    /// One byte.
+    public mutating func readByte() throws(RDBFormatError) -> UInt8 {
         guard position < end else { throw .truncated }
         defer { position += 1 }
         return bytes[position]
@@ -60,7 +63,7 @@ struct RDBReader {
     }
 
     /// A string in any of its encodings, integers as their decimal text.
-    mutating func readString() throws(RDBFormatError) -> [UInt8] {
+    public mutating func readString() throws(RDBFormatError) -> [UInt8] {
         let (value, encoded) = try readLengthOrEncoding()
         guard encoded else {
             guard value <= UInt64(end - position) else { throw .truncated }

@@ -1,11 +1,16 @@
 /// Writes the primitives of Redis's RDB format (rdb.c's rdbSave* helpers): lengths, strings
 /// (integer-encoded or LZF-compressed where Redis would), times and doubles.
-struct RDBWriter {
-    private(set) var bytes: [UInt8] = []
+public struct RDBWriter {
+    /// What is written so far.
+    public private(set) var bytes: [UInt8] = []
     /// `rdbcompression`: strings over 20 bytes are LZF-compressed when that saves 4 bytes or more.
     var compresses = true
 
-    mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
+    /// An empty writer that compresses as Redis does by default.
+    public init() {}
+
+    /// One byte (a type or opcode).
+    public mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
 
     mutating func writeRaw(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
 
@@ -28,7 +33,7 @@ struct RDBWriter {
 
     /// A string as rdbSaveRawString writes it: a canonical integer of up to 11 characters that
     /// fits 32 bits as an integer encoding, else LZF when it pays, else length and bytes.
-    mutating func writeString(_ string: [UInt8]) {
+    public mutating func writeString(_ string: [UInt8]) {
         if string.count <= 11, let value = ByteString(string).int64Value, let small = Int32(exactly: value) {
             writeEncodedInteger(small)
             return
@@ -64,7 +69,8 @@ struct RDBWriter {
     /// A double as its 8 IEEE bytes, little-endian (rdbSaveBinaryDoubleValue).
     mutating func writeBinaryDouble(_ value: Double) { writeLittleEndian(value.bitPattern, count: 8) }
 
-    mutating func writeLittleEndian(_ value: UInt64, count: Int) {
+    /// `count` bytes of `value`, least significant first (RDB versions, checksums).
+    public mutating func writeLittleEndian(_ value: UInt64, count: Int) {
         for i in 0..<count { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
     }
 

@@ -45,7 +45,12 @@ import RedislingsTestSupport
                 #expect(LZF.decompress(packed, length: length) == noise)
             }
         }
+        // "abcabcabcabc": a literal run of 3, then a back reference of 9 bytes at distance 3.
+        let compressed: [UInt8] = [0x02, 0x61, 0x62, 0x63, 0xE0, 0x00, 0x02]
+        #expect(LZF.decompress(compressed, length: 12) == Array("abcabcabcabc".utf8))
+        #expect(LZF.decompress(compressed, length: 11) == nil)
         // A back reference before the start of the output is refused, not followed.
+        #expect(LZF.decompress([0xE0, 0x00, 0x02], length: 9) == nil)
         #expect(LZF.decompress([0x20, 0x05], length: 3) == nil)
     }
 
