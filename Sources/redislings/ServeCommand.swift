@@ -30,14 +30,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Event-loop threads serving connections (commands still run one at a time).")
     var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
 
-    @Option(help: "The directory SAVE and BGSAVE write the RDB file to, and the start loads it from (redis-server's dir).")
-    var dir: String = "."
+    @Option(help: "The directory SAVE and BGSAVE write the RDB file to (redis-server's dir; default: the current directory). Given, serve starts with that file's data when it exists.")
+    var dir: String?
 
-    @Option(help: "The RDB file's name in --dir; when it exists, serve starts with its data (redis-server's dbfilename).")
-    var dbfilename: String = "dump.rdb"
+    @Option(help: "The RDB file's name in --dir (redis-server's dbfilename; default: dump.rdb). Given, serve starts with that file's data when it exists.")
+    var dbfilename: String?
 
     func validate() throws {
-        guard !dbfilename.isEmpty, !dbfilename.contains("/") else {
+        if let dbfilename, dbfilename.isEmpty || dbfilename.contains("/") {
             throw ValidationError("--dbfilename must be a file name without a directory, not '\(dbfilename)'; put the directory in --dir.")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port).") }
@@ -47,7 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let simulator = SimulatorBackend().simulator
         if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
-        try Self.loadDataset(into: simulator, directory: dir, fileName: dbfilename)
+        // Like redis-server, SAVE writes to the current directory by default; unlike it, a
+        // dump.rdb lying there is loaded only when asked (--dir or --dbfilename), so a plain
+        // `serve` always starts empty, as a learner expects of the simulator.
+        try Self.loadDataset(
+            into: simulator, directory: dir ?? FileManager.default.currentDirectoryPath, fileName: dbfilename ?? "dump.rdb",
+            load: dir != nil || dbfilename != nil)
         let server = RESPServer(simulator: simulator, threads: threads)
         let boundPort: Int
         do {
@@ -79,9 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Points SAVE at `directory`/`fileName` and loads that file if it exists, as redis-server
-    /// does at start; a file it cannot read stops serve with the reason.
-    static func loadDataset(into simulator: Simulator, directory: String, fileName: String) throws {
+    /// Points SAVE at `directory`/`fileName` and, with `load`, loads that file if it exists, as
+    /// redis-server does at start; a file it cannot read stops serve with the reason.
+    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandLineError(
@@ -90,6 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
         simulator.configurePersistence(directory: absolute, fileName: fileName)
+        guard load else { return }
         do {
             if try simulator.loadRDBFile() {
                 print("redislings: loaded \(simulator.rdbFilePath).")
