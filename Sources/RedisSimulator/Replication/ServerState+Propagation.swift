@@ -4,7 +4,7 @@ import RESP
 /// propagatePendingCommands): every write command's effect, in the order they ran, each as the
 /// command a replica must run to reach the same state; a SELECT whenever the database changes;
 /// the effects of one command that wrote more than once (EXEC, a script) wrapped in MULTI/EXEC;
-/// expired keys as DEL; and a PING every 10 seconds. A MONITOR-like feature reads the same hook.
+/// expired keys as DEL; and a PING every repl-ping-replica-period seconds. A MONITOR-like feature reads the same hook.
 extension ServerState {
     /// Commands that never propagate themselves: the commands they run propagate instead.
     static let propagatesThroughInnerCommands: Set<String> = [
@@ -60,10 +60,11 @@ extension ServerState {
         if transaction { send([ByteString("EXEC")], database: nil) }
     }
 
-    /// Pings the replicas when repl-ping-replica-period has passed, so they know the link lives.
+    /// Pings the replicas when repl-ping-replica-period (seconds) has passed, so they know the link lives.
     func pingReplicasIfDue(now: Int64) {
         guard !replication.replicas.isEmpty, now >= replication.nextPing else { return }
-        replication.nextPing = now + 10_000
+        let period = config.values["repl-ping-replica-period"].flatMap { Int64($0) } ?? 10
+        replication.nextPing = now + period * 1000
         send([ByteString("PING")], database: nil)
     }
 

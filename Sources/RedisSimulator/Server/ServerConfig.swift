@@ -98,6 +98,7 @@ struct ConfigParameter: Sendable {
         ConfigParameter("appendfsync", "everysec", .choice(["always", "everysec", "no"])),
         ConfigParameter("dbfilename", "dump.rdb", .protected),
         ConfigParameter("dir", "/var/lib/redis", .protected),
+        ConfigParameter("repl-ping-replica-period", "10", .integer(min: 1, max: intMax), aliases: ["repl-ping-slave-period"]),
         ConfigParameter("loglevel", "notice", .choice(["debug", "verbose", "notice", "warning", "nothing"])),
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
         ConfigParameter("slowlog-log-slower-than", "10000", .integer(min: -1, max: Int64.max)),
