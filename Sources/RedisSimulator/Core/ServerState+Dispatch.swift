@@ -55,6 +55,10 @@ extension ServerState {
             client.withholdsReply = false
             return .replies([])
         }
+        if let rdb = client.pendingSnapshot {
+            client.pendingSnapshot = nil
+            return .snapshot(header: spec.name == "psync" ? reply : nil, rdb: rdb)
+        }
         if client.extraReplies.isEmpty { return .reply(reply) }
         defer { client.extraReplies = [] }
         return .replies([reply] + client.extraReplies)

@@ -108,6 +108,14 @@ public final class Simulator: @unchecked Sendable {
             switch result {
             case .reply(let reply):
                 continuation.resume(returning: reply)
+            case .snapshot(let header, let rdb):
+                // In-process there is no wire: the snapshot is the reply (SYNC) or follows it.
+                if let header {
+                    withLock { _ in client.push(.bulkString(rdb)) }
+                    continuation.resume(returning: header)
+                } else {
+                    continuation.resume(returning: .bulkString(rdb))
+                }
             case .replies(let replies):
                 // The first is the command's reply; the others follow it as pushes, in order.
                 withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
@@ -159,4 +167,8 @@ public enum ExecutionResult: Sendable, Equatable {
     case replies([RESPValue])
     /// The client is blocked; the reply will arrive through `deferredReplyHandler`.
     case blocked
+    /// A replica's full synchronization (SYNC, PSYNC): the header reply if any (PSYNC's
+    /// FULLRESYNC), then the RDB snapshot, which goes on the wire as `$<length>\r\n` and the
+    /// bytes with no CRLF after them, as a primary sends it; the command stream follows.
+    case snapshot(header: RESPValue?, rdb: [UInt8])
 }

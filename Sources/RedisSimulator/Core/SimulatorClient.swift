@@ -50,6 +50,8 @@ public final class SimulatorClient: @unchecked Sendable {
     var extraReplies: [RESPValue] = []
     /// Set by a command that sends no reply at all (REPLCONF ACK); dispatch clears it.
     var withholdsReply = false
+    /// The RDB snapshot SYNC or PSYNC took, for dispatch to send after the reply.
+    var pendingSnapshot: [UInt8]?
 
     /// Sends a pushed message to the client's connection.
     func push(_ message: RESPValue) { pushHandler?(message) }

@@ -2,19 +2,21 @@ import RESP
 
 /// SYNC, PSYNC and REPLCONF: how a replica (redis-server --replicaof) attaches. The simulator
 /// keeps no backlog, so every PSYNC is answered with a full resynchronization: FULLRESYNC with
-/// the replication id and offset, the RDB snapshot as a bulk payload, then the propagated
-/// command stream (ServerState+Propagation) on the same connection.
+/// the replication id and offset, the RDB snapshot as a bulk payload without a final CRLF,
+/// then the propagated command stream (ServerState+Propagation) on the same connection.
 extension CommandTable {
     static let syncCommands: [CommandSpec] = [
         CommandSpec("sync", arity: 1, flags: ["admin", "noscript", "no_async_loading", "no_multi"],
                     categories: ["@admin", "@slow", "@dangerous"]) { ctx in
-            .bulkString(ctx.attachReplica())
+            // The snapshot is the whole answer; dispatch sends it (ExecutionResult.snapshot).
+            ctx.client.pendingSnapshot = ctx.attachReplica()
+            return .ok
         },
         CommandSpec("psync", arity: -3, flags: ["admin", "noscript", "no_async_loading", "no_multi"],
                     categories: ["@admin", "@slow", "@dangerous"]) { ctx in
             let offset = ctx.server.replication.offset
             let header = "FULLRESYNC \(ctx.server.replication.id) \(offset)"
-            ctx.client.extraReplies.append(.bulkString(ctx.attachReplica()))
+            ctx.client.pendingSnapshot = ctx.attachReplica()
             return .simpleString(header)
         },
         CommandSpec("replconf", arity: -1, flags: ["admin", "noscript", "loading", "stale", "allow_busy"],
