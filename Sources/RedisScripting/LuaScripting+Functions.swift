@@ -151,6 +151,31 @@ extension LuaScripting {
         libraries = kept + incoming
     }
 
+    public var functionLibraryCodes: [ByteString] { libraries.map(\.code) }
+
+    public func replaceFunctionLibraries(_ codes: [ByteString]) throws(RedisError) {
+        var created: [FunctionLibrary] = []
+        do throws(RedisError) {
+            for code in codes {
+                let metadata = try LibraryMetadata(code.bytes)
+                try Self.validate(metadata)
+                if created.contains(where: { $0.name == metadata.name }) {
+                    throw RedisError("ERR Library '\(metadata.name)' already exists")
+                }
+                created.append(try createLibrary(code, metadata))
+            }
+            var names = Set<String>()
+            for function in created.flatMap(\.functions) where !names.insert(function.name.lowercased()).inserted {
+                throw RedisError("ERR Function \(function.name) already exists")
+            }
+        } catch {
+            created.forEach(release)
+            throw error
+        }
+        for old in libraries { release(old) }
+        libraries = created
+    }
+
     private func functionRestore(_ context: CommandContext) throws(RedisError) -> RESPValue {
         guard context.count <= 4 else {
             throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(context.args[1].string)'. Try FUNCTION HELP.")

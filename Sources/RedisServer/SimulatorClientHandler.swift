@@ -321,6 +321,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             case .reply(let reply): outgoing.writeRESPValue(reply)
             case .replies(let replies): for reply in replies { outgoing.writeRESPValue(reply) }
             case .blocked: blocked = true
+            case .snapshot(let header, let rdb):
+                if let header { outgoing.writeRESPValue(header) }
+                outgoing.writeString("$\(rdb.count)\r\n")
+                outgoing.writeBytes(rdb)
             }
             while nextPush < pushesDuringCommand.count, pushesDuringCommand[nextPush].afterResults <= index {
                 outgoing.writeRESPValue(pushesDuringCommand[nextPush].value)

@@ -30,7 +30,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Event-loop threads serving connections (commands still run one at a time).")
     var threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
 
+    @Option(help: "The directory SAVE and BGSAVE write the RDB file to (redis-server's dir; default: the current directory). Given, serve starts with that file's data when it exists.")
+    var dir: String?
+
+    @Option(help: "The RDB file's name in --dir (redis-server's dbfilename; default: dump.rdb). Given, serve starts with that file's data when it exists.")
+    var dbfilename: String?
+
     func validate() throws {
+        if let dbfilename, dbfilename.isEmpty || dbfilename.contains("/") {
+            throw ValidationError("--dbfilename must be a file name without a directory, not '\(dbfilename)'; put the directory in --dir.")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port).") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
     }
@@ -38,6 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let simulator = SimulatorBackend().simulator
         if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
+        // Like redis-server, SAVE writes to the current directory by default; unlike it, a
+        // dump.rdb lying there is loaded only when asked (--dir or --dbfilename), so a plain
+        // `serve` always starts empty, as a learner expects of the simulator.
+        try Self.loadDataset(
+            into: simulator, directory: dir ?? FileManager.default.currentDirectoryPath, fileName: dbfilename ?? "dump.rdb",
+            load: dir != nil || dbfilename != nil)
         let server = RESPServer(simulator: simulator, threads: threads)
         let boundPort: Int
         do {
@@ -66,6 +81,29 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandLineError(
                 message: "the simulator cannot set requirepass (\(result)).",
                 help: "Serve without --requirepass.")
+        }
+    }
+
+    /// Points SAVE at `directory`/`fileName` and, with `load`, loads that file if it exists, as
+    /// redis-server does at start; a file it cannot read stops serve with the reason.
+    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandLineError(
+                message: "--dir \(directory) is not a directory.",
+                help: "Create it first (mkdir -p \(directory)) or pass an existing directory.")
+        }
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        simulator.configurePersistence(directory: absolute, fileName: fileName)
+        guard load else { return }
+        do {
+            if try simulator.loadRDBFile() {
+                print("redislings: loaded \(simulator.rdbFilePath).")
+            }
+        } catch {
+            throw CommandLineError(
+                message: "cannot load \(simulator.rdbFilePath): \(error.message)",
+                help: "Is it an RDB file written by Redis 7.0 or earlier? Move it away to start empty, or pass another --dbfilename.")
         }
     }
 

@@ -27,14 +27,6 @@ import RESP
         #expect(bench.run("FCALL", "f2", "0") == .integer(2))
     }
 
-    @Test func lzfStringsDecompress() throws {
-        // "abcabcabcabc": a literal run of 3, then a back reference of 9 bytes at distance 3.
-        let compressed: [UInt8] = [0x02, 0x61, 0x62, 0x63, 0xE0, 0x00, 0x02]
-        #expect(LZF.decompress(compressed[...], expectedLength: 12) == Array("abcabcabcabc".utf8))
-        #expect(LZF.decompress(compressed[...], expectedLength: 11) == nil)
-        #expect(LZF.decompress([0xE0, 0x00, 0x02][...], expectedLength: 9) == nil)
-    }
-
     @Test func functionsSurviveScriptFlushAndKeepTheirOwnState() {
         let bench = ScriptBench()
         #expect(bench.run("FUNCTION", "LOAD", "#!lua name=c\nlocal n = 0 redis.register_function('count', function() n = n + 1 return n end)") == .bulk("c"))

@@ -9,7 +9,7 @@ import RESP
         switch simulator.execute(words.map { ByteString($0) }, for: client) {
         case .reply(let reply): return reply
         case .replies(let replies): return replies.first ?? .nullBulkString
-        case .blocked: return .nullArray
+        case .blocked, .snapshot: return .nullArray
         }
     }
 

@@ -137,6 +137,7 @@ extension CommandTable {
                 guard let pending = consumer.pending[id] else { continue }
                 pending.deliveryTime = ctx.now
                 pending.deliveryCount += 1
+                ctx.propagateClaim(key: key, group: group, consumer: consumer.name, id: id, pending)
                 if let entry = stream.log.entry(id) {
                     result.append(entry.reply)
                 } else {
@@ -168,8 +169,12 @@ extension CommandTable {
                     group.pending.insert(entry.id, pending)
                     consumer.pending.insert(entry.id, pending)
                 }
+                if let delivered = group.pending[entry.id] {
+                    ctx.propagateClaim(key: key, group: group, consumer: consumer.name, id: entry.id, delivered)
+                }
             }
         }
+        if !entries.isEmpty { ctx.propagateGroupPosition(key: key, group: group) }
         return entries.map(\.reply)
     }
 }

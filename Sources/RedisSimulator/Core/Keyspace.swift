@@ -104,6 +104,7 @@ extension CommandContext {
 
     /// Tells WATCHers that `key` changed (Redis's signalModifiedKey).
     public func signalModified(_ key: ByteString) {
+        server.persistence.changedDuringCommand = true
         server.touchWatchedKey(key, in: db.index)
         server.trackingInvalidateKey(key, by: server.currentClient)
     }

@@ -23,7 +23,7 @@ extension ServerState {
                 switch result {
                 case .reply(let reply): result = .replies([reply] + own)
                 case .replies(let replies): result = .replies(replies + own)
-                case .blocked: for message in own { client.push(message) }
+                case .blocked, .snapshot: for message in own { client.push(message) }
                 }
             }
         }
@@ -32,6 +32,7 @@ extension ServerState {
         case .reply(let reply): return .reply(reply.adapted(toProtocol: client.protocolVersion))
         case .replies(let replies): return .replies(replies.map { $0.adapted(toProtocol: client.protocolVersion) })
         case .blocked: return .blocked
+        case .snapshot(let header, let rdb): return .snapshot(header: header?.adapted(toProtocol: client.protocolVersion), rdb: rdb)
         }
     }
 
@@ -96,6 +97,14 @@ extension ServerState {
         let blocked = client.blocked != nil
         if !whileScriptBusy { serveReadyKeys(now: now) }
         if blocked { return .blocked }
+        if client.withholdsReply {
+            client.withholdsReply = false
+            return .replies([])
+        }
+        if let rdb = client.pendingSnapshot {
+            client.pendingSnapshot = nil
+            return .snapshot(header: spec.name == "psync" ? reply : nil, rdb: rdb)
+        }
         if client.extraReplies.isEmpty { return .reply(reply) }
         defer { client.extraReplies = [] }
         return .replies([reply] + client.extraReplies)
@@ -150,6 +159,23 @@ extension ServerState {
                 }
             }
         }
+        // Nested commands (EXEC's, a script's) count and propagate on their own; the outer
+        // command's flags are put back for it when they end.
+        let outerChanged = persistence.changedDuringCommand
+        let outerReplacement = replication.replacement
+        persistence.changedDuringCommand = false
+        replication.replacement = nil
+        replication.depth += 1
+        var failed = false
+        defer {
+            let changed = persistence.changedDuringCommand
+            if changed { persistence.dirty += 1 }
+            let replacement = replication.replacement
+            persistence.changedDuringCommand = outerChanged || changed
+            replication.replacement = outerReplacement
+            replication.depth -= 1
+            commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
+        }
         let started = ScriptMonitor.monotonicNanoseconds()
         let reply: RESPValue
         do {
@@ -159,6 +185,7 @@ extension ServerState {
         } catch {
             reply = .error("ERR \(error)")
         }
+        if case .error = reply { failed = true }
         observeCall(spec, args, client: client, now: now, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started)
         return reply
     }
@@ -168,6 +195,7 @@ extension ServerState {
         if let pause, now >= pause.end { endPause() }
         runClientsCron(now: now)
         sweepExpiredKeys(now: now, budget: expiryBudget)
+        pingReplicasIfDue(now: now)
         expireBlockedClients(now: now)
         serveReadyKeys(now: now)
         // During a command, its end broadcasts (after the reply); between commands, the timer does.

@@ -46,6 +46,10 @@ final class ServerState {
     var nextExpireSweep: Int64 = 0
     /// The cached dataset size `maxmemory` is checked against.
     var memoryCheck = MemoryCheck()
+    /// Saves, loads and changes since the last save.
+    var persistence: PersistenceState
+    /// Connected replicas and what the commands propagate to them.
+    var replication: ReplicationState
 
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
@@ -62,8 +66,10 @@ final class ServerState {
         self.table = table
         self.databases = (0..<16).map { Database(index: $0) }
         self.startedAt = clock.nowMilliseconds()
+        self.persistence = PersistenceState(now: startedAt)
         var generator = SystemRandomNumberGenerator()
         self.runID = String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! })
+        self.replication = ReplicationState(id: String((0..<40).map { _ in "0123456789abcdef".randomElement(using: &generator)! }))
     }
 
     /// Removes an expired key, counting it and firing the `expired` event (Redis's deleteExpiredKeyAndPropagate).
@@ -72,6 +78,8 @@ final class ServerState {
         db.setExpireTime(nil, for: key)
         db.forgetKey(key)
         stats.expiredKeys += 1
+        propagate([ByteString("DEL"), key], database: db.index)
+        if replication.depth == 0 { flushPropagation() }
         touchWatchedKey(key, in: db.index)
         trackingInvalidateKey(key, by: nil)
         notifyKeyspaceEvent(.expired, event: "expired", key: key, db: db.index)

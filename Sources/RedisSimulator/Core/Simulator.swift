@@ -108,10 +108,20 @@ public final class Simulator: @unchecked Sendable {
             switch result {
             case .reply(let reply):
                 continuation.resume(returning: reply)
+            case .snapshot(let header, let rdb):
+                // In-process there is no wire: the snapshot is the reply (SYNC) or follows it.
+                if let header {
+                    withLock { _ in client.push(.bulkString(rdb)) }
+                    continuation.resume(returning: header)
+                } else {
+                    continuation.resume(returning: .bulkString(rdb))
+                }
             case .replies(let replies):
                 // The first is the command's reply; the others follow it as pushes, in order.
                 withLock { _ in for extra in replies.dropFirst() { client.push(extra) } }
-                continuation.resume(returning: replies.first ?? .ok)
+                // No reply at all (a replica's REPLCONF ACK, CLIENT REPLY OFF where honoured): an
+                // in-process caller still gets a value.
+                continuation.resume(returning: replies.first ?? .nullBulkString)
             case .blocked:
                 // Nothing else drives the clock in-process: wake up when the timeout is due.
                 // A command held by CLIENT PAUSE waits for the pause's end instead.
@@ -153,10 +163,15 @@ public enum ExecutionResult: Sendable, Equatable {
     /// The reply is ready.
     case reply(RESPValue)
     /// Several replies to one command, to be sent in this order: in RESP2, SUBSCRIBE a b and
-    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Empty only when CLIENT
-    /// REPLY OFF or SKIP silenced the command, on a client that `honoursReplyMode`. Over TCP
+    /// UNSUBSCRIBE with no argument answer one confirmation per channel. Empty only for a
+    /// command that answers nothing (a replica's REPLCONF ACK), or when CLIENT REPLY OFF or SKIP
+    /// silenced the command on a client that `honoursReplyMode`. Over TCP
     /// all are written back to back; `Simulator.send` returns the first and pushes the rest.
     case replies([RESPValue])
     /// The client is blocked; the reply will arrive through `deferredReplyHandler`.
     case blocked
+    /// A replica's full synchronization (SYNC, PSYNC): the header reply if any (PSYNC's
+    /// FULLRESYNC), then the RDB snapshot, which goes on the wire as `$<length>\r\n` and the
+    /// bytes with no CRLF after them, as a primary sends it; the command stream follows.
+    case snapshot(header: RESPValue?, rdb: [UInt8])
 }

@@ -66,6 +66,10 @@ public final class SimulatorClient: @unchecked Sendable {
     /// Replies a command adds after its return value (SUBSCRIBE a b: one confirmation per
     /// channel); dispatch turns them into `ExecutionResult.replies`.
     var extraReplies: [RESPValue] = []
+    /// Set by a command that sends no reply at all (REPLCONF ACK); dispatch clears it.
+    var withholdsReply = false
+    /// The RDB snapshot SYNC or PSYNC took, for dispatch to send after the reply.
+    var pendingSnapshot: [UInt8]?
 
     /// Sends a pushed message to the client's connection, in the client's protocol.
     func push(_ message: RESPValue) { pushHandler?(message.adapted(toProtocol: protocolVersion)) }

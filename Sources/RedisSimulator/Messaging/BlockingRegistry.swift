@@ -104,6 +104,7 @@ extension ServerState {
                         } catch {
                             reply = .error(error.message)
                         }
+                        servedBlockedCommand(database: state.db)
                         guard let reply else { return }
                         unblock(client)
                         observeServedBlockedCommand(state.spec, state.args, client: client, now: now)

@@ -10,6 +10,8 @@ extension ServerState {
     /// Drops a closing client's subscriptions, blocked state and WATCHes.
     func removeClient(_ client: SimulatorClient) {
         client.isClosed = true
+        replication.replicas[client.id] = nil
+        replication.announcedPorts[client.id] = nil
         unsubscribeAll(client)
         if let pending = client.blocked?.timeoutReply {
             unblock(client)

@@ -10,4 +10,11 @@ public protocol ScriptingEngine: AnyObject {
     /// `eval_ro`, `evalsha_ro`, `script|load`, `script|exists`, `script|flush`, `fcall`,
     /// `fcall_ro` and the `function|…` subcommands).
     func run(_ context: CommandContext) throws(RedisError) -> RESPValue
+
+    /// The source of each loaded Functions library, in load order (what an RDB file keeps).
+    var functionLibraryCodes: [ByteString] { get }
+
+    /// Replaces every loaded Functions library with those compiled from `codes` (loading an RDB
+    /// file); on an error nothing changes.
+    func replaceFunctionLibraries(_ codes: [ByteString]) throws(RedisError)
 }

@@ -64,6 +64,8 @@ struct ConfigParameter: Sendable {
         case text
         case keyspaceEvents
         case immutable
+        /// Refused by CONFIG SET unless `enable-protected-configs` (Redis 7.0's PROTECTED_CONFIG).
+        case protected
     }
 
     let name: String
@@ -98,8 +100,9 @@ struct ConfigParameter: Sendable {
         ConfigParameter("save", "3600 1 300 100 60 10000", .text),
         ConfigParameter("appendonly", "no", .boolean),
         ConfigParameter("appendfsync", "everysec", .choice(["always", "everysec", "no"])),
-        ConfigParameter("dbfilename", "dump.rdb", .text),
-        ConfigParameter("dir", "/var/lib/redis", .text),
+        ConfigParameter("dbfilename", "dump.rdb", .protected),
+        ConfigParameter("dir", "/var/lib/redis", .protected),
+        ConfigParameter("repl-ping-replica-period", "10", .integer(min: 1, max: intMax), aliases: ["repl-ping-slave-period"]),
         ConfigParameter("loglevel", "notice", .choice(["debug", "verbose", "notice", "warning", "nothing"])),
         ConfigParameter("tracking-table-max-keys", "1000000", .integer(min: 0, max: Int64.max)),
         ConfigParameter("busy-reply-threshold", "5000", .integer(min: 0, max: Int64.max), aliases: ["lua-time-limit"]),
@@ -160,6 +163,8 @@ struct ConfigParameter: Sendable {
             return OutputBufferLimitClasses.parse(text, over: base).map(\.configText)
         case .immutable:
             return .failure(ConfigRefusal("can't set immutable config"))
+        case .protected:
+            return .failure(ConfigRefusal("can't set protected config"))
         case .text:
             return .success(text)
         case .boolean:

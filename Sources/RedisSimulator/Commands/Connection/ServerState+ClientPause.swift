@@ -61,6 +61,9 @@ extension ServerState {
                 for extra in replies.dropFirst() { client.push(extra) }
             case .blocked:
                 break
+            case .snapshot:
+                // SYNC/PSYNC are not write commands, so a pause never holds one.
+                break
             }
         }
     }

@@ -67,10 +67,12 @@ extension CommandTable {
         if when <= ctx.now {
             ctx.deleteKey(key)
             ctx.notify(.generic, "del", key)
+            ctx.propagateInstead([[ByteString("DEL"), key]])
             return .integer(1)
         }
         ctx.setExpire(key, at: when)
         ctx.notify(.generic, "expire", key)
+        ctx.propagateInstead([[ByteString("PEXPIREAT"), key, ByteString(when)]])
         return .integer(1)
     }
 
@@ -78,7 +80,8 @@ extension CommandTable {
     static func ttl(_ ctx: CommandContext, milliseconds: Bool, absolute: Bool) -> RESPValue {
         guard ctx.lookup(ctx[1]) != nil else { return .integer(-2) }
         guard let when = ctx.expireTime(ctx[1]) else { return .integer(-1) }
-        if absolute { return .integer(milliseconds ? when : when / 1000) }
+        // Seconds are rounded to the nearest, as Redis's ttlGenericCommand rounds (also for EXPIRETIME).
+        if absolute { return .integer(milliseconds ? when : (when + 500) / 1000) }
         let remaining = max(0, when - ctx.now)
         return .integer(milliseconds ? remaining : (remaining + 500) / 1000)
     }

@@ -69,11 +69,7 @@ extension ServerState {
                 ("mem_fragmentation_ratio", "1.00"), ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
             ]
         case "persistence":
-            return [
-                ("loading", "0"), ("async_loading", "0"), ("rdb_changes_since_last_save", "0"),
-                ("rdb_bgsave_in_progress", "0"), ("rdb_last_save_time", String(startedAt / 1000)),
-                ("rdb_last_bgsave_status", "ok"), ("aof_enabled", "0"), ("aof_rewrite_in_progress", "0"),
-            ]
+            return persistenceInfo
         case "stats":
             return [
                 ("total_connections_received", String(stats.connectionsReceived)),
@@ -89,8 +85,7 @@ extension ServerState {
                 ("total_writes_processed", String(stats.commandsProcessed)),
             ]
         case "replication":
-            return [("role", "master"), ("connected_slaves", "0"), ("master_failover_state", "no-failover"),
-                    ("master_replid", runID), ("master_repl_offset", "0"), ("repl_backlog_active", "0")]
+            return replicationInfo
         case "cpu":
             return [("used_cpu_sys", "0.000000"), ("used_cpu_user", "0.000000"),
                     ("used_cpu_sys_children", "0.000000"), ("used_cpu_user_children", "0.000000")]

@@ -1,21 +1,24 @@
 import RESP
 
-/// WAIT: the simulator has no replicas, so no write is ever acknowledged. As in Redis, asking
-/// for none answers 0 at once, and asking for any blocks until the timeout (0: for ever) and
-/// then answers 0.
+/// WAIT: counts the replicas (redis-server --replicaof pointed at serve) that acknowledged
+/// everything propagated so far, asking them with REPLCONF GETACK and blocking until enough
+/// answer or the timeout (0: for ever) passes, then answering how many did.
 extension CommandTable {
     static let waitCommands: [CommandSpec] = [
         CommandSpec("wait", arity: 3, flags: ["noscript"], categories: ["@slow", "@connection"]) { ctx in
             let replicas = try ctx.integer(at: 1)
             let timeout = try ctx.integer(at: 2, orError: "timeout is not an integer or out of range")
             guard timeout >= 0 else { throw RedisError("ERR timeout is negative") }
-            let acknowledged: Int64 = 0
+            let offset = ctx.server.replication.offset
+            let acknowledged = ctx.server.replicasAcknowledging(offset)
             // Redis answers at once inside MULTI; WAIT is refused in scripts before it runs. A
             // blocked WAIT keeps the count in a C int, so one that wraps to 0 or below (2^31,
             // 2^32) is satisfied as soon as Redis looks again: it answers at once too.
             if acknowledged >= replicas || Int32(truncatingIfNeeded: replicas) <= 0 || ctx.client.deniesBlocking {
                 return .integer(acknowledged)
             }
+            ctx.server.requestAcknowledgements()
+            ctx.server.replication.waiters.append(ReplicaWaiter(client: ctx.client, offset: offset, needed: replicas))
             return ctx.block(on: [], timeoutMilliseconds: timeout, timeoutReply: .integer(acknowledged)) { _, _ in nil }
         },
     ]

@@ -35,6 +35,7 @@ extension CommandTable {
             guard let old = try ctx.lookupString(ctx[1]) else { return .nullBulkString }
             ctx.deleteKey(ctx[1])
             ctx.notify(.generic, "del", ctx[1])
+            ctx.propagateInstead([[ByteString("DEL"), ctx[1]]])
             return .bulk(old)
         },
         CommandSpec("getex", arity: -2, flags: ["write", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
@@ -46,12 +47,15 @@ extension CommandTable {
                 if when <= ctx.now {
                     ctx.deleteKey(ctx[1])
                     ctx.notify(.generic, "del", ctx[1])
+                    ctx.propagateInstead([[ByteString("DEL"), ctx[1]]])
                 } else {
                     ctx.setExpire(ctx[1], at: when)
                     ctx.notify(.generic, "expire", ctx[1])
+                    ctx.propagateInstead([[ByteString("PEXPIREAT"), ctx[1], ByteString(when)]])
                 }
             } else if options.persist, ctx.removeExpire(ctx[1]) {
                 ctx.notify(.generic, "persist", ctx[1])
+                ctx.propagateInstead([[ByteString("PERSIST"), ctx[1]]])
             }
             return .bulk(value)
         },
@@ -99,6 +103,8 @@ extension CommandTable {
         if let when = options.expire {
             ctx.setExpire(key, at: when)
             ctx.notify(.generic, "expire", key)
+            // Relative or absolute, the replicas get the absolute time (SETEX and PSETEX too).
+            ctx.propagateInstead([[ByteString("SET"), key, value, ByteString("PXAT"), ByteString(when)]])
         }
         return options.get ? .bulkOrNull(old) : .ok
     }
