@@ -125,6 +125,6 @@ extension ServerState {
         client.databaseIndex = 0
         client.name = nil
         // Redis puts the client back on the default user: with requirepass set, it must AUTH again.
-        client.isAuthenticated = config.requirePassword == nil
+        resetUser(of: client)
     }
 }

@@ -1,3 +1,3 @@
 extension CommandTable {
-    static let serverCommands: [CommandSpec] = infoCommands + configCommands + commandCommands + waitCommands
+    static let serverCommands: [CommandSpec] = infoCommands + configCommands + commandCommands + waitCommands + aclCommands
 }

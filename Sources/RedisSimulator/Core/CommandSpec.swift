@@ -37,12 +37,18 @@ public final class CommandSpec: Sendable {
     public let flags: [String]
     /// Key positions, as COMMAND INFO and COMMAND GETKEYS report them.
     public let keys: KeyPositions
-    /// ACL categories, e.g. `@write`, `@string`, `@fast`.
+    /// ACL categories, e.g. `@write`, `@string`, `@fast`: those declared plus those Redis derives
+    /// from the flags, in Redis's order.
     public let categories: [String]
+    /// The same categories, typed.
+    public let aclCategories: [ACLCategory]
     /// Subcommands (CONFIG GET, XGROUP CREATE, …); empty for plain commands.
     public let subcommands: [CommandSpec]
     let handler: CommandHandler
 
+    /// `categories` needs only the categories Redis declares for the command (`@string`,
+    /// `@keyspace`, …): `@write`, `@read`, `@admin`, `@dangerous`, `@pubsub`, `@fast`, `@slow` and
+    /// `@blocking` follow from `flags` as in Redis.
     public init(
         _ name: String, arity: Int, flags: [String], keys: KeyPositions = .none,
         categories: [String] = [], subcommands: [CommandSpec] = [],
@@ -52,7 +58,8 @@ public final class CommandSpec: Sendable {
         self.arity = arity
         self.flags = flags
         self.keys = keys
-        self.categories = categories
+        self.aclCategories = ACLCategory.categories(declared: categories, flags: flags)
+        self.categories = aclCategories.map { "@" + $0.rawValue }
         self.subcommands = subcommands
         self.handler = handler
         self.isWrite = flags.contains("write")

@@ -19,11 +19,14 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
-        if !client.isAuthenticated, !spec.allowsUnauthenticated {
-            return reject(client, RedisError("NOAUTH Authentication required."))
+        if !spec.allowsUnauthenticated, requiresAuthentication(client) {
+            return reject(client, .noAuth)
         }
         if client.transaction.inMulti, spec.isNoMulti {
             return reject(client, RedisError("ERR Command not allowed inside a transaction"))
+        }
+        if let denial = aclRefusal(spec, args, client: client, context: client.transaction.inMulti ? "multi" : "toplevel") {
+            return reject(client, denial.error(for: spec), isExec: spec.name == "exec")
         }
         if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
