@@ -15,29 +15,29 @@ extension ServerState {
         switch resolve(args) {
         case .success(let found): spec = found
         case .failure(let error):
-            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec")
+            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec", spec: specForStatistics(args))
         }
         client.lastCommand = spec.name
 
         if !spec.allowsUnauthenticated, requiresAuthentication(client) {
-            return reject(client, .noAuth)
+            return reject(client, .noAuth, spec: spec)
         }
         if client.transaction.inMulti, spec.isNoMulti {
-            return reject(client, RedisError("ERR Command not allowed inside a transaction"))
+            return reject(client, RedisError("ERR Command not allowed inside a transaction"), spec: spec)
         }
         if let denial = aclRefusal(spec, args, client: client, context: client.transaction.inMulti ? "multi" : "toplevel") {
-            return reject(client, denial.error(for: spec), isExec: spec.name == "exec")
+            return reject(client, denial.error(for: spec), isExec: spec.name == "exec", spec: spec)
         }
         if client.subscriptions.isActive, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
-                isExec: spec.name == "exec")
+                isExec: spec.name == "exec", spec: spec)
         }
         if !whileScriptBusy, refusesForMemory(spec) {
-            return reject(client, RedisError(Self.outOfMemoryMessage))
+            return reject(client, RedisError(Self.outOfMemoryMessage), spec: spec)
         }
         if whileScriptBusy, !spec.flags.contains("allow_busy") {
-            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec")
+            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec", spec: spec)
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))
@@ -61,13 +61,16 @@ extension ServerState {
 
     /// Refuses a command before it runs; inside MULTI this also dooms EXEC (Redis's
     /// flagTransaction), and a refused EXEC ends the transaction (Redis's execCommandAbort).
-    private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false) -> ExecutionResult {
+    private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false, spec: CommandSpec? = nil) -> ExecutionResult {
         if isExec {
             discardTransaction(client)
             let reason = error.message.hasPrefix("ERR ") ? String(error.message.dropFirst(4)) : error.message
-            return .reply(.error("EXECABORT Transaction discarded because of: " + reason))
+            let message = "EXECABORT Transaction discarded because of: " + reason
+            countRejection(spec, message)
+            return .reply(.error(message))
         }
         if client.transaction.inMulti { client.transaction.aborted = true }
+        countRejection(spec, error.message)
         return .reply(.error(error.message))
     }
 
@@ -99,13 +102,17 @@ extension ServerState {
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
+        let started = ScriptMonitor.monotonicNanoseconds()
+        let reply: RESPValue
         do {
-            return try spec.handler(context)
+            reply = try spec.handler(context)
         } catch let error as RedisError {
-            return .error(error.message)
+            reply = .error(error.message)
         } catch {
-            return .error("ERR \(error)")
+            reply = .error("ERR \(error)")
         }
+        countCall(spec, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started, reply: reply)
+        return reply
     }
 
     /// Runs the timers: the expiry sweep, and (through the blocking subsystem) timeouts.

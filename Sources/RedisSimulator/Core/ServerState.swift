@@ -106,4 +106,6 @@ struct ServerStats {
     var expiredKeys: Int64 = 0
     var keyspaceHits: Int64 = 0
     var keyspaceMisses: Int64 = 0
+    /// INFO commandstats and errorstats.
+    var commands = CommandStatistics()
 }

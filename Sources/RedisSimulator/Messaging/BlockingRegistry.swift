@@ -103,6 +103,7 @@ extension ServerState {
                     }
                     guard let reply else { continue }
                     unblock(client)
+                    countDeferredReply(state.spec, reply)
                     client.deferredReplyHandler?(reply)
                 }
             }
