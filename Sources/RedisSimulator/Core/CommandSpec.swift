@@ -66,6 +66,10 @@ public final class CommandSpec: Sendable {
         self.isNoScript = flags.contains("noscript")
         self.isNoMulti = flags.contains("no_multi")
         self.allowsUnauthenticated = flags.contains("no_auth")
+        // The EVAL and FCALL families (the @scripting commands without subcommands), and EXEC,
+        // whose queue may hold them.
+        self.runsScripts = name == "exec"
+            || (aclCategories.contains(.scripting) && subcommands.isEmpty && !name.contains("|"))
     }
 
     // Flags read on every command are decided once, not searched for by name each time.
@@ -77,6 +81,8 @@ public final class CommandSpec: Sendable {
     public let isNoMulti: Bool
     /// True when a client may run it before AUTH (`no_auth`).
     public let allowsUnauthenticated: Bool
+    /// True when the command may run a Lua script: a server runs it off its event loops.
+    public let runsScripts: Bool
     /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").
     public var parentName: String { String(name.split(separator: "|").first ?? Substring(name)) }
 
