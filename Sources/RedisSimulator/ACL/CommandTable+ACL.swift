@@ -10,4 +10,12 @@ extension CommandTable {
         default: return nil
         }
     }
+
+    /// The command or subcommand a command line names (Redis's lookupCommand): a container
+    /// alone is itself; nil for an unknown command or subcommand.
+    func lookupCommandLine(_ line: [ByteString]) -> CommandSpec? {
+        guard let first = line.first, let parent = lookup(first) else { return nil }
+        guard !parent.subcommands.isEmpty, line.count >= 2 else { return parent }
+        return lookupSubcommand(of: parent, line[1])
+    }
 }

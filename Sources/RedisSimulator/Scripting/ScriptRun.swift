@@ -87,12 +87,7 @@ public final class ScriptRun {
     /// Redis's redis.acl_check_cmd: nil when `args` names no command the simulator knows, else
     /// whether the script's user may run it.
     public func userMayRun(_ args: [ByteString]) -> Bool? {
-        guard let name = args.first, let parent = server.table.lookup(name) else { return nil }
-        var spec = parent
-        if !parent.subcommands.isEmpty, args.count >= 2 {
-            guard let sub = server.table.lookupSubcommand(of: parent, args[1]) else { return nil }
-            spec = sub
-        }
+        guard let spec = server.table.lookupCommandLine(args) else { return nil }
         guard let user = caller.user, !user.isUnrestricted else { return true }
         return user.check(spec, args) == nil
     }

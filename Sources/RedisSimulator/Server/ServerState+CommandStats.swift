@@ -69,9 +69,7 @@ extension ServerState {
     /// The spec a refused command line names, for its rejected_calls: nil for an unknown
     /// command or subcommand, as Redis has no command to count then.
     func specForStatistics(_ args: [ByteString]) -> CommandSpec? {
-        guard let parent = table.lookup(args[0]) else { return nil }
-        guard !parent.subcommands.isEmpty, args.count >= 2 else { return parent }
-        return table.lookupSubcommand(of: parent, args[1])
+        table.lookupCommandLine(args)
     }
 
     /// INFO commandstats lines, by command name as Redis's table order gives them.

@@ -178,15 +178,8 @@ extension CommandTable {
     @Sendable static func aclDryRun(_ ctx: CommandContext) throws -> RESPValue {
         guard let user = ctx.server.acl.user(named: ctx[2]) else { throw RedisError("ERR User '\(ctx[2].errorText)' not found") }
         let line = Array(ctx.args.dropFirst(3))
-        guard let parent = ctx.server.table.lookup(line[0]) else {
+        guard let spec = ctx.server.table.lookupCommandLine(line) else {
             throw RedisError("ERR Command '\(line[0].errorText)' not found")
-        }
-        var spec = parent
-        if !parent.subcommands.isEmpty, line.count >= 2 {
-            guard let sub = ctx.server.table.lookupSubcommand(of: parent, line[1]) else {
-                throw RedisError("ERR Command '\(line[0].errorText)' not found")
-            }
-            spec = sub
         }
         guard spec.argumentCountIsValid(line.count) else { throw RedisError.arity(spec.name) }
         switch user.check(spec, line) {

@@ -121,17 +121,12 @@ extension CommandTable {
         ])
     }
 
+    static let invalidArguments = RedisError("ERR Invalid arguments specified for command")
+
     /// The keys of the command line after COMMAND GETKEYS (Redis's getKeysSubcommandImpl).
     static func commandKeys(_ ctx: CommandContext) throws(RedisError) -> [KeyReference] {
         let line = Array(ctx.args.dropFirst(2))
-        guard let parent = ctx.server.table.lookup(line[0]) else { throw RedisError("ERR Invalid command specified") }
-        var spec = parent
-        if !parent.subcommands.isEmpty, line.count >= 2 {
-            guard let sub = ctx.server.table.lookupSubcommand(of: parent, line[1]) else {
-                throw RedisError("ERR Invalid command specified")
-            }
-            spec = sub
-        }
+        guard let spec = ctx.server.table.lookupCommandLine(line) else { throw RedisError("ERR Invalid command specified") }
         guard spec.hasKeys else { throw RedisError("ERR The command has no key arguments") }
         guard spec.argumentCountIsValid(line.count) else {
             throw RedisError("ERR Invalid number of arguments specified for command")
@@ -139,12 +134,10 @@ extension CommandTable {
         guard let keys = spec.keyReferences(line) else {
             // Specs that cannot be followed: Redis answers no keys, unless the command's own
             // procedure then found none.
-            if CommandSpec.keysByProcedure.contains(spec.name) { throw RedisError("ERR Invalid arguments specified for command") }
+            if CommandSpec.keysByProcedure.contains(spec.name) { throw invalidArguments }
             return []
         }
-        if keys.isEmpty, !spec.flags.contains("no_mandatory_keys") {
-            throw RedisError("ERR Invalid arguments specified for command")
-        }
+        if keys.isEmpty, !spec.flags.contains("no_mandatory_keys") { throw invalidArguments }
         return keys
     }
 }
