@@ -7,8 +7,10 @@ struct ACLRegistry {
     let defaultUser: ACLUser
     /// ACL LOG, newest first.
     var log: [ACLLogEntry] = []
-    /// `acllog-max-len`'s default.
-    static let logLimit = 128
+    /// `acllog-max-len`.
+    var logLimit = 128
+    /// `acl-pubsub-default allchannels`: new users and `reset` start with every channel.
+    var newUsersGetAllChannels = false
 
     init(table: CommandTable) {
         defaultUser = ACLUser.makeDefault(table: table)
@@ -36,7 +38,7 @@ struct ACLRegistry {
             return
         }
         log.insert(entry, at: 0)
-        if log.count > Self.logLimit { log.removeLast(log.count - Self.logLimit) }
+        if log.count > logLimit { log.removeLast(log.count - logLimit) }
     }
 }
 
@@ -82,4 +84,13 @@ extension ACLRegistry {
 
     /// True when a client that has not authenticated must (Redis's authRequired).
     var defaultUserRequiresAuth: Bool { !defaultUser.noPassword || !defaultUser.enabled }
+}
+
+extension ACLRegistry {
+    /// Takes `acllog-max-len` and `acl-pubsub-default` from the configuration.
+    mutating func follow(_ config: ServerConfig) {
+        logLimit = config.values["acllog-max-len"].flatMap { Int($0) } ?? 128
+        if log.count > logLimit { log.removeLast(log.count - logLimit) }
+        newUsersGetAllChannels = config.values["acl-pubsub-default"] == "allchannels"
+    }
 }

@@ -14,6 +14,9 @@ final class ACLUser {
     var root = ACLSelector()
     /// The `(…)` selectors, after the root one.
     var selectors: [ACLSelector] = []
+    /// `acl-pubsub-default allchannels` when the rules are applied: new selectors and `reset`
+    /// then allow every channel.
+    var newSelectorsAllowAllChannels = false
 
     init(name: ByteString) {
         self.name = name
@@ -93,6 +96,7 @@ final class ACLUser {
             noPassword = false
             passwordHashes = []
             root = ACLSelector()
+            root.allChannels = newSelectorsAllowAllChannels
             selectors = []
             enabled = false
             sanitizesPayload = true
@@ -111,6 +115,7 @@ final class ACLUser {
             passwordHashes.remove(at: index)
         case UInt8(ascii: "(") where bytes.last == UInt8(ascii: ")"):
             var selector = ACLSelector()
+            selector.allChannels = newSelectorsAllowAllChannels
             // Redis splits the inside as sdssplitargs does; unbalanced quotes give no rules.
             for part in RESPArgumentSplitter.split(bytes.dropFirst().dropLast()) ?? [] {
                 try selector.apply(ByteString(part), table: table)

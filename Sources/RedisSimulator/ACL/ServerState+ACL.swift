@@ -16,6 +16,19 @@ extension ServerState {
         client.isAuthenticated = true
     }
 
+    /// Closes the connections of `user` subscribed to a channel or pattern its rules no longer
+    /// allow (Redis's ACLKillPubsubClientsIfNeeded); `current` closes after its reply.
+    func disconnectSubscribersLosingChannels(of user: ACLUser, except current: SimulatorClient) {
+        for client in clients.values where client.user === user && client.subscriptions.isActive {
+            let subscriptions = client.subscriptions
+            let lost = subscriptions.channels.contains { !user.mayUse(channel: $0, isPattern: false) }
+                || subscriptions.shardChannels.contains { !user.mayUse(channel: $0, isPattern: false) }
+                || subscriptions.patterns.contains { !user.mayUse(channel: $0, isPattern: true) }
+            guard lost else { continue }
+            if client === current { client.closeAfterReply = true } else { killClient(client) }
+        }
+    }
+
     /// Puts a client back on the default user (RESET, a deleted user).
     func resetUser(of client: SimulatorClient) {
         client.user = acl.defaultUser

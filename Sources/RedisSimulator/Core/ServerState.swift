@@ -12,6 +12,7 @@ final class ServerState {
         didSet {
             limits.publish(config.connectionLimits)
             if config.requirePassword != oldValue.requirePassword { acl.setDefaultPassword(config.requirePassword, table: table) }
+            acl.follow(config)
         }
     }
     /// ACL users and the ACL log.
@@ -41,8 +42,7 @@ final class ServerState {
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
         let client = SimulatorClient(id: nextClientID, now: clock.nowMilliseconds())
-        client.user = acl.defaultUser
-        client.isAuthenticated = acl.defaultUser.noPassword
+        resetUser(of: client)
         nextClientID += 1
         clients[client.id] = client
         stats.connectionsReceived += 1

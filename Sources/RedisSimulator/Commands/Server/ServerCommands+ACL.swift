@@ -76,6 +76,8 @@ extension CommandTable {
         let rules = try mergedSelectorRules(Array(ctx.args.dropFirst(3)))
         let existing = ctx.server.acl.user(named: name)
         let staged = existing?.copy() ?? ACLUser(name: name)
+        staged.newSelectorsAllowAllChannels = ctx.server.acl.newUsersGetAllChannels
+        if existing == nil { staged.root.allChannels = staged.newSelectorsAllowAllChannels }
         for rule in rules {
             do {
                 try staged.apply(rule, table: ctx.server.table)
@@ -86,6 +88,7 @@ extension CommandTable {
         staged.refresh(table: ctx.server.table)
         if let existing {
             existing.take(staged)
+            ctx.server.disconnectSubscribersLosingChannels(of: existing, except: ctx.client)
         } else {
             ctx.server.acl.add(staged)
         }
