@@ -20,9 +20,9 @@ struct CommandStatistics {
 
     mutating func update(_ spec: CommandSpec, _ change: (inout CommandStat) -> Void) {
         let id = ObjectIdentifier(spec)
-        var stat = byCommand[id] ?? CommandStat(spec: spec)
-        change(&stat)
-        byCommand[id] = stat
+        if byCommand[id] == nil { byCommand[id] = CommandStat(spec: spec) }
+        // Changed in place: no copy of the entry on every command.
+        change(&byCommand[id]!)
     }
 
     /// Counts an error reply sent to a client, under its code as Redis's afterErrorReply does
