@@ -22,6 +22,10 @@ struct WireDifferentialTests {
         ("subscribe and leave in one write", "SUBSCRIBE a\r\nSUBSCRIBE b c\r\nPING\r\nUNSUBSCRIBE b c\r\nUNSUBSCRIBE\r\nPING x\r\n"),
         ("empty lines and empty multibulks", "\r\n*0\r\nPING\r\n\r\n*-1\r\nECHO hi\r\n"),
         ("a command behind a blocked one waits for its timeout", "BLPOP wire:list 0.1\r\nLPUSH wire:list a\r\n"),
+        // The user's rules name one command: Redis lists several in its hash table's order.
+        ("an ACL user in one write, scripts included",
+         "ACL SETUSER wire on >p ~w:* +@read\r\nAUTH wire p\r\nGET w:1\r\nGET x\r\nSET w:1 v\r\nACL WHOAMI\r\n"
+            + "EVAL \"return 1\" 0\r\nAUTH default x\r\nEVAL \"return redis.call('get','x')\" 0\r\nACL GETUSER wire\r\n"),
     ]
 
     static let passwordCases: [(name: String, bytes: String)] = [

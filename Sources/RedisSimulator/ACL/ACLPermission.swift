@@ -122,7 +122,6 @@ extension ACLSelector {
         case "publish", "spublish": return args.count > 1 ? [(1, false)] : []
         case "subscribe", "ssubscribe": return (1..<max(1, args.count)).map { ($0, false) }
         case "psubscribe": return (1..<max(1, args.count)).map { ($0, true) }
-        case "pubsub|numsub", "pubsub|shardnumsub": return (2..<max(2, args.count)).map { ($0, false) }
         default: return []
         }
     }
