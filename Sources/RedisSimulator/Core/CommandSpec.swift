@@ -1,4 +1,8 @@
 import RESP
+import Synchronization
+
+/// Hands each spec its `serial`.
+private let nextCommandSerial = Atomic<Int>(0)
 
 /// Runs one command. Errors thrown become error replies with the error's exact text.
 public typealias CommandHandler = @Sendable (CommandContext) throws -> RESPValue
@@ -62,6 +66,7 @@ public final class CommandSpec: Sendable {
         self.categories = aclCategories.map { "@" + $0.rawValue }
         self.subcommands = subcommands
         self.handler = handler
+        self.serial = nextCommandSerial.add(1, ordering: .relaxed).oldValue
         self.isWrite = flags.contains("write")
         self.isNoScript = flags.contains("noscript")
         self.isNoMulti = flags.contains("no_multi")
@@ -83,6 +88,8 @@ public final class CommandSpec: Sendable {
     public let allowsUnauthenticated: Bool
     /// True when the command may run a Lua script: a server runs it off its event loops.
     public let runsScripts: Bool
+    /// A number no other spec has, small and dense: where per-command counters sit in an array.
+    let serial: Int
     /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").
     public var parentName: String { String(name.split(separator: "|").first ?? Substring(name)) }
 

@@ -13,16 +13,18 @@ struct CommandStat {
 
 /// INFO commandstats and errorstats; CONFIG RESETSTAT clears them with the other counters.
 struct CommandStatistics {
-    var byCommand: [ObjectIdentifier: CommandStat] = [:]
+    /// By the spec's `serial`: an index, not a hash, on every command.
+    var byCommand: [CommandStat?] = []
     /// Error replies by their code (the first word: `ERR`, `WRONGTYPE`, …).
     var errors: [String: Int64] = [:]
     var totalErrorReplies: Int64 = 0
 
     mutating func update(_ spec: CommandSpec, _ change: (inout CommandStat) -> Void) {
-        let id = ObjectIdentifier(spec)
-        if byCommand[id] == nil { byCommand[id] = CommandStat(spec: spec) }
+        let slot = spec.serial
+        if slot >= byCommand.count { byCommand += Array(repeating: nil, count: slot - byCommand.count + 64) }
+        if byCommand[slot] == nil { byCommand[slot] = CommandStat(spec: spec) }
         // Changed in place: no copy of the entry on every command.
-        change(&byCommand[id]!)
+        change(&byCommand[slot]!)
     }
 
     /// Counts an error reply sent to a client, under its code as Redis's afterErrorReply does
@@ -74,7 +76,7 @@ extension ServerState {
 
     /// INFO commandstats lines, by command name as Redis's table order gives them.
     var commandStatsFields: [(String, String)] {
-        stats.commands.byCommand.values.sorted { $0.spec.name < $1.spec.name }.map { stat in
+        stats.commands.byCommand.compactMap { $0 }.sorted { $0.spec.name < $1.spec.name }.map { stat in
             let perCall = stat.calls == 0 ? 0 : Double(stat.microseconds) / Double(stat.calls)
             return ("cmdstat_" + stat.spec.name,
                     "calls=\(stat.calls),usec=\(stat.microseconds),usec_per_call=\(RedisNumberFormat.printf("%.2f", perCall)),"
