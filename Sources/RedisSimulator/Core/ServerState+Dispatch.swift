@@ -6,7 +6,8 @@ extension ServerState {
     /// it wrote. `whileScriptBusy` is true when a busy script's hook runs it: then only
     /// `allow_busy` commands run, and neither expiry nor blocked clients are served, as in Redis.
     func process(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool = false) -> ExecutionResult {
-        let now = clock.nowMilliseconds()
+        let reading = clock.reading()
+        let now = reading.milliseconds
         if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
@@ -50,7 +51,7 @@ extension ServerState {
         }
 
         client.extraReplies = []
-        let reply = call(spec, args, client: client, now: now)
+        let reply = call(spec, args, client: client, now: now, startedMicroseconds: reading.wallMicroseconds)
         let blocked = client.blocked != nil
         if !whileScriptBusy { serveReadyKeys(now: now) }
         if blocked { return .blocked }
@@ -97,12 +98,13 @@ extension ServerState {
 
     /// Runs a resolved command and turns a thrown error into its error reply. EXEC and scripts
     /// call this directly for each command they run.
-    func call(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) -> RESPValue {
+    /// `startedMicroseconds` is when the command began, for its commandstats, if already read.
+    func call(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, startedMicroseconds: Int64? = nil) -> RESPValue {
         let context = CommandContext(
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
         stats.commandsProcessed += 1
-        let started = ScriptMonitor.monotonicNanoseconds()
+        let started = startedMicroseconds ?? SimulatorClock.wallMicroseconds()
         let reply: RESPValue
         do {
             reply = try spec.handler(context)
@@ -111,7 +113,7 @@ extension ServerState {
         } catch {
             reply = .error("ERR \(error)")
         }
-        countCall(spec, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started, reply: reply)
+        countCall(spec, microseconds: max(0, SimulatorClock.wallMicroseconds() - started), reply: reply)
         return reply
     }
 

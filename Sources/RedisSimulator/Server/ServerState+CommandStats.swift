@@ -44,8 +44,8 @@ extension ServerState {
         if let spec { stats.commands.update(spec) { $0.rejectedCalls += 1 } }
     }
 
-    /// Counts a command that ran for `nanoseconds` and answered `reply`.
-    func countCall(_ spec: CommandSpec, nanoseconds: Int64, reply: RESPValue) {
+    /// Counts a command that ran for `microseconds` and answered `reply`.
+    func countCall(_ spec: CommandSpec, microseconds: Int64, reply: RESPValue) {
         let failed: Bool
         if case .error(let message) = reply {
             stats.commands.countError(message)
@@ -55,7 +55,7 @@ extension ServerState {
         }
         stats.commands.update(spec) { stat in
             stat.calls += 1
-            stat.microseconds += nanoseconds / 1000
+            stat.microseconds += microseconds
             if failed { stat.failedCalls += 1 }
         }
     }
