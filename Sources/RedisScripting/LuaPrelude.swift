@@ -122,7 +122,7 @@ function redis.breakpoint() return false end
 function redis.debug() end
 redis.acl_check_cmd = guard(function(...)
   local outcome = host.aclcheck(...)
-  if outcome == true then return true end
+  if type(outcome) == "boolean" then return outcome end
   return raise(errtable(outcome))
 end)
 redis.REDIS_VERSION = "7.0.15"

@@ -144,14 +144,14 @@ extension LuaScripting {
         return 0
     }
 
-    /// `true` when the command exists (the simulator's only user may run everything), else the error text.
+    /// Whether the script's user may run the command, else the error text.
     func hostACLCheck(_ L: OpaquePointer) -> Int32 {
         switch commandArguments(L, from: 1) {
         case .failure(let error):
             lua_pushstring(L, "-" + error.message)
         case .success(let args):
-            if let run = currentRun, run.commandExists(args) {
-                lua_pushboolean(L, 1)
+            if let run = currentRun, let allowed = run.userMayRun(args) {
+                lua_pushboolean(L, allowed ? 1 : 0)
             } else if currentRun == nil {
                 lua_pushstring(L, "redis.acl_check_cmd can only be called inside a script invocation")
             } else {

@@ -19,18 +19,4 @@ final class ScriptThread: Sendable {
     func shutdown() {
         pool.shutdownGracefully { _ in }
     }
-
-    /// True for the commands that may run a Lua script: the EVAL and FCALL families, and EXEC
-    /// (which may hold a queued EVAL or FCALL).
-    static func runsScripts(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first else { return false }
-        switch name.count {
-        case 4: return name.equalsIgnoringCase("eval") || name.equalsIgnoringCase("exec")
-        case 5: return name.equalsIgnoringCase("fcall")
-        case 8: return name.equalsIgnoringCase("fcall_ro")
-        case 7: return name.equalsIgnoringCase("evalsha") || name.equalsIgnoringCase("eval_ro")
-        case 10: return name.equalsIgnoringCase("evalsha_ro")
-        default: return false
-        }
-    }
 }

@@ -229,18 +229,20 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     /// True for a request that must run before the decoder reads the next one: the decoder's
-    /// limits depend on whether the client is authenticated, which AUTH, HELLO, RESET and EXEC
-    /// (of a queued AUTH) can change, as can anything an unauthenticated client sends.
-    /// SHUTDOWN and protocol errors end the connection's requests.
+    /// limits depend on whether the client is authenticated, which the commands allowed before
+    /// AUTH (AUTH, HELLO, RESET, …) and EXEC (of a queued AUTH) can change, as can anything an
+    /// unauthenticated client sends. SHUTDOWN and protocol errors end the connection's requests.
     private func mustRunBeforeNextRequest(_ arguments: [ByteString]) -> Bool {
         guard let name = arguments.first else { return true }
         if !authenticated { return true }
-        switch name.count {
-        case 4: return name.equalsIgnoringCase("auth") || name.equalsIgnoringCase("exec")
-        case 5: return name.equalsIgnoringCase("hello") || name.equalsIgnoringCase("reset")
-        case 8: return ShutdownRequest.isShutdown(arguments)
-        default: return false
-        }
+        guard let spec = simulator.commandTable.lookup(name) else { return ShutdownRequest.isShutdown(arguments) }
+        return spec.allowsUnauthenticated || spec.name == "exec"
+    }
+
+    /// True when the command may run a script, which must run on the script thread.
+    private func runsScripts(_ arguments: [ByteString]) -> Bool {
+        guard let name = arguments.first else { return false }
+        return simulator.commandTable.lookup(name)?.runsScripts ?? false
     }
 
     /// Runs queued requests until none is left, the client blocks or waits for a script, or
@@ -262,7 +264,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 runShutdown(first, for: client)
                 continue
             }
-            if ScriptThread.runsScripts(first) {
+            if runsScripts(first) {
                 // The script thread is taken while a script runs: a second EVAL or an EXEC
                 // waits for that script like any other command (and gets BUSY once it is busy).
                 if simulator.scriptIsRunning {
@@ -276,7 +278,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             // not run on the event loop.
             var end = nextCommand + 1
             while end < commands.count, !ShutdownRequest.isShutdown(commands[end]),
-                !ScriptThread.runsScripts(commands[end])
+                !runsScripts(commands[end])
             {
                 end += 1
             }
@@ -353,7 +355,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         nextCommand += 1
         guard client.isAuthenticated else {
             // Redis checks authentication before anything else SHUTDOWN does.
-            outgoing.writeRESPValue(.error("NOAUTH Authentication required."))
+            outgoing.writeRESPValue(.error(RedisError.noAuth.message))
             return
         }
         switch ShutdownRequest.parse(arguments) {

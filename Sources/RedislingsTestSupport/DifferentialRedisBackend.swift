@@ -88,7 +88,14 @@ public final class DifferentialRedisBackend: RedisBackend {
                   let original = defaults[name], original != value else { continue }
             _ = try await admin.send([Array("CONFIG".utf8), Array("SET".utf8), Array(name.utf8), original])
         }
-        for command in [["FLUSHALL"], ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"], ["CONFIG", "RESETSTAT"]] {
+        // ACL users a case made go, and the default user gets back its rules and an empty log.
+        for user in try await admin.send(strings: ["ACL", "USERS"]).arrayValue ?? [] {
+            guard let name = user.stringValue, name != "default", name != Self.adminUser else { continue }
+            _ = try await admin.send(strings: ["ACL", "DELUSER", name])
+        }
+        for command in [["FLUSHALL"], ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"], ["CONFIG", "RESETSTAT"],
+                        ["ACL", "SETUSER", "default", "on", "nopass", "allkeys", "allchannels", "+@all", "clearselectors"],
+                        ["ACL", "LOG", "RESET"]] {
             _ = try await admin.send(strings: command)
         }
     }

@@ -25,6 +25,10 @@ struct WireDifferentialTests {
         ("CLIENT REPLY OFF, SKIP and ON", "CLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY SKIP\r\nPING\r\nCLIENT REPLY ON\r\nPING a\r\nCLIENT REPLY SKIP\r\nPING b\r\nPING c\r\nCLIENT REPLY bogus\r\n"),
         ("Pub/Sub confirmations are pushes CLIENT REPLY OFF lets through", "CLIENT REPLY OFF\r\nSUBSCRIBE wire:ch\r\nUNSUBSCRIBE wire:ch\r\nSET wire:k 1\r\nCLIENT REPLY ON\r\nGET wire:k\r\n"),
         ("MONITOR answers OK", "MONITOR\r\n"),
+        // The user's rules name one command: Redis lists several in its hash table's order.
+        ("an ACL user in one write, scripts included",
+         "ACL SETUSER wire on >p ~w:* +@read\r\nAUTH wire p\r\nGET w:1\r\nGET x\r\nSET w:1 v\r\nACL WHOAMI\r\n"
+            + "EVAL \"return 1\" 0\r\nAUTH default x\r\nEVAL \"return redis.call('get','x')\" 0\r\nACL GETUSER wire\r\n"),
     ]
 
     static let passwordCases: [(name: String, bytes: String)] = [

@@ -127,6 +127,6 @@ extension ServerState {
         client.protocolVersion = 2
         disableTracking(client)
         // Redis puts the client back on the default user: with requirepass set, it must AUTH again.
-        client.isAuthenticated = config.requirePassword == nil
+        resetUser(of: client)
     }
 }

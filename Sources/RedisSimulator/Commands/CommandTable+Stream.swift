@@ -78,11 +78,11 @@ extension CommandTable {
             try xrange(ctx, reverse: true)
         },
         CommandSpec(
-            "xread", arity: -4, flags: ["readonly", "blocking"], keys: .none,
+            "xread", arity: -4, flags: ["readonly", "blocking", "movablekeys"], keys: .none,
             categories: ["@read", "@stream", "@slow", "@blocking"]
         ) { ctx in try xread(ctx, group: false) },
         CommandSpec(
-            "xreadgroup", arity: -7, flags: ["write", "blocking"], keys: .none,
+            "xreadgroup", arity: -7, flags: ["write", "blocking", "movablekeys"], keys: .none,
             categories: ["@write", "@stream", "@slow", "@blocking"]
         ) { ctx in try xread(ctx, group: true) },
     ]

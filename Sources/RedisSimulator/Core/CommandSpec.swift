@@ -1,4 +1,8 @@
 import RESP
+import Synchronization
+
+/// Hands each spec its `serial`.
+private let nextCommandSerial = Atomic<Int>(0)
 
 /// Runs one command. Errors thrown become error replies with the error's exact text.
 public typealias CommandHandler = @Sendable (CommandContext) throws -> RESPValue
@@ -37,12 +41,18 @@ public final class CommandSpec: Sendable {
     public let flags: [String]
     /// Key positions, as COMMAND INFO and COMMAND GETKEYS report them.
     public let keys: KeyPositions
-    /// ACL categories, e.g. `@write`, `@string`, `@fast`.
+    /// ACL categories, e.g. `@write`, `@string`, `@fast`: those declared plus those Redis derives
+    /// from the flags, in Redis's order.
     public let categories: [String]
+    /// The same categories, typed.
+    public let aclCategories: [ACLCategory]
     /// Subcommands (CONFIG GET, XGROUP CREATE, …); empty for plain commands.
     public let subcommands: [CommandSpec]
     let handler: CommandHandler
 
+    /// `categories` needs only the categories Redis declares for the command (`@string`,
+    /// `@keyspace`, …): `@write`, `@read`, `@admin`, `@dangerous`, `@pubsub`, `@fast`, `@slow` and
+    /// `@blocking` follow from `flags` as in Redis.
     public init(
         _ name: String, arity: Int, flags: [String], keys: KeyPositions = .none,
         categories: [String] = [], subcommands: [CommandSpec] = [],
@@ -52,13 +62,19 @@ public final class CommandSpec: Sendable {
         self.arity = arity
         self.flags = flags
         self.keys = keys
-        self.categories = categories
+        self.aclCategories = ACLCategory.categories(declared: categories, flags: flags)
+        self.categories = aclCategories.map { "@" + $0.rawValue }
         self.subcommands = subcommands
         self.handler = handler
+        self.serial = nextCommandSerial.add(1, ordering: .relaxed).oldValue
         self.isWrite = flags.contains("write")
         self.isNoScript = flags.contains("noscript")
         self.isNoMulti = flags.contains("no_multi")
         self.allowsUnauthenticated = flags.contains("no_auth")
+        // The EVAL and FCALL families (the @scripting commands without subcommands), and EXEC,
+        // whose queue may hold them.
+        self.runsScripts = name == "exec"
+            || (aclCategories.contains(.scripting) && subcommands.isEmpty && !name.contains("|"))
     }
 
     // Flags read on every command are decided once, not searched for by name each time.
@@ -70,6 +86,10 @@ public final class CommandSpec: Sendable {
     public let isNoMulti: Bool
     /// True when a client may run it before AUTH (`no_auth`).
     public let allowsUnauthenticated: Bool
+    /// True when the command may run a Lua script: a server runs it off its event loops.
+    public let runsScripts: Bool
+    /// A number no other spec has, small and dense: where per-command counters sit in an array.
+    let serial: Int
     /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").
     public var parentName: String { String(name.split(separator: "|").first ?? Substring(name)) }
 

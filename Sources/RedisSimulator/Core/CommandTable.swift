@@ -6,6 +6,11 @@ public struct CommandTable: Sendable {
     /// Specs by name as clients send it, lowercase and uppercase: most lookups hit one of them
     /// without building a String or hashing one.
     private let byWireName: [ByteString: CommandSpec]
+    /// Every command and subcommand, parents before their subcommands, by name: what ACL
+    /// categories and rules range over.
+    let allSpecs: [CommandSpec]
+    /// The full names of `allSpecs`.
+    let allCommandNames: Set<String>
 
     init(_ specs: [CommandSpec]) {
         var byName: [String: CommandSpec] = [:]
@@ -18,6 +23,10 @@ public struct CommandTable: Sendable {
         }
         commands = byName
         self.byWireName = byWireName
+        allSpecs = byName.keys.sorted().flatMap { name in
+            [byName[name]!] + byName[name]!.subcommands.sorted { $0.name < $1.name }
+        }
+        allCommandNames = Set(allSpecs.map(\.name))
     }
 
     /// The table of Redis 7.0's commands that the simulator implements.

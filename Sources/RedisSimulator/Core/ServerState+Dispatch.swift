@@ -56,23 +56,26 @@ extension ServerState {
         switch resolve(args) {
         case .success(let found): spec = found
         case .failure(let error):
-            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec")
+            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec", spec: specForStatistics(args))
         }
         client.lastCommand = spec.name
 
-        if !client.isAuthenticated, !spec.allowsUnauthenticated {
-            return reject(client, RedisError("NOAUTH Authentication required."))
+        if !spec.allowsUnauthenticated, requiresAuthentication(client) {
+            return reject(client, .noAuth, spec: spec)
         }
         if client.transaction.inMulti, spec.isNoMulti {
-            return reject(client, RedisError("ERR Command not allowed inside a transaction"))
+            return reject(client, RedisError("ERR Command not allowed inside a transaction"), spec: spec)
+        }
+        if let denial = aclRefusal(spec, args, client: client, context: client.transaction.inMulti ? "multi" : "toplevel") {
+            return reject(client, denial.error(for: spec), isExec: spec.name == "exec", spec: spec)
         }
         if client.subscriptions.isActive, client.protocolVersion == 2, !Self.allowedWhileSubscribed.contains(spec.name) {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
-                isExec: spec.name == "exec")
+                isExec: spec.name == "exec", spec: spec)
         }
         if !whileScriptBusy, refusesForMemory(spec) {
-            return reject(client, RedisError(Self.outOfMemoryMessage))
+            return reject(client, RedisError(Self.outOfMemoryMessage), spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
            !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
@@ -80,7 +83,7 @@ extension ServerState {
             return .blocked
         }
         if whileScriptBusy, !spec.flags.contains("allow_busy") {
-            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec")
+            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec", spec: spec)
         }
         if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
             client.transaction.queued.append((spec, args))
@@ -112,13 +115,16 @@ extension ServerState {
 
     /// Refuses a command before it runs; inside MULTI this also dooms EXEC (Redis's
     /// flagTransaction), and a refused EXEC ends the transaction (Redis's execCommandAbort).
-    private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false) -> ExecutionResult {
+    private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false, spec: CommandSpec? = nil) -> ExecutionResult {
         if isExec {
             discardTransaction(client)
             let reason = error.message.hasPrefix("ERR ") ? String(error.message.dropFirst(4)) : error.message
-            return .reply(.error("EXECABORT Transaction discarded because of: " + reason))
+            let message = "EXECABORT Transaction discarded because of: " + reason
+            countRejection(spec, message)
+            return .reply(.error(message))
         }
         if client.transaction.inMulti { client.transaction.aborted = true }
+        countRejection(spec, error.message)
         return .reply(.error(error.message))
     }
 
@@ -176,7 +182,7 @@ extension ServerState {
             replication.depth -= 1
             commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
         }
-        let started = ScriptMonitor.monotonicNanoseconds()
+        let startedNanoseconds = ScriptMonitor.monotonicNanoseconds()
         let reply: RESPValue
         do {
             reply = try spec.handler(context)
@@ -186,7 +192,10 @@ extension ServerState {
             reply = .error("ERR \(error)")
         }
         if case .error = reply { failed = true }
-        observeCall(spec, args, client: client, now: now, nanoseconds: ScriptMonitor.monotonicNanoseconds() - started)
+        let nanoseconds = ScriptMonitor.monotonicNanoseconds() - startedNanoseconds
+        observeCall(spec, args, client: client, now: now, nanoseconds: nanoseconds)
+        // One measurement feeds the slow log, latency events and commandstats alike.
+        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply)
         return reply
     }
 

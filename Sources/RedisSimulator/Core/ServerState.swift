@@ -9,8 +9,14 @@ final class ServerState {
     var clients: [Int64: SimulatorClient] = [:]
     var nextClientID: Int64 = 1
     var config = ServerConfig() {
-        didSet { limits.publish(config.connectionLimits) }
+        didSet {
+            limits.publish(config.connectionLimits)
+            if config.requirePassword != oldValue.requirePassword { acl.setDefaultPassword(config.requirePassword, table: table) }
+            acl.follow(config)
+        }
     }
+    /// ACL users and the ACL log.
+    var acl: ACLRegistry
     /// The connection limits of `config`, for servers to read without the lock.
     let limits = PublishedLimits()
     var stats = ServerStats()
@@ -54,7 +60,7 @@ final class ServerState {
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
         let client = SimulatorClient(id: nextClientID, now: clock.nowMilliseconds())
-        client.isAuthenticated = config.requirePassword == nil
+        resetUser(of: client)
         nextClientID += 1
         clients[client.id] = client
         stats.connectionsReceived += 1
@@ -64,6 +70,7 @@ final class ServerState {
     init(clock: SimulatorClock, table: CommandTable) {
         self.clock = clock
         self.table = table
+        self.acl = ACLRegistry(table: table)
         self.databases = (0..<16).map { Database(index: $0) }
         self.startedAt = clock.nowMilliseconds()
         self.persistence = PersistenceState(now: startedAt)
@@ -129,4 +136,6 @@ struct ServerStats {
     var keyspaceHits: Int64 = 0
     var keyspaceMisses: Int64 = 0
     var evictedKeys: Int64 = 0
+    /// INFO commandstats and errorstats.
+    var commands = CommandStatistics()
 }

@@ -12,6 +12,9 @@ public final class Simulator: @unchecked Sendable {
     /// The clock expiry, stream ids and timeouts read.
     public var clock: SimulatorClock { state.clock }
 
+    /// The commands this simulator runs; immutable, so read without the lock.
+    public var commandTable: CommandTable { state.table }
+
     /// A simulator on `clock`, empty, with the standard command table.
     public init(clock: SimulatorClock = SimulatorClock()) {
         state = ServerState(clock: clock, table: .standard)

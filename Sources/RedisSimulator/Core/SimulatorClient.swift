@@ -28,6 +28,8 @@ public final class SimulatorClient: @unchecked Sendable {
     public internal(set) var protocolVersion = 2
     /// True after a successful AUTH, or when no password is required.
     public var isAuthenticated = true
+    /// The ACL user the client runs as; nil (a script engine's own client) runs anything.
+    var user: ACLUser?
     /// True for the client a script engine runs `redis.call` with: blocking commands answer at
     /// once instead of blocking, as in Redis.
     public var isScriptClient = false

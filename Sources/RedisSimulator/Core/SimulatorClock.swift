@@ -12,12 +12,28 @@ import Synchronization
 public final class SimulatorClock: Sendable {
     private let source: @Sendable () -> Int64
     private let offset = Mutex<Int64>(0)
+    /// True on real time: one reading then gives both the clock and real microseconds.
+    private let isWall: Bool
 
     /// A clock on real (wall) time.
-    public init() { self.source = SimulatorClock.wallMilliseconds }
+    public init() {
+        self.source = SimulatorClock.wallMilliseconds
+        self.isWall = true
+    }
 
     /// A clock on a custom source of Unix milliseconds, for tests.
-    public init(source: @escaping @Sendable () -> Int64) { self.source = source }
+    public init(source: @escaping @Sendable () -> Int64) {
+        self.source = source
+        self.isWall = false
+    }
+
+    /// The clock in milliseconds and real time in microseconds (what command durations are
+    /// measured against, as Redis measures them with ustime), from one reading where it can.
+    func reading() -> (milliseconds: Int64, wallMicroseconds: Int64) {
+        guard isWall else { return (nowMilliseconds(), Self.wallMicroseconds()) }
+        let micros = Self.wallMicroseconds()
+        return (micros / 1000 + offset.withLock { $0 }, micros)
+    }
 
     /// The current Unix time in milliseconds, offset included.
     public func nowMilliseconds() -> Int64 { source() + offset.withLock { $0 } }

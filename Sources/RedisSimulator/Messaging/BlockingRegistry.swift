@@ -108,6 +108,7 @@ extension ServerState {
                         guard let reply else { return }
                         unblock(client)
                         observeServedBlockedCommand(state.spec, state.args, client: client, now: now)
+                        countDeferredReply(state.spec, reply)
                         client.answerDeferred(reply)
                     }
                 }

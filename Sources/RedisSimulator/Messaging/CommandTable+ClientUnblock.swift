@@ -18,8 +18,9 @@ extension CommandTable {
         let id = try ctx.integer(at: 2)
         guard let target = ctx.server.clients[id], let state = target.blocked else { return .integer(0) }
         ctx.server.unblock(target)
-        target.answerDeferred(
-            withError ? .error("UNBLOCKED client unblocked via CLIENT UNBLOCK") : state.timeoutReply)
+        let reply: RESPValue = withError ? .error("UNBLOCKED client unblocked via CLIENT UNBLOCK") : state.timeoutReply
+        ctx.server.countDeferredReply(state.spec, reply)
+        target.answerDeferred(reply)
         return .integer(1)
     }
 }

@@ -33,6 +33,7 @@ public final class ScriptRun {
         client.isScriptClient = true
         client.scriptCaller = (caller, callerLine)
         client.databaseIndex = caller.databaseIndex
+        client.user = caller.user
         let configured = server.config.values["busy-reply-threshold"] ?? server.config.values["lua-time-limit"]
         server.scriptMonitor.begin(thresholdMilliseconds: configured.flatMap { Int64($0) } ?? 5000, function: function)
     }
@@ -70,6 +71,9 @@ public final class ScriptRun {
             return .error("ERR Wrong number of args calling Redis command from script")
         }
         if spec.isNoScript { return .error("ERR This Redis command is not allowed from script") }
+        if let denial = server.aclRefusal(spec, args, client: client, context: "lua", caller: caller) {
+            return .error("ERR The user executing the script " + denial.scriptText)
+        }
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
             return .error("ERR Write commands are not allowed from read-only scripts.")
         }
@@ -90,11 +94,12 @@ public final class ScriptRun {
         return reply.adapted(toProtocol: client.protocolVersion)
     }
 
-    /// True when `args` names a command (and subcommand) the simulator knows.
-    public func commandExists(_ args: [ByteString]) -> Bool {
-        guard let name = args.first, let parent = server.table.lookup(name) else { return false }
-        guard !parent.subcommands.isEmpty, args.count >= 2 else { return true }
-        return server.table.lookupSubcommand(of: parent, args[1]) != nil
+    /// Redis's redis.acl_check_cmd: nil when `args` names no command the simulator knows, else
+    /// whether the script's user may run it.
+    public func userMayRun(_ args: [ByteString]) -> Bool? {
+        guard let spec = server.table.lookupCommandLine(args) else { return nil }
+        guard let user = caller.user, !user.isUnrestricted else { return true }
+        return user.check(spec, args) == nil
     }
 
     /// Ends the run: other clients stop seeing a busy script.

@@ -93,6 +93,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("maxmemory-eviction-tenacity", "10", .integer(min: 0, max: 100)),
         ConfigParameter("notify-keyspace-events", "", .keyspaceEvents),
         ConfigParameter("requirepass", "", .text),
+        ConfigParameter("acllog-max-len", "128", .integer(min: 0, max: Int64.max)),
+        ConfigParameter("acl-pubsub-default", "resetchannels", .choice(["allchannels", "resetchannels"])),
         ConfigParameter("timeout", "0", .integer(min: 0, max: intMax)),
         ConfigParameter("tcp-keepalive", "300", .integer(min: 0, max: intMax)),
         ConfigParameter("hz", "10", .integer(min: 0, max: intMax)),

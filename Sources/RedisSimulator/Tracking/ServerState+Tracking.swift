@@ -178,33 +178,14 @@ extension ServerState {
 }
 
 extension CommandTable {
-    /// The keys a read-only command reads, for tracking (Redis's getKeysFromCommand): key-count
-    /// commands, XREAD's STREAMS, and the spec's key positions.
+    /// The keys a read-only command reads, for tracking (Redis's getKeysFromCommand), found by
+    /// the one key finder COMMAND GETKEYS and ACL use.
     static func trackedKeys(_ spec: CommandSpec, _ line: [ByteString]) -> [ByteString] {
         var spec = spec
         if !spec.subcommands.isEmpty, line.count >= 2,
             let sub = spec.subcommands.first(where: { $0.name.hasSuffix("|" + line[1].string.lowercased()) }) {
             spec = sub
         }
-        if keyCountCommands.contains(spec.name) {
-            guard line.count > 2, let count = line[2].int64Value, count >= 0, count <= Int64(line.count - 3) else { return [] }
-            return Array(line[3..<(3 + Int(count))])
-        }
-        if ["sintercard", "zinter", "zunion", "zdiff", "zintercard", "lmpop", "zmpop", "blmpop", "bzmpop"].contains(spec.name) {
-            let first = spec.name.hasPrefix("b") ? 2 : 1
-            guard line.count > first, let count = line[first].int64Value, count >= 0,
-                count <= Int64(line.count - first - 1) else { return [] }
-            return Array(line[(first + 1)..<(first + 1 + Int(count))])
-        }
-        if spec.name == "xread" || spec.name == "xreadgroup" {
-            guard let streams = line.firstIndex(where: { $0.equalsIgnoringCase("STREAMS") }) else { return [] }
-            let rest = line.count - streams - 1
-            return Array(line[(streams + 1)..<(streams + 1 + rest / 2)])
-        }
-        let positions = spec.keys
-        guard positions.first > 0 else { return [] }
-        let last = positions.last < 0 ? line.count + positions.last : positions.last
-        guard last < line.count, positions.first <= last else { return [] }
-        return stride(from: positions.first, through: last, by: max(1, positions.step)).map { line[$0] }
+        return (spec.keyReferences(line) ?? []).compactMap { $0.index < line.count ? line[$0.index] : nil }
     }
 }

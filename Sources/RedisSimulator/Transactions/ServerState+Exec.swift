@@ -23,6 +23,13 @@ extension ServerState {
         var extras: [RESPValue] = []
         for (spec, args) in queued {
             client.extraReplies = []
+            // Rules may have changed since the command was queued.
+            if let denial = aclRefusal(spec, args, client: client, context: "multi") {
+                replies.append(.error(
+                    "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. This command is no longer allowed for the following reason: "
+                        + denial.execText))
+                continue
+            }
             replies.append(call(spec, args, client: client, now: ctx.now))
             extras += client.extraReplies
         }

@@ -20,13 +20,10 @@ extension CommandTable {
             guard ctx.count <= 3 else { throw RedisError.syntax }
             let user = ctx.count == 3 ? ctx[1] : "default"
             let password = ctx[ctx.count - 1]
-            if ctx.count == 2 && ctx.server.config.requirePassword == nil {
+            if ctx.count == 2 && ctx.server.acl.defaultUser.noPassword {
                 throw RedisError("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?")
             }
-            guard ctx.server.checkPassword(user: user, password: password) else {
-                throw RedisError("WRONGPASS invalid username-password pair or user is disabled.")
-            }
-            ctx.client.isAuthenticated = true
+            try ctx.authenticate(user: user, password: password)
             return .ok
         },
         CommandSpec("hello", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
@@ -68,12 +65,9 @@ extension CommandTable {
             }
         }
         if let (user, password) = credentials {
-            guard ctx.server.checkPassword(user: user, password: password) else {
-                throw RedisError("WRONGPASS invalid username-password pair or user is disabled.")
-            }
-            ctx.client.isAuthenticated = true
+            try ctx.authenticate(user: user, password: password)
         }
-        guard ctx.client.isAuthenticated else {
+        guard !ctx.server.requiresAuthentication(ctx.client) else {
             throw RedisError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time")
         }
         if let name {
@@ -99,12 +93,4 @@ extension CommandTable {
 extension ServerState {
     /// The Redis version the simulator answers as.
     static let redisVersion = "7.0.15"
-
-    /// True when `user`/`password` log in: only the default user exists; with no `requirepass`
-    /// it accepts any password (Redis's nopass default user).
-    func checkPassword(user: ByteString, password: ByteString) -> Bool {
-        guard user == "default" else { return false }
-        guard let required = config.requirePassword else { return true }
-        return password == ByteString(required)
-    }
 }

@@ -146,7 +146,9 @@ extension CommandTable {
                 type = parsed == "SLAVE" ? "REPLICA" : parsed
             case "ADDR": address = value.string
             case "LADDR": localAddress = value.string
-            case "USER": user = value.string
+            case "USER":
+                guard let found = ctx.server.acl.user(named: value) else { throw RedisError("ERR No such user '\(value.errorText)'") }
+                user = found.name.string
             case "SKIPME":
                 if value.equalsIgnoringCase("yes") { skipMe = true }
                 else if value.equalsIgnoringCase("no") { skipMe = false }
@@ -161,7 +163,7 @@ extension CommandTable {
             if let type, ctx.server.clientType(client) != type { continue }
             if let address, client.address != address { continue }
             if let localAddress, client.localAddress != localAddress { continue }
-            if let user, user != "default" { continue }
+            if let user, client.user?.name.string != user { continue }
             if skipMe && client === ctx.client { continue }
             if client === ctx.client { client.closeAfterReply = true } else { ctx.server.killClient(client) }
             killed += 1
@@ -205,7 +207,7 @@ extension ServerState {
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
             "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=\(client.queryBuffer.current)", "qbuf-free=\(client.queryBuffer.allocation - client.queryBuffer.current)",
             "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
-            "events=r", "cmd=\(client.lastCommand)", "user=default", "redir=\(client.tracking.enabled ? client.tracking.redirect : -1)", "resp=\(client.protocolVersion)",
+            "events=r", "cmd=\(client.lastCommand)", "user=\(client.user?.name.string ?? "default")", "redir=\(client.tracking.enabled ? client.tracking.redirect : -1)", "resp=\(client.protocolVersion)",
         ]
         return fields.joined(separator: " ")
     }

@@ -177,25 +177,6 @@ extension CommandTable {
         }
     }
 
-    /// SORT's keys as Redis's sortGetKeys finds them: the sorted key, and the last STORE's
-    /// target (options with arguments are skipped over, so `GET store` names no key).
-    static func sortKeys(_ line: [ByteString]) -> [ByteString] {
-        var store: ByteString?
-        var index = 2
-        while index < line.count {
-            let word = line[index]
-            if word.matchesOption("limit") {
-                index += 2
-            } else if word.matchesOption("get") || word.matchesOption("by") {
-                index += 1
-            } else if word.matchesOption("store"), index + 1 < line.count {
-                store = line[index + 1]
-            }
-            index += 1
-        }
-        return [line[1]] + (store.map { [$0] } ?? [])
-    }
-
     /// Redis's lookupKeyByPattern: `#` is the element itself; otherwise the first `*` becomes the
     /// element, and a `->field` after it reads that field of a hash. Nil when the key is missing
     /// or of another type, or when the pattern has no `*`.

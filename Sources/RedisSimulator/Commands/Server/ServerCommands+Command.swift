@@ -5,21 +5,25 @@ extension CommandTable {
         CommandSpec("command", arity: -1, flags: ["loading", "stale"], categories: ["@slow", "@connection"], subcommands: [
             commandSpec("command|count", arity: 2) { ctx in .integer(Int64(ctx.server.table.commands.count)) },
             commandSpec("command|list", arity: -2) { ctx in
-                var names = ctx.server.table.commands.keys.sorted()
-                if ctx.count > 2 {
-                    guard ctx.count == 5, ctx.argument(2, is: "FILTERBY") else { throw RedisError.syntax }
-                    let value = ctx[4]
-                    if ctx.argument(3, is: "PATTERN") {
+                var names = ctx.server.table.allSpecs.map(\.name)
+                var i = 2
+                while i < ctx.count {
+                    // Redis reads options in turn; the last FILTERBY wins.
+                    guard ctx.argument(i, is: "FILTERBY"), ctx.count - 1 - i == 2 else { throw RedisError.syntax }
+                    let value = ctx[i + 2]
+                    names = ctx.server.table.allSpecs.map(\.name)
+                    if ctx.argument(i + 1, is: "PATTERN") {
                         let glob = GlobPattern(value, caseInsensitive: true)
                         names = names.filter { glob.matches(ByteString($0)) }
-                    } else if ctx.argument(3, is: "ACLCAT") {
-                        let category = "@" + value.string.lowercased()
-                        names = names.filter { ctx.server.table.commands[$0]?.categories.contains(category) == true }
-                    } else if ctx.argument(3, is: "MODULE") {
+                    } else if ctx.argument(i + 1, is: "ACLCAT") {
+                        let category = ACLCategory.named(value.string)
+                        names = ctx.server.table.allSpecs.filter { spec in category.map(spec.aclCategories.contains) ?? false }.map(\.name)
+                    } else if ctx.argument(i + 1, is: "MODULE") {
                         names = []
                     } else {
                         throw RedisError.syntax
                     }
+                    i += 3
                 }
                 return .array(names.map { .bulk($0) })
             },
@@ -28,12 +32,16 @@ extension CommandTable {
                     return .array(ctx.server.table.commands.values.sorted { $0.name < $1.name }.map(commandInfo))
                 }
                 return .array(ctx.args.dropFirst(2).map { name in
-                    ctx.server.table.lookup(name).map(commandInfo) ?? .nullBulkString
+                    ctx.server.table.aclLookup(name.string).map(commandInfo) ?? .nullBulkString
                 })
             },
             commandSpec("command|getkeys", arity: -4) { ctx in
-                let keys = try keyArguments(ctx, Array(ctx.args.dropFirst(2)))
-                return .array(keys.map { .bulk($0) })
+                .array(try commandKeys(ctx).map { .bulk(ctx[$0.index + 2]) })
+            },
+            commandSpec("command|getkeysandflags", arity: -4) { ctx in
+                .array(try commandKeys(ctx).map { key in
+                    .array([.bulk(ctx[key.index + 2]), .set(key.flags.map { .simpleString($0) })])
+                })
             },
             commandSpec("command|help", arity: 2) { _ in
                 .array(helpLines("COMMAND", [
@@ -66,40 +74,70 @@ extension CommandTable {
         CommandSpec(name, arity: arity, flags: ["loading", "stale"], categories: ["@slow", "@connection"], handler: handler)
     }
 
-    /// One command's COMMAND INFO entry, in Redis 7.0's ten-element shape.
+    /// One command's COMMAND INFO entry, in Redis 7.0's ten-element shape; tips and key specs
+    /// come from Redis's metadata for a command of that name.
     @Sendable static func commandInfo(_ spec: CommandSpec) -> RESPValue {
-        .array([
-            .bulk(spec.name), .integer(Int64(spec.arity)), .set(spec.flags.map { .simpleString($0) }),
+        let metadata = spec.redisMetadata
+        return .array([
+            .bulk(spec.name), .integer(Int64(spec.arity)), .set(spec.reportedFlags.map { .simpleString($0) }),
             .integer(Int64(spec.keys.first)), .integer(Int64(spec.keys.last)), .integer(Int64(spec.keys.step)),
-            .set(spec.categories.map { .simpleString($0) }), .set([]), .set([]),
+            .set(spec.categories.map { .simpleString($0) }),
+            .set((metadata?.tips ?? []).map { .bulk($0) }),
+            .set((metadata?.keySpecs ?? []).map(keySpecInfo)),
             .array(spec.subcommands.sorted { $0.name < $1.name }.map(commandInfo)),
         ])
     }
 
-    /// Commands whose keys are counted by their second argument (EVAL and FCALL families).
-    static let keyCountCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "blmpop", "bzmpop"]
-
-    /// The key arguments of a full command line (COMMAND GETKEYS).
-    static func keyArguments(_ ctx: CommandContext, _ line: [ByteString]) throws(RedisError) -> [ByteString] {
-        guard let parent = ctx.server.table.lookup(line[0]) else { throw RedisError("ERR Invalid command specified") }
-        var spec = parent
-        if !parent.subcommands.isEmpty, line.count >= 2, let sub = ctx.server.table.lookupSubcommand(of: parent, line[1]) {
-            spec = sub
+    /// A key spec as COMMAND INFO shows it (without Redis's prose notes).
+    static func keySpecInfo(_ keySpec: KeySpec) -> RESPValue {
+        let begin: RESPValue
+        switch keySpec.beginSearch {
+        case .index(let index):
+            begin = .map([.bulk("type"), .bulk("index"), .bulk("spec"), .map([.bulk("index"), .integer(Int64(index))])])
+        case .keyword(let keyword, let startFrom):
+            begin = .map([.bulk("type"), .bulk("keyword"), .bulk("spec"),
+                            .map([.bulk("keyword"), .bulk(keyword), .bulk("startfrom"), .integer(Int64(startFrom))])])
+        case .unknown:
+            begin = .map([.bulk("type"), .bulk("unknown"), .bulk("spec"), .map([])])
         }
+        let find: RESPValue
+        switch keySpec.findKeys {
+        case .range(let lastKey, let keyStep, let limit):
+            find = .map([.bulk("type"), .bulk("range"), .bulk("spec"), .map([
+                .bulk("lastkey"), .integer(Int64(lastKey)), .bulk("keystep"), .integer(Int64(keyStep)),
+                .bulk("limit"), .integer(Int64(limit)),
+            ])])
+        case .keyNumber(let index, let firstKey, let keyStep):
+            find = .map([.bulk("type"), .bulk("keynum"), .bulk("spec"), .map([
+                .bulk("keynumidx"), .integer(Int64(index)), .bulk("firstkey"), .integer(Int64(firstKey)),
+                .bulk("keystep"), .integer(Int64(keyStep)),
+            ])])
+        case .unknown:
+            find = .map([.bulk("type"), .bulk("unknown"), .bulk("spec"), .map([])])
+        }
+        return .map([
+            .bulk("flags"), .set(keySpec.flags.map { .simpleString($0) }),
+            .bulk("begin_search"), begin, .bulk("find_keys"), find,
+        ])
+    }
+
+    static let invalidArguments = RedisError("ERR Invalid arguments specified for command")
+
+    /// The keys of the command line after COMMAND GETKEYS (Redis's getKeysSubcommandImpl).
+    static func commandKeys(_ ctx: CommandContext) throws(RedisError) -> [KeyReference] {
+        let line = Array(ctx.args.dropFirst(2))
+        guard let spec = ctx.server.table.lookupCommandLine(line) else { throw RedisError("ERR Invalid command specified") }
+        guard spec.hasKeys else { throw RedisError("ERR The command has no key arguments") }
         guard spec.argumentCountIsValid(line.count) else {
             throw RedisError("ERR Invalid number of arguments specified for command")
         }
-        if spec.name == "sort" { return sortKeys(line) }
-        if keyCountCommands.contains(spec.name) {
-            // Redis's keynum key spec: the count at argument 2, the keys after it; a count that
-            // does not fit gives no keys.
-            guard let count = line[2].int64Value, count >= 0, count <= Int64(line.count - 3) else { return [] }
-            return Array(line[3..<(3 + Int(count))])
+        guard let keys = spec.keyReferences(line) else {
+            // Specs that cannot be followed: Redis answers no keys, unless the command's own
+            // procedure then found none.
+            if CommandSpec.keysByProcedure.contains(spec.name) { throw invalidArguments }
+            return []
         }
-        let positions = spec.keys
-        guard positions.first > 0 else { throw RedisError("ERR The command has no key arguments") }
-        let last = positions.last < 0 ? line.count + positions.last : positions.last
-        guard last < line.count else { throw RedisError("ERR Invalid arguments specified for command") }
-        return stride(from: positions.first, through: last, by: max(1, positions.step)).map { line[$0] }
+        if keys.isEmpty, !spec.flags.contains("no_mandatory_keys") { throw invalidArguments }
+        return keys
     }
 }

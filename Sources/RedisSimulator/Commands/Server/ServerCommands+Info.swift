@@ -17,12 +17,17 @@ extension ServerState {
     /// INFO's text: `# Section` headers, `field:value` lines, CRLF line ends, a blank line between sections.
     func infoText(sections requested: [String], now: Int64) -> String {
         var chosen: [String]
-        if requested.isEmpty || requested.contains("default") || requested.contains("all") || requested.contains("everything") {
+        let all = requested.contains("all") || requested.contains("everything")
+        if requested.isEmpty || requested.contains("default") || all {
             chosen = Self.infoSections
         } else {
             chosen = Self.infoSections.filter { requested.contains($0) }
         }
-        if requested.contains("commandstats"), !chosen.contains("commandstats") { chosen.append("commandstats") }
+        // commandstats is not a default section; Redis prints it after modules, before errorstats.
+        if all || requested.contains("commandstats") {
+            let later = chosen.firstIndex { ["errorstats", "cluster", "keyspace"].contains($0) } ?? chosen.count
+            chosen.insert("commandstats", at: later)
+        }
         var blocks: [String] = []
         for section in chosen {
             guard let fields = infoFields(section, now: now) else { continue }
@@ -81,7 +86,7 @@ extension ServerState {
                 ("pubsub_channels", String(pubsub.channels.count)), ("pubsub_patterns", String(pubsub.patterns.count)),
                 ("tracking_total_keys", String(tracking.keys.count)), ("tracking_total_items", String(tracking.totalItems)),
                 ("tracking_total_prefixes", String(tracking.prefixes.count)),
-                ("total_error_replies", "0"), ("total_reads_processed", String(stats.commandsProcessed)),
+                ("total_error_replies", String(stats.commands.totalErrorReplies)), ("total_reads_processed", String(stats.commandsProcessed)),
                 ("total_writes_processed", String(stats.commandsProcessed)),
             ]
         case "replication":
@@ -89,8 +94,12 @@ extension ServerState {
         case "cpu":
             return [("used_cpu_sys", "0.000000"), ("used_cpu_user", "0.000000"),
                     ("used_cpu_sys_children", "0.000000"), ("used_cpu_user_children", "0.000000")]
-        case "modules", "errorstats":
+        case "modules":
             return []
+        case "commandstats":
+            return commandStatsFields
+        case "errorstats":
+            return errorStatsFields
         case "cluster":
             return [("cluster_enabled", "0")]
         case "keyspace":
