@@ -276,5 +276,6 @@ public final class ReplSession: @unchecked Sendable {
     private func close() async {
         await exercises?.end()
         await closeConnections()
+        await backend.close()
     }
 }

@@ -38,15 +38,15 @@ struct GradeCommand: AsyncParsableCommand {
         } catch let error as GradingError {
             throw error.commandLineError
         }
-        let (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
+        let (grader, backendLabel, live) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons, graded: exercises)
         defer { grader.shutDown() }
         let classGrader = ClassGrader(
             exercises: graded, latePolicy: grading.latePolicy,
-            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog),
-            screen: backendLabel == "simulator" ? nil : LiveScriptScreen.refusal)
+            scheduler: GradingScheduler(parallelism: grading.jobs, watchdog: grading.watchdog))
         let bar = ProgressBar(label: "grading")
         var results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
         bar.finish()
+        if let warning = await live?.settle() { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let className = grading.className ?? root.lastPathComponent
         var runID: Int64?
         var store: GradebookStore?
@@ -111,11 +111,14 @@ struct GradeCommand: AsyncParsableCommand {
 
     /// Worker processes (one per job) on the chosen backend, and a label for the backend (a
     /// live URL is shown without its password).
-    private func makeGrader(exercises directory: String, lessons: String) async throws -> (ProcessGrader, String) {
+    private func makeGrader(exercises directory: String, lessons: String, graded: [Exercise]) async throws -> (ProcessGrader, String, LiveGradingDatabases?) {
         var label = "simulator"
         var liveText: String?
+        var databases: LiveGradingDatabases?
         if let text = backend.liveURLText {
-            label = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs).label
+            let prepared = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs, exercises: graded, timeLimit: grading.timeLimit)
+            label = prepared.label
+            databases = prepared
             liveText = text
         }
         let executable = Self.executablePath()
@@ -126,11 +129,12 @@ struct GradeCommand: AsyncParsableCommand {
                 executable, "grade-worker", "--lessons", lessons, "--exercises", directory,
                 "--time-limit", String(grading.timeLimit), "--command-limit", String(grading.commandLimit),
                 "--memory-limit", String(grading.memoryLimit), "--address-space", String(grading.workerAddressSpace),
+                "--grader-pid", String(getpid()),
             ]
             if let live { command += ["--live", live, "--slot", String(slot)] }
             return command
         }
-        return (grader, label)
+        return (grader, label, databases)
     }
 
     private static func absolute(_ path: String) -> String {

@@ -30,7 +30,11 @@ struct GradeWorkerCommand: AsyncParsableCommand {
     @Option(help: "The worker's address space, in MB.")
     var addressSpace: Int
 
+    @Option(help: "The grader's process id: the worker dies with it.")
+    var graderPid: Int32?
+
     func run() async throws {
+        if let graderPid { GradingWorker.dieWithParent(graderPid) }
         let catalog = ExerciseCatalog.load(directory: exercises, lessons: try course.loadCatalog())
         var limits = ExerciseLimits.grading
         limits.wallClock = .seconds(timeLimit)

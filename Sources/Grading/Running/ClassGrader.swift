@@ -8,7 +8,7 @@ public struct ClassGrader: Sendable {
     public var latePolicy: LatePolicy
     public var scheduler: GradingScheduler
     public var maximumSubmissionBytes: Int
-    /// Refuses a submission before it runs (e.g. `LiveScriptScreen.refusal` on a live Redis).
+    /// Refuses a submission before it runs (a live Redis needs none: each run's ACL user confines it).
     public var screen: (@Sendable (SubmissionText) -> String?)?
 
     public init(
