@@ -1,0 +1,163 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// Live mode on a real redis-server full of someone else's keys, some named as the exercises'
+/// keys are: students who attack the grader, a looping student, `exercise check`, `dev check`
+/// and the REPL leave every key outside their own byte for byte as it was (DUMP of every key of
+/// every database), and correct students keep full marks.
+@Suite(.serialized) struct LiveSafetyTests {
+    static let fixtures = GradeCommandTests.fixtures
+    static let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// DUMP of every key in every database, one line each, sorted.
+    static func snapshot(_ port: Int) throws -> String {
+        let script = """
+            for db in $(seq 0 15); do
+              redis-cli -p \(port) -n $db --scan | while read -r key; do
+                printf '%s %s %s %s\\n' "$db" "$key" "$(redis-cli -p \(port) -n $db --no-raw DUMP "$key")" "$(redis-cli -p \(port) -n $db PTTL "$key" | sed 's/^[0-9][0-9]*$/ttl/')"
+              done
+            done | sort
+            """
+        return try runShell(script).output
+    }
+
+    /// Someone else's data: in every database a few keys, among them the exercises' own names
+    /// (`counter`, `lock`, `orders`, `news`) wherever grading does not run.
+    static func fill(_ port: Int, skipping grading: Set<Int>) throws {
+        var commands: [String] = []
+        for db in 0...15 {
+            commands.append("SELECT \(db)")
+            commands.append("SET keep:me precious-\(db)")
+            commands.append("HSET profile:\(db) name ada visits \(db)")
+            commands.append("RPUSH queue a b c")
+            if !grading.contains(db) {
+                commands += ["SET counter 41", "SET lock someone-else", "XADD orders 1-1 item tea", "SET news old", "SET scratch x"]
+                commands += ["SET account:a 100", "SET account:savings 5", "RPUSH transfers t1", "SET greeting hi", "SET rate:u7 3"]
+            }
+        }
+        let script = commands.joined(separator: "\n")
+        let result = try runShell("printf '%s\\n' '\(script)' | redis-cli -p \(port) >/dev/null && redis-cli -p \(port) -n 0 DBSIZE")
+        #expect(result.output != "0\n")
+    }
+
+    @Test func gradingAttacksAndALoopChangeNothingOutsideTheirJobs() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-safety-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fall = work.appendingPathComponent("fall")
+        try FileManager.default.createDirectory(at: fall, withIntermediateDirectories: true)
+        let ada = Self.fixtures.appendingPathComponent("Class/ada")
+        for student in ["ada", "bea", "cai"] {
+            try FileManager.default.createDirectory(at: fall.appendingPathComponent(student), withIntermediateDirectories: true)
+            for file in ["ex-counter.redis", "ex-lock.lua"] {
+                try FileManager.default.copyItem(at: ada.appendingPathComponent(file), to: fall.appendingPathComponent("\(student)/\(file)"))
+            }
+        }
+        let correctCounter = try String(contentsOf: ada.appendingPathComponent("ex-counter.redis"), encoding: .utf8)
+        let attacks: [String: (counter: String, lock: String)] = [
+            "x-alias": (correctCounter + "EVAL \"local r = redis r.call(\\\"FLUSHALL\\\") return 1\" 0\n", "local r = redis  r.call('FLUSHALL') return 1"),
+            "x-dbs": (correctCounter + "SWAPDB 10 11\nSELECT 0\nFLUSHDB\nMOVE counter 0\nCOPY counter lock DB 0 REPLACE\n",
+                      "for db=0,15 do redis.call('SELECT',db) redis.call('SET','lock','x','PX',60000) end return 1"),
+            "x-admin": (correctCounter + "AUTH default x\nRESET\nFLUSHALL\nSCRIPT FLUSH\nCONFIG SET maxmemory 1\nDEL keep:me queue\n",
+                        "redis.call('DEL', 'keep:me') redis.call('SET', 'account:a', 0) return 1"),
+            "x-loop": (correctCounter, "while true do end"),
+        ]
+        for (student, files) in attacks {
+            try FileManager.default.createDirectory(at: fall.appendingPathComponent(student), withIntermediateDirectories: true)
+            try files.counter.write(to: fall.appendingPathComponent("\(student)/ex-counter.redis"), atomically: true, encoding: .utf8)
+            try files.lock.write(to: fall.appendingPathComponent("\(student)/ex-lock.lua"), atomically: true, encoding: .utf8)
+        }
+        try Self.fill(server.port, skipping: [3, 4])
+        let before = try Self.snapshot(server.port)
+        let arguments = [
+            "grade", "fall", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
+            "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports",
+            "--only", "ex-counter", "--only", "ex-lock", "--allow-nonempty",
+            "--live", "redis://127.0.0.1:\(server.port)/3", "--jobs", "2", "--time-limit", "12", "--no-gradebook",
+        ]
+        let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
+        let graded = try await binary.runOffThePool(arguments, in: work.path, environment: environment)
+        #expect(graded.status == 0, "\(graded.standardError)")
+        let csv = try String(contentsOf: work.appendingPathComponent("reports/gradebook.csv"), encoding: .utf8)
+        for student in ["ada", "bea", "cai"] {
+            #expect(csv.contains("\n\(student),10,9,19\n"), "\(csv)")
+        }
+        for student in ["x-alias", "x-dbs", "x-admin", "x-loop"] {
+            #expect(csv.contains("\n\(student),") && !csv.contains("\n\(student),10,9,"), "\(csv)")
+        }
+        let results = try String(contentsOf: work.appendingPathComponent("reports/results.json"), encoding: .utf8)
+        #expect(results.contains("stopped with SCRIPT KILL after"), "the looping student is told the script was stopped")
+        #expect(try runShell("redis-cli -p \(server.port) PING").output == "PONG\n")
+        #expect(try Self.snapshot(server.port) == before)
+        // No run's ACL user is left behind.
+        #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
+    }
+
+    @Test func exerciseCheckDevCheckAndTheREPLLeaveForeignKeysAlone() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-safety-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try Self.fill(server.port, skipping: [])
+        let before = try Self.snapshot(server.port)
+        let url = "redis://127.0.0.1:\(server.port)/15"
+        let course = ["--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path, "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path]
+        let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
+
+        // Every exercise of the fixture course, with its solution: refused, naming the taken key.
+        let solution = work.appendingPathComponent("ex-counter.redis")
+        try "INCR counter\nINCR counter\nINCR counter\nEXPIRE counter 60\nDEL keep:me\nFLUSHDB\n".write(to: solution, atomically: true, encoding: .utf8)
+        let checked = try await binary.runOffThePool(["exercise", "check", "ex-counter", "--file", solution.path, "--live", url, "--allow-nonempty"] + course, in: work.path, environment: environment)
+        #expect(checked.standardOutput.contains("already holds") || checked.standardError.contains("already holds"), "\(checked.standardOutput)\(checked.standardError)")
+
+        let dev = try await binary.runOffThePool(["dev", "check", "--live", url, "--allow-nonempty"] + course, in: work.path, environment: environment)
+        #expect(dev.standardOutput.contains("already holds"), "\(dev.standardOutput)\(dev.standardError)")
+
+        // The REPL: it may read anything and create keys of its own, never change another's.
+        let repl = try binary.run(
+            ["--live", url, "--allow-nonempty"] + course, in: work.path, environment: environment,
+            input: "GET keep:me\nSET keep:me mine\nDEL queue\nFLUSHDB\nSET mine:fresh 1\nGET mine:fresh\nEVAL \"return redis.call('SET', KEYS[1], 'x')\" 1 counter\n:quit\n")
+        #expect(repl.standardOutput.contains("precious-15"), "\(repl.standardOutput)")
+        #expect(repl.standardOutput.contains("NOPERM"), "\(repl.standardOutput)")
+        // The key the REPL created went with it.
+        #expect(try runShell("redis-cli -p \(server.port) -n 15 EXISTS mine:fresh").output == "0\n")
+        #expect(try Self.snapshot(server.port) == before)
+        #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
+    }
+
+    @Test func aTimeLimitShorterThanTheLiveWaitsIsRefusedUpFront() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-limit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("fall/ada"), withIntermediateDirectories: true)
+        try "INCR rate:u7\n".write(to: work.appendingPathComponent("fall/ada/patterns-fixed-window-rate-limiter.redis"), atomically: true, encoding: .utf8)
+        let graded = try await binary.runOffThePool([
+            "grade", "fall", "--lessons", Self.course.appendingPathComponent("Lessons").path,
+            "--exercises", Self.course.appendingPathComponent("Exercises").path, "--only", "patterns-fixed-window-rate-limiter",
+            "--live", "redis://127.0.0.1:\(server.port)/3", "--time-limit", "3", "--no-gradebook",
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        #expect(graded.status != 0)
+        #expect(graded.standardError.contains("--time-limit 3 is too short on a live Redis"), "\(graded.standardError)")
+        #expect(graded.standardError.contains("Pass --time-limit 16 or more"), "\(graded.standardError)")
+        #expect(try runShell("redis-cli -p \(server.port) -n 3 DBSIZE").output == "0\n")
+    }
+}
