@@ -43,6 +43,10 @@ public protocol RedisBackend: AnyObject, Sendable {
     /// Waits until a shared server answers again after interference, stopping a script that
     /// has outrun every budget; false (with the reason) when it did not recover within `timeout`.
     func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String)
+
+    /// How a script of this backend's runs was stopped for running past its time budget since
+    /// the last call (a live Redis stops it with SCRIPT KILL), for the run's result; nil when none was.
+    func takeStoppedScript() -> String?
 }
 
 extension RedisBackend {
@@ -51,6 +55,9 @@ extension RedisBackend {
 
     /// A server of one's own is always answering.
     public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) { (true, "") }
+
+    /// The simulator reports a stopped script in the script's own error reply.
+    public func takeStoppedScript() -> String? { nil }
 }
 
 /// Which keys the connections of a run on a shared server may change.

@@ -24,9 +24,12 @@ final class LiveConfinedConnection: RedisConnection {
     func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         await confinement.admit(arguments)
         let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
-        guard Self.scriptCommands.contains(name), let budget = confinement.scriptBudget else {
+        guard Self.scriptCommands.contains(name), let budget = confinement.scriptBudget, arguments.count > 1 else {
             return noted(try await inner.send(arguments), killedHere: false)
         }
+        // A script that ran past its budget once would again: it is not run a second time, so
+        // a looping student costs the server one budget, not one per check.
+        if let stopped = confinement.stoppedError(for: arguments[1]) { return .error(stopped) }
         let started = ContinuousClock.now
         let kill = ScriptKill()
         let watch = self.watch
@@ -54,7 +57,10 @@ final class LiveConfinedConnection: RedisConnection {
         killer.cancel()
         guard kill.wasSent, case .error(let text) = reply, Self.wasKilled(text) else { return noted(reply, killedHere: kill.wasSent) }
         let seconds = String(format: "%.1f", Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
-        return .error("ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(text))")
+        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(text))"
+        confinement.noteStopped(arguments[1], error: stopped)
+        watch.noteStopped(String(stopped.dropFirst(4)))
+        return .error(stopped)
     }
 
     /// `reply`, after telling the watch when it shows another client's script in the way.

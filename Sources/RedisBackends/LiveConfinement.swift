@@ -16,6 +16,8 @@ final class LiveConfinement: Sendable {
         var created: [[UInt8]] = []
         var known: Set<[UInt8]> = []
         var released = false
+        /// Scripts (body or SHA) stopped for their budget, with the error they got.
+        var stopped: [[UInt8]: String] = [:]
     }
 
     let scope: RedisKeyScope
@@ -32,10 +34,20 @@ final class LiveConfinement: Sendable {
         self.scriptBudget = scriptBudget
         self.adminURL = adminURL
         let number = Self.serial.wrappingAdd(1, ordering: .relaxed).newValue
-        user = "redislings-run-\(getpid())-\(number)"
+        user = "\(Self.userPrefix(parent: getppid()))\(getpid())-\(number)"
         var generator = SystemRandomNumberGenerator()
         password = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
     }
+
+    /// The start of the names of the users that processes started by `parent` create, so a
+    /// grader can delete those a killed worker left.
+    static func userPrefix(parent: pid_t) -> String { "redislings-run-\(parent)-" }
+
+    /// The error a script got when it was stopped for its budget earlier in this run.
+    func stoppedError(for script: [UInt8]) -> String? { state.withLock { $0.stopped[script] } }
+
+    /// Remembers that `script` was stopped for its budget, so calling it again fails at once.
+    func noteStopped(_ script: [UInt8], error: String) { state.withLock { $0.stopped[script] = error } }
 
     /// Everything the user may do, as ACL SETUSER rules. `-@dangerous` removes FLUSHALL,
     /// FLUSHDB, SWAPDB, KEYS, CONFIG, SHUTDOWN, DEBUG, MONITOR, CLIENT KILL/PAUSE, ACL and the

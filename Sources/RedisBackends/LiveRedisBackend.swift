@@ -1,3 +1,4 @@
+import Foundation
 import LiveRedis
 import RESP
 
@@ -32,9 +33,15 @@ public final class LiveRedisBackend: RedisBackend {
 
     public func connect() async throws(RedisConnectionError) -> any RedisConnection {
         guard let confinement else { return try await LiveRedisConnection.connect(to: url) }
-        let login = try await confinement.login()
-        let connection = try await LiveRedisConnection.connect(to: url, options: LiveRedisOptions(confinedLogin: login))
-        return LiveConfinedConnection(connection, confinement: confinement, watch: watch)
+        do {
+            let login = try await confinement.login()
+            let connection = try await LiveRedisConnection.connect(to: url, options: LiveRedisOptions(confinedLogin: login))
+            return LiveConfinedConnection(connection, confinement: confinement, watch: watch)
+        } catch {
+            // A server that a script keeps busy does not answer a new connection either.
+            watch.note("Redis did not let this run connect (\(error.message))")
+            throw error
+        }
     }
 
     /// This server again; with a key scope, confined to it under a new ACL user.
@@ -61,8 +68,22 @@ public final class LiveRedisBackend: RedisBackend {
 
     public func takeInterference() -> String? { watch.take() }
 
+    public func takeStoppedScript() -> String? { watch.takeStopped() }
+
     public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) {
         await watch.awaitRecovery(timeout: timeout)
+    }
+
+    /// Deletes the ACL users that processes started by `parent` created and could not delete
+    /// (a grading worker killed at its time limit); their runs' keys are the next run's to clear.
+    public func deleteUsers(leftBy parent: pid_t) async {
+        guard let admin = try? await LiveRedisConnection.connect(to: url) else { return }
+        let prefix = LiveConfinement.userPrefix(parent: parent)
+        let users = (try? await admin.send("ACL", "USERS"))?.arrayValue?.compactMap(\.stringValue) ?? []
+        for user in users where user.hasPrefix(prefix) {
+            _ = try? await admin.send("ACL", "DELUSER", user)
+        }
+        await admin.close()
     }
 
     /// A confined instance deletes the keys it created (`.createdKeys`) and its ACL user.

@@ -8,6 +8,7 @@ import Synchronization
 /// a run. Shared by a backend and the confined instances it makes.
 final class LiveServerWatch: Sendable {
     private let interference = Mutex<String?>(nil)
+    private let stoppedScript = Mutex<String?>(nil)
     let url: RedisURL
 
     init(url: RedisURL) { self.url = url }
@@ -20,6 +21,19 @@ final class LiveServerWatch: Sendable {
     /// The first interference since the last call, clearing it.
     func take() -> String? {
         interference.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
+
+    /// Notes that a run's own script was stopped for its budget.
+    func noteStopped(_ message: String) {
+        stoppedScript.withLock { if $0 == nil { $0 = message } }
+    }
+
+    /// The first script stopped since the last call, clearing it.
+    func takeStopped() -> String? {
+        stoppedScript.withLock { value in
             defer { value = nil }
             return value
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Exercises
 import LiveRedis
@@ -13,6 +14,9 @@ struct LiveGradingDatabases: Sendable {
     let base: RedisURL
     /// The URL without a password, and the databases used.
     let label: String
+    /// The graded exercises' key patterns and the number of databases used, for `settle`.
+    var patterns: [String] = []
+    var jobs = 1
 
     /// Connects to every database a job will use and checks it.
     static func prepare(backend: BackendOptions, jobs: Int, exercises: [Exercise], timeLimit: Int) async throws -> LiveGradingDatabases {
@@ -40,7 +44,7 @@ struct LiveGradingDatabases: Sendable {
         }
         let last = url.database + jobs - 1
         let label = jobs == 1 ? "\(url)" : "\(url) (databases \(url.database)–\(last))"
-        return LiveGradingDatabases(base: url, label: label)
+        return LiveGradingDatabases(base: url, label: label, patterns: Array(Set(exercises.flatMap(\.keys))), jobs: jobs)
     }
 
     /// Time for each exercise's real waits on a live Redis (its `advance` steps) and a margin
@@ -82,7 +86,13 @@ struct LiveGradingDatabases: Sendable {
     /// After grading: the server answers again (a runaway script that outlived its worker is
     /// stopped with SCRIPT KILL); a warning when it does not.
     func settle() async -> String? {
-        let outcome = await LiveRedisBackend(url: base).awaitRecovery(timeout: .seconds(10))
+        let server = LiveRedisBackend(url: base)
+        let outcome = await server.awaitRecovery(timeout: .seconds(10))
+        await server.deleteUsers(leftBy: getpid())
+        // What a worker stopped at its time limit left: the databases held none of it before.
+        for slot in 0..<jobs {
+            try? await ExerciseEnvironment(instance: LiveRedisBackend(url: Self.database(base, slot))).deleteKeys(matching: patterns)
+        }
         return outcome.recovered ? nil : "warning: Redis at \(base) is not answering after grading: \(outcome.reason)"
     }
 
