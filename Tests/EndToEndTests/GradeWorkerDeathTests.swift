@@ -2,24 +2,25 @@ import Foundation
 import RedislingsTestSupport
 import Testing
 
-/// `grade`'s worker processes die with it: SIGKILL of the grader, while a worker runs a looping
-/// script, leaves no worker behind.
+/// `grade`'s worker processes die with it: SIGKILL of the grader, while its workers wait in a
+/// submission's `BLPOP nothing 0` (a 60 s time limit, so they would otherwise wait a minute),
+/// leaves no worker behind.
 @Suite(.serialized) struct GradeWorkerDeathTests {
     @Test func workersDieWhenTheGraderIsKilled() async throws {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
         let fixtures = GradeCommandTests.fixtures
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-death-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        for student in ["h-lua-loop", "ada"] {
-            try FileManager.default.createDirectory(at: work.appendingPathComponent("fall"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class/\(student)"), to: work.appendingPathComponent("fall/\(student)"))
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("fall"), withIntermediateDirectories: true)
+        for student in ["h-block", "h-block-too"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class/h-block"), to: work.appendingPathComponent("fall/\(student)"))
         }
         // The grader runs in the background; once its workers exist, it is killed with SIGKILL
         // and the workers (children of the grader) are looked for until they are gone.
         let script = """
             cd '\(work.path)'
             REDISLINGS_HOME='\(work.path)/home' '\(binary.path)' grade fall --lessons '\(fixtures.path)/Course/Lessons' \
-              --exercises '\(fixtures.path)/Course/Exercises' --out reports --jobs 2 --time-limit 60 --no-gradebook >/dev/null 2>&1 &
+              --exercises '\(fixtures.path)/Course/Exercises' --out reports --only ex-publish --jobs 2 --time-limit 60 --no-gradebook >/dev/null 2>&1 &
             grader=$!
             for i in $(seq 1 200); do workers=$(pgrep -P $grader -f grade-worker | tr '\\n' ' '); [ -n "$workers" ] && break; sleep 0.1; done
             [ -n "$workers" ] || { echo "no workers started"; kill -9 $grader; exit 1; }

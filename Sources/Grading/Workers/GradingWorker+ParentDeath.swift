@@ -1,18 +1,23 @@
 import Foundation
 
 extension GradingWorker {
-    /// Makes the kernel kill this worker when the grader that started it dies (SIGKILL, a
-    /// closed terminal), so no worker is left running a submission for nobody; exits at once
-    /// if the grader `parent` is gone already.
+    /// Ends this worker when the grader that started it dies (SIGKILL, a closed terminal), so
+    /// no worker is left running a submission for nobody. The grader holds the only write end
+    /// of the worker's standard input; when the grader dies the kernel closes it, and a thread
+    /// that watches for that hang-up (without reading the requests) exits the process.
+    /// PR_SET_PDEATHSIG would not do: it fires when the grader's *thread* that started the
+    /// worker ends, and the grader starts workers from pool threads that come and go.
     public static func dieWithParent(_ parent: pid_t) {
-        // prctl is variadic, which Swift does not import; on Linux its arguments travel in
-        // registers as for a plain function of five words.
-        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        if let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "prctl") {
-            let prctl = unsafeBitCast(symbol, to: Prctl.self)
-            let setParentDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
-            _ = prctl(setParentDeathSignal, UInt(SIGKILL), 0, 0, 0)
-        }
         if getppid() != parent { exit(0) }
+        let watcher = Thread {
+            var standardInput = pollfd(fd: 0, events: 0, revents: 0)
+            while true {
+                let ready = poll(&standardInput, 1, -1)
+                if ready < 0, errno == EINTR { continue }
+                if ready < 0 || standardInput.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { _exit(0) }
+            }
+        }
+        watcher.name = "redislings-worker-parent-watch"
+        watcher.start()
     }
 }
