@@ -160,4 +160,44 @@ import Testing
         #expect(graded.standardError.contains("Pass --time-limit 16 or more"), "\(graded.standardError)")
         #expect(try runShell("redis-cli -p \(server.port) -n 3 DBSIZE").output == "0\n")
     }
+
+    /// A script that wrote before looping cannot be killed (only SHUTDOWN NOSAVE stops it): its
+    /// student is told so, and the others' runs that it held up are infrastructure errors,
+    /// never the students' zeros; grade warns that the server is not answering.
+    @Test func anUnkillableScriptIsReportedAsTheServersProblemNotTheOthers() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-unkillable-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fall = work.appendingPathComponent("fall")
+        let ada = Self.fixtures.appendingPathComponent("Class/ada")
+        for student in ["a-writes-then-loops", "ada", "bea", "cai"] {
+            try FileManager.default.createDirectory(at: fall.appendingPathComponent(student), withIntermediateDirectories: true)
+            for file in ["ex-counter.redis", "ex-lock.lua"] {
+                try FileManager.default.copyItem(at: ada.appendingPathComponent(file), to: fall.appendingPathComponent("\(student)/\(file)"))
+            }
+        }
+        try "redis.call('SET', KEYS[1], 'x') while true do end".write(
+            to: fall.appendingPathComponent("a-writes-then-loops/ex-lock.lua"), atomically: false, encoding: .utf8)
+        let graded = try await binary.runOffThePool([
+            "grade", "fall", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
+            "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports",
+            "--only", "ex-counter", "--only", "ex-lock", "--live", "redis://127.0.0.1:\(server.port)/3", "--jobs", "2",
+            "--time-limit", "6", "--no-gradebook",
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        // Only SHUTDOWN NOSAVE ends such a script; the server would not stop otherwise.
+        _ = try? runShell("redis-cli -p \(server.port) SHUTDOWN NOSAVE")
+        let results = try String(contentsOf: work.appendingPathComponent("reports/results.json"), encoding: .utf8)
+        #expect(results.contains("SHUTDOWN NOSAVE"), "the looping student is told why the script could not be stopped")
+        #expect(results.contains("infrastructure error, not the student's"), "\(graded.standardOutput)")
+        #expect(graded.standardError.contains("is not answering after grading"), "\(graded.standardError)")
+        let csv = try String(contentsOf: work.appendingPathComponent("reports/gradebook.csv"), encoding: .utf8)
+        // Whoever was not held up has full marks; nobody else was marked down for it silently.
+        #expect(csv.contains("ada,") && csv.contains("bea,") && csv.contains("cai,"))
+    }
 }
