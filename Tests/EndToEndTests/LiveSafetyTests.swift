@@ -200,4 +200,56 @@ import Testing
         // Whoever was not held up has full marks; nobody else was marked down for it silently.
         #expect(csv.contains("ada,") && csv.contains("bea,") && csv.contains("cai,"))
     }
+
+    /// A key named after every exercise's key patterns, in the course's own Exercises folder.
+    static func collidingNames() throws -> (names: [String], exercises: Int) {
+        let root = course.appendingPathComponent("Exercises")
+        var names: Set<String> = []
+        var exercises = 0
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        // FORMAT.md, beside the lesson folders, describes the format; exercises are in the folders.
+        for file in files where file.pathExtension == "md" && file.deletingLastPathComponent().standardizedFileURL != root.standardizedFileURL {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("keys:") }) else { continue }
+            exercises += 1
+            var list = line.dropFirst("keys:".count)
+            if let comment = list.firstIndex(of: "#") { list = list[..<comment] }
+            for item in list.split(separator: ",") {
+                let pattern = item.trimmingCharacters(in: CharacterSet(charactersIn: " []\"'"))
+                if !pattern.isEmpty { names.insert(pattern.replacingOccurrences(of: "*", with: "a").replacingOccurrences(of: "?", with: "a")) }
+            }
+        }
+        return (names.sorted(), exercises)
+    }
+
+    /// The whole course, proved live on a database holding a key that collides with every
+    /// exercise's keys: every exercise is refused, naming the key, and nothing changes.
+    @Test func everyExerciseOfTheCourseLeavesCollidingKeysAlone() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-course-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let (names, exercises) = try Self.collidingNames()
+        #expect(names.count > 30)
+        let script = names.map { "SET \($0) foreign-\($0)" }.joined(separator: "\n")
+        _ = try runShell("printf '%s\\n' '\(script)' | redis-cli -p \(server.port) -n 15 >/dev/null")
+        #expect(try runShell("redis-cli -p \(server.port) -n 15 DBSIZE").output == "\(names.count)\n")
+        let before = try Self.snapshot(server.port)
+        let dev = try await binary.runOffThePool([
+            "dev", "check", "--live", "redis://127.0.0.1:\(server.port)/15", "--allow-nonempty",
+            "--lessons", Self.course.appendingPathComponent("Lessons").path, "--exercises", Self.course.appendingPathComponent("Exercises").path,
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        #expect(dev.status != 0)
+        // Every exercise that uses keys is refused (those that use none can change none).
+        let refused = Set(dev.standardOutput.split(separator: "\n").filter { $0.contains("already holds") }.map { $0.prefix { $0 != ":" } })
+        #expect(refused.count == exercises, "\(dev.standardOutput.prefix(3000))")
+        #expect(try Self.snapshot(server.port) == before)
+        #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
+    }
 }
