@@ -21,9 +21,17 @@ final class LiveConfinedConnection: RedisConnection {
 
     static let scriptCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
 
+    /// Commands Redis runs whatever the user's rules say: AUTH and HELLO … AUTH log in as
+    /// another user, RESET goes back to the default one. None can be sent from a script, so
+    /// refusing them here, where every command of the run passes, closes that door.
+    static let reauthenticating: Set<String> = ["auth", "hello", "reset"]
+
     func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
-        await confinement.admit(arguments)
         let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+        if Self.reauthenticating.contains(name) {
+            return .error("NOPERM this user has no permissions to run the '\(name)' command")
+        }
+        await confinement.admit(arguments)
         guard Self.scriptCommands.contains(name), let budget = confinement.scriptBudget, arguments.count > 1 else {
             return noted(try await inner.send(arguments), killedHere: false)
         }

@@ -65,7 +65,7 @@ import Testing
             "x-alias": (correctCounter + "EVAL \"local r = redis r.call(\\\"FLUSHALL\\\") return 1\" 0\n", "local r = redis  r.call('FLUSHALL') return 1"),
             "x-dbs": (correctCounter + "SWAPDB 10 11\nSELECT 0\nFLUSHDB\nMOVE counter 0\nCOPY counter lock DB 0 REPLACE\n",
                       "for db=0,15 do redis.call('SELECT',db) redis.call('SET','lock','x','PX',60000) end return 1"),
-            "x-admin": (correctCounter + "AUTH default x\nRESET\nFLUSHALL\nSCRIPT FLUSH\nCONFIG SET maxmemory 1\nDEL keep:me queue\n",
+            "x-admin": (correctCounter + "AUTH default x\nDEL keep:me queue\nRESET\nDEL keep:me queue\nHELLO 2 AUTH default x\nDEL keep:me\nFLUSHALL\nSCRIPT FLUSH\nCONFIG SET maxmemory 1\n",
                         "redis.call('DEL', 'keep:me') redis.call('SET', 'account:a', 0) return 1"),
             "x-loop": (correctCounter, "while true do end"),
         ]
