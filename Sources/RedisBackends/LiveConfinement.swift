@@ -34,7 +34,7 @@ final class LiveConfinement: Sendable {
         self.scriptBudget = scriptBudget
         self.adminURL = adminURL
         let number = Self.serial.wrappingAdd(1, ordering: .relaxed).newValue
-        user = "\(Self.userPrefix(parent: getppid()))\(getpid())-\(number)"
+        user = "\(Self.userPrefix(parent: getppid()))\(getpid())-\(number)\(Self.databaseSuffix(adminURL.database))"
         var generator = SystemRandomNumberGenerator()
         password = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
     }
@@ -42,6 +42,10 @@ final class LiveConfinement: Sendable {
     /// The start of the names of the users that processes started by `parent` create, so a
     /// grader can delete those a killed worker left.
     static func userPrefix(parent: pid_t) -> String { "redislings-run-\(parent)-" }
+
+    /// The end of a user's name: the database its run used, so a later session on that
+    /// database can reclaim what an abandoned one left.
+    static func databaseSuffix(_ database: Int) -> String { "-db\(database)" }
 
     /// The error a script got when it was stopped for its budget earlier in this run.
     func stoppedError(for script: [UInt8]) -> String? { state.withLock { $0.stopped[script] } }
@@ -93,7 +97,9 @@ final class LiveConfinement: Sendable {
                   if case .bulkString(let bytes) = value { return bytes }
                   return nil
               }) else { return }
-        for key in keys where !state.withLock({ $0.known.contains(key) }) {
+        // A key with a space could not be told apart in the user's rules when an abandoned
+        // session is reclaimed, so it is never the session's to change.
+        for key in keys where !key.contains(UInt8(ascii: " ")) && !state.withLock({ $0.known.contains(key) }) {
             guard let exists = try? await admin.send([Array("EXISTS".utf8), key]), exists.integerValue == 0 else { continue }
             let granted = try? await admin.send([Array("ACL".utf8), Array("SETUSER".utf8), Array(user.utf8), Array("~".utf8) + Self.escapedPattern(key)])
             guard granted?.isError == false else { continue }
@@ -130,6 +136,21 @@ final class LiveConfinement: Sendable {
         }
         if kept !== opened { await opened.close() }
         return kept
+    }
+
+    /// `pattern` (an ACL glob made by `escapedPattern`) as the key it matches.
+    static func unescapedPattern(_ pattern: Substring) -> [UInt8] {
+        var key: [UInt8] = []
+        var escaping = false
+        for byte in pattern.utf8 {
+            if !escaping, byte == UInt8(ascii: "\\") {
+                escaping = true
+                continue
+            }
+            escaping = false
+            key.append(byte)
+        }
+        return key
     }
 
     /// `key` as an ACL glob that matches it alone.

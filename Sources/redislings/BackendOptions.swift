@@ -40,9 +40,13 @@ struct BackendOptions: ParsableArguments {
         } catch {
             throw CommandLineError(message: error.message, help: "Without --live, redislings uses its built-in Redis.")
         }
+        let backend = LiveRedisBackend(url: url, label: label(url))
+        // What a session killed before it could clean up left is the course's: it goes first,
+        // so it does not lock the learner out.
+        await backend.reclaimAbandonedSessions()
         if !allowNonempty { try await Self.requireEmpty(connection, url) }
         await connection.close()
-        return LiveRedisBackend(url: url, label: label(url))
+        return backend
     }
 
     /// Refuses a live database that holds keys, so course commands never touch a learner's data.

@@ -35,4 +35,39 @@ import Testing
         #expect(reopened.output.hasSuffix("(integer) 0\n"), "\(reopened.output)")
         #expect(try runShell("\(cli) ACL USERS").output == "default\n")
     }
+
+    /// A live REPL killed with SIGKILL cannot delete the keys it created; the next session on
+    /// that database reclaims them (they are listed in the dead session's ACL user), so the
+    /// learner is not locked out, and a key that was someone else's stays.
+    @Test func keysOfAKilledSessionDoNotLockTheLearnerOut() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveREPLExerciseTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let cli = "redis-cli -p \(server.port)"
+        #expect(try runShell("\(cli) -n 4 SET theirs precious").output == "OK\n")
+        let home = REPLProcess.temporaryHome()
+        let scratch = REPLProcess.temporaryHome()
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // The REPL reads from a FIFO kept open, so it waits at the prompt until it is killed.
+        let script = """
+            cd '\(scratch)' && mkfifo input
+            sleep 30 > input & holder=$!
+            REDISLINGS_HOME='\(home)' '\(binary.path)' --live redis://127.0.0.1:\(server.port)/9 < input > output 2>&1 & repl=$!
+            printf 'SET mine:1 a\\nSET mine*[2] b\\n' > input
+            for i in $(seq 1 100); do [ "$(\(cli) -n 9 DBSIZE)" = 2 ] && break; sleep 0.1; done
+            kill -9 $repl; wait $repl 2>/dev/null; kill $holder
+            \(cli) -n 9 DBSIZE
+            """
+        #expect(try await runShellOffThePool(script).output == "2\n")
+        let next = try REPLProcess.run(arguments: ["--live", "redis://127.0.0.1:\(server.port)/9"], lines: ["DBSIZE"], home: home)
+        #expect(next.status == 0, "\(next.errors)")
+        #expect(next.output == "(integer) 0\n", "\(next.output)\(next.errors)")
+        #expect(try runShell("\(cli) ACL USERS").output == "default\n")
+        #expect(try runShell("\(cli) -n 4 GET theirs").output == "precious\n")
+    }
 }
