@@ -65,8 +65,9 @@ final class LiveConfinement: Sendable {
         case .patterns(let patterns):
             rules += patterns.map { "~" + $0 }
         case .createdKeys:
-            // A learner at the prompt lists and inspects as with redis-cli.
-            rules += ["%R~*", "+keys", "+info"]
+            // A learner at the prompt lists and inspects as with redis-cli, and stops a busy
+            // script from a second client as the scripting lesson shows.
+            rules += ["%R~*", "+keys", "+info", "+script|kill", "+function|kill"]
         }
         return rules
     }
