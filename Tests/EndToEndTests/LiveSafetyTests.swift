@@ -252,4 +252,28 @@ import Testing
         #expect(try Self.snapshot(server.port) == before)
         #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
     }
+
+    /// `exercise check --live` with a script that never ends: Redis stops it with SCRIPT KILL
+    /// once it is busy, the learner reads so, and the server answers again.
+    @Test func aRunawayScriptInExerciseCheckIsStoppedWithScriptKill() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("LiveSafetyTests skipped: redis-server is not installed")
+            return
+        }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("live-loop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try "while true do end".write(to: work.appendingPathComponent("loop.lua"), atomically: true, encoding: .utf8)
+        let checked = try await binary.runOffThePool([
+            "exercise", "check", "ex-lock", "--file", work.appendingPathComponent("loop.lua").path,
+            "--live", "redis://127.0.0.1:\(server.port)/7",
+            "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path, "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path,
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        #expect((checked.standardOutput + checked.standardError).contains("the script was stopped with SCRIPT KILL after"), "\(checked.standardOutput)\(checked.standardError)")
+        #expect(try runShell("redis-cli -p \(server.port) PING").output == "PONG\n")
+        #expect(try runShell("redis-cli -p \(server.port) -n 7 DBSIZE").output == "0\n")
+    }
 }

@@ -35,7 +35,11 @@ public struct ExerciseRunner: Sendable {
                 "line \(refusal.line): \(refusal.reason): it reaches beyond the exercise's own keys; remove it"))
         }
         let environment = ExerciseEnvironment(backend: backend, limits: limits, keys: exercise.keys)
-        let result = await run(exercise, submission: submission, limits: limits, on: environment)
+        _ = environment.instance.takeStoppedScript()
+        var result = await run(exercise, submission: submission, limits: limits, on: environment)
+        // A live Redis stops a runaway script with SCRIPT KILL; the learner is told, whatever
+        // the checks' own messages say.
+        if result.error == nil, let stopped = environment.instance.takeStoppedScript() { result.error = stopped }
         // A confined live run's ACL user goes with it.
         await environment.instance.close()
         return result

@@ -40,7 +40,6 @@ public enum GradingWorker {
     static func run(_ exercise: Exercise, submission: ExerciseSubmission, limits: ExerciseLimits, runner: ExerciseRunner) async -> ExerciseResult {
         let backend = runner.backend
         _ = backend.takeInterference()
-        _ = backend.takeStoppedScript()
         var result = await runner.run(exercise, submission: submission, limits: limits)
         var attempt = 1
         while let interference = backend.takeInterference() {
@@ -52,11 +51,9 @@ public enum GradingWorker {
                     error: "infrastructure error, not the student's: \(interference) during this run, and \(why); grade this exercise again (--only \(exercise.id))",
                     checks: [])
             }
-            _ = backend.takeStoppedScript()
             result = await runner.run(exercise, submission: submission, limits: limits)
             attempt += 1
         }
-        if result.error == nil, let stopped = backend.takeStoppedScript() { result.error = stopped }
         return result
     }
 
