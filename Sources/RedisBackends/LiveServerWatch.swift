@@ -5,39 +5,26 @@ import Synchronization
 
 /// What a live server's other clients did to the runs of one backend: another client's script
 /// that kept the server busy (Redis turned commands away with BUSY) or that was killed under
-/// a run. Shared by a backend and the confined instances it makes.
+/// a run; and the runs' own scripts stopped for their budget. Shared by a backend and the
+/// confined instances it makes.
 final class LiveServerWatch: Sendable {
-    private let interference = Mutex<String?>(nil)
-    private let stoppedScript = Mutex<String?>(nil)
+    private let interference = FirstNote()
+    private let stoppedScript = FirstNote()
     let url: RedisURL
 
     init(url: RedisURL) { self.url = url }
 
     /// Notes that a reply of one of the runs came from another client's doing.
-    func note(_ what: String) {
-        interference.withLock { if $0 == nil { $0 = what } }
-    }
+    func note(_ what: String) { interference.note(what) }
 
     /// The first interference since the last call, clearing it.
-    func take() -> String? {
-        interference.withLock { value in
-            defer { value = nil }
-            return value
-        }
-    }
+    func take() -> String? { interference.take() }
 
     /// Notes that a run's own script was stopped for its budget.
-    func noteStopped(_ message: String) {
-        stoppedScript.withLock { if $0 == nil { $0 = message } }
-    }
+    func noteStopped(_ message: String) { stoppedScript.note(message) }
 
     /// The first script stopped since the last call, clearing it.
-    func takeStopped() -> String? {
-        stoppedScript.withLock { value in
-            defer { value = nil }
-            return value
-        }
-    }
+    func takeStopped() -> String? { stoppedScript.take() }
 
     /// SCRIPT KILL, then FUNCTION KILL, from a connection of its own in database 0 (a busy
     /// server answers SELECT with BUSY, and a script is not per database).
@@ -79,5 +66,21 @@ final class LiveServerWatch: Sendable {
             try? await Task.sleep(for: .milliseconds(250))
         }
         return (false, last)
+    }
+}
+
+/// The first of the messages noted since it was last taken.
+private final class FirstNote: Sendable {
+    private let value = Mutex<String?>(nil)
+
+    func note(_ message: String) {
+        value.withLock { if $0 == nil { $0 = message } }
+    }
+
+    func take() -> String? {
+        value.withLock { value in
+            defer { value = nil }
+            return value
+        }
     }
 }
