@@ -66,6 +66,14 @@ final class LiveRedisSocket {
             case .success: break
             }
         }
+        if let login = options.confinedLogin {
+            switch exchange(["AUTH", login.user, login.password].map { Array($0.utf8) }, timeout: options.connectTimeout) {
+            case .failure(let error): return error
+            case .success(.error(let message)):
+                return RedisConnectionError("Redis at \(url) refused the confined user \(login.user) (\(message))")
+            case .success: break
+            }
+        }
         return nil
     }
 

@@ -131,7 +131,15 @@ extension ReplSession {
         }
         let environment = ExerciseEnvironment(instance: backend.server)
         do {
+            // On a live Redis the session's user may delete only keys it created: what is left
+            // matching the exercise's keys is someone else's, and the exercise does not start.
             try await environment.deleteKeys(matching: exercise.keys)
+            let taken = try await environment.takenKeys(matching: exercise.keys)
+            if !taken.isEmpty {
+                let shown = taken.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (taken.count > 5 ? ", …" : "")
+                say("(error) \(backend.label) already holds \(shown), which this exercise would change; redislings changes only keys it creates itself. Rename or delete them yourself, or use an empty database.")
+                return
+            }
         } catch {
             say("(error) \(error.message)")
             return
@@ -168,9 +176,14 @@ extension ReplSession {
         if exercise.answer == .lua { _ = try? workbench.workspace.createFile(for: exercise) }
     }
 
-    /// Opens the exercise the state file remembers, if any.
+    /// Opens the exercise the state file remembers, if any. On a live Redis it is only named:
+    /// its setup changes keys, which nothing the learner did not ask for may do.
     public func resumeExercise() async {
         guard let workbench = exercises, let id = course?.savedExercise, let exercise = workbench.catalog.exercise(matching: id) else { return }
+        guard backend.canReset else {
+            say("Exercise \(exercise.shortName) \(exercise.title) was open when you left. On a live Redis it is not set up again by itself (its setup writes keys): :exercise \(exercise.id) starts it again.")
+            return
+        }
         await startExercise(exercise, workbench: workbench, quietly: true)
     }
 
@@ -183,7 +196,9 @@ extension ReplSession {
         } catch {
             return ExerciseResult(exercise: exercise.id, status: .error, score: 0, maxScore: exercise.points, error: error.message, checks: [])
         }
-        return await ExerciseRunner(backend: backend.base).run(exercise, submission: submission, limits: .learner)
+        // On a live Redis the exercise's keys there are this session's (starting the exercise
+        // refused any that were not), so the run may clear them.
+        return await ExerciseRunner(backend: backend.base, takenKeys: .clear).run(exercise, submission: submission, limits: .learner)
     }
 
     /// Prints each check with ✓/✗ and its points, then the score.

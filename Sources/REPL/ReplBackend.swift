@@ -14,10 +14,21 @@ public final class ReplBackend: @unchecked Sendable {
     /// without end is stopped before it takes the machine.
     public static let limits = RedisInstanceLimits(scriptTimeBudget: .seconds(30), scriptMemoryBudget: 512 << 20)
 
-    /// The REPL on `base`: on a fresh server of it under `limits` where it makes them.
+    /// On a live Redis the session may change only keys it creates itself (an ACL user of its
+    /// own enforces it on the server); every other key stays readable, and the keys it created
+    /// are deleted when the session ends.
+    public static let liveLimits = RedisInstanceLimits(scriptTimeBudget: .seconds(30), keyScope: .createdKeys)
+
+    /// The REPL on `base`: on a fresh server of it under `limits` where it makes them, else
+    /// confined to the keys it creates.
     public init(_ base: any RedisBackend) {
         self.base = base
-        server = base.makesFreshInstances ? base.makeInstance(limits: Self.limits) : base
+        server = base.makeInstance(limits: base.makesFreshInstances ? Self.limits : Self.liveLimits)
+    }
+
+    /// Ends the session's server: on a live Redis, deletes the keys the session created and its ACL user.
+    public func close() async {
+        await server.close()
     }
 
     /// The name the prompt shows (`simulator`, or the live server's `host:port`).

@@ -315,5 +315,6 @@ public final class ReplSession: @unchecked Sendable {
     private func close() async {
         await exercises?.end()
         await closeConnections()
+        await backend.close()
     }
 }

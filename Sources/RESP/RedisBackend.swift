@@ -34,6 +34,38 @@ public protocol RedisBackend: AnyObject, Sendable {
 
     /// Releases what the backend created for itself (its own connections, its servers).
     func close() async
+
+    /// What other clients did to this backend's commands since the last call (another client's
+    /// script kept the server busy, or was killed under it), so a run can be repeated; nil when
+    /// nothing did. Only a shared server (a live Redis) can be interfered with.
+    func takeInterference() -> String?
+
+    /// Waits until a shared server answers again after interference, stopping a script that
+    /// has outrun every budget; false (with the reason) when it did not recover within `timeout`.
+    func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String)
+
+    /// How a script of this backend's runs was stopped for running past its time budget since
+    /// the last call (a live Redis stops it with SCRIPT KILL), for the run's result; nil when none was.
+    func takeStoppedScript() -> String?
+}
+
+extension RedisBackend {
+    /// A server of one's own is never interfered with.
+    public func takeInterference() -> String? { nil }
+
+    /// A server of one's own is always answering.
+    public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) { (true, "") }
+
+    /// The simulator reports a stopped script in the script's own error reply.
+    public func takeStoppedScript() -> String? { nil }
+}
+
+/// Which keys the connections of a run on a shared server may change.
+public enum RedisKeyScope: Sendable, Equatable {
+    /// Only keys matching these glob patterns (an exercise's declared keys).
+    case patterns([String])
+    /// Only keys the run creates itself; every other key may be read, never changed.
+    case createdKeys
 }
 
 /// The budgets of a server started for one run.
@@ -50,12 +82,17 @@ public struct RedisInstanceLimits: Sendable {
     /// A clock that stands still at this Unix time in milliseconds, so replies that carry the
     /// time compare exactly (nil: real time).
     public var frozenClockMilliseconds: Int64?
+    /// The keys the run may change on a shared server, which confines its connections to them
+    /// (nil: unconfined). A fresh server of the run's own needs none.
+    public var keyScope: RedisKeyScope?
 
     /// Limits spelled out.
     public init(
         scriptTimeBudget: Duration? = nil, scriptMemoryBudget: Int? = nil,
-        scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil, frozenClockMilliseconds: Int64? = nil
+        scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil, frozenClockMilliseconds: Int64? = nil,
+        keyScope: RedisKeyScope? = nil
     ) {
+        self.keyScope = keyScope
         self.scriptTimeBudget = scriptTimeBudget
         self.scriptMemoryBudget = scriptMemoryBudget
         self.scriptCommandRefusal = scriptCommandRefusal

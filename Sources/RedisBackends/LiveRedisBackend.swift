@@ -1,51 +1,91 @@
+import Foundation
 import LiveRedis
 import RESP
 
-/// A live Redis reached by URL. It has one server, so an instance is the server itself (a run
-/// deletes its own keys), and its clock is real time.
+/// A live Redis reached by URL. It has one server, so an instance is that server again: for a
+/// run given a key scope, reached through an ACL user of the run's own that may change only
+/// those keys (and is deleted, with the keys it created, when the instance closes). Its clock
+/// is real time.
 public final class LiveRedisBackend: RedisBackend {
     /// Where the server is (its database is where connections start).
     public let url: RedisURL
     public let label: String
+    let confinement: LiveConfinement?
+    let watch: LiveServerWatch
 
     /// The Redis at `url`, called `label` for people (the URL, without its password, by default).
     public init(url: RedisURL, label: String? = nil) {
         self.url = url
         self.label = label ?? url.description
+        confinement = nil
+        watch = LiveServerWatch(url: url)
+    }
+
+    private init(base: LiveRedisBackend, confinement: LiveConfinement) {
+        url = base.url
+        label = base.label
+        watch = base.watch
+        self.confinement = confinement
     }
 
     public var makesFreshInstances: Bool { false }
     public var initialDatabase: Int { url.database }
 
     public func connect() async throws(RedisConnectionError) -> any RedisConnection {
-        try await LiveRedisConnection.connect(to: url)
+        guard let confinement else { return try await LiveRedisConnection.connect(to: url) }
+        do {
+            let login = try await confinement.login()
+            let connection = try await LiveRedisConnection.connect(to: url, options: LiveRedisOptions(confinedLogin: login))
+            return LiveConfinedConnection(connection, confinement: confinement, watch: watch)
+        } catch {
+            // A server that a script keeps busy does not answer a new connection either.
+            watch.note("Redis did not let this run connect (\(error.message))")
+            throw error
+        }
     }
 
-    public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend { self }
+    /// This server again; with a key scope, confined to it under a new ACL user.
+    public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
+        guard let scope = limits.keyScope else { return self }
+        return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, adminURL: url))
+    }
 
     public func advanceClock(milliseconds: Int64) -> Bool { false }
 
     public var clockOffsetMilliseconds: Int64? { nil }
 
+    /// The keys a `.createdKeys` instance has created so far.
+    public var createdKeys: [String] { confinement?.createdKeys ?? [] }
+
     /// SCRIPT KILL (then FUNCTION KILL) from a second connection; a command that is blocked
     /// rather than scripted is stopped by closing its connection, as Ctrl-C in redis-cli does.
     public func interrupt(_ connection: any RedisConnection) async -> RedisInterruption {
-        // Database 0: a busy server answers SELECT with BUSY, and SCRIPT KILL is not per database.
-        var serverWide = url
-        serverWide.database = 0
-        guard let admin = try? await LiveRedisConnection.connect(to: serverWide) else {
-            await connection.close()
-            return .connectionClosed
-        }
-        defer { Task { await admin.close() } }
-        for kill in [["SCRIPT", "KILL"], ["FUNCTION", "KILL"]] {
-            guard let reply = try? await admin.send(strings: kill) else { continue }
-            let outcome = RedisInterruption(scriptKillReply: reply)
-            if outcome != .nothingRunning { return outcome }
-        }
+        let outcome = await watch.killScript()
+        if outcome != .nothingRunning { return outcome }
         await connection.close()
         return .connectionClosed
     }
 
-    public func close() async {}
+    public func takeInterference() -> String? { watch.take() }
+
+    public func takeStoppedScript() -> String? { watch.takeStopped() }
+
+    public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) {
+        await watch.awaitRecovery(timeout: timeout)
+    }
+
+    /// Deletes the ACL users that processes started by `parent` created and could not delete
+    /// (a grading worker killed at its time limit); their runs' keys are the next run's to clear.
+    public func deleteUsers(leftBy parent: pid_t) async {
+        guard let admin = try? await LiveRedisConnection.connect(to: url) else { return }
+        let prefix = LiveConfinement.userPrefix(parent: parent)
+        let users = (try? await admin.send("ACL", "USERS"))?.arrayValue?.compactMap(\.stringValue) ?? []
+        for user in users where user.hasPrefix(prefix) {
+            _ = try? await admin.send("ACL", "DELUSER", user)
+        }
+        await admin.close()
+    }
+
+    /// A confined instance deletes the keys it created (`.createdKeys`) and its ACL user.
+    public func close() async { await confinement?.release() }
 }

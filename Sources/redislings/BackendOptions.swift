@@ -15,11 +15,8 @@ struct BackendOptions: ParsableArguments {
             valueName: "redis://[user:password@]host:port[/db]"))
     var liveURL: String?
 
-    @Flag(help: "Allow a live database that already holds keys (course keys carry the prefix 'redislings:').")
+    @Flag(help: "Allow a live database that already holds keys: redislings still changes only keys it creates (an ACL user per run enforces it), and refuses an exercise whose key names are taken.")
     var allowNonempty = false
-
-    /// The prefix of every key the course creates on a live Redis.
-    static let keyPrefix = "redislings:"
 
     /// The live URL from `--live` or the environment, if any.
     var liveURLText: String? {
@@ -43,9 +40,13 @@ struct BackendOptions: ParsableArguments {
         } catch {
             throw CommandLineError(message: error.message, help: "Without --live, redislings uses its built-in Redis.")
         }
+        let backend = LiveRedisBackend(url: url, label: label(url))
+        // What a session killed before it could clean up left is the course's: it goes first,
+        // so it does not lock the learner out.
+        await backend.reclaimAbandonedSessions()
         if !allowNonempty { try await Self.requireEmpty(connection, url) }
         await connection.close()
-        return LiveRedisBackend(url: url, label: label(url))
+        return backend
     }
 
     /// Refuses a live database that holds keys, so course commands never touch a learner's data.
@@ -59,7 +60,7 @@ struct BackendOptions: ParsableArguments {
             await connection.close()
             throw CommandLineError(
                 message: "database \(url.database) of Redis at \(url) holds \(count) keys; redislings will not mix the course with your data.",
-                help: "Use an empty database, e.g. \(RedisURL(host: url.host, port: url.port, database: 15, socketPath: url.socketPath)), or pass --allow-nonempty (course keys start with '\(keyPrefix)'; redislings never runs FLUSHDB or FLUSHALL on a database it did not create).")
+                help: "Use an empty database, e.g. \(RedisURL(host: url.host, port: url.port, database: url.database == 15 ? 14 : 15, socketPath: url.socketPath)), or pass --allow-nonempty (redislings changes only keys it creates, and refuses an exercise whose key names are taken).")
         }
     }
 }

@@ -79,18 +79,20 @@ struct GradeCommand: AsyncParsableCommand {
         classGrader.assignment = assignment?.name ?? grading.lesson.map { "lesson \($0)" } ?? className
         var results: ClassResults
         let backendLabel: String
+        let chosen = graded.compactMap { exercise in catalog.exercises.first { $0.id == exercise.id } }
         if queue.url != nil {
-            let chosen = graded.compactMap { exercise in catalog.exercises.first { $0.id == exercise.id } }
             (results, backendLabel) = try await gradeThroughQueue(
                 inventory, classGrader: classGrader, exercises: chosen, directory: catalog.directory, className: className, started: started)
         } else {
             let grader: ProcessGrader
-            (grader, backendLabel) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons)
+            let live: LiveGradingDatabases?
+            (grader, backendLabel, live) = try await makeGrader(exercises: catalog.directory, lessons: catalog.lessons, graded: chosen)
             defer { grader.shutDown() }
-            classGrader.screen = backendLabel == "simulator" ? nil : LiveScriptScreen.refusal
             let bar = ProgressBar(label: "grading")
             results = await classGrader.grade(inventory, with: grader, now: started) { done, total in bar.update(done: done, total: total) }
             bar.finish()
+            // The server answers again, and no user or key a killed worker left stays behind.
+            if let warning = await live?.settle() { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         }
         if let warning = HandInTimes.uniformLatenessWarning(results) { Self.warn(warning) }
         var runID: Int64?
@@ -181,16 +183,19 @@ struct GradeCommand: AsyncParsableCommand {
 
     /// Worker processes (one per job) on the chosen backend, and a label for the backend (a
     /// live URL is shown without its password).
-    private func makeGrader(exercises directory: String, lessons: String) async throws -> (ProcessGrader, String) {
+    private func makeGrader(exercises directory: String, lessons: String, graded: [Exercise]) async throws -> (ProcessGrader, String, LiveGradingDatabases?) {
         var label = "simulator"
         var liveText: String?
+        var databases: LiveGradingDatabases?
         if let text = backend.liveURLText {
-            label = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs).label
+            let prepared = try await LiveGradingDatabases.prepare(backend: backend, jobs: grading.jobs, exercises: graded, timeLimit: grading.timeLimit)
+            label = prepared.label
+            databases = prepared
             liveText = text
         }
         let grader = WorkerProcesses.grader(
             lessons: lessons, exercises: directory, timeLimit: grading.timeLimit, commandLimit: grading.commandLimit,
             memoryLimit: grading.memoryLimit, live: liveText)
-        return (grader, label)
+        return (grader, label, databases)
     }
 }

@@ -26,12 +26,12 @@ extension GradeWorkerCommand {
             var backend = BackendOptions()
             backend.liveURL = live
             backend.allowNonempty = queue.allowNonempty
-            backendText = "the Redis at " + (try await LiveGradingDatabases.prepare(backend: backend, jobs: queue.jobs).label)
+            backendText = "the Redis at " + (try await LiveGradingDatabases.prepare(
+                backend: backend, jobs: queue.jobs, exercises: catalog.exercises, timeLimit: nil).label)
         }
         let configuration = QueueWorker.Configuration(
             name: queue.consumerName, jobs: queue.jobs, exercises: catalog.exercises, directory: directory,
-            crashOnJob: ProcessInfo.processInfo.environment["REDISLINGS_TEST_CRASH_ON_JOB"],
-            screen: live == nil ? nil : LiveScriptScreen.refusal)
+            crashOnJob: ProcessInfo.processInfo.environment["REDISLINGS_TEST_CRASH_ON_JOB"])
         let live = self.live
         let worker = QueueWorker(
             configuration: configuration, label: url.description, connect: { () async throws(GradingError) in try await QueueAddress.connect(url) },

@@ -41,7 +41,11 @@ struct GradeWorkerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The worker's address space, in MB.", visibility: .hidden))
     var addressSpace: Int?
 
+    @Option(help: "The grader's process id: the worker dies with it.")
+    var graderPid: Int32?
+
     func run() async throws {
+        if let graderPid { GradingWorker.dieWithParent(graderPid) }
         // `grade` starts its worker processes with the limits; a queue worker is started without.
         guard let exercises, let timeLimit, let commandLimit, let memoryLimit, let addressSpace else {
             try await serveQueue()

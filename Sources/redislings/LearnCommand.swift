@@ -101,6 +101,9 @@ struct LearnCommand: AsyncParsableCommand {
         if interactive {
             let where_ = backend.canReset ? "the built-in Redis 7.0 simulator" : "the live Redis at \(backend.label)"
             session.say("redislings on \(where_). Type help for Redis commands, :help for the rest.")
+            if !backend.canReset {
+                session.say("You may read every key here, but change only keys this session creates; they are deleted when you leave.")
+            }
             if let navigator { session.say(navigator.introduction) }
         }
         await session.resumeExercise()

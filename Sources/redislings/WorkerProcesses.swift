@@ -16,6 +16,8 @@ enum WorkerProcesses {
                 executable, "grade-worker", "--lessons", lessons, "--exercises", exercises,
                 "--time-limit", String(timeLimit), "--command-limit", String(commandLimit),
                 "--memory-limit", String(memoryLimit), "--address-space", String(addressSpace),
+                // Workers die with whoever started them: a killed grader leaves none running.
+                "--grader-pid", String(getpid()),
             ]
             if let live { command += ["--live", live, "--slot", String(slot)] }
             return command

@@ -18,9 +18,12 @@ public final class ExerciseEnvironment: Sendable {
         self.instance = instance
     }
 
-    /// An environment for one run on `backend` under `limits`: a fresh server where it can make one.
-    public convenience init(backend: any RedisBackend, limits: ExerciseLimits) {
-        self.init(instance: backend.makeInstance(limits: limits.instanceLimits))
+    /// An environment for one run on `backend` under `limits`: a fresh server where it can make
+    /// one; on a shared server (a live Redis) given `keys`, confined to keys matching them.
+    public convenience init(backend: any RedisBackend, limits: ExerciseLimits, keys: [String]? = nil) {
+        var instanceLimits = limits.instanceLimits
+        if !backend.makesFreshInstances, let keys { instanceLimits.keyScope = .patterns(keys) }
+        self.init(instance: backend.makeInstance(limits: instanceLimits))
     }
 
     /// `simulator`, or the live server's name.
@@ -55,7 +58,18 @@ public final class ExerciseEnvironment: Sendable {
     /// On a live Redis, deletes every key matching the patterns (SCAN, then UNLINK); a simulator
     /// is fresh already. Touches nothing else.
     public func deleteKeys(matching patterns: [String]) async throws(ExerciseRunError) {
-        guard isLive, !patterns.isEmpty else { return }
+        _ = try await scanKeys(matching: patterns, unlinking: true)
+    }
+
+    /// On a live Redis, the keys that match the patterns already (at most 20), which a run
+    /// would change: on a database that is not the course's alone, they are someone else's.
+    public func takenKeys(matching patterns: [String]) async throws(ExerciseRunError) -> [String] {
+        try await scanKeys(matching: patterns, unlinking: false)
+    }
+
+    private func scanKeys(matching patterns: [String], unlinking: Bool) async throws(ExerciseRunError) -> [String] {
+        guard isLive, !patterns.isEmpty else { return [] }
+        var found: [String] = []
         let connection = try await connect()
         defer { Task { await connection.close() } }
         for pattern in patterns {
@@ -74,12 +88,15 @@ public final class ExerciseEnvironment: Sendable {
                     if case .bulkString(let bytes) = key { return bytes }
                     return nil
                 }
-                if !names.isEmpty {
+                if unlinking, !names.isEmpty {
                     _ = try? await connection.send([Array("UNLINK".utf8)] + names)
                 }
+                found += names.map { String(decoding: $0, as: UTF8.self) }
+                if !unlinking, found.count >= 20 { return found }
                 cursor = next
             } while cursor != "0"
         }
+        return found
     }
 
     /// Every key name in the live database (SCAN), for `dev check` to spot keys an exercise

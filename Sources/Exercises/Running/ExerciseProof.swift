@@ -25,7 +25,8 @@ public enum ExerciseProof {
         for (check, result) in zip(exercise.checks, solved.checks) where result.status == .failed {
             problems.append(ExerciseProblem(
                 file: exercise.file, line: check.line, message: "the solution fails the check `\(check.name)`\(on)",
-                fix: "fix the solution, or the check's expectation (it said: \(result.message))"))
+                fix: "fix the solution, or the check's expectation (it said: \(result.message))"
+                    + (backend.makesFreshInstances ? "" : "; on a live Redis a run may change only keys its `keys` patterns match, so a key they miss is refused (NOPERM)")))
         }
         if let keysBefore, let keysAfter = await probe.allKeys() {
             let left = keysAfter.subtracting(keysBefore).sorted()

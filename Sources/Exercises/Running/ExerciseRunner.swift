@@ -5,9 +5,22 @@ import RESP
 public struct ExerciseRunner: Sendable {
     /// Where runs happen.
     public let backend: any RedisBackend
+    /// What a run on a live Redis does with keys that already match its exercise's patterns.
+    public let takenKeys: TakenKeys
+
+    /// On a live Redis, what the exercise's keys already in the database are.
+    public enum TakenKeys: Sendable {
+        /// Someone else's: the run is refused, naming them, and nothing is changed.
+        case refuse
+        /// Left by an earlier run of the course on a database it checked (grading): deleted.
+        case clear
+    }
 
     /// A runner on `backend`.
-    public init(backend: any RedisBackend) { self.backend = backend }
+    public init(backend: any RedisBackend, takenKeys: TakenKeys = .refuse) {
+        self.backend = backend
+        self.takenKeys = takenKeys
+    }
 
     /// Runs `exercise` with `submission` under `limits`: a fresh backend (on live Redis the
     /// exercise's keys deleted), setup, peers, the learner's commands, the checks. Never throws:
@@ -21,9 +34,25 @@ public struct ExerciseRunner: Sendable {
             return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
                 "line \(refusal.line): \(refusal.reason): it reaches beyond the exercise's own keys; remove it"))
         }
-        let environment = ExerciseEnvironment(backend: backend, limits: limits)
-        do {
-            try await environment.deleteKeys(matching: exercise.keys)
+        let environment = ExerciseEnvironment(backend: backend, limits: limits, keys: exercise.keys)
+        _ = environment.instance.takeStoppedScript()
+        var result = await run(exercise, submission: submission, limits: limits, on: environment)
+        // A live Redis stops a runaway script with SCRIPT KILL; the learner is told, whatever
+        // the checks' own messages say.
+        if result.error == nil, let stopped = environment.instance.takeStoppedScript() { result.error = stopped }
+        // A confined live run's ACL user goes with it.
+        await environment.instance.close()
+        return result
+    }
+
+    private func run(_ exercise: Exercise, submission: ExerciseSubmission, limits: ExerciseLimits, on environment: ExerciseEnvironment) async -> ExerciseResult {
+        do throws(ExerciseRunError) {
+            switch takenKeys {
+            case .clear: try await environment.deleteKeys(matching: exercise.keys)
+            case .refuse:
+                let taken = try await environment.takenKeys(matching: exercise.keys)
+                if !taken.isEmpty { throw Self.refusal(exercise, taken: taken, on: environment.label) }
+            }
         } catch {
             return ExerciseSession.notChecked(exercise, because: error)
         }
@@ -44,6 +73,14 @@ public struct ExerciseRunner: Sendable {
         }
         await session.finish()
         return result
+    }
+
+    /// Why a run on a live Redis does not start: keys it would change are there already.
+    static func refusal(_ exercise: Exercise, taken: [String], on label: String) -> ExerciseRunError {
+        let shown = taken.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (taken.count > 5 ? ", …" : "")
+        return ExerciseRunError(
+            "\(label) already holds \(shown), which exercise \(exercise.id) would change (it uses keys matching \(exercise.keys.joined(separator: ", "))); "
+                + "redislings changes only keys it creates itself. Rename or delete them yourself, or use an empty database")
     }
 
     /// What a learner who has done nothing hands in: the starter, or an empty file.

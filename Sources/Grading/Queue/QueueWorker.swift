@@ -21,15 +21,10 @@ public struct QueueWorker: Sendable {
         /// Fault injection for the test suite: the worker kills itself (SIGKILL) whenever it is
         /// handed the job with this key, as the kernel's OOM killer would.
         public var crashOnJob: String?
-        /// Refuses a submission before it runs, as local grading does (`LiveScriptScreen.refusal`
-        /// when the worker grades on a live Redis).
-        public var screen: (@Sendable (SubmissionText) -> String?)?
 
         public init(
-            name: String, jobs: Int, exercises: [Exercise], directory: String, crashOnJob: String? = nil,
-            screen: (@Sendable (SubmissionText) -> String?)? = nil
+            name: String, jobs: Int, exercises: [Exercise], directory: String, crashOnJob: String? = nil
         ) {
-            self.screen = screen
             self.name = name
             self.jobs = jobs
             self.exercises = exercises
@@ -164,8 +159,6 @@ public struct QueueWorker: Sendable {
                 exercise,
                 reason: "not graded: grading it stopped its grading worker (a crash or a kill) on each of its \(times) deliveries")
             log("marked \(run.name)/\(job.key) failed after \(times) deliveries")
-        } else if let refusal = configuration.screen?(job.submission) {
-            outcome = .failure(exercise, reason: "\(job.key).\(job.submission.kind.fileExtension): \(refusal)")
         } else {
             if job.key == configuration.crashOnJob { kill(getpid(), SIGKILL) }
             let grader = await directory.grader(for: run)

@@ -8,16 +8,13 @@ public struct ClassGrader: Sendable {
     public var latePolicy: LatePolicy
     public var scheduler: GradingScheduler
     public var maximumSubmissionBytes: Int
-    /// Refuses a submission before it runs (e.g. `LiveScriptScreen.refusal` on a live Redis).
-    public var screen: (@Sendable (SubmissionText) -> String?)?
     /// The assignment's name, for the reports.
     public var assignment: String?
 
     public init(
         exercises: [GradedExercise], latePolicy: LatePolicy = .none, scheduler: GradingScheduler,
-        maximumSubmissionBytes: Int = SubmissionText.defaultMaximumBytes, screen: (@Sendable (SubmissionText) -> String?)? = nil
+        maximumSubmissionBytes: Int = SubmissionText.defaultMaximumBytes
     ) {
-        self.screen = screen
         self.exercises = exercises
         self.latePolicy = latePolicy
         self.scheduler = scheduler
@@ -84,11 +81,7 @@ public struct ClassGrader: Sendable {
             return .failure(SubmissionRefusal(
                 "\(file.relativePath) is a .\(file.kind.fileExtension) file, but \(exercise.id) is answered in a .\(exercise.answerKind.fileExtension) file"))
         }
-        let read = SubmissionText.read(file, maximumBytes: maximumSubmissionBytes)
-        if case .success(let text) = read, let refusal = screen?(text) {
-            return .failure(SubmissionRefusal("\(file.relativePath): \(refusal)"))
-        }
-        return read
+        return SubmissionText.read(file, maximumBytes: maximumSubmissionBytes)
     }
 
     /// The gradebook cell for `outcome`, lateness applied (a penalty only ever lowers points earned).

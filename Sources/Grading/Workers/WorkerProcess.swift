@@ -18,7 +18,11 @@ final class WorkerProcess: @unchecked Sendable {
     /// Starts `arguments[0]` with the rest as its arguments.
     init(_ arguments: [String]) throws {
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+        // Close-on-exec: no other worker may inherit the write end of this one's input, or the
+        // worker would not see it close when the grader dies (its parent-death watch).
+        // (Workers are started one at a time, under the grader's lock, so none starts in between.)
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw GradingError("cannot create pipes for a grading worker") }
+        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

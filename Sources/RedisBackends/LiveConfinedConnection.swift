@@ -1,0 +1,101 @@
+import Foundation
+import LiveRedis
+import RESP
+import Synchronization
+
+/// A connection of a confined run on a live Redis: it logs in as the run's ACL user, lets the
+/// run create keys (`.createdKeys`), stops a script of its own that outruns the budget with
+/// SCRIPT KILL, and tells the backend's watch when another client's script got in the way.
+final class LiveConfinedConnection: RedisConnection {
+    private let inner: LiveRedisConnection
+    private let confinement: LiveConfinement
+    private let watch: LiveServerWatch
+
+    var pushes: AsyncStream<RESPValue> { inner.pushes }
+
+    init(_ inner: LiveRedisConnection, confinement: LiveConfinement, watch: LiveServerWatch) {
+        self.inner = inner
+        self.confinement = confinement
+        self.watch = watch
+    }
+
+    static let scriptCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
+
+    /// Commands Redis runs whatever the user's rules say: AUTH and HELLO … AUTH log in as
+    /// another user, RESET goes back to the default one. None can be sent from a script, so
+    /// refusing them here, where every command of the run passes, closes that door.
+    static let reauthenticating: Set<String> = ["auth", "hello", "reset"]
+
+    func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
+        let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+        if Self.reauthenticating.contains(name) {
+            return .error("NOPERM this user has no permissions to run the '\(name)' command")
+        }
+        await confinement.admit(arguments)
+        guard Self.scriptCommands.contains(name), let budget = confinement.scriptBudget, arguments.count > 1 else {
+            return noted(try await inner.send(arguments), killedHere: false)
+        }
+        // A script that ran past its budget once would again: it is not run a second time, so
+        // a looping student costs the server one budget, not one per check.
+        if let stopped = confinement.stoppedError(for: arguments[1]) { return .error(stopped) }
+        let started = ContinuousClock.now
+        let kill = ScriptKill()
+        let watch = self.watch
+        // Redis reads no command while a script runs until busy-reply-threshold (5 s by
+        // default) has passed, so the kill lands at the later of the budget and that.
+        let killer = Task {
+            try? await Task.sleep(for: budget)
+            while !Task.isCancelled {
+                kill.sent()
+                let outcome = await watch.killScript()
+                if case .unstoppable(let reason) = outcome {
+                    kill.unstoppable(reason)
+                    return
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        let reply: RESPValue
+        do {
+            reply = try await inner.send(arguments)
+        } catch {
+            killer.cancel()
+            throw error
+        }
+        killer.cancel()
+        guard kill.wasSent, case .error(let text) = reply, Self.wasKilled(text) else { return noted(reply, killedHere: kill.wasSent) }
+        let seconds = String(format: "%.1f", Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
+        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(text))"
+        confinement.noteStopped(arguments[1], error: stopped)
+        watch.noteStopped(String(stopped.dropFirst(4)))
+        return .error(stopped)
+    }
+
+    /// `reply`, after telling the watch when it shows another client's script in the way.
+    private func noted(_ reply: RESPValue, killedHere: Bool) -> RESPValue {
+        if case .error(let text) = reply {
+            if text.hasPrefix("BUSY") { watch.note("another client's script kept Redis busy (\(text))") }
+            if !killedHere, Self.wasKilled(text) { watch.note("a script of this run was killed by another client (\(text))") }
+        }
+        return reply
+    }
+
+    static func wasKilled(_ text: String) -> Bool {
+        text.contains("killed by user with SCRIPT KILL") || text.contains("killed by user with FUNCTION KILL") || text.contains("Script killed by user")
+    }
+
+    static func text(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    }
+
+    func close() async { await inner.close() }
+}
+
+/// Whether a script's kill was sent, and why it could not stop it.
+private final class ScriptKill: Sendable {
+    private let state = Mutex<(sent: Bool, reason: String?)>((false, nil))
+    func sent() { state.withLock { $0.sent = true } }
+    func unstoppable(_ reason: String) { state.withLock { $0.reason = reason } }
+    var wasSent: Bool { state.withLock { $0.sent } }
+}
