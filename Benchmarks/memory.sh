@@ -5,12 +5,12 @@
 # both: serve has no allocator statistics of Redis's kind), then the resident size left 2 s after
 # FLUSHALL. Last, the resident size after rounds of 5,000 connections that PING and close.
 # Ratios are serve / redis: lower is better.
-#   Benchmarks/memory.sh [items-per-case] [connection-rounds]
+#   Benchmarks/memory.sh [items-per-case] [connection-rounds]   (MEMORY_CASES="strings stream" picks cases)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items=${1:-200000}
 rounds=${2:-3}
-cases="strings hash-small hash-large list-small list-large set-small set-large zset-small zset-large stream"
+cases=${MEMORY_CASES:-"strings hash-small hash-large list-small list-large set-small set-large zset-small zset-large stream"}
 
 . Benchmarks/servers.sh
 require_tools redis-server redis-cli python3
@@ -24,8 +24,8 @@ load() { # port, case
 ratio() { python3 -c "print(f'{$1 / $2:.2f}' if $2 > 0 else 'n/a')"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $items items per case"
-printf '%-11s %12s %12s %7s | %14s %14s %7s\n' case "serve B/item" "redis B/item" ratio \
-    "serve flushed" "redis flushed" ratio
+printf '%-11s %12s %12s %7s | %20s %20s %7s\n' case "serve B/item" "redis B/item" ratio \
+    "serve flushed (idle)" "redis flushed (idle)" ratio
 for name in $cases; do
     start_servers
     sleep 0.5
@@ -40,8 +40,9 @@ for name in $cases; do
     serve_flushed=$(rss_kb "$serve_pid"); redis_flushed=$(rss_kb "$redis_pid")
     ours=$(( (serve_loaded - serve_before) * 1024 / items ))
     theirs=$(( (redis_loaded - redis_before) * 1024 / items ))
-    printf '%-11s %12s %12s %7s | %11s MB %11s MB %7s\n' "$name" "$ours" "$theirs" "$(ratio "$ours" "$theirs")" \
-        "$(( serve_flushed / 1024 ))" "$(( redis_flushed / 1024 ))" "$(ratio "$serve_flushed" "$redis_flushed")"
+    printf '%-11s %12s %12s %7s | %20s %20s %7s\n' "$name" "$ours" "$theirs" "$(ratio "$ours" "$theirs")" \
+        "$(( serve_flushed / 1024 )) ($(( serve_before / 1024 ))) MB" "$(( redis_flushed / 1024 )) ($(( redis_before / 1024 ))) MB" \
+        "$(ratio "$serve_flushed" "$redis_flushed")"
     stop_servers
 done
 
