@@ -24,6 +24,7 @@ let package = Package(
         // MARK: C shims
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.1", providers: [.apt(["liblua5.1-0-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "RedisServer",
             dependencies: [
-                "RESP", "RedisSimulator",
+                "RESP", "RedisSimulator", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

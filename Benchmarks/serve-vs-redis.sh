@@ -8,29 +8,10 @@ cd "$(dirname "$0")/.."
 requests=${1:-50000}
 pipelined_requests=${2:-200000}
 
-for tool in redis-server redis-benchmark; do
-    command -v "$tool" >/dev/null || { echo "Error: $tool is not installed (scripts/install-deps.sh --test installs it)." >&2; exit 1; }
-done
-
-swift build -c release --product redislings >/dev/null
-binary="$(swift build -c release --show-bin-path)/redislings"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-serve_port=$(free_port)
-redis_port=$(free_port)
-workdir=$(mktemp -d)
-
-("$binary" serve --port "$serve_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
-(redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
-cleanup() {
-    kill "$(cat "$workdir/serve.pid")" "$(cat "$workdir/redis.pid")" 2>/dev/null || true
-    rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-for port in "$serve_port" "$redis_port"; do
-    for _ in $(seq 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
-done
+. Benchmarks/servers.sh
+require_tools redis-server redis-benchmark
+build_serve
+start_servers
 
 # name | redis-benchmark arguments (a built-in -t test, or a command line)
 tests=(

@@ -30,9 +30,22 @@ public final class StandardOutput: ReplOutput {
     }
 
     public func write(bytes: [UInt8]) {
-        let stream = toStandardError ? stderr : stdout
-        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
-        fflush(stream)
+        guard !toStandardError else {
+            // C's stderr is unbuffered, so writing to descriptor 2 is the same thing; naming the
+            // shared C global `stderr` here fails a release build under strict concurrency.
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Glibc.write(2, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
+            return
+        }
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stdout) }
+        fflush(stdout)
     }
 }
 

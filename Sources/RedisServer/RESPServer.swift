@@ -17,6 +17,7 @@ public final class RESPServer: Sendable {
         var listener: (any Channel)?
         var connections: [ObjectIdentifier: any Channel] = [:]
         var ticker: RepeatedTask?
+        var memoryReturn: RepeatedTask?
         var stopping = false
         var stopped = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -67,9 +68,15 @@ public final class RESPServer: Sendable {
         let ticker = group.next().scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
             simulator.tickUnlessBusy()
         }
+        let freedMemory = FreedMemoryReturn()
+        let interval = TimeAmount.seconds(FreedMemoryReturn.interval.components.seconds)
+        let memoryReturn = group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+            freedMemory.check()
+        }
         state.withLock { state in
             state.listener = listener
             state.ticker = ticker
+            state.memoryReturn = memoryReturn
         }
         return listener.localAddress?.port ?? port
     }
@@ -103,15 +110,19 @@ public final class RESPServer: Sendable {
     /// Stops accepting, closes every connection (their clients leave the simulator) and
     /// releases the threads. Safe to call more than once.
     public func stop() async {
-        let (listener, connections, ticker, first) = state.withLock { state in
+        let (listener, connections, ticker, memoryReturn, first) = state.withLock { state in
             defer { state.stopping = true }
-            return (state.listener, Array(state.connections.values), state.ticker, !state.stopping)
+            return (
+                state.listener, Array(state.connections.values), state.ticker, state.memoryReturn,
+                !state.stopping
+            )
         }
         guard first else {
             await waitUntilStopped()
             return
         }
         ticker?.cancel()
+        memoryReturn?.cancel()
         // A script still running would keep its clients waiting: stop it, written or not, as
         // SHUTDOWN NOSAVE does; nothing waits for it to notice.
         simulator.abortRunningScript()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Pub/Sub fan-out of `redislings serve` (release build) against redis-server, interleaved
+# configuration by configuration: S subscribers in {1, 10, 100}, SUBSCRIBE and PSUBSCRIBE.
+# For each: delivered messages per second while loaded, p50/p99 delivery latency unloaded (one
+# message at a time) and loaded (at most WINDOW messages ahead of the slowest subscriber), and
+# zero loss checked (every subscriber gets every message once, in order). Ratios are
+# serve / redis: higher is better for msg/s, lower for latency.
+#   Benchmarks/pubsub-fanout.sh [unloaded-messages] [loaded-messages] [window] [subscriber-counts]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unloaded=${1:-500}
+loaded=${2:-20000}
+window=${3:-256}
+counts=${4:-"1 10 100"}
+
+. Benchmarks/servers.sh
+require_tools redis-server redis-cli cc python3
+build_serve
+start_servers
+client="$workdir/fanout"
+cc -O2 -o "$client" Benchmarks/PubSubFanout/fanout.c -lhiredis \
+    || { echo "Error: could not compile the fan-out client (libhiredis-dev is needed)." >&2; exit 1; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-4s %-8s %-6s %12s %12s %6s | %18s %18s | %18s %18s\n' S mode server "msg/s" "" ratio \
+    "p50/p99 unloaded" ratio "p50/p99 loaded" ratio
+failed=0
+throughput_ratios=()
+for subscribers in $counts; do
+    for mode in plain pattern; do
+        ours=$("$client" "$serve_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")
+        theirs=$("$client" "$redis_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")
+        read -r o_rate o_u50 o_u99 o_l50 o_l99 o_lost o_order <<<"$ours"
+        read -r r_rate r_u50 r_u99 r_l50 r_l99 r_lost r_order <<<"$theirs"
+        if [ "$o_lost" != 0 ] || [ "$o_order" != 0 ] || [ "$r_lost" != 0 ] || [ "$r_order" != 0 ]; then
+            echo "Error: S=$subscribers $mode lost or misordered messages: serve lost $o_lost, misordered $o_order; redis lost $r_lost, misordered $r_order." >&2
+            failed=1
+        fi
+        ratios=$(python3 -c "
+r = lambda a, b: f'{a / b:.2f}' if b > 0 else 'n/a'
+print(r($o_rate, $r_rate), r($o_u50, $r_u50) + '/' + r($o_u99, $r_u99), r($o_l50, $r_l50) + '/' + r($o_l99, $r_l99))")
+        read -r rate_ratio unloaded_ratio loaded_ratio <<<"$ratios"
+        throughput_ratios+=("$rate_ratio")
+        printf '%-4s %-8s %-6s %12s %12s %6s | %18s %18s | %18s %18s\n' "$subscribers" "$mode" serve "$o_rate" "" "$rate_ratio" \
+            "$o_u50/$o_u99 us" "$unloaded_ratio" "$o_l50/$o_l99 us" "$loaded_ratio"
+        printf '%-4s %-8s %-6s %12s %12s %6s | %18s %18s | %18s %18s\n' "" "" redis "$r_rate" "" "" \
+            "$r_u50/$r_u99 us" "" "$r_l50/$r_l99 us" ""
+    done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "${throughput_ratios[@]}" <<'PY'
+import math, sys
+ratios = [float(r) for r in sys.argv[1:] if r != "n/a"]
+if ratios:
+    mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"msg/s ratio (serve/redis): geometric mean {mean:.2f}, lowest {min(ratios):.2f} (target >= 1.0 each)")
+PY
+exit "$failed"

@@ -1,0 +1,51 @@
+# Sourced by the benchmarks that compare `redislings serve` with redis-server: builds the release
+# binary, starts both servers on free ports, waits until they answer, and stops them on exit.
+#   require_tools TOOL...        exits with a clear error when one is missing
+#   build_serve                  sets $binary: the release build of redislings, or
+#                                $REDISLINGS_BINARY when set (a build made elsewhere)
+#   start_servers [REDIS-ARG...] sets $workdir, $serve_port, $redis_port, $serve_pid, $redis_pid
+#   stop_servers                 stops both (start_servers may then run again)
+#   rss_kb PID                   the process's resident size (VmRSS) in kB
+
+require_tools() {
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "Error: $tool is not installed (scripts/install-deps.sh --test installs it)." >&2; exit 1; }
+    done
+}
+
+build_serve() {
+    if [ -n "${REDISLINGS_BINARY:-}" ]; then
+        binary=$REDISLINGS_BINARY
+        [ -x "$binary" ] || { echo "Error: REDISLINGS_BINARY=$binary is not an executable." >&2; exit 1; }
+        return
+    fi
+    swift build -c release --product redislings >/dev/null
+    binary="$(swift build -c release --show-bin-path)/redislings"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+start_servers() {
+    workdir=${workdir:-$(mktemp -d)}
+    serve_port=$(free_port)
+    redis_port=$(free_port)
+    ("$binary" serve --port "$serve_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
+    (redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" "$@" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+    serve_pid=$(cat "$workdir/serve.pid")
+    redis_pid=$(cat "$workdir/redis.pid")
+    trap 'stop_servers; rm -rf "$workdir"' EXIT
+    for port in "$serve_port" "$redis_port"; do
+        for _ in $(seq 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
+        redis-cli -p "$port" PING >/dev/null 2>&1 || { echo "Error: the server on port $port did not start (logs in $workdir)." >&2; exit 1; }
+    done
+}
+
+stop_servers() {
+    for pid in ${serve_pid:-} ${redis_pid:-}; do
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    done
+    serve_pid= redis_pid=
+}
+
+rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }

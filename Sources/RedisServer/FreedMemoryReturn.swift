@@ -1,0 +1,70 @@
+#if canImport(CMalloc)
+import CMalloc
+#endif
+import Synchronization
+
+/// Gives memory the simulator freed back to the system. glibc keeps the pages of freed chunks
+/// mapped in its heaps and per-thread arenas, so after FLUSHALL, FLUSHDB, a DEL of large values
+/// or thousands of closed connections `serve`'s resident size stayed where the peak left it,
+/// while redis-server's jemalloc returns them. `malloc_trim(0)` releases those pages; it walks
+/// every free chunk, so it runs from a timer, and only when at least `threshold` bytes have been
+/// freed since the last trim (or since the heap was at its fullest afterwards).
+public final class FreedMemoryReturn: Sendable {
+    /// Freed bytes that make a trim worth its cost (Redis's own threshold for its defrag is similar).
+    public static let defaultThreshold = 8 << 20
+    /// How often `check()` runs in `serve`.
+    public static let interval = Duration.seconds(1)
+
+    private let threshold: Int
+    private let freeBytes: @Sendable () -> Int?
+    private let trim: @Sendable () -> Void
+    /// Free bytes the allocator held right after the last trim, lowered as they are reused.
+    private let baseline = Mutex<Int?>(nil)
+
+    /// A returner over glibc's allocator (a no-op where glibc is absent).
+    public convenience init(threshold: Int = FreedMemoryReturn.defaultThreshold) {
+        self.init(threshold: threshold, freeBytes: Self.allocatorFreeBytes, trim: Self.trimAllocator)
+    }
+
+    /// A returner over any allocator: `freeBytes` reports the bytes it holds free (nil: unknown),
+    /// `trim` gives them back.
+    public init(
+        threshold: Int, freeBytes: @escaping @Sendable () -> Int?, trim: @escaping @Sendable () -> Void
+    ) {
+        self.threshold = threshold
+        self.freeBytes = freeBytes
+        self.trim = trim
+    }
+
+    /// Trims when enough has been freed since the last trim; returns whether it trimmed.
+    @discardableResult
+    public func check() -> Bool {
+        guard let free = freeBytes() else { return false }
+        let due = baseline.withLock { baseline -> Bool in
+            let floor = min(baseline ?? 0, free)
+            baseline = floor
+            return free - floor >= threshold
+        }
+        guard due else { return false }
+        trim()
+        // Trimmed pages stay counted as free (they are still in the heap's free chunks): measure
+        // again so that only what is freed from now on counts towards the next trim.
+        let after = freeBytes() ?? free
+        baseline.withLock { $0 = after }
+        return true
+    }
+
+    private static let allocatorFreeBytes: @Sendable () -> Int? = {
+        #if canImport(CMalloc) && canImport(Glibc)
+        return Int(mallinfo2().fordblks)
+        #else
+        return nil
+        #endif
+    }
+
+    private static let trimAllocator: @Sendable () -> Void = {
+        #if canImport(CMalloc) && canImport(Glibc)
+        _ = malloc_trim(0)
+        #endif
+    }
+}

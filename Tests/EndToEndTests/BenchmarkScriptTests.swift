@@ -1,0 +1,45 @@
+import Foundation
+import RedislingsTestSupport
+import Testing
+
+/// The comparison benchmarks run end to end at tiny sizes (their figures are not checked: a
+/// shared machine makes them noise; the scripts print ratios for people to read).
+@Suite(.serialized) struct BenchmarkScriptTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    @Test func fanOutBenchmarkDeliversEveryMessageToEverySubscriber() async throws {
+        guard let binary = try Self.prerequisites() else { return }
+        let result = try await runShellOffThePool(
+            "cd \(Self.packageRoot) && REDISLINGS_BINARY=\(binary) Benchmarks/pubsub-fanout.sh 5 50 8 '1 3'", timeout: 120)
+        #expect(result.status == 0, "\(result.output)")
+        for row in ["1    plain", "1    pattern", "3    plain", "3    pattern"] {
+            #expect(result.output.contains(row), "no row \(row) in \(result.output)")
+        }
+        #expect(result.output.contains("msg/s ratio (serve/redis): geometric mean"), "\(result.output)")
+    }
+
+    @Test func memoryBenchmarkMeasuresACase() async throws {
+        guard let binary = try Self.prerequisites() else { return }
+        let result = try await runShellOffThePool(
+            "cd \(Self.packageRoot) && MEMORY_CASES=list-small REDISLINGS_BINARY=\(binary) Benchmarks/memory.sh 200 0",
+            timeout: 120)
+        #expect(result.status == 0, "\(result.output)")
+        let row = result.output.split(separator: "\n").first { $0.hasPrefix("list-small") }
+        #expect(row.map { $0.contains(" MB") } == true, "\(result.output)")
+    }
+
+    /// The redislings binary, or nil (with the reason printed) when redis-server or a C compiler
+    /// with hiredis is truly absent.
+    static func prerequisites() throws -> String? {
+        guard RedisServerProcess.isInstalled else {
+            print("BenchmarkScriptTests skipped: redis-server is not installed")
+            return nil
+        }
+        guard FileManager.default.fileExists(atPath: "/usr/include/hiredis/hiredis.h") else {
+            print("BenchmarkScriptTests skipped: libhiredis-dev is not installed")
+            return nil
+        }
+        return try #require(RedislingsBinary.locate(), "build the redislings product first").path
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import RedisServer
+
+/// Memory freed in bulk goes back to the system once, and only once per bulk.
+@Suite struct FreedMemoryReturnTests {
+    /// A stand-in allocator whose free bytes the test sets, counting the trims asked of it.
+    final class FakeAllocator: Sendable {
+        let free = Mutex(0)
+        let trims = Mutex(0)
+        func returner(threshold: Int) -> FreedMemoryReturn {
+            FreedMemoryReturn(
+                threshold: threshold, freeBytes: { self.free.withLock { $0 } }, trim: { self.trims.withLock { $0 += 1 } })
+        }
+    }
+
+    @Test func trimsOnceWhenEnoughIsFreedAndAgainOnlyAfterMoreIsFreed() {
+        let allocator = FakeAllocator()
+        let returner = allocator.returner(threshold: 100)
+        allocator.free.withLock { $0 = 99 }
+        #expect(!returner.check())
+        allocator.free.withLock { $0 = 150 }
+        #expect(returner.check())
+        // Trimmed pages stay counted as free: the same figure must not trim again every tick.
+        #expect(!returner.check())
+        #expect(!returner.check())
+        // Reused, then freed again: a second bulk free is a second trim.
+        allocator.free.withLock { $0 = 20 }
+        #expect(!returner.check())
+        allocator.free.withLock { $0 = 119 }
+        #expect(!returner.check())
+        allocator.free.withLock { $0 = 120 }
+        #expect(returner.check())
+        #expect(allocator.trims.withLock { $0 } == 2)
+    }
+
+    #if os(Linux)
+    /// glibc keeps freed pages between live allocations resident; the returner gives them back.
+    @Test func freedHeapPagesLeaveTheResidentSet() throws {
+        let blocks = (0..<100_000).map { _ in
+            let block = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+            block.initializeMemory(as: UInt8.self, repeating: 1, count: 512)
+            return block
+        }
+        // One block in a hundred stays, so no freed range is at the top of the heap, where free
+        // would give it back on its own.
+        var kept: [UnsafeMutableRawPointer] = []
+        for (index, block) in blocks.enumerated() {
+            if index % 100 == 0 { kept.append(block) } else { block.deallocate() }
+        }
+        defer { for block in kept { block.deallocate() } }
+        let before = try Self.residentKilobytes()
+        #expect(FreedMemoryReturn(threshold: 8 << 20).check())
+        let after = try Self.residentKilobytes()
+        #expect(after < before - 25_000, "VmRSS \(before) kB before the trim, \(after) kB after")
+    }
+
+    private static func residentKilobytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        return try #require(Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]))
+    }
+    #endif
+}
