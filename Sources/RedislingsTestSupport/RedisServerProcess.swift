@@ -68,6 +68,13 @@ public final class RedisServerProcess: @unchecked Sendable {
 /// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks) and
 /// its standard streams on /dev/null.
 func spawnShell(_ script: String) throws -> pid_t {
+    try spawn(["/bin/sh", "-c", script])
+}
+
+/// The one way the test helpers start a process: `posix_spawn` of `arguments[0]` (a full path)
+/// with default signal handling (whatever the test runner blocks) and its standard streams on
+/// /dev/null. Foundation's `Process` is not used: its wait can hang on Linux off the main thread.
+func spawn(_ arguments: [String]) throws -> pid_t {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -89,11 +96,11 @@ func spawnShell(_ script: String) throws -> pid_t {
     for descriptor: Int32 in [0, 1, 2] {
         posix_spawn_file_actions_addopen(&files, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
     }
-    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(script), nil]
+    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, "/bin/sh", &files, &attributes, argv, environ)
-    guard status == 0 else { throw TestServerError("cannot start /bin/sh: \(String(cString: strerror(status)))") }
+    let status = posix_spawn(&pid, arguments[0], &files, &attributes, argv, environ)
+    guard status == 0 else { throw TestServerError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
     return pid
 }
 
