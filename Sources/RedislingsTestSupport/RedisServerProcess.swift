@@ -114,7 +114,7 @@ func makeTemporaryDirectory(prefix: String) throws -> String {
 }
 
 /// `text` quoted for /bin/sh.
-func shellQuoted(_ text: String) -> String {
+public func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
