@@ -1,10 +1,13 @@
 import Foundation
 
-/// A real `redis-server` on a free loopback port for tests: no persistence, stopped by `stop()`
-/// or when released, and by a watchdog shell if the test process dies first.
+/// A real `redis-server` on a free loopback port for tests: no persistence, its working directory
+/// a fresh temporary one (so no stray `dump.rdb` is ever loaded), stopped by `stop()` or when
+/// released, and by a watchdog shell if the test process dies first.
 public final class RedisServerProcess: @unchecked Sendable {
     /// The port it listens on.
     public let port: Int
+    /// The server's own working directory, removed when it stops.
+    public let directory: String
     private let watchdog: pid_t
     private var stopped = false
 
@@ -19,22 +22,30 @@ public final class RedisServerProcess: @unchecked Sendable {
     public init(extraArguments: [String] = []) throws {
         guard let executable = Self.executable else { throw TestServerError("redis-server is not installed") }
         port = freeLoopbackPort()
+        directory = try makeTemporaryDirectory(prefix: "redislings-redis-")
         let arguments = [
             executable, "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-            "--dir", NSTemporaryDirectory(),
+            "--dir", directory,
         ] + extraArguments
         let command = arguments.map(shellQuoted).joined(separator: " ")
+        let removeDirectory = "rm -rf \(shellQuoted(directory))"
+        // The watchdog removes the directory too, so a test process that dies leaves nothing behind.
         let script = """
             \(command) >/dev/null 2>&1 & server=$!
-            trap 'kill $server 2>/dev/null; wait $server; exit 0' TERM
+            trap 'kill $server 2>/dev/null; wait $server; \(removeDirectory); exit 0' TERM
             while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 0.2; done
-            kill $server 2>/dev/null
+            kill $server 2>/dev/null; wait $server; \(removeDirectory)
             """
-        watchdog = try spawnShell(script)
+        do {
+            watchdog = try spawnShell(script)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
         let deadline = Date().addingTimeInterval(10)
         while !isListening(port: port) {
             guard Date() < deadline else {
-                kill(watchdog, SIGTERM)
+                stop()
                 throw TestServerError("redis-server did not start on port \(port)")
             }
             usleep(20_000)
@@ -48,6 +59,7 @@ public final class RedisServerProcess: @unchecked Sendable {
         kill(watchdog, SIGTERM)
         var status: Int32 = 0
         waitpid(watchdog, &status, 0)
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     deinit { stop() }
@@ -56,6 +68,13 @@ public final class RedisServerProcess: @unchecked Sendable {
 /// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks) and
 /// its standard streams on /dev/null.
 func spawnShell(_ script: String) throws -> pid_t {
+    try spawn(["/bin/sh", "-c", script])
+}
+
+/// The one way the test helpers start a process: `posix_spawn` of `arguments[0]` (a full path)
+/// with default signal handling (whatever the test runner blocks) and its standard streams on
+/// /dev/null. Foundation's `Process` is not used: its wait can hang on Linux off the main thread.
+func spawn(_ arguments: [String]) throws -> pid_t {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -77,16 +96,25 @@ func spawnShell(_ script: String) throws -> pid_t {
     for descriptor: Int32 in [0, 1, 2] {
         posix_spawn_file_actions_addopen(&files, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
     }
-    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(script), nil]
+    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, "/bin/sh", &files, &attributes, argv, environ)
-    guard status == 0 else { throw TestServerError("cannot start /bin/sh: \(String(cString: strerror(status)))") }
+    let status = posix_spawn(&pid, arguments[0], &files, &attributes, argv, environ)
+    guard status == 0 else { throw TestServerError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
     return pid
 }
 
+/// A new, empty directory under the system's temporary directory, made atomically (`mkdtemp`).
+func makeTemporaryDirectory(prefix: String) throws -> String {
+    var template = Array((NSTemporaryDirectory() + "/" + prefix + "XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else {
+        throw TestServerError("cannot create a temporary directory: \(String(cString: strerror(errno)))")
+    }
+    return String(cString: made)
+}
+
 /// `text` quoted for /bin/sh.
-func shellQuoted(_ text: String) -> String {
+public func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 

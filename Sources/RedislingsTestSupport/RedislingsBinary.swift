@@ -29,35 +29,26 @@ public struct RedislingsBinary: Sendable {
     }
 
     /// Runs the binary with `arguments` in `directory`, with the environment trimmed to a
-    /// predictable one (no colour variables, `COLUMNS` as given) plus `environment`.
+    /// predictable one (no colour variables, `COLUMNS` as given) plus `environment`, and standard
+    /// input from /dev/null.
     public func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        try run(arguments, in: directory, environment: environment, inputFile: "/dev/null")
+    }
+
+    /// The one way the tests run the binary: through `runShell` (posix_spawn and waitpid; never
+    /// Foundation's `Process`, whose wait can hang on Linux off the main thread), killed after
+    /// `timeout` seconds so a hung run fails its test instead of the whole suite.
+    func run(_ arguments: [String], in directory: String, environment: [String: String], inputFile: String, timeout: Int = 600) throws -> Output {
+        let quoted = ([path] + arguments).map(shellQuoted).joined(separator: " ")
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "COLUMNS": "80", "HOME": NSTemporaryDirectory()]
         base.merge(environment) { $1 }
-        process.environment = base
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read standard error on another thread so that neither pipe can fill up and block the child.
-        let errorData = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData.data, as: UTF8.self),
-            status: process.terminationStatus)
+        let exports = base.map { "\($0.key)=\(shellQuoted($0.value))" }.joined(separator: " ")
+        let errorPath = NSTemporaryDirectory() + "redislings-stderr-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let result = try runShell(
+            "cd \(shellQuoted(directory)) && exec env -i \(exports) \(quoted) <\(shellQuoted(inputFile)) 2>\(shellQuoted(errorPath))",
+            timeout: timeout)
+        let error = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        return Output(standardOutput: result.output, standardError: error, status: result.status)
     }
-}
-
-/// Data written by one thread and read by another after a `DispatchGroup.wait()`.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
 }

@@ -6,27 +6,24 @@ import Foundation
 public final class ServeProcess: @unchecked Sendable {
     /// The port it listens on.
     public let port: Int
-    /// The process, to ask whether it still runs and how it ended.
-    public let process: Process
+    private let child: ChildProcess
+
+    /// The process id.
+    public var pid: pid_t { child.processIdentifier }
 
     /// Starts `binary serve --port <free port>` and waits up to 20 s for it to listen.
     public init(binary: String) throws {
         port = freeLoopbackPort()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
+        child = try ChildProcess(
+            executable: binary, arguments: ["serve", "--port", String(port)],
+            directory: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment)
         _ = try? spawnShell("""
-            while kill -0 \(getpid()) 2>/dev/null && kill -0 \(pid) 2>/dev/null; do sleep 0.5; done
-            kill -9 \(pid) 2>/dev/null
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child.processIdentifier) 2>/dev/null; do sleep 0.5; done
+            kill -9 \(child.processIdentifier) 2>/dev/null
             """)
         let deadline = Date().addingTimeInterval(20)
         while !isListening(port: port) {
-            guard process.isRunning, Date() < deadline else {
+            guard isRunning, Date() < deadline else {
                 stop()
                 throw TestServerError("redislings serve did not start on port \(port)")
             }
@@ -35,19 +32,19 @@ public final class ServeProcess: @unchecked Sendable {
     }
 
     /// True while the process runs.
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { child.isRunning }
 
     /// How it ended, for reports: a signal or an exit status.
     public var exitDescription: String {
-        if process.isRunning { return "still running" }
-        return process.terminationReason == .uncaughtSignal
-            ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
+        if child.isRunning { return "still running" }
+        return child.terminationReason == .uncaughtSignal
+            ? "signal \(child.terminationStatus)" : "exit status \(child.terminationStatus)"
     }
 
     /// Kills it (SIGKILL: a frozen serve ignores SIGTERM) and waits for it to exit.
     public func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        child.signal(SIGKILL)
+        child.waitUntilExit()
     }
 
     deinit { stop() }

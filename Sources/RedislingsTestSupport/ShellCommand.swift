@@ -33,3 +33,10 @@ public func runShellOffThePool(_ script: String, timeout: Int = 60) async throws
         }
     }
 }
+
+/// What `command` (a /bin/sh command line) prints on standard output, its standard error
+/// discarded unless it redirects it itself; empty when it cannot be run. For short commands
+/// whose output a test reads (redis-cli, tmux); killed after `timeout` seconds.
+public func shellOutput(_ command: String, timeout: Int = 600) -> String {
+    (try? runShell("{ \(command)\n} 2>/dev/null", timeout: timeout))?.output ?? ""
+}

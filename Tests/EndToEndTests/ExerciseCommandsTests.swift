@@ -182,14 +182,9 @@ import Testing
         try "# nothing yet\n".write(toFile: file, atomically: true, encoding: .utf8)
         let log = scratch + "/watch.log"
         #expect(FileManager.default.createFile(atPath: log, contents: nil))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary.path)
-        process.arguments = ["watch", "1.1", "--interval", "100"] + Self.lessons
-        process.currentDirectoryURL = URL(fileURLWithPath: Self.fixtures)
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": scratch]) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            executable: binary.path, arguments: ["watch", "1.1", "--interval", "100"] + Self.lessons, directory: Self.fixtures,
+            environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": scratch]) { $1 }, standardOutput: log)
         defer { if process.isRunning { process.terminate() } }
         func waitFor(_ text: String) -> Bool {
             let deadline = Date().addingTimeInterval(30)
@@ -205,7 +200,7 @@ import Testing
         try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(waitFor("Score: 10/10 — passed"))
-        kill(process.processIdentifier, SIGINT)
+        process.signal(SIGINT)
         process.waitUntilExit()
         #expect(!process.isRunning)
     }

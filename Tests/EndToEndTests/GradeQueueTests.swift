@@ -45,20 +45,12 @@ import Testing
     }
 
     /// Starts the binary in the background, its output in `work/<log>`.
-    private func start(_ arguments: [String], log: String, environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary.path)
-        process.arguments = arguments
-        process.currentDirectoryURL = work
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let file = work.appendingPathComponent(log)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    private func start(_ arguments: [String], log: String, environment: [String: String] = [:]) throws -> ChildProcess {
+        let file = work.appendingPathComponent(log).path
+        FileManager.default.createFile(atPath: file, contents: nil)
+        return try ChildProcess(
+            executable: binary.path, arguments: arguments, directory: work.path,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, standardOutput: file, standardError: file)
     }
 
     private func log(_ name: String) -> String {
@@ -69,12 +61,12 @@ import Testing
         try await runShellOffThePool("redis-cli -p \(port) \(command)").output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func waitForExit(_ process: Process, seconds: Int) async throws {
+    private func waitForExit(_ process: ChildProcess, seconds: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 process.terminate()
-                Issue.record("\(process.arguments?.first ?? "") did not finish within \(seconds) s")
+                Issue.record("\(process.arguments.dropFirst().first ?? "") did not finish within \(seconds) s")
                 return
             }
             try await Task.sleep(for: .milliseconds(200))
@@ -123,7 +115,7 @@ import Testing
             #expect(local.status == 0, "\(local.standardError)")
 
             let queue = "redis://127.0.0.1:\(server.port)/0"
-            var workers: [Process] = []
+            var workers: [ChildProcess] = []
             defer { for worker in workers where worker.isRunning { worker.terminate() } }
             let coordinator = try start(
                 ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "9"] + limits + courseArguments,
@@ -204,7 +196,7 @@ import Testing
                 log: "coordinator.log")
             defer { if coordinator.isRunning { coordinator.terminate() } }
             // A supervisor, as systemd would be: a worker that dies is replaced.
-            var workers: [Process] = []
+            var workers: [ChildProcess] = []
             defer { for worker in workers where worker.isRunning { worker.terminate() } }
             let deadline = ContinuousClock.now + .seconds(180)
             while coordinator.isRunning && ContinuousClock.now < deadline {

@@ -32,20 +32,7 @@ final class RedisReference {
 
     func stop() { server.stop() }
 
-    static func quote(_ argument: String) -> String {
-        "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    static func quote(_ argument: String) -> String { shellQuoted(argument) }
 
-    static func shell(_ command: String) -> String {
-        guard let pipe = popen(command, "r") else { return "" }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        pclose(pipe)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func shell(_ command: String) -> String { shellOutput(command) }
 }

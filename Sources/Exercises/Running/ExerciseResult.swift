@@ -1,7 +1,7 @@
 /// The outcome of checking one exercise, in the JSON shape graders and editors read.
 public struct ExerciseResult: Codable, Sendable, Equatable {
     /// How a run or a check ended.
-    public enum Status: String, Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable, Hashable {
         case passed, failed, error
     }
 
@@ -43,7 +43,7 @@ public struct ExerciseResult: Codable, Sendable, Equatable {
 }
 
 /// The outcome of one check.
-public struct CheckResult: Codable, Sendable, Equatable {
+public struct CheckResult: Codable, Sendable, Hashable {
     /// The check's name.
     public var name: String
     /// passed, failed, or error (it could not be run).

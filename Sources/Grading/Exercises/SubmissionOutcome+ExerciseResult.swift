@@ -11,9 +11,9 @@ extension SubmissionOutcome {
             // script that does not compile): graders and students see why a check failed.
             error: error ?? result.learnerError?.description,
             checks: result.checks.map { check in
-                CheckOutcome(
-                    name: check.name, status: CheckOutcome.Status(check.status), message: Self.splitExerciseLine(check.message).0 ?? "",
-                    points: Double(check.points), maxPoints: Double(check.maxPoints), hidden: check.hidden)
+                var verdict = check
+                verdict.message = Self.splitExerciseLine(check.message).0 ?? ""
+                return CheckOutcome(verdict)
             },
             exerciseLine: line)
     }
@@ -27,16 +27,6 @@ extension SubmissionOutcome {
 }
 
 extension GradeStatus {
-    init(_ status: Exercises.ExerciseResult.Status) {
-        switch status {
-        case .passed: self = .passed
-        case .failed: self = .failed
-        case .error: self = .error
-        }
-    }
-}
-
-extension CheckOutcome.Status {
     init(_ status: Exercises.ExerciseResult.Status) {
         switch status {
         case .passed: self = .passed

@@ -22,7 +22,7 @@ enum ReportText {
 
     /// The names students see for checks, by the rule every screen follows.
     static func studentNames(of checks: [CheckOutcome]) -> [String] {
-        CheckNaming.shownNames(checks.map { ($0.name, $0.hidden) })
+        CheckNaming.shownNames(checks.map(\.verdict))
     }
 
     /// A date as ISO 8601 in UTC.

@@ -1,8 +1,7 @@
 import Foundation
-import LessonKit
 
 extension Lesson {
-    /// The key progress is recorded under: the canonical id, which survives renumbering and
+    /// The lesson's identity, the key progress is recorded under: the canonical id, which survives renumbering and
     /// renaming, else the slug.
     public var progressKey: String {
         let canonical = metadata.canonicalID.trimmingCharacters(in: .whitespaces)
