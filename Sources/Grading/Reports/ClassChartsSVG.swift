@@ -16,7 +16,7 @@ public enum ClassChartsSVG {
     public static func passRates(_ exercise: ClassSummary.Exercise) -> String {
         let rowHeight = 22, labelWidth = 260, barWidth = 300
         let height = 30 + rowHeight * max(1, exercise.checks.count)
-        var svg = "<svg class=\"chart pass-rates\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 70)\" height=\"\(height)\">"
+        var svg = "<svg class=\"chart pass-rates\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 110)\" height=\"\(height)\">"
         svg += "<title>\(escape(exercise.id)): pass rate per check</title>"
         svg += "<text x=\"0\" y=\"14\" font-weight=\"bold\">\(escape(exercise.id)): pass rate per check</text>"
         for (index, check) in exercise.checks.enumerated() {
@@ -35,10 +35,11 @@ public enum ClassChartsSVG {
     private static func verticalBars(title: String, bars: [(label: String, value: Double, text: String)], top: Double, caption: String) -> String {
         let barWidth = 36, gap = 12, plotHeight = 120, left = 30
         let width = max(260, left + bars.count * (barWidth + gap) + gap)
-        let height = plotHeight + 70
+        // Room above the tallest bar for its count, below the title.
+        let height = plotHeight + 86
         var svg = "<svg class=\"chart distribution\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\">"
         svg += "<title>\(escape(title))</title><text x=\"0\" y=\"14\" font-weight=\"bold\">\(escape(title))</text>"
-        let baseline = 24 + plotHeight
+        let baseline = 40 + plotHeight
         svg += "<line x1=\"\(left)\" y1=\"\(baseline)\" x2=\"\(width)\" y2=\"\(baseline)\" stroke=\"#999\"/>"
         for (index, bar) in bars.enumerated() {
             let x = left + gap + index * (barWidth + gap)

@@ -20,7 +20,7 @@ extension Assets {
         #console { position:sticky; top:1em; height:calc(100vh - 6em); display:flex; flex-direction:column; background:#111; color:#ddd; border-radius:6px; }
         #console header { padding:.3em .6em; background:#333; font-size:13px; } #console .help { color:#999; margin-left:1em; }
         #console-state.tx { color:#ffd54f; } #console-state.subscribed { color:#80deea; }
-        #console-output { flex:1; margin:0; padding:.5em; overflow:auto; white-space:pre-wrap; word-break:break-all; }
+        #console-output { flex:1; margin:0; padding:.5em; overflow:auto; white-space:pre-wrap; overflow-wrap:anywhere; }
         #console-output .push { color:#80deea; } #console-output .error { color:#ff8a80; } #console-output .echo { color:#aaa; }
         .console-line { display:flex; padding:.4em .5em; border-top:1px solid #333; font-family:ui-monospace, monospace; font-size:14px; }
         #console-input { flex:0 1 auto; min-width:4em; width:100%; background:transparent; color:#fff; border:none; outline:none; font:inherit; }

@@ -2,7 +2,7 @@
 enum ChatPage {
     static func render() -> String {
         let body = """
-            <h1>Chat capstone: Pub/Sub for now, a stream for history</h1>
+            <h1>Chat capstone: Pub/Sub for live messages, a stream for history</h1>
             <p>Each room is a channel (<code>chat:room:NAME</code>) and its history a stream (<code>chat:history:NAME</code>). \
             Open this page in a second window, post in one and watch the other. Close one, post, reopen it: \
             it catches up with <code>XRANGE</code> from the last id it saw.</p>
