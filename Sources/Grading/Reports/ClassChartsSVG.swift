@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 
 /// The class summary as SVG charts: one bar chart of score counts per exercise and one of
 /// pass rates per check. It draws the numbers `ClassSummary` holds and computes none of its own.
@@ -56,8 +57,6 @@ public enum ClassChartsSVG {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    // SVG inside HTML takes the same escaping as the lessons' HTML: one home for it.
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 }
