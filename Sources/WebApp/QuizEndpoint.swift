@@ -18,6 +18,7 @@ enum QuizEndpoint {
             var question: Int
             var correct: Bool
             var rightAnswer: String
+            /// The explanation as HTML (escaped by the renderer), for the page to show as written.
             var explanation: String
             var reason: String
         }
@@ -41,12 +42,12 @@ enum QuizEndpoint {
             case .success(let feedback):
                 questions.append(.init(
                     question: question.number, correct: feedback.isCorrect, rightAnswer: feedback.rightAnswer,
-                    explanation: feedback.explanation, reason: feedback.reason))
+                    explanation: HTMLRenderer().renderInline(markdown: feedback.explanation), reason: feedback.reason))
                 given.append((question.number, feedback.storedAnswer, feedback.isCorrect))
             case .failure(let error):
                 questions.append(.init(
                     question: question.number, correct: false, rightAnswer: presented.shownAnswer,
-                    explanation: question.explanation, reason: answer.isEmpty ? "No answer." : "\(error)"))
+                    explanation: HTMLRenderer().renderInline(markdown: question.explanation), reason: answer.isEmpty ? "No answer." : "\(error)"))
                 given.append((question.number, answer, false))
             }
         }

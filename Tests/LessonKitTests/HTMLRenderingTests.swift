@@ -52,4 +52,8 @@ import Testing
         let lesson = try #require(catalog.lesson(matching: "caching"))
         #expect(HTMLRenderer().render(lesson, catalog: catalog).contains("<h2 id=\"cache-aside-pattern\">"))
     }
+
+    @Test func quizTextRendersItsInlineMarkdownWithoutAParagraph() {
+        #expect(HTMLRenderer().renderInline(markdown: "Use `SUBSCRIBE` <b>now</b>") == "Use <code>SUBSCRIBE</code> &lt;b&gt;now&lt;/b&gt;")
+    }
 }

@@ -25,7 +25,10 @@ extension Assets {
             for (const q of result.questions) {
               const box = form.querySelector(`fieldset[data-question="${q.question}"] .feedback`);
               box.className = "feedback " + (q.correct ? "right" : "wrong");
-              box.textContent = (q.correct ? "✓ Right. " : "✗ " + (q.reason || "Not quite.") + " The answer is " + q.rightAnswer + ". ") + q.explanation;
+              box.textContent = q.correct ? "✓ Right. " : "✗ " + (q.reason || "Not quite.") + " The answer is " + q.rightAnswer + ". ";
+              const why = document.createElement("span");
+              why.innerHTML = q.explanation; // rendered and escaped by the server's HTMLRenderer
+              box.appendChild(why);
             }
             form.querySelector(".quiz-score").textContent = `Score: ${result.score}/${result.total}` + (result.recorded ? " (recorded)" : "");
           });

@@ -7,7 +7,7 @@ enum QuizForm {
         var out = "<h2 id=\"quiz\">Quiz</h2><form class=\"quiz\" data-lesson=\"\(lesson.slug.htmlEscaped)\">"
         for question in quiz.questions {
             out += "<fieldset class=\"question\" data-question=\"\(question.number)\"><legend>Question \(question.number)</legend>"
-            out += "<p>\(question.prompt.htmlEscaped)</p>"
+            out += "<p>\(HTMLRenderer().renderInline(markdown: question.prompt))</p>"
             switch question.answer {
             case .command:
                 out += "<label>Your command: <input type=\"text\" name=\"q\(question.number)\" class=\"command-answer\" autocomplete=\"off\"></label>"
@@ -15,7 +15,7 @@ enum QuizForm {
                 let type = letters.count > 1 ? "checkbox" : "radio"
                 for option in question.options {
                     out += "<label class=\"option\"><input type=\"\(type)\" name=\"q\(question.number)\" value=\"\(option.letter)\"> "
-                        + "<b>\(option.letter))</b> \(option.text.htmlEscaped)</label>"
+                        + "<b>\(option.letter))</b> \(HTMLRenderer().renderInline(markdown: option.text))</label>"
                 }
             }
             out += "<div class=\"feedback\"></div></fieldset>"

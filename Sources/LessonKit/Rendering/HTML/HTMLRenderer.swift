@@ -30,6 +30,18 @@ public struct HTMLRenderer: Sendable {
         return out
     }
 
+    /// A line of markdown (a quiz option, an explanation) as inline HTML, without a paragraph around it.
+    public func renderInline(markdown: String) -> String {
+        let context = Context(lesson: nil, catalog: nil, renderer: self)
+        return MarkdownParser.parse(markdown).blocks.map { block -> String in
+            if case .paragraph(let content) = block.kind { return context.inlines(content) }
+            var out = ""
+            var copy = context
+            copy.block(block, into: &out)
+            return out
+        }.joined(separator: " ")
+    }
+
     /// A code block as highlighted HTML; a `redis` block (the `index`th of the lesson) gets a Run button.
     func codeBlock(_ code: CodeBlock, runnableIndex: Int?) -> String {
         var out = "<div class=\"code\">"
