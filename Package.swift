@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // MARK: C shims
@@ -73,12 +75,22 @@ let package = Package(
             name: "REPL",
             dependencies: ["CEditline", "RESP", "LessonKit", "Exercises"]),
 
+        // MARK: The learner's browser (a second front end over the REPL's session logic)
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "RESP", "LessonKit", "Exercises", "Quizzes", "CourseProgress", "REPL", "Grading",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
+
         // MARK: The program
         .executableTarget(
             name: "redislings",
             dependencies: [
                 "RESP", "RedisSimulator", "RedisBackends", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
-                "CourseProgress", "Quizzes", "Grading",
+                "CourseProgress", "Quizzes", "Grading", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -113,6 +125,14 @@ let package = Package(
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisBackends"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RESP", "RedisBackends", "RedislingsTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "RESP", "RedisBackends", "LessonKit", "RedislingsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedislingsTestSupport"], exclude: ["Fixtures"]),
 
         // MARK: Benchmarks (swift run -c release <name>)

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(libhiredis-dev libedit-dev liblua5.1-0-dev lua-cjson libcmark-gfm-dev libcmark-gfm-extensions-dev
           libsqlite3-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(redis-server redis-tools tmux python3 sqlite3)
+    packages+=(redis-server redis-tools tmux python3 sqlite3 chromium chromium-driver)
 fi
 
 missing=()
@@ -29,6 +29,8 @@ fi
 # servers on free ports, so a service left running does no harm.
 if [[ "${1:-}" == "--test" ]]; then
     python3 -c 'import redis' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check redis
+    # The web app's browser tests: Selenium drives Debian's chromium through chromium-driver.
+    python3 -c 'import selenium, pytest' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest
 fi
 
 command -v swift >/dev/null || { echo "error: Swift 6 is required (swift not found on PATH)" >&2; exit 1; }

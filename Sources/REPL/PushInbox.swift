@@ -39,12 +39,21 @@ public final class PushInbox: Sendable {
         observer.withLock { $0 = handler }
     }
 
+    private let arrival = Mutex<(@Sendable () -> Void)?>(nil)
+
+    /// Sets (or removes) a function told after each message is queued: a front end that cannot
+    /// wait on `wakeDescriptor` (the web console) schedules its printing this way.
+    public func setArrivalHandler(_ handler: (@Sendable () -> Void)?) {
+        arrival.withLock { $0 = handler }
+    }
+
     /// Queues a pushed message.
     public func append(_ message: RESPValue) {
         observer.withLock { $0 }?(message)
         queue.withLock { $0.append(message) }
         var byte: UInt8 = 1
         _ = write(writeDescriptor, &byte, 1)
+        arrival.withLock { $0 }?()
     }
 
     /// Takes every waiting message, oldest first.

@@ -105,6 +105,13 @@ public final class ReplSession: @unchecked Sendable {
         printWaitingPushes()
     }
 
+    /// Prints the messages Redis pushed since the last line, without waiting for more: the web
+    /// console calls it when the inbox says one arrived (`onPush`).
+    public func showWaitingPushes() { printWaitingPushes() }
+
+    /// Calls `handler` whenever Redis pushes a message to the learner's connection (nil: stop).
+    public func onPush(_ handler: (@Sendable () -> Void)?) { inbox.setArrivalHandler(handler) }
+
     /// Ends the session after the current line.
     public func quit() { isFinished = true }
 
@@ -312,7 +319,8 @@ public final class ReplSession: @unchecked Sendable {
         _ = inbox.drain()
     }
 
-    private func close() async {
+    /// Ends the exercise in progress and closes every connection (the web console's tab closed).
+    public func close() async {
         await exercises?.end()
         await closeConnections()
         await backend.close()

@@ -16,7 +16,7 @@ struct GradeSummary {
         let graded = results.students.reduce(0) { $0 + $1.exercises.filter { $0.status != .missing }.count }
         var lines = [
             "Graded \(count(results.students.count, "student")) on \(count(results.exercises.count, "exercise")) (\(count(graded, "submission"))) \(backend.hasPrefix("queue ") ? "through the grading " + backend : "on the " + (backend == "simulator" ? "built-in simulator" : "Redis at \(backend)")) in \(String(format: "%.1f", elapsed)) s\(backend.hasPrefix("queue ") ? "" : " with \(jobs) job\(jobs == 1 ? "" : "s")").",
-            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, canvas.csv, moodle.csv, feedback/ (\(results.students.count) files).",
+            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, report.html, canvas.csv, moodle.csv, feedback/ (\(results.students.count) files).",
         ]
         let errors = results.students.flatMap { student in student.exercises.filter { $0.status == .error }.map { (student.student, $0) } }
         if !errors.isEmpty {

@@ -8,6 +8,7 @@ struct Redislings: AsyncParsableCommand {
         abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
         subcommands: [
             LearnCommand.self,
+            WebCommand.self,
             ListCommand.self,
             ShowCommand.self,
             ExerciseCommand.self,

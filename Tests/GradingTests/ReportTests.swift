@@ -97,7 +97,7 @@ import Testing
         let results = try await results()
         let out = try TemporaryFolder()
         let written = try ReportWriter(directory: out.url.appendingPathComponent("reports")).write(results, exercises: SampleExercises.all)
-        #expect(written.map(\.lastPathComponent) == ["results.json", "gradebook.csv", "junit.xml", "summary.md", "canvas.csv", "moodle.csv", "ann.md", "ben.md", "cy.md", "dee.md", "eve.md"])
+        #expect(written.map(\.lastPathComponent) == ["results.json", "gradebook.csv", "junit.xml", "summary.md", "report.html", "canvas.csv", "moodle.csv", "ann.md", "ben.md", "cy.md", "dee.md", "eve.md"])
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("reports/feedback/eve.md").path))
     }
 }

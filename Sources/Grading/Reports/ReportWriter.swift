@@ -42,6 +42,7 @@ public struct ReportWriter: Sendable {
         try save(Data((gradebookCSV ?? GradebookCSV.render(results)).utf8), directory.appendingPathComponent("gradebook.csv"))
         try save(Data(JUnitXML.render(results).utf8), directory.appendingPathComponent("junit.xml"))
         try save(Data(SummaryMarkdown.render(results).utf8), directory.appendingPathComponent("summary.md"))
+        try save(Data(ReportHTML.page(results).utf8), directory.appendingPathComponent("report.html"))
         let maxTotal = results.exercises.reduce(0) { $0 + $1.maxScore }
         try save(Data(LMSGradebookCSV.canvas(assignment: assignment, maxScore: maxTotal, students: results.students).utf8), directory.appendingPathComponent("canvas.csv"))
         try save(Data(LMSGradebookCSV.moodle(assignment: assignment, students: results.students).utf8), directory.appendingPathComponent("moodle.csv"))
