@@ -11,4 +11,15 @@ extension RedislingsBinary {
             }
         }
     }
+
+    /// `run` with `input` on its standard input, on a Dispatch thread.
+    public func runOffThePool(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.run(arguments, in: directory, environment: environment, input: input) })
+            }
+        }
+    }
 }

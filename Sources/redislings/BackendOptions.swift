@@ -59,7 +59,7 @@ struct BackendOptions: ParsableArguments {
         guard count == 0 else {
             await connection.close()
             throw CommandLineError(
-                message: "database \(url.database) of Redis at \(url) holds \(count) keys; redislings will not mix the course with your data.",
+                message: "database \(url.database) of Redis at \(url) holds \(count) key\(count == 1 ? "" : "s"); redislings will not mix the course with your data.",
                 help: "Use an empty database, e.g. \(RedisURL(host: url.host, port: url.port, database: url.database == 15 ? 14 : 15, socketPath: url.socketPath)), or pass --allow-nonempty (redislings changes only keys it creates, and refuses an exercise whose key names are taken).")
         }
     }

@@ -7,9 +7,9 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test func theReadmeShowsWhatDevCheckCoverageCounts() throws {
+    @Test func theReadmeShowsWhatDevCheckCoverageCounts() async throws {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
-        let output = try binary.run(["--lessons", Self.root.appendingPathComponent("Lessons").path, "dev", "check", "--coverage"],
+        let output = try await binary.runOffThePool(["--lessons", Self.root.appendingPathComponent("Lessons").path, "dev", "check", "--coverage"],
                                     in: Self.root.path, environment: ["REDISLINGS_HOME": NSTemporaryDirectory() + "coverage-\(UUID().uuidString)"])
         #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
         let table = try #require(output.standardOutput.range(of: "| Lesson | Outline bullet").map { String(output.standardOutput[$0.lowerBound...]) })

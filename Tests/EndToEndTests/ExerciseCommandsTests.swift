@@ -186,21 +186,24 @@ import Testing
             executable: binary.path, arguments: ["watch", "1.1", "--interval", "100"] + Self.lessons, directory: Self.fixtures,
             environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": scratch]) { $1 }, standardOutput: log)
         defer { if process.isRunning { process.terminate() } }
-        func waitFor(_ text: String) -> Bool {
+        // Polls with Task.sleep: a blocking wait would hold one of the test process's two pool
+        // threads for up to 30 s and stall every other async test.
+        func waitFor(_ text: String) async throws -> Bool {
             let deadline = Date().addingTimeInterval(30)
             while Date() < deadline {
                 if let content = try? String(contentsOfFile: log, encoding: .utf8), content.contains(text) { return true }
-                usleep(50_000)
+                try await Task.sleep(for: .milliseconds(50))
             }
             return false
         }
-        #expect(waitFor("Score: 0/10"))
+        #expect(try await waitFor("Score: 0/10"))
         // A later modification time than the first check saw.
-        usleep(1_100_000)
+        try await Task.sleep(for: .milliseconds(1_100))
         try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(waitFor("Score: 10/10 — passed"))
+        #expect(try await waitFor("Score: 10/10 — passed"))
         process.signal(SIGINT)
+        for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         process.waitUntilExit()
         #expect(!process.isRunning)
     }

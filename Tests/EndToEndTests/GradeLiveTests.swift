@@ -32,7 +32,7 @@ import Testing
         let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
         let refused = try await binary.runOffThePool(arguments, in: work.path, environment: environment)
         #expect(refused.status != 0)
-        #expect(refused.standardError.contains("database 3 of Redis at redis://127.0.0.1:\(server.port)/3 holds 1 keys"))
+        #expect(refused.standardError.contains("database 3 of Redis at redis://127.0.0.1:\(server.port)/3 holds 1 key;"))
 
         let graded = try await binary.runOffThePool(arguments + ["--allow-nonempty"], in: work.path, environment: environment)
         #expect(graded.status == 0, "\(graded.standardError)")

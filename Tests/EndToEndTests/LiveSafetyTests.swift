@@ -127,7 +127,7 @@ import Testing
             #expect(dev.standardOutput.contains("already holds"), "\(dev.standardOutput)\(dev.standardError)")
 
             // The REPL: it may read anything and create keys of its own, never change another's.
-            let repl = try binary.run(
+            let repl = try await binary.runOffThePool(
                 ["--live", url, "--allow-nonempty"] + course, in: work.path, environment: environment,
                 input: "GET keep:me\nSET keep:me mine\nDEL queue\nFLUSHDB\nSET mine:fresh 1\nGET mine:fresh\nEVAL \"return redis.call('SET', KEYS[1], 'x')\" 1 counter\n:quit\n")
             #expect(repl.standardOutput.contains("precious-15"), "\(repl.standardOutput)")

@@ -20,19 +20,25 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let runs = 40
-        // A whole run takes some tens of milliseconds; kill at spread-out moments within it
-        // (and a few after it ended, which must change nothing).
-        let delays = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.005...0.12)) }
-        var script = "export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z\n"
-        for (run, delay) in delays.enumerated() {
+        // Kill at spread-out moments within a run (and a few after it ended, which must change
+        // nothing). A run's length depends on the machine's load, so one whole run is timed
+        // first and the kills fall at fractions of it.
+        let fractions = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.05...1.3)) }
+        let quizRun = "\(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz \(Self.lesson) --restart "
+            + "--answers \(quoted(Self.answers.joined(separator: ",")))"
+        var script = """
+            export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z
+            start=$(date +%s%N); \(quizRun) > /dev/null 2>&1; full=$(( $(date +%s%N) - start ))
+
+            """
+        for (run, fraction) in fractions.enumerated() {
             script += """
-                \(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz \(Self.lesson) --restart \
-                --answers \(quoted(Self.answers.joined(separator: ","))) > \(quoted(home))/out.\(run) 2>&1 &
-                pid=$!; sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid
+                \(quizRun) > \(quoted(home))/out.\(run) 2>&1 &
+                pid=$!; sleep $(awk "BEGIN { printf \\"%.3f\\", $full * \(fraction) / 1e9 }"); kill -9 $pid 2>/dev/null; wait $pid
 
                 """
         }
-        let result = try await runShellOffThePool(script, timeout: 120)
+        let result = try await runShellOffThePool(script, timeout: 300)
         #expect(result.status == 0 || result.status == 137, "\(result.output)")
 
         // Every answer the program confirmed on screen was saved before it said so.
@@ -77,7 +83,7 @@ import Testing
         #expect(interrupted > 0)
         print("kill test: \(runs) runs, \(interrupted) stopped mid-quiz, \(stored) answers saved, \(confirmed) shown")
         // And the program itself still opens it.
-        let progress = try binary.run(["--lessons", QuizCommandsTests.lessons, "progress", "--json"], in: home, environment: ["REDISLINGS_HOME": home])
+        let progress = try await binary.runOffThePool(["--lessons", QuizCommandsTests.lessons, "progress", "--json"], in: home, environment: ["REDISLINGS_HOME": home])
         #expect(progress.status == 0, "\(progress.standardError)")
     }
 }

@@ -12,24 +12,27 @@ import Testing
 
     let home = NSTemporaryDirectory() + "redislings-quiz-\(UUID().uuidString)"
 
-    func run(_ arguments: [String], now: String = "2026-11-28T09:00:00Z", input: String? = nil) throws -> RedislingsBinary.Output {
+    /// Runs the binary off the cooperative pool: these runs add up to many seconds.
+    func run(_ arguments: [String], now: String = "2026-11-28T09:00:00Z", input: String? = nil) async throws -> RedislingsBinary.Output {
         let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
         let environment = ["REDISLINGS_HOME": home, "REDISLINGS_NOW": now]
-        if let input { return try binary.run(["--lessons", Self.lessons] + arguments, in: NSTemporaryDirectory(), environment: environment, input: input) }
-        return try binary.run(["--lessons", Self.lessons] + arguments, in: NSTemporaryDirectory(), environment: environment)
+        if let input {
+            return try await binary.runOffThePool(["--lessons", Self.lessons] + arguments, in: NSTemporaryDirectory(), environment: environment, input: input)
+        }
+        return try await binary.runOffThePool(["--lessons", Self.lessons] + arguments, in: NSTemporaryDirectory(), environment: environment)
     }
 
     func json(_ output: RedislingsBinary.Output) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any], "\(output.standardError)")
     }
 
-    @Test func aLearnerStopsResumesFinishesAndReviewsTheNextDay() throws {
+    @Test func aLearnerStopsResumesFinishesAndReviewsTheNextDay() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        #expect(try run(["show", "18", "--plain"]).status == 0)
+        #expect(try await run(["show", "18", "--plain"]).status == 0)
 
         // Three answers typed (the command's expiry and the second answer wrong), then the end of
         // input: the attempt is kept.
-        let first = try run(["quiz", "18"], input: "set lock:invoice t1 ex 60 nx\nA\nB\n")
+        let first = try await run(["quiz", "18"], input: "set lock:invoice t1 ex 60 nx\nA\nB\n")
         #expect(first.status == 0)
         #expect(first.standardOutput.contains("Question 3 of 9"))
         #expect(first.standardOutput.contains("✗ Not quite: the answer is B."))
@@ -38,7 +41,7 @@ import Testing
         // The resumed run starts at question 4; question 7 is answered with its letters reordered.
         var rest = Array(Self.rightAnswers.dropFirst(3))
         rest[7 - 4] = "CA"
-        let finished = try json(run(["quiz", "18", "--json", "--answers", rest.joined(separator: ",")]))
+        let finished = try await json(run(["quiz", "18", "--json", "--answers", rest.joined(separator: ",")]))
         #expect(finished["finished"] as? Bool == true)
         #expect(finished["answered"] as? Int == 9)
         #expect(finished["score"] as? Int == 7)
@@ -51,11 +54,11 @@ import Testing
         #expect((checks[0]["message"] as? String)?.contains("60 s to live, where the answer leaves 30 s") == true)
         #expect(checks[6]["status"] as? String == "passed")
 
-        let sameDay = try run(["review"])
+        let sameDay = try await run(["review"])
         #expect(sameDay.standardOutput.contains("Nothing is due. 2 questions in your boxes; the next is due 2026-11-29 09:00 UTC."))
 
         // An equivalent rewrite of the command passes; the second answer is wrong again.
-        let nextDay = try run(["review", "--answers", "SET lock:invoice t1 EX 30 NX,C"], now: "2026-11-29T10:00:00Z")
+        let nextDay = try await run(["review", "--answers", "SET lock:invoice t1 EX 30 NX,C"], now: "2026-11-29T10:00:00Z")
         #expect(nextDay.status == 0)
         #expect(nextDay.standardOutput.contains("Review: 2 questions due."))
         #expect(nextDay.standardOutput.contains("Lesson 18, question 1 (box 1)"))
@@ -63,7 +66,7 @@ import Testing
         #expect(nextDay.standardOutput.contains("✗ Not quite"))
         #expect(nextDay.standardOutput.contains("→ box 1, next due 2026-11-30 10:00 UTC."))
 
-        let progress = try json(run(["progress", "--json"], now: "2026-11-29T10:00:00Z"))
+        let progress = try await json(run(["progress", "--json"], now: "2026-11-29T10:00:00Z"))
         let lessons = try #require(progress["lessons"] as? [[String: Any]])
         let eighteen = try #require(lessons.first { $0["number"] as? Int == 18 })
         #expect(eighteen["read"] as? Bool == true)
@@ -75,32 +78,32 @@ import Testing
         #expect((eighteen["seconds_spent"] as? Double ?? 0) > 0)
         #expect(lessons.first { $0["number"] as? Int == 3 }?["read"] as? Bool == false)
 
-        let text = try run(["progress"], now: "2026-11-29T10:00:00Z")
+        let text = try await run(["progress"], now: "2026-11-29T10:00:00Z")
         // The exercise count follows the course's Exercises folder, so only its shape is fixed here.
         #expect(text.standardOutput.contains(#/18  Redis Coordination Patterns and a Real-Time Chat\n    read: yes   exercises \[-+\] 0/\d+   quiz best: 7/9 \(77%\)/#))
     }
 
-    @Test func readingALessonInTheREPLMarksItRead() throws {
+    @Test func readingALessonInTheREPLMarksItRead() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let session = try run(["learn", "14"], input: ":lesson 03\n")
+        let session = try await run(["learn", "14"], input: ":lesson 03\n")
         #expect(session.status == 0, "\(session.standardError)")
-        let lessons = try #require(try json(run(["progress", "--json"]))["lessons"] as? [[String: Any]])
+        let lessons = try #require(try await json(run(["progress", "--json"]))["lessons"] as? [[String: Any]])
         // Only lesson 03, read first, is marked; the number of lessons follows the course's Lessons folder.
         #expect(lessons.count > 1)
         #expect(lessons.map { $0["read"] as? Bool } == [true] + Array(repeating: false, count: lessons.count - 1))
         #expect(lessons.first?["last_read"] as? String == "2026-11-28T09:00:00Z")
     }
 
-    @Test func shuffledOptionsAreLetteredAsShownAndSavedInTheLessonsLetters() throws {
+    @Test func shuffledOptionsAreLetteredAsShownAndSavedInTheLessonsLetters() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let shown = try run(["quiz", "14", "--seed", "7"], input: "A\n")
+        let shown = try await run(["quiz", "14", "--seed", "7"], input: "A\n")
         // Option A as shown, and the lesson's option it stands for.
         let lineA = try #require(shown.standardOutput.split(separator: "\n").first { $0.hasPrefix("  A) ") })
         let optionText = String(lineA.dropFirst(5))
         let lessonOptions = ["The id under which the message was stored", "The number of deliveries it made: one per subscribed client, plus one per matching pattern subscription",
                              "`OK` once every subscriber has processed the message", "Nothing; PUBLISH never replies"]
         let lessonLetter = try #require(lessonOptions.firstIndex(of: optionText)).description
-        let results = try json(run(["quiz", "14", "--json", "--answers", ""]))
+        let results = try await json(run(["quiz", "14", "--json", "--answers", ""]))
         #expect(results["shuffle_seed"] as? Int == 7)
         let check = try #require((results["checks"] as? [[String: Any]])?.first)
         let expectedLetter = String(UnicodeScalar(UInt8(65 + Int(lessonLetter)!)))
@@ -113,54 +116,54 @@ import Testing
         }
     }
 
-    @Test func badInputGetsClearErrors() throws {
+    @Test func badInputGetsClearErrors() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let unknown = try run(["quiz", "99"])
+        let unknown = try await run(["quiz", "99"])
         #expect(unknown.status != 0)
         #expect(unknown.standardError.contains("Error: No lesson '99'"))
 
-        let unreadable = try run(["quiz", "14", "--answers", "B,maybe"])
+        let unreadable = try await run(["quiz", "14", "--answers", "B,maybe"])
         #expect(unreadable.status != 0)
         #expect(unreadable.standardError.contains("The answer 'maybe' to question 2 cannot be read"))
-        #expect(try json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 1)
+        #expect(try await json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 1)
 
-        let badNow = try run(["quiz", "14"], now: "yesterday")
+        let badNow = try await run(["quiz", "14"], now: "yesterday")
         #expect(badNow.status != 0)
         #expect(badNow.standardError.contains("REDISLINGS_NOW: 'yesterday' is not an ISO 8601 date and time"))
     }
 
-    @Test func aDamagedDatabaseIsNamedAndLeftAsItWas() throws {
+    @Test func aDamagedDatabaseIsNamedAndLeftAsItWas() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let database = home + "/progress.sqlite"
         try Data("this is not SQLite\n".utf8).write(to: URL(fileURLWithPath: database))
         for command in [["quiz", "14"], ["progress"], ["review"], ["reset", "--yes"]] {
-            let output = try run(command)
+            let output = try await run(command)
             #expect(output.status == 1, "\(command)")
             #expect(output.standardError.hasPrefix("Error: \(database): this is not a readable progress database"), "\(command)")
             #expect(output.standardError.contains("Help: redislings will not overwrite it"))
         }
         #expect(try String(contentsOfFile: database, encoding: .utf8) == "this is not SQLite\n")
         // Reading a lesson still works; it only warns that the read was not recorded.
-        let show = try run(["show", "14", "--plain"])
+        let show = try await run(["show", "14", "--plain"])
         #expect(show.status == 0)
         #expect(show.standardError.contains("warning: reading lesson 14 was not recorded"))
     }
 
-    @Test func resetAsksOrRefusesAndForgetsOnlyWhatIsNamed() throws {
+    @Test func resetAsksOrRefusesAndForgetsOnlyWhatIsNamed() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
-        _ = try run(["quiz", "14", "--answers", "A"])
-        _ = try run(["show", "03", "--plain"])
-        let refused = try run(["reset", "14"])
+        _ = try await run(["quiz", "14", "--answers", "A"])
+        _ = try await run(["show", "03", "--plain"])
+        let refused = try await run(["reset", "14"])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("reset needs a confirmation and standard input is not a terminal"))
-        #expect(try json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 1)
+        #expect(try await json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 1)
 
-        let reset = try run(["reset", "14", "--yes"])
+        let reset = try await run(["reset", "14", "--yes"])
         #expect(reset.status == 0)
         #expect(reset.standardOutput.contains("Forgot lesson 14's quiz attempts"))
-        #expect(try json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 0)
-        let progress = try json(run(["progress", "--json"]))
+        #expect(try await json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 0)
+        let progress = try await json(run(["progress", "--json"]))
         let lessons = try #require(progress["lessons"] as? [[String: Any]])
         #expect(lessons.first { $0["number"] as? Int == 3 }?["read"] as? Bool == true)
 
@@ -171,15 +174,15 @@ import Testing
                 VALUES ('pubsub-01', 'backend-intermediate-14', 3, 3, 1, '2026-11-28 09:00:00.000')"
                 """)
             #expect(insert.status == 0, "\(insert.output)")
-            let exercise = try run(["reset", "pubsub-01", "--yes"])
+            let exercise = try await run(["reset", "pubsub-01", "--yes"])
             #expect(exercise.standardOutput == "Forgot exercise pubsub-01's results and hints (1 record).\n")
         } else {
             print("skipped the exercise reset: the sqlite3 command-line tool is not installed")
         }
 
-        let nothing = try run(["reset", "no-such-thing", "--yes"])
+        let nothing = try await run(["reset", "no-such-thing", "--yes"])
         #expect(nothing.status != 0)
         #expect(nothing.standardError.contains("'no-such-thing' is neither a lesson"))
-        #expect(try run(["reset", "--yes"]).standardOutput.hasPrefix("Forgot all your progress"))
+        #expect(try await run(["reset", "--yes"]).standardOutput.hasPrefix("Forgot all your progress"))
     }
 }

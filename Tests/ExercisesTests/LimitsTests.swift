@@ -66,7 +66,9 @@ import RedisBackends
         let result = await runner.run(exercise, submission: .lua(script), limits: limits { $0.memoryBytes = 2 << 20 })
         #expect(result.status == .error)
         #expect(result.error?.hasSuffix("the script passed the Lua memory budget of 2 MB (it allocates without end?) and was stopped") == true, "\(result)")
-        #expect(result.score == 0)
+        // The checks that run the script earn nothing. (The third asks whether the lock is gone,
+        // and its 10 s expiry runs on real time: on a machine slow enough, it is.)
+        #expect(result.checks.prefix(2).allSatisfy { $0.points == 0 }, "\(result)")
     }
 
     @Test func sandboxedCommandsAreRefusedWithTheirLine() async throws {
