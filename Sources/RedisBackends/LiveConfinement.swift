@@ -56,9 +56,10 @@ final class LiveConfinement: Sendable {
     /// Everything the user may do, as ACL SETUSER rules. `-@dangerous` removes FLUSHALL,
     /// FLUSHDB, SWAPDB, KEYS, CONFIG, SHUTDOWN, DEBUG, MONITOR, CLIENT KILL/PAUSE, ACL and the
     /// rest of Redis's own list; the others name what reaches another database, another user
-    /// or every client's scripts. CONFIG GET and loading a function library stay, as exercises use them.
+    /// or every client's scripts. CONFIG GET, CLIENT LIST and loading a function library stay,
+    /// as exercises use them.
     var rules: [String] {
-        var rules = ["reset", "on", ">" + password, "allchannels", "+@all", "-@dangerous", "+config|get",
+        var rules = ["reset", "on", ">" + password, "allchannels", "+@all", "-@dangerous", "+config|get", "+client|list",
                      "-select", "-move", "-copy", "-auth", "-hello", "-reset", "-script|flush", "-script|kill",
                      "-function", "+function|load", "+function|delete", "+function|list", "-client|reply", "-client|no-evict"]
         switch scope {
