@@ -7,9 +7,9 @@ import Testing
     static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ExerciseCourse/Lessons").path
 
-    @Test func startSolveCheckAndResume() throws {
+    @Test func startSolveCheckAndResume() async throws {
         let home = REPLProcess.temporaryHome()
-        let first = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [
+        let first = try await REPLProcess.runOffThePool(arguments: ["learn", "--lessons", Self.lessons], lines: [
             ":exercise", ":exercise 1", "PUBLISH fixture:news hello", ":check", ":hint",
             "INCR fixture:counter", "INCR fixture:counter", "INCR fixture:counter", "GET fixture:counter", ":check", ":peers",
         ], home: home)
@@ -47,7 +47,7 @@ import Testing
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("exercise: fixture-first-subscriber"))
 
-        let resumed = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check", ":exercise", ":hint", ":hint answer"], home: home)
+        let resumed = try await REPLProcess.runOffThePool(arguments: ["learn", "--lessons", Self.lessons], lines: [":hint", ":check", ":exercise", ":hint", ":hint answer"], home: home)
         // A notice, not a reply: piped, it goes to standard error.
         #expect(resumed.errors.contains("Exercise 1.1 Publish to a listener is open again, from a fresh start."))
         #expect(resumed.output.contains("Hint 2/3: PUBLISH sends a message; INCR counts."))
@@ -60,19 +60,19 @@ import Testing
 
     /// `:reset` leaves the exercise for good: the state file forgets it, so the next session
     /// does not reopen it.
-    @Test func resetLeavesTheExerciseForTheNextSessionToo() throws {
+    @Test func resetLeavesTheExerciseForTheNextSessionToo() async throws {
         let home = REPLProcess.temporaryHome()
-        let first = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":exercise 1", ":reset"], home: home)
+        let first = try await REPLProcess.runOffThePool(arguments: ["learn", "--lessons", Self.lessons], lines: [":exercise 1", ":reset"], home: home)
         #expect(first.output.contains("Exercise 1.1 was left; :exercise fixture-first-subscriber starts it again."))
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(!state.contains("exercise:"), "\(state)")
-        let next = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":check"], home: home)
+        let next = try await REPLProcess.runOffThePool(arguments: ["learn", "--lessons", Self.lessons], lines: [":check"], home: home)
         #expect(!next.errors.contains("open again"))
         #expect(next.output.hasPrefix("No exercise in progress."))
     }
 
-    @Test func metaCommandsWithoutAnExerciseSayWhatToDo() throws {
-        let run = try REPLProcess.run(arguments: ["learn", "--lessons", Self.lessons], lines: [":check", ":exercise nope"])
+    @Test func metaCommandsWithoutAnExerciseSayWhatToDo() async throws {
+        let run = try await REPLProcess.runOffThePool(arguments: ["learn", "--lessons", Self.lessons], lines: [":check", ":exercise nope"])
         #expect(run.output == """
             No exercise in progress. :exercise lists this lesson's; :exercise ID starts one.
             No exercise 'nope'. :exercise lists this lesson's; `redislings exercise list` lists them all.

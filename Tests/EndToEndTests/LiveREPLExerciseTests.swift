@@ -6,7 +6,7 @@ import Testing
 /// that starts is checked on the server and leaves nothing, and a saved exercise is not set up
 /// again by itself when the REPL opens (its setup writes keys).
 @Suite(.serialized) struct LiveREPLExerciseTests {
-    @Test func liveExercisesRefuseTakenKeysAndAreNotSetUpAgainByThemselves() throws {
+    @Test func liveExercisesRefuseTakenKeysAndAreNotSetUpAgainByThemselves() async throws {
         guard RedisServerProcess.isInstalled else {
             print("LiveREPLExerciseTests skipped: redis-server is not installed")
             return
@@ -18,19 +18,19 @@ import Testing
         let home = REPLProcess.temporaryHome()
         let learn = ["learn", "--lessons", ExerciseREPLTests.lessons]
 
-        let refused = try REPLProcess.run(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/5", "--allow-nonempty"], lines: [":exercise 1"], home: home)
+        let refused = try await REPLProcess.runOffThePool(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/5", "--allow-nonempty"], lines: [":exercise 1"], home: home)
         #expect(refused.output.contains("already holds `fixture:counter`, which this exercise would change"), "\(refused.output)")
         #expect(try runShell("\(cli) -n 5 GET fixture:counter").output == "41\n")
         #expect(try runShell("\(cli) -n 5 DBSIZE").output == "1\n")
 
-        let solved = try REPLProcess.run(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/6"], lines: [
+        let solved = try await REPLProcess.runOffThePool(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/6"], lines: [
             ":exercise 1", "PUBLISH fixture:news hello", "INCR fixture:counter", "INCR fixture:counter", "INCR fixture:counter",
             "GET fixture:counter", ":check",
         ], home: home)
         #expect(solved.output.contains("Score 10/10: passed."), "\(solved.output)")
         #expect(try runShell("\(cli) -n 6 DBSIZE").output == "0\n")
 
-        let reopened = try REPLProcess.run(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/6"], lines: ["DBSIZE"], home: home)
+        let reopened = try await REPLProcess.runOffThePool(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/6"], lines: ["DBSIZE"], home: home)
         #expect(reopened.output.hasPrefix("Exercise 1.1 Publish to a listener was open when you left. On a live Redis it is not set up again by itself"), "\(reopened.output)")
         #expect(reopened.output.hasSuffix("(integer) 0\n"), "\(reopened.output)")
         #expect(try runShell("\(cli) ACL USERS").output == "default\n")
@@ -64,7 +64,7 @@ import Testing
             \(cli) -n 9 DBSIZE
             """
         #expect(try await runShellOffThePool(script).output == "2\n")
-        let next = try REPLProcess.run(arguments: ["--live", "redis://127.0.0.1:\(server.port)/9"], lines: ["DBSIZE"], home: home)
+        let next = try await REPLProcess.runOffThePool(arguments: ["--live", "redis://127.0.0.1:\(server.port)/9"], lines: ["DBSIZE"], home: home)
         #expect(next.status == 0, "\(next.errors)")
         #expect(next.output == "(integer) 0\n", "\(next.output)\(next.errors)")
         #expect(try runShell("\(cli) ACL USERS").output == "default\n")

@@ -7,8 +7,8 @@ import RedislingsTestSupport
     static let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/REPLCourse").path
 
-    @Test func scriptedSessionRunsCommandsAndMetaCommands() throws {
-        let run = try REPLProcess.run(lines: [
+    @Test func scriptedSessionRunsCommandsAndMetaCommands() async throws {
+        let run = try await REPLProcess.runOffThePool(lines: [
             "SET k \"a b\"", "GET k", "RPUSH l x y", "LRANGE l 0 -1", "GET 'unbalanced", "help publish",
             ":run", ":run 1", ":advance 2s", ":as bob PUBLISH news hi", ":next", ":run 1", ":quit", "PING",
         ])
@@ -43,9 +43,9 @@ import RedislingsTestSupport
             """)
     }
 
-    @Test func lessonRendersAndTheSessionResumesWhereItStopped() throws {
+    @Test func lessonRendersAndTheSessionResumesWhereItStopped() async throws {
         let home = REPLProcess.temporaryHome()
-        let first = try REPLProcess.run(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
+        let first = try await REPLProcess.runOffThePool(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
         #expect(first.status == 0)
         #expect(first.output.contains("Channels"))
         #expect(first.output.contains("Nobody listens yet"))
@@ -54,31 +54,31 @@ import RedislingsTestSupport
         #expect(!first.output.contains("%20"))
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("lesson: channels"))
-        let again = try REPLProcess.run(lines: [":lessons", ":prev"], home: home)
+        let again = try await REPLProcess.runOffThePool(lines: [":lessons", ":prev"], home: home)
         #expect(again.output.hasPrefix("  01  Keys First\n* 02  Channels\nLesson 01 (1 of 2): Keys First\n"))
-        let third = try REPLProcess.run(lines: [":lessons"], home: home)
+        let third = try await REPLProcess.runOffThePool(lines: [":lessons"], home: home)
         #expect(third.output == "* 01  Keys First\n  02  Channels\n")
     }
 
-    @Test func aCorruptStateFileIsNamedAndNothingCrashes() throws {
+    @Test func aCorruptStateFileIsNamedAndNothingCrashes() async throws {
         let home = REPLProcess.temporaryHome()
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         try "lesson: keys-first\nthis line is not a setting\n".write(toFile: home + "/state", atomically: true, encoding: .utf8)
-        let run = try REPLProcess.run(lines: ["PING"], home: home)
+        let run = try await REPLProcess.runOffThePool(lines: ["PING"], home: home)
         #expect(run.status == 1)
         #expect(run.output.isEmpty)
         #expect(run.errors.contains("\(home)/state:2"))
         #expect(run.errors.contains("delete the file"))
     }
 
-    @Test func liveModeTalksToARealRedis() throws {
+    @Test func liveModeTalksToARealRedis() async throws {
         guard RedisServerProcess.isInstalled else {
             print("skipped: redis-server is not installed (scripts/install-deps.sh --test installs it)")
             return
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let run = try REPLProcess.run(
+        let run = try await REPLProcess.runOffThePool(
             arguments: ["learn", "--live", "redis://127.0.0.1:\(server.port)/3"],
             lines: ["SET k \"a\\x00b\"", "GET k", "DBSIZE", ":reset", "SELECT 0", "DBSIZE"])
         #expect(run.status == 0)
@@ -98,14 +98,14 @@ import RedislingsTestSupport
     /// Piped, the REPL prints what redis-cli prints piped: raw replies (bytes as they are,
     /// nil as an empty line, arrays one element a line, an error and an empty line), with
     /// notices on standard error; `--no-raw` keeps the terminal format.
-    @Test func pipedOutputIsRawAsRedisCliPrintsIt() throws {
+    @Test func pipedOutputIsRawAsRedisCliPrintsIt() async throws {
         let lines = ["SET k v", "GET k", "GET nokey", "INCR n", "RPUSH l a b \"c d\"", "LRANGE l 0 -1", "LRANGE none 0 -1",
                      "SUBSCRIB news", "EVAL \"return {1,{2,3}}\" 0"]
-        let run = try REPLProcess.run(arguments: ["--raw"], lines: lines)
+        let run = try await REPLProcess.runOffThePool(arguments: ["--raw"], lines: lines)
         #expect(run.status == 0)
         #expect(run.output == "OK\nv\n\n1\n3\na\nb\nc d\n\nERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n\n1\n2\n3\n")
         #expect(!run.errors.contains("did you mean"))
-        let formatted = try REPLProcess.run(arguments: ["--no-raw"], lines: ["GET nokey", "SUBSCRIB news"])
+        let formatted = try await REPLProcess.runOffThePool(arguments: ["--no-raw"], lines: ["GET nokey", "SUBSCRIB news"])
         #expect(formatted.output == "(nil)\n(error) ERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n")
         #expect(formatted.errors.contains("(did you mean SUBSCRIBE?)"))
         guard RedisServerProcess.isInstalled else {
@@ -122,16 +122,16 @@ import RedislingsTestSupport
     }
 
     /// A wrong `:run` says what was wrong before listing the examples.
-    @Test func aWrongRunNumberSaysWhatWasWrong() throws {
-        let run = try REPLProcess.run(lines: [":run 99", ":run 0", ":run abc", ":run 1 2"])
+    @Test func aWrongRunNumberSaysWhatWasWrong() async throws {
+        let run = try await REPLProcess.runOffThePool(lines: [":run 99", ":run 0", ":run abc", ":run 1 2"])
         #expect(run.output.contains("Lesson 01 has no example 99: its examples are 1 to 2.\nUsage: :run N"))
         #expect(run.output.contains("Lesson 01 has no example 0: its examples are 1 to 2.\nUsage: :run N"))
         #expect(run.output.contains("'abc' is not a number.\nUsage: :run N"))
         #expect(run.output.contains(":run takes one number, not 2 words.\nUsage: :run N"))
     }
 
-    @Test func anUnknownLessonSaysWhichExist() throws {
-        let run = try REPLProcess.run(arguments: ["learn", "nope"], lines: [])
+    @Test func anUnknownLessonSaysWhichExist() async throws {
+        let run = try await REPLProcess.runOffThePool(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)
         #expect(run.errors.contains("No lesson 'nope'"))
         #expect(run.errors.contains("01 keys-first"))
@@ -148,6 +148,16 @@ enum REPLProcess {
 
     static func temporaryHome() -> String {
         NSTemporaryDirectory() + "redislings-repl-e2e-\(UUID().uuidString)"
+    }
+
+    /// `run` on a Dispatch thread: a session against a live Redis takes many seconds, and a
+    /// test that waits for it on the cooperative pool stalls every other async test.
+    static func runOffThePool(arguments: [String] = [], lines: [String], home: String = temporaryHome()) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(arguments: arguments, lines: lines, home: home) })
+            }
+        }
     }
 
     static func run(arguments: [String] = [], lines: [String], home: String = temporaryHome()) throws -> Result {
