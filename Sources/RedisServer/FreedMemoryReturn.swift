@@ -20,17 +20,26 @@ public final class FreedMemoryReturn: Sendable {
     private let trim: @Sendable () -> Void
     /// Free bytes the allocator held right after the last trim, lowered as they are reused.
     private let baseline = Mutex<Int?>(nil)
+    /// True for the returner over the process's own allocator: its checks are shared by every
+    /// server of the process.
+    private let sharesTheProcessAllocator: Bool
+    /// When any returner over the process's allocator last checked. mallinfo2 and malloc_trim
+    /// walk the whole heap under the arenas' locks: a process with many servers (the test
+    /// suite) checking once a second each would stall every thread that allocates.
+    private static let lastProcessCheck = Mutex<ContinuousClock.Instant?>(nil)
 
     /// A returner over glibc's allocator (a no-op where glibc is absent).
     public convenience init(threshold: Int = FreedMemoryReturn.defaultThreshold) {
-        self.init(threshold: threshold, freeBytes: Self.allocatorFreeBytes, trim: Self.trimAllocator)
+        self.init(threshold: threshold, freeBytes: Self.allocatorFreeBytes, trim: Self.trimAllocator, sharesTheProcessAllocator: true)
     }
 
     /// A returner over any allocator: `freeBytes` reports the bytes it holds free (nil: unknown),
     /// `trim` gives them back.
     public init(
-        threshold: Int, freeBytes: @escaping @Sendable () -> Int?, trim: @escaping @Sendable () -> Void
+        threshold: Int, freeBytes: @escaping @Sendable () -> Int?, trim: @escaping @Sendable () -> Void,
+        sharesTheProcessAllocator: Bool = false
     ) {
+        self.sharesTheProcessAllocator = sharesTheProcessAllocator
         self.threshold = threshold
         self.freeBytes = freeBytes
         self.trim = trim
@@ -39,6 +48,15 @@ public final class FreedMemoryReturn: Sendable {
     /// Trims when enough has been freed since the last trim; returns whether it trimmed.
     @discardableResult
     public func check() -> Bool {
+        if sharesTheProcessAllocator {
+            let now = ContinuousClock.now
+            let due = Self.lastProcessCheck.withLock { last -> Bool in
+                if let last, now - last < Self.interval { return false }
+                last = now
+                return true
+            }
+            guard due else { return false }
+        }
         guard let free = freeBytes() else { return false }
         let due = baseline.withLock { baseline -> Bool in
             let floor = min(baseline ?? 0, free)

@@ -110,7 +110,8 @@ import Testing
         let served = try await ServedSimulator()
         let waiter = try await served.connect()
         let worker = try await served.connect()
-        async let popped = waiter.send("BLPOP", "jobs", "5")
+        // A long timeout: on a loaded machine the pushes below can take seconds to arrive.
+        async let popped = waiter.send("BLPOP", "jobs", "60")
         try await Task.sleep(for: .milliseconds(100))
         for i in 0..<20 { #expect(try await worker.send("LPUSH", "other", "x") == .integer(Int64(i + 1))) }
         #expect(try await worker.send("RPUSH", "jobs", "job-1") == .integer(1))
@@ -143,9 +144,9 @@ import Testing
         #expect(try await publisher.send("PUBLISH", "news", "1") == .integer(1))
         await subscriber.close()
         // The server learns of the close when its event loop reads the EOF: on a loaded machine
-        // that can take a while, so wait up to 10 s.
+        // that can take a while, so wait up to 60 s.
         var receivers: Int64 = -1
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             receivers = try await publisher.send("PUBLISH", "news", "2").integerValue ?? -1
             if receivers == 0 { break }
