@@ -102,13 +102,13 @@ struct LiveRedisConnectionTests {
         // CLIENT UNPAUSE would itself wait for the pause, so the test waits it out.
         let clock = ContinuousClock()
         let pausedAt = clock.now
-        #expect(try await pauser.send("CLIENT", "PAUSE", "2000", "ALL") == .ok)
+        #expect(try await pauser.send("CLIENT", "PAUSE", "10000", "ALL") == .ok)
         await #expect {
             try await connection.send("SET", "k", "v")
         } throws: { error in
             (error as? RedisConnectionError)?.message.contains("did not answer SET within") == true
         }
-        try await clock.sleep(until: pausedAt + .milliseconds(2300))
+        try await clock.sleep(until: pausedAt + .milliseconds(10_300))
         #expect(try await connection.send("PING") == .simpleString("PONG"))
         await connection.close()
         await pauser.close()

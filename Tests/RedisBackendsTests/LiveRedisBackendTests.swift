@@ -41,7 +41,8 @@ import Testing
         try await withServer { backend in
             let client = try await backend.connect()
             // Read-only, so SCRIPT KILL may stop it; bounded, so a failing test cannot leave the server busy.
-            let running = Task { try await client.send("EVAL", "local t = redis.call('TIME')[1] + 5 while redis.call('TIME')[1] + 0 < t do end", "0") }
+            // 30 s: on a loaded machine reaching the kill can take seconds.
+            let running = Task { try await client.send("EVAL", "local t = redis.call('TIME')[1] + 30 while redis.call('TIME')[1] + 0 < t do end", "0") }
             // Past busy-reply-threshold (50 ms), the server reads SCRIPT KILL.
             try await waitUntilBusy(backend)
             let outcome = await backend.interrupt(client)
