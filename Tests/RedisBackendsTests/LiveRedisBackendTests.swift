@@ -21,7 +21,13 @@ import Testing
     private func waitUntilBusy(_ backend: LiveRedisBackend) async throws {
         let probe = try await LiveRedisConnection.connect(to: RedisURL(host: backend.url.host, port: backend.url.port))
         defer { Task { await probe.close() } }
+        // Bounded: a script that ended before the probe connected never makes the server BUSY.
+        let deadline = ContinuousClock.now + .seconds(60)
         while try await !(probe.send("PING").debugDescription.contains("BUSY")) {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the server never answered BUSY while the script ran")
+                return
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
     }
@@ -55,7 +61,7 @@ import Testing
     @Test func aScriptThatWroteIsReportedAsUnstoppable() async throws {
         try await withServer { backend in
             let client = try await backend.connect()
-            let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') local t = redis.call('TIME')[1] + 6 while redis.call('TIME')[1] + 0 < t do end", "0") }
+            let running = Task { try await client.send("EVAL", "redis.call('SET', 'k', 'v') local t = redis.call('TIME')[1] + 20 while redis.call('TIME')[1] + 0 < t do end", "0") }
             // Past busy-reply-threshold (50 ms), the server reads SCRIPT KILL.
             try await waitUntilBusy(backend)
             let outcome = await backend.interrupt(client)
