@@ -22,7 +22,7 @@ extension CommandTable {
                 return .ok
             },
             CommandSpec("slowlog|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow"]) { _ in
-                .array(helpLines("SLOWLOG", [
+                CommandTable.helpReply("SLOWLOG", [
                     "GET [<count>]",
                     "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
                     "    Entries are made of:",
@@ -32,7 +32,7 @@ extension CommandTable {
                     "    Return the length of the slowlog.",
                     "RESET",
                     "    Reset the slowlog.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
         CommandSpec("latency", arity: -2, flags: [], categories: ["@slow"], subcommands: [
@@ -86,7 +86,7 @@ extension CommandTable {
                 return .map(fields: pairs)
             },
             CommandSpec("latency|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow"]) { _ in
-                .array(helpLines("LATENCY", [
+                CommandTable.helpReply("LATENCY", [
                     "DOCTOR",
                     "    Return a human readable latency analysis report.",
                     "GRAPH <event>",
@@ -101,7 +101,7 @@ extension CommandTable {
                     "HISTOGRAM [COMMAND ...]",
                     "    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.",
                     "    If no commands are specified then all histograms are replied.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
         CommandSpec("monitor", arity: 1, flags: ["admin", "noscript", "loading", "stale"], categories: ["@admin", "@slow", "@dangerous"]) { ctx in

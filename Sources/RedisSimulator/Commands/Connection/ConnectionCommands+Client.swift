@@ -63,7 +63,7 @@ extension CommandTable {
             },
         ] + clientTrackingCommands + [
             CommandSpec("client|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow", "@connection"]) { _ in
-                .array(helpLines("CLIENT", [
+                CommandTable.helpReply("CLIENT", [
                     "CACHING (YES|NO)",
                     "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
                     "GETREDIR",
@@ -109,7 +109,7 @@ extension CommandTable {
                     "    Report tracking status for the current connection.",
                     "NO-EVICT (ON|OFF)",
                     "    Protect current client connection from eviction.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
     ]

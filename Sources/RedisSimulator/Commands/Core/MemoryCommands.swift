@@ -20,7 +20,7 @@ extension CommandTable {
             },
             CommandSpec("memory|purge", arity: 2, flags: [], categories: ["@slow"]) { _ in .ok },
             CommandSpec("memory|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow"]) { _ in
-                .array(helpLines("MEMORY", [
+                CommandTable.helpReply("MEMORY", [
                     "DOCTOR",
                     "    Return memory problems reports.",
                     "MALLOC-STATS",
@@ -32,7 +32,7 @@ extension CommandTable {
                     "USAGE <key> [SAMPLES <count>]",
                     "    Return memory in bytes used by <key> and its value. Nested values are",
                     "    sampled up to <count> times (default: 5, 0 means sample all).",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
     ]

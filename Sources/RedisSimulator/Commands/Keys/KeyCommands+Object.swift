@@ -24,7 +24,7 @@ extension CommandTable {
                 return .integer(Int64(access.decayedFrequency(now: ctx.now, decayTime: ctx.server.config.integer("lfu-decay-time"))))
             },
             CommandSpec("object|help", arity: 2, flags: ["loading", "stale"], categories: ["@keyspace", "@slow"]) { _ in
-                .array(CommandTable.helpLines("OBJECT", [
+                CommandTable.helpReply("OBJECT", [
                     "ENCODING <key>",
                     "    Return the kind of internal representation used in order to store the value",
                     "    associated with a <key>.",
@@ -37,7 +37,7 @@ extension CommandTable {
                     "REFCOUNT <key>",
                     "    Return the number of references of the value associated with the specified",
                     "    <key>.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
     ]
@@ -48,12 +48,6 @@ extension CommandTable {
             guard let value = ctx.peek(ctx[2]) else { return .nullBulkString }
             return try body(ctx, value)
         }
-    }
-
-    /// Redis's help reply: a header line, the lines, and the HELP line every command ends with.
-    static func helpLines(_ command: String, _ lines: [String]) -> [String] {
-        ["\(command) <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"] + lines
-            + ["HELP", "    Prints this help."]
     }
 }
 

@@ -29,7 +29,7 @@ extension CommandTable {
             aclSpec("acl|load", arity: 2, admin: true) { _ in throw noACLFile },
             aclSpec("acl|save", arity: 2, admin: true) { _ in throw noACLFile },
             CommandSpec("acl|help", arity: 2, flags: ["loading", "stale"]) { _ in
-                .array(helpLines("ACL", [
+                CommandTable.helpReply("ACL", [
                     "CAT [<category>]",
                     "    List all commands that belong to <category>, or all command categories",
                     "    when no category is specified.",
@@ -56,7 +56,7 @@ extension CommandTable {
                     "    List all the registered usernames.",
                     "WHOAMI",
                     "    Return the current connection username.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
     ]

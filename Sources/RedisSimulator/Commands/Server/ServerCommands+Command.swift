@@ -44,7 +44,7 @@ extension CommandTable {
                 })
             },
             commandSpec("command|help", arity: 2) { _ in
-                .array(helpLines("COMMAND", [
+                CommandTable.helpReply("COMMAND", [
                     "(no subcommand)",
                     "    Return details about all Redis commands.",
                     "COUNT",
@@ -63,7 +63,7 @@ extension CommandTable {
                     "    Return the keys from a full Redis command.",
                     "GETKEYSANDFLAGS <full-command>",
                     "    Return the keys and the access flags from a full Redis command.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { ctx in
             .array(ctx.server.table.commands.values.sorted { $0.name < $1.name }.map(commandInfo))

@@ -62,7 +62,7 @@ extension CommandTable {
                 throw RedisError("ERR The server is running without a config file")
             },
             CommandSpec("config|help", arity: 2, flags: ["loading", "stale"], categories: ["@slow"]) { _ in
-                .array(helpLines("CONFIG", [
+                CommandTable.helpReply("CONFIG", [
                     "GET <pattern>",
                     "    Return parameters matching the glob-like <pattern> and their values.",
                     "SET <directive> <value>",
@@ -71,7 +71,7 @@ extension CommandTable {
                     "    Reset statistics reported by the INFO command.",
                     "REWRITE",
                     "    Rewrite the configuration file.",
-                ]).map { .simpleString($0) })
+                ])
             },
         ]) { _ in .ok },
     ]
