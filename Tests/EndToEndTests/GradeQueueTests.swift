@@ -133,8 +133,15 @@ import Testing
                 let done = Int(try await redis(server.port, "HLEN \(results)")) ?? 0
                 let held = try await redis(server.port, "XPENDING \(jobs) graders - + 10 w1")
                 if done >= 20 && !held.isEmpty {
-                    kill(workers[0].processIdentifier, SIGKILL)
-                    killed = true
+                    // Stopped first, so the job seen pending cannot be finished and acknowledged
+                    // between the look and the kill; a worker found idle is let go on.
+                    kill(workers[0].processIdentifier, SIGSTOP)
+                    if try await !redis(server.port, "XPENDING \(jobs) graders - + 10 w1").isEmpty {
+                        kill(workers[0].processIdentifier, SIGKILL)
+                        killed = true
+                    } else {
+                        kill(workers[0].processIdentifier, SIGCONT)
+                    }
                 }
                 try await Task.sleep(for: .milliseconds(50))
             }

@@ -65,6 +65,9 @@ import Testing
             // is busy or the build slow, the script's time budget or the runner's wall clock.
             let budgets = ["memory", "time limit", "time budget", "wall-clock budget"]
             #expect(budgets.contains { message.contains($0) }, "\(message)")
+        } else if student == "h-output" {
+            // Its 2 MB reply meets the reply budget, or on a starved machine the wall clock first.
+            #expect(message.contains(error) || message.contains("wall-clock budget"), "\(message)")
         } else {
             #expect(message.contains(error), "\(message)")
         }

@@ -34,3 +34,28 @@ import Testing
         #expect(hanging.stop() == "the worker was ended by signal 9")
     }
 }
+
+/// A worker's start-up (loading the binary and the course, slow on a busy machine) is not
+/// charged to the submission it is started for.
+@Suite struct ProcessGraderStartUpTests {
+    static let answer = #"{"exercise":"counter","status":"passed","score":10,"max_score":10,"checks":[]}"#
+
+    @Test func aWorkerThatIsSlowToStartDoesNotTimeTheSubmissionOut() async {
+        // It takes three times the submission's time limit to start, then answers at once.
+        let grader = ProcessGrader(wallClock: .milliseconds(300), memoryBudgetText: "64 MB") { _ in
+            ["/bin/sh", "-c", "sleep 3; echo ready; read request; echo '\(Self.answer)'"]
+        }
+        defer { grader.shutDown() }
+        let outcome = await grader.grade(SampleExercises.counter, submission: SubmissionText(kind: .redis, text: "INCR counter"), slot: 0)
+        #expect(outcome.status == .passed, "\(outcome.error ?? "")")
+        #expect(outcome.score == 10)
+    }
+
+    @Test func aWorkerThatDiesBeforeItIsReadyIsTheGradersProblem() async {
+        let grader = ProcessGrader(wallClock: .seconds(5), memoryBudgetText: "64 MB") { _ in ["/bin/sh", "-c", "exit 3"] }
+        defer { grader.shutDown() }
+        let outcome = await grader.grade(SampleExercises.counter, submission: SubmissionText(kind: .redis, text: "INCR counter"), slot: 0)
+        #expect(outcome.status == .error)
+        #expect(outcome.error?.hasPrefix("infrastructure error, not the student's: the grading worker failed to start") == true, "\(outcome.error ?? "")")
+    }
+}

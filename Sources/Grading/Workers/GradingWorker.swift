@@ -7,6 +7,9 @@ import RESP
 /// backend; the worker caps its own address space, so a submission that allocates without end
 /// ends the worker (which the parent reports and replaces), never the grader.
 public enum GradingWorker {
+    /// The line a worker prints once it has loaded and is reading requests.
+    static let readyLine = Data("ready".utf8)
+
     /// Serves requests until standard input closes.
     public static func serve(exercises: [Exercise], limits: ExerciseLimits, backend: any RedisBackend, addressSpaceBytes: Int?) async {
         if let addressSpaceBytes { limitAddressSpace(to: addressSpaceBytes) }
@@ -17,6 +20,7 @@ public enum GradingWorker {
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        FileHandle.standardOutput.write(readyLine + Data([0x0A]))
         while let line = readLine(strippingNewline: true) {
             let result: ExerciseResult
             if let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)), let exercise = byID[request.exercise] {

@@ -11,6 +11,8 @@ public final class ProcessGrader: SubmissionGrading {
     private let wallClock: Duration
     private let memoryText: String
     private let workers = Mutex<[Int: WorkerProcess]>([:])
+    /// How long a new worker may take to load before it is given a submission.
+    static let startUpLimit: Duration = .seconds(120)
 
     /// `command(slot)` is the worker's command line for a slot (the executable first);
     /// `wallClock` is how long one submission may take before its worker is killed.
@@ -48,6 +50,20 @@ public final class ProcessGrader: SubmissionGrading {
             }
         } catch {
             return .failure(exercise, reason: "\(error)")
+        }
+        if !worker.isReady {
+            // Starting a worker (loading the binary and the course) on a busy machine can take
+            // longer than a submission may run: it must not be charged to the submission.
+            switch worker.nextLine(within: Self.startUpLimit) {
+            case .line(let line) where line == GradingWorker.readyLine:
+                worker.isReady = true
+            case .line, .exited:
+                retire(slot, worker)
+                return .failure(exercise, reason: "infrastructure error, not the student's: the grading worker failed to start; grade this exercise again (--only \(exercise.id))")
+            case .timedOut:
+                retire(slot, worker)
+                return .failure(exercise, reason: "infrastructure error, not the student's: the grading worker did not start within \(Self.startUpLimit.components.seconds) s (is the machine overloaded?); grade this exercise again (--only \(exercise.id))")
+            }
         }
         let request = WorkerRequest(exercise: exercise.id, kind: submission.kind, text: submission.text)
         guard let data = try? JSONEncoder().encode(request) else { return .failure(exercise, reason: "the submission could not be sent to a worker") }

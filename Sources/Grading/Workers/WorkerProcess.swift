@@ -14,6 +14,8 @@ final class WorkerProcess: @unchecked Sendable {
     private let output: Int32
     private var buffer = Data()
     private var ended = false
+    /// Whether the worker has said it is ready for requests (only its grader asks, one at a time).
+    var isReady = false
 
     /// Starts `arguments[0]` with the rest as its arguments.
     init(_ arguments: [String]) throws {
@@ -68,6 +70,13 @@ final class WorkerProcess: @unchecked Sendable {
             return true
         }
         guard written else { return .exited(stop()) }
+        return nextLine(within: timeout)
+    }
+
+    /// Waits up to `timeout` for the worker's next line, without sending anything: the line a
+    /// worker prints once it has started, so its start-up is not charged to a submission.
+    func nextLine(within timeout: Duration) -> Answer {
+        guard !ended else { return .exited("the worker had already stopped") }
         let deadline = ContinuousClock.now + timeout
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
