@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build "$@"
-bash scripts/test-web.sh
+REDISLINGS_TESTS_BUILT=1 bash scripts/test-web.sh
