@@ -47,7 +47,7 @@ public final class LiveRedisBackend: RedisBackend {
     /// This server again; with a key scope, confined to it under a new ACL user.
     public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
         guard let scope = limits.keyScope else { return self }
-        return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, adminURL: url))
+        return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, memoryBudget: limits.keyMemoryBudget, adminURL: url))
     }
 
     public func advanceClock(milliseconds: Int64) -> Bool { false }
@@ -68,7 +68,8 @@ public final class LiveRedisBackend: RedisBackend {
 
     public func takeInterference() -> String? { watch.take() }
 
-    public func takeStoppedScript() -> String? { watch.takeStopped() }
+    /// A run stopped for its memory budget says so first; else a script stopped for its time.
+    public func takeStoppedScript() -> String? { confinement?.memoryStop ?? watch.takeStopped() }
 
     public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) {
         await watch.awaitRecovery(timeout: timeout)
