@@ -76,13 +76,19 @@ public final class LiveRedisBackend: RedisBackend {
     }
 
     /// Deletes the ACL users that processes started by `parent` created and could not delete
-    /// (a grading worker killed at its time limit); their runs' keys are the next run's to clear.
+    /// (a grading worker killed at its time limit), and the function lease one of them held;
+    /// their runs' keys are the next run's to clear.
     public func deleteUsers(leftBy parent: pid_t) async {
         guard let admin = try? await LiveRedisConnection.connect(to: url) else { return }
         let prefix = LiveConfinement.userPrefix(parent: parent)
         let users = (try? await admin.send("ACL", "USERS"))?.arrayValue?.compactMap(\.stringValue) ?? []
         for user in users where user.hasPrefix(prefix) {
             _ = try? await admin.send("ACL", "DELUSER", user)
+            let lease = LiveFunctionLease(url: url, holder: user)
+            if let zero = try? await LiveRedisConnection.connect(to: lease.serverURL) {
+                await lease.release(on: zero)
+                await zero.close()
+            }
         }
         await admin.close()
     }

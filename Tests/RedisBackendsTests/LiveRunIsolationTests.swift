@@ -1,3 +1,4 @@
+import Foundation
 import LiveRedis
 import RESP
 @testable import RedisBackends
@@ -116,6 +117,25 @@ import Testing
             let zero = try await LiveRedisConnection.connect(to: serverWide)
             #expect(try await zero.send("EXISTS", LiveFunctionLease.key) == .integer(0))
             await zero.close()
+        }
+    }
+
+    @Test func theLeaseOfARunThatNeverEndedIsFreedByItsGrader() async throws {
+        try await withServer { backend, admin in
+            let abandoned = run(backend)
+            let client = try await abandoned.connect()
+            #expect(try await client.send("FUNCTION", "LOAD", "#!lua name=kept\nredis.register_function('kept', function() return 1 end)") == .bulk("kept"))
+            var serverWide = backend.url
+            serverWide.database = 0
+            let zero = try await LiveRedisConnection.connect(to: serverWide)
+            #expect(try await zero.send("EXISTS", LiveFunctionLease.key) == .integer(1))
+            // What a grader does after a worker was killed holding the lease.
+            await backend.deleteUsers(leftBy: getppid())
+            #expect(try await zero.send("EXISTS", LiveFunctionLease.key) == .integer(0))
+            await zero.close()
+            await client.close()
+            await abandoned.close()
+            _ = try await admin.send("FUNCTION", "FLUSH")
         }
     }
 
