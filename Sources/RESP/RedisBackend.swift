@@ -44,8 +44,9 @@ public protocol RedisBackend: AnyObject, Sendable {
     /// has outrun every budget; false (with the reason) when it did not recover within `timeout`.
     func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String)
 
-    /// How a script of this backend's runs was stopped for running past its time budget since
-    /// the last call (a live Redis stops it with SCRIPT KILL), for the run's result; nil when none was.
+    /// How a run was stopped for a budget since the last call (a live Redis stops a script past
+    /// its time with SCRIPT KILL, and a run whose keys outgrow `keyMemoryBudget`), for the run's
+    /// result; nil when none was.
     func takeStoppedScript() -> String?
 }
 
@@ -85,14 +86,18 @@ public struct RedisInstanceLimits: Sendable {
     /// The keys the run may change on a shared server, which confines its connections to them
     /// (nil: unconfined). A fresh server of the run's own needs none.
     public var keyScope: RedisKeyScope?
+    /// On a shared server, the most bytes the run's keys may hold (MEMORY USAGE): past it the
+    /// run is stopped and its keys deleted (nil: unbounded). A fresh server uses `maxmemory`.
+    public var keyMemoryBudget: Int?
 
     /// Limits spelled out.
     public init(
         scriptTimeBudget: Duration? = nil, scriptMemoryBudget: Int? = nil,
         scriptCommandRefusal: (@Sendable ([[UInt8]]) -> String?)? = nil, frozenClockMilliseconds: Int64? = nil,
-        keyScope: RedisKeyScope? = nil
+        keyScope: RedisKeyScope? = nil, keyMemoryBudget: Int? = nil
     ) {
         self.keyScope = keyScope
+        self.keyMemoryBudget = keyMemoryBudget
         self.scriptTimeBudget = scriptTimeBudget
         self.scriptMemoryBudget = scriptMemoryBudget
         self.scriptCommandRefusal = scriptCommandRefusal

@@ -10,13 +10,27 @@ final class LiveConfinedConnection: RedisConnection {
     private let inner: LiveRedisConnection
     private let confinement: LiveConfinement
     private let watch: LiveServerWatch
+    private let id = LiveConfinedConnection.serial.wrappingAdd(1, ordering: .relaxed).newValue
+    let pushes: AsyncStream<RESPValue>
 
-    var pushes: AsyncStream<RESPValue> { inner.pushes }
+    private static let serial = Atomic<Int>(0)
 
     init(_ inner: LiveRedisConnection, confinement: LiveConfinement, watch: LiveServerWatch) {
         self.inner = inner
         self.confinement = confinement
         self.watch = watch
+        guard let channels = confinement.channels else {
+            pushes = inner.pushes
+            return
+        }
+        // Messages arrive with the run's prefixed names; the run sees the names it used.
+        let (stream, continuation) = AsyncStream<RESPValue>.makeStream()
+        pushes = stream
+        let source = inner.pushes
+        Task {
+            for await push in source { continuation.yield(channels.unmapPush(push)) }
+            continuation.finish()
+        }
     }
 
     static let scriptCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
@@ -38,9 +52,40 @@ final class LiveConfinedConnection: RedisConnection {
         if Self.reauthenticates(name, arguments) {
             return .error("NOPERM this user has no permissions to run the '\(name)' command")
         }
+        if let stop = confinement.memoryStop { return .error("ERR " + stop) }
+        if let refusal = await confinement.admitFunction(arguments) { return refusal }
         await confinement.admit(arguments)
+        let (scripted, sha) = confinement.mapScript(arguments)
+        var sent = scripted
+        var shape = LiveChannelScope.ReplyShape.none
+        if let channels = confinement.channels {
+            let mapped = channels.map(scripted)
+            sent = mapped.arguments
+            shape = mapped.reply
+            if shape == .patternCount { return .integer(Int64(confinement.patternCount)) }
+            if !mapped.patterns.isEmpty { await confinement.grant(patterns: mapped.patterns) }
+            confinement.note(subscription: sent, connection: id)
+        }
+        var reply: RESPValue
+        do {
+            reply = try await sendConfined(name: name, original: arguments, sent: sent)
+        } catch {
+            // A run stopped for its memory has its connections closed under it.
+            if let stop = confinement.memoryStop { return .error("ERR " + stop) }
+            throw error
+        }
+        if let sha { reply = LiveConfinement.unwrapScriptReply(reply, sha: sha) }
+        if let channels = confinement.channels { reply = channels.unmap(reply, shape: shape) }
+        confinement.note(functionReply: reply, to: sent)
+        if let stop = confinement.memoryStop { return .error("ERR " + stop) }
+        return reply
+    }
+
+    /// Sends `sent` (the run's `original` command, with its names mapped), killing a script of
+    /// its own that outruns the budget.
+    private func sendConfined(name: String, original arguments: [[UInt8]], sent: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         guard Self.scriptCommands.contains(name), let budget = confinement.scriptBudget, arguments.count > 1 else {
-            return noted(try await inner.send(arguments), killedHere: false)
+            return noted(try await inner.send(sent), killedHere: false)
         }
         // A script that ran past its budget once would again: it is not run a second time, so
         // a looping student costs the server one budget, not one per check.
@@ -64,7 +109,7 @@ final class LiveConfinedConnection: RedisConnection {
         }
         let reply: RESPValue
         do {
-            reply = try await inner.send(arguments)
+            reply = try await inner.send(sent)
         } catch {
             killer.cancel()
             throw error
@@ -96,7 +141,10 @@ final class LiveConfinedConnection: RedisConnection {
         return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
     }
 
-    func close() async { await inner.close() }
+    func close() async {
+        confinement.forget(connection: id)
+        await inner.close()
+    }
 }
 
 /// Whether a script's kill was sent, and why it could not stop it.

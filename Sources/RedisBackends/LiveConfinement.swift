@@ -18,23 +18,50 @@ final class LiveConfinement: Sendable {
         var released = false
         /// Scripts (body or SHA) stopped for their budget, with the error they got.
         var stopped: [[UInt8]: String] = [:]
+        /// Each open connection's pattern subscriptions (prefixed), for PUBSUB NUMPAT.
+        var patterns: [Int: Set<[UInt8]>] = [:]
+        /// Patterns the user has been granted.
+        var granted: Set<[UInt8]> = []
+        /// SHA of a script as the run sent it → SHA of the body Redis runs (publishing wrapped).
+        var wrappedSHA: [String: String] = [:]
+        /// The function lease: its connection (database 0) while held, and what renews it.
+        var leaseAdmin: LiveRedisConnection?
+        var leaseRenewal: Task<Void, Never>?
+        /// Libraries this run loaded, deleted when it ends.
+        var libraries: Set<String> = []
+        /// Why the run was stopped for its memory budget, once it was.
+        var memoryStop: String?
+        var memoryWatch: Task<Void, Never>?
     }
 
     let scope: RedisKeyScope
     let scriptBudget: Duration?
     let user: String
+    /// The run's channel names, for a run confined to patterns (an exercise's run); nil for a
+    /// session confined to the keys it creates (the REPL), which talks to the learner's own
+    /// programs on their channels.
+    let channels: LiveChannelScope?
+    let memoryBudget: LiveMemoryBudget?
+    let lease: LiveFunctionLease
     private let password: String
-    private let adminURL: RedisURL
-    private let state = Mutex(State())
+    let adminURL: RedisURL
+    let state = Mutex(State())
 
     private static let serial = Atomic<Int>(0)
 
-    init(scope: RedisKeyScope, scriptBudget: Duration?, adminURL: RedisURL) {
+    init(scope: RedisKeyScope, scriptBudget: Duration?, memoryBudget: Int? = nil, adminURL: RedisURL) {
         self.scope = scope
         self.scriptBudget = scriptBudget
         self.adminURL = adminURL
         let number = Self.serial.wrappingAdd(1, ordering: .relaxed).newValue
         user = "\(Self.userPrefix(parent: getppid()))\(getpid())-\(number)\(Self.databaseSuffix(adminURL.database))"
+        if case .patterns = scope {
+            channels = LiveChannelScope(prefix: "redislings:\(getpid())-\(number):")
+        } else {
+            channels = nil
+        }
+        self.memoryBudget = memoryBudget.map { LiveMemoryBudget(bytes: $0) }
+        lease = LiveFunctionLease(url: adminURL, holder: user)
         var generator = SystemRandomNumberGenerator()
         password = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
     }
@@ -56,12 +83,14 @@ final class LiveConfinement: Sendable {
     /// Everything the user may do, as ACL SETUSER rules. `-@dangerous` removes FLUSHALL,
     /// FLUSHDB, SWAPDB, KEYS, CONFIG, SHUTDOWN, DEBUG, MONITOR, CLIENT KILL/PAUSE, ACL and the
     /// rest of Redis's own list; the others name what reaches another database, another user
-    /// or every client's scripts. CONFIG GET, CLIENT LIST and loading a function library stay,
-    /// as exercises use them.
+    /// or every client's scripts. CONFIG GET and CLIENT LIST stay, as exercises use them;
+    /// FUNCTION LOAD and DELETE are granted with the function lease (`LiveFunctionLease`).
+    /// A run's channels are its own (`LiveChannelScope`).
     var rules: [String] {
-        var rules = ["reset", "on", ">" + password, "allchannels", "+@all", "-@dangerous", "+config|get", "+client|list",
-                     "-select", "-move", "-copy", "-auth", "-hello", "-reset", "-script|flush", "-script|kill",
-                     "-function", "+function|load", "+function|delete", "+function|list", "-client|reply", "-client|no-evict"]
+        var rules = ["reset", "on", ">" + password] + (channels?.rules ?? ["allchannels"]) + [
+            "+@all", "-@dangerous", "+config|get", "+client|list",
+            "-select", "-move", "-copy", "-auth", "-hello", "-reset", "-script|flush", "-script|kill",
+            "-function", "+function|list", "-client|reply", "-client|no-evict"]
         switch scope {
         case .patterns(let patterns):
             rules += patterns.map { "~" + $0 }
@@ -86,6 +115,7 @@ final class LiveConfinement: Sendable {
         }
         let login = LiveRedisLogin(user: user, password: password)
         state.withLock { $0.login = login }
+        startMemoryWatch()
         return login
     }
 
@@ -120,6 +150,7 @@ final class LiveConfinement: Sendable {
             defer { state.released = true }
             return state.released ? ([], nil, nil) : (state.created, state.admin, state.login)
         }
+        await releaseExtras()
         guard let admin else { return }
         for chunk in stride(from: 0, to: created.count, by: 500) {
             _ = try? await admin.send([Array("UNLINK".utf8)] + created[chunk..<min(created.count, chunk + 500)])
@@ -128,7 +159,7 @@ final class LiveConfinement: Sendable {
         await admin.close()
     }
 
-    private func adminConnection() async throws(RedisConnectionError) -> LiveRedisConnection {
+    func adminConnection() async throws(RedisConnectionError) -> LiveRedisConnection {
         if let admin = state.withLock({ $0.admin }) { return admin }
         let opened = try await LiveRedisConnection.connect(to: adminURL)
         let kept = state.withLock { state -> LiveRedisConnection in

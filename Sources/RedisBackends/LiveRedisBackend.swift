@@ -47,7 +47,7 @@ public final class LiveRedisBackend: RedisBackend {
     /// This server again; with a key scope, confined to it under a new ACL user.
     public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
         guard let scope = limits.keyScope else { return self }
-        return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, adminURL: url))
+        return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, memoryBudget: limits.keyMemoryBudget, adminURL: url))
     }
 
     public func advanceClock(milliseconds: Int64) -> Bool { false }
@@ -68,20 +68,27 @@ public final class LiveRedisBackend: RedisBackend {
 
     public func takeInterference() -> String? { watch.take() }
 
-    public func takeStoppedScript() -> String? { watch.takeStopped() }
+    /// A run stopped for its memory budget says so first; else a script stopped for its time.
+    public func takeStoppedScript() -> String? { confinement?.memoryStop ?? watch.takeStopped() }
 
     public func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) {
         await watch.awaitRecovery(timeout: timeout)
     }
 
     /// Deletes the ACL users that processes started by `parent` created and could not delete
-    /// (a grading worker killed at its time limit); their runs' keys are the next run's to clear.
+    /// (a grading worker killed at its time limit), and the function lease one of them held;
+    /// their runs' keys are the next run's to clear.
     public func deleteUsers(leftBy parent: pid_t) async {
         guard let admin = try? await LiveRedisConnection.connect(to: url) else { return }
         let prefix = LiveConfinement.userPrefix(parent: parent)
         let users = (try? await admin.send("ACL", "USERS"))?.arrayValue?.compactMap(\.stringValue) ?? []
         for user in users where user.hasPrefix(prefix) {
             _ = try? await admin.send("ACL", "DELUSER", user)
+            let lease = LiveFunctionLease(url: url, holder: user)
+            if let zero = try? await LiveRedisConnection.connect(to: lease.serverURL) {
+                await lease.release(on: zero)
+                await zero.close()
+            }
         }
         await admin.close()
     }

@@ -1,8 +1,8 @@
 /// SHA-1, as Redis uses it to name scripts (`redis.sha1hex`, EVALSHA): only for naming, not security.
-enum SHA1 {
+public enum SHA1 {
     /// The lowercase hex digest of `bytes`.
     /// - Complexity: O(n).
-    static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         var message = Array(bytes)
         let bitLength = UInt64(message.count) * 8

@@ -37,11 +37,13 @@ public struct ExerciseLimits: Sendable, Equatable {
 
     /// What the backend's server for one run is started with: the script time budget, the
     /// memory budget for Lua's own heap too (a table grown without end never reaches
-    /// `maxmemory`, which counts only the dataset), and the sandbox's refusals inside scripts.
+    /// `maxmemory`, which counts only the dataset), the sandbox's refusals inside scripts, and
+    /// on a shared live Redis the memory budget of the run's own keys.
     public var instanceLimits: RedisInstanceLimits {
         RedisInstanceLimits(
             scriptTimeBudget: luaTimeBudget, scriptMemoryBudget: memoryBytes.map { Int(clamping: $0) },
-            scriptCommandRefusal: sandbox ? ExerciseSandbox.scriptRefusal : nil)
+            scriptCommandRefusal: sandbox ? ExerciseSandbox.scriptRefusal : nil,
+            keyMemoryBudget: memoryBytes.map { Int(clamping: $0) })
     }
 
     /// Sizes in the units people read.

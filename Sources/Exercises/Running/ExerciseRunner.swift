@@ -37,9 +37,12 @@ public struct ExerciseRunner: Sendable {
         let environment = ExerciseEnvironment(backend: backend, limits: limits, keys: exercise.keys)
         _ = environment.instance.takeStoppedScript()
         var result = await run(exercise, submission: submission, limits: limits, on: environment)
-        // A live Redis stops a runaway script with SCRIPT KILL; the learner is told, whatever
-        // the checks' own messages say.
-        if result.error == nil, let stopped = environment.instance.takeStoppedScript() { result.error = stopped }
+        // A live Redis stops a runaway script with SCRIPT KILL, and a run whose keys outgrow its
+        // memory budget; the learner is told, whatever the checks' own messages say (a closed
+        // connection is only the stop's consequence).
+        if let stopped = environment.instance.takeStoppedScript(), !(result.error ?? "").contains(stopped) {
+            result.error = stopped
+        }
         // A confined live run's ACL user goes with it.
         await environment.instance.close()
         return result
