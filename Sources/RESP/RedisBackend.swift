@@ -48,6 +48,11 @@ public protocol RedisBackend: AnyObject, Sendable {
     /// its time with SCRIPT KILL, and a run whose keys outgrow `keyMemoryBudget`), for the run's
     /// result; nil when none was.
     func takeStoppedScript() -> String?
+
+    /// Where a run with scripts is rehearsed before it reaches this backend, or nil. A live
+    /// Redis cannot stop a script that has written and then loops (SCRIPT KILL answers
+    /// UNKILLABLE; only SHUTDOWN NOSAVE would), so such a script must never reach it.
+    var rehearsal: (any RedisBackend)? { get }
 }
 
 extension RedisBackend {
@@ -59,6 +64,9 @@ extension RedisBackend {
 
     /// The simulator reports a stopped script in the script's own error reply.
     public func takeStoppedScript() -> String? { nil }
+
+    /// A server of one's own stops every runaway script itself.
+    public var rehearsal: (any RedisBackend)? { nil }
 }
 
 /// Which keys the connections of a run on a shared server may change.

@@ -52,6 +52,9 @@ public final class LiveRedisBackend: RedisBackend {
 
     public func advanceClock(milliseconds: Int64) -> Bool { false }
 
+    /// The built-in simulator: a run whose script loops past its budget there is not sent here.
+    public var rehearsal: (any RedisBackend)? { SimulatorBackend() }
+
     public var clockOffsetMilliseconds: Int64? { nil }
 
     /// The keys a `.createdKeys` instance has created so far.

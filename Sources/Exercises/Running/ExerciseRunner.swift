@@ -34,18 +34,33 @@ public struct ExerciseRunner: Sendable {
             return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
                 "line \(refusal.line): \(refusal.reason): it reaches beyond the exercise's own keys; remove it"))
         }
+        if let refusal = await rehearse(exercise, submission: submission, limits: limits) { return refusal }
         let environment = ExerciseEnvironment(backend: backend, limits: limits, keys: exercise.keys)
         _ = environment.instance.takeStoppedScript()
         var result = await run(exercise, submission: submission, limits: limits, on: environment)
         // A live Redis stops a runaway script with SCRIPT KILL, and a run whose keys outgrow its
         // memory budget; the learner is told, whatever the checks' own messages say (a closed
-        // connection is only the stop's consequence).
-        if let stopped = environment.instance.takeStoppedScript(), !(result.error ?? "").contains(stopped) {
-            result.error = stopped
+        // connection is only the stop's consequence). As every broken limit on the simulator, it
+        // earns nothing, whatever checks passed before the stop.
+        if let stopped = environment.instance.takeStoppedScript() {
+            let message = (result.error ?? "").contains(stopped) ? result.error ?? stopped : stopped
+            result = ExerciseSession.notChecked(exercise, because: ExerciseRunError(message), learnerError: result.learnerError)
         }
         // A confined live run's ACL user goes with it.
         await environment.instance.close()
         return result
+    }
+
+    /// On a backend with a rehearsal (a live Redis), a submission that runs scripts is first run
+    /// there; one whose script loops past its time budget is refused before it reaches the
+    /// server, where a script that has written could not be stopped without SHUTDOWN NOSAVE.
+    private func rehearse(_ exercise: Exercise, submission: ExerciseSubmission, limits: ExerciseLimits) async -> ExerciseResult? {
+        guard let rehearsal = backend.rehearsal, submission.mayRunScripts else { return nil }
+        let rehearsed = await ExerciseRunner(backend: rehearsal).run(exercise, submission: submission, limits: limits)
+        guard let error = rehearsed.error, error.contains(ExerciseSession.scriptTimeBudgetText) else { return nil }
+        return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
+            "\(error); it was tried on the built-in simulator first and not sent to \(backend.label), which could not stop a script that has written without SHUTDOWN NOSAVE"),
+            learnerError: rehearsed.learnerError)
     }
 
     private func run(_ exercise: Exercise, submission: ExerciseSubmission, limits: ExerciseLimits, on environment: ExerciseEnvironment) async -> ExerciseResult {

@@ -43,12 +43,15 @@ extension ExerciseSession {
     /// Turns a reply that shows a broken limit into an error naming the line and the limit.
     /// Only the learner's lines are named: a check's line is in the exercise's definition,
     /// which the learner never sees (their script's own line is in `learnerError`).
+    /// How a script stopped at its time budget is reported (the rehearsal on a live Redis looks for it).
+    static let scriptTimeBudgetText = "the script ran past the Lua time budget of"
+
     func checkLimits(reply: RESPValue, line: Int, client: ExerciseClient) throws(ExerciseRunError) {
         let line = client === learner ? line : 0
         if case .error(let text) = reply {
             if text.hasPrefix("ERR Script exceeded the time budget") {
                 let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"
-                throw ExerciseRunError("\(Self.place(line))the script ran past the Lua time budget of \(budget) and was stopped (an endless loop?)")
+                throw ExerciseRunError("\(Self.place(line))\(Self.scriptTimeBudgetText) \(budget) and was stopped (an endless loop?)")
             }
             if ExerciseLimits.isScriptOutOfMemory(text) {
                 let budget = limits.memoryBytes.map { " of \(ExerciseLimits.bytesText($0))" } ?? ""

@@ -66,3 +66,16 @@ public struct ExerciseSubmissionError: Error, Sendable, Equatable, CustomStringC
 
     public var description: String { message }
 }
+
+extension ExerciseSubmission {
+    /// Whether running it may run a script of the learner's (a `.lua` answer, or commands that
+    /// name EVAL or FCALL in any of their forms).
+    var mayRunScripts: Bool {
+        switch self {
+        case .lua: return true
+        case .redis(let text):
+            let lowered = text.lowercased()
+            return lowered.contains("eval") || lowered.contains("fcall")
+        }
+    }
+}
