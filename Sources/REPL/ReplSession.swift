@@ -169,6 +169,13 @@ public final class ReplSession: @unchecked Sendable {
     /// Replaces the simulator with a fresh one and reconnects; false on live Redis.
     public func resetBackend() async -> Bool {
         guard backend.reset() else { return false }
+        return await reconnect()
+    }
+
+    /// Reopens the learner's connection on the backend's server now (peers closed, prompt back
+    /// to the first database): after this session's `resetBackend`, or after another session
+    /// sharing the backend replaced its server (a second browser tab's `:reset` or `:exercise`).
+    public func reconnect() async -> Bool {
         await closeConnections()
         do {
             connection = try await backend.connect()
@@ -319,7 +326,13 @@ public final class ReplSession: @unchecked Sendable {
         _ = inbox.drain()
     }
 
-    /// Ends the exercise in progress and closes every connection (the web console's tab closed).
+    /// Closes this session's own connections only, leaving the backend and the exercise in
+    /// progress to the other sessions that share them (a browser tab closed).
+    public func detach() async {
+        await closeConnections()
+    }
+
+    /// Ends the exercise in progress, closes every connection and the backend's server.
     public func close() async {
         await exercises?.end()
         await closeConnections()

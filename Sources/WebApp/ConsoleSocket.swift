@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 import HummingbirdWebSocket
 import LessonKit
@@ -7,10 +8,11 @@ import REPL
 import Synchronization
 
 /// One page's console: a REPL session over a WebSocket, the second front end over the same
-/// `ReplSession` the terminal uses. Lines, lesson blocks and pushed messages are handled one at
-/// a time, in the order they arrive.
+/// `ReplSession` the terminal uses. Lines, lesson blocks, pushed messages and what the browser
+/// session's other tabs did are handled one at a time, in the order they arrive.
 struct ConsoleSocket {
     let session: ReplSession
+    let browser: BrowserSession
     let output: ConsoleOutput
     let catalog: LessonCatalog
     let limits: WebLimits
@@ -21,6 +23,7 @@ struct ConsoleSocket {
         case message(WebSocketMessage)
         case pushes
         case tooLarge
+        case fromSession(BrowserSession.Notice)
     }
 
     /// Runs the console until the page closes it or sends something it cannot read.
@@ -46,9 +49,20 @@ struct ConsoleSocket {
             continuation.finish()
         }
         defer { reader.cancel() }
+        let member = browser.join { continuation.yield(.fromSession($0)) }
+        // The server this console talks to: when a line of this tab replaced it, the other tabs
+        // follow; when another tab did, this one follows.
+        var connectedTo = session.backend.server
         await send(promptReply(), on: outbound)
         events: for await event in events {
             switch event {
+            case .fromSession(.serverReplaced(let reason)):
+                guard session.backend.server !== connectedTo else { continue }
+                connectedTo = session.backend.server
+                if await session.reconnect() { session.say(reason) }
+                await flush(on: outbound)
+            case .fromSession(.checked(let exercise, let result)):
+                await send(ConsoleReply(type: "result", report: CheckReport(exercise, result)), on: outbound)
             case .pushes:
                 pushPending.withLock { $0 = false }
                 session.showWaitingPushes()
@@ -57,7 +71,12 @@ struct ConsoleSocket {
                 await refuse("The message was larger than \(maxMessage) bytes; this console is closed. Reload the page to open a new one.", code: .messageTooLarge, on: outbound)
                 break events
             case .message(let message):
+                let exerciseBefore = session.exercises?.active
                 guard await handle(message, on: outbound) else { break events }
+                if session.backend.server !== connectedTo {
+                    connectedTo = session.backend.server
+                    browser.tell(.serverReplaced(Self.replacement(before: exerciseBefore, after: session.exercises?.active)), except: member)
+                }
             }
             if session.isFinished {
                 try? await outbound.close(.normalClosure, reason: "quit")
@@ -65,8 +84,19 @@ struct ConsoleSocket {
             }
         }
         continuation.finish()
+        browser.leave(member)
         session.onPush(nil)
-        await session.close()
+        await session.detach()
+    }
+
+    /// What another tab is told when this one replaced the server they share.
+    static func replacement(before: ExerciseSession?, after: ExerciseSession?) -> String {
+        if let after, after !== before {
+            let exercise = after.exercise
+            return "Another tab started exercise \(exercise.shortName) \(exercise.title) on a fresh simulator; this console is "
+                + "connected to it now, so what you type here counts for the exercise, and :check here checks it."
+        }
+        return "Another tab reset the simulator (no keys, no clients, clock back to real time); this console is connected to the fresh one now."
     }
 
     /// Handles one message; false when the socket was closed for sending junk.

@@ -19,8 +19,10 @@ enum ExercisePage {
             <button class="meta" data-line=":hint">Next hint</button>
             <button class="meta" data-line=":peers">Other clients</button>
             </div>
-            <p>Type your commands in the console, then press <b>Check</b>: each check shows ✓ or ✗ and its points, \
-            and the result is recorded in the same progress database as <code>redislings learn</code>.</p>
+            <section id="check-result" class="check-result" aria-live="polite" hidden></section>
+            <p>Type your commands in the console, then press <b>Check</b>: each check shows ✓ or ✗ and its points here, \
+            and the result is recorded in the same progress database as <code>redislings learn</code>. \
+            Every tab of this browser shares the exercise and its simulator: subscribe in one tab, publish in another.</p>
             """
         return PageLayout.page(title: exercise.title, body: body, console: true, lesson: lesson?.slug)
     }
