@@ -78,3 +78,21 @@ def check_result(driver):
     """The structured result box of the page, once shown."""
     box = driver.find_element(By.ID, "check-result")
     return box if box.is_displayed() else None
+
+
+def wait_for_state(driver, state, message):
+    """Waits until the console's prompt state reads `state` ("(subscribed)", "(TX)" or "")."""
+    wait_for(driver, lambda d: d.find_element(By.ID, "console-state").text == state, message)
+
+
+def subscribed_tab_then_another(driver, url, channel):
+    """Opens `url`, subscribes its console to `channel`, then opens `url` in a second tab, which
+    is current on return; returns the first tab's handle."""
+    open_console_page(driver, url)
+    first = driver.current_window_handle
+    type_line(driver, "SUBSCRIBE " + channel)
+    wait_for_state(driver, "(subscribed)", "the prompt never showed (subscribed)")
+    driver.switch_to.new_window("tab")
+    open_console_page(driver, url)
+    return first
+

@@ -14,7 +14,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from browser_support import (
-    BINARY, CLASS, REPO, SHOTS, check_result, console_text, open_console_page, start_web, stop_web, type_line, wait_for)
+    BINARY, CLASS, REPO, SHOTS, check_result, console_text, open_console_page, start_web, stop_web, subscribed_tab_then_another,
+    type_line, wait_for, wait_for_state)
 
 
 @pytest.fixture(scope="session")
@@ -64,12 +65,7 @@ def test_lesson_page_runs_a_block(server, browser):
 
 
 def test_subscribe_in_one_tab_publish_in_another(server, browser):
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
-    first = browser.current_window_handle
-    type_line(browser, "SUBSCRIBE news")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "the prompt never showed (subscribed)")
-    browser.switch_to.new_window("tab")
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
+    first = subscribed_tab_then_another(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns", "news")
     type_line(browser, 'PUBLISH news "hello from the second tab"')
     wait_for(browser, lambda d: "(integer) 1" in console_text(d), "PUBLISH did not reach the other tab's subscription")
     browser.close()
@@ -111,7 +107,7 @@ def test_exercise_checked_in_the_page_shared_by_tabs_and_recorded(server, browse
     browser.switch_to.new_window("tab")
     open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
     type_line(browser, "SUBSCRIBE news")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "not subscribed")
+    wait_for_state(browser, "(subscribed)", "not subscribed")
     second_tab = browser.current_window_handle
     browser.switch_to.window(exercise_tab)
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':check']").click()
@@ -136,20 +132,15 @@ def test_exercise_checked_in_the_page_shared_by_tabs_and_recorded(server, browse
 
 
 def test_reset_in_one_tab_brings_the_other_along(server, browser):
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
-    first = browser.current_window_handle
-    type_line(browser, "SUBSCRIBE alerts")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "not subscribed")
-    browser.switch_to.new_window("tab")
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
+    first = subscribed_tab_then_another(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns", "alerts")
     type_line(browser, ":reset")
     wait_for(browser, lambda d: "The simulator was reset" in console_text(d), "no reset")
     second = browser.current_window_handle
     browser.switch_to.window(first)
     wait_for(browser, lambda d: "Another tab reset the simulator" in console_text(d), "the first tab was not told of the reset")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "", "the first tab still shows (subscribed)")
+    wait_for_state(browser, "", "the first tab still shows (subscribed)")
     type_line(browser, "SUBSCRIBE alerts")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "not subscribed again")
+    wait_for_state(browser, "(subscribed)", "not subscribed again")
     browser.switch_to.window(second)
     type_line(browser, "PUBLISH alerts after-the-reset")
     wait_for(browser, lambda d: "(integer) 1" in console_text(d), "the tabs are not on one simulator after the reset")

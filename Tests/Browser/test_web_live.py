@@ -15,8 +15,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from browser_support import (
-    CLASS, SHOTS, check_result, console_text, free_port, open_console_page, start_web, stop_web, type_and_wait, type_line,
-    wait_for)
+    CLASS, SHOTS, check_result, console_text, free_port, open_console_page, start_web, stop_web, subscribed_tab_then_another,
+    type_and_wait, wait_for)
 
 redis = pytest.importorskip("redis", reason="redis-py is missing: bash scripts/install-deps.sh --test installs it")
 
@@ -82,11 +82,7 @@ def test_live_console_keeps_to_its_own_keys(live, browser):
     assert live["admin"].get("foreign:note") == "mine"
     # A key of its own can be written, and a second tab is a second client of the same run.
     type_and_wait(browser, "SET web:greeting hello", "OK", "SET of a new key failed")
-    first = browser.current_window_handle
-    type_line(browser, "SUBSCRIBE live-news")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "not subscribed")
-    browser.switch_to.new_window("tab")
-    open_console_page(browser, live["url"] + "/lessons/class-messaging")
+    first = subscribed_tab_then_another(browser, live["url"] + "/lessons/class-messaging", "live-news")
     type_and_wait(browser, "GET web:greeting", '"hello"', "the second tab does not see the first tab's key")
     type_and_wait(browser, 'PUBLISH live-news "from the second tab"', "(integer) 1", "the publish reached no subscriber")
     browser.close()
@@ -111,6 +107,7 @@ def test_live_exercise_refuses_taken_keys_then_checks_in_the_page(live, browser)
     page = browser.find_element(By.ID, "check-result").text
     assert "hidden check 3" in page and "0/2" in page, page
     assert "only the counter is left" not in page and "a key you used along the way" not in page, page
+    assert "a key you used along the way" not in console_text(browser), "the console's text withholds it as well"
     for _ in range(3):
         type_and_wait(browser, "INCR counter", "(integer)", "INCR failed")
     type_and_wait(browser, "EXPIRE counter 60", "(integer) 1", "EXPIRE failed")

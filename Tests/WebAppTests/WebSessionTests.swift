@@ -65,7 +65,7 @@ import WebApp
                     try await first.waitFor("subscribed") { $0.contains(#""subscribed":true"#) }
                     let before = await second.count
                     try await second.type(":check")
-                    try await second.waitFor(after: before, "the score") { $0.contains("10/10") }
+                    try await second.waitFor(after: before, "the score") { $0.contains("Score 10\\/10: passed") }
                     let passedIndex = try await second.waitFor(after: before, "the passed result") {
                         $0.contains(#""type":"result""#) && $0.contains(#""status":"passed""#)
                     }
@@ -92,7 +92,7 @@ import WebApp
                 try await first.type("SUBSCRIBE news")
                 try await first.waitFor("subscribed") { $0.contains(#""subscribed":true"#) }
                 try await first.type(":check")
-                try await first.waitFor("the score") { $0.contains("10/10") }
+                try await first.waitFor("the score") { $0.contains("Score 10\\/10: passed") }
             }
         }
     }
