@@ -61,12 +61,13 @@ struct WebAppFixture {
         init(_ description: String) { self.description = description }
     }
 
-    /// A console kept open while `body` types into it and waits for what comes back (a tab).
+    /// A console (or the socket at `path`) kept open while `body` types into it and waits for
+    /// what comes back (a tab).
     static func withConsole(
-        port: Int, cookie: String, _ body: @escaping @Sendable (LiveConsole) async throws -> Void
+        port: Int, path: String = "/ws/console", cookie: String, _ body: @escaping @Sendable (LiveConsole) async throws -> Void
     ) async throws {
         _ = try await WebSocketClient.connect(
-            url: "ws://127.0.0.1:\(port)/ws/console",
+            url: "ws://127.0.0.1:\(port)\(path)",
             configuration: {
                 var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
                 configuration.additionalHeaders[.cookie] = "\(BrowserSessions.cookieName)=\(cookie)"

@@ -97,6 +97,20 @@ import WebApp
         }
     }
 
+    @Test func aChatWindowIsToldToRejoinWhenAnotherTabResetsTheSimulator() async throws {
+        try await WebAppFixture().withServer { client, port in
+            let cookie = try await WebAppFixture.sessionCookie(client)
+            try await WebAppFixture.withConsole(port: port, path: "/ws/chat?room=lobby&name=ann", cookie: cookie) { chat in
+                try await chat.waitFor("the join") { $0.contains("caught-up") }
+                try await WebAppFixture.withConsole(port: port, cookie: cookie) { console in
+                    try await console.type(":reset")
+                    try await console.waitFor("the reset") { $0.contains("The simulator was reset") }
+                }
+                try await chat.waitFor("the notice") { $0.contains("Another tab reset the simulator; rejoining") }
+            }
+        }
+    }
+
     /// The `report` of a `result` message.
     static func report(in message: String) throws -> [String: Any] {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(message.utf8)) as? [String: Any])
