@@ -1,7 +1,6 @@
 extension Assets {
     /// The console: a WebSocket to the learner's session, history, Tab completion, argument hints.
     static let consoleScript = #"""
-        "use strict";
         const Console = (() => {
           const out = document.getElementById("console-output");
           if (!out) return null;
@@ -38,66 +37,9 @@ extension Assets {
               } else if (m.type === "error") append(m.text, "error");
               else if (m.type === "hint") showHint(m.text);
               else if (m.type === "completions") complete(m);
-              else if (m.type === "result") showResult(m.report);
+              else if (m.type === "result") showCheckResult(m.report, out);
             };
             socket.onclose = () => { append("(the console's connection closed; reload the page to open a new one)", "error"); document.body.dataset.consoleReady = "closed"; };
-          }
-          // A check's result, in the page: the exercise page's result box, else one above the console.
-          function showResult(report) {
-            let box = document.getElementById("check-result");
-            if (!box) {
-              box = document.createElement("section");
-              box.id = "check-result";
-              out.parentElement.insertBefore(box, out);
-            }
-            const r = report.result;
-            const verdict = r.status === "passed" ? "passed" : r.status === "failed" ? "not yet" : "stopped with an error";
-            box.hidden = false;
-            box.className = "check-result " + r.status;
-            box.dataset.exercise = report.exercise;
-            box.replaceChildren();
-            const title = document.createElement("h2");
-            title.textContent = `Exercise ${report.short_name} ${report.title}: `;
-            const score = document.createElement("span");
-            score.className = "score";
-            score.textContent = `${r.score}/${r.max_score} ${verdict}`;
-            title.appendChild(score);
-            box.appendChild(title);
-            const list = document.createElement("ul");
-            list.className = "checks";
-            for (const check of r.checks) {
-              const item = document.createElement("li");
-              item.className = "check " + check.status + (check.hidden ? " hidden" : "");
-              const parts = [["mark", check.status === "passed" ? "✓" : check.status === "failed" ? "✗" : "!"], ["name", check.name],
-                             ["points", `${check.points}/${check.max_points}`], ["message", check.message]];
-              for (const [cls, text] of parts) {
-                if (!text) continue;
-                const span = document.createElement("span");
-                span.className = cls;
-                span.textContent = text;
-                item.appendChild(span);
-              }
-              list.appendChild(item);
-            }
-            box.appendChild(list);
-            if (report.problem) {
-              const problem = document.createElement("p");
-              problem.className = "problem";
-              problem.textContent = report.problem;
-              box.appendChild(problem);
-            }
-            if (report.why) {
-              const why = document.createElement("div");
-              why.className = "why";
-              why.innerHTML = "<b>Why this works:</b> " + report.why; // rendered and escaped by the server's HTMLRenderer
-              box.appendChild(why);
-            }
-            if (r.status !== "passed") {
-              const next = document.createElement("p");
-              next.className = "next";
-              next.textContent = "Next hint gives a hint; the console shows the same result as text.";
-              box.appendChild(next);
-            }
           }
           function showHint(text) {
             hintEl.textContent = text || "";
