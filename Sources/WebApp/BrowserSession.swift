@@ -12,6 +12,8 @@ final class BrowserSession: Sendable {
     enum Notice: Sendable {
         /// The shared server was replaced; the text says by what.
         case serverReplaced(String)
+        /// Something another tab did that this one should know (an exercise started on a live Redis).
+        case told(String)
         /// An exercise was checked (in any tab).
         case checked(Exercise, ExerciseResult)
     }

@@ -61,6 +61,9 @@ struct ConsoleSocket {
                 connectedTo = session.backend.server
                 if await session.reconnect() { session.say(reason) }
                 await flush(on: outbound)
+            case .fromSession(.told(let text)):
+                session.say(text)
+                await flush(on: outbound)
             case .fromSession(.checked(let exercise, let result)):
                 await send(ConsoleReply(type: "result", report: CheckReport(exercise, result)), on: outbound)
             case .pushes:
@@ -73,9 +76,14 @@ struct ConsoleSocket {
             case .message(let message):
                 let exerciseBefore = session.exercises?.active
                 guard await handle(message, on: outbound) else { break events }
+                let exerciseAfter = session.exercises?.active
+                let started = exerciseAfter.flatMap { $0 !== exerciseBefore ? $0.exercise : nil }
                 if session.backend.server !== connectedTo {
                     connectedTo = session.backend.server
-                    browser.tell(.serverReplaced(Self.replacement(before: exerciseBefore, after: session.exercises?.active)), except: member)
+                    browser.tell(.serverReplaced(started.map { Self.startedText($0, freshServer: true) } ?? Self.resetText), except: member)
+                } else if let started {
+                    // On a live Redis an exercise starts on the same server: the other tabs are only told.
+                    browser.tell(.told(Self.startedText(started, freshServer: false)), except: member)
                 }
             }
             if session.isFinished {
@@ -89,15 +97,15 @@ struct ConsoleSocket {
         await session.detach()
     }
 
-    /// What another tab is told when this one replaced the server they share.
-    static func replacement(before: ExerciseSession?, after: ExerciseSession?) -> String {
-        if let after, after !== before {
-            let exercise = after.exercise
-            return "Another tab started exercise \(exercise.shortName) \(exercise.title) on a fresh simulator; this console is "
-                + "connected to it now, so what you type here counts for the exercise, and :check here checks it."
-        }
-        return "Another tab reset the simulator (no keys, no clients, clock back to real time); this console is connected to the fresh one now."
+    /// What the other tabs are told when this one started `exercise` (on a fresh simulator, or on the live Redis they share).
+    static func startedText(_ exercise: Exercise, freshServer: Bool) -> String {
+        "Another tab started exercise \(exercise.shortName) \(exercise.title)"
+            + (freshServer ? " on a fresh simulator; this console is connected to it now, so" : ";")
+            + " what you type here counts for the exercise, and :check here checks it."
     }
+
+    /// What the other tabs are told when this one reset the simulator.
+    static let resetText = "Another tab reset the simulator (no keys, no clients, clock back to real time); this console is connected to the fresh one now."
 
     /// Handles one message; false when the socket was closed for sending junk.
     private func handle(_ message: WebSocketMessage, on outbound: WebSocketOutboundWriter) async -> Bool {

@@ -99,6 +99,11 @@ def test_live_exercise_refuses_taken_keys_then_checks_in_the_page(live, browser)
     assert live["admin"].get("scratch") == "not the course's"
     # Its owner clears it; now the exercise starts, and leaves the other foreign key alone.
     live["admin"].delete("scratch")
+    exercise_tab = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    open_console_page(browser, live["url"] + "/lessons/class-messaging")
+    other_tab = browser.current_window_handle
+    browser.switch_to.window(exercise_tab)
     start.click()
     wait_for(browser, lambda d: "Type your commands here" in console_text(d), "the exercise did not start")
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':check']").click()
@@ -108,9 +113,15 @@ def test_live_exercise_refuses_taken_keys_then_checks_in_the_page(live, browser)
     assert "hidden check 3" in page and "0/2" in page, page
     assert "only the counter is left" not in page and "a key you used along the way" not in page, page
     assert "a key you used along the way" not in console_text(browser), "the console's text withholds it as well"
+    # The answer is typed in the other tab, which was told: the exercise is the browser's.
+    browser.switch_to.window(other_tab)
+    wait_for(browser, lambda d: "Another tab started exercise 1.1 A counter that expires; what you type here counts" in console_text(d),
+             "the other tab was not told of the exercise")
     for _ in range(3):
         type_and_wait(browser, "INCR counter", "(integer)", "INCR failed")
     type_and_wait(browser, "EXPIRE counter 60", "(integer) 1", "EXPIRE failed")
+    browser.close()
+    browser.switch_to.window(exercise_tab)
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':check']").click()
     wait_for(browser, lambda d: "passed" in check_result(d).get_attribute("class"), "the check did not pass in the page")
     box = check_result(browser)
