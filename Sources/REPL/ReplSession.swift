@@ -16,6 +16,9 @@ public final class ReplSession: @unchecked Sendable {
     public var metaCommands: MetaCommandTable
     /// The learner's connection.
     public private(set) var connection: any RedisConnection
+    /// The server `connection` is open on: the backend's server when it connected, which a
+    /// session sharing the backend may since have replaced (then `reconnect` catches up).
+    public private(set) var connectedServer: any RedisBackend
     /// What the prompt shows about the connection.
     public private(set) var state: ConnectionState
     /// The lessons and the learner's place in them, when the session has a course.
@@ -61,7 +64,9 @@ public final class ReplSession: @unchecked Sendable {
         self.notices = output
         self.metaCommands = metaCommands
         state = ConnectionState(database: backend.initialDatabase)
-        connection = try await backend.connect()
+        let server = backend.server
+        connectedServer = server
+        connection = try await server.connect()
         attachInbox()
     }
 
@@ -178,7 +183,9 @@ public final class ReplSession: @unchecked Sendable {
     public func reconnect() async -> Bool {
         await closeConnections()
         do {
-            connection = try await backend.connect()
+            let server = backend.server
+            connection = try await server.connect()
+            connectedServer = server
         } catch {
             output.line("(error) \(error)")
             return false
@@ -278,7 +285,9 @@ public final class ReplSession: @unchecked Sendable {
         pushForwarder?.cancel()
         pushForwarder = nil
         do {
-            connection = try await backend.connect()
+            let server = backend.server
+            connection = try await server.connect()
+            connectedServer = server
         } catch {
             output.line("(error) the command was stopped, but no new connection could be opened: \(error.message)")
             return

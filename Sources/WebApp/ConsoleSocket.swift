@@ -50,15 +50,12 @@ struct ConsoleSocket {
         }
         defer { reader.cancel() }
         let member = browser.join { continuation.yield(.fromSession($0)) }
-        // The server this console talks to: when a line of this tab replaced it, the other tabs
-        // follow; when another tab did, this one follows.
-        var connectedTo = session.backend.server
         await send(promptReply(), on: outbound)
         events: for await event in events {
             switch event {
             case .fromSession(.serverReplaced(let reason)):
-                guard session.backend.server !== connectedTo else { continue }
-                connectedTo = session.backend.server
+                // Another tab replaced the server: this one follows (unless it has already).
+                guard session.connectedServer !== session.backend.server else { continue }
                 if await session.reconnect() { session.say(reason) }
                 await flush(on: outbound)
             case .fromSession(.told(let text)):
@@ -74,12 +71,13 @@ struct ConsoleSocket {
                 await refuse("The message was larger than \(maxMessage) bytes; this console is closed. Reload the page to open a new one.", code: .messageTooLarge, on: outbound)
                 break events
             case .message(let message):
-                let exerciseBefore = session.exercises?.active
+                let exerciseBefore = session.exercises?.active, serverBefore = session.connectedServer
                 guard await handle(message, on: outbound) else { break events }
                 let exerciseAfter = session.exercises?.active
                 let started = exerciseAfter.flatMap { $0 !== exerciseBefore ? $0.exercise : nil }
-                if session.backend.server !== connectedTo {
-                    connectedTo = session.backend.server
+                // This tab's line moved it to a new server (`:reset`, an exercise): the others follow.
+                // A server another tab replaced meanwhile is not this line's: its notice is on its way.
+                if session.connectedServer !== serverBefore {
                     browser.tell(.serverReplaced(started.map { Self.startedText($0, freshServer: true) } ?? Self.resetText), except: member)
                 } else if let started {
                     // On a live Redis an exercise starts on the same server: the other tabs are only told.
