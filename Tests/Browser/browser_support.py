@@ -5,6 +5,7 @@ only makes a test slower, not flaky."""
 import os
 import socket
 import subprocess
+import tempfile
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -28,12 +29,16 @@ def start_web(arguments, env):
     """Starts `redislings web` on a free port; returns the process and its URL once it listens."""
     assert BINARY.exists(), f"build redislings first (swift build): {BINARY} is missing"
     port = free_port()
+    # Standard error goes to a file: a pipe nobody reads could fill up and stall the server.
+    errors = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
-        [str(BINARY), "web", "--port", str(port)] + arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [str(BINARY), "web", "--port", str(port)] + arguments, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
     line = process.stdout.readline()
     if f":{port}/" not in line:
         process.kill()
-        raise AssertionError("redislings web did not start: " + line + process.stderr.read())
+        process.wait(timeout=30)
+        errors.seek(0)
+        raise AssertionError("redislings web did not start: " + line + errors.read())
     return process, f"http://127.0.0.1:{port}"
 
 
