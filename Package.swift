@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "RESP", "RedisBackends", "LessonKit", "RedislingsTestSupport",
+                "WebApp", "RESP", "RedisBackends", "LessonKit", "Exercises", "REPL", "RedislingsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

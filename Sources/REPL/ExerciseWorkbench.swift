@@ -41,7 +41,7 @@ public final class ExerciseWorkbench: Sendable {
     }
 
     /// Finishes the exercise in progress: its peers disconnect; on a live Redis its keys go.
-    func end() async {
+    public func end() async {
         let ending = current.withLock { session -> ExerciseSession? in
             defer { session = nil }
             return session

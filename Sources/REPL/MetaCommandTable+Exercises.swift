@@ -203,10 +203,10 @@ extension ReplSession {
 
     /// Prints each check with ✓/✗ and its points, then the score.
     func showResult(_ result: ExerciseResult, of exercise: Exercise) {
-        for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
+        for check in CheckNaming.shownToStudent(result).checks {
             let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!"
-            let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
-            say(MessageWrapper.forTerminal("\(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
+            let message = check.message.isEmpty ? "" : " — \(check.message)"
+            say(MessageWrapper.forTerminal("\(mark) \(check.name) (\(check.points)/\(check.maxPoints))\(message)", indent: 2))
         }
         if let error = result.error { say("(error) \(error)") }
         if let mistake = result.learnerError {

@@ -1,12 +1,15 @@
 import RESP
+import Synchronization
 
 /// What the REPL talks to: the backend the executable chose, and the server of it the session
 /// uses now, which `reset()` replaces with a fresh one where the backend can make one.
-public final class ReplBackend: @unchecked Sendable {
+public final class ReplBackend: Sendable {
     /// The backend the executable chose.
     public let base: any RedisBackend
     /// The server the session talks to: a fresh instance (replaced by each `reset()`), or `base` itself on a live Redis.
-    public private(set) var server: any RedisBackend
+    /// Read under a lock: the web console's tabs share one backend, and any of them may reset it.
+    public var server: any RedisBackend { current.withLock { $0 } }
+    private let current: Mutex<any RedisBackend>
 
     /// The budget of the servers the REPL starts: a script runs at most 30 s, long enough to see
     /// BUSY and SCRIPT KILL from a second client, short enough that a forgotten loop ends by
@@ -23,7 +26,7 @@ public final class ReplBackend: @unchecked Sendable {
     /// confined to the keys it creates.
     public init(_ base: any RedisBackend) {
         self.base = base
-        server = base.makeInstance(limits: base.makesFreshInstances ? Self.limits : Self.liveLimits)
+        current = Mutex(base.makeInstance(limits: base.makesFreshInstances ? Self.limits : Self.liveLimits))
     }
 
     /// Ends the session's server: on a live Redis, deletes the keys the session created and its ACL user.
@@ -49,8 +52,11 @@ public final class ReplBackend: @unchecked Sendable {
     @discardableResult
     public func reset() -> Bool {
         guard canReset else { return false }
-        let old = server
-        server = base.makeInstance(limits: Self.limits)
+        let fresh = base.makeInstance(limits: Self.limits)
+        let old = current.withLock { server in
+            defer { server = fresh }
+            return server
+        }
         Task { await old.close() }
         return true
     }

@@ -16,6 +16,9 @@ public final class ReplSession: @unchecked Sendable {
     public var metaCommands: MetaCommandTable
     /// The learner's connection.
     public private(set) var connection: any RedisConnection
+    /// The server `connection` is open on: the backend's server when it connected, which a
+    /// session sharing the backend may since have replaced (then `reconnect` catches up).
+    public private(set) var connectedServer: any RedisBackend
     /// What the prompt shows about the connection.
     public private(set) var state: ConnectionState
     /// The lessons and the learner's place in them, when the session has a course.
@@ -61,7 +64,9 @@ public final class ReplSession: @unchecked Sendable {
         self.notices = output
         self.metaCommands = metaCommands
         state = ConnectionState(database: backend.initialDatabase)
-        connection = try await backend.connect()
+        let server = backend.server
+        connectedServer = server
+        connection = try await server.connect()
         attachInbox()
     }
 
@@ -169,9 +174,18 @@ public final class ReplSession: @unchecked Sendable {
     /// Replaces the simulator with a fresh one and reconnects; false on live Redis.
     public func resetBackend() async -> Bool {
         guard backend.reset() else { return false }
+        return await reconnect()
+    }
+
+    /// Reopens the learner's connection on the backend's server now (peers closed, prompt back
+    /// to the first database): after this session's `resetBackend`, or after another session
+    /// sharing the backend replaced its server (a second browser tab's `:reset` or `:exercise`).
+    public func reconnect() async -> Bool {
         await closeConnections()
         do {
-            connection = try await backend.connect()
+            let server = backend.server
+            connection = try await server.connect()
+            connectedServer = server
         } catch {
             output.line("(error) \(error)")
             return false
@@ -271,7 +285,9 @@ public final class ReplSession: @unchecked Sendable {
         pushForwarder?.cancel()
         pushForwarder = nil
         do {
-            connection = try await backend.connect()
+            let server = backend.server
+            connection = try await server.connect()
+            connectedServer = server
         } catch {
             output.line("(error) the command was stopped, but no new connection could be opened: \(error.message)")
             return
@@ -319,7 +335,13 @@ public final class ReplSession: @unchecked Sendable {
         _ = inbox.drain()
     }
 
-    /// Ends the exercise in progress and closes every connection (the web console's tab closed).
+    /// Closes this session's own connections only, leaving the backend and the exercise in
+    /// progress to the other sessions that share them (a browser tab closed).
+    public func detach() async {
+        await closeConnections()
+    }
+
+    /// Ends the exercise in progress, closes every connection and the backend's server.
     public func close() async {
         await exercises?.end()
         await closeConnections()

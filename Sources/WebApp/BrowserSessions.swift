@@ -2,15 +2,15 @@ import Foundation
 import REPL
 import Synchronization
 
-/// The browser sessions the server knows: each (a cookie) owns one Redis, shared by the
-/// session's tabs, so a learner can subscribe in one tab and publish in another while no other
-/// browser sees their keys.
+/// The browser sessions the server knows: each (a cookie) owns one Redis and one exercise in
+/// progress, shared by the session's tabs, so a learner can subscribe in one tab and publish in
+/// another while no other browser sees their keys.
 public final class BrowserSessions: Sendable {
     /// The cookie that names a browser session.
     public static let cookieName = "redislings_session"
 
     private struct Entry {
-        var backend: ReplBackend
+        var session: BrowserSession
         var sockets: Int
         var lastUsed: UInt64
     }
@@ -22,13 +22,13 @@ public final class BrowserSessions: Sendable {
     }
 
     private let state = Mutex(State())
-    private let makeBackend: @Sendable () -> ReplBackend
+    private let makeSession: @Sendable () -> BrowserSession
     private let limits: WebLimits
 
-    /// Sessions whose Redis comes from `makeBackend`, within `limits`.
-    public init(limits: WebLimits, makeBackend: @escaping @Sendable () -> ReplBackend) {
+    /// Sessions made by `makeSession`, within `limits`.
+    init(limits: WebLimits, makeSession: @escaping @Sendable () -> BrowserSession) {
         self.limits = limits
-        self.makeBackend = makeBackend
+        self.makeSession = makeSession
     }
 
     /// A new, unguessable session id.
@@ -44,7 +44,7 @@ public final class BrowserSessions: Sendable {
     /// consoles when full); false when every kept session has a console open.
     @discardableResult
     public func open(_ id: String) -> Bool {
-        var dropped: ReplBackend?
+        var dropped: BrowserSession?
         let opened = state.withLock { state -> Bool in
             state.tick += 1
             if state.entries[id] != nil {
@@ -54,26 +54,25 @@ public final class BrowserSessions: Sendable {
             if state.entries.count >= limits.maxSessions {
                 guard let idle = state.entries.filter({ $0.value.sockets == 0 }).min(by: { $0.value.lastUsed < $1.value.lastUsed })
                 else { return false }
-                dropped = state.entries.removeValue(forKey: idle.key)?.backend
+                dropped = state.entries.removeValue(forKey: idle.key)?.session
             }
-            state.entries[id] = Entry(backend: makeBackend(), sockets: 0, lastUsed: state.tick)
+            state.entries[id] = Entry(session: makeSession(), sockets: 0, lastUsed: state.tick)
             return true
         }
-        // A live Redis is shared by every session: only a simulator of the session's own is stopped.
-        if let dropped, dropped.canReset { Task { await dropped.server.close() } }
+        if let dropped { Task { await dropped.close() } }
         return opened
     }
 
-    /// The Redis of session `id` for a new console, counted until `release`; nil when the
-    /// server has as many consoles as it allows, or the session cannot be kept.
-    public func attach(_ id: String) -> ReplBackend? {
+    /// Session `id` for a new console, counted until `release`; nil when the server has as many
+    /// consoles as it allows, or the session cannot be kept.
+    func attach(_ id: String) -> BrowserSession? {
         guard open(id) else { return nil }
-        return state.withLock { state -> ReplBackend? in
+        return state.withLock { state -> BrowserSession? in
             guard state.sockets < limits.maxSockets, var entry = state.entries[id] else { return nil }
             state.sockets += 1
             entry.sockets += 1
             state.entries[id] = entry
-            return entry.backend
+            return entry.session
         }
     }
 
@@ -90,6 +89,15 @@ public final class BrowserSessions: Sendable {
 
     /// Sessions kept now.
     public var count: Int { state.withLock { $0.entries.count } }
+
+    /// Ends every session (the server stops): on a live Redis each one's keys and ACL user go.
+    public func closeAll() async {
+        let all = state.withLock { state in
+            defer { state.entries = [:] }
+            return state.entries.values.map(\.session)
+        }
+        for session in all { await session.close() }
+    }
 }
 
 extension String {

@@ -10,7 +10,7 @@ import REPL
 /// came after the last id it saw, so nothing posted while it was away is lost. Every command is
 /// sent to the page as well, so the pattern is visible.
 struct ChatSocket {
-    let backend: ReplBackend
+    let browser: BrowserSession
     let room: String
     let name: String
     let lastSeen: String?
@@ -53,9 +53,19 @@ struct ChatSocket {
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let subscriber: any RedisConnection, commands: any RedisConnection
+        // A tab that replaces the browser's simulator (`:reset`, an exercise) ends this window's
+        // connections to the old one: the page rejoins on the fresh one by itself.
+        let member = browser.join { notice in
+            guard case .serverReplaced = notice else { return }
+            Task {
+                await send(Outgoing(type: "error", text: "Another tab reset the simulator; rejoining on the fresh one."), outbound)
+                try? await outbound.close(.normalClosure, reason: "the simulator was replaced")
+            }
+        }
+        defer { browser.leave(member) }
         do {
-            subscriber = try await backend.connect()
-            commands = try await backend.connect()
+            subscriber = try await browser.backend.connect()
+            commands = try await browser.backend.connect()
         } catch {
             await send(Outgoing(type: "error", text: "No connection to Redis could be opened: \(error.message)"), outbound)
             return

@@ -12,7 +12,7 @@ struct ConsoleRequest: Decodable, Sendable {
 
 /// What the server sends to a console, as JSON.
 struct ConsoleReply: Encodable, Sendable {
-    /// `output`, `prompt`, `completions`, `hint` or `error`.
+    /// `output`, `prompt`, `completions`, `hint`, `result` or `error`.
     var type: String
     /// Text to show (`output`, `prompt`, `hint`), or the error's message (`error`).
     var text: String?
@@ -23,6 +23,8 @@ struct ConsoleReply: Encodable, Sendable {
     /// For `completions`: the word completed and its candidates.
     var word: String?
     var candidates: [String]?
+    /// For `result`: a check of the exercise in progress (run in this tab or another).
+    var report: CheckReport?
 
     static func output(_ text: String) -> ConsoleReply { ConsoleReply(type: "output", text: text) }
     static func error(_ text: String) -> ConsoleReply { ConsoleReply(type: "error", text: text) }

@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 import HummingbirdWebSocket
 import LessonKit
@@ -7,10 +8,11 @@ import REPL
 import Synchronization
 
 /// One page's console: a REPL session over a WebSocket, the second front end over the same
-/// `ReplSession` the terminal uses. Lines, lesson blocks and pushed messages are handled one at
-/// a time, in the order they arrive.
+/// `ReplSession` the terminal uses. Lines, lesson blocks, pushed messages and what the browser
+/// session's other tabs did are handled one at a time, in the order they arrive.
 struct ConsoleSocket {
     let session: ReplSession
+    let browser: BrowserSession
     let output: ConsoleOutput
     let catalog: LessonCatalog
     let limits: WebLimits
@@ -21,6 +23,7 @@ struct ConsoleSocket {
         case message(WebSocketMessage)
         case pushes
         case tooLarge
+        case fromSession(BrowserSession.Notice)
     }
 
     /// Runs the console until the page closes it or sends something it cannot read.
@@ -46,9 +49,20 @@ struct ConsoleSocket {
             continuation.finish()
         }
         defer { reader.cancel() }
+        let member = browser.join { continuation.yield(.fromSession($0)) }
         await send(promptReply(), on: outbound)
         events: for await event in events {
             switch event {
+            case .fromSession(.serverReplaced(let reason)):
+                // Another tab replaced the server: this one follows (unless it has already).
+                guard session.connectedServer !== session.backend.server else { continue }
+                if await session.reconnect() { session.say(reason) }
+                await flush(on: outbound)
+            case .fromSession(.told(let text)):
+                session.say(text)
+                await flush(on: outbound)
+            case .fromSession(.checked(let exercise, let result)):
+                await send(ConsoleReply(type: "result", report: CheckReport(exercise, result)), on: outbound)
             case .pushes:
                 pushPending.withLock { $0 = false }
                 session.showWaitingPushes()
@@ -57,7 +71,18 @@ struct ConsoleSocket {
                 await refuse("The message was larger than \(maxMessage) bytes; this console is closed. Reload the page to open a new one.", code: .messageTooLarge, on: outbound)
                 break events
             case .message(let message):
+                let exerciseBefore = session.exercises?.active, serverBefore = session.connectedServer
                 guard await handle(message, on: outbound) else { break events }
+                let exerciseAfter = session.exercises?.active
+                let started = exerciseAfter.flatMap { $0 !== exerciseBefore ? $0.exercise : nil }
+                // This tab's line moved it to a new server (`:reset`, an exercise): the others follow.
+                // A server another tab replaced meanwhile is not this line's: its notice is on its way.
+                if session.connectedServer !== serverBefore {
+                    browser.tell(.serverReplaced(started.map { Self.startedText($0, freshServer: true) } ?? Self.resetText), except: member)
+                } else if let started {
+                    // On a live Redis an exercise starts on the same server: the other tabs are only told.
+                    browser.tell(.told(Self.startedText(started, freshServer: false)), except: member)
+                }
             }
             if session.isFinished {
                 try? await outbound.close(.normalClosure, reason: "quit")
@@ -65,9 +90,20 @@ struct ConsoleSocket {
             }
         }
         continuation.finish()
+        browser.leave(member)
         session.onPush(nil)
-        await session.close()
+        await session.detach()
     }
+
+    /// What the other tabs are told when this one started `exercise` (on a fresh simulator, or on the live Redis they share).
+    static func startedText(_ exercise: Exercise, freshServer: Bool) -> String {
+        "Another tab started exercise \(exercise.shortName) \(exercise.title)"
+            + (freshServer ? " on a fresh simulator; this console is connected to it now, so" : ";")
+            + " what you type here counts for the exercise, and :check here checks it."
+    }
+
+    /// What the other tabs are told when this one reset the simulator.
+    static let resetText = "Another tab reset the simulator (no keys, no clients, clock back to real time); this console is connected to the fresh one now."
 
     /// Handles one message; false when the socket was closed for sending junk.
     private func handle(_ message: WebSocketMessage, on outbound: WebSocketOutboundWriter) async -> Bool {

@@ -22,10 +22,10 @@ extension WebApp {
             let query = context.request.uri.queryParameters
             let cookie = context.request.cookies[BrowserSessions.cookieName]?.value
             let id = cookie.flatMap { sessions.knows($0) ? $0 : nil } ?? BrowserSessions.newID()
-            guard let backend = sessions.attach(id) else { return }
+            guard let browser = sessions.attach(id) else { return }
             defer { sessions.release(id) }
             let chat = ChatSocket(
-                backend: backend, room: String(query["room"] ?? "lobby"), name: String(query["name"] ?? "guest"),
+                browser: browser, room: String(query["room"] ?? "lobby"), name: String(query["name"] ?? "guest"),
                 lastSeen: query["after"].map(String.init), limits: limits)
             await chat.run(inbound: inbound, outbound: outbound)
         }

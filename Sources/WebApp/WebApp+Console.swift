@@ -13,24 +13,24 @@ extension WebApp {
         } onUpgrade: { inbound, outbound, context in
             let cookie = context.request.cookies[BrowserSessions.cookieName]?.value
             let id = cookie.flatMap { sessions.knows($0) ? $0 : nil } ?? BrowserSessions.newID()
-            guard let backend = sessions.attach(id) else {
+            guard let browser = sessions.attach(id) else {
                 try? await outbound.write(.text(#"{"type":"error","text":"The server has as many consoles open as it allows; close a tab and reload."}"#))
                 return
             }
             defer { sessions.release(id) }
             let lesson = context.request.uri.queryParameters["lesson"].map(String.init)
-            await Self.serveConsole(backend: backend, lesson: lesson, configuration: configuration, inbound: inbound, outbound: outbound)
+            await Self.serveConsole(browser: browser, lesson: lesson, configuration: configuration, inbound: inbound, outbound: outbound)
         }
     }
 
     static func serveConsole(
-        backend: ReplBackend, lesson: String?, configuration: WebAppConfiguration,
+        browser: BrowserSession, lesson: String?, configuration: WebAppConfiguration,
         inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter
     ) async {
         let output = ConsoleOutput()
         let session: ReplSession
         do {
-            session = try await ReplSession(backend: backend, input: ConsoleInput(), output: output)
+            session = try await ReplSession(backend: browser.backend, input: ConsoleInput(), output: output)
         } catch {
             try? await outbound.write(.text(#"{"type":"error","text":"No connection to Redis could be opened."}"#))
             return
@@ -40,10 +40,10 @@ extension WebApp {
             let position = lesson.flatMap { slug in catalog.lessons.firstIndex { $0.slug == slug } } ?? 0
             session.course = CourseNavigator(catalog: catalog, position: position, store: nil, state: LearnerState())
         }
-        session.exercises = configuration.makeWorkbench()
+        session.exercises = browser.workbench
         let table = session.metaCommands
         let console = ConsoleSocket(
-            session: session, output: output, catalog: catalog, limits: configuration.limits,
+            session: session, browser: browser, output: output, catalog: catalog, limits: configuration.limits,
             completer: .standard(commands: configuration.commandNames, metaCommands: table.commands.map(\.name)),
             hints: ArgumentHints(metaUsages: table.usages))
         await console.run(inbound: inbound, outbound: outbound)

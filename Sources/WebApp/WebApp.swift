@@ -17,8 +17,10 @@ public struct WebApp: Sendable {
     /// The app for `configuration`.
     public init(configuration: WebAppConfiguration) {
         self.configuration = configuration
-        let makeBackend = configuration.makeBackend
-        sessions = BrowserSessions(limits: configuration.limits) { ReplBackend(makeBackend()) }
+        let makeBackend = configuration.makeBackend, makeWorkbench = configuration.makeWorkbench
+        sessions = BrowserSessions(limits: configuration.limits) {
+            BrowserSession(backend: ReplBackend(makeBackend()), makeWorkbench: makeWorkbench)
+        }
     }
 
     /// The Hummingbird application; `onRunning` is told the port it listens on.
@@ -39,8 +41,15 @@ public struct WebApp: Sendable {
             logger: logger)
     }
 
-    /// Serves until interrupted (Ctrl-C or SIGTERM).
+    /// Serves until interrupted (Ctrl-C or SIGTERM), then ends every browser session (on a live
+    /// Redis: the keys they created and their ACL users go).
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onRunning: onRunning).runService()
+        do {
+            try await application(onRunning: onRunning).runService()
+        } catch {
+            await sessions.closeAll()
+            throw error
+        }
+        await sessions.closeAll()
     }
 }

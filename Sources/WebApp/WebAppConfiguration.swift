@@ -21,8 +21,10 @@ public struct WebAppConfiguration: Sendable {
     public var makeQuizBackend: @Sendable () -> any RedisBackend
     /// The command table's names and subcommands, for completion (`SimulatorBackend.commandNames`).
     public var commandNames: [String: [String]]
-    /// A new exercise workbench for one console (nil: no exercises in the console).
-    public var makeWorkbench: @Sendable () -> ExerciseWorkbench?
+    /// A new exercise workbench for one browser session, shared by its tabs (nil: no exercises
+    /// in the console); it must pass each `:check` result to the reporter it is given, which
+    /// shows the result in the session's pages.
+    public var makeWorkbench: @Sendable (_ reportResult: @escaping @Sendable (Exercise, ExerciseResult) -> Void) -> ExerciseWorkbench?
     /// Opens the learner's progress database (the one the terminal uses).
     public var openProgress: @Sendable () throws -> ProgressStore
     /// The instructor's grading output folder (`results.json` and reports), if any.
@@ -35,7 +37,7 @@ public struct WebAppConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, catalog: LessonCatalog, exercises: ExerciseCatalog? = nil,
         makeBackend: @escaping @Sendable () -> any RedisBackend,
         makeQuizBackend: @escaping @Sendable () -> any RedisBackend, commandNames: [String: [String]] = [:],
-        makeWorkbench: @escaping @Sendable () -> ExerciseWorkbench? = { nil },
+        makeWorkbench: @escaping @Sendable (_ reportResult: @escaping @Sendable (Exercise, ExerciseResult) -> Void) -> ExerciseWorkbench? = { _ in nil },
         openProgress: @escaping @Sendable () throws -> ProgressStore,
         gradebook: String? = nil, limits: WebLimits = WebLimits()
     ) {

@@ -11,10 +11,10 @@ enum ExerciseReport {
             return "\u{1B}[\(code)m\(text)\u{1B}[0m"
         }
         var text = "\(exercise.shortName) \(exercise.title) — \(file)\n"
-        for (check, name) in zip(result.checks, CheckNaming.shownNames(result.checks)) {
+        for check in CheckNaming.shownToStudent(result).checks {
             let mark = paint(check.status == .passed ? "✓" : check.status == .failed ? "✗" : "!", check.status)
-            let message = check.hidden && check.status == .passed ? "" : " — \(check.message)"
-            text += "  \(mark) \(name) (\(check.points)/\(check.maxPoints))\(message)\n"
+            let message = check.message.isEmpty ? "" : " — \(check.message)"
+            text += "  \(mark) \(check.name) (\(check.points)/\(check.maxPoints))\(message)\n"
         }
         if let error = result.error { text += "Error: \(file): \(error)\n" }
         if let mistake = result.learnerError { text += "Your first error: \(mistake.described(in: file))\n" }

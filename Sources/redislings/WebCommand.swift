@@ -54,11 +54,14 @@ struct WebCommand: AsyncParsableCommand {
             host: bind, port: port, catalog: catalog, exercises: exercises,
             makeBackend: { backend.makesFreshInstances ? SimulatorBackend() : backend },
             makeQuizBackend: { SimulatorBackend() }, commandNames: SimulatorBackend.commandNames,
-            makeWorkbench: {
+            makeWorkbench: { reportResult in
                 exercises.map { exercises in
                     ExerciseWorkbench(
                         catalog: exercises, hintLog: ProgressHintLog.current(), workspace: .fromEnvironment(environment),
-                        recordResult: { exercise, result in ExerciseProgress.record(result, of: exercise, lessons: catalog) })
+                        recordResult: { exercise, result in
+                            ExerciseProgress.record(result, of: exercise, lessons: catalog)
+                            reportResult(exercise, result)
+                        })
                 }
             },
             openProgress: { try LearnerRecord.open(environment: environment) },

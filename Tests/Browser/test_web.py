@@ -4,31 +4,18 @@ Selenium through Debian's chromedriver. Run by scripts/test-web.sh (which script
 Screenshots of the main pages go to Tests/Browser/screenshots/ (not committed)."""
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "Tests" / "Browser" / "screenshots"
-BINARY = Path(os.environ.get("REDISLINGS_BIN", REPO / ".build" / "debug" / "redislings"))
-CLASS = REPO / "Tests" / "GradingTests" / "Fixtures"
-WAIT = 30
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from browser_support import (
+    BINARY, CLASS, REPO, SHOTS, check_result, console_text, open_console_page, start_web, stop_web, subscribed_tab_then_another,
+    type_line, wait_for, wait_for_state)
 
 
 @pytest.fixture(scope="session")
@@ -48,48 +35,11 @@ def server():
          "--exercises", str(CLASS / "Course" / "Exercises"), "--out", str(work / "reports"), "--time-limit", "8"],
         env=env, capture_output=True, text=True, timeout=600)
     assert (work / "reports" / "results.json").exists(), graded.stderr
-    port = free_port()
-    process = subprocess.Popen(
-        [str(BINARY), "web", "--port", str(port), "--lessons", str(REPO / "Lessons"), "--exercises", str(REPO / "Exercises"),
-         "--gradebook", str(work / "reports")],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
-    assert f":{port}/" in line, line + process.stderr.read()
-    yield {"url": f"http://127.0.0.1:{port}", "home": home, "reports": work / "reports"}
-    process.terminate()
-    process.wait(timeout=30)
+    process, url = start_web(
+        ["--lessons", str(REPO / "Lessons"), "--exercises", str(REPO / "Exercises"), "--gradebook", str(work / "reports")], env)
+    yield {"url": url, "home": home, "reports": work / "reports"}
+    stop_web(process)
     shutil.rmtree(work, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000"]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
-
-
-def wait_for(driver, condition, message):
-    return WebDriverWait(driver, WAIT).until(lambda d: condition(d), message)
-
-
-def console_text(driver):
-    return driver.find_element(By.ID, "console-output").text
-
-
-def type_line(driver, line):
-    box = driver.find_element(By.ID, "console-input")
-    box.send_keys(line)
-    box.send_keys(Keys.ENTER)
-
-
-def open_console_page(driver, url):
-    driver.get(url)
-    wait_for(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-console-ready") == "yes", "the console never connected")
 
 
 def test_lesson_page_runs_a_block(server, browser):
@@ -115,12 +65,7 @@ def test_lesson_page_runs_a_block(server, browser):
 
 
 def test_subscribe_in_one_tab_publish_in_another(server, browser):
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
-    first = browser.current_window_handle
-    type_line(browser, "SUBSCRIBE news")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "the prompt never showed (subscribed)")
-    browser.switch_to.new_window("tab")
-    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
+    first = subscribed_tab_then_another(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns", "news")
     type_line(browser, 'PUBLISH news "hello from the second tab"')
     wait_for(browser, lambda d: "(integer) 1" in console_text(d), "PUBLISH did not reach the other tab's subscription")
     browser.close()
@@ -129,24 +74,79 @@ def test_subscribe_in_one_tab_publish_in_another(server, browser):
     browser.save_screenshot(str(SHOTS / "pubsub-tabs.png"))
 
 
-def test_exercise_checked_and_recorded(server, browser):
+def result_checks(box):
+    """The per-check lines of a result box: (mark, name, points, message)."""
+    rows = []
+    for item in box.find_elements(By.CSS_SELECTOR, "li.check"):
+        def part(cls):
+            found = item.find_elements(By.CSS_SELECTOR, "." + cls)
+            return found[0].text if found else ""
+        rows.append((part("mark"), part("name"), part("points"), part("message")))
+    return rows
+
+
+def test_exercise_checked_in_the_page_shared_by_tabs_and_recorded(server, browser):
     open_console_page(browser, server["url"] + "/exercises/pubsub-first-subscriber")
+    exercise_tab = browser.current_window_handle
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line^=':exercise']").click()
     wait_for(browser, lambda d: "Type your commands here" in console_text(d), "the exercise did not start")
+    # Checked before the answer: the page shows each check failed, with its points.
+    browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':check']").click()
+    wait_for(browser, lambda d: check_result(d) and "failed" in check_result(d).get_attribute("class"), "no failed result in the page")
+    box = check_result(browser)
+    assert result_checks(box) == [
+        ("✗", "the newsroom's message reached you", "0/6",
+         "The newsroom published on its channel, but your connection was not listening there when it did."),
+        ("✗", "the newsroom counted one receiver", "0/4", result_checks(box)[1][3]),
+    ], result_checks(box)
+    assert "0/10" in box.find_element(By.CSS_SELECTOR, ".score").text
+    assert not box.find_elements(By.CSS_SELECTOR, ".why"), "the note comes after a pass only"
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':hint']").click()
     wait_for(browser, lambda d: "Hint 1/3" in console_text(d), "no hint")
+    # The answer is typed in a second tab: the exercise and its simulator are the browser's.
+    browser.switch_to.new_window("tab")
+    open_console_page(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns")
     type_line(browser, "SUBSCRIBE news")
-    wait_for(browser, lambda d: d.find_element(By.ID, "console-state").text == "(subscribed)", "not subscribed")
+    wait_for_state(browser, "(subscribed)", "not subscribed")
+    second_tab = browser.current_window_handle
+    browser.switch_to.window(exercise_tab)
     browser.find_element(By.CSS_SELECTOR, "button.meta[data-line=':check']").click()
-    wait_for(browser, lambda d: "10/10" in console_text(d), "the check did not pass with 10/10")
-    text = console_text(browser)
-    assert text.count("✓") >= 2
+    wait_for(browser, lambda d: "passed" in check_result(d).get_attribute("class"), "the check did not pass in the page")
+    box = check_result(browser)
+    assert [(mark, points) for mark, _, points, _ in result_checks(box)] == [("✓", "6/6"), ("✓", "4/4")]
+    assert "10/10" in box.find_element(By.CSS_SELECTOR, ".score").text
+    assert "Pub/Sub keeps nothing" in box.find_element(By.CSS_SELECTOR, ".why").text
+    assert "10/10" in console_text(browser), "the console shows the same result as text"
     browser.save_screenshot(str(SHOTS / "exercise.png"))
+    # The other tab is shown the result too, above its console.
+    browser.switch_to.window(second_tab)
+    wait_for(browser, lambda d: check_result(d) and "passed" in check_result(d).get_attribute("class"), "the other tab was not shown the result")
+    assert "Redis 7.0 is out" in console_text(browser), "the newsroom's message reached the subscribed tab"
+    browser.close()
+    browser.switch_to.window(exercise_tab)
     with sqlite3.connect(server["home"] / "progress.sqlite") as db:
         rows = db.execute("SELECT passed FROM exercise_result WHERE exercise_id = 'pubsub-first-subscriber'").fetchall()
-    assert rows and rows[-1][0] == 1, "the passing result is in the progress database"
+    assert [row[0] for row in rows][-2:] == [0, 1], "both checks are in the progress database, the passing one last"
     browser.get(server["url"] + "/")
     assert "1/" in browser.find_element(By.CSS_SELECTOR, "table.catalog").text
+
+
+def test_reset_in_one_tab_brings_the_other_along(server, browser):
+    first = subscribed_tab_then_another(browser, server["url"] + "/lessons/redis-pub-sub-and-advanced-patterns", "alerts")
+    type_line(browser, ":reset")
+    wait_for(browser, lambda d: "The simulator was reset" in console_text(d), "no reset")
+    second = browser.current_window_handle
+    browser.switch_to.window(first)
+    wait_for(browser, lambda d: "Another tab reset the simulator" in console_text(d), "the first tab was not told of the reset")
+    wait_for_state(browser, "", "the first tab still shows (subscribed)")
+    type_line(browser, "SUBSCRIBE alerts")
+    wait_for_state(browser, "(subscribed)", "not subscribed again")
+    browser.switch_to.window(second)
+    type_line(browser, "PUBLISH alerts after-the-reset")
+    wait_for(browser, lambda d: "(integer) 1" in console_text(d), "the tabs are not on one simulator after the reset")
+    browser.close()
+    browser.switch_to.window(first)
+    wait_for(browser, lambda d: "after-the-reset" in console_text(d), "the message never arrived")
 
 
 def test_quiz_feedback_and_record(server, browser):

@@ -99,6 +99,17 @@ import Testing
         #expect(bench.active == nil)
     }
 
+    /// A hidden check counts, under its number only: its message is withheld, failed or passed,
+    /// as the page and the grading feedback withhold it.
+    @Test func aHiddenChecksMessageIsWithheld() async throws {
+        let hidden = Self.listen.replacingOccurrences(of: "    replied: 1\n", with: "    replied: 1\n    hidden: true\n")
+        let bench = try workbench(hidden)
+        let text = try await transcript([":exercise listen-for-alerts", ":check", "SUBSCRIBE alerts", ":check"], workbench: bench)
+        #expect(text.contains("✗ hidden check 2 (0/1)\nScore 0/3"), "\(text)")
+        #expect(text.contains("✓ hidden check 2 (1/1)\nScore 3/3"), "\(text)")
+        #expect(!text.contains("Nobody heard the siren") && !text.contains("one listener"), "\(text)")
+    }
+
     @Test func aPassShowsWhyItWorks() async throws {
         let bench = try workbench(Self.listen + "\nwhy: |\n  Only a connection subscribed when the siren\n  goes off hears it.")
         let text = try await transcript([":exercise listen-for-alerts", ":check", "SUBSCRIBE alerts", ":check"], workbench: bench)

@@ -41,6 +41,23 @@ import WebApp
         }
     }
 
+    @Test func junkOnTheChatClosesThatWindowOnly() async throws {
+        try await WebAppFixture().withServer { _, port in
+            let chat = "/ws/chat?room=lobby&name=bob"
+            let junk = try await WebAppFixture.console(port: port, path: chat, messages: [#"{"type":"shout"}"#])
+            #expect(junk.received.contains { $0.contains("The chat reads") })
+            #expect(junk.closeCode == "unacceptableData")
+            let good = try await WebAppFixture.console(port: port, path: chat, messages: []) { $0.contains { $0.contains("caught-up") } }
+            #expect(good.received.contains { $0.contains("SUBSCRIBE chat:room:lobby") })
+            // A room or a name the page could not have sent is refused before the upgrade.
+            for path in ["/ws/chat?room=no%20spaces&name=bob", "/ws/chat?room=lobby&name=" + String(repeating: "x", count: 33), "/ws/chat?room=lobby&name=bob&after=junk"] {
+                await #expect(throws: (any Error).self, "\(path)") {
+                    _ = try await WebAppFixture.console(port: port, path: path, messages: [])
+                }
+            }
+        }
+    }
+
     @Test func binaryAndUnknownMessagesAreRefused() async throws {
         try await WebAppFixture().withServer { _, port in
             let binary = try await WebAppFixture.console(port: port, messages: ["PING"], binary: true)

@@ -17,4 +17,16 @@ public enum CheckNaming {
     public static func shownNames(_ checks: [ExerciseCheck]) -> [String] {
         shownNames(checks.map { ($0.name, $0.hidden) })
     }
+
+    /// `result` as a student may read it: each hidden check named "hidden check N" and its
+    /// message withheld (it counts, with its status and points, but what it looks at stays
+    /// hidden), as the grading feedback shows it.
+    public static func shownToStudent(_ result: ExerciseResult) -> ExerciseResult {
+        var shown = result
+        for (index, name) in shownNames(result.checks).enumerated() where result.checks[index].hidden {
+            shown.checks[index].name = name
+            shown.checks[index].message = ""
+        }
+        return shown
+    }
 }

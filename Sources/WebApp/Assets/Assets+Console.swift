@@ -1,7 +1,6 @@
 extension Assets {
     /// The console: a WebSocket to the learner's session, history, Tab completion, argument hints.
     static let consoleScript = #"""
-        "use strict";
         const Console = (() => {
           const out = document.getElementById("console-output");
           if (!out) return null;
@@ -38,6 +37,7 @@ extension Assets {
               } else if (m.type === "error") append(m.text, "error");
               else if (m.type === "hint") showHint(m.text);
               else if (m.type === "completions") complete(m);
+              else if (m.type === "result") showCheckResult(m.report, out);
             };
             socket.onclose = () => { append("(the console's connection closed; reload the page to open a new one)", "error"); document.body.dataset.consoleReady = "closed"; };
           }

@@ -30,6 +30,15 @@ extension Assets {
         fieldset.question { border:1px solid #ddd; margin:1em 0; } label.option { display:block; }
         .feedback.right { color:var(--ok); } .feedback.wrong { color:var(--bad); }
         .exercise-actions { display:flex; gap:.5em; margin:1em 0; }
+        .check-result { border:2px solid #ddd; border-radius:6px; padding:.4em .9em; margin:1em 0; background:#fff; color:var(--fg); }
+        .check-result.passed { border-color:var(--ok); } .check-result.failed { border-color:var(--bad); } .check-result.error { border-color:#c77700; }
+        .check-result h2 { font-size:1.1em; margin:.3em 0; } .check-result.passed .score { color:var(--ok); } .check-result.failed .score { color:var(--bad); }
+        .check-result ul.checks { list-style:none; padding:0; margin:.3em 0; } .check-result li.check { display:flex; gap:.6em; padding:.15em 0; }
+        .check-result li.passed .mark { color:var(--ok); } .check-result li.failed .mark { color:var(--bad); } .check-result li.error .mark { color:#c77700; }
+        .check-result .points { color:var(--muted); white-space:nowrap; } .check-result .message { color:var(--muted); }
+        .check-result li.hidden .name { font-style:italic; } .check-result .why { background:#eef7ef; padding:.4em .6em; border-radius:4px; }
+        .check-result .problem { color:var(--bad); } .check-result .next { color:var(--muted); font-size:.9em; }
+        #console .check-result { margin:.4em; max-height:40%; overflow:auto; font-size:14px; }
         .chat { display:grid; grid-template-columns:12em 1fr 1fr; gap:1em; }
         .chat ul.rooms { list-style:none; padding:0; } .chat ul.rooms li { padding:.2em; cursor:pointer; } .chat ul.rooms li.active { background:#eee; font-weight:bold; }
         #chat-messages { height:50vh; overflow:auto; border:1px solid #ddd; padding:.5em; background:#fff; }

@@ -9,7 +9,7 @@ enum Assets {
     /// The files by URL path.
     static let files: [String: File] = [
         "/static/app.css": File(body: style, contentType: "text/css; charset=utf-8"),
-        "/static/app.js": File(body: consoleScript + pageScript, contentType: "text/javascript; charset=utf-8"),
+        "/static/app.js": File(body: resultScript + consoleScript + pageScript, contentType: "text/javascript; charset=utf-8"),
         "/static/chat.js": File(body: chatScript, contentType: "text/javascript; charset=utf-8"),
     ]
 }

@@ -14,13 +14,15 @@ enum ExercisePage {
         body += "<div class=\"instructions\">" + HTMLRenderer().render(markdown: exercise.instructions) + "</div>"
         body += """
             <div class="exercise-actions" data-exercise="\(exercise.id.htmlEscaped)">
-            <button class="meta" data-line=":exercise \(exercise.id.htmlEscaped)">Start (fresh simulator) ▶</button>
+            <button class="meta" data-line=":exercise \(exercise.id.htmlEscaped)" title="Sets the exercise up from the start (on the simulator: a fresh one)">Start ▶</button>
             <button class="meta" data-line=":check">Check ✓</button>
             <button class="meta" data-line=":hint">Next hint</button>
             <button class="meta" data-line=":peers">Other clients</button>
             </div>
-            <p>Type your commands in the console, then press <b>Check</b>: each check shows ✓ or ✗ and its points, \
-            and the result is recorded in the same progress database as <code>redislings learn</code>.</p>
+            <section id="check-result" class="check-result" aria-live="polite" hidden></section>
+            <p>Type your commands in the console, then press <b>Check</b>: each check shows ✓ or ✗ and its points here, \
+            and the result is recorded in the same progress database as <code>redislings learn</code>. \
+            Every tab of this browser shares the exercise and its Redis: subscribe in one tab, publish in another.</p>
             """
         return PageLayout.page(title: exercise.title, body: body, console: true, lesson: lesson?.slug)
     }
