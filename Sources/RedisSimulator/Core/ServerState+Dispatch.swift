@@ -77,6 +77,10 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(spec) {
             return reject(client, RedisError(Self.outOfMemoryMessage), spec: spec)
         }
+        if spec.isWrite || (spec.name == "exec" && client.transaction.queued.contains { $0.0.isWrite }),
+           lacksGoodReplicas(now: now) {
+            return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.name == "exec", spec: spec)
+        }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
            !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
            postponesForPause(spec, args, client: client, now: now) {
