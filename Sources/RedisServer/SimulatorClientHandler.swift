@@ -376,6 +376,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             outgoing.writeRESPValue(.error(RedisError.noAuth.message))
             return
         }
+        // A busy script holds the simulator; otherwise MULTI refuses SHUTDOWN, as Redis does.
+        if !simulator.scriptIsBusy, let refusal = simulator.refuseInsideTransaction(for: client) {
+            outgoing.writeRESPValue(refusal)
+            return
+        }
         switch ShutdownRequest.parse(arguments) {
         case .success(let options)?:
             if simulator.scriptIsBusy, !options.noSave {

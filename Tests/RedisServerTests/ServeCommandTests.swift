@@ -57,6 +57,22 @@ struct ServeCommandTests {
         #expect(!result.output.contains("still running"))
     }
 
+    @Test func shutdownInsideMultiIsRefusedAndDoomsTheTransaction() async throws {
+        let result = try await serve(
+            "", "printf 'MULTI\\nSET foo bar\\nSHUTDOWN\\nEXEC\\nGET foo\\n' | redis-cli -p $PORT", stop: "kill -TERM $server")
+        // redis-cli follows each error with an empty line; GET foo answers nil, an empty line.
+        #expect(result.output.hasPrefix("""
+            OK
+            QUEUED
+            ERR Command not allowed inside a transaction
+
+            EXECABORT Transaction discarded because of previous errors.
+
+
+            exit 0
+            """), "\(result.output)")
+    }
+
     @Test func shutdownFromAClientStopsIt() async throws {
         let result = try await serve("", "redis-cli -p $PORT SHUTDOWN NOSAVE", stop: "")
         #expect(result.output.contains("exit 0\n"), "\(result.output)")
