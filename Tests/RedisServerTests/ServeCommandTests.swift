@@ -29,7 +29,7 @@ struct ServeCommandTests {
     /// arrive (ArrivalOrderTests shows what that keeps).
     @Test func servesOnOneEventLoopByDefault() async throws {
         let help = try await runShellOffThePool("'\(binary)' serve --help", timeout: 60).output
-        let threads = help.split(separator: "\n").drop { !$0.contains("--threads") }.prefix(3).joined(separator: " ")
+        let threads = help.split(separator: "\n").drop { !$0.hasPrefix("  --threads") }.prefix(6).joined(separator: " ")
         #expect(threads.contains("(default: 1)"), "\(help)")
     }
 
