@@ -349,3 +349,12 @@ extension LuaScripting {
         return .array(reply)
     }
 }
+
+extension LuaScripting {
+    /// The cached EVAL scripts and loaded libraries, for INFO memory.
+    public var memoryFigures: ScriptingMemoryFigures {
+        ScriptingMemoryFigures(
+            cachedScripts: scripts.count, cachedScriptBytes: scripts.values.reduce(0) { $0 + $1.body.count },
+            functions: functionCount, libraries: libraries.count, libraryBytes: libraries.reduce(0) { $0 + $1.code.count })
+    }
+}

@@ -53,6 +53,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// True while this connection waits for a script: its own, on the script thread, or
     /// another client's, which holds the simulator.
     var waitingForScript = false
+    /// True once this connection sent a command that may run a script (EVAL, FCALL, …) since its
+    /// last EXEC, DISCARD or RESET: only then may its EXEC run a script and go to the
+    /// script thread. Any other EXEC runs on the event loop, keeping its place among other
+    /// clients' commands (a later client's LPUSH must not overtake it).
+    var transactionMayRunScripts = false
     /// Reply bytes handed to the channel and not yet written to the socket.
     var unsentBytes = 0
     /// When the unsent bytes first passed the soft output limit (ms, monotonic), if they are over it.
@@ -241,8 +246,19 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     /// True when the command may run a script, which must run on the script thread.
     private func runsScripts(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first else { return false }
-        return simulator.commandTable.lookup(name)?.runsScripts ?? false
+        guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { return false }
+        return spec.name == "exec" ? transactionMayRunScripts : spec.runsScripts
+    }
+
+    /// Follows what the commands about to run do to `transactionMayRunScripts`.
+    private func noteTransactionScripts(_ commands: ArraySlice<[ByteString]>) {
+        for arguments in commands {
+            guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { continue }
+            switch spec.name {
+            case "exec", "discard", "reset": transactionMayRunScripts = false
+            default: if spec.runsScripts { transactionMayRunScripts = true }
+            }
+        }
     }
 
     /// Runs queued requests until none is left, the client blocks or waits for a script, or
@@ -265,6 +281,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 continue
             }
             if runsScripts(first) {
+                noteTransactionScripts([first])
                 // The script thread is taken while a script runs: a second EVAL or an EXEC
                 // waits for that script like any other command (and gets BUSY once it is busy).
                 if simulator.scriptIsRunning {
@@ -282,6 +299,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             {
                 end += 1
             }
+            noteTransactionScripts(commands[nextCommand..<end])
             executing = true
             let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
                 // Under the lock now: messages posted before this run happened before it, so
@@ -356,6 +374,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard client.isAuthenticated else {
             // Redis checks authentication before anything else SHUTDOWN does.
             outgoing.writeRESPValue(.error(RedisError.noAuth.message))
+            return
+        }
+        // A busy script holds the simulator; otherwise MULTI refuses SHUTDOWN, as Redis does.
+        if !simulator.scriptIsBusy, let refusal = simulator.refuseInsideTransaction(for: client) {
+            outgoing.writeRESPValue(refusal)
             return
         }
         switch ShutdownRequest.parse(arguments) {

@@ -25,6 +25,14 @@ struct ServeCommandTests {
             """.replacingOccurrences(of: "serve.out", with: "/tmp/redislings-serve-\(port).out"), timeout: 60)
     }
 
+    /// One event loop by default, as redis-server: clients' commands run in the order they
+    /// arrive (ArrivalOrderTests shows what that keeps).
+    @Test func servesOnOneEventLoopByDefault() async throws {
+        let help = try await runShellOffThePool("'\(binary)' serve --help", timeout: 60).output
+        let threads = help.split(separator: "\n").drop { !$0.hasPrefix("  --threads") }.prefix(6).joined(separator: " ")
+        #expect(threads.contains("(default: 1)"), "\(help)")
+    }
+
     @Test func sigtermStopsItCleanly() async throws {
         let result = try await serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
         #expect(result.output.hasPrefix("OK\nv\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
@@ -47,6 +55,22 @@ struct ServeCommandTests {
             exit 0
             """), "\(result.output)")
         #expect(!result.output.contains("still running"))
+    }
+
+    @Test func shutdownInsideMultiIsRefusedAndDoomsTheTransaction() async throws {
+        let result = try await serve(
+            "", "printf 'MULTI\\nSET foo bar\\nSHUTDOWN\\nEXEC\\nGET foo\\n' | redis-cli -p $PORT", stop: "kill -TERM $server")
+        // redis-cli follows each error with an empty line; GET foo answers nil, an empty line.
+        #expect(result.output.hasPrefix("""
+            OK
+            QUEUED
+            ERR Command not allowed inside a transaction
+
+            EXECABORT Transaction discarded because of previous errors.
+
+
+            exit 0
+            """), "\(result.output)")
     }
 
     @Test func shutdownFromAClientStopsIt() async throws {

@@ -11,31 +11,57 @@ extension CommandContext {
         }
     }
 
-    /// The hash at `key`; WRONGTYPE for another type; nil when absent.
+    /// The hash at `key`, holding the server's current listpack limits for the next write;
+    /// WRONGTYPE for another type; nil when absent.
     func lookupHash(_ key: ByteString) throws(RedisError) -> HashValue? {
         switch lookup(key) {
         case nil: return nil
-        case .hash(let value)?: return value
+        case .hash(let value)?:
+            value.limits = server.config.encodingLimits.hash
+            return value
         default: throw .wrongType
         }
     }
 
-    /// The set at `key`; WRONGTYPE for another type; nil when absent.
+    /// The set at `key`, holding the server's current intset limit for the next write;
+    /// WRONGTYPE for another type; nil when absent.
     func lookupSet(_ key: ByteString) throws(RedisError) -> SetValue? {
         switch lookup(key) {
         case nil: return nil
-        case .set(let value)?: return value
+        case .set(let value)?:
+            value.maxIntset = server.config.encodingLimits.intsetEntries
+            return value
         default: throw .wrongType
         }
     }
 
-    /// The sorted set at `key`; WRONGTYPE for another type; nil when absent.
+    /// The sorted set at `key`, holding the server's current listpack limits for the next
+    /// write; WRONGTYPE for another type; nil when absent.
     func lookupSortedSet(_ key: ByteString) throws(RedisError) -> SortedSetValue? {
         switch lookup(key) {
         case nil: return nil
-        case .zset(let value)?: return value
+        case .zset(let value)?:
+            value.limits = server.config.encodingLimits.sortedSet
+            return value
         default: throw .wrongType
         }
+    }
+
+    /// An empty hash, set or sorted set that will convert by the server's current limits.
+    func newHash() -> HashValue {
+        let hash = HashValue()
+        hash.limits = server.config.encodingLimits.hash
+        return hash
+    }
+
+    func newSet() -> SetValue {
+        let set = SetValue()
+        set.maxIntset = server.config.encodingLimits.intsetEntries
+        return set
+    }
+
+    func newSortedSet(listpack: Bool) -> SortedSetValue {
+        SortedSetValue(listpack: listpack, limits: server.config.encodingLimits.sortedSet)
     }
 
     /// Deletes `key` when its collection became empty, with the `del` event Redis fires then.

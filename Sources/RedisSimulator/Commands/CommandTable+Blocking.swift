@@ -1,4 +1,3 @@
-import DequeModule
 import RESP
 
 /// BLPOP BRPOP BLMOVE BRPOPLPUSH BZPOPMIN BZPOPMAX: serve at once when they can, else block
@@ -43,25 +42,13 @@ extension CommandTable {
         return nil
     }
 
-    private static func lookupList(_ ctx: CommandContext, _ key: ByteString) throws(RedisError) -> ListValue? {
-        switch ctx.lookup(key) {
-        case nil: return nil
-        case .list(let list)?: return list
-        default: throw .wrongType
-        }
-    }
-
-    /// Pops one element of the list at `key`, with its events; nil when the key holds no list.
+    /// Pops one element of the list at `key`, with its events, and propagates it as LPOP/RPOP
+    /// (Redis replicates a served BLPOP as the pop it did); nil when the key holds no list.
     private static func pop(_ ctx: CommandContext, _ key: ByteString, fromLeft: Bool) -> ByteString? {
-        guard case .list(let list)? = ctx.lookup(key), !list.elements.isEmpty else { return nil }
-        let value = fromLeft ? list.elements.removeFirst() : list.elements.removeLast()
-        ctx.notify(.list, fromLeft ? "lpop" : "rpop", key)
-        if list.elements.isEmpty {
-            ctx.deleteKey(key)
-            ctx.notify(.generic, "del", key)
-        } else {
-            ctx.signalModified(key)
-        }
+        guard case .list(let list)? = ctx.lookup(key), !list.isEmpty else { return nil }
+        let end: ListEnd = fromLeft ? .left : .right
+        guard let value = listPopElements(ctx, key, list, from: end, count: 1).first else { return nil }
+        ctx.propagateInstead([[ByteString(fromLeft ? "LPOP" : "RPOP"), key]])
         return value
     }
 
@@ -69,7 +56,7 @@ extension CommandTable {
         let timeout = try timeoutSeconds(ctx[ctx.count - 1])
         let keys = Array(ctx.args[1..<(ctx.count - 1)])
         for key in keys {
-            if let list = try lookupList(ctx, key), !list.elements.isEmpty, let value = pop(ctx, key, fromLeft: fromLeft) {
+            if let list = try ctx.lookupList(key), !list.isEmpty, let value = pop(ctx, key, fromLeft: fromLeft) {
                 return .array([.bulk(key), .bulk(value)])
             }
         }
@@ -78,23 +65,23 @@ extension CommandTable {
         }
     }
 
+    /// BLMOVE and BRPOPLPUSH: an LMOVE/RPOPLPUSH when the source has an element (and replicated
+    /// as one), else a wait for it.
     private static func blockingMove(_ ctx: CommandContext, fromLeft: Bool, toLeft: Bool, timeoutAt index: Int) throws(RedisError) -> RESPValue {
         let timeout = try timeoutSeconds(ctx[index])
         let source = ctx[1], destination = ctx[2]
-        @Sendable func move(_ ctx: CommandContext) throws(RedisError) -> RESPValue? {
-            guard let list = try lookupList(ctx, source), !list.elements.isEmpty else { return nil }
-            let target = try lookupList(ctx, destination)
-            guard let value = pop(ctx, source, fromLeft: fromLeft) else { return nil }
-            if let target {
-                if toLeft { target.elements.prepend(value) } else { target.elements.append(value) }
-                ctx.signalModified(destination)
-            } else {
-                ctx.setKey(destination, .list(ListValue([value])))
-            }
-            ctx.notify(.list, toLeft ? "lpush" : "rpush", destination)
-            return .bulk(value)
+        let from: ListEnd = fromLeft ? .left : .right, to: ListEnd = toLeft ? .left : .right
+        // Served at once, Redis replicates the sides as the client wrote them; served later, as
+        // its own lowercase words.
+        @Sendable func propagated(_ sides: (ByteString, ByteString)) -> [ByteString] {
+            index == 3 ? ["RPOPLPUSH", source, destination] : ["LMOVE", source, destination, sides.0, sides.1]
         }
-        if let reply = try move(ctx) { return reply }
+        @Sendable func move(_ ctx: CommandContext, _ sides: (ByteString, ByteString)) throws(RedisError) -> RESPValue? {
+            guard let reply = try listMove(ctx, source, destination, from: from, to: to) else { return nil }
+            ctx.propagateInstead([propagated(sides)])
+            return reply
+        }
+        if let reply = try move(ctx, index == 3 ? ("", "") : (ctx[3], ctx[4])) { return reply }
         // Redis times a blocked move out with a null array, but answers a null bulk string when
         // it may not block (MULTI, scripts).
         return ctx.block(
@@ -102,7 +89,7 @@ extension CommandTable {
         ) { retry, _ throws(RedisError) in
             // A source that stopped being a list keeps the client waiting, as in Redis.
             guard case .list? = retry.lookup(source) else { return nil }
-            return try move(retry)
+            return try move(retry, (ByteString(fromLeft ? "left" : "right"), ByteString(toLeft ? "left" : "right")))
         }
     }
 
@@ -117,6 +104,7 @@ extension CommandTable {
             default: throw .wrongType
             }
             guard let chosen = set.popExtreme(max: max) else { return nil }
+            ctx.propagateInstead([[ByteString(max ? "ZPOPMAX" : "ZPOPMIN"), key]])
             ctx.notify(.zset, max ? "zpopmax" : "zpopmin", key)
             if set.isEmpty {
                 ctx.deleteKey(key)

@@ -64,6 +64,8 @@ extension CommandTable {
             hash.set(ctx[2], text)
             ctx.signalModified(ctx[1])
             ctx.notify(.hash, "hincrbyfloat", ctx[1])
+            // Replicated as the value it reached, so float formatting cannot make replicas differ.
+            ctx.propagateInstead([[ByteString("HSET"), ctx[1], ctx[2], text]])
             return .bulk(text)
         },
     ]
@@ -87,7 +89,7 @@ extension CommandTable {
     /// The hash at `key`, created empty when absent (Redis's hashTypeLookupWriteOrCreate).
     static func hashForWrite(_ ctx: CommandContext, _ key: ByteString) throws(RedisError) -> HashValue {
         if let hash = try ctx.lookupHash(key) { return hash }
-        let hash = HashValue()
+        let hash = ctx.newHash()
         ctx.setKey(key, .hash(hash))
         return hash
     }

@@ -26,24 +26,9 @@ extension CommandTable {
             .integer(Int64(try ctx.lookupList(ctx[1])?.count ?? 0))
         },
         CommandSpec("lmpop", arity: -4, flags: ["write", "movablekeys"], keys: .none, categories: ["@write", "@list", "@slow"]) { ctx in
-            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
-            guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
-            let whereIndex = 2 + Int(numkeys)
-            let end = try listEnd(ctx, whereIndex)
-            var count: Int64 = -1
-            var j = whereIndex + 1
-            while j < ctx.count {
-                if count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count {
-                    count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
-                    j += 2
-                } else {
-                    throw RedisError.syntax
-                }
-            }
-            for key in ctx.args[2..<whereIndex] {
-                guard let list = try ctx.lookupList(key), !list.isEmpty else { continue }
-                let popped = listPopElements(ctx, key, list, from: end, count: Int(clamping: max(count, 1)))
-                return .array([.bulk(key), .array(popped.map { .bulk($0) })])
+            let request = try MultiPopRequest(ctx, numkeysAt: 1, sides: ("left", "right"))
+            for key in request.keys {
+                if let reply = try listMultiPop(ctx, key, request) { return reply }
             }
             return .nullArray
         },

@@ -9,7 +9,7 @@ extension CommandTable {
             if let existing = try ctx.lookupSet(ctx[1]) {
                 set = existing
             } else {
-                set = SetValue()
+                set = ctx.newSet()
                 ctx.setKey(ctx[1], .set(set))
             }
             var added: Int64 = 0
@@ -80,7 +80,7 @@ extension CommandTable {
             if let destination {
                 target = destination
             } else {
-                target = SetValue()
+                target = ctx.newSet()
                 ctx.setKey(destinationKey, .set(target))
             }
             ctx.signalModified(sourceKey)
@@ -111,6 +111,8 @@ extension CommandTable {
             ctx.notify(.set, "spop", key)
             ctx.deleteIfEmpty(key, set.isEmpty)
             ctx.signalModified(key)
+            // A replica must remove the same member, not a random one of its own.
+            ctx.propagateInstead([[ByteString("SREM"), key, member]])
             return .bulk(member)
         }
         let count = try ctx.positiveInteger(at: 2)
@@ -122,6 +124,7 @@ extension CommandTable {
             let all = set.members
             ctx.deleteKey(key)
             ctx.notify(.generic, "del", key)
+            ctx.propagateInstead([[ByteString("DEL"), key]])
             return .set(all.map { .bulk($0) })
         }
         let remaining = size - count
@@ -133,7 +136,7 @@ extension CommandTable {
                 popped.append(member)
             }
         } else {
-            let kept = SetValue()
+            let kept = ctx.newSet()
             for _ in 0..<remaining {
                 let member = set.member(at: Int.random(in: 0..<set.count))
                 set.remove(member)
@@ -143,6 +146,7 @@ extension CommandTable {
             ctx.overwriteValue(key, .set(kept))
         }
         ctx.signalModified(key)
+        ctx.propagateInstead(popped.map { [ByteString("SREM"), key, $0] })
         return .set(popped.map { .bulk($0) })
     }
 }

@@ -48,7 +48,7 @@ extension CommandTable {
     /// counting stops there (SINTERCARD).
     static func setIntersection(_ ctx: CommandContext, _ keys: [ByteString], limit: Int) throws(RedisError) -> SetValue {
         let operands = try setOperands(ctx, keys)
-        let result = SetValue()
+        let result = ctx.newSet()
         let sets = operands.compactMap { $0 }
         guard sets.count == operands.count else { return result }
         let ordered = sets.sorted { $0.count < $1.count }
@@ -62,7 +62,7 @@ extension CommandTable {
     /// The union, or the difference of the first set minus the others.
     static func setUnionOrDifference(_ ctx: CommandContext, _ keys: [ByteString], difference: Bool) throws(RedisError) -> SetValue {
         let operands = try setOperands(ctx, keys)
-        let result = SetValue()
+        let result = ctx.newSet()
         if difference {
             guard let first = operands[0] else { return result }
             let others = operands.dropFirst().compactMap { $0 }

@@ -114,7 +114,8 @@ extension CommandTable {
         var zset = try ctx.lookupSortedSet(key)
         if zset == nil {
             if xx { return incr ? .nullBulkString : .integer(0) }
-            let created = SortedSetValue(listpack: ctx[scoreIndex + 1].count <= SortedSetValue.maxListpackValue)
+            let limits = ctx.server.config.encodingLimits.sortedSet
+            let created = ctx.newSortedSet(listpack: limits.entries > 0 && ctx[scoreIndex + 1].count <= limits.value)
             ctx.setKey(key, .zset(created))
             zset = created
         }

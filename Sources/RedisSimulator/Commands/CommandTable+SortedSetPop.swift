@@ -9,22 +9,9 @@ extension CommandTable {
             try sortedSetPopCommand(ctx, max: true)
         },
         CommandSpec("zmpop", arity: -4, flags: ["write", "movablekeys"], keys: .none, categories: ["@write", "@sortedset", "@slow"]) { ctx in
-            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
-            guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
-            let whereIndex = 2 + Int(numkeys)
-            let max: Bool
-            if ctx.word(at: whereIndex, is: "min") { max = false } else if ctx.word(at: whereIndex, is: "max") { max = true } else { throw RedisError.syntax }
-            var count: Int64 = -1
-            var j = whereIndex + 1
-            while j < ctx.count {
-                guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
-                count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
-                j += 2
-            }
-            for key in ctx.args[2..<whereIndex] {
-                guard let zset = try ctx.lookupSortedSet(key) else { continue }
-                let popped = sortedSetPop(ctx, key, zset, max: max, count: Int(clamping: Swift.max(count, 1)))
-                return .array([.bulk(key), .array(popped.map { .array([.bulk($0.member), .double($0.score)]) })])
+            let request = try MultiPopRequest(ctx, numkeysAt: 1, sides: ("min", "max"))
+            for key in request.keys {
+                if let reply = try sortedSetMultiPop(ctx, key, request) { return reply }
             }
             return .nullArray
         },

@@ -130,7 +130,7 @@ extension CommandTable {
             if ctx.deleteKey(destination) { ctx.notify(.generic, "del", destination) }
             return .integer(0)
         }
-        let result = SortedSetValue(listpack: false)
+        let result = ctx.newSortedSet(listpack: false)
         for element in elements { result.set(element.member, score: element.score) }
         result.convertToListpackIfFits()
         ctx.setKey(destination, .zset(result))

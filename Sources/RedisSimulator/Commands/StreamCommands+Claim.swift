@@ -105,7 +105,14 @@ extension CommandTable {
             }
             j += 1
         }
-        if lastID > group.lastID { group.lastID = lastID }
+        // Replicas get each change as an XCLAIM that recreates the pending entry exactly, and a
+        // LASTID that moved the group alone as XGROUP SETID (Redis's streamPropagateXCLAIM).
+        ctx.propagateInstead([])
+        var propagateLastID = false
+        if lastID > group.lastID {
+            group.lastID = lastID
+            propagateLastID = true
+        }
         if deliveryTime == -1 || deliveryTime < 0 || deliveryTime > ctx.now { deliveryTime = ctx.now }
 
         var consumer: StreamConsumer?
@@ -114,6 +121,10 @@ extension CommandTable {
             var pending = group.pending[id]
             guard let entry = stream.log.entry(id) else {
                 // Entries deleted meanwhile leave the PEL.
+                if let pending {
+                    ctx.propagateClaim(key: ctx[1], group: group, consumer: pending.consumer?.name ?? "", id: id, pending)
+                    propagateLastID = false
+                }
                 _ = group.acknowledge(id)
                 continue
             }
@@ -134,7 +145,10 @@ extension CommandTable {
             }
             group.assign(id, pending, to: owner)
             result.append(justID ? .streamID(id) : entry.reply)
+            ctx.propagateClaim(key: ctx[1], group: group, consumer: owner.name, id: id, pending)
+            propagateLastID = false
         }
+        if propagateLastID { ctx.propagateGroupPosition(key: ctx[1], group: group) }
         return .array(result)
     }
 
@@ -160,6 +174,7 @@ extension CommandTable {
             j += 1
         }
         guard let stream = try ctx.lookupStream(ctx[1]), let group = stream.groups[ctx[2]] else { throw noGroup(ctx) }
+        ctx.propagateInstead([])
         var attempts = count * 10
         var consumer: StreamConsumer?
         var claimed: [RESPValue] = []
@@ -172,6 +187,7 @@ extension CommandTable {
             index += 1
             guard let pending = group.pending[id] else { continue }
             guard let entry = stream.log.entry(id) else {
+                ctx.propagateClaim(key: ctx[1], group: group, consumer: pending.consumer?.name ?? "", id: id, pending)
                 _ = group.acknowledge(id)
                 deleted.append(.streamID(id))
                 count -= 1
@@ -184,6 +200,7 @@ extension CommandTable {
             if !justID { pending.deliveryCount += 1 }
             group.assign(id, pending, to: owner)
             claimed.append(justID ? .streamID(id) : entry.reply)
+            ctx.propagateClaim(key: ctx[1], group: group, consumer: owner.name, id: id, pending)
             count -= 1
         }
         let nextID = nextCursor(group, start: start, visited: index, deletedCount: deleted.count) ?? .zero

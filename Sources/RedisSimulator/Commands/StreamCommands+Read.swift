@@ -80,6 +80,9 @@ extension CommandTable {
             }
         }
 
+        // XREADGROUP replicates only what serving entries propagates (XCLAIM, XGROUP …), never
+        // itself (Redis's preventCommandPropagation).
+        if isGroupRead { ctx.propagateInstead([]) }
         var replies: [(ByteString, [RESPValue])] = []
         for (offset, key) in keys.enumerated() {
             guard let stream = try ctx.lookupStream(key) else { continue }
@@ -148,7 +151,14 @@ extension CommandTable {
         }
         // The consumer only comes into being when there is something to deliver, as in Redis.
         guard let last = stream.log.last, last.id > group.lastID, let start = group.lastID.successor else { return nil }
+        let isNewConsumer = group.consumers[groupRead.consumer] == nil
         let consumer = ctx.streamConsumer(groupRead.consumer, in: group, key: key)
+        // Without NOACK the XCLAIMs below recreate the consumer and carry the group's position;
+        // with it, replicas get the consumer and the position on their own (Redis's
+        // streamPropagateConsumerCreation and streamPropagateGroupID).
+        if groupRead.noAck, isNewConsumer {
+            ctx.propagateAlso(["XGROUP", "CREATECONSUMER", key, group.name, consumer.name])
+        }
         let entries = stream.log.range(start, .max, limit: count)
         for entry in entries {
             if entry.id > group.lastID {
@@ -174,7 +184,7 @@ extension CommandTable {
                 }
             }
         }
-        if !entries.isEmpty { ctx.propagateGroupPosition(key: key, group: group) }
+        if !entries.isEmpty, groupRead.noAck { ctx.propagateGroupPosition(key: key, group: group) }
         return entries.map(\.reply)
     }
 }

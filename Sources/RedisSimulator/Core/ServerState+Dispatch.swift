@@ -74,8 +74,12 @@ extension ServerState {
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.name == "exec", spec: spec)
         }
-        if !whileScriptBusy, refusesForMemory(spec) {
-            return reject(client, RedisError(Self.outOfMemoryMessage), spec: spec)
+        if !whileScriptBusy, refusesForMemory(denying: Self.isRefusedOutOfMemory(spec, from: client)) {
+            return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.name == "exec", spec: spec)
+        }
+        if spec.isWrite || (spec.name == "exec" && client.transaction.queued.contains { $0.0.isWrite }),
+           lacksGoodReplicas(now: now) {
+            return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.name == "exec", spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
            !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),

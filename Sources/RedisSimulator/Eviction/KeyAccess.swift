@@ -46,6 +46,27 @@ struct KeyAccess {
         return periods > counter ? 0 : UInt8(counter - periods)
     }
 
+    /// RESTORE's IDLETIME or FREQ (Redis's objectSetLRUOrLFU): under an LFU policy FREQ sets the
+    /// counter, otherwise IDLETIME dates the last access back; the other one is ignored.
+    mutating func restore(idleSeconds: Int64?, frequency restored: Int64?, lfu: Bool, now: Int64) {
+        if lfu {
+            guard let restored else { return }
+            frequency = UInt8(clamping: restored)
+            decayedAt = now / 60_000
+            writtenByLFU = true
+        } else if let idleSeconds {
+            // Redis dates the access back on its 24-bit LRU clock, wrapping once below zero and
+            // keeping 24 bits; the idle time OBJECT IDLETIME then reads back is kept here.
+            let clock = (now / 1000) & 0xFFFFFF
+            var field = clock &- (idleSeconds &* 1000) / 1000
+            if field < 0 { field &+= 0xFFFFFF }
+            field &= 0xFFFFFF
+            let idle = clock >= field ? clock - field : clock + (0xFFFFFF - field)
+            lastAccess = now - idle * 1000
+            writtenByLFU = false
+        }
+    }
+
     /// Records an access (Redis's updateLFU with LFULogIncr, or the LRU clock).
     mutating func touch(now: Int64, lfu: Bool, logFactor: Int64, decayTime: Int64) {
         if lfu {

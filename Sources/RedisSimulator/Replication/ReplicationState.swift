@@ -7,6 +7,8 @@ struct ReplicationState {
         /// The port it said it listens on (REPLCONF listening-port), for INFO.
         var listeningPort: Int64 = 0
         var acknowledgedOffset: Int64 = 0
+        /// Unix ms of its last REPLCONF ACK (or of its SYNC), for min-replicas-max-lag.
+        var acknowledgedAt: Int64 = 0
     }
 
     /// A command to propagate and the database it ran in.

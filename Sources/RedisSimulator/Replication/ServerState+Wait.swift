@@ -19,6 +19,7 @@ extension ServerState {
     func acknowledge(_ client: SimulatorClient, offset: Int64) {
         guard var replica = replication.replicas[client.id] else { return }
         replica.acknowledgedOffset = max(replica.acknowledgedOffset, offset)
+        replica.acknowledgedAt = clock.nowMilliseconds()
         replication.replicas[client.id] = replica
         // Taken out while they are answered: answering touches the rest of the state.
         let waiters = replication.waiters

@@ -67,20 +67,27 @@ public final class ScriptRun {
             }
             spec = sub
         }
-        guard spec.argumentCountIsValid(args.count) else {
-            return .error("ERR Wrong number of args calling Redis command from script")
+        // A command refused here counts as rejected in its commandstats (Redis's scriptCall);
+        // the error itself is counted once, when the script's reply carries it.
+        func rejected(_ message: String) -> RESPValue {
+            server.stats.commands.update(spec) { $0.rejectedCalls += 1 }
+            return .error(message)
         }
-        if spec.isNoScript { return .error("ERR This Redis command is not allowed from script") }
+        guard spec.argumentCountIsValid(args.count) else {
+            return rejected("ERR Wrong number of args calling Redis command from script")
+        }
+        if spec.isNoScript { return rejected("ERR This Redis command is not allowed from script") }
         if let denial = server.aclRefusal(spec, args, client: client, context: "lua", caller: caller) {
-            return .error("ERR The user executing the script " + denial.scriptText)
+            return rejected("ERR The user executing the script " + denial.scriptText)
         }
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
-            return .error("ERR Write commands are not allowed from read-only scripts.")
+            return rejected("ERR Write commands are not allowed from read-only scripts.")
         }
+        if spec.isWrite, server.lacksGoodReplicas(now: now) { return rejected(ServerState.noReplicasMessage) }
         // allow-oom runs anything, as in Redis. Otherwise every denyoom command over maxmemory is
         // refused, stricter than Redis (which refuses only before the first write): graded runs
         // use maxmemory as their memory budget, so a looping writer must meet it.
-        if !allowsOOM, server.refusesForMemory(spec) { return .error(ServerState.outOfMemoryMessage) }
+        if !allowsOOM, server.refusesForMemory(spec) { return rejected(ServerState.outOfMemoryMessage) }
         if spec.isWrite {
             wroteDirty = true
             server.scriptMonitor.markDirty()
@@ -119,9 +126,11 @@ extension CommandContext {
         ScriptRun(server: server, caller: client, callerLine: args, now: now, readOnly: readOnly, allowsOOM: allowsOOM, function: function)
     }
 
-    /// Redis's check before a script with declared flags (a function, or EVAL with a shebang)
-    /// starts: one that may write and lacks `allow-oom` is refused while over `maxmemory`.
+    /// Redis's checks before a script with declared flags (a function, or EVAL with a shebang)
+    /// starts: one that may write is refused without enough good replicas (min-replicas-to-write),
+    /// then, lacking `allow-oom`, while over `maxmemory`.
     public func refuseScriptForMemory(mayWrite: Bool, allowsOOM: Bool) throws(RedisError) {
+        if mayWrite, server.lacksGoodReplicas(now: now) { throw RedisError(ServerState.noReplicasMessage) }
         if mayWrite, !allowsOOM, server.isOverMaxMemory { throw RedisError(ServerState.outOfMemoryMessage) }
     }
 }

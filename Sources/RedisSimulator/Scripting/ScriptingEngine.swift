@@ -17,4 +17,27 @@ public protocol ScriptingEngine: AnyObject {
     /// Replaces every loaded Functions library with those compiled from `codes` (loading an RDB
     /// file); on an error nothing changes.
     func replaceFunctionLibraries(_ codes: [ByteString]) throws(RedisError)
+
+    /// What INFO memory reports of the engine: the EVAL scripts cached, their source bytes, and
+    /// the Functions loaded.
+    var memoryFigures: ScriptingMemoryFigures { get }
+}
+
+/// The scripting figures of INFO memory (number_of_cached_scripts, number_of_functions, …).
+public struct ScriptingMemoryFigures: Sendable {
+    public var cachedScripts = 0
+    /// The cached scripts' source bytes.
+    public var cachedScriptBytes = 0
+    public var functions = 0
+    public var libraries = 0
+    /// The loaded libraries' source bytes.
+    public var libraryBytes = 0
+
+    public init(cachedScripts: Int = 0, cachedScriptBytes: Int = 0, functions: Int = 0, libraries: Int = 0, libraryBytes: Int = 0) {
+        self.cachedScripts = cachedScripts
+        self.cachedScriptBytes = cachedScriptBytes
+        self.functions = functions
+        self.libraries = libraries
+        self.libraryBytes = libraryBytes
+    }
 }

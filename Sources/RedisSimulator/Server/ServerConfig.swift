@@ -6,8 +6,12 @@ struct ServerConfig {
             keyspaceEvents = Self.parseKeyspaceEvents(values)
             maxmemory = Self.parseMaxmemory(values)
             usesLFU = values["maxmemory-policy"]?.hasSuffix("lfu") ?? false
+            encodingLimits = Self.parseEncodingLimits(values)
         }
     }
+
+    /// The listpack and intset thresholds, decided once per change: every collection write asks.
+    private(set) var encodingLimits = EncodingLimits()
 
     /// True under an LFU `maxmemory-policy`, decided once per change: every key read asks.
     private(set) var usesLFU = false
@@ -22,6 +26,16 @@ struct ServerConfig {
         self.values = values
         keyspaceEvents = Self.parseKeyspaceEvents(values)
         maxmemory = Self.parseMaxmemory(values)
+        encodingLimits = Self.parseEncodingLimits(values)
+    }
+
+    private static func parseEncodingLimits(_ values: [String: String]) -> EncodingLimits {
+        func number(_ name: String) -> Int { Int(clamping: values[name].flatMap { Int64($0) } ?? 0) }
+        var limits = EncodingLimits()
+        limits.hash = ListpackLimits(entries: number("hash-max-listpack-entries"), value: number("hash-max-listpack-value"))
+        limits.sortedSet = ListpackLimits(entries: number("zset-max-listpack-entries"), value: number("zset-max-listpack-value"))
+        limits.intsetEntries = number("set-max-intset-entries")
+        return limits
     }
 
     private static func parseKeyspaceEvents(_ values: [String: String]) -> KeyspaceEventFlags? {
@@ -104,6 +118,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("appendfsync", "everysec", .choice(["always", "everysec", "no"])),
         ConfigParameter("dbfilename", "dump.rdb", .protected),
         ConfigParameter("dir", "/var/lib/redis", .protected),
+        ConfigParameter("min-replicas-to-write", "0", .integer(min: 0, max: intMax), aliases: ["min-slaves-to-write"]),
+        ConfigParameter("min-replicas-max-lag", "10", .integer(min: 0, max: intMax), aliases: ["min-slaves-max-lag"]),
         ConfigParameter("repl-ping-replica-period", "10", .integer(min: 1, max: intMax), aliases: ["repl-ping-slave-period"]),
         ConfigParameter("loglevel", "notice", .choice(["debug", "verbose", "notice", "warning", "nothing"])),
         ConfigParameter("tracking-table-max-keys", "1000000", .integer(min: 0, max: Int64.max)),

@@ -8,9 +8,23 @@ extension ServerState {
     /// True when `maxmemory` is set and the dataset is over it, so `spec` must be refused.
     /// Before that, keys are evicted as `maxmemory-policy` says, as Redis does before every command.
     func refusesForMemory(_ spec: CommandSpec) -> Bool {
+        refusesForMemory(denying: spec.flags.contains("denyoom"))
+    }
+
+    /// `refusesForMemory` for a command Redis refuses out of memory when `denying` is true.
+    func refusesForMemory(denying: Bool) -> Bool {
         guard isOverMaxMemory else { return false }
         if evictUntilUnderLimit(now: clock.nowMilliseconds()) { return false }
-        return spec.flags.contains("denyoom")
+        return denying
+    }
+
+    /// The commands of a client that Redis's processCommand refuses out of memory: `denyoom`
+    /// ones, an EXEC whose queue holds one, and anything but EXEC, DISCARD, QUIT and RESET inside
+    /// MULTI (queuing takes memory too).
+    static func isRefusedOutOfMemory(_ spec: CommandSpec, from client: SimulatorClient) -> Bool {
+        if spec.flags.contains("denyoom") { return true }
+        if spec.name == "exec" { return client.transaction.queued.contains { $0.0.flags.contains("denyoom") } }
+        return client.transaction.inMulti && !["discard", "quit", "reset"].contains(spec.name)
     }
 
     /// True when `maxmemory` is set and the dataset's estimated size is over it.

@@ -14,10 +14,13 @@ public final class HashValue {
     /// The scan order of a `hashtable` hash, built by HSCAN and dropped by writes.
     var scanOrderCache: ScanOrder?
 
-    /// Redis 7.0's `hash-max-listpack-entries`.
-    public static let maxListpackEntries = 512
-    /// Redis 7.0's `hash-max-listpack-value`: the longest field or value a listpack keeps.
-    public static let maxListpackValue = 64
+    /// Redis 7.0's default `hash-max-listpack-entries`.
+    public static let maxListpackEntries = ListpackLimits.hashDefault.entries
+    /// Redis 7.0's default `hash-max-listpack-value`: the longest field or value a listpack keeps.
+    public static let maxListpackValue = ListpackLimits.hashDefault.value
+    /// The thresholds the next write converts by: the server's CONFIG when it last looked the
+    /// hash up (Redis reads them at each write).
+    public var limits = ListpackLimits.hashDefault
 
     /// An empty hash in the listpack encoding.
     public init() {}
@@ -35,6 +38,7 @@ public final class HashValue {
         copy.values = values
         copy.positions = positions
         copy.isListpack = isListpack
+        copy.limits = limits
         return copy
     }
 }
@@ -74,7 +78,7 @@ extension HashValue {
     /// hashTypeTryConversion does before a write (even one that then changes nothing).
     public func convertIfAnyTooLong(_ arguments: some Sequence<ByteString>) {
         guard isListpack else { return }
-        if arguments.contains(where: { $0.count > Self.maxListpackValue }) { isListpack = false }
+        if arguments.contains(where: { $0.count > limits.value }) { isListpack = false }
     }
 
     /// Sets `field` to `value`; returns true when the field is new.
@@ -83,7 +87,7 @@ extension HashValue {
     @discardableResult
     public func set(_ field: ByteString, _ value: ByteString) -> Bool {
         scanOrderCache = nil
-        if isListpack, field.count > Self.maxListpackValue || value.count > Self.maxListpackValue {
+        if isListpack, field.count > limits.value || value.count > limits.value {
             isListpack = false
         }
         if let index = positions[field] {
@@ -93,7 +97,7 @@ extension HashValue {
         positions[field] = keys.count
         keys.append(field)
         values.append(value)
-        if isListpack, keys.count > Self.maxListpackEntries { isListpack = false }
+        if isListpack, keys.count > limits.entries { isListpack = false }
         return true
     }
 
@@ -126,9 +130,9 @@ extension HashValue {
         precondition(keys.count == values.count && keys.count == positions.count)
         for (i, key) in keys.enumerated() { precondition(positions[key] == i) }
         if isListpack {
-            precondition(keys.count <= Self.maxListpackEntries)
-            precondition(keys.allSatisfy { $0.count <= Self.maxListpackValue })
-            precondition(values.allSatisfy { $0.count <= Self.maxListpackValue })
+            precondition(keys.count <= limits.entries)
+            precondition(keys.allSatisfy { $0.count <= limits.value })
+            precondition(values.allSatisfy { $0.count <= limits.value })
         }
     }
 }

@@ -13,8 +13,11 @@ public final class SetValue {
     /// The scan order of a `hashtable` set, built by SSCAN and dropped by writes.
     var scanOrderCache: ScanOrder?
 
-    /// Redis 7.0's `set-max-intset-entries`.
+    /// Redis 7.0's default `set-max-intset-entries`.
     public static let maxIntsetEntries = 512
+    /// The `set-max-intset-entries` the next insertion converts by: the server's CONFIG when it
+    /// last looked the set up (Redis reads it at each write).
+    public var maxIntset = SetValue.maxIntsetEntries
 
     /// An empty set in the intset encoding.
     public init() {}
@@ -32,12 +35,14 @@ public final class SetValue {
         copy.items = items
         copy.positions = positions
         copy.isIntset = isIntset
+        copy.maxIntset = maxIntset
         return copy
     }
 }
 
 extension SetValue {
-    /// `intset` while every member is an integer and there are at most 512, else `hashtable`.
+    /// `intset` while every member is an integer and there are at most set-max-intset-entries,
+    /// else `hashtable`.
     public var encodingName: String { isIntset ? "intset" : "hashtable" }
 
     /// The number of members.
@@ -76,7 +81,7 @@ extension SetValue {
                 let (found, index) = integerIndex(of: value)
                 if found { return false }
                 integers.insert(value, at: index)
-                if integers.count > Self.maxIntsetEntries { convertToHashtable() }
+                if integers.count > maxIntset { convertToHashtable() }
                 return true
             }
             convertToHashtable()
@@ -129,7 +134,7 @@ extension SetValue {
     public func checkInvariants() {
         if isIntset {
             precondition(items.isEmpty && positions.isEmpty)
-            precondition(integers.count <= Self.maxIntsetEntries)
+            precondition(integers.count <= maxIntset)
             for i in integers.indices.dropFirst() { precondition(integers[i - 1] < integers[i]) }
         } else {
             precondition(integers.isEmpty && items.count == positions.count)

@@ -12,13 +12,19 @@ public final class SortedSetValue {
     /// The scan order of a `skiplist` set, built by ZSCAN and dropped by writes.
     var scanOrderCache: ScanOrder?
 
-    /// Redis 7.0's `zset-max-listpack-entries`.
-    public static let maxListpackEntries = 128
-    /// Redis 7.0's `zset-max-listpack-value`: the longest member a listpack keeps.
-    public static let maxListpackValue = 64
+    /// Redis 7.0's default `zset-max-listpack-entries`.
+    public static let maxListpackEntries = ListpackLimits.sortedSetDefault.entries
+    /// Redis 7.0's default `zset-max-listpack-value`: the longest member a listpack keeps.
+    public static let maxListpackValue = ListpackLimits.sortedSetDefault.value
+    /// The thresholds the next write converts by: the server's CONFIG when it last looked the
+    /// set up (Redis reads them at each write).
+    public var limits: ListpackLimits
 
     /// An empty sorted set, as a listpack unless told otherwise.
-    public init(listpack: Bool = true) { isListpack = listpack }
+    public init(listpack: Bool = true, limits: ListpackLimits = .sortedSetDefault) {
+        isListpack = listpack
+        self.limits = limits
+    }
 
     /// A sorted set holding `pairs` (a later duplicate member's score wins).
     public convenience init(_ pairs: [(ByteString, Double)]) {
@@ -33,7 +39,7 @@ public final class SortedSetValue {
 
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SortedSetValue {
-        let copy = SortedSetValue(listpack: isListpack)
+        let copy = SortedSetValue(listpack: isListpack, limits: limits)
         copy.ordered = ordered
         copy.scores = scores
         return copy
@@ -41,7 +47,7 @@ public final class SortedSetValue {
 }
 
 extension SortedSetValue {
-    /// `listpack` while small (zset-max-listpack-entries 128, -value 64), else `skiplist`.
+    /// `listpack` while small (zset-max-listpack-entries, -value), else `skiplist`.
     public var encodingName: String { isListpack ? "listpack" : "skiplist" }
 
     /// The number of members.
@@ -63,7 +69,7 @@ extension SortedSetValue {
         scanOrderCache = nil
         // One hash lookup serves the whole update: the member's slot is kept and written in place.
         let existing = scores.index(forKey: member)
-        if existing == nil, isListpack, scores.count + 1 > Self.maxListpackEntries || member.count > Self.maxListpackValue {
+        if existing == nil, isListpack, scores.count + 1 > limits.entries || member.count > limits.value {
             isListpack = false
         }
         // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
@@ -146,8 +152,8 @@ extension SortedSetValue {
     /// Switches a result built by a store command back to `listpack` when it fits, as Redis's
     /// zsetConvertToListpackIfNeeded does.
     public func convertToListpackIfFits() {
-        guard !isListpack, count <= Self.maxListpackEntries else { return }
-        guard scores.keys.allSatisfy({ $0.count <= Self.maxListpackValue }) else { return }
+        guard !isListpack, count <= limits.entries else { return }
+        guard scores.keys.allSatisfy({ $0.count <= limits.value }) else { return }
         isListpack = true
         scanOrderCache = nil
         for (member, score) in scores where score == 0 && score.sign == .minus {
@@ -165,8 +171,8 @@ extension SortedSetValue {
             precondition(scores[member] == score, "dictionary and tree disagree on \(member)")
         }
         if isListpack {
-            precondition(count <= Self.maxListpackEntries)
-            precondition(scores.keys.allSatisfy { $0.count <= Self.maxListpackValue })
+            precondition(count <= limits.entries)
+            precondition(scores.keys.allSatisfy { $0.count <= limits.value })
         }
     }
 }

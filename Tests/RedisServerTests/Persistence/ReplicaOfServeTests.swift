@@ -70,8 +70,11 @@ extension PersistenceServerTests {
                 for key in keys {
                     let type = try await primary.send("TYPE", key).stringValue ?? ""
                     for command in DumpRestoreDifferentialTests.describe(key, type: type) + [["PEXPIRETIME", key]] {
-                        let want = DumpRestoreDifferentialTests.withoutNodeCounts(try await primary.send(strings: command))
-                        #expect(DumpRestoreDifferentialTests.withoutNodeCounts(try await replica.send(strings: command)) == want, "\(command)")
+                        // A Redis 7.0 primary replicates XREADGROUP's new group position only as
+                        // XCLAIM … LASTID, which leaves a replica's entries-read and lag behind:
+                        // the stream matches Redis's own, so those two fields are not compared.
+                        let want = Self.withoutReadCounters(DumpRestoreDifferentialTests.withoutNodeCounts(try await primary.send(strings: command)))
+                        #expect(Self.withoutReadCounters(DumpRestoreDifferentialTests.withoutNodeCounts(try await replica.send(strings: command))) == want, "\(command)")
                     }
                     if type == "stream" {
                         let pending = ["XPENDING", key, "readers", "-", "+", "10"]
@@ -84,6 +87,20 @@ extension PersistenceServerTests {
             await replica.close()
             await primary.close()
             await served.stop()
+        }
+
+        /// XINFO GROUPS without each group's `entries-read` and `lag`.
+        static func withoutReadCounters(_ reply: RESPValue) -> RESPValue {
+            guard let groups = reply.arrayValue, groups.allSatisfy({ $0.arrayValue?.first?.stringValue == "name" }) else { return reply }
+            return .array(groups.map { group in
+                let items = group.arrayValue ?? []
+                var kept: [RESPValue] = []
+                for index in stride(from: 0, to: items.count - 1, by: 2)
+                where !["entries-read", "lag"].contains(items[index].stringValue ?? "") {
+                    kept += [items[index], items[index + 1]]
+                }
+                return .array(kept)
+            })
         }
 
         private func waitUntil(_ condition: () async throws -> Bool) async throws {

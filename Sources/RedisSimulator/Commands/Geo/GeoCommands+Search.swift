@@ -81,7 +81,7 @@ extension CommandTable {
             if ctx.deleteKey(storeKey) { ctx.notify(.generic, "del", storeKey) }
             return .integer(0)
         }
-        let result = SortedSetValue(listpack: false)
+        let result = ctx.newSortedSet(listpack: false)
         for match in matches[0..<returned] { result.set(match.member, score: options.storeDistance ? match.distance : match.score) }
         result.convertToListpackIfFits()
         ctx.setKey(storeKey, .zset(result))

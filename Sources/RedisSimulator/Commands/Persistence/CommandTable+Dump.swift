@@ -14,8 +14,6 @@ extension CommandTable {
 
     @Sendable static func restore(_ ctx: CommandContext) throws -> RESPValue {
         var replace = false, absoluteTTL = false
-        // IDLETIME and FREQ are checked as Redis checks them; the simulator keeps no per-key
-        // access clock yet for them to set.
         var idleSeconds: Int64?, frequency: Int64?
         var index = 4
         while index < ctx.count {
@@ -62,6 +60,8 @@ extension CommandTable {
             return .ok
         }
         ctx.setKey(key, value)
+        ctx.db.access[key]?.restore(
+            idleSeconds: idleSeconds, frequency: frequency, lfu: ctx.server.config.usesLFU, now: ctx.now)
         if ttl > 0 {
             ctx.setExpire(key, at: ttl)
             if !absoluteTTL {

@@ -52,6 +52,7 @@ extension CommandContext {
     func attachReplica() -> [UInt8] {
         let rdb = RDBFile.encode(server.snapshot(), now: now, usedMemory: server.estimatedMemoryUsage(), encoder: rdbEncoder)
         var replica = ReplicationState.Replica(client: client)
+        replica.acknowledgedAt = now
         replica.listeningPort = server.replication.announcedPorts.removeValue(forKey: client.id) ?? 0
         server.replication.replicas[client.id] = replica
         server.replication.streamDatabase = -1

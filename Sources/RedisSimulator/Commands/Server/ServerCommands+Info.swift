@@ -68,8 +68,9 @@ extension ServerState {
                 ("used_memory_rss", String(used)), ("used_memory_rss_human", Self.humanBytes(used)),
                 ("used_memory_peak", String(used)), ("used_memory_peak_human", Self.humanBytes(used)),
                 ("used_memory_peak_perc", "100.00%"), ("used_memory_overhead", String(Self.baseMemory)),
-                ("used_memory_dataset", String(used - Self.baseMemory)), ("used_memory_lua", "31744"),
-                ("used_memory_lua_human", "31.00K"), ("maxmemory", String(maxmemory)),
+                ("used_memory_dataset", String(used - Self.baseMemory)),
+            ] + scriptingMemoryInfo + [
+                ("maxmemory", String(maxmemory)),
                 ("maxmemory_human", Self.humanBytes(maxmemory)), ("maxmemory_policy", config.maxmemoryPolicy),
                 ("mem_fragmentation_ratio", "1.00"), ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
             ]

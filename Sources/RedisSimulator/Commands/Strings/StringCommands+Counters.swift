@@ -25,6 +25,8 @@ extension CommandTable {
             // Redis stores the result as a plain string object, never int-encoded.
             if text.count <= 44 { ctx.db.encodingOverrides[ctx[1]] = "embstr" }
             ctx.notify(.string, "incrbyfloat", ctx[1])
+            // Replicated as the value it reached, so float formatting cannot make replicas differ.
+            ctx.propagateInstead([[ByteString("SET"), ctx[1], text, ByteString("KEEPTTL")]])
             return .bulk(text)
         },
     ]

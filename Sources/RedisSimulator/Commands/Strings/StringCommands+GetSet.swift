@@ -29,6 +29,7 @@ extension CommandTable {
             let old = try ctx.lookupString(ctx[1])
             ctx.setKey(ctx[1], .string(ctx[2]))
             ctx.notify(.string, "set", ctx[1])
+            ctx.propagateInstead([[ByteString("SET"), ctx[1], ctx[2]]])
             return .bulkOrNull(old)
         },
         CommandSpec("getdel", arity: 2, flags: ["write", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
@@ -105,6 +106,9 @@ extension CommandTable {
             ctx.notify(.generic, "expire", key)
             // Relative or absolute, the replicas get the absolute time (SETEX and PSETEX too).
             ctx.propagateInstead([[ByteString("SET"), key, value, ByteString("PXAT"), ByteString(when)]])
+        } else if options.get {
+            // The replicas need no reply: Redis drops every GET word (from the fourth on).
+            ctx.propagateInstead([ctx.args.enumerated().filter { $0.offset < 3 || !$0.element.matchesOption("GET") }.map(\.element)])
         }
         return options.get ? .bulkOrNull(old) : .ok
     }
