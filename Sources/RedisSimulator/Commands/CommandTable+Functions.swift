@@ -41,7 +41,7 @@ extension CommandTable {
 
     @Sendable private static func runFunctionEngine(_ ctx: CommandContext) throws -> RESPValue {
         guard let engine = ctx.server.scripting else {
-            throw RedisError("ERR scripting is not available: no Lua engine is installed in this simulator")
+            throw RedisError.scriptingUnavailable
         }
         return try engine.run(ctx)
     }

@@ -26,7 +26,7 @@ extension CommandTable {
             .integer(Int64(try ctx.lookupList(ctx[1])?.count ?? 0))
         },
         CommandSpec("lmpop", arity: -4, flags: ["write", "movablekeys"], keys: .none, categories: ["@write", "@list", "@slow"]) { ctx in
-            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: RedisError.numkeysNotPositive.message)
             guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
             let whereIndex = 2 + Int(numkeys)
             let end = try listEnd(ctx, whereIndex)
@@ -34,7 +34,7 @@ extension CommandTable {
             var j = whereIndex + 1
             while j < ctx.count {
                 if count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count {
-                    count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
+                    count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: RedisError.countNotPositive.message)
                     j += 2
                 } else {
                     throw RedisError.syntax

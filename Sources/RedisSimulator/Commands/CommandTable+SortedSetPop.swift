@@ -9,7 +9,7 @@ extension CommandTable {
             try sortedSetPopCommand(ctx, max: true)
         },
         CommandSpec("zmpop", arity: -4, flags: ["write", "movablekeys"], keys: .none, categories: ["@write", "@sortedset", "@slow"]) { ctx in
-            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: RedisError.numkeysNotPositive.message)
             guard numkeys < Int64(ctx.count - 2) else { throw RedisError.syntax }
             let whereIndex = 2 + Int(numkeys)
             let max: Bool
@@ -18,7 +18,7 @@ extension CommandTable {
             var j = whereIndex + 1
             while j < ctx.count {
                 guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
-                count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
+                count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: RedisError.countNotPositive.message)
                 j += 2
             }
             for key in ctx.args[2..<whereIndex] {

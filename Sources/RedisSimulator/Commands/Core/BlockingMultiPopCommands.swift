@@ -51,7 +51,7 @@ private struct MultiPopRequest {
     let count: Int
 
     init(_ ctx: CommandContext, sides: (first: StaticString, second: StaticString)) throws(RedisError) {
-        let numkeys = try ctx.integer(at: 2, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+        let numkeys = try ctx.integer(at: 2, in: 1...Int64.max, message: RedisError.numkeysNotPositive.message)
         guard numkeys < Int64(ctx.count - 3) else { throw RedisError.syntax }
         let sideIndex = 3 + Int(numkeys)
         if ctx.word(at: sideIndex, is: sides.first) {
@@ -65,7 +65,7 @@ private struct MultiPopRequest {
         var j = sideIndex + 1
         while j < ctx.count {
             guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
-            count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
+            count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: RedisError.countNotPositive.message)
             j += 2
         }
         self.count = Int(clamping: Swift.max(count, 1))
