@@ -34,7 +34,8 @@ extension CommandTable {
         CommandSpec("script|" + name, arity: arity, flags: flags, categories: ["@slow", "@scripting"], handler: runEngine)
     }
 
-    @Sendable private static func runEngine(_ ctx: CommandContext) throws -> RESPValue {
+    /// Hands an EVAL, SCRIPT or FUNCTION command to the installed Lua engine.
+    @Sendable static func runEngine(_ ctx: CommandContext) throws -> RESPValue {
         guard let engine = ctx.server.scripting else {
             throw RedisError.scriptingUnavailable
         }
