@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "Quizzes", dependencies: ["LessonKit", "RESP"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", "Yams", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", "Yams"]),
 
         // MARK: The learner's terminal
         .target(
@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "RESP", "RedisSimulator", "RedisBackends", "Exercises", "LessonKit", "RedislingsTestSupport"]),
         .testTarget(name: "CourseProgressTests", dependencies: ["CourseProgress", "RedislingsTestSupport"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "LessonKit", "RESP", "RedisBackends"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "Exercises", "LessonKit", "RESP", "RedisBackends", "RedislingsTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "CourseProgress", "Exercises", "LessonKit", "RESP", "RedisBackends", "RedislingsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "WebAppTests",
             dependencies: [

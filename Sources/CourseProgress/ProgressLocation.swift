@@ -1,7 +1,9 @@
 import Foundation
 
-/// Where the progress database lives: `$REDISLINGS_HOME/progress.sqlite`, else
-/// `$XDG_DATA_HOME/redislings/progress.sqlite`, else `~/.local/share/redislings/progress.sqlite`.
+/// Where the learner's record lives. The progress database: `$REDISLINGS_HOME/progress.sqlite`,
+/// else `$XDG_DATA_HOME/redislings/progress.sqlite`, else `~/.local/share/redislings/progress.sqlite`.
+/// The learner's place and command history (small files the REPL keeps): `$REDISLINGS_HOME`,
+/// else `$XDG_STATE_HOME/redislings`, else `~/.local/state/redislings`.
 public enum ProgressLocation {
     /// The database file's name.
     public static let fileName = "progress.sqlite"
@@ -11,12 +13,23 @@ public enum ProgressLocation {
         directory(environment: environment) + "/" + fileName
     }
 
-    /// The directory the environment chooses.
+    /// The database's directory the environment chooses.
     public static func directory(environment: [String: String]) -> String {
+        chosen(environment: environment, xdgVariable: "XDG_DATA_HOME", homeFallback: ".local/share")
+    }
+
+    /// The directory of the learner's place and command history the environment chooses.
+    public static func stateDirectory(environment: [String: String]) -> String {
+        chosen(environment: environment, xdgVariable: "XDG_STATE_HOME", homeFallback: ".local/state")
+    }
+
+    /// `$REDISLINGS_HOME`, else `$<xdgVariable>/redislings` (an absolute path only, as the XDG
+    /// base directory specification asks), else `~/<homeFallback>/redislings`.
+    private static func chosen(environment: [String: String], xdgVariable: String, homeFallback: String) -> String {
         if let home = environment["REDISLINGS_HOME"], !home.isEmpty { return home }
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/redislings" }
+        if let base = environment[xdgVariable], base.hasPrefix("/") { return base + "/redislings" }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/redislings"
+        return home + "/" + homeFallback + "/redislings"
     }
 
     /// "Now" for the program: `REDISLINGS_NOW` (ISO 8601, for tests) when set, else the clock.

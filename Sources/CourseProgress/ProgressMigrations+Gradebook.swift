@@ -1,8 +1,8 @@
 import GRDB
 
 extension ProgressMigrations {
-    /// The instructor's gradebook (module Grading): grading runs, the grades each gave, and
-    /// manual overrides that outlive re-grading.
+    /// The instructor's gradebook (read and written by `ProgressStore+Gradebook`, for Grading):
+    /// grading runs, the grades each gave, and manual overrides that outlive re-grading.
     static let gradebookV1 = Step("gradebook-v1", migrate: createGradebookTables)
 
     @Sendable static func createGradebookTables(_ db: Database) throws {

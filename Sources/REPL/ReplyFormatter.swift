@@ -14,23 +14,7 @@ public enum ReplyFormatter {
 
     /// A byte string quoted as redis-cli quotes bulk strings: printable ASCII as is, `\n \r \t
     /// \a \b`, `\"` and `\\` escaped, every other byte as `\xhh`.
-    public static func quoted(_ bytes: [UInt8]) -> String {
-        var out = "\""
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\\"): out += "\\\\"
-            case UInt8(ascii: "\""): out += "\\\""
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x07: out += "\\a"
-            case 0x08: out += "\\b"
-            case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(byte))
-            default: out += "\\x" + hex(byte)
-            }
-        }
-        return out + "\""
-    }
+    public static func quoted(_ bytes: [UInt8]) -> String { RESPQuoting.quoted(bytes) }
 
     // Each element's number is right-aligned to the width of the largest index; nested
     // aggregates indent their continuation lines by that width plus two, as redis-cli does. A
@@ -91,10 +75,5 @@ public enum ReplyFormatter {
         default:
             return false
         }
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 }

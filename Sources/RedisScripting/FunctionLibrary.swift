@@ -34,9 +34,9 @@ struct LibraryMetadata {
         guard code.count >= 2, code[0] == UInt8(ascii: "#"), code[1] == UInt8(ascii: "!") else {
             throw RedisError("ERR Missing library metadata")
         }
-        guard let end = code.firstIndex(of: 10) else { throw RedisError("ERR Invalid library metadata") }
+        guard let end = code.firstIndex(of: 10) else { throw RedisError.invalidLibraryMetadata }
         guard let parts = RESPArgumentSplitter.split(code[..<end]), let first = parts.first else {
-            throw RedisError("ERR Invalid library metadata")
+            throw RedisError.invalidLibraryMetadata
         }
         var name: String?
         for part in parts.dropFirst() {

@@ -16,9 +16,9 @@ extension LuaScripting {
         if bySHA, context.args[1].count != 40 { throw noScript }
         guard let numberOfKeys = context.args[2].int64Value else { throw .notInteger }
         if numberOfKeys > Int64(context.count - 3) {
-            throw RedisError("ERR Number of keys can't be greater than number of args")
+            throw RedisError.moreKeysThanArguments
         }
-        if numberOfKeys < 0 { throw RedisError("ERR Number of keys can't be negative") }
+        if numberOfKeys < 0 { throw RedisError.negativeKeyCount }
 
         let sha: String
         if bySHA {
@@ -29,7 +29,7 @@ extension LuaScripting {
         }
         guard let script = scripts[sha] else { throw noScript }
         if readOnly, script.flags.declared, !script.flags.noWrites {
-            throw RedisError("ERR Can not execute a script with write flag using *_ro command.")
+            throw RedisError.writeScriptFromReadOnlyCall
         }
         let keysEnd = 3 + Int(numberOfKeys)
         if script.flags.declared {
@@ -109,7 +109,7 @@ extension LuaScripting {
             defer { redislings_lua_pop(L, 1) }
             return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1) : nil
         }
-        var message = text("err") ?? Array("ERR unknown error".utf8)
+        var message = text("err") ?? Array(RedisError.unknownError.message.utf8)
         if let line = text("line"), let source = text("source") {
             message += Array(" script: \(name), on ".utf8) + source + [UInt8(ascii: ":")] + line + [UInt8(ascii: ".")]
         }

@@ -26,7 +26,7 @@ extension LuaScripting {
                 let mode = context.args[2].string.lowercased()
                 guard mode == "sync" || mode == "async" else { throw RedisError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option") }
             } else if context.count > 3 {
-                throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(context.args[1].string)'. Try FUNCTION HELP.")
+                throw RedisError.functionSubcommandSyntax(context.args[1].string)
             }
             resetFunctions()
             return .ok
@@ -44,7 +44,7 @@ extension LuaScripting {
             return .bulkString(FunctionDumpPayload.encode(libraries.map(\.code.bytes)))
         case "function|restore": return try functionRestore(context)
         default:
-            throw RedisError("ERR unknown scripting command '\(context.spec.name)'")
+            throw RedisError.unknownScriptingCommand(context.spec.name)
         }
     }
 
@@ -72,10 +72,10 @@ extension LuaScripting {
         }
         guard let function = found else { throw RedisError("ERR Function not found") }
         guard let numberOfKeys = context.args[2].int64Value else { throw RedisError("ERR Bad number of keys provided") }
-        if numberOfKeys > Int64(context.count - 3) { throw RedisError("ERR Number of keys can't be greater than number of args") }
-        if numberOfKeys < 0 { throw RedisError("ERR Number of keys can't be negative") }
+        if numberOfKeys > Int64(context.count - 3) { throw RedisError.moreKeysThanArguments }
+        if numberOfKeys < 0 { throw RedisError.negativeKeyCount }
         if readOnly, !function.noWrites {
-            throw RedisError("ERR Can not execute a script with write flag using *_ro command.")
+            throw RedisError.writeScriptFromReadOnlyCall
         }
         try context.refuseScriptForMemory(mayWrite: !function.noWrites, allowsOOM: function.allowsOOM)
         let keysEnd = 3 + Int(numberOfKeys)
@@ -114,7 +114,7 @@ extension LuaScripting {
         let metadata = try LibraryMetadata(code.bytes)
         try Self.validate(metadata)
         if !replace, libraries.contains(where: { $0.name == metadata.name }) {
-            throw RedisError("ERR Library '\(metadata.name)' already exists")
+            throw RedisError.libraryExists(metadata.name)
         }
         let library = try createLibrary(code, metadata)
         do {
@@ -160,7 +160,7 @@ extension LuaScripting {
                 let metadata = try LibraryMetadata(code.bytes)
                 try Self.validate(metadata)
                 if created.contains(where: { $0.name == metadata.name }) {
-                    throw RedisError("ERR Library '\(metadata.name)' already exists")
+                    throw RedisError.libraryExists(metadata.name)
                 }
                 created.append(try createLibrary(code, metadata))
             }
@@ -178,7 +178,7 @@ extension LuaScripting {
 
     private func functionRestore(_ context: CommandContext) throws(RedisError) -> RESPValue {
         guard context.count <= 4 else {
-            throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(context.args[1].string)'. Try FUNCTION HELP.")
+            throw RedisError.functionSubcommandSyntax(context.args[1].string)
         }
         var policy = "append"
         if context.count == 4 {
@@ -190,7 +190,7 @@ extension LuaScripting {
         let codes: [[UInt8]]
         switch Result(catching: { () throws(FunctionDumpPayload.Failure) in try FunctionDumpPayload.decode(context.args[2].bytes) }) {
         case .success(let decoded): codes = decoded
-        case .failure(.versionOrChecksum): throw RedisError("ERR DUMP payload version or checksum are wrong")
+        case .failure(.versionOrChecksum): throw RedisError.badDumpPayload
         case .failure(.message(let text)): throw RedisError("ERR " + text)
         }
         var created: [FunctionLibrary] = []
@@ -199,7 +199,7 @@ extension LuaScripting {
                 let metadata = try LibraryMetadata(code)
                 try Self.validate(metadata)
                 if created.contains(where: { $0.name == metadata.name }) {
-                    throw RedisError("ERR Library '\(metadata.name)' already exists")
+                    throw RedisError.libraryExists(metadata.name)
                 }
                 created.append(try createLibrary(ByteString(code), metadata))
             }
@@ -245,7 +245,7 @@ extension LuaScripting {
             functionLimits.pointee.memory_exceeded = 0
             failure = RedisError(String(cString: functionLimits.pointee.memory_message))
         } else if status != 0 {
-            let text = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { "ERR " + LuaConversion.oneLine($0) } ?? "ERR unknown error"
+            let text = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { "ERR " + LuaConversion.oneLine($0) } ?? RedisError.unknownError.message
             failure = RedisError("ERR Error registering functions: " + text)
         } else {
             failure = nil

@@ -116,16 +116,16 @@ public final class LuaScripting: ScriptingEngine {
         case let name where name.hasPrefix("function|"):
             return try runFunctionCommand(context)
         default:
-            throw RedisError("ERR unknown scripting command '\(context.spec.name)'")
+            throw RedisError.unknownScriptingCommand(context.spec.name)
         }
     }
 
     private func flush(_ context: CommandContext) throws(RedisError) -> RESPValue {
         if context.count == 3 {
             let mode = context.args[2].string.lowercased()
-            guard mode == "sync" || mode == "async" else { throw RedisError("ERR SCRIPT FLUSH only support SYNC|ASYNC option") }
+            guard mode == "sync" || mode == "async" else { throw RedisError.scriptFlushMode }
         } else if context.count != 2 {
-            throw RedisError("ERR SCRIPT FLUSH only support SYNC|ASYNC option")
+            throw RedisError.scriptFlushMode
         }
         scripts = [:]
         // The old state is closed first: its blocks are counted off the shared allocator count.

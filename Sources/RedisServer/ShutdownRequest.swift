@@ -22,15 +22,15 @@ enum ShutdownRequest {
         for argument in arguments.dropFirst() {
             switch String(decoding: argument.bytes, as: UTF8.self).lowercased() {
             case "nosave", "save":
-                if saveChosen { return .failure(ShutdownRefusal(reply: .error("ERR syntax error"))) }
+                if saveChosen { return .failure(ShutdownRefusal(reply: .error(RedisError.syntax.message))) }
                 saveChosen = true
                 noSave = argument.equalsIgnoringCase("nosave")
             case "now", "force": continue
             case "abort":
-                guard arguments.count == 2 else { return .failure(ShutdownRefusal(reply: .error("ERR syntax error"))) }
+                guard arguments.count == 2 else { return .failure(ShutdownRefusal(reply: .error(RedisError.syntax.message))) }
                 return .failure(ShutdownRefusal(reply: .error("ERR No shutdown in progress.")))
             default:
-                return .failure(ShutdownRefusal(reply: .error("ERR syntax error")))
+                return .failure(ShutdownRefusal(reply: .error(RedisError.syntax.message)))
             }
         }
         return .success(ShutdownOptions(noSave: noSave))

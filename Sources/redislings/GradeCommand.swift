@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseProgress
 import Exercises
 import Foundation
 import Grading

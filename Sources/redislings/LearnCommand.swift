@@ -38,7 +38,7 @@ struct LearnCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let directory = StateDirectory.fromEnvironment(environment)
+        let directory = LearnerRecord.stateDirectory(environment: environment)
         let store = StateStore(directory: directory)
         let learner: LearnerState
         do {

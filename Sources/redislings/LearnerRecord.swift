@@ -1,5 +1,6 @@
 import CourseProgress
 import Foundation
+import REPL
 
 /// Opens the learner's progress database and reads "now", turning problems into command-line errors.
 enum LearnerRecord {
@@ -10,6 +11,11 @@ enum LearnerRecord {
         } catch {
             throw CommandLineError(message: error.description + ".", help: error.remedy + ".")
         }
+    }
+
+    /// The directory of the learner's place and history the environment chooses.
+    static func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> StateDirectory {
+        StateDirectory(path: ProgressLocation.stateDirectory(environment: environment))
     }
 
     /// Now, or the date `REDISLINGS_NOW` sets (for tests).

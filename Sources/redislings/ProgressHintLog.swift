@@ -26,7 +26,7 @@ struct ProgressHintLog: HintLog {
             return ProgressHintLog(store: try LearnerRecord.open(), now: try LearnerRecord.now())
         } catch {
             FileHandle.standardError.write(Data("warning: hints are kept in a file instead of the progress database: \(error)\n".utf8))
-            let directory = StateDirectory.fromEnvironment(ProcessInfo.processInfo.environment)
+            let directory = LearnerRecord.stateDirectory()
             return HintFile(path: directory.path + "/hints.json")
         }
     }

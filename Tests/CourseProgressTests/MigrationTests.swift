@@ -82,4 +82,11 @@ import Testing
         #expect(ProgressLocation.databasePath(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/redislings/progress.sqlite")
         #expect(ProgressLocation.databasePath(environment: ["HOME": "/h"]) == "/h/.local/share/redislings/progress.sqlite")
     }
+
+    @Test func theLearnersPlaceFollowsTheEnvironment() {
+        #expect(ProgressLocation.stateDirectory(environment: ["REDISLINGS_HOME": "/x", "XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/x")
+        #expect(ProgressLocation.stateDirectory(environment: ["XDG_STATE_HOME": "/s", "XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/s/redislings")
+        #expect(ProgressLocation.stateDirectory(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]) == "/h/.local/state/redislings")
+        #expect(ProgressLocation.stateDirectory(environment: ["HOME": "/h"]) == "/h/.local/state/redislings")
+    }
 }

@@ -40,6 +40,6 @@ import Testing
             print("BenchmarkScriptTests skipped: libhiredis-dev is not installed")
             return nil
         }
-        return try #require(RedislingsBinary.locate(), "build the redislings product first").path
+        return try RedislingsBinary.built().path
     }
 }

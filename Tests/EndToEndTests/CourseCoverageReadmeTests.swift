@@ -8,10 +8,10 @@ import Testing
         .deletingLastPathComponent()
 
     @Test func theReadmeShowsWhatDevCheckCoverageCounts() async throws {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let output = try await binary.runOffThePool(["--lessons", Self.root.appendingPathComponent("Lessons").path, "dev", "check", "--coverage"],
                                     in: Self.root.path, environment: ["REDISLINGS_HOME": NSTemporaryDirectory() + "coverage-\(UUID().uuidString)"])
-        #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
+        output.expect(status: 0)
         let table = try #require(output.standardOutput.range(of: "| Lesson | Outline bullet").map { String(output.standardOutput[$0.lowerBound...]) })
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- coverage:begin -->\n"))

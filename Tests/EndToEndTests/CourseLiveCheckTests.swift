@@ -15,7 +15,7 @@ import Testing
             print("skipped: redis-server is not installed, so dev check --live was not run on the course")
             return
         }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let server = try RedisServerProcess()
         defer { server.stop() }
         let url = "redis://127.0.0.1:\(server.port)/2"
@@ -23,7 +23,7 @@ import Testing
         let output = try await binary.runOffThePool(
             ["--lessons", Self.root.appendingPathComponent("Lessons").path, "dev", "check", "--live", url],
             in: Self.root.path, environment: ["REDISLINGS_HOME": scratch])
-        #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
+        output.expect(status: 0)
         #expect(output.standardOutput.contains("runnable redis blocks (run in order on the simulator)"))
         #expect(output.standardOutput.contains("each fails untouched and passes with its solution on simulator and \(url); "))
         #expect(output.standardOutput.contains(" wrong answers earn no more than they may."))

@@ -19,7 +19,7 @@ import Testing
             print("DifferentialFuzzTests skipped: redis-server is not installed")
             return
         }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let fuzzer = try DifferentialFuzzer(options: DifferentialFuzzer.Options(seed: 13, count: 2_000, binary: binary.path))
         let report = try await fuzzer.runOffThePool()
         print(report.summary())

@@ -17,7 +17,7 @@ import Testing
     /// Runs the binary off the cooperative pool: `dev check --live` takes many seconds, and a
     /// test holding one of the pool's few threads that long stalls every async test.
     private func run(_ arguments: [String], extra: [String: String] = [:]) async throws -> RedislingsBinary.Output {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        let binary = try RedislingsBinary.built()
         return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment.merging(extra) { $1 })
     }
 
@@ -35,7 +35,7 @@ import Testing
 
     @Test func listShowsTheExercisesOfEachLesson() async throws {
         let output = try await run(["exercise", "list"] + Self.lessons)
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput == """
             Lesson 1: Pub/Sub Basics
               1.1  fixture-first-subscriber  Publish to a listener (10 points, redis)
@@ -62,7 +62,7 @@ import Testing
         let script = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\n"
         try script.write(toFile: scratch + "/work/fixture-lock-script.lua", atomically: true, encoding: .utf8)
         let lock = try await run(["exercise", "check", "1.2"] + Self.lessons)
-        #expect(lock.status == 0, "\(lock.standardOutput)")
+        lock.expect(status: 0)
         #expect(lock.standardOutput.hasSuffix("Score: 9/9 — passed\nWhy this works: The comparison and the delete run in one script, so the lock cannot change hands between them.\n"))
         let output = try await run(["exercise", "list"] + Self.lessons)
         let lines = output.standardOutput.split(separator: "\n")
@@ -77,7 +77,7 @@ import Testing
 
     @Test func showRendersTheInstructionsAndCreatesTheAnswerFile() async throws {
         let output = try await run(["exercise", "show", "1.2", "--plain"] + Self.lessons)
-        #expect(output.status == 0, "\(output.standardError)")
+        output.expect(status: 0)
         #expect(output.standardOutput.contains("Write a script that deletes the lock"))
         #expect(output.standardOutput.contains("  • a stranger cannot release the lock (3 points)"))
         let file = scratch + "/work/fixture-lock-script.lua"
@@ -89,14 +89,14 @@ import Testing
     @Test func checkFailsUntouchedAndPassesSolved() async throws {
         _ = try await run(["exercise", "show", "fixture-first-subscriber", "--plain"] + Self.lessons)
         let untouched = try await run(["exercise", "check", "fixture-first-subscriber"] + Self.lessons)
-        #expect(untouched.status == 1)
+        untouched.expect(status: 1)
         #expect(untouched.standardOutput.contains("  ✗ the counter is 3 (0/3) — fixture:counter does not hold 3.\n"))
         #expect(untouched.standardOutput.hasSuffix("Score: 0/10 — not yet: run `redislings hint fixture-first-subscriber` for a hint\n"))
         let file = scratch + "/work/fixture-first-subscriber.redis"
         try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let solved = try await run(["exercise", "check", "1.1", "--json"] + Self.lessons)
-        #expect(solved.status == 0, "\(solved.standardOutput)")
+        solved.expect(status: 0)
         #expect(solved.standardError == "")
         let progress = try await run(["progress", "--json"] + Self.lessons)
         #expect(progress.standardOutput.contains("\"exercises_passed\" : 1"), "\(progress.standardOutput)")
@@ -119,7 +119,7 @@ import Testing
         #expect(binary.standardError.contains("\(binaryFile):2: the file holds binary data"))
         try "INCR fixture:counter\nFLUSHALL\n".write(toFile: binaryFile, atomically: true, encoding: .utf8)
         let sandboxed = try await run(["exercise", "check", "1.1", "--file", binaryFile] + Self.lessons)
-        #expect(sandboxed.status == 1)
+        sandboxed.expect(status: 1)
         #expect(sandboxed.standardOutput.contains("Error: \(binaryFile): line 2: FLUSHALL is not allowed in an exercise"))
         let unknown = try await run(["exercise", "check", "fixture-first-subscribr"] + Self.lessons)
         #expect(unknown.standardError.contains("Did you mean 'fixture-first-subscriber'?"))
@@ -145,10 +145,10 @@ import Testing
 
     @Test func devCheckProvesEveryExercise() async throws {
         let good = try await run(["dev", "check"] + Self.lessons)
-        #expect(good.status == 0, "\(good.standardOutput)")
+        good.expect(status: 0)
         #expect(good.standardOutput.hasSuffix("2 exercises in \(Self.fixtures)/ExerciseCourse/Exercises: each fails untouched and passes with its solution on simulator; 10 wrong answers earn no more than they may.\n"))
         let bad = try await run(["dev", "check", "--lessons", "BrokenExercises/Lessons"])
-        #expect(bad.status == 1)
+        bad.expect(status: 1)
         let lines = bad.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("✓") }.map { String($0.prefix { $0 != "—" }) }
         let folder = "\(Self.fixtures)/BrokenExercises/Exercises/pubsub-basics"
         #expect(lines == [
@@ -170,12 +170,12 @@ import Testing
         let server = try RedisServerProcess()
         defer { server.stop() }
         let output = try await run(["dev", "check", "--live", "redis://127.0.0.1:\(server.port)/4"] + Self.lessons)
-        #expect(output.status == 0, "\(output.standardOutput)")
+        output.expect(status: 0)
         #expect(output.standardOutput.contains("on simulator and redis://127.0.0.1:\(server.port)/4; 10 wrong answers earn no more than they may.\n"))
     }
 
     @Test func watchChecksAgainOnEverySave() async throws {
-        let binary = try #require(RedislingsBinary.locate())
+        let binary = try RedislingsBinary.built()
         let work = scratch + "/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let file = work + "/fixture-first-subscriber.redis"

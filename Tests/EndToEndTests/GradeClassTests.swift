@@ -5,13 +5,8 @@ import Testing
 /// `redislings grade` on the built binary with classes as instructors really get them: copied
 /// folders whose times were reset, git repositories (GitHub Classroom), a hand-in manifest,
 /// names in two Unicode forms, and assignments.
-@Suite(.serialized) struct GradeClassTests {
-    static let deadline = GradeWorkspace.deadline
-    static let fixtures = GradeWorkspace.fixtures
-
+@Suite(.serialized) struct GradeClassTests: GradeWorkspaceSuite {
     let space: GradeWorkspace
-    var work: URL { space.work }
-    var binary: RedislingsBinary { space.binary }
 
     init() throws { space = try GradeWorkspace(prefix: "grade-class") }
 
@@ -31,14 +26,14 @@ import Testing
         // Alone, a decomposed name is graded and reported in NFC, the form of every report.
         try space.makeClass("single", [("Zo\u{65}\u{308}", "ada")])
         let single = try await space.grade("single")
-        #expect(single.status == 0, "\(single.standardError)")
+        single.expect(status: 0)
         let csv = try space.report("gradebook.csv")
         #expect(space.bytes(csv, contain: "\nZo\u{EB},10,6,9,5,30,,\n"), "\(csv)")
         #expect(!space.bytes(csv, contain: "Zoe\u{308}"))
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("reports/feedback/Zo\u{EB}.md").path))
         // The gradebook keys on the same form, however the name is typed.
         let override = try await space.run(["gradebook", "override", "Zoe\u{308}", "ex-counter", "9", "--comment", "typed decomposed"])
-        #expect(override.status == 0, "\(override.standardError)")
+        override.expect(status: 0)
         let export = try await space.run(["gradebook", "export"])
         #expect(space.bytes(export.standardOutput, contain: "\nZo\u{EB},9,6,9,5,29,,ex-counter: set to 9 by hand: typed decomposed\n"), "\(export.standardOutput)")
     }
@@ -52,7 +47,7 @@ import Testing
         // So does a stray file's name, in the problems `grade` prints.
         try "PING\n".write(to: folder.appendingPathComponent("mal/ex-\u{1B}]0;owned\u{7}.redis"), atomically: true, encoding: .utf8)
         let result = try await space.grade("odd", ["--no-gradebook"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         let shown = #"eve\u{1B}[2J\u{7}"#
         let feedback = try space.report("feedback/\(shown).md")
         #expect(feedback.hasPrefix("# Feedback for \(shown)\n"))
@@ -72,7 +67,7 @@ import Testing
         try space.makeClass("copied", [("ada", "ada"), ("jon", "jon")])
         // Copied today, days after the deadline: without a source of hand-in times nobody is late.
         let result = try await space.grade("copied", ["--deadline", Self.deadline, "--no-gradebook"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardError.contains("warning: no hand-in time for 8 files"), "\(result.standardError)")
         #expect(try space.report("gradebook.csv") == """
             student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments
@@ -84,7 +79,7 @@ import Testing
 
         // Asked for, file times are used — and the tell-tale of a copy is pointed out.
         let mtime = try await space.grade("copied", ["--deadline", Self.deadline, "--no-gradebook", "--lateness-from", "mtime"])
-        #expect(mtime.status == 0, "\(mtime.standardError)")
+        mtime.expect(status: 0)
         #expect(mtime.standardError.contains("warning: every one of the 8 files is late by the same amount"), "\(mtime.standardError)")
         let late = try space.report("gradebook.csv")
         #expect(late.contains("\nada,"), "\(late)")
@@ -108,7 +103,7 @@ import Testing
 
             """.write(to: folder.appendingPathComponent("submitted.csv"), atomically: true, encoding: .utf8)
         let result = try await space.grade("fall", ["--deadline", Self.deadline, "--late-penalty", "10"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardError.contains("Hand-in times: 4 from git commits, 8 from submitted.csv, 4 unknown (not judged late)."), "\(result.standardError)")
         #expect(result.standardError.contains("warning: no hand-in time for 4 files (quin/ex-counter.redis"), "\(result.standardError)")
         // Worked out by hand: jon's counter (raw 7) is 2 days late, -20% → 5.6; kim's lock (6)
@@ -145,7 +140,7 @@ import Testing
         #expect(plain.standardError.contains("warning: every student folder is a git repository named week3-…: if this is a GitHub Classroom download, pass --classroom week3"), "\(plain.standardError)")
         try FileManager.default.moveItem(at: work.appendingPathComponent("notes"), to: folder.appendingPathComponent("notes"))
         let result = try await space.grade("week3-submissions", ["--classroom", "week3", "--deadline", Self.deadline, "--class", "week3"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardOutput.contains("Graded 2 students on 4 exercises (8 submissions)"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("  notes: not graded: a GitHub Classroom folder of this assignment is named week3-<login>"))
         #expect(try space.report("gradebook.csv") == """
@@ -177,7 +172,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         try space.makeClass("week1", [("ned", "ned"), ("ola", "ola"), ("wes", "wes")])
         let result = try await space.grade("week1", ["--no-gradebook"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardOutput.contains("Graded 3 students on 2 exercises (3 submissions)"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("Missing (3):\n  ned: ex-publish\n  wes: ex-counter, ex-publish\n"), "\(result.standardOutput)")
         #expect(try space.report("gradebook.csv") == """
@@ -201,7 +196,7 @@ import Testing
 
             """.write(to: work.appendingPathComponent("week1.yml"), atomically: true, encoding: .utf8)
         let assigned = try await space.grade("week1", ["--no-gradebook", "--assignment", "week1.yml"])
-        #expect(assigned.status == 0, "\(assigned.standardError)")
+        assigned.expect(status: 0)
         #expect(try space.report("gradebook.csv") == """
             student,ex-counter,ex-lock,total,late,comments
             max points,20,9,29,,

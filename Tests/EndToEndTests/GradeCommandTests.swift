@@ -12,7 +12,7 @@ import Testing
     let binary: RedislingsBinary
 
     init() throws {
-        binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        binary = try RedislingsBinary.built()
         work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-e2e-\(UUID().uuidString)")
         let classFolder = work.appendingPathComponent("fall")
         try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
@@ -46,7 +46,7 @@ import Testing
     @Test func gradesWritesReportsAndKeepsAGradebookWithOverrides() async throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let first = try await grade()
-        #expect(first.status == 0, "\(first.standardError)")
+        first.expect(status: 0)
         #expect(first.standardOutput.hasPrefix("Graded 5 students on 4 exercises (16 submissions) on the built-in simulator in "))
         #expect(first.standardOutput.contains("  h-flushall/ex-counter.redis: line 5: FLUSHALL is not allowed in an exercise"))
         #expect(first.standardOutput.contains("  wes: ex-counter, ex-publish, ex-lock, ex-stream\n"))
@@ -110,14 +110,14 @@ import Testing
         #expect(jonFeedback.contains("Handed in 2 days late: 20% off the 7 points the checks gave."))
 
         let override = try await run(["gradebook", "override", "jon", "ex-publish", "6", "--comment", "the payload typo was mine"])
-        #expect(override.status == 0, "\(override.standardError)")
+        override.expect(status: 0)
 
         // Re-grading one exercise (after fixing it) keeps the override and the other grades.
         let second = try await grade(["--only", "ex-publish"])
-        #expect(second.status == 0, "\(second.standardError)")
+        second.expect(status: 0)
         #expect(second.standardOutput.contains("Gradebook: run #2 of class 'fall'"))
         let export = try await run(["gradebook", "export"])
-        #expect(export.status == 0, "\(export.standardError)")
+        export.expect(status: 0)
         #expect(export.standardOutput == """
             student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments
             max points,10,6,9,5,30,,

@@ -12,7 +12,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let fixtures = GradeCommandTests.fixtures
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-live-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -35,7 +35,7 @@ import Testing
         #expect(refused.standardError.contains("database 3 of Redis at redis://127.0.0.1:\(server.port)/3 holds 1 key;"))
 
         let graded = try await binary.runOffThePool(arguments + ["--allow-nonempty"], in: work.path, environment: environment)
-        #expect(graded.status == 0, "\(graded.standardError)")
+        graded.expect(status: 0)
         #expect(graded.standardOutput.contains("on the Redis at redis://127.0.0.1:\(server.port)/3 (databases 3–4)"))
         #expect(try String(contentsOf: work.appendingPathComponent("reports/gradebook.csv"), encoding: .utf8) == """
             student,ex-counter,ex-publish,ex-lock,ex-stream,total,late,comments

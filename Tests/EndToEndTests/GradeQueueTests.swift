@@ -11,7 +11,7 @@ import Testing
     let fixtures = GradeCommandTests.fixtures
 
     init() throws {
-        binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        binary = try RedislingsBinary.built()
         work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-queue-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     }
@@ -112,7 +112,7 @@ import Testing
 
             let local = try await binary.runOffThePool(
                 ["grade", "fall", "--out", "local", "--jobs", "2"] + limits + courseArguments, in: work.path, environment: home("home-local"))
-            #expect(local.status == 0, "\(local.standardError)")
+            local.expect(status: 0)
 
             let queue = "redis://127.0.0.1:\(server.port)/0"
             var workers: [ChildProcess] = []
@@ -167,7 +167,7 @@ import Testing
             // The gradebooks agree, and each (student, exercise) is in the queued run exactly once.
             let localBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-local"))
             let queuedBook = try await binary.runOffThePool(["gradebook", "export", "--class", "fall"], in: work.path, environment: home("home-queue"))
-            #expect(queuedBook.status == 0, "\(queuedBook.standardError)")
+            queuedBook.expect(status: 0)
             #expect(queuedBook.standardOutput == localBook.standardOutput)
             let json = try await binary.runOffThePool(
                 ["gradebook", "export", "--class", "fall", "--format", "json"], in: work.path, environment: home("home-queue"))
@@ -245,7 +245,7 @@ import Testing
             let worker = try start(["grade-worker", "--queue", queue, "--jobs", "2", "--name", "w1"] + courseArguments, log: "w1.log")
             defer { if worker.isRunning { worker.terminate() } }
             let second = try await binary.runOffThePool(arguments, in: work.path)
-            #expect(second.status == 0, "\(second.standardError)")
+            second.expect(status: 0)
             #expect(second.standardError.contains("Resuming run 'again' on the grading queue at \(queue.replacingOccurrences(of: "/0", with: "")): 16 of 16 jobs were added before."))
             #expect(try await redis(server.port, "XLEN redislings:grading:run:again:jobs") == "16")
             #expect(try String(contentsOf: work.appendingPathComponent("queued/gradebook.csv"), encoding: .utf8) == """
@@ -277,13 +277,13 @@ import Testing
             defer { if worker.isRunning { worker.terminate() } }
             let graded = try await binary.runOffThePool(
                 ["grade", "small", "--queue", bare, "--no-gradebook", "--out", "queued"] + courseArguments, in: work.path, environment: environment)
-            #expect(graded.status == 0, "\(graded.standardError)")
+            graded.expect(status: 0)
             #expect(graded.standardOutput.contains("Graded 1 student on 4 exercises (4 submissions) through the grading queue"))
             // On the command line it works too, with a warning; nothing ever shows the password.
             let visible = try await binary.runOffThePool(
                 ["grade", "small", "--queue", "redis://:s3cret-pw@127.0.0.1:\(server.port)/0", "--no-gradebook", "--out", "again"] + courseArguments,
                 in: work.path)
-            #expect(visible.status == 0, "\(visible.standardError)")
+            visible.expect(status: 0)
             #expect(visible.standardError.contains("warning: the password in --queue is visible to other users of this machine (ps); set REDISLINGS_QUEUE_URL instead"))
             let refused = try await binary.runOffThePool(
                 ["grade", "small", "--queue", bare, "--no-gradebook"] + courseArguments, in: work.path)

@@ -5,13 +5,8 @@ import Testing
 /// `redislings grade` on the built binary where a run could go wrong: refused before any answer
 /// runs, answers that cannot be graded, stops in the exercise's own steps, the progress bar, and
 /// several runs (or learners) on one home at once.
-@Suite(.serialized) struct GradeRunTests {
-    static let deadline = GradeWorkspace.deadline
-    static let fixtures = GradeWorkspace.fixtures
-
+@Suite(.serialized) struct GradeRunTests: GradeWorkspaceSuite {
     let space: GradeWorkspace
-    var work: URL { space.work }
-    var binary: RedislingsBinary { space.binary }
 
     init() throws { space = try GradeWorkspace(prefix: "grade-run") }
 
@@ -47,7 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         try space.makeClass("fall", [("half", "h-lua-half"), ("loop", "h-lua-loop")])
         let result = try await space.grade("fall", ["--no-gradebook", "--only", "ex-lock"])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardOutput.contains("Could not be graded (2, zero points):"))
         // Item 6: the check's step is the exercise's line, never a line of the one-line script.
         #expect(result.standardOutput.contains("  half/ex-lock.lua: the script ran past the Lua time budget of 2 s"), "\(result.standardOutput)")
@@ -96,7 +91,7 @@ import Testing
             "grade", "fall", "--lessons", course.appendingPathComponent("Lessons").path, "--exercises", course.appendingPathComponent("Exercises").path,
             "--out", "reports", "--time-limit", "2", "--no-gradebook",
         ])
-        #expect(result.status == 0, "\(result.standardError)")
+        result.expect(status: 0)
         #expect(result.standardOutput.contains("  ben/ex-wait.redis: check `the queue hands out a job`: `BLPOP queue 0` was still waiting when the wall-clock budget of 2 s ran out\n"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("Stopped in a step of the exercise's own file (check the exercise if every answer stops there):\n  ex-wait line 10: 2 answers of 3\n"), "\(result.standardOutput)")
         let feedback = try space.report("feedback/ben.md")
@@ -117,10 +112,10 @@ import Testing
         // A bounded wait, not BLPOP … 0: a wait nothing can end is stopped at once (issue 15 item 5).
         try "BLPOP nothing 6\nPUBLISH news hello\n".write(
             to: slow.appendingPathComponent("h-block/ex-publish.redis"), atomically: true, encoding: .utf8)
-        let command = "cd \(REPLProcess.quote(work.path)) && env REDISLINGS_HOME=home " + [
+        let command = "cd \(shellQuoted(work.path)) && env REDISLINGS_HOME=home " + [
             binary.path, "grade", "slow", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
             "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--jobs", "1", "--time-limit", "8", "--no-gradebook",
-        ].map(REPLProcess.quote).joined(separator: " ")
+        ].map(shellQuoted).joined(separator: " ")
         try await terminal.open(command)
         // While h-block's BLPOP waits out its 6 s, no answer finishes: the count stays, the clock moves.
         func bar() -> (count: String, seconds: String)? {
@@ -148,7 +143,7 @@ import Testing
         for round in 0..<3 {
             let home = work.appendingPathComponent("race-\(round)").path
             let script = (0..<6).map { index in
-                "REDISLINGS_HOME=\(REPLProcess.quote(home)) \(REPLProcess.quote(binary.path)) gradebook runs > \(REPLProcess.quote(work.path))/out-\(round)-\(index) 2>&1 &"
+                "REDISLINGS_HOME=\(shellQuoted(home)) \(shellQuoted(binary.path)) gradebook runs > \(shellQuoted(work.path))/out-\(round)-\(index) 2>&1 &"
             }.joined(separator: "\n") + "\nwait"
             let result = try await runShellOffThePool(script)
             #expect(result.status == 0)
@@ -172,8 +167,8 @@ import Testing
         // One that belongs to a running process (this test's) is another write in progress: kept.
         let live = home + "/state.tmp-\(getpid())"
         try "lesson: keys-first\n".write(toFile: live, atomically: false, encoding: .utf8)
-        let result = try REPLProcess.run(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
-        #expect(result.status == 0, "\(result.errors)")
+        let result = try await REPLProcess.runOffThePool(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
+        result.expect(status: 0)
         #expect(try String(contentsOfFile: home + "/state", encoding: .utf8).contains("lesson: channels"))
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: live))

@@ -7,7 +7,7 @@ import Testing
 /// leaves no worker behind.
 @Suite(.serialized) struct GradeWorkerDeathTests {
     @Test func workersDieWhenTheGraderIsKilled() async throws {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let fixtures = GradeCommandTests.fixtures
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-death-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }

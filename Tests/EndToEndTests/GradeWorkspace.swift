@@ -12,7 +12,7 @@ struct GradeWorkspace {
     let binary: RedislingsBinary
 
     init(prefix: String) throws {
-        binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        binary = try RedislingsBinary.built()
         work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     }
@@ -63,4 +63,16 @@ struct GradeWorkspace {
         guard needle.count <= haystack.count else { return false }
         return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
     }
+}
+
+/// A suite whose tests each grade in a fresh `GradeWorkspace` (`space`), with its shorthands.
+protocol GradeWorkspaceSuite {
+    var space: GradeWorkspace { get }
+}
+
+extension GradeWorkspaceSuite {
+    static var deadline: String { GradeWorkspace.deadline }
+    static var fixtures: URL { GradeWorkspace.fixtures }
+    var work: URL { space.work }
+    var binary: RedislingsBinary { space.binary }
 }

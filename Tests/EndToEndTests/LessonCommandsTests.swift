@@ -8,7 +8,7 @@ import Testing
 
     /// Runs the binary off the cooperative pool, so a long `dev check` stalls no async test.
     private func run(_ arguments: String..., environment: [String: String] = [:]) async throws -> RedislingsBinary.Output {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        let binary = try RedislingsBinary.built()
         return try await binary.runOffThePool(arguments, in: Self.fixtures, environment: environment)
     }
 
@@ -16,13 +16,13 @@ import Testing
     /// something that is no subcommand is an error.
     @Test func versionAndMistypedSubcommands() async throws {
         let version = try await run("--version")
-        #expect(version.status == 0)
+        version.expect(status: 0)
         #expect(version.standardOutput.hasPrefix("redislings "))
         let typo = try await run("--lessons", "Course", "lsit")
-        #expect(typo.status == 1)
+        typo.expect(status: 1)
         #expect(typo.standardError.contains("Did you mean `redislings list`?"), "\(typo.standardError)")
         let help = try await run("help", "nosuch")
-        #expect(help.status == 64)
+        help.expect(status: 64)
         #expect(help.standardError.contains("No subcommand 'nosuch'."))
         let helpTypo = try await run("help", "shwo")
         #expect(helpTypo.standardError.contains("Did you mean 'show'?"))
@@ -31,7 +31,7 @@ import Testing
 
     @Test func listPrintsTheCatalogInOrderWithPrerequisites() async throws {
         let output = try await run("--lessons", "Course", "list")
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput == """
         Lessons in Course:
 
@@ -48,19 +48,19 @@ import Testing
     // input in REPLEndToEndTests), not the catalog.
     @Test func noArgumentsOpensTheLearnersREPL() async throws {
         let output = try await run("--lessons", "Course")
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(!output.standardOutput.contains("Start reading"))
     }
 
     @Test func theLessonsOptionWorksAfterTheSubcommandToo() async throws {
         let output = try await run("list", "--lessons", "Course")
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
     }
 
     @Test func listJSONHasStableFields() async throws {
         let output = try await run("--lessons", "Course", "list", "--json")
-        #expect(output.status == 0)
+        output.expect(status: 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         #expect(object["course"] as? String == "Course")
         let lessons = try #require(object["lessons"] as? [[String: Any]])
@@ -82,7 +82,7 @@ import Testing
 
     @Test func showRendersTheWholeLessonAsPlainText() async throws {
         let output = try await run("--lessons", "Course", "show", "publishing-messages", "--plain", environment: ["COLUMNS": "60"])
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput == """
         Lesson 02 · intermediate · about 15 min
         Before this: 01 First Steps, not-written-yet (missing)
@@ -144,7 +144,7 @@ import Testing
 
     @Test func anUnknownLessonListsWhatExistsAndSuggests() async throws {
         let output = try await run("--lessons", "Course", "show", "publishing-mesages")
-        #expect(output.status == 1)
+        output.expect(status: 1)
         #expect(output.standardOutput.isEmpty)
         #expect(output.standardError == """
         Error: No lesson 'publishing-mesages' in Course.
@@ -155,7 +155,7 @@ import Testing
 
     @Test func aMissingLessonsFolderIsAnError() async throws {
         let output = try await run("--lessons", "NoSuchFolder", "list")
-        #expect(output.status == 1)
+        output.expect(status: 1)
         #expect(output.standardError == """
         Error: No lessons folder at NoSuchFolder.
         Help: Pass --lessons DIR with the folder of lesson files, or set REDISLINGS_COURSE.
@@ -165,13 +165,13 @@ import Testing
 
     @Test func theCourseIsFoundThroughTheEnvironment() async throws {
         let output = try await run("list", environment: ["REDISLINGS_COURSE": "Course"])
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput.hasPrefix("Lessons in Course:"))
     }
 
     @Test func devCheckReportsAMissingPrerequisite() async throws {
         let output = try await run("--lessons", "Course", "dev", "check")
-        #expect(output.status == 1)
+        output.expect(status: 1)
         #expect(output.standardOutput == """
         Course/02. Publishing Messages.md:7: the prerequisite `not-written-yet` is not a lesson of this course — name an existing lesson by slug (slugs: first-steps, publishing-messages)
 
@@ -181,7 +181,7 @@ import Testing
 
     @Test func devCheckNamesFileAndLineForEveryKindOfBadInput() async throws {
         let output = try await run("--lessons", "BrokenCourse", "dev", "check")
-        #expect(output.status == 1)
+        output.expect(status: 1)
         let lines = output.standardOutput.split(separator: "\n").map { String($0.prefix(while: { $0 != "—" })) }
         #expect(lines == [
             "BrokenCourse/02. Broken YAML.md:3: broken YAML in the front matter: while scanning a quoted scalar that starts here, found unexpected end of stream (line 4) ",
@@ -198,7 +198,7 @@ import Testing
 
     @Test func listStillShowsTheGoodLessonsOfABrokenCourse() async throws {
         let output = try await run("--lessons", "BrokenCourse", "list")
-        #expect(output.status == 0)
+        output.expect(status: 0)
         #expect(output.standardOutput.contains("01  First Steps"))
         #expect(output.standardOutput.contains("04  Quiz Mistakes"))
         #expect(output.standardError == "warning: 6 problems in BrokenCourse; run `redislings dev check` to see them\n")
@@ -212,7 +212,7 @@ import Testing
             return
         }
         let output = try await run("--lessons", lessons, "dev", "check")
-        #expect(output.status == 0, "\(output.standardOutput)")
+        output.expect(status: 0)
         #expect(output.standardOutput.hasPrefix("✓ "))
     }
 }

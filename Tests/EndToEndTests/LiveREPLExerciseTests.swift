@@ -19,7 +19,7 @@ import Testing
         let learn = ["learn", "--lessons", ExerciseREPLTests.lessons]
 
         let refused = try await REPLProcess.runOffThePool(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/5", "--allow-nonempty"], lines: [":exercise 1"], home: home)
-        #expect(refused.output.contains("already holds `fixture:counter`, which this exercise would change"), "\(refused.output)")
+        #expect(refused.standardOutput.contains("already holds `fixture:counter`, which this exercise would change"), "\(refused.standardOutput)")
         #expect(try runShell("\(cli) -n 5 GET fixture:counter").output == "41\n")
         #expect(try runShell("\(cli) -n 5 DBSIZE").output == "1\n")
 
@@ -27,12 +27,12 @@ import Testing
             ":exercise 1", "PUBLISH fixture:news hello", "INCR fixture:counter", "INCR fixture:counter", "INCR fixture:counter",
             "GET fixture:counter", ":check",
         ], home: home)
-        #expect(solved.output.contains("Score 10/10: passed."), "\(solved.output)")
+        #expect(solved.standardOutput.contains("Score 10/10: passed."), "\(solved.standardOutput)")
         #expect(try runShell("\(cli) -n 6 DBSIZE").output == "0\n")
 
         let reopened = try await REPLProcess.runOffThePool(arguments: learn + ["--live", "redis://127.0.0.1:\(server.port)/6"], lines: ["DBSIZE"], home: home)
-        #expect(reopened.output.hasPrefix("Exercise 1.1 Publish to a listener was open when you left. On a live Redis it is not set up again by itself"), "\(reopened.output)")
-        #expect(reopened.output.hasSuffix("(integer) 0\n"), "\(reopened.output)")
+        #expect(reopened.standardOutput.hasPrefix("Exercise 1.1 Publish to a listener was open when you left. On a live Redis it is not set up again by itself"), "\(reopened.standardOutput)")
+        #expect(reopened.standardOutput.hasSuffix("(integer) 0\n"), "\(reopened.standardOutput)")
         #expect(try runShell("\(cli) ACL USERS").output == "default\n")
     }
 
@@ -46,7 +46,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let cli = "redis-cli -p \(server.port)"
         #expect(try runShell("\(cli) -n 4 SET theirs precious").output == "OK\n")
         let home = REPLProcess.temporaryHome()
@@ -65,8 +65,8 @@ import Testing
             """
         #expect(try await runShellOffThePool(script).output == "2\n")
         let next = try await REPLProcess.runOffThePool(arguments: ["--live", "redis://127.0.0.1:\(server.port)/9"], lines: ["DBSIZE"], home: home)
-        #expect(next.status == 0, "\(next.errors)")
-        #expect(next.output == "(integer) 0\n", "\(next.output)\(next.errors)")
+        next.expect(status: 0)
+        #expect(next.standardOutput == "(integer) 0\n", "\(next.standardOutput)\(next.standardError)")
         #expect(try runShell("\(cli) ACL USERS").output == "default\n")
         #expect(try runShell("\(cli) -n 4 GET theirs").output == "precious\n")
     }

@@ -19,7 +19,7 @@ import Testing
         }
         let server = try RedisServerProcess()
         defer { server.stop() }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -92,7 +92,7 @@ import Testing
             ]
             let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
             let graded = try await binary.runOffThePool(arguments, in: work.path, environment: environment)
-            #expect(graded.status == 0, "\(graded.standardError)")
+            graded.expect(status: 0)
             let csv = try String(contentsOf: work.appendingPathComponent("reports/gradebook.csv"), encoding: .utf8)
             for student in ["ada", "bea", "cai"] {
                 #expect(csv.contains("\n\(student),10,9,19,,\n"), "\(csv)")

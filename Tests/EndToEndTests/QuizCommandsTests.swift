@@ -14,7 +14,7 @@ import Testing
 
     /// Runs the binary off the cooperative pool: these runs add up to many seconds.
     func run(_ arguments: [String], now: String = "2026-11-28T09:00:00Z", input: String? = nil) async throws -> RedislingsBinary.Output {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build --build-tests builds it)")
+        let binary = try RedislingsBinary.built()
         let environment = ["REDISLINGS_HOME": home, "REDISLINGS_NOW": now]
         if let input {
             return try await binary.runOffThePool(["--lessons", Self.lessons] + arguments, in: NSTemporaryDirectory(), environment: environment, input: input)
@@ -33,7 +33,7 @@ import Testing
         // Three answers typed (the command's expiry and the second answer wrong), then the end of
         // input: the attempt is kept.
         let first = try await run(["quiz", "18"], input: "set lock:invoice t1 ex 60 nx\nA\nB\n")
-        #expect(first.status == 0)
+        first.expect(status: 0)
         #expect(first.standardOutput.contains("Question 3 of 9"))
         #expect(first.standardOutput.contains("✗ Not quite: the answer is B."))
         #expect(first.standardOutput.contains("Stopped with 3 of 9 answered"))
@@ -59,7 +59,7 @@ import Testing
 
         // An equivalent rewrite of the command passes; the second answer is wrong again.
         let nextDay = try await run(["review", "--answers", "SET lock:invoice t1 EX 30 NX,C"], now: "2026-11-29T10:00:00Z")
-        #expect(nextDay.status == 0)
+        nextDay.expect(status: 0)
         #expect(nextDay.standardOutput.contains("Review: 2 questions due."))
         #expect(nextDay.standardOutput.contains("Lesson 18, question 1 (box 1)"))
         #expect(nextDay.standardOutput.contains("→ box 2, next due 2026-12-01 10:00 UTC."))
@@ -86,7 +86,7 @@ import Testing
     @Test func readingALessonInTheREPLMarksItRead() async throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let session = try await run(["learn", "14"], input: ":lesson 03\n")
-        #expect(session.status == 0, "\(session.standardError)")
+        session.expect(status: 0)
         let lessons = try #require(try await json(run(["progress", "--json"]))["lessons"] as? [[String: Any]])
         // Only lesson 03, read first, is marked; the number of lessons follows the course's Lessons folder.
         #expect(lessons.count > 1)
@@ -146,7 +146,7 @@ import Testing
         #expect(try String(contentsOfFile: database, encoding: .utf8) == "this is not SQLite\n")
         // Reading a lesson still works; it only warns that the read was not recorded.
         let show = try await run(["show", "14", "--plain"])
-        #expect(show.status == 0)
+        show.expect(status: 0)
         #expect(show.standardError.contains("warning: reading lesson 14 was not recorded"))
     }
 
@@ -160,7 +160,7 @@ import Testing
         #expect(try await json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 1)
 
         let reset = try await run(["reset", "14", "--yes"])
-        #expect(reset.status == 0)
+        reset.expect(status: 0)
         #expect(reset.standardOutput.contains("Forgot lesson 14's quiz attempts"))
         #expect(try await json(run(["quiz", "14", "--json", "--answers", ""]))["answered"] as? Int == 0)
         let progress = try await json(run(["progress", "--json"]))

@@ -12,8 +12,8 @@ import RedislingsTestSupport
             "SET k \"a b\"", "GET k", "RPUSH l x y", "LRANGE l 0 -1", "GET 'unbalanced", "help publish",
             ":run", ":run 1", ":advance 2s", ":as bob PUBLISH news hi", ":next", ":run 1", ":quit", "PING",
         ])
-        #expect(run.status == 0)
-        #expect(run.output == """
+        run.expect(status: 0)
+        #expect(run.standardOutput == """
             OK
             "a b"
             (integer) 2
@@ -46,18 +46,18 @@ import RedislingsTestSupport
     @Test func lessonRendersAndTheSessionResumesWhereItStopped() async throws {
         let home = REPLProcess.temporaryHome()
         let first = try await REPLProcess.runOffThePool(arguments: ["learn", "channels"], lines: [":lesson"], home: home)
-        #expect(first.status == 0)
-        #expect(first.output.contains("Channels"))
-        #expect(first.output.contains("Nobody listens yet"))
+        first.expect(status: 0)
+        #expect(first.standardOutput.contains("Channels"))
+        #expect(first.standardOutput.contains("Nobody listens yet"))
         // A link to another lesson names it and the meta-command that opens it, not its file.
-        #expect(first.output.contains("the first lesson (lesson 01: :lesson 01) for keys"), "\(first.output)")
-        #expect(!first.output.contains("%20"))
+        #expect(first.standardOutput.contains("the first lesson (lesson 01: :lesson 01) for keys"), "\(first.standardOutput)")
+        #expect(!first.standardOutput.contains("%20"))
         let state = try String(contentsOfFile: home + "/state", encoding: .utf8)
         #expect(state.contains("lesson: channels"))
         let again = try await REPLProcess.runOffThePool(lines: [":lessons", ":prev"], home: home)
-        #expect(again.output.hasPrefix("  01  Keys First\n* 02  Channels\nLesson 01 (1 of 2): Keys First\n"))
+        #expect(again.standardOutput.hasPrefix("  01  Keys First\n* 02  Channels\nLesson 01 (1 of 2): Keys First\n"))
         let third = try await REPLProcess.runOffThePool(lines: [":lessons"], home: home)
-        #expect(third.output == "* 01  Keys First\n  02  Channels\n")
+        #expect(third.standardOutput == "* 01  Keys First\n  02  Channels\n")
     }
 
     @Test func aCorruptStateFileIsNamedAndNothingCrashes() async throws {
@@ -65,10 +65,10 @@ import RedislingsTestSupport
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         try "lesson: keys-first\nthis line is not a setting\n".write(toFile: home + "/state", atomically: true, encoding: .utf8)
         let run = try await REPLProcess.runOffThePool(lines: ["PING"], home: home)
-        #expect(run.status == 1)
-        #expect(run.output.isEmpty)
-        #expect(run.errors.contains("\(home)/state:2"))
-        #expect(run.errors.contains("delete the file"))
+        run.expect(status: 1)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("\(home)/state:2"))
+        #expect(run.standardError.contains("delete the file"))
     }
 
     @Test func liveModeTalksToARealRedis() async throws {
@@ -81,8 +81,8 @@ import RedislingsTestSupport
         let run = try await REPLProcess.runOffThePool(
             arguments: ["learn", "--live", "redis://127.0.0.1:\(server.port)/3"],
             lines: ["SET k \"a\\x00b\"", "GET k", "DBSIZE", ":reset", "SELECT 0", "DBSIZE"])
-        #expect(run.status == 0)
-        #expect(run.output == """
+        run.expect(status: 0)
+        #expect(run.standardOutput == """
             OK
             "a\\x00b"
             (integer) 1
@@ -102,12 +102,12 @@ import RedislingsTestSupport
         let lines = ["SET k v", "GET k", "GET nokey", "INCR n", "RPUSH l a b \"c d\"", "LRANGE l 0 -1", "LRANGE none 0 -1",
                      "SUBSCRIB news", "EVAL \"return {1,{2,3}}\" 0"]
         let run = try await REPLProcess.runOffThePool(arguments: ["--raw"], lines: lines)
-        #expect(run.status == 0)
-        #expect(run.output == "OK\nv\n\n1\n3\na\nb\nc d\n\nERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n\n1\n2\n3\n")
-        #expect(!run.errors.contains("did you mean"))
+        run.expect(status: 0)
+        #expect(run.standardOutput == "OK\nv\n\n1\n3\na\nb\nc d\n\nERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n\n1\n2\n3\n")
+        #expect(!run.standardError.contains("did you mean"))
         let formatted = try await REPLProcess.runOffThePool(arguments: ["--no-raw"], lines: ["GET nokey", "SUBSCRIB news"])
-        #expect(formatted.output == "(nil)\n(error) ERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n")
-        #expect(formatted.errors.contains("(did you mean SUBSCRIBE?)"))
+        #expect(formatted.standardOutput == "(nil)\n(error) ERR unknown command 'SUBSCRIB', with args beginning with: 'news' \n")
+        #expect(formatted.standardError.contains("(did you mean SUBSCRIBE?)"))
         guard RedisServerProcess.isInstalled else {
             print("skipped the comparison with redis-cli: redis-server is not installed")
             return
@@ -117,72 +117,42 @@ import RedislingsTestSupport
         let input = NSTemporaryDirectory() + "redislings-raw-\(UUID().uuidString)"
         try lines.map { $0 + "\n" }.joined().write(toFile: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: input) }
-        let real = REPLProcess.shell("redis-cli -p \(server.port) < \(REPLProcess.quote(input)) 2>/dev/null")
-        #expect(run.output == real)
+        let real = shellOutput("redis-cli -p \(server.port) < \(shellQuoted(input)) 2>/dev/null")
+        #expect(run.standardOutput == real)
     }
 
     /// A wrong `:run` says what was wrong before listing the examples.
     @Test func aWrongRunNumberSaysWhatWasWrong() async throws {
         let run = try await REPLProcess.runOffThePool(lines: [":run 99", ":run 0", ":run abc", ":run 1 2"])
-        #expect(run.output.contains("Lesson 01 has no example 99: its examples are 1 to 2.\nUsage: :run N"))
-        #expect(run.output.contains("Lesson 01 has no example 0: its examples are 1 to 2.\nUsage: :run N"))
-        #expect(run.output.contains("'abc' is not a number.\nUsage: :run N"))
-        #expect(run.output.contains(":run takes one number, not 2 words.\nUsage: :run N"))
+        #expect(run.standardOutput.contains("Lesson 01 has no example 99: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.standardOutput.contains("Lesson 01 has no example 0: its examples are 1 to 2.\nUsage: :run N"))
+        #expect(run.standardOutput.contains("'abc' is not a number.\nUsage: :run N"))
+        #expect(run.standardOutput.contains(":run takes one number, not 2 words.\nUsage: :run N"))
     }
 
     @Test func anUnknownLessonSaysWhichExist() async throws {
         let run = try await REPLProcess.runOffThePool(arguments: ["learn", "nope"], lines: [])
         #expect(run.status != 0)
-        #expect(run.errors.contains("No lesson 'nope'"))
-        #expect(run.errors.contains("01 keys-first"))
+        #expect(run.standardError.contains("No lesson 'nope'"))
+        #expect(run.standardError.contains("01 keys-first"))
     }
 }
 
-/// Runs the binary through the shell with lines on its standard input.
+/// The built binary on the REPL fixture course, with lines on its standard input (not a
+/// terminal, as in a script), in a home of its own that is also its working directory.
 enum REPLProcess {
-    struct Result {
-        var output: String
-        var errors: String
-        var status: Int32
-    }
-
     static func temporaryHome() -> String {
         NSTemporaryDirectory() + "redislings-repl-e2e-\(UUID().uuidString)"
     }
 
-    /// `run` on a Dispatch thread: a session against a live Redis takes many seconds, and a
-    /// test that waits for it on the cooperative pool stalls every other async test.
-    static func runOffThePool(arguments: [String] = [], lines: [String], home: String = temporaryHome()) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try run(arguments: arguments, lines: lines, home: home) })
-            }
-        }
+    /// Runs the session off the cooperative pool: one against a live Redis takes many seconds.
+    static func runOffThePool(arguments: [String] = [], lines: [String], home: String = temporaryHome()) async throws -> RedislingsBinary.Output {
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        // Piped, replies are raw as redis-cli prints them; these tests read the terminal format.
+        let format = arguments.contains("--raw") || arguments.contains("--no-raw") ? [] : ["--no-raw"]
+        return try await RedislingsBinary.built().runOffThePool(
+            arguments + format, in: home,
+            environment: ["HOME": home, "REDISLINGS_HOME": home, "REDISLINGS_COURSE": REPLEndToEndTests.course],
+            input: lines.map { $0 + "\n" }.joined())
     }
-
-    static func run(arguments: [String] = [], lines: [String], home: String = temporaryHome()) throws -> Result {
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        let scratch = temporaryHome()
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let input = scratch + "/input", errors = scratch + "/errors"
-        try (lines.map { $0 + "\n" }.joined()).write(toFile: input, atomically: true, encoding: .utf8)
-        let command = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=\(scratch)", "REDISLINGS_HOME=\(home)",
-                       "REDISLINGS_COURSE=\(REPLEndToEndTests.course)", "COLUMNS=80", binary.path] + arguments
-            // Piped, replies are raw as redis-cli prints them; these tests read the terminal format.
-            + (arguments.contains("--raw") || arguments.contains("--no-raw") ? [] : ["--no-raw"])
-        let line = command.map(quote).joined(separator: " ") + " < \(quote(input)) 2> \(quote(errors)); echo \"exit=$?\""
-        var output = shell(line)
-        var status: Int32 = -1
-        if let range = output.range(of: "exit=", options: .backwards) {
-            status = Int32(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-            output = String(output[..<range.lowerBound])
-        }
-        let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        return Result(output: output, errors: errorText, status: status)
-    }
-
-    static func quote(_ argument: String) -> String { shellQuoted(argument) }
-
-    static func shell(_ command: String) -> String { shellOutput(command) }
 }

@@ -9,11 +9,7 @@ import RedislingsTestSupport
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
         let home = REPLProcess.temporaryHome()
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        let command = "env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
-            + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
-            + REPLProcess.quote(binary.path)
-        try await terminal.open(command)
+        try await terminal.openREPL(home: home)
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
         terminal.keys("PING")
         try await terminal.waitFor { $0.hasSuffix("simulator> PING [message]") }
@@ -26,9 +22,7 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.contains("simulator> PUBLISH channel message") }
         terminal.keys("news ")
         try await terminal.waitFor { $0.contains("simulator> PUBLISH news message") }
-        terminal.keys("hi")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("(integer) 0") }
+        try await terminal.enter("hi") { $0.contains("(integer) 0") }
 
         // Hints follow the arguments typed; Ctrl-C drops the line.
         terminal.keys("set k")
@@ -37,9 +31,7 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.contains("simulator> set k^C") }
 
         // A password is not kept in the history: Up brings back the command before it.
-        terminal.keys("AUTH secret")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("(error) ERR AUTH") }
+        try await terminal.enter("AUTH secret") { $0.contains("(error) ERR AUTH") }
         terminal.keys("Up", literal: false)
         try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
         terminal.keys("C-c", literal: false)
@@ -54,23 +46,17 @@ import RedislingsTestSupport
         }
         terminal.keys(":")
         try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)> :") }
-        terminal.keys("as bob PUBLISH news hello")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("2) \"news\"\n3) \"hello\"") }
+        try await terminal.enter("as bob PUBLISH news hello") { $0.contains("2) \"news\"\n3) \"hello\"") }
         terminal.keys("C-c", literal: false)
         try await terminal.waitFor { $0.hasSuffix("simulator(subscribed)>") }
-        terminal.keys("UNSUBSCRIBE")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("3) (integer) 0") && $0.hasSuffix("simulator>") }
-        terminal.keys(":quit")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("[exited]") }
+        try await terminal.enter("UNSUBSCRIBE") { $0.contains("3) (integer) 0") && $0.hasSuffix("simulator>") }
+        try await terminal.enter(":quit") { $0.contains("[exited]") }
 
         // The history survives the session, without the password.
         let history = try String(contentsOfFile: home + "/history", encoding: .utf8)
         #expect(history.contains("PUBLISH"))
         #expect(!history.contains("secret"))
-        try await terminal.open(command)
+        try await terminal.openREPL(home: home)
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
         terminal.keys("Up", literal: false)
         try await terminal.waitFor { $0.hasSuffix("simulator> :quit") }
@@ -81,18 +67,10 @@ import RedislingsTestSupport
     @Test func ctrlCStopsABlockedCommandOrAScriptAndKeepsTheSession() async throws {
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
-        let home = REPLProcess.temporaryHome()
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        try await terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
-            + "REDISLINGS_COURSE=\(REPLProcess.quote(REPLEndToEndTests.course)) PAGER=cat TERM=xterm "
-            + REPLProcess.quote(binary.path))
+        try await terminal.openREPL(home: REPLProcess.temporaryHome())
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
-        terminal.keys("SELECT 2")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.hasSuffix("simulator[2]>") }
-        terminal.keys("SET kept yes")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.hasSuffix("OK\nsimulator[2]>") }
+        try await terminal.enter("SELECT 2") { $0.hasSuffix("simulator[2]>") }
+        try await terminal.enter("SET kept yes") { $0.hasSuffix("OK\nsimulator[2]>") }
         // Each waits for ever until Ctrl-C; the prompt comes back on the same connection.
         for (command, stopped) in [
             ("BLPOP q 0", "(nil)"), ("XREAD BLOCK 0 STREAMS s $", "(nil)"), ("WAIT 1 0", "(integer) 0"),
@@ -105,9 +83,7 @@ import RedislingsTestSupport
             terminal.keys("C-c", literal: false)
             try await terminal.waitFor { $0.contains(command + "\n") && $0.components(separatedBy: command + "\n").last!.contains(stopped) && $0.hasSuffix("simulator[2]>") }
         }
-        terminal.keys("GET kept")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
+        try await terminal.enter("GET kept") { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
     }
 
     /// The quiz's prompt is the REPL's line editor: arrows move in the answer (Left then
@@ -116,16 +92,13 @@ import RedislingsTestSupport
     @Test func theQuizPromptEditsLinesLikeTheREPL() async throws {
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
-        let home = REPLProcess.temporaryHome()
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        try await terminal.open("env REDISLINGS_HOME=\(REPLProcess.quote(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z TERM=xterm "
-            + REPLProcess.quote(binary.path) + " --lessons " + REPLProcess.quote(QuizCommandsTests.lessons) + " quiz 18")
+        try await terminal.openBinary(
+            ["--lessons", QuizCommandsTests.lessons, "quiz", "18"],
+            environment: ["REDISLINGS_HOME": REPLProcess.temporaryHome(), "REDISLINGS_NOW": "2026-11-28T09:00:00Z"])
         try await terminal.waitFor { $0.hasSuffix("answer>") }
         terminal.keys("SET lock:invoice")
         try await terminal.waitFor { $0.contains("answer> SET lock:invoice value [NX|XX]") }
-        terminal.keys(" t1 NX EX 30")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.contains("Question 2 of 9") && $0.hasSuffix("answer>") }
+        try await terminal.enter(" t1 NX EX 30") { $0.contains("Question 2 of 9") && $0.hasSuffix("answer>") }
         terminal.keys("CB")
         terminal.keys("Left", literal: false)
         terminal.keys("BSpace", literal: false)
@@ -146,11 +119,10 @@ import RedislingsTestSupport
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let file = work + "/fixture-first-subscriber.redis"
         try "PUBLISH fixture:news hello\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-        try await terminal.open("cd \(REPLProcess.quote(fixtures)) && env REDISLINGS_HOME=\(REPLProcess.quote(home)) "
-            + "REDISLINGS_WORKSPACE=\(REPLProcess.quote(work)) TERM=xterm " + REPLProcess.quote(binary.path)
-            + " watch 1.1 --lessons ExerciseCourse/Lessons")
+        try await terminal.openBinary(
+            ["watch", "1.1", "--lessons", "ExerciseCourse/Lessons"], environment: ["REDISLINGS_HOME": home, "REDISLINGS_WORKSPACE": work],
+            in: fixtures)
         try await terminal.waitFor { $0.contains("Score: 4/10") }
         try await Task.sleep(for: .milliseconds(1100))
         try "PUBLISH fixture:news hello\nINCR fixture:counter\nINCR fixture:counter\nINCR fixture:counter\nGET fixture:counter\n"
@@ -166,17 +138,14 @@ import RedislingsTestSupport
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
     @Test func lessonsPageThroughSeveralScreens() async throws {
-        guard REPLProcess.shell("command -v less").contains("less") else {
+        guard shellOutput("command -v less").contains("less") else {
             print("skipped: less is not installed")
             return
         }
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
-        let home = REPLProcess.temporaryHome()
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first (swift build)")
-        let environment = "env -u PAGER -u LESS REDISLINGS_HOME=\(REPLProcess.quote(home)) "
-            + "REDISLINGS_COURSE=\(REPLProcess.quote(CourseCoverageReadmeTests.root.path)) TERM=xterm "
-        try await terminal.open(environment + REPLProcess.quote(binary.path) + " show 14")
+        let environment = ["REDISLINGS_HOME": REPLProcess.temporaryHome(), "REDISLINGS_COURSE": CourseCoverageReadmeTests.root.path]
+        try await terminal.openBinary(["show", "14"], environment: environment, unset: ["PAGER", "LESS"])
         try await terminal.waitFor { $0.hasSuffix("\n:") }
         terminal.keys(" ")
         try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains("Pub-Sub and Advanced Patterns") }
@@ -186,19 +155,15 @@ import RedislingsTestSupport
         terminal.keys("q")
         try await terminal.waitFor { $0.contains("[exited]") }
 
-        try await terminal.open(environment + REPLProcess.quote(binary.path))
+        try await terminal.openBinary(environment: environment, unset: ["PAGER", "LESS"])
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
-        terminal.keys(":lesson 14")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.hasSuffix("\n:") }
+        try await terminal.enter(":lesson 14") { $0.hasSuffix("\n:") }
         terminal.keys(" ")
         try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains(":lesson 14") }
         terminal.keys("G")
         try await terminal.waitFor { $0.hasSuffix("(END)") }
         terminal.keys("q")
-        terminal.keys("PING")
-        terminal.keys("Enter", literal: false)
-        try await terminal.waitFor { $0.hasSuffix("PONG\nsimulator>") }
+        try await terminal.enter("PING") { $0.hasSuffix("PONG\nsimulator>") }
     }
 }
 
@@ -208,13 +173,13 @@ final class TmuxTerminal {
     private var window = 0
 
     static func start() throws -> TmuxTerminal? {
-        guard REPLProcess.shell("command -v tmux").contains("tmux") else {
+        guard shellOutput("command -v tmux").contains("tmux") else {
             print("skipped: tmux is not installed (scripts/install-deps.sh --test installs it)")
             return nil
         }
         let terminal = TmuxTerminal(socket: "redislings-test-\(UUID().uuidString.prefix(8))")
         // A foreground server (-D) started in the background: some sandboxes kill tmux's daemon.
-        _ = REPLProcess.shell("tmux -L \(terminal.socket) -f /dev/null -D >/dev/null 2>&1 & echo started")
+        _ = shellOutput("tmux -L \(terminal.socket) -f /dev/null -D >/dev/null 2>&1 & echo started")
         return terminal
     }
 
@@ -225,24 +190,46 @@ final class TmuxTerminal {
         window += 1
         let script = "\(command); echo '[exited]'; sleep 60"
         for _ in 0..<100 {
-            let answer = REPLProcess.shell(
-                "tmux -L \(socket) new-session -d -s w\(window) -x 120 -y 40 \(REPLProcess.quote(script)) 2>&1; echo rc=$?")
+            let answer = shellOutput(
+                "tmux -L \(socket) new-session -d -s w\(window) -x 120 -y 40 \(shellQuoted(script)) 2>&1; echo rc=$?")
             if answer.hasSuffix("rc=0\n") { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw TerminalError(description: "tmux did not open a session")
     }
 
+    /// Opens a window running the built binary with `arguments`, under `TERM=xterm` and
+    /// `environment` (less the variables in `unset`), in `directory` when given.
+    func openBinary(_ arguments: [String] = [], environment: [String: String], unset: [String] = [], in directory: String? = nil) async throws {
+        let binary = try RedislingsBinary.built()
+        let settings = environment.merging(["TERM": "xterm"]) { given, _ in given }.sorted { $0.key < $1.key }
+        let command = ["env"] + unset.flatMap { ["-u", $0] } + settings.map { "\($0.key)=\(shellQuoted($0.value))" }
+            + ([binary.path] + arguments).map(shellQuoted)
+        try await open((directory.map { "cd \(shellQuoted($0)) && " } ?? "") + command.joined(separator: " "))
+    }
+
+    /// Opens the REPL on the REPL fixture course, its state in `home`, lessons printed without a pager.
+    func openREPL(home: String) async throws {
+        try await openBinary(environment: ["REDISLINGS_HOME": home, "REDISLINGS_COURSE": REPLEndToEndTests.course, "PAGER": "cat"])
+    }
+
+    /// Types `line`, presses Enter, and waits until the screen satisfies `condition`.
+    func enter(_ line: String, sourceLocation: SourceLocation = #_sourceLocation, until condition: (String) -> Bool) async throws {
+        keys(line)
+        keys("Enter", literal: false)
+        try await waitFor(condition, sourceLocation: sourceLocation)
+    }
+
     /// Sends keys: text as typed (`literal`), or tmux key names (`Enter`, `Tab`, `C-c`, `Up`).
     func keys(_ keys: String, literal: Bool = true) {
-        let answer = REPLProcess.shell(
-            "tmux -L \(socket) send-keys -t w\(window) \(literal ? "-l " : "")\(REPLProcess.quote(keys)) 2>&1")
+        let answer = shellOutput(
+            "tmux -L \(socket) send-keys -t w\(window) \(literal ? "-l " : "")\(shellQuoted(keys)) 2>&1")
         if !answer.isEmpty { Issue.record("tmux send-keys: \(answer)") }
     }
 
     /// The screen's text, trailing blank lines and spaces removed.
     func screen() -> String {
-        let text = REPLProcess.shell("tmux -L \(socket) capture-pane -p -t w\(window)")
+        let text = shellOutput("tmux -L \(socket) capture-pane -p -t w\(window)")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             var line = line
             while line.last == " " { line = line.dropLast() }
@@ -266,9 +253,9 @@ final class TmuxTerminal {
     /// Stops the server by its pid as well: started from the test runner, the server inherits
     /// a mask that blocks its signals, and kill-server then answers success but leaves it running.
     func stop() {
-        let pid = REPLProcess.shell("tmux -L \(socket) display-message -p '#{pid}' 2>/dev/null")
+        let pid = shellOutput("tmux -L \(socket) display-message -p '#{pid}' 2>/dev/null")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = REPLProcess.shell("tmux -L \(socket) kill-server 2>/dev/null")
+        _ = shellOutput("tmux -L \(socket) kill-server 2>/dev/null")
         if let pid = Int32(pid), pid > 0 { kill(pid, SIGKILL) }
     }
 }

@@ -9,7 +9,7 @@ import Testing
             print("ServePortTests skipped: redis-cli comes with redis-server, which is not installed")
             return
         }
-        let binary = try #require(RedislingsBinary.locate(), "build the redislings product first")
+        let binary = try RedislingsBinary.built()
         let serve = try ServeProcess(binary: binary.path)
         defer { serve.stop() }
         let port = try runShell("redis-cli -p \(serve.port) CONFIG GET port").output

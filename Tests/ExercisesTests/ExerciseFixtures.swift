@@ -1,6 +1,7 @@
 import Exercises
 import Foundation
 import LessonKit
+import Testing
 
 /// The fixture course, and throwaway courses written to a temporary folder.
 enum ExerciseFixtures {
@@ -14,6 +15,11 @@ enum ExerciseFixtures {
     /// The fixture exercises.
     static var catalog: ExerciseCatalog {
         get throws { ExerciseCatalog.load(directory: folder.appendingPathComponent("Exercises").path, lessons: try lessons) }
+    }
+
+    /// The fixture exercise `id` (or its number); the test fails when there is none.
+    static func fixture(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Exercise {
+        try #require(try catalog.exercise(matching: id), sourceLocation: sourceLocation)
     }
 
     /// A catalog of the given files (paths under the exercises folder), written to a new temporary folder.

@@ -9,12 +9,8 @@ import RedisBackends
 @Suite struct LearnerErrorTests {
     private let runner = ExerciseRunner(backend: SimulatorBackend())
 
-    private func fixture(_ id: String) throws -> Exercise {
-        try #require(try ExerciseFixtures.catalog.exercise(matching: id))
-    }
-
     @Test func aScriptThatDoesNotCompileIsShownOnItsLine() async throws {
-        let exercise = try fixture("fixture-lock-script")
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let script = "local lock = KEYS[1]\nlocal token = ARGV[1]\n\nif (redis.call('GET', lock) == token then\n  return 1\nend\nreturn 0\n"
         let result = await runner.run(exercise, submission: .lua(script))
         #expect(result.status == .failed)
@@ -28,7 +24,7 @@ import RedisBackends
     }
 
     @Test func aScriptThatFailsWhileRunningIsShownOnItsLine() async throws {
-        let exercise = try fixture("fixture-lock-script")
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let result = await runner.run(exercise, submission: .lua("local lock = KEYS[1]\nreturn redis.call('GET')\n"))
         let error = try #require(result.learnerError)
         #expect(error.line == 2)
@@ -36,7 +32,7 @@ import RedisBackends
     }
 
     @Test func anUnknownCommandGetsDidYouMean() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let result = await runner.run(exercise, submission: .redis("# listen\n\nSUBSCRIB fixture:news\n"))
         let error = try #require(result.learnerError)
         #expect(error.line == 3)
@@ -47,7 +43,7 @@ import RedisBackends
     }
 
     @Test func aPastedPromptIsRecognised() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let result = await runner.run(exercise, submission: .redis("127.0.0.1:6379> PUBLISH fixture:news hello\n"))
         let error = try #require(result.learnerError)
         #expect(error.line == 1)
@@ -56,7 +52,7 @@ import RedisBackends
     }
 
     @Test func aCorrectAnswerHasNoLearnerError() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let solved = await runner.run(exercise, submission: ExerciseRunner.solution(exercise))
         #expect(solved.learnerError == nil)
     }
@@ -72,7 +68,7 @@ import RedisBackends
     /// Nothing will ever push to `nothing`: the run stops at once with the line, instead of
     /// waiting out the wall-clock budget.
     @Test func aCommandThatWouldWaitForEverIsStoppedAtOnce() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         var limits = ExerciseLimits.learner
         // Generous: on a loaded machine the peer may take many seconds to settle, and only then
         // can the wait be seen to be endless. The message, not the time, is what is tested.
@@ -113,7 +109,7 @@ import RedisBackends
         #expect(result.status == .passed, "\(result)")
         #expect(result.checks[0].message == "the check's query replied [\"a\", \"7\"]")
         #expect(result.checks[1].message == "`LLEN l` replied (integer) 2")
-        let lock = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let lock = try ExerciseFixtures.fixture("fixture-lock-script")
         let solved = await ExerciseRunner(backend: SimulatorBackend()).run(lock, submission: ExerciseRunner.solution(lock))
         #expect(solved.checks[0].message == "your script replied (integer) 0")
     }

@@ -19,7 +19,7 @@ import RedisBackends
     }
 
     @Test func anEndlessLuaLoopIsStoppedByTheTimeBudget() async throws {
-        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let started = ContinuousClock.now
         let result = await runner.run(exercise, submission: .lua("while true do end"), limits: limits { $0.luaTimeBudget = .milliseconds(200) })
         // Each of the two calls stops after 200 ms; the bound only proves nothing hung (a busy
@@ -47,7 +47,7 @@ import RedisBackends
     }
 
     @Test func aLuaMemoryHogIsStoppedToo() async throws {
-        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let script = "for i = 1, 1000000 do redis.call('RPUSH', 'hog', i) end return 1"
         // Only the memory budget may end it: generous clocks, so a loaded machine cannot let the
         // time budget win the race.
@@ -61,7 +61,7 @@ import RedisBackends
     }
 
     @Test func aLuaTableThatGrowsWithoutEndIsStoppedAtTheMemoryBudget() async throws {
-        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let script = "local t = {}\nfor i = 1, 100000000 do t[i] = 'entry ' .. i end\nreturn 1"
         let result = await runner.run(exercise, submission: .lua(script), limits: limits { $0.memoryBytes = 2 << 20 })
         #expect(result.status == .error)
@@ -85,7 +85,7 @@ import RedisBackends
     }
 
     @Test func scriptsThatCallSandboxedCommandsAreRefused() async throws {
-        let lock = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let lock = try ExerciseFixtures.fixture("fixture-lock-script")
         let script = await runner.run(lock, submission: .lua("local n = 1\nredis.call( 'flushall' )\nreturn 1"))
         #expect(script.status == .error)
         #expect(script.error == "line 2: FLUSHALL is not allowed in an exercise: it reaches beyond the exercise's own keys; remove it")

@@ -7,12 +7,8 @@ import RedisBackends
 @Suite struct RunnerTests {
     private let runner = ExerciseRunner(backend: SimulatorBackend())
 
-    private func fixture(_ id: String) throws -> Exercise {
-        try #require(try ExerciseFixtures.catalog.exercise(matching: id))
-    }
-
     @Test func theFixtureFailsUntouchedAndPassesWithItsSolution() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let untouched = await runner.run(exercise, submission: ExerciseRunner.untouched(exercise))
         #expect(untouched.status == .failed)
         #expect(untouched.score == 0)
@@ -25,7 +21,7 @@ import RedisBackends
     }
 
     @Test func partialCreditCountsThePassedChecks() async throws {
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let result = await runner.run(exercise, submission: .redis("PUBLISH fixture:news hello\n# counting comes later\n"))
         #expect(result.status == .failed)
         #expect(result.score == 4)
@@ -134,7 +130,7 @@ import RedisBackends
     }
 
     @Test func luaExercisesCallTheScriptThroughScriptAndSHA() async throws {
-        let exercise = try fixture("fixture-lock-script")
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let untouched = await runner.run(exercise, submission: ExerciseRunner.untouched(exercise))
         #expect(untouched.status == .failed)
         let solved = await runner.run(exercise, submission: ExerciseRunner.solution(exercise))
@@ -148,7 +144,7 @@ import RedisBackends
     }
 
     @Test func aSubmissionOfTheWrongKindIsAnError() async throws {
-        let exercise = try fixture("fixture-lock-script")
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         let result = await runner.run(exercise, submission: .redis("DEL fixture:lock"))
         #expect(result.status == .error)
         #expect(result.error == "this exercise wants a Lua script (fixture-lock-script.lua), not a .redis file")
@@ -157,7 +153,7 @@ import RedisBackends
 
     @Test func manyRunsAtOnceStayApart() async throws {
         // A grader runs students' files side by side: each run has its own simulator.
-        let exercise = try fixture("fixture-first-subscriber")
+        let exercise = try ExerciseFixtures.fixture("fixture-first-subscriber")
         let runner = self.runner
         let results = await withTaskGroup(of: (Int, ExerciseResult).self) { group in
             for index in 0..<24 {

@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func aLuaExerciseGetsConstantScripts() throws {
-        let exercise = try #require(try ExerciseFixtures.catalog.exercise(matching: "fixture-lock-script"))
+        let exercise = try ExerciseFixtures.fixture("fixture-lock-script")
         #expect(WrongAnswerProof.answers(for: exercise).prefix(3).map(\.answer) == ["", "return 0", "return 1"])
     }
 }

@@ -1,3 +1,4 @@
+import CourseProgress
 import Foundation
 import Testing
 @testable import Grading

@@ -8,12 +8,9 @@ import Testing
         return path
     }
 
-    @Test func environmentChoosesTheDirectory() {
-        #expect(StateDirectory.fromEnvironment(["REDISLINGS_HOME": "/x", "XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/x")
-        #expect(StateDirectory.fromEnvironment(["XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/s/redislings")
-        #expect(StateDirectory.fromEnvironment(["XDG_STATE_HOME": "relative", "HOME": "/h"]).path
-            == "/h/.local/state/redislings")
-        #expect(StateDirectory.fromEnvironment(["HOME": "/h"]).historyFile == "/h/.local/state/redislings/history")
+    @Test func theFilesLiveInTheDirectory() {
+        #expect(StateDirectory(path: "/h/.local/state/redislings").historyFile == "/h/.local/state/redislings/history")
+        #expect(StateDirectory(path: "/x").stateFile == "/x/state")
     }
 
     @Test func savesAndLoadsAndKeepsUnknownKeys() throws {

@@ -16,7 +16,7 @@ extension ExerciseSession {
     /// itself (COMMAND LIST), so live Redis and the simulator both suggest what they know.
     func learnerErrorWithAdvice() async -> LearnerError? {
         guard var error = firstLearnerError() else { return nil }
-        guard error.reply.hasPrefix("ERR unknown command '"),
+        guard UnknownCommandAdvice.isUnknownCommand(error.reply),
               let exchange = learner.exchanges.first(where: { $0.reply.isError }) else { return error }
         var names: [String] = []
         if let connection = try? await environment.connect() {

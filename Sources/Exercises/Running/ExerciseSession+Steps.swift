@@ -10,15 +10,25 @@ extension ExerciseSession {
             switch step.action {
             case .command(let arguments):
                 last = try await send(arguments, on: client, line: step.line, what: what)
-            case .advance(let milliseconds):
-                try await environment.advance(milliseconds: milliseconds, line: step.line)
-            case .close:
-                await client.close()
-            case .sleep(let milliseconds):
-                try? await Task.sleep(for: .milliseconds(milliseconds))
+            case .advance, .close, .sleep:
+                try await performQuietly(step, on: client)
             }
         }
         return last
+    }
+
+    /// Carries out a step that sends no command: moves the clock, closes `client`, or waits.
+    private func performQuietly(_ step: ExerciseStep, on client: ExerciseClient) async throws(ExerciseRunError) {
+        switch step.action {
+        case .command:
+            return
+        case .advance(let milliseconds):
+            try await environment.advance(milliseconds: milliseconds, line: step.line)
+        case .close:
+            await client.close()
+        case .sleep(let milliseconds):
+            try? await Task.sleep(for: .milliseconds(milliseconds))
+        }
     }
 
     /// Sends one authored command (placeholders replaced), within the wall-clock budget.
@@ -137,12 +147,8 @@ extension ExerciseSession {
                 case .failure(let error):
                     client.record(reply: .error(error.message), command: arguments, line: step.line)
                 }
-            case .advance(let milliseconds):
-                try await environment.advance(milliseconds: milliseconds, line: step.line)
-            case .close:
-                await client.close()
-            case .sleep(let milliseconds):
-                try? await Task.sleep(for: .milliseconds(milliseconds))
+            case .advance, .close, .sleep:
+                try await performQuietly(step, on: client)
             }
         }
     }

@@ -6,7 +6,7 @@ public enum UnknownCommandAdvice {
     /// Advice for Redis's reply `error` to `command`, or nil when it is not "unknown command"
     /// or nothing useful can be said. `known` holds the server's command names.
     public static func advice(command: [String], error: String, known: some Sequence<String>) -> String? {
-        guard error.hasPrefix("ERR unknown command '"), let name = command.first else { return nil }
+        guard isUnknownCommand(error), let name = command.first else { return nil }
         if looksLikePrompt(name) {
             let rest = command.dropFirst().joined(separator: " ")
             return "this looks like a pasted redis-cli prompt: type only what follows `\(name)`\(rest.isEmpty ? "" : ", `\(rest)`")"
@@ -19,6 +19,11 @@ public enum UnknownCommandAdvice {
         }
         guard let best, best.distance > 0, best.distance <= max(1, min(2, wanted.count / 3)) else { return nil }
         return "did you mean \(best.name.uppercased())?"
+    }
+
+    /// Whether `error` is Redis's reply to a command name it does not know.
+    public static func isUnknownCommand(_ error: String) -> Bool {
+        error.hasPrefix("ERR unknown command '")
     }
 
     /// True for `127.0.0.1:6379>`, `localhost:6380[2]>`, `redis>` and the like.

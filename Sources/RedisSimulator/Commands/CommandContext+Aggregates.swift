@@ -85,7 +85,7 @@ extension CommandContext {
     }
 
     /// Argument `index` as a double, as Redis's getDoubleFromObjectOrReply reads it.
-    func double(at index: Int, message: String = "ERR value is not a valid float") throws(RedisError) -> Double {
+    func double(at index: Int, message: String = RedisError.notFloat.message) throws(RedisError) -> Double {
         guard let value = args[index].doubleValue else { throw RedisError(message) }
         return value
     }

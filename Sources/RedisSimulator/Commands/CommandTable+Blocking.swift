@@ -32,7 +32,7 @@ extension CommandTable {
         let milliseconds = (seconds * 1000).rounded(.up)
         // Redis converts with a C cast, which on x86 turns anything past Int64 (inf, 1e308,
         // 2^63 ms) into Int64.min, and so answers "timeout is negative" for those too.
-        guard milliseconds >= 0, milliseconds < 0x1p63 else { throw RedisError("ERR timeout is negative") }
+        guard milliseconds >= 0, milliseconds < 0x1p63 else { throw RedisError.negativeTimeout }
         return Int64(milliseconds)
     }
 

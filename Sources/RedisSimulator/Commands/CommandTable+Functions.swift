@@ -18,7 +18,7 @@ extension CommandTable {
                 // While a script runs these two are served from its hook, under the lock it
                 // holds: they answer from ScriptMonitor and never re-enter the busy engine.
                 CommandSpec("function|stats", arity: 2, flags: ["noscript", "allow_busy"], categories: ["@slow", "@scripting"]) { ctx in
-                    ctx.server.scriptMonitor.isRunning ? ctx.server.scriptMonitor.functionStats() : try runFunctionEngine(ctx)
+                    ctx.server.scriptMonitor.isRunning ? ctx.server.scriptMonitor.functionStats() : try runEngine(ctx)
                 },
                 CommandSpec("function|kill", arity: 2, flags: ["noscript", "allow_busy"], categories: ["@slow", "@scripting"]) { ctx in
                     ctx.server.scriptMonitor.kill(function: true)
@@ -31,19 +31,12 @@ extension CommandTable {
 
     private static func fcallSpec(_ name: String, readOnly: Bool) -> CommandSpec {
         let flags = (readOnly ? ["readonly"] : []) + ["noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"]
-        return CommandSpec(name, arity: -3, flags: flags, categories: ["@slow", "@scripting"], handler: runFunctionEngine)
+        return CommandSpec(name, arity: -3, flags: flags, categories: ["@slow", "@scripting"], handler: runEngine)
     }
 
     private static func functionSubcommand(_ name: String, arity: Int, flags: [String]) -> CommandSpec {
         let categories = (flags.contains("write") ? ["@write"] : []) + ["@slow", "@scripting"]
-        return CommandSpec("function|" + name, arity: arity, flags: flags, categories: categories, handler: runFunctionEngine)
-    }
-
-    @Sendable private static func runFunctionEngine(_ ctx: CommandContext) throws -> RESPValue {
-        guard let engine = ctx.server.scripting else {
-            throw RedisError("ERR scripting is not available: no Lua engine is installed in this simulator")
-        }
-        return try engine.run(ctx)
+        return CommandSpec("function|" + name, arity: arity, flags: flags, categories: categories, handler: runEngine)
     }
 
     static let functionHelp = [

@@ -59,7 +59,7 @@ extension CommandTable {
                 value = parsed
             }
             value += increment
-            guard value.isFinite else { throw RedisError("ERR increment would produce NaN or Infinity") }
+            guard value.isFinite else { throw RedisError.incrementNotFinite }
             let text = ByteString(humanLongDouble: value)
             hash.set(ctx[2], text)
             ctx.signalModified(ctx[1])

@@ -34,9 +34,10 @@ extension CommandTable {
         CommandSpec("script|" + name, arity: arity, flags: flags, categories: ["@slow", "@scripting"], handler: runEngine)
     }
 
-    @Sendable private static func runEngine(_ ctx: CommandContext) throws -> RESPValue {
+    /// Hands an EVAL, SCRIPT or FUNCTION command to the installed Lua engine.
+    @Sendable static func runEngine(_ ctx: CommandContext) throws -> RESPValue {
         guard let engine = ctx.server.scripting else {
-            throw RedisError("ERR scripting is not available: no Lua engine is installed in this simulator")
+            throw RedisError.scriptingUnavailable
         }
         return try engine.run(ctx)
     }

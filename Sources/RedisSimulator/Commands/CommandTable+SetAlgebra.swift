@@ -9,15 +9,15 @@ extension CommandTable {
             try storeSet(ctx, try setIntersection(ctx, Array(ctx.args[2...]), limit: 0), event: "sinterstore")
         },
         CommandSpec("sintercard", arity: -3, flags: ["readonly", "movablekeys"], keys: .none, categories: ["@read", "@set", "@slow"]) { ctx in
-            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+            let numkeys = try ctx.integer(at: 1, in: 1...Int64.max, message: RedisError.numkeysNotPositive.message)
             guard numkeys <= Int64(ctx.count - 2) else {
-                throw RedisError("ERR Number of keys can't be greater than number of args")
+                throw RedisError.moreKeysThanArguments
             }
             var limit: Int64 = 0
             var j = 2 + Int(numkeys)
             while j < ctx.count {
                 guard ctx.word(at: j, is: "limit"), j + 1 < ctx.count else { throw RedisError.syntax }
-                limit = try ctx.positiveInteger(at: j + 1, message: "ERR LIMIT can't be negative")
+                limit = try ctx.positiveInteger(at: j + 1, message: RedisError.negativeLimit.message)
                 j += 2
             }
             let keys = Array(ctx.args[2..<(2 + Int(numkeys))])

@@ -40,12 +40,12 @@ extension CommandTable {
             .integer(Int64(try ctx.lookupSortedSet(ctx[1])?.count ?? 0))
         },
         CommandSpec("zcount", arity: 4, flags: ["readonly", "fast"], keys: .single, categories: ["@read", "@sortedset", "@fast"]) { ctx in
-            guard let range = ScoreRange(min: ctx[2], max: ctx[3]) else { throw RedisError("ERR min or max is not a float") }
+            guard let range = ScoreRange(min: ctx[2], max: ctx[3]) else { throw RedisError.minOrMaxNotFloat }
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .integer(0) }
             return .integer(Int64(zset.ranks(in: range).count))
         },
         CommandSpec("zlexcount", arity: 4, flags: ["readonly", "fast"], keys: .single, categories: ["@read", "@sortedset", "@fast"]) { ctx in
-            guard let range = LexRange(min: ctx[2], max: ctx[3]) else { throw RedisError("ERR min or max not valid string range item") }
+            guard let range = LexRange(min: ctx[2], max: ctx[3]) else { throw RedisError.minOrMaxNotLexItem }
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .integer(0) }
             return .integer(Int64(zset.ranks(in: range).count))
         },

@@ -88,7 +88,7 @@ extension CommandTable {
                 withScores = true
                 j += 1
             } else if cardinalityOnly, remaining >= 2, ctx.word(at: j, is: "limit") {
-                limit = Int(clamping: try ctx.positiveInteger(at: j + 1, message: "ERR LIMIT can't be negative"))
+                limit = Int(clamping: try ctx.positiveInteger(at: j + 1, message: RedisError.negativeLimit.message))
                 j += 2
             } else {
                 throw RedisError.syntax

@@ -75,10 +75,10 @@ extension CommandTable {
             rankStop = try ctx.integer(at: maxIndex)
         case .score:
             scoreRange = ScoreRange(min: ctx[minIndex], max: ctx[maxIndex])
-            if scoreRange == nil { throw RedisError("ERR min or max is not a float") }
+            if scoreRange == nil { throw RedisError.minOrMaxNotFloat }
         case .lex:
             lexRange = LexRange(min: ctx[minIndex], max: ctx[maxIndex])
-            if lexRange == nil { throw RedisError("ERR min or max not valid string range item") }
+            if lexRange == nil { throw RedisError.minOrMaxNotLexItem }
         }
 
         var selected: [(member: ByteString, score: Double)] = []

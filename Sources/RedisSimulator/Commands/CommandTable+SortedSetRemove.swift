@@ -8,12 +8,12 @@ extension CommandTable {
             return sortedSetRemove(ctx, zset, zset.ranks(start: start, stop: stop, reverse: false), event: "zremrangebyrank")
         },
         CommandSpec("zremrangebyscore", arity: 4, flags: ["write"], keys: .single, categories: ["@write", "@sortedset", "@slow"]) { ctx in
-            guard let range = ScoreRange(min: ctx[2], max: ctx[3]) else { throw RedisError("ERR min or max is not a float") }
+            guard let range = ScoreRange(min: ctx[2], max: ctx[3]) else { throw RedisError.minOrMaxNotFloat }
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .integer(0) }
             return sortedSetRemove(ctx, zset, zset.ranks(in: range), event: "zremrangebyscore")
         },
         CommandSpec("zremrangebylex", arity: 4, flags: ["write"], keys: .single, categories: ["@write", "@sortedset", "@slow"]) { ctx in
-            guard let range = LexRange(min: ctx[2], max: ctx[3]) else { throw RedisError("ERR min or max not valid string range item") }
+            guard let range = LexRange(min: ctx[2], max: ctx[3]) else { throw RedisError.minOrMaxNotLexItem }
             guard let zset = try ctx.lookupSortedSet(ctx[1]) else { return .integer(0) }
             return sortedSetRemove(ctx, zset, zset.ranks(in: range), event: "zremrangebylex")
         },

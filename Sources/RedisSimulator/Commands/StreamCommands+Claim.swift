@@ -66,7 +66,7 @@ extension CommandTable {
 
     private static func xclaim(_ ctx: CommandContext) throws(RedisError) -> RESPValue {
         guard let stream = try ctx.lookupStream(ctx[1]), let group = stream.groups[ctx[2]] else {
-            throw RedisError("NOGROUP No such key '\(ctx[1].errorText)' or consumer group '\(ctx[2].errorText)'")
+            throw noGroup(ctx)
         }
         let minIdle = max(0, try ctx.integer(at: 4, orError: "Invalid min-idle-time argument for XCLAIM"))
         var ids: [StreamID] = []
@@ -162,7 +162,7 @@ extension CommandTable {
             let more = ctx.count - 1 - j
             if ctx[j].matchesOption("COUNT"), more > 0 {
                 guard let value = ctx[j + 1].int64Value, value >= 1, value <= Int64.max / 16 else {
-                    throw RedisError("ERR COUNT must be > 0")
+                    throw RedisError.countOptionNotPositive
                 }
                 count = value
                 j += 1

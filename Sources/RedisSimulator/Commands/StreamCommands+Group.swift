@@ -44,7 +44,7 @@ extension CommandTable {
             }
             target.group = stream.groups[ctx[3]]
             if target.group == nil, sub != "xgroup|create", sub != "xgroup|destroy" {
-                throw RedisError("NOGROUP No such consumer group '\(ctx[3].errorText)' for key name '\(ctx[2].errorText)'")
+                throw RedisError.noGroup(ctx[3].errorText, forKey: ctx[2].errorText)
             }
         }
         return target

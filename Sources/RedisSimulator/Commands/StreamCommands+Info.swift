@@ -23,7 +23,7 @@ extension CommandTable {
             CommandSpec("xinfo|consumers", arity: 4, flags: ["readonly"], keys: KeyPositions(first: 2, last: 2, step: 1), categories: ["@read", "@stream", "@slow"]) { ctx in
                 guard let stream = try ctx.lookupStream(ctx[2]) else { throw RedisError.noSuchKey }
                 guard let group = stream.groups[ctx[3]] else {
-                    throw RedisError("NOGROUP No such consumer group '\(ctx[3].errorText)' for key name '\(ctx[2].errorText)'")
+                    throw RedisError.noGroup(ctx[3].errorText, forKey: ctx[2].errorText)
                 }
                 return .array(group.sortedConsumers.map { consumer in
                     .map([

@@ -24,7 +24,7 @@ extension CommandTable {
                 }
                 i += 1
                 timeout = try ctx.integer(at: i, orError: "timeout is not an integer or out of range")
-                guard timeout >= 0 else { throw RedisError("ERR timeout is negative") }
+                guard timeout >= 0 else { throw RedisError.negativeTimeout }
             } else if arg.matchesOption("COUNT"), more > 0 {
                 i += 1
                 count = max(0, try ctx.integer(at: i))

@@ -24,7 +24,7 @@ public struct RedisError: Error, Sendable, Equatable {
     public static let overflow = RedisError("ERR increment or decrement would overflow")
     public static let noSuchKey = RedisError("ERR no such key")
     public static let dbIndexOutOfRange = RedisError("ERR DB index is out of range")
-    public static let invalidExpire = RedisError("ERR invalid expire time in 'set' command")
+    public static let invalidExpire = invalidExpireTime(in: "set")
 
     /// `ERR wrong number of arguments for 'name' command`, with the command's lowercase full name.
     public static func arity(_ fullName: String) -> RedisError {

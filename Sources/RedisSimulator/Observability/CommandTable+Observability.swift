@@ -10,7 +10,7 @@ extension CommandTable {
                     count = try ctx.integer(at: 2, in: -1...Int64.max, message: "ERR count should be greater than or equal to -1")
                     if count == -1 { count = Int64.max }
                 } else if ctx.count > 3 {
-                    throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(ServerState.truncated(ctx[1]))'. Try SLOWLOG HELP.")
+                    throw RedisError.subcommandSyntax(ctx)
                 }
                 return .array(ctx.server.slowlog.entries.prefix(Int(clamping: count)).map(\.reply))
             },

@@ -45,33 +45,11 @@ extension ServerState {
         let origin = client.isScriptClient ? "lua" : client.address
         var line = "\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(to: 6)) [\(client.databaseIndex) \(origin)]"
         for arg in SlowLog.redacted(spec.name, args) {
-            line += " " + Self.monitorQuoted(arg)
+            line += " " + RESPQuoting.quoted(arg.bytes)
         }
         for monitor in monitors where monitor !== client && !monitor.isClosed {
             monitor.push(.simpleString(line))
         }
-    }
-
-    /// sdscatrepr: double quotes, `\\` and `\"` escaped, \n \r \t \a \b by name, other
-    /// non-printable bytes as \xHH.
-    static func monitorQuoted(_ value: ByteString) -> String {
-        var text = "\""
-        for byte in value.bytes {
-            switch byte {
-            case UInt8(ascii: "\\"): text += "\\\\"
-            case UInt8(ascii: "\""): text += "\\\""
-            case 10: text += "\\n"
-            case 13: text += "\\r"
-            case 9: text += "\\t"
-            case 7: text += "\\a"
-            case 8: text += "\\b"
-            case 32...126: text.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789abcdef")
-                text += "\\x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-        }
-        return text + "\""
     }
 }
 

@@ -58,12 +58,12 @@ public final class ScriptRun {
     /// error texts; a refused command answers an error reply like a failed one.
     public func call(_ args: [ByteString]) -> RESPValue {
         guard let name = args.first, let parent = server.table.lookup(name) else {
-            return .error("ERR Unknown Redis command called from script")
+            return .error(RedisError.unknownCommandFromScript.message)
         }
         var spec = parent
         if !parent.subcommands.isEmpty, args.count >= 2 {
             guard let sub = server.table.lookupSubcommand(of: parent, args[1]) else {
-                return .error("ERR Unknown Redis command called from script")
+                return .error(RedisError.unknownCommandFromScript.message)
             }
             spec = sub
         }

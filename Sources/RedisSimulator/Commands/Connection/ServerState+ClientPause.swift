@@ -83,7 +83,7 @@ extension CommandTable {
     /// CLIENT PAUSE: the timeout in milliseconds, then WRITE or ALL (the default).
     static func clientPause(_ ctx: CommandContext) throws(RedisError) -> RESPValue {
         guard let milliseconds = ctx[2].int64Value else { throw RedisError("ERR timeout is not an integer or out of range") }
-        guard milliseconds >= 0 else { throw RedisError("ERR timeout is negative") }
+        guard milliseconds >= 0 else { throw RedisError.negativeTimeout }
         var all = true
         if ctx.count == 4 {
             if ctx.argument(3, is: "WRITE") {
@@ -92,7 +92,7 @@ extension CommandTable {
                 throw RedisError("ERR CLIENT PAUSE mode must be WRITE or ALL")
             }
         } else if ctx.count > 4 {
-            throw RedisError("ERR unknown subcommand or wrong number of arguments for '\(ServerState.truncated(ctx[1]))'. Try CLIENT HELP.")
+            throw RedisError.subcommandSyntax(ctx)
         }
         let (end, overflow) = ctx.now.addingReportingOverflow(milliseconds)
         let until = overflow ? Int64.max : end

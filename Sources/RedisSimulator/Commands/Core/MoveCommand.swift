@@ -6,9 +6,9 @@ extension CommandTable {
     static let moveCommands: [CommandSpec] = [
         CommandSpec("move", arity: 3, flags: ["write", "fast"], keys: .single, categories: ["@keyspace", "@write", "@fast"]) { ctx in
             let index = try ctx.int32(at: 2)
-            guard index >= 0, index < ctx.databaseCount else { throw RedisError("ERR DB index is out of range") }
+            guard index >= 0, index < ctx.databaseCount else { throw RedisError.dbIndexOutOfRange }
             let target = ctx.switchingDatabase(to: Int(index))
-            guard target.db !== ctx.db else { throw RedisError("ERR source and destination objects are the same") }
+            guard target.db !== ctx.db else { throw RedisError.sameSourceAndDestination }
             let key = ctx[1]
             guard let value = ctx.peek(key) else { return .integer(0) }
             let expire = ctx.expireTime(key)

@@ -36,7 +36,7 @@ struct GeoSearchOptions {
         case .member:
             base = 5
             if let zset {
-                guard let position = zset.geoPosition(of: ctx[2]) else { throw RedisError("ERR could not decode requested zset member") }
+                guard let position = zset.geoPosition(of: ctx[2]) else { throw RedisError.undecodableMember }
                 center = position
                 let radius = try ctx.geoRadius(at: 3)
                 (size, metres) = (.radius(radius.radius), radius.metres)
@@ -59,7 +59,7 @@ struct GeoSearchOptions {
             else if ctx.argument(i, is: "desc") { options.sort = .descending }
             else if ctx.argument(i, is: "count") && left >= 1 {
                 let count = try ctx.integer(at: i + 1)
-                guard count > 0 else { throw RedisError("ERR COUNT must be > 0") }
+                guard count > 0 else { throw RedisError.countOptionNotPositive }
                 options.count = Int(clamping: count)
                 i += 1
             } else if (ctx.argument(i, is: "store") || ctx.argument(i, is: "storedist")) && left >= 1 && form.allowsStore && !isSearch {
@@ -70,7 +70,7 @@ struct GeoSearchOptions {
                 options.storeDistance = true
             } else if ctx.argument(i, is: "frommember") && left >= 1 && isSearch && !fromCoordinates {
                 if let zset {
-                    guard let position = zset.geoPosition(of: ctx[i + 1]) else { throw RedisError("ERR could not decode requested zset member") }
+                    guard let position = zset.geoPosition(of: ctx[i + 1]) else { throw RedisError.undecodableMember }
                     center = position
                 }
                 fromMember = true

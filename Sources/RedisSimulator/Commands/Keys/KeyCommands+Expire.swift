@@ -48,7 +48,7 @@ extension CommandTable {
         }
         if gt && lt { throw RedisError("ERR GT and LT options at the same time are not compatible") }
         var when = try ctx.integer(at: 2)
-        let invalid = RedisError("ERR invalid expire time in '\(ctx.spec.name)' command")
+        let invalid = RedisError.invalidExpireTime(in: ctx.spec.name)
         if !unitMilliseconds {
             guard when <= Int64.max / 1000, when >= Int64.min / 1000 else { throw invalid }
             when *= 1000

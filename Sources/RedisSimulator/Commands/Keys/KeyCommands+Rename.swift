@@ -53,7 +53,7 @@ extension CommandTable {
         }
         let source = ctx[1], target = ctx[2]
         if targetIndex == ctx.db.index && source == target {
-            throw RedisError("ERR source and destination objects are the same")
+            throw RedisError.sameSourceAndDestination
         }
         guard let value = ctx.peek(source) else { return .integer(0) }
         let expire = ctx.expireTime(source)

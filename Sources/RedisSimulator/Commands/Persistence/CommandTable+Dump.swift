@@ -42,7 +42,7 @@ extension CommandTable {
         var ttl = try ctx.integer(at: 2)
         guard ttl >= 0 else { throw RedisError("ERR Invalid TTL value, must be >= 0") }
         let payload = ctx[3].bytes
-        guard DumpPayload.isValid(payload) else { throw RedisError("ERR DUMP payload version or checksum are wrong") }
+        guard DumpPayload.isValid(payload) else { throw RedisError.badDumpPayload }
         let value: RedisValue
         do {
             value = try DumpPayload.value(of: payload)

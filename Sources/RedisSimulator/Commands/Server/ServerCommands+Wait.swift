@@ -8,7 +8,7 @@ extension CommandTable {
         CommandSpec("wait", arity: 3, flags: ["noscript"], categories: ["@slow", "@connection"]) { ctx in
             let replicas = try ctx.integer(at: 1)
             let timeout = try ctx.integer(at: 2, orError: "timeout is not an integer or out of range")
-            guard timeout >= 0 else { throw RedisError("ERR timeout is negative") }
+            guard timeout >= 0 else { throw RedisError.negativeTimeout }
             let offset = ctx.server.replication.offset
             let acknowledged = ctx.server.replicasAcknowledging(offset)
             // Redis answers at once inside MULTI; WAIT is refused in scripts before it runs. A

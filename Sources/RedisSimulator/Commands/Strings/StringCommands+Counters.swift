@@ -19,7 +19,7 @@ extension CommandTable {
             }
             guard let increment = ctx[2].longDoubleValue else { throw RedisError.notFloat }
             value += increment
-            guard value.isFinite else { throw RedisError("ERR increment would produce NaN or Infinity") }
+            guard value.isFinite else { throw RedisError.incrementNotFinite }
             let text = ByteString(humanLongDouble: value)
             if current == nil { ctx.setKey(ctx[1], .string(text)) } else { ctx.overwriteValue(ctx[1], .string(text)) }
             // Redis stores the result as a plain string object, never int-encoded.

@@ -164,7 +164,7 @@ struct StringSetOptions {
     /// Redis's getExpireMillisecondsOrReply: a positive integer, converted to absolute Unix ms.
     static func expireTime(_ ctx: CommandContext, _ text: ByteString, milliseconds: Bool, absolute: Bool) throws(RedisError) -> Int64 {
         guard var value = text.int64Value else { throw .notInteger }
-        let invalid = RedisError("ERR invalid expire time in '\(ctx.spec.name)' command")
+        let invalid = RedisError.invalidExpireTime(in: ctx.spec.name)
         guard value > 0, milliseconds || value <= Int64.max / 1000 else { throw invalid }
         if !milliseconds { value *= 1000 }
         if !absolute {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One recorded grading run.
+/// One recorded grading run of the instructor's gradebook.
 public struct GradingRun: Sendable, Hashable, Codable {
     public var id: Int64
     public var className: String
