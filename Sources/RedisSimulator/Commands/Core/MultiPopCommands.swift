@@ -67,7 +67,7 @@ struct MultiPopRequest: Sendable {
     let count: Int
 
     init(_ ctx: CommandContext, numkeysAt numkeysIndex: Int, sides: (first: StaticString, second: StaticString)) throws(RedisError) {
-        let numkeys = try ctx.integer(at: numkeysIndex, in: 1...Int64.max, message: "ERR numkeys should be greater than 0")
+        let numkeys = try ctx.integer(at: numkeysIndex, in: 1...Int64.max, message: RedisError.numkeysNotPositive.message)
         guard numkeys < Int64(ctx.count - numkeysIndex - 1) else { throw RedisError.syntax }
         let sideIndex = numkeysIndex + 1 + Int(numkeys)
         if ctx.word(at: sideIndex, is: sides.first) {
@@ -81,7 +81,7 @@ struct MultiPopRequest: Sendable {
         var j = sideIndex + 1
         while j < ctx.count {
             guard count == -1, ctx.word(at: j, is: "count"), j + 1 < ctx.count else { throw RedisError.syntax }
-            count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: "ERR count should be greater than 0")
+            count = try ctx.integer(at: j + 1, in: 1...Int64.max, message: RedisError.countNotPositive.message)
             j += 2
         }
         self.count = Int(clamping: Swift.max(count, 1))
