@@ -42,23 +42,38 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The class: copies of the good students until it holds $count files.
+# The class: copies of the good students until it holds $count files. One copy of them, with
+# their submissions only, is made first; whole students are then copied from it (a process per
+# student, not per file: 10,000 files in seconds rather than minutes).
+mkdir -p "$work/good" "$work/class"
+for student in "$fixtures"/Class/*; do
+    name=$(basename "$student")
+    case "$name" in h-*) continue ;; esac
+    for file in "$student"/*; do
+        # Submissions only: the strays (quin's notes.txt, a misspelt id) are not jobs.
+        case "${file##*/}" in ex-counter.redis | ex-publish.redis | ex-lock.lua | ex-stream.redis) ;; *) continue ;; esac
+        mkdir -p "$work/good/$name"
+        cp "$file" "$work/good/$name/"
+    done
+done
 files=0
 copy=0
 while [ "$files" -lt "$count" ]; do
     copy=$((copy + 1))
-    for student in "$fixtures"/Class/*; do
-        name=$(basename "$student")
-        case "$name" in h-*) continue ;; esac
+    for student in "$work"/good/*; do
         [ "$files" -ge "$count" ] && break
-        for file in "$student"/*; do
-            # Submissions only: the strays (quin's notes.txt, a misspelt id) are not jobs.
-            case "$(basename "$file")" in ex-counter.redis | ex-publish.redis | ex-lock.lua | ex-stream.redis) ;; *) continue ;; esac
-            [ "$files" -ge "$count" ] && break
-            mkdir -p "$work/class/$name-$copy"
-            cp "$file" "$work/class/$name-$copy/"
-            files=$((files + 1))
-        done
+        set -- "$student"/*
+        if [ $((files + $#)) -le "$count" ]; then
+            cp -r "$student" "$work/class/${student##*/}-$copy"
+            files=$((files + $#))
+        else
+            mkdir -p "$work/class/${student##*/}-$copy"
+            for file in "$@"; do
+                [ "$files" -ge "$count" ] && break
+                cp "$file" "$work/class/${student##*/}-$copy/"
+                files=$((files + 1))
+            done
+        fi
     done
 done
 
