@@ -1,6 +1,7 @@
 import Foundation
 import RESP
 import RedisBackends
+import Synchronization
 import Testing
 @testable import Grading
 
@@ -112,6 +113,62 @@ import Testing
         #expect(try await connection.send(strings: ["SISMEMBER", QueueKeys.activeRuns, "t"]).integerValue == 0)
     }
 
+    @Test func aFreshJobCostsOneReadAndOneWriteAndAGradedOneIsOnlyAcknowledged() async throws {
+        let backend = SimulatorBackend()
+        let exercises = try SampleClass.exercises()
+        let ids = exercises.map(\.id)
+        let catalog = try CatalogFingerprint.exercises(ids, of: exercises, directory: SampleClass.exercisesDirectory).get()
+        let jobs = (0..<3).map { index in
+            QueueJob(run: "r", key: "s\(index)/ex-counter", exercise: "ex-counter", submission: SubmissionText(kind: .redis, text: "pass s\(index)"))
+        }
+        let connection = try await backend.connect()
+        let coordinator = QueueCoordinator(connection: connection, label: "simulator")
+        let run = try await coordinator.open(QueueRun(
+            name: "r", exercises: ids, catalog: catalog, submissions: QueueCoordinator.fingerprint(of: jobs), total: jobs.count,
+            timeLimit: 5, commandLimit: 100, memoryLimit: 64, claimAfterMilliseconds: 100, maxDeliveries: 3))
+        try await coordinator.enqueue(jobs, run: run)
+
+        // A worker took s0, wrote its result and died before acknowledging it.
+        let keys = run.keys
+        let ghost = try await backend.connect()
+        _ = try await ghost.send(strings: ["XREADGROUP", "GROUP", "graders", "ghost", "COUNT", "1", "STREAMS", keys.jobs, ">"])
+        let earlier = QueuedResult(.failure(GradedExercise(exercises[0]), reason: "graded by the ghost"), worker: "ghost", deliveries: 1)
+        _ = try await ghost.send(strings: ["HSET", keys.results, "s0/ex-counter", earlier.encoded()])
+
+        let sent = CommandLog()
+        let grader = ScriptedGrader()
+        let worker = QueueWorker(
+            configuration: .init(name: "w", jobs: 1, exercises: exercises, directory: SampleClass.exercisesDirectory), label: "simulator",
+            connect: { () async throws(GradingError) -> any RedisConnection in
+                do { return RecordingConnection(try await backend.connect(), log: sent) } catch { throw GradingError("\(error)") }
+            },
+            makeGrader: { _ in grader }, log: { _ in })
+        let serving = Task { try await worker.run() }
+        defer { serving.cancel() }
+        let outcomes = try await withThrowingTaskGroup(of: [String: SubmissionOutcome]?.self) { group in
+            group.addTask { try await coordinator.results(of: run, progress: { _, _ in }) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(60))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        let results = try #require(outcomes, "the worker did not grade the run within 60 s")
+        #expect(results["s0/ex-counter"]?.error == "graded by the ghost")
+        #expect(results["s1/ex-counter"]?.status == .passed)
+        #expect(results["s2/ex-counter"]?.status == .passed)
+        #expect(grader.graded == ["pass s1", "pass s2"])
+        #expect(try await coordinator.finish(run) == 0)
+        // The two fresh jobs: no HEXISTS, one EVAL each; the taken-over one: HEXISTS, then XACK.
+        let names = sent.names
+        #expect(names.filter { $0 == "HEXISTS" }.count == 1)
+        #expect(names.filter { $0 == "EVAL" }.count == 2)
+        #expect(names.filter { $0 == "XACK" }.count == 1)
+        #expect(!names.contains("MULTI"))
+    }
+
     @Test func aCoordinatorWhoseRunVanishedFromTheQueueSaysSo() async throws {
         let backend = SimulatorBackend()
         let connection = try await backend.connect()
@@ -129,4 +186,33 @@ import Testing
             (error as? GradingError)?.message.hasPrefix("run 'lost' is gone from the grading queue") == true
         }
     }
+}
+
+/// The names of the commands sent through `RecordingConnection`s, in order.
+private final class CommandLog: Sendable {
+    private let sent = Mutex<[String]>([])
+
+    var names: [String] { sent.withLock { $0 } }
+
+    func add(_ name: String) { sent.withLock { $0.append(name) } }
+}
+
+/// A connection that notes each command's name in a log, to count the queue's round trips.
+private final class RecordingConnection: RedisConnection {
+    private let inner: any RedisConnection
+    private let log: CommandLog
+
+    init(_ inner: any RedisConnection, log: CommandLog) {
+        self.inner = inner
+        self.log = log
+    }
+
+    var pushes: AsyncStream<RESPValue> { inner.pushes }
+
+    func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
+        log.add(arguments.first.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? "")
+        return try await inner.send(arguments)
+    }
+
+    func close() async { await inner.close() }
 }

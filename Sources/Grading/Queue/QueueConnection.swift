@@ -17,7 +17,7 @@ struct QueueConnection: Sendable {
             throw GradingError("lost the grading queue at \(label) during \(arguments[0]): \(error.message)", help: "Check that the queue's Redis is running and reachable.")
         }
         if case .error(let text) = reply {
-            throw GradingError("the grading queue at \(label) refused \(arguments[0]): \(text)", help: "The queue needs Redis 7.0 or later, with its streams commands allowed for this user.")
+            throw GradingError("the grading queue at \(label) refused \(arguments[0]): \(text)", help: "The queue needs Redis 7.0 or later, with its stream, hash, set and scripting (EVAL) commands allowed for this user.")
         }
         return reply
     }

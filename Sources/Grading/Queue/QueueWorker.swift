@@ -142,8 +142,9 @@ public struct QueueWorker: Sendable {
     private func handle(_ job: QueueJob, run: QueueRun, slot: Int, queue: QueueConnection, directory: QueueRunDirectory) async throws(GradingError) -> Bool {
         let keys = run.keys
         guard let id = job.id else { return true }
-        if try await queue.call(["HEXISTS", keys.results, job.key]).integerValue == 1 {
-            // Graded already by a worker that died before acknowledging, or one that was slow.
+        // Only a job handed out before can have a result: graded by a worker that died before
+        // acknowledging, or by one that was slow. A first delivery saves the round trip.
+        if job.deliveries > 1, try await queue.call(["HEXISTS", keys.results, job.key]).integerValue == 1 {
             try await queue.call(["XACK", keys.jobs, QueueKeys.group, id])
             return true
         }
@@ -168,12 +169,16 @@ public struct QueueWorker: Sendable {
                 watchdog: .seconds(run.timeLimit) + .seconds(5))
         }
         let result = QueuedResult(outcome, worker: configuration.name, deliveries: job.deliveries)
-        try await queue.transaction([
-            ["HSETNX", keys.results, job.key, result.encoded()],
-            ["XACK", keys.jobs, QueueKeys.group, id],
-        ])
+        try await queue.call(["EVAL", Self.record, "2", keys.results, keys.jobs, job.key, result.encoded(), QueueKeys.group, id])
         return finished
     }
+
+    /// Stores a job's result unless it has one (the first result wins) and acknowledges the
+    /// job, atomically as a MULTI of HSETNX and XACK would, in one round trip instead of four.
+    static let record = """
+        redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+        return redis.call('XACK', KEYS[2], ARGV[3], ARGV[4])
+        """
 }
 
 /// Slot numbers never used yet, for a job slot whose worker process was abandoned.
