@@ -12,6 +12,8 @@ public final class RESPServer: Sendable {
     private let state = Mutex(State())
     private let group: MultiThreadedEventLoopGroup
     private let scriptThread = ScriptThread()
+    /// Each event loop's delivery of pushed messages, by loop.
+    private let deliveries: [ObjectIdentifier: LoopPushDelivery]
 
     private struct State {
         var listener: (any Channel)?
@@ -30,6 +32,11 @@ public final class RESPServer: Sendable {
     public init(simulator: Simulator, threads: Int = System.coreCount) {
         self.simulator = simulator
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        var deliveries: [ObjectIdentifier: LoopPushDelivery] = [:]
+        for loop in group.makeIterator() {
+            deliveries[ObjectIdentifier(loop)] = LoopPushDelivery(eventLoop: loop)
+        }
+        self.deliveries = deliveries
     }
 
     /// Binds `host:port` (port 0 picks a free one) and starts serving; returns the bound port.
@@ -37,6 +44,7 @@ public final class RESPServer: Sendable {
     public func start(host: String = "127.0.0.1", port: Int = 6379) async throws -> Int {
         let simulator = simulator
         let scriptThread = scriptThread
+        let deliveries = deliveries
         let shutdown: @Sendable () -> Void = { [weak self] in
             guard let self else { return }
             Task { await self.stop() }
@@ -57,8 +65,12 @@ public final class RESPServer: Sendable {
                 let admitted = self?.track(channel) ?? false
                 return channel.eventLoop.makeCompletedFuture {
                     if admitted {
+                        let loop = channel.eventLoop
+                        let delivery = deliveries[ObjectIdentifier(loop)] ?? LoopPushDelivery(eventLoop: loop)
                         try channel.pipeline.syncOperations.addHandler(
-                            SimulatorClientHandler(simulator: simulator, scriptThread: scriptThread, onShutdown: shutdown))
+                            SimulatorClientHandler(
+                                simulator: simulator, scriptThread: scriptThread, delivery: delivery,
+                                onShutdown: shutdown))
                     } else {
                         try channel.pipeline.syncOperations.addHandler(ConnectionRefusal())
                     }

@@ -6,7 +6,7 @@ import RedisSimulator
 enum ScriptWaitOutcome: Sendable {
     /// Commands ran (on the script thread, or from a busy script's hook): how many, the
     /// messages posted to the client before they ran, and their results.
-    case ran(Int, earlier: [RESPValue], results: [ExecutionResult])
+    case ran(Int, earlier: [[UInt8]], results: [ExecutionResult])
     /// The script ended before serving them: run them again the ordinary way.
     case retry
     /// Another connection closed this client (CLIENT KILL) before its command could run.
@@ -24,10 +24,10 @@ extension SimulatorClientHandler {
         let simulator = simulator
         let mailbox = mailbox
         scriptThread.submit {
-            var earlier: [RESPValue] = []
+            var earlier: [[UInt8]] = []
             var results: [ExecutionResult] = []
             let ran = simulator.execute(pipeline: [command][...], for: client) { result in
-                if results.isEmpty { earlier = mailbox.collect() }
+                if results.isEmpty { mailbox.collect(into: &earlier) }
                 results.append(result)
             }
             let outcome: ScriptWaitOutcome = ran == 0 ? .killed : .ran(ran, earlier: earlier, results: results)
@@ -45,10 +45,10 @@ extension SimulatorClientHandler {
         let mailbox = mailbox
         let waiter = ScriptWaiter(
             whileBusy: { access in
-                var earlier: [RESPValue] = []
+                var earlier: [[UInt8]] = []
                 var results: [ExecutionResult] = []
                 let ran = access.run(pending[...], for: client) { result in
-                    if results.isEmpty { earlier = mailbox.collect() }
+                    if results.isEmpty { mailbox.collect(into: &earlier) }
                     results.append(result)
                 }
                 let outcome: ScriptWaitOutcome = ran == 0 ? .killed : .ran(ran, earlier: earlier, results: results)

@@ -43,11 +43,15 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// confirmations) are written after the reply of the command that caused them.
     var executing = false
     /// Those pushes, each with the number of the pipeline's results that precede it.
-    var pushesDuringCommand: [(afterResults: Int, value: RESPValue)] = []
+    var pushesDuringCommand: [(afterResults: Int, bytes: [UInt8])] = []
     /// The results of one run, kept to reuse its capacity.
     var pipelineResults: [ExecutionResult] = []
     /// Messages from other clients' commands, waiting for this connection's event loop.
     let mailbox = PushMailbox()
+    /// This connection's event loop's delivery of mailboxes.
+    let delivery: LoopPushDelivery
+    /// The messages of the latest mailbox collection, kept to reuse its capacity.
+    var collected: [[UInt8]] = []
     /// Runs EVAL and EXEC off the event loops.
     let scriptThread: ScriptThread
     /// True while this connection waits for a script: its own, on the script thread, or
@@ -63,9 +67,13 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// When the unsent bytes first passed the soft output limit (ms, monotonic), if they are over it.
     var outputSoftLimitSince: Int64?
 
-    init(simulator: Simulator, scriptThread: ScriptThread, onShutdown: @escaping @Sendable () -> Void) {
+    init(
+        simulator: Simulator, scriptThread: ScriptThread, delivery: LoopPushDelivery,
+        onShutdown: @escaping @Sendable () -> Void
+    ) {
         self.simulator = simulator
         self.scriptThread = scriptThread
+        self.delivery = delivery
         self.onShutdown = onShutdown
         outgoing = ByteBufferAllocator().buffer(capacity: 0)
     }
@@ -117,15 +125,16 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
         let mailbox = self.mailbox
+        let delivery = self.delivery
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
         client.honoursReplyMode = true
-        client.pushHandler = { value in
+        client.wirePushHandler = { bytes in
             if loop.inEventLoop, bound.value.executing {
                 let handler = bound.value
-                handler.pushesDuringCommand.append((handler.pipelineResults.count, value))
-            } else if mailbox.post(value) {
-                loop.execute { bound.value.deliverPushes() }
+                handler.pushesDuringCommand.append((handler.pipelineResults.count, bytes))
+            } else if mailbox.post(bytes) {
+                delivery.schedule(bound)
             }
         }
         client.deferredReplyHandler = { value in
@@ -216,6 +225,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         return decoded
     }
 
+    /// The most output buffer capacity a connection keeps between flushes (Redis's
+    /// PROTO_REPLY_CHUNK_BYTES): a bigger one goes with the reply that grew it.
+    static let retainedOutputCapacity = 16 * 1024
+
     /// Redis's PROTO_MBULK_BIG_ARG: arguments this long get their room made at once.
     static let bigArgument: Int64 = 32 * 1024
 
@@ -224,7 +237,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         // The bytes of a request cut off by the close go now, not when the handler goes.
         unread = nil
         if let client {
-            client.pushHandler = nil
+            client.wirePushHandler = nil
             client.deferredReplyHandler = nil
             client.closeHandler = nil
             simulator.disconnectWithoutWaiting(client)
@@ -304,7 +317,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
                 // Under the lock now: messages posted before this run happened before it, so
                 // they go out before its replies.
-                if pipelineResults.isEmpty { writeMessages(mailbox.collect()) }
+                if pipelineResults.isEmpty { writeMailbox() }
                 pipelineResults.append(result)
             }
             executing = false
@@ -347,11 +360,11 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 outgoing.writeBytes(rdb)
             }
             while nextPush < pushesDuringCommand.count, pushesDuringCommand[nextPush].afterResults <= index {
-                outgoing.writeRESPValue(pushesDuringCommand[nextPush].value)
+                outgoing.writeBytes(pushesDuringCommand[nextPush].bytes)
                 nextPush += 1
             }
         }
-        for push in pushesDuringCommand[nextPush...] { outgoing.writeRESPValue(push.value) }
+        for push in pushesDuringCommand[nextPush...] { outgoing.writeBytes(push.bytes) }
         pushesDuringCommand.removeAll(keepingCapacity: true)
         pipelineResults.removeAll(keepingCapacity: true)
     }
@@ -407,13 +420,21 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     func deliverPushes() {
-        writeMessages(mailbox.collect())
+        writeMailbox()
         flush()
     }
 
-    func writeMessages(_ messages: [RESPValue]) {
+    /// Writes what the mailbox holds, collected now (under the simulator's lock when this
+    /// connection's commands are about to be answered, so earlier messages go first).
+    func writeMailbox() {
+        mailbox.collect(into: &collected)
+        writeMessages(collected)
+        collected.removeAll(keepingCapacity: true)
+    }
+
+    func writeMessages(_ messages: [[UInt8]]) {
         guard client != nil, !closing else { return }
-        for message in messages { outgoing.writeRESPValue(message) }
+        for message in messages { outgoing.writeBytes(message) }
     }
 
     func deliverDeferredReply(_ value: RESPValue) {
@@ -426,14 +447,19 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     func flush() {
         guard let context, outgoing.readableBytes > 0 else { return }
-        let buffer = outgoing
-        outgoing = context.channel.allocator.buffer(capacity: 1024)
-        let size = buffer.readableBytes
+        let size = outgoing.readableBytes
         unsentBytes += size
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in
+        context.writeAndFlush(wrapOutboundOut(outgoing)).whenComplete { _ in
             bound.value.unsentBytes -= size
             bound.value.client?.outputBuffer.record(pendingBytes: bound.value.unsentBytes)
+        }
+        // A write the socket took at once has released the buffer: its storage is reused
+        // rather than a new one allocated for every flush (unless a big reply grew it).
+        if outgoing.capacity > Self.retainedOutputCapacity {
+            outgoing = context.channel.allocator.buffer(capacity: 1024)
+        } else {
+            outgoing.clear(minimumCapacity: 1024)
         }
         client?.outputBuffer.record(pendingBytes: unsentBytes)
         if unsentBytes > 0 { enforceOutputBufferLimit() }

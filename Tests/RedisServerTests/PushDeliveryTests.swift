@@ -19,6 +19,49 @@ import Testing
         await served.stop()
     }
 
+    @Test func manySubscribersOnBothLoopsEachGetEveryMessageInOrder() async throws {
+        let served = try await ServedSimulator()
+        // Connections alternate between the server's two event loops.
+        let subscribers = try (0..<40).map { _ in try RawClient(port: served.port) }
+        for (index, subscriber) in subscribers.enumerated() {
+            subscriber.send(index.isMultiple(of: 2) ? "SUBSCRIBE feed\r\n" : "PSUBSCRIBE f*\r\n")
+            #expect(try subscriber.read() != nil)
+        }
+        let publisher = try RawClient(port: served.port)
+        publisher.send((0..<300).map { "PUBLISH feed m\($0)\r\n" }.joined())
+        for _ in 0..<300 { #expect(try publisher.read() == .integer(40)) }
+        for (index, subscriber) in subscribers.enumerated() {
+            for message in 0..<300 {
+                let expected: RESPValue = index.isMultiple(of: 2)
+                    ? .array([.bulk("message"), .bulk("feed"), .bulk("m\(message)")])
+                    : .array([.bulk("pmessage"), .bulk("f*"), .bulk("feed"), .bulk("m\(message)")])
+                #expect(try subscriber.read() == expected)
+            }
+        }
+        await served.stop()
+    }
+
+    @Test func eachSubscriberGetsTheExactFrameOfItsProtocol() async throws {
+        let served = try await ServedSimulator()
+        let resp2 = try RawClient(port: served.port)
+        let resp3 = try RawClient(port: served.port)
+        resp3.send("HELLO 3\r\n")
+        #expect(try resp3.read() != nil)
+        for subscriber in [resp2, resp3] {
+            subscriber.send("SUBSCRIBE news\r\nPSUBSCRIBE n*\r\n")
+            #expect(try subscriber.read() != nil)
+            #expect(try subscriber.read() != nil)
+        }
+        let publisher = try RawClient(port: served.port)
+        publisher.send("PUBLISH news hi\r\n")
+        #expect(try publisher.read() == .integer(4))
+        let message = "$7\r\nmessage\r\n$4\r\nnews\r\n$2\r\nhi\r\n"
+        let pmessage = "$8\r\npmessage\r\n$2\r\nn*\r\n$4\r\nnews\r\n$2\r\nhi\r\n"
+        #expect(String(decoding: resp2.readUntilQuiet(), as: UTF8.self) == "*3\r\n" + message + "*4\r\n" + pmessage)
+        #expect(String(decoding: resp3.readUntilQuiet(), as: UTF8.self) == ">3\r\n" + message + ">4\r\n" + pmessage)
+        await served.stop()
+    }
+
     @Test func messagesPublishedBeforeACommandComeBeforeItsReply() async throws {
         let served = try await ServedSimulator()
         let subscriber = try RawClient(port: served.port)

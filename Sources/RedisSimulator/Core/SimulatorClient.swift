@@ -38,6 +38,11 @@ public final class SimulatorClient: @unchecked Sendable {
     /// `pmessage` and `smessage` arrays, and (through `Simulator.send`) the confirmations after
     /// the first of a multi-reply command. It must not call back into the simulator.
     public var pushHandler: (@Sendable (RESPValue) -> Void)?
+    /// Takes the place of `pushHandler` for a transport that writes bytes: called, under the
+    /// lock, with each pushed message's wire form in the client's protocol. A published
+    /// message's bytes are encoded once and shared by every subscriber of that protocol.
+    /// It must not call back into the simulator.
+    public var wirePushHandler: (@Sendable ([UInt8]) -> Void)?
     /// Called, under the lock, with the reply of a blocked command once it is served or times out.
     public var deferredReplyHandler: (@Sendable (RESPValue) -> Void)?
 
@@ -74,7 +79,22 @@ public final class SimulatorClient: @unchecked Sendable {
     var pendingSnapshot: [UInt8]?
 
     /// Sends a pushed message to the client's connection, in the client's protocol.
-    func push(_ message: RESPValue) { pushHandler?(message.adapted(toProtocol: protocolVersion)) }
+    func push(_ message: RESPValue) {
+        if let wirePushHandler {
+            wirePushHandler(RESPEncoder.encode(message.adapted(toProtocol: protocolVersion)))
+        } else {
+            pushHandler?(message.adapted(toProtocol: protocolVersion))
+        }
+    }
+
+    /// Sends a message that other clients receive too, reusing its adaptation and encoding.
+    func push(_ message: inout SharedPush) {
+        if let wirePushHandler {
+            wirePushHandler(message.wire(forProtocol: protocolVersion))
+        } else if let pushHandler {
+            pushHandler(message.value(forProtocol: protocolVersion))
+        }
+    }
 
     /// Hands a blocked command's reply to the connection, in the client's protocol.
     func answerDeferred(_ reply: RESPValue) {

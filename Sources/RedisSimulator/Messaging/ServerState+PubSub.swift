@@ -70,24 +70,24 @@ extension ServerState {
     func publish(_ message: ByteString, to channel: ByteString, sharded: Bool = false) -> Int {
         var receivers = 0
         if sharded {
-            let push = RESPValue.push([.bulk("smessage"), .bulk(channel), .bulk(message)])
+            var push = SharedPush(.push([.bulk("smessage"), .bulk(channel), .bulk(message)]))
             for client in pubsub.shardChannels[channel] ?? [] {
-                client.push(push)
+                client.push(&push)
                 receivers += 1
             }
             return receivers
         }
         if let subscribers = pubsub.channels[channel] {
-            let push = RESPValue.push([.bulk("message"), .bulk(channel), .bulk(message)])
+            var push = SharedPush(.push([.bulk("message"), .bulk(channel), .bulk(message)]))
             for client in subscribers {
-                client.push(push)
+                client.push(&push)
                 receivers += 1
             }
         }
         for pattern in pubsub.patternOrder where GlobPattern(pattern).matches(channel) {
-            let push = RESPValue.push([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)])
+            var push = SharedPush(.push([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)]))
             for client in pubsub.patterns[pattern] ?? [] {
-                client.push(push)
+                client.push(&push)
                 receivers += 1
             }
         }

@@ -6,16 +6,17 @@ extension ServerState {
     /// Records a command `client` just ran for `nanoseconds`.
     func observeCall(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, nanoseconds: Int64) {
         let microseconds = nanoseconds / 1000
-        let threshold = config.integer("latency-monitor-threshold")
+        let timing = config.commandTiming
+        let threshold = timing.latencyMonitorThreshold
         if threshold > 0 {
             latency.addSampleIfNeeded(spec.flags.contains("fast") ? "fast-command" : "command",
                                       milliseconds: microseconds / 1000, threshold: threshold, now: now)
         }
         // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
         let blocked = client.blocked != nil
-        if !blocked, config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
+        if !blocked, timing.latencyTracking { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
         if !blocked, !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
-            let slower = config.integer("slowlog-log-slower-than")
+            let slower = timing.slowlogSlowerThan
             if slower >= 0, microseconds >= slower {
                 slowlog.add(SlowLog.redacted(spec.name, args), microseconds: microseconds, time: now / 1000, client: client,
                             maxLength: Int(clamping: config.integer("slowlog-max-len")))

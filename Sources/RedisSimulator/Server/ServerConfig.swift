@@ -7,6 +7,7 @@ struct ServerConfig {
             maxmemory = Self.parseMaxmemory(values)
             usesLFU = values["maxmemory-policy"]?.hasSuffix("lfu") ?? false
             encodingLimits = Self.parseEncodingLimits(values)
+            commandTiming = CommandTiming(values)
         }
     }
 
@@ -27,6 +28,7 @@ struct ServerConfig {
         keyspaceEvents = Self.parseKeyspaceEvents(values)
         maxmemory = Self.parseMaxmemory(values)
         encodingLimits = Self.parseEncodingLimits(values)
+        commandTiming = CommandTiming(values)
     }
 
     private static func parseEncodingLimits(_ values: [String: String]) -> EncodingLimits {
@@ -37,6 +39,28 @@ struct ServerConfig {
         limits.intsetEntries = number("set-max-intset-entries")
         return limits
     }
+
+    /// What every command's run time is held against, parsed once per change rather than on
+    /// every command.
+    struct CommandTiming {
+        /// `latency-monitor-threshold` (ms; 0: off).
+        var latencyMonitorThreshold: Int64 = 0
+        /// `latency-tracking`: whether per-command latency histograms are kept.
+        var latencyTracking = true
+        /// `slowlog-log-slower-than` (µs; negative: off).
+        var slowlogSlowerThan: Int64 = 10_000
+
+        init() {}
+
+        init(_ values: [String: String]) {
+            latencyMonitorThreshold = values["latency-monitor-threshold"].flatMap { Int64($0) } ?? 0
+            latencyTracking = values["latency-tracking"] != "no"
+            slowlogSlowerThan = values["slowlog-log-slower-than"].flatMap { Int64($0) } ?? 0
+        }
+    }
+
+    /// The timing settings every command reads.
+    private(set) var commandTiming = CommandTiming()
 
     private static func parseKeyspaceEvents(_ values: [String: String]) -> KeyspaceEventFlags? {
         guard let text = values["notify-keyspace-events"], !text.isEmpty else { return nil }
