@@ -7,7 +7,9 @@
 # sources; `commands` against RedisSimulator built into .build/fuzz), then fuzzes for SECONDS
 # from the seed corpus in Benchmarks/Fuzz/Corpus/TARGET. New inputs go to
 # .build/fuzz-run/corpus, crashes to .build/fuzz-run/artifacts. Exits non-zero when libFuzzer
-# found a crash.
+# found a crash. FUZZ_TIMEOUT (seconds, default 10) is the wall time one input may take before
+# it counts as a hang: raise it for a run at low priority on a busy machine, where a starved
+# process can wait that long for a CPU.
 set -eu
 if [ $# -ne 2 ]; then
     echo "usage: $0 resp-request|resp-reply|commands SECONDS" >&2
@@ -39,5 +41,5 @@ commands)
     ;;
 esac
 test -x "$out/bin/$target" || { echo "fuzz.sh: building $target failed" >&2; exit 1; }
-exec "$out/bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+exec "$out/bin/$target" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -print_final_stats=1 -rss_limit_mb=4096 -max_len=65536 \
     -artifact_prefix="$out/artifacts/$target/" "$out/corpus/$target" "Benchmarks/Fuzz/Corpus/$target"

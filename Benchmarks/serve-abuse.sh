@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Abuse scenarios against `redislings serve` (release build) and redis-server, each on a fresh
 # server, side by side: RSS after connect-and-close cycles and after partial 50 MB requests
-# (also before AUTH), other clients' PING latency during a byte trickle, a slow subscriber,
-# a blocked client's pipelined input, the mass-expiry stall, and fds/RSS after dropped and
-# killed connections. Loopback only; every loop is bounded.
+# (also before AUTH), other clients' PING latency during a byte trickle, a slow subscriber
+# (its CLIENT LIST backlog, when the pubsub limit drops it, fds/RSS after), a blocked client's
+# pipelined input, the mass-expiry stall (PING p50/p99/max while a million keys expire), and
+# fds/RSS after 1,000 connections dropped mid-command and clients killed while blocked,
+# subscribed or inside MULTI. Loopback only; every loop is bounded.
 #   Benchmarks/serve-abuse.sh [scenario ...]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -177,23 +177,45 @@ def trickle(seconds=6.0, size=20 * 1024 * 1024, many_arguments=False):
         s.close()
 
 
+def client_line(admin, client_id):
+    for line in command(admin, "CLIENT", "LIST").decode().splitlines():
+        if line.startswith(f"id={client_id} "):
+            return line
+    return None
+
+
 def slow_subscriber(messages=2000, size=100 * 1024):
+    """A subscriber that never reads, under the default pubsub limit (32mb hard, 8mb soft for
+    60 s): its output buffer as CLIENT LIST shows it, when it is dropped, and what is left."""
+    time.sleep(0.5)
+    report("fds_start", fds())
     report("rss_start_mb", rss_mb())
     sub = connect()
     sub.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sub_id = int(command(sub, "CLIENT", "ID")[1:])
     sub.sendall(encode("SUBSCRIBE", "ch"))
     time.sleep(0.2)
     pub = connect()
     payload = b"m" * size
+    largest, dropped_after = "", None
     for i in range(messages):
         command(pub, "PUBLISH", "ch", payload)
-        if i % 500 == 499:
+        line = client_line(pub, sub_id)
+        if line is None:
+            dropped_after = i + 1
+            break
+        largest = " ".join(f for f in line.split() if f.split("=")[0] in ("obl", "oll", "omem"))
+        if i % 100 == 99:
             report(f"rss_after_{i + 1}_messages_mb", rss_mb())
-    clients = command(pub, "CLIENT", "LIST")
-    report("subscriber_still_connected", b"sub=1" in clients)
+    report("last_client_list_before_drop", largest)
+    report("subscriber_dropped_after_messages", dropped_after)
+    info = command(pub, "INFO", "clients").decode()
+    report("client_recent_max_output_buffer", info.split("client_recent_max_output_buffer:")[1].split()[0])
     sub.close()
-    time.sleep(1)
-    report("rss_after_close_mb", rss_mb())
+    pub.close()
+    time.sleep(1.5)
+    report("fds_end", fds())
+    report("rss_end_mb", rss_mb())
 
 
 def blocked_pipeline(megabytes=28.6):
@@ -219,31 +241,46 @@ def blocked_pipeline(megabytes=28.6):
 
 
 def mass_expiry(keys=1_000_000):
+    """A million keys due at one instant: other clients' PING latency while they expire."""
     s = connect()
     command(s, "FLUSHALL")
-    # Far enough ahead for a million SETs to load first.
-    expire_at = int(time.time() * 1000) + 30000
-    batch = b""
-    for i in range(keys):
-        batch += encode("SET", f"k{i}", "v", "PXAT", expire_at)
-        if i % 10000 == 9999:
-            s.sendall(batch)
-            batch = b""
-            buf = b""
-            for _ in range(10000):
-                _, buf = read_reply(s, buf)
+    # Loaded by scripts (100,000 keys each), so that the load is short beside the TTL even on
+    # a busy machine; every key gets the same absolute expiry time.
+    expire_at = int(time.time() * 1000) + 60000
+    script = "for i = ARGV[2], ARGV[3] do redis.call('SET', 'k' .. i, 'v', 'PXAT', ARGV[1]) end return 1"
+    for start in range(0, keys, 100000):
+        command(s, "EVAL", script, 0, expire_at, start, min(keys, start + 100000) - 1)
+    report("load_seconds_left_before_expiry", (expire_at / 1000) - time.time())
     report("keys_before", int(command(s, "DBSIZE")[1:]))
     probe = connect()
-    latencies = []
-    while time.time() * 1000 < expire_at + 4000:
-        latencies.append(ping_latency(probe))
+    latencies, emptied = [], None
+    while time.time() * 1000 < expire_at - 1000:
+        time.sleep(0.01)
+    baseline = []
+    while time.time() * 1000 < expire_at:
+        baseline.append(ping_latency(probe))
         time.sleep(0.002)
-    report("expiry_ping_max_ms", max(latencies) if latencies else float("nan"))
+    while time.time() * 1000 < expire_at + 8000:
+        latencies.append(ping_latency(probe))
+        if emptied is None and len(latencies) % 50 == 0 and int(command(s, "DBSIZE")[1:]) == 0:
+            emptied = time.time() * 1000 - expire_at
+        time.sleep(0.002)
+    for name, values in (("before_expiry", baseline), ("during_expiry", latencies)):
+        if not values:
+            continue
+        values.sort()
+        report(f"{name}_pings", len(values))
+        report(f"{name}_ping_p50_ms", values[len(values) // 2])
+        report(f"{name}_ping_p99_ms", values[len(values) * 99 // 100])
+        report(f"{name}_ping_max_ms", values[-1])
+    report("all_expired_after_ms", emptied if emptied is not None else "not within 8 s")
     report("keys_after", int(command(s, "DBSIZE")[1:]))
     command(s, "FLUSHALL")
 
 
 def dropped_connections(count=1000):
+    """1,000 connections cut off mid-command, then 300 clients killed while blocked, subscribed
+    or inside MULTI: the server's fds and RSS before, after the drops and after the kills."""
     time.sleep(0.5)
     report("fds_start", fds())
     report("rss_start_mb", rss_mb())
@@ -251,6 +288,9 @@ def dropped_connections(count=1000):
         s = connect()
         s.sendall(b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$100\r\nxx")  # cut off mid-command
         s.close()
+    time.sleep(1.5)
+    report(f"fds_after_{count}_dropped", fds())
+    report(f"rss_after_{count}_dropped_mb", rss_mb())
     killer = connect()
     kinds = [("BLPOP", "nokey", "0"), ("SUBSCRIBE", "ch"), ("MULTI",)]
     victims = []
@@ -260,12 +300,16 @@ def dropped_connections(count=1000):
         s.sendall(encode(*kinds[i % 3]))
         if kinds[i % 3][0] != "BLPOP":
             read_reply(s)
+        if kinds[i % 3][0] == "MULTI":
+            command(s, "SET", "k", "v")  # queued
         victims.append((s, client_id))
     time.sleep(0.3)
+    report("fds_with_300_victims", fds())
     for _, client_id in victims:
         command(killer, "CLIENT", "KILL", "ID", client_id)
     for s, _ in victims:
         s.close()
+    report("clients_left", command(killer, "INFO", "clients").decode().split("connected_clients:")[1].split()[0])
     killer.close()
     time.sleep(1.5)
     report("fds_end", fds())

@@ -71,11 +71,11 @@ public enum RESPEncoder {
         switch value {
         case .simpleString(let text):
             put(UInt8(ascii: "+"), &cursor)
-            put(text, &cursor)
+            putLine(text, &cursor)
             putCRLF(&cursor)
         case .error(let text):
             put(UInt8(ascii: "-"), &cursor)
-            put(text, &cursor)
+            putLine(text, &cursor)
             putCRLF(&cursor)
         case .integer(let number):
             put(UInt8(ascii: ":"), &cursor)
@@ -154,6 +154,16 @@ public enum RESPEncoder {
             if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
             cursor += bytes.count
         }
+    }
+
+    /// The text of a one-line reply: a `\r` or `\n` in it (a RESP3 blob error read from a
+    /// server, a message nobody sanitised) is written as a space, as Redis writes its error
+    /// lines, since either would end the line early and desync every reply after it.
+    private static func putLine(_ text: String, _ cursor: inout UnsafeMutableRawPointer) {
+        let start = cursor
+        put(text, &cursor)
+        let written = UnsafeMutableRawBufferPointer(start: start, count: start.distance(to: cursor))
+        for index in written.indices where written[index] == 13 || written[index] == 10 { written[index] = 32 }
     }
 
     @inline(__always)

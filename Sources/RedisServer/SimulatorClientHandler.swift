@@ -64,7 +64,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     var transactionMayRunScripts = false
     /// Reply bytes handed to the channel and not yet written to the socket.
     var unsentBytes = 0
-    /// When the unsent bytes first passed the soft output limit (ms, monotonic), if they are over it.
+    /// Writes handed to the channel and not yet completed.
+    var unsentWrites = 0
+    /// When the unsent bytes first passed the soft output limit (monotonic seconds), if they are over it.
     var outputSoftLimitSince: Int64?
 
     init(
@@ -446,13 +448,24 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     func flush() {
-        guard let context, outgoing.readableBytes > 0 else { return }
+        guard let context, outgoing.readableBytes > 0, !closing else { return }
         let size = outgoing.readableBytes
+        // Redis judges its limit once a reply is in the client's buffer, before any of it is
+        // written: a reply bigger than the hard limit drops the client with nothing sent.
+        guard !exceedsOutputBufferLimit(pending: unsentBytes + size) else {
+            outgoing.clear()
+            closing = true
+            context.channel.close(promise: nil)
+            return
+        }
         unsentBytes += size
+        unsentWrites += 1
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         context.writeAndFlush(wrapOutboundOut(outgoing)).whenComplete { _ in
-            bound.value.unsentBytes -= size
-            bound.value.client?.outputBuffer.record(pendingBytes: bound.value.unsentBytes)
+            let handler = bound.value
+            handler.unsentBytes -= size
+            handler.unsentWrites -= 1
+            handler.client?.outputBuffer.record(pendingBytes: handler.unsentBytes, pendingWrites: handler.unsentWrites)
         }
         // A write the socket took at once has released the buffer: its storage is reused
         // rather than a new one allocated for every flush (unless a big reply grew it).
@@ -461,21 +474,18 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         } else {
             outgoing.clear(minimumCapacity: 1024)
         }
-        client?.outputBuffer.record(pendingBytes: unsentBytes)
-        if unsentBytes > 0 { enforceOutputBufferLimit() }
+        client?.outputBuffer.record(pendingBytes: unsentBytes, pendingWrites: unsentWrites)
     }
 
     /// Redis's client-output-buffer-limit: a client that does not read its replies (a stalled
     /// subscriber) is disconnected at the hard limit, or once it has stayed over the soft limit
-    /// for the soft limit's seconds; what it had not read is dropped.
-    func enforceOutputBufferLimit() {
-        guard let client, let context, !closing else { return }
+    /// for more than the soft limit's seconds; what it had not read is dropped.
+    func exceedsOutputBufferLimit(pending: Int) -> Bool {
+        guard let client else { return false }
         let limits = simulator.connectionLimits
         let limit = client.outputBuffer.isPubSub ? limits.pubsubOutput : limits.normalOutput
-        let now = Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000)
-        guard limit.isExceeded(pending: unsentBytes, now: now, softSince: &outputSoftLimitSince) else { return }
-        closing = true
-        context.channel.close(promise: nil)
+        let now = Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000_000)
+        return limit.isExceeded(pending: pending, nowSeconds: now, softSince: &outputSoftLimitSince)
     }
 
     func closeAfterFlush() {

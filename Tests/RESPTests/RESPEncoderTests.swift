@@ -2,6 +2,19 @@ import Testing
 @testable import RESP
 
 @Suite struct RESPEncoderTests {
+    /// Found by the resp-reply fuzzer: a RESP3 blob error (`!5\r\nabA\r\n\r\n`) is read as an
+    /// error whose text holds \r\n; written back as a one-line error it must not end the line early.
+    @Test func aLineReplyWithCRLFStaysOneLine() throws {
+        let (value, consumed) = try #require(try RESPReplyParser().parse(Array("!5\r\nabA\r\n\r\n".utf8)))
+        #expect(consumed == 11)
+        #expect(RESPEncoder.encode(value) == Array("-abA  \r\n".utf8))
+        #expect(RESPEncoder.encode(.simpleString("a\rb\nc")) == Array("+a b c\r\n".utf8))
+        let reencoded = RESPEncoder.encode(.array([.error("x\r\ny"), .integer(1)]))
+        let (again, againConsumed) = try #require(try RESPReplyParser().parse(reencoded))
+        #expect(againConsumed == reencoded.count)
+        #expect(again == .array([.error("x  y"), .integer(1)]))
+    }
+
     @Test func encodesEveryKind() {
         #expect(RESPEncoder.encode(.simpleString("OK")) == Array("+OK\r\n".utf8))
         #expect(RESPEncoder.encode(.error("ERR x")) == Array("-ERR x\r\n".utf8))

@@ -47,6 +47,8 @@ final class ServerState {
     var postponed: [(SimulatorClient, [ByteString])] = []
     /// When the clients cron (query buffer resizing) runs next, in Unix ms.
     var nextClientsCron: Int64 = 0
+    /// INFO's client_recent_max_output_buffer.
+    var outputPeaks = RecentOutputPeaks()
 
     /// The next time the active expiry sweep should run, in Unix ms.
     var nextExpireSweep: Int64 = 0

@@ -10,6 +10,7 @@ extension ServerState {
     /// Drops a closing client's subscriptions, blocked state and WATCHes.
     func removeClient(_ client: SimulatorClient) {
         client.isClosed = true
+        sampleOutputPeak(of: client, now: clock.nowMilliseconds())
         replication.replicas[client.id] = nil
         replication.announcedPorts[client.id] = nil
         unsubscribeAll(client)

@@ -6,6 +6,7 @@ import Synchronization
 /// simulator's lock.
 public final class OutputBufferGauge: Sendable {
     private let pending = Atomic<Int>(0)
+    private let writes = Atomic<Int>(0)
     private let peak = Atomic<Int>(0)
     private let subscribed = Atomic<Bool>(false)
 
@@ -14,13 +15,18 @@ public final class OutputBufferGauge: Sendable {
     /// Unsent reply bytes now.
     public var pendingBytes: Int { pending.load(ordering: .relaxed) }
 
+    /// Writes handed to the socket and not yet completed (CLIENT LIST `oll`, as Redis counts
+    /// the blocks of its reply list).
+    public var pendingWrites: Int { writes.load(ordering: .relaxed) }
+
     /// The most unsent bytes seen since the last read of `takePeak` (INFO's
     /// client_recent_max_output_buffer).
     func takePeak() -> Int { peak.exchange(pending.load(ordering: .relaxed), ordering: .relaxed) }
 
-    /// Sets the unsent byte count (the server, after each write and each completed write).
-    public func record(pendingBytes bytes: Int) {
+    /// Sets the unsent byte and write counts (the server, after each write and each completed write).
+    public func record(pendingBytes bytes: Int, pendingWrites count: Int) {
         pending.store(bytes, ordering: .relaxed)
+        writes.store(count, ordering: .relaxed)
         var current = peak.load(ordering: .relaxed)
         while bytes > current {
             let (exchanged, original) = peak.compareExchange(expected: current, desired: bytes, ordering: .relaxed)
@@ -39,9 +45,10 @@ public final class OutputBufferGauge: Sendable {
 
 extension OutputBufferLimit {
     /// Whether a client with `pending` bytes must be dropped now: past the hard limit, or past
-    /// the soft limit for longer than its seconds (`softSince`, in ms, is when it first passed it;
-    /// updated here as Redis's checkClientOutputBufferLimits does).
-    public func isExceeded(pending: Int, now: Int64, softSince: inout Int64?) -> Bool {
+    /// the soft limit for more than its seconds, counted in whole seconds as Redis does
+    /// (`softSince`, a second of `nowSeconds`'s clock, is when it first passed it; updated here as
+    /// Redis's checkClientOutputBufferLimits does).
+    public func isExceeded(pending: Int, nowSeconds now: Int64, softSince: inout Int64?) -> Bool {
         let bytes = UInt64(max(0, pending))
         if hardBytes > 0, bytes >= hardBytes { return true }
         guard softBytes > 0, bytes >= softBytes else {
@@ -52,6 +59,6 @@ extension OutputBufferLimit {
             softSince = now
             return false
         }
-        return now - since > softSeconds * 1000
+        return now - since > softSeconds
     }
 }

@@ -206,7 +206,7 @@ extension ServerState {
             "age=\((now - client.connectedAt) / 1000)", "idle=\((now - client.lastInteraction) / 1000)",
             "flags=\(flags)", "db=\(client.databaseIndex)", "sub=\(client.subscriptions.channels.count)",
             "psub=\(client.subscriptions.patterns.count)", "ssub=\(client.subscriptions.shardChannels.count)", "multi=\(multi)", "qbuf=\(client.queryBuffer.current)", "qbuf-free=\(client.queryBuffer.allocation - client.queryBuffer.current)",
-            "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=0", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=22298",
+            "argv-mem=10", "multi-mem=0", "rbs=16384", "rbp=16384", "obl=0", "oll=\(client.outputBuffer.pendingWrites)", "omem=\(client.outputBuffer.pendingBytes)", "tot-mem=\(22298 + client.outputBuffer.pendingBytes)",
             "events=r", "cmd=\(client.lastCommand)", "user=\(client.user?.name.string ?? "default")", "redir=\(client.tracking.enabled ? client.tracking.redirect : -1)", "resp=\(client.protocolVersion)",
         ]
         return fields.joined(separator: " ")

@@ -56,6 +56,7 @@ extension ServerState {
         nextClientsCron = now + 100
         for client in clients.values {
             client.queryBuffer.cron(idleSeconds: (now - client.lastInteraction) / 1000)
+            sampleOutputPeak(of: client, now: now)
         }
     }
 }

@@ -57,7 +57,7 @@ extension ServerState {
             return [
                 ("connected_clients", String(clients.count)), ("cluster_connections", "0"),
                 ("maxclients", config.values["maxclients"] ?? "10000"), ("client_recent_max_input_buffer", "0"),
-                ("client_recent_max_output_buffer", String(clients.values.map(\.outputBuffer.pendingBytes).max() ?? 0)), ("blocked_clients", String(blocked)),
+                ("client_recent_max_output_buffer", String(outputPeaks.recent(at: now / 1000))), ("blocked_clients", String(blocked)),
                 ("tracking_clients", String(tracking.clientCount)), ("clients_in_timeout_table", String(blocked)),
             ]
         case "memory":
