@@ -36,17 +36,13 @@ extension CommandTable {
             let count = try randomCount(ctx, option: "withvalues")
             guard let hash = try ctx.lookupHash(ctx[1]) else { return .array([]) }
             let withValues = ctx.count == 4
-            let positions = RandomSample.positions(size: hash.count, count: count)
+            let picked = hash.pairs(at: RandomSample.positions(size: hash.count, count: count))
             if withValues, ctx.resp3 {
                 // RESP3 pairs each field with its value.
-                return .array(positions.map { index in
-                    let pair = hash.pair(at: index)
-                    return .array([.bulk(pair.field), .bulk(pair.value)])
-                })
+                return .array(picked.map { pair in .array([.bulk(pair.field), .bulk(pair.value)]) })
             }
-            return .array(positions.flatMap { index -> [RESPValue] in
-                let pair = hash.pair(at: index)
-                return withValues ? [.bulk(pair.field), .bulk(pair.value)] : [.bulk(pair.field)]
+            return .array(picked.flatMap { pair -> [RESPValue] in
+                withValues ? [.bulk(pair.field), .bulk(pair.value)] : [.bulk(pair.field)]
             })
         },
         CommandSpec("hscan", arity: -3, flags: ["readonly"], keys: .single, categories: ["@read", "@hash", "@slow"]) { ctx in

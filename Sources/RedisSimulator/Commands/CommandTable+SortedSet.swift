@@ -67,9 +67,9 @@ extension CommandTable {
             let withScores = ctx.count == 4
             // Redis walks sorted sets from the highest score down, so "all of it" comes reversed.
             let whole = count >= Int64(zset.count)
-            let picked = RandomSample.positions(size: zset.count, count: count).map { index in
-                zset.element(at: whole ? zset.count - 1 - index : index)
-            }
+            let picked = zset.elements(at: RandomSample.positions(size: zset.count, count: count).map { index in
+                whole ? zset.count - 1 - index : index
+            })
             return sortedSetReply(picked, withScores: withScores, nested: ctx.resp3)
         },
         CommandSpec("zscan", arity: -3, flags: ["readonly"], keys: .single, categories: ["@read", "@sortedset", "@slow"]) { ctx in

@@ -50,8 +50,8 @@ extension CommandTable {
                 i += 2
             }
             guard let stream = try ctx.lookupStream(ctx[1]) else { throw RedisError.noSuchKey }
-            if let top = stream.log.last {
-                if id < top.id {
+            if let top = stream.log.lastID {
+                if id < top {
                     throw RedisError("ERR The ID specified in XSETID is smaller than the target stream top item")
                 }
                 if entriesAdded != -1, stream.count > entriesAdded {

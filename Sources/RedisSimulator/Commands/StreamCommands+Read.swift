@@ -127,7 +127,7 @@ extension CommandTable {
         _ ctx: CommandContext, _ stream: StreamValue, key: ByteString, after: StreamID, count: Int, _ groupRead: GroupRead?
     ) -> [RESPValue]? {
         guard let groupRead, let group = stream.groups[groupRead.group] else {
-            guard let last = stream.log.last, last.id > after, let start = after.successor else { return nil }
+            guard let lastID = stream.log.lastID, lastID > after, let start = after.successor else { return nil }
             return stream.log.range(start, .max, limit: count).map(\.reply)
         }
         if after != .max {
@@ -150,7 +150,7 @@ extension CommandTable {
             return result
         }
         // The consumer only comes into being when there is something to deliver, as in Redis.
-        guard let last = stream.log.last, last.id > group.lastID, let start = group.lastID.successor else { return nil }
+        guard let lastID = stream.log.lastID, lastID > group.lastID, let start = group.lastID.successor else { return nil }
         let isNewConsumer = group.consumers[groupRead.consumer] == nil
         let consumer = ctx.streamConsumer(groupRead.consumer, in: group, key: key)
         // Without NOACK the XCLAIMs below recreate the consumer and carry the group's position;

@@ -27,9 +27,9 @@ enum RDBStreamDecoder {
             stream.entriesAdded = try reader.readLength()
         } else {
             stream.entriesAdded = UInt64(stream.count)
-            stream.firstID = stream.log.first?.id ?? .zero
+            stream.firstID = stream.log.firstID ?? .zero
         }
-        if let last = stream.log.last?.id, last > stream.lastID { throw .corrupt("stream last id below its entries") }
+        if let last = stream.log.lastID, last > stream.lastID { throw .corrupt("stream last id below its entries") }
 
         let groupCount = try reader.readCount()
         for _ in 0..<groupCount {

@@ -1,18 +1,18 @@
 /// A hash: field → value.
 ///
-/// Like Redis 7.0 it has two encodings: `listpack` while small, which keeps insertion order
-/// (HGETALL answers in that order), and `hashtable` once it outgrows the limits, which it never
-/// leaves. Both store fields in dense arrays indexed by a dictionary, so lookups are O(1), a
-/// random field is O(1), and deletion is O(1) in `hashtable` (swap with the last) and O(n) in
-/// `listpack` (shift to keep the order), as in Redis where n ≤ 512.
+/// Like Redis 7.0 it has two encodings: `listpack` while small, fields and values packed side by
+/// side in one byte buffer in insertion order (HGETALL answers in that order), found by a linear
+/// scan as Redis's listpack is; and `hashtable` once it outgrows the limits, which it never
+/// leaves (`HashTable`).
 public final class HashValue {
-    private var keys: [ByteString] = []
-    private var values: [ByteString] = []
-    private var positions: [ByteString: Int] = [:]
+    /// The listpack encoding: field, value, field, value… as `PackedBytes` text elements.
+    private var packed: [UInt8] = []
+    private var packedCount: Int32 = 0
+    /// The hashtable encoding, once the hash has one.
+    private var table: HashTable?
+
     /// True while the hash is in its small, insertion-ordered encoding.
-    public private(set) var isListpack = true
-    /// The scan order of a `hashtable` hash, built by HSCAN and dropped by writes.
-    var scanOrderCache: ScanOrder?
+    public var isListpack: Bool { table == nil }
 
     /// Redis 7.0's default `hash-max-listpack-entries`.
     public static let maxListpackEntries = ListpackLimits.hashDefault.entries
@@ -34,12 +34,60 @@ public final class HashValue {
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> HashValue {
         let copy = HashValue()
-        copy.keys = keys
-        copy.values = values
-        copy.positions = positions
-        copy.isListpack = isListpack
+        copy.packed = packed
+        copy.packedCount = packedCount
+        copy.table = table?.clone()
         copy.limits = limits
         return copy
+    }
+}
+
+/// The listpack encoding's walks.
+extension HashValue {
+    /// Where `field` and its value lie in `packed`: the field's start, the value's start and the end.
+    ///
+    /// - Complexity: O(n).
+    private func packedLocation(of field: ByteString) -> (start: Int, value: Int, end: Int)? {
+        field.withUnsafeBytes { probe in
+            packed.withUnsafeBytes { buffer in
+                var p = 0
+                while p < buffer.count {
+                    let start = p
+                    let match = PackedBytes.textEquals(buffer, &p, probe)
+                    let value = p
+                    PackedBytes.skipElement(buffer, &p)
+                    if match { return (start, value, p) }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Every element of `packed` in order, or every other one from `first` (0: fields, 1: values).
+    private func packedElements(from first: Int = 0, every step: Int = 1) -> [ByteString] {
+        packed.withUnsafeBytes { buffer in
+            var result: [ByteString] = []
+            result.reserveCapacity(Int(packedCount) * 2 / step)
+            var p = 0, index = 0
+            while p < buffer.count {
+                if index % step == first % step, index >= first {
+                    result.append(PackedBytes.readElement(buffer, &p))
+                } else {
+                    PackedBytes.skipElement(buffer, &p)
+                }
+                index += 1
+            }
+            return result
+        }
+    }
+
+    /// Moves the fields into the `hashtable` encoding, keeping their order.
+    private func convertToHashtable() {
+        let elements = packedElements()
+        table = HashTable(keys: stride(from: 0, to: elements.count, by: 2).map { elements[$0] },
+                          values: stride(from: 1, to: elements.count, by: 2).map { elements[$0] })
+        packed = []
+        packedCount = 0
     }
 }
 
@@ -48,56 +96,85 @@ extension HashValue {
     public var encodingName: String { isListpack ? "listpack" : "hashtable" }
 
     /// The number of fields.
-    public var count: Int { keys.count }
+    public var count: Int { table?.keys.count ?? Int(packedCount) }
 
     /// True when there are no fields (the key must then be deleted).
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The value of `field`, or nil.
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(n) in `listpack`, O(1) in `hashtable`.
     public subscript(field: ByteString) -> ByteString? {
-        positions[field].map { values[$0] }
+        if let table { return table[field] }
+        guard let location = packedLocation(of: field) else { return nil }
+        return packed.withUnsafeBytes { buffer in
+            var p = location.value
+            return PackedBytes.readElement(buffer, &p)
+        }
     }
 
     /// The fields and values in the order HGETALL reports them.
     public var pairs: [(field: ByteString, value: ByteString)] {
-        (0..<keys.count).map { (keys[$0], values[$0]) }
+        if let table { return (0..<table.keys.count).map { (table.keys[$0], table.values[$0]) } }
+        let elements = packedElements()
+        return stride(from: 0, to: elements.count, by: 2).map { (elements[$0], elements[$0 + 1]) }
     }
 
     /// The fields, in HKEYS order.
-    public var fields: [ByteString] { keys }
+    public var fields: [ByteString] { table?.keys ?? packedElements(from: 0, every: 2) }
 
     /// The values, in HVALS order.
-    public var fieldValues: [ByteString] { values }
+    public var fieldValues: [ByteString] { table?.values ?? packedElements(from: 1, every: 2) }
 
     /// The field and value at storage position `index` (0..<count), for random picks.
-    public func pair(at index: Int) -> (field: ByteString, value: ByteString) { (keys[index], values[index]) }
+    ///
+    /// - Complexity: O(n) in `listpack`, O(1) in `hashtable`.
+    public func pair(at index: Int) -> (field: ByteString, value: ByteString) {
+        if let table { return (table.keys[index], table.values[index]) }
+        return packed.withUnsafeBytes { buffer in
+            var p = 0
+            for _ in 0..<(2 * index) { PackedBytes.skipElement(buffer, &p) }
+            let field = PackedBytes.readElement(buffer, &p)
+            return (field, PackedBytes.readElement(buffer, &p))
+        }
+    }
+
+    /// The pairs at storage positions `indices`, each in 0..<count, repeats allowed (HRANDFIELD).
+    ///
+    /// - Complexity: O(n + k) in `listpack` (one walk), O(k) in `hashtable`.
+    public func pairs(at indices: [Int]) -> [(field: ByteString, value: ByteString)] {
+        if let table { return indices.map { (table.keys[$0], table.values[$0]) } }
+        let all = pairs
+        return indices.map { all[$0] }
+    }
 
     /// Converts to `hashtable` if any of `arguments` is longer than a listpack keeps, as Redis's
     /// hashTypeTryConversion does before a write (even one that then changes nothing).
     public func convertIfAnyTooLong(_ arguments: some Sequence<ByteString>) {
         guard isListpack else { return }
-        if arguments.contains(where: { $0.count > limits.value }) { isListpack = false }
+        if arguments.contains(where: { $0.count > limits.value }) { convertToHashtable() }
     }
 
     /// Sets `field` to `value`; returns true when the field is new.
     ///
-    /// - Complexity: O(1) amortized.
+    /// - Complexity: O(n) in `listpack`, O(1) amortized in `hashtable`.
     @discardableResult
     public func set(_ field: ByteString, _ value: ByteString) -> Bool {
-        scanOrderCache = nil
         if isListpack, field.count > limits.value || value.count > limits.value {
-            isListpack = false
+            convertToHashtable()
         }
-        if let index = positions[field] {
-            values[index] = value
+        if let table { return table.set(field, value) }
+        if let location = packedLocation(of: field) {
+            var encoded: [UInt8] = []
+            PackedBytes.appendText(value, to: &encoded)
+            packed.replaceSubrange(location.value..<location.end, with: encoded)
             return false
         }
-        positions[field] = keys.count
-        keys.append(field)
-        values.append(value)
-        if isListpack, keys.count > limits.entries { isListpack = false }
+        PackedBytes.reserve(PackedBytes.textSize(field) + PackedBytes.textSize(value), in: &packed)
+        PackedBytes.appendText(field, to: &packed)
+        PackedBytes.appendText(value, to: &packed)
+        packedCount += 1
+        if packedCount > limits.entries { convertToHashtable() }
         return true
     }
 
@@ -106,43 +183,30 @@ extension HashValue {
     /// - Complexity: O(n) in `listpack` (order kept), O(1) in `hashtable`.
     @discardableResult
     public func remove(_ field: ByteString) -> Bool {
-        scanOrderCache = nil
-        guard let index = positions.removeValue(forKey: field) else { return false }
-        if isListpack {
-            keys.remove(at: index)
-            values.remove(at: index)
-            for i in index..<keys.count { positions[keys[i]] = i }
-        } else {
-            let last = keys.count - 1
-            if index != last {
-                keys[index] = keys[last]
-                values[index] = values[last]
-                positions[keys[index]] = index
-            }
-            keys.removeLast()
-            values.removeLast()
-        }
+        if let table { return table.remove(field) }
+        guard let location = packedLocation(of: field) else { return false }
+        packed.removeSubrange(location.start..<location.end)
+        packedCount -= 1
         return true
     }
 
     /// Checks the structure's invariants; the tests call it after every operation.
     public func checkInvariants() {
-        precondition(keys.count == values.count && keys.count == positions.count)
-        for (i, key) in keys.enumerated() { precondition(positions[key] == i) }
-        if isListpack {
-            precondition(keys.count <= limits.entries)
-            precondition(keys.allSatisfy { $0.count <= limits.value })
-            precondition(values.allSatisfy { $0.count <= limits.value })
+        if let table {
+            table.checkInvariants()
+            precondition(packed.isEmpty && packedCount == 0)
+        } else {
+            let elements = packedElements()
+            precondition(elements.count == 2 * Int(packedCount), "packed holds \(elements.count) elements for \(packedCount) pairs")
+            precondition(packedCount <= limits.entries)
+            precondition(elements.allSatisfy { $0.count <= limits.value })
+            let fields = stride(from: 0, to: elements.count, by: 2).map { elements[$0] }
+            precondition(Set(fields).count == fields.count, "a field is packed twice")
         }
     }
 }
 
 extension HashValue {
-    /// The fields in HSCAN order, cached until the next write.
-    func scanOrder() -> ScanOrder {
-        if let cached = scanOrderCache { return cached }
-        let order = ScanOrder(keys)
-        scanOrderCache = order
-        return order
-    }
+    /// The fields in HSCAN order, cached by a `hashtable` hash until the next write.
+    func scanOrder() -> ScanOrder { table?.scanOrder() ?? ScanOrder(fields) }
 }

@@ -1,16 +1,18 @@
 /// A sorted set: members ordered by (score, member bytes), each member once.
 ///
-/// A B+tree that counts the pairs under each child (`CountedBTree`) gives O(log n) rank and
-/// range queries; a dictionary gives O(1) member → score. The encoding name follows Redis 7.0:
-/// `listpack` while small, `skiplist` once it outgrows the limits (only store commands build
-/// small results back as listpacks), whatever the simulator stores it in.
+/// Like Redis 7.0 it has two encodings. `listpack` while small: members and scores packed side
+/// by side in order in one byte buffer (`SortedSetValue+Packed`), walked linearly as Redis walks
+/// its listpack. `skiplist` once it outgrows the limits (only store commands build small
+/// results back as listpacks): `SortedSetSkiplist`, a counted B+tree and a dictionary.
 public final class SortedSetValue {
-    private var ordered = CountedBTree()
-    private var scores: [ByteString: Double] = [:]
+    /// The listpack encoding: member, score, member, score… in order (see `+Packed`).
+    var packed: [UInt8] = []
+    var packedCount: Int32 = 0
+    /// The skiplist encoding, once the set has one.
+    private var skiplist: SortedSetSkiplist?
+
     /// True while Redis would keep this set as a listpack.
-    public private(set) var isListpack: Bool
-    /// The scan order of a `skiplist` set, built by ZSCAN and dropped by writes.
-    var scanOrderCache: ScanOrder?
+    public var isListpack: Bool { skiplist == nil }
 
     /// Redis 7.0's default `zset-max-listpack-entries`.
     public static let maxListpackEntries = ListpackLimits.sortedSetDefault.entries
@@ -22,8 +24,8 @@ public final class SortedSetValue {
 
     /// An empty sorted set, as a listpack unless told otherwise.
     public init(listpack: Bool = true, limits: ListpackLimits = .sortedSetDefault) {
-        isListpack = listpack
         self.limits = limits
+        if !listpack { skiplist = SortedSetSkiplist() }
     }
 
     /// A sorted set holding `pairs` (a later duplicate member's score wins).
@@ -39,105 +41,128 @@ public final class SortedSetValue {
 
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SortedSetValue {
-        let copy = SortedSetValue(listpack: isListpack, limits: limits)
-        copy.ordered = ordered
-        copy.scores = scores
+        let copy = SortedSetValue(limits: limits)
+        copy.packed = packed
+        copy.packedCount = packedCount
+        copy.skiplist = skiplist?.clone()
         return copy
     }
 }
 
 extension SortedSetValue {
-    /// `listpack` while small (zset-max-listpack-entries, -value), else `skiplist`.
+    /// `listpack` while small (zset-max-listpack-entries 128, -value 64), else `skiplist`.
     public var encodingName: String { isListpack ? "listpack" : "skiplist" }
 
     /// The number of members.
-    public var count: Int { scores.count }
+    public var count: Int { skiplist?.scores.count ?? Int(packedCount) }
 
     /// True when there are no members (the key must then be deleted).
-    public var isEmpty: Bool { scores.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The score of `member`, or nil.
     ///
-    /// - Complexity: O(1).
-    public func score(of member: ByteString) -> Double? { scores[member] }
+    /// - Complexity: O(n) as a listpack, O(1) as a skiplist.
+    public func score(of member: ByteString) -> Double? {
+        if let skiplist { return skiplist.scores[member] }
+        return packedLocation(of: member)?.score
+    }
 
     /// Adds `member` or moves it to `score`; returns true when it was new.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     @discardableResult
     public func set(_ member: ByteString, score given: Double) -> Bool {
-        scanOrderCache = nil
-        // One hash lookup serves the whole update: the member's slot is kept and written in place.
-        let existing = scores.index(forKey: member)
-        if existing == nil, isListpack, scores.count + 1 > limits.entries || member.count > limits.value {
-            isListpack = false
-        }
-        // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
-        let score = isListpack && given == 0 ? 0 : given
-        if let existing {
-            let old = scores.values[existing]
-            if old != score {
-                ordered.move(member, from: old, to: score)
-                scores.values[existing] = score
+        if isListpack {
+            // A listpack keeps scores as text that reads back -0 as 0; a skiplist keeps the sign.
+            let score = given == 0 ? 0 : given
+            if let existing = packedLocation(of: member) {
+                if existing.score != score {
+                    packed.removeSubrange(existing.start..<existing.end)
+                    packedInsert(member, score: score)
+                }
+                return false
             }
-            return false
+            if Int(packedCount) + 1 <= limits.entries && member.count <= limits.value {
+                packedInsert(member, score: score)
+                packedCount += 1
+                return true
+            }
+            convertToSkiplist()
         }
-        scores[member] = score
-        ordered.insert(member, score: score)
-        return true
+        return skiplist!.set(member, score: given)
     }
 
     /// Removes `member`; returns true if it was there.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     @discardableResult
     public func remove(_ member: ByteString) -> Bool {
-        scanOrderCache = nil
-        guard let score = scores.removeValue(forKey: member) else { return false }
-        ordered.remove(member, score: score)
+        if let skiplist { return skiplist.remove(member) }
+        guard let location = packedLocation(of: member) else { return false }
+        packed.removeSubrange(location.start..<location.end)
+        packedCount -= 1
         return true
     }
 
     /// The 0-based rank of `member` in ascending order, or nil.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     public func rank(of member: ByteString) -> Int? {
-        scores[member].map { ordered.rank(of: member, score: $0) }
+        if let skiplist { return skiplist.scores[member].map { skiplist.ordered.rank(of: member, score: $0) } }
+        return packedLocation(of: member)?.rank
     }
 
     /// The member and score at ascending 0-based `rank` (in 0..<count).
-    public func element(at rank: Int) -> (member: ByteString, score: Double) { ordered.element(at: rank) }
+    public func element(at rank: Int) -> (member: ByteString, score: Double) {
+        skiplist?.ordered.element(at: rank) ?? packedElements(from: rank, limit: 1)[0]
+    }
+
+    /// The pairs at ascending ranks `ranks`, each in 0..<count, repeats allowed (ZRANDMEMBER).
+    ///
+    /// - Complexity: O(n + k) as a listpack (one walk), O(k log n) as a skiplist.
+    public func elements(at ranks: [Int]) -> [(member: ByteString, score: Double)] {
+        if let skiplist { return ranks.map { skiplist.ordered.element(at: $0) } }
+        let pairs = all
+        return ranks.map { pairs[$0] }
+    }
 
     /// Up to `limit` members from ascending `rank` on, or downward when `reverse`.
     ///
-    /// - Complexity: O(log n + limit).
+    /// - Complexity: O(n) as a listpack, O(log n + limit) as a skiplist.
     public func elements(from rank: Int, limit: Int, reverse: Bool = false) -> [(member: ByteString, score: Double)] {
-        ordered.elements(from: rank, limit: limit, reverse: reverse)
+        if let skiplist { return skiplist.ordered.elements(from: rank, limit: limit, reverse: reverse) }
+        guard rank >= 0, rank < count, limit > 0 else { return [] }
+        if !reverse { return packedElements(from: rank, limit: limit) }
+        let low = max(0, rank - limit + 1)
+        return packedElements(from: low, limit: rank - low + 1).reversed()
     }
 
     /// Every member, ascending.
-    public var all: [(member: ByteString, score: Double)] { ordered.elements(from: 0, limit: count) }
+    public var all: [(member: ByteString, score: Double)] {
+        skiplist?.ordered.elements(from: 0, limit: count) ?? packedElements(from: 0, limit: count)
+    }
 
     /// How many leading members (ascending) satisfy a predicate that holds for a prefix.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     public func prefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
-        ordered.prefixCount(while: predicate)
+        skiplist?.ordered.prefixCount(while: predicate) ?? packedPrefixCount(while: predicate)
     }
 
     /// How many leading members (ascending) have scores satisfying a predicate that holds for a
     /// prefix; cheaper than `prefixCount(while:)`, as it never reads a member.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     public func prefixCount(whileScore predicate: (Double) -> Bool) -> Int {
-        ordered.prefixCount(whileScore: predicate)
+        skiplist?.ordered.prefixCount(whileScore: predicate) ?? packedPrefixCount(whileScore: predicate)
     }
 
     /// Removes and returns the lowest member (ZPOPMIN), or the highest when `max`.
     ///
-    /// - Complexity: O(log n).
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     public func popExtreme(max: Bool) -> (member: ByteString, score: Double)? {
-        guard let element = max ? ordered.last : ordered.first else { return nil }
+        guard !isEmpty else { return nil }
+        let element = element(at: max ? count - 1 : 0)
         remove(element.member)
         return element
     }
@@ -152,37 +177,50 @@ extension SortedSetValue {
     /// Switches a result built by a store command back to `listpack` when it fits, as Redis's
     /// zsetConvertToListpackIfNeeded does.
     public func convertToListpackIfFits() {
-        guard !isListpack, count <= limits.entries else { return }
-        guard scores.keys.allSatisfy({ $0.count <= limits.value }) else { return }
-        isListpack = true
-        scanOrderCache = nil
-        for (member, score) in scores where score == 0 && score.sign == .minus {
-            ordered.remove(member, score: score)
-            ordered.insert(member, score: 0)
-            scores[member] = 0
+        guard let skiplist, count <= limits.entries else { return }
+        guard skiplist.scores.keys.allSatisfy({ $0.count <= limits.value }) else { return }
+        let elements = skiplist.ordered.elements(from: 0, limit: count)
+        self.skiplist = nil
+        packed = []
+        for (member, score) in elements {
+            // A listpack keeps scores as text that reads back -0 as 0.
+            packedInsert(member, score: score == 0 ? 0 : score)
         }
+        packed = PackedBytes.trimmed(packed)
+        packedCount = Int32(elements.count)
     }
 
-    /// Checks the tree and that it holds exactly the dictionary's pairs.
+    /// Moves the members into the `skiplist` encoding.
+    private func convertToSkiplist() {
+        let skiplist = SortedSetSkiplist()
+        for (member, score) in packedElements(from: 0, limit: Int(packedCount)) { skiplist.set(member, score: score) }
+        self.skiplist = skiplist
+        packed = []
+        packedCount = 0
+    }
+
+    /// Checks the encoding's structure: the tree and dictionary agree, or the packed pairs are
+    /// in order, distinct and within the limits.
     public func checkInvariants() {
-        ordered.checkInvariants()
-        precondition(ordered.count == scores.count)
-        for (member, score) in ordered.elements(from: 0, limit: ordered.count) {
-            precondition(scores[member] == score, "dictionary and tree disagree on \(member)")
+        if let skiplist {
+            skiplist.checkInvariants()
+            precondition(packed.isEmpty && packedCount == 0)
+            return
         }
-        if isListpack {
-            precondition(count <= limits.entries)
-            precondition(scores.keys.allSatisfy { $0.count <= limits.value })
+        let elements = packedElements(from: 0, limit: Int.max)
+        precondition(elements.count == packedCount, "packed holds \(elements.count) pairs, counted \(packedCount)")
+        precondition(count <= limits.entries)
+        precondition(elements.allSatisfy { $0.member.count <= limits.value })
+        precondition(Set(elements.map(\.member)).count == elements.count, "a member is packed twice")
+        for i in elements.indices.dropFirst() {
+            precondition(CountedBTree.precedes(elements[i - 1].score, elements[i - 1].member, elements[i].score, elements[i].member),
+                         "packed pairs out of order at \(i)")
         }
+        precondition(elements.allSatisfy { !($0.score == 0 && $0.score.sign == .minus) }, "a listpack holds -0")
     }
 }
 
 extension SortedSetValue {
-    /// The members in ZSCAN order, cached until the next write.
-    func scanOrder() -> ScanOrder {
-        if let cached = scanOrderCache { return cached }
-        let order = ScanOrder(scores.keys)
-        scanOrderCache = order
-        return order
-    }
+    /// The members in ZSCAN order, cached by a `skiplist` set until the next write.
+    func scanOrder() -> ScanOrder { skiplist?.scanOrder() ?? ScanOrder(all.map(\.member)) }
 }

@@ -6,26 +6,23 @@ public struct StreamEntry: Sendable {
 
 /// A stream's entries in id order, kept in nodes of at most `nodeCapacity` appended entries,
 /// like Redis's radix tree of listpacks: appends go to the last node, range queries find their
-/// node by binary search, and approximate trimming drops whole nodes as Redis does.
+/// node by binary search and walk it, and approximate trimming drops whole nodes as Redis
+/// does. Each node packs its entries in one buffer (`StreamNode`).
 ///
 /// Ids only grow (XADD appends after the last id), so nodes never split.
 struct StreamEntryLog {
-    struct Node {
-        /// The live entries, in id order.
-        var entries: [StreamEntry]
-        /// Entries ever appended to this node, deleted ones included (a node takes no more
-        /// appends once this reaches the capacity, as a full listpack).
-        var slots: Int
-    }
-
     /// Redis's stream-node-max-entries default.
     static let nodeCapacity = 100
 
-    private(set) var nodes: [Node] = []
+    private(set) var nodes: [StreamNode] = []
     private(set) var count = 0
 
-    var first: StreamEntry? { nodes.first?.entries.first }
-    var last: StreamEntry? { nodes.last?.entries.last }
+    var first: StreamEntry? { nodes.first?.first }
+    var last: StreamEntry? { nodes.last?.last }
+    /// The id of the last entry, without decoding it.
+    var lastID: StreamID? { nodes.last?.lastID }
+    /// The id of the first entry, without decoding it.
+    var firstID: StreamID? { nodes.first?.firstID }
 
     /// Appends an entry whose id is greater than every id held.
     /// - Complexity: O(1) amortized.
@@ -34,12 +31,12 @@ struct StreamEntryLog {
     mutating func append(_ entry: StreamEntry, nodeCapacity: Int = StreamEntryLog.nodeCapacity) {
         // StreamValue.append passes only ids above lastID, which XSETID keeps at or above the top
         // entry, so no command reaches this.
-        precondition(last.map { $0.id < entry.id } ?? true, "stream ids must grow")
+        precondition(lastID.map { $0 < entry.id } ?? true, "stream ids must grow")
         if let lastIndex = nodes.indices.last, nodes[lastIndex].slots < nodeCapacity {
-            nodes[lastIndex].entries.append(entry)
-            nodes[lastIndex].slots += 1
+            nodes[lastIndex].append(entry)
         } else {
-            nodes.append(Node(entries: [entry], slots: 1))
+            if let lastIndex = nodes.indices.last { nodes[lastIndex].seal() }
+            nodes.append(StreamNode(first: entry))
         }
         count += 1
     }
@@ -50,28 +47,19 @@ struct StreamEntryLog {
         var low = 0, high = nodes.count
         while low < high {
             let mid = (low + high) / 2
-            // A node is dropped with its last entry, so every node has one.
-            if nodes[mid].entries.last!.id < id { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    private static func entryIndex(in entries: [StreamEntry], atOrAfter id: StreamID) -> Int {
-        var low = 0, high = entries.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entries[mid].id < id { low = mid + 1 } else { high = mid }
+            if nodes[mid].lastID < id { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
     /// The entry with `id`, if present.
-    /// - Complexity: O(log n).
+    /// - Complexity: O(log n + node capacity).
     func entry(_ id: StreamID) -> StreamEntry? {
         let n = nodeIndex(atOrAfter: id)
         guard n < nodes.count else { return nil }
-        let i = Self.entryIndex(in: nodes[n].entries, atOrAfter: id)
-        return i < nodes[n].entries.count && nodes[n].entries[i].id == id ? nodes[n].entries[i] : nil
+        let (offset, found) = nodes[n].offset(atOrAfter: id)
+        guard found == id else { return nil }
+        return nodes[n].withBytes { nodes[n].entry(at: offset, in: $0) }
     }
 
     /// Removes the entry with `id`; returns true if it was there. A node left empty goes away.
@@ -80,51 +68,54 @@ struct StreamEntryLog {
     mutating func remove(_ id: StreamID) -> Bool {
         let n = nodeIndex(atOrAfter: id)
         guard n < nodes.count else { return false }
-        let i = Self.entryIndex(in: nodes[n].entries, atOrAfter: id)
-        guard i < nodes[n].entries.count, nodes[n].entries[i].id == id else { return false }
-        nodes[n].entries.remove(at: i)
-        if nodes[n].entries.isEmpty { nodes.remove(at: n) }
+        let (offset, found) = nodes[n].offset(atOrAfter: id)
+        guard found == id else { return false }
+        if nodes[n].count == 1 { nodes.remove(at: n) } else { nodes[n].removeEntry(at: offset) }
         count -= 1
         return true
     }
 
     /// Entries with ids in `start...end`, ascending or (when `reverse`) descending, at most
     /// `limit` of them (0: no limit).
-    /// - Complexity: O(log n + k) for k entries returned.
+    /// - Complexity: O(log n + node capacity + k) for k entries returned.
     func range(_ start: StreamID, _ end: StreamID, reverse: Bool = false, limit: Int = 0) -> [StreamEntry] {
         guard start <= end else { return [] }
         var result: [StreamEntry] = []
         if !reverse {
             var n = nodeIndex(atOrAfter: start)
-            guard n < nodes.count else { return [] }
-            var i = Self.entryIndex(in: nodes[n].entries, atOrAfter: start)
+            var offset = n < nodes.count ? nodes[n].offset(atOrAfter: start).offset : 0
             while n < nodes.count {
-                let entries = nodes[n].entries
-                while i < entries.count {
-                    if entries[i].id > end { return result }
-                    result.append(entries[i])
-                    if limit > 0 && result.count == limit { return result }
-                    i += 1
+                let node = nodes[n]
+                let done = node.withBytes { buffer -> Bool in
+                    while offset < buffer.count {
+                        let (id, next) = node.id(at: offset, in: buffer)
+                        if id > end { return true }
+                        result.append(node.entry(at: offset, in: buffer))
+                        if limit > 0 && result.count == limit { return true }
+                        offset = next
+                    }
+                    return false
                 }
+                if done { return result }
                 n += 1
-                i = 0
+                offset = 0
             }
         } else {
-            var n = nodeIndex(atOrAfter: end)
-            if n == nodes.count { n -= 1 }
-            guard n >= 0 else { return [] }
-            var i = Self.entryIndex(in: nodes[n].entries, atOrAfter: end)
-            if i == nodes[n].entries.count || nodes[n].entries[i].id > end { i -= 1 }
+            var n = min(nodeIndex(atOrAfter: end), nodes.count - 1)
             while n >= 0 {
-                let entries = nodes[n].entries
-                while i >= 0 {
-                    if entries[i].id < start { return result }
-                    result.append(entries[i])
-                    if limit > 0 && result.count == limit { return result }
-                    i -= 1
+                let node = nodes[n]
+                let done = node.withBytes { buffer -> Bool in
+                    for offset in node.offsets().reversed() {
+                        let id = node.id(at: offset, in: buffer).id
+                        if id > end { continue }
+                        if id < start { return true }
+                        result.append(node.entry(at: offset, in: buffer))
+                        if limit > 0 && result.count == limit { return true }
+                    }
+                    return false
                 }
+                if done { return result }
                 n -= 1
-                if n >= 0 { i = nodes[n].entries.count - 1 }
             }
         }
         return result
@@ -139,11 +130,11 @@ struct StreamEntryLog {
         var removed = 0
         while let node = nodes.first {
             if let maxLength, count <= maxLength { break }
-            let live = node.entries.count
+            let live = Int(node.count)
             if limit > 0 && removed + live > limit { break }
             let dropWhole: Bool
-            // Every node has a last entry (see nodeIndex); without MAXLEN the caller gives MINID.
-            if let maxLength { dropWhole = count - live >= maxLength } else { dropWhole = node.entries.last!.id < minID! }
+            // Without MAXLEN the caller gives MINID.
+            if let maxLength { dropWhole = count - live >= maxLength } else { dropWhole = node.lastID < minID! }
             if dropWhole {
                 nodes.removeFirst()
                 count -= live
@@ -152,11 +143,20 @@ struct StreamEntryLog {
             }
             if approximate { break }
             var dropped = 0
-            for entry in node.entries {
-                if let maxLength { if count - dropped <= maxLength { break } } else if entry.id >= minID! { break }
-                dropped += 1
+            if let maxLength {
+                dropped = count - maxLength
+            } else {
+                node.withBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let (id, next) = node.id(at: offset, in: buffer)
+                        if id >= minID! { break }
+                        dropped += 1
+                        offset = next
+                    }
+                }
             }
-            nodes[0].entries.removeFirst(dropped)
+            nodes[0].removeFirst(dropped)
             count -= dropped
             removed += dropped
             break
@@ -172,13 +172,18 @@ struct StreamEntryLog {
         var previous: StreamID?
         var total = 0
         for (n, node) in nodes.enumerated() {
-            if node.entries.isEmpty { return "node \(n) is empty" }
-            if node.slots < node.entries.count { return "node \(n) has \(node.slots) slots" }
-            for entry in node.entries {
-                if let previous, !(previous < entry.id) { return "ids out of order at \(entry.id)" }
-                previous = entry.id
+            if node.count == 0 { return "node \(n) is empty" }
+            if node.slots < node.count { return "node \(n) has \(node.slots) slots" }
+            let offsets = node.offsets()
+            if offsets.count != Int(node.count) { return "node \(n) counts \(node.count) but holds \(offsets.count)" }
+            for offset in offsets {
+                let id = node.withBytes { node.id(at: offset, in: $0).id }
+                if let previous, !(previous < id) { return "ids out of order at \(id)" }
+                if id < node.master { return "\(id) below its master \(node.master)" }
+                previous = id
             }
-            total += node.entries.count
+            if previous != node.lastID { return "node \(n) last id \(node.lastID) but holds \(previous.map(\.description) ?? "none")" }
+            total += Int(node.count)
         }
         return total == count ? nil : "count \(count) but \(total) entries"
     }

@@ -71,14 +71,14 @@ public final class StreamValue {
     func delete(_ id: StreamID) -> Bool {
         guard log.remove(id) else { return false }
         if id > maxDeletedID { maxDeletedID = id }
-        firstID = log.first?.id ?? .zero
+        firstID = log.firstID ?? .zero
         return true
     }
 
     /// Trims by MAXLEN or MINID; returns the number of entries removed.
     func trim(maxLength: Int?, minID: StreamID?, approximate: Bool, limit: Int) -> Int {
         let removed = log.trim(approximate: approximate, limit: limit, keepAtLeast: maxLength, minID: minID)
-        if removed > 0 { firstID = log.first?.id ?? .zero }
+        if removed > 0 { firstID = log.firstID ?? .zero }
         return removed
     }
 

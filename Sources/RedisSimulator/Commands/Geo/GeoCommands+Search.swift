@@ -101,8 +101,7 @@ extension CommandTable {
             var next = cell
             next.bits += 1
             let ranks = zset.ranks(in: ScoreRange(min: Double(cell.aligned52), max: Double(next.aligned52), maxExclusive: true))
-            for rank in ranks {
-                let (member, score) = zset.element(at: rank)
+            for (member, score) in zset.elements(from: ranks.lowerBound, limit: ranks.count) {
                 if let position = GeoHash(score: score).center(),
                     let distance = shape.distance(toLongitude: position.longitude, latitude: position.latitude)
                 {
