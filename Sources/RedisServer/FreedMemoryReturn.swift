@@ -45,9 +45,10 @@ public final class FreedMemoryReturn: Sendable {
         self.trim = trim
     }
 
-    /// Trims when enough has been freed since the last trim; returns whether it trimmed.
+    /// `check()` from a server's timer: over the process's own allocator, at most once an
+    /// interval for all the servers of the process together.
     @discardableResult
-    public func check() -> Bool {
+    public func checkOnSchedule() -> Bool {
         if sharesTheProcessAllocator {
             let now = ContinuousClock.now
             let due = Self.lastProcessCheck.withLock { last -> Bool in
@@ -57,6 +58,12 @@ public final class FreedMemoryReturn: Sendable {
             }
             guard due else { return false }
         }
+        return check()
+    }
+
+    /// Trims when enough has been freed since the last trim; returns whether it trimmed.
+    @discardableResult
+    public func check() -> Bool {
         guard let free = freeBytes() else { return false }
         let due = baseline.withLock { baseline -> Bool in
             let floor = min(baseline ?? 0, free)

@@ -83,7 +83,7 @@ public final class RESPServer: Sendable {
         let freedMemory = FreedMemoryReturn()
         let interval = TimeAmount.seconds(FreedMemoryReturn.interval.components.seconds)
         let memoryReturn = group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
-            freedMemory.check()
+            freedMemory.checkOnSchedule()
         }
         state.withLock { state in
             state.listener = listener
