@@ -48,8 +48,11 @@ extension LiveConfinement {
         // Commands that were already on their way when the connections closed may have written
         // again; the run's rules no longer let it write at all.
         _ = try? await admin.send(strings: ["ACL", "SETUSER", user, "resetkeys", "resetchannels"])
-        for start in stride(from: 0, to: keys.count, by: 500) {
-            _ = try? await admin.send([Array("UNLINK".utf8)] + keys[start..<min(keys.count, start + 500)])
+        // Listed again now that nothing of the run can write: keys it created after the first
+        // listing (and before its connections closed) go too.
+        let remaining = await ownKeys(on: admin)
+        for start in stride(from: 0, to: remaining.count, by: 500) {
+            _ = try? await admin.send([Array("UNLINK".utf8)] + remaining[start..<min(remaining.count, start + 500)])
         }
     }
 }

@@ -138,6 +138,9 @@ extension LiveConfinement {
             return (state.leaseAdmin, state.leaseRenewal, state.libraries, state.memoryWatch)
         }
         watch?.cancel()
+        // A stop for memory already under way finishes first: its ACL SETUSER would otherwise
+        // create the user again after the run deleted it, and its UNLINKs race the run's end.
+        await watch?.value
         renewal?.cancel()
         guard let leaseAdmin else { return }
         for library in libraries.sorted() { _ = try? await leaseAdmin.send(strings: ["FUNCTION", "DELETE", library]) }

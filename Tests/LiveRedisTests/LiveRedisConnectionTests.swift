@@ -45,11 +45,15 @@ struct LiveRedisConnectionTests {
     @Test func aBlockedCommandWaitsWhileOtherConnectionsWork() async throws {
         let waiter = try await LiveRedisConnection.connect(to: url)
         let worker = try await LiveRedisConnection.connect(to: url)
-        async let popped = waiter.send("BLPOP", "jobs", "5")
-        for _ in 0..<50 {
-            if try await worker.send("CLIENT", "LIST").stringValue?.contains("cmd=blpop") == true { break }
-            try await Task.sleep(for: .milliseconds(20))
+        async let popped = waiter.send("BLPOP", "jobs", "60")
+        // Until the server has the BLPOP (a loaded machine may take seconds to send it).
+        let deadline = ContinuousClock.now + .seconds(30)
+        var blocked = false
+        while !blocked, ContinuousClock.now < deadline {
+            blocked = try await worker.send("CLIENT", "LIST").stringValue?.contains("cmd=blpop") == true
+            if !blocked { try await Task.sleep(for: .milliseconds(20)) }
         }
+        #expect(blocked, "the BLPOP never reached the server")
         #expect(try await worker.send("SET", "other", "1") == .ok)
         #expect(try await worker.send("RPUSH", "jobs", "job-1") == .integer(1))
         #expect(try await popped == .bulkArray(["jobs", "job-1"]))

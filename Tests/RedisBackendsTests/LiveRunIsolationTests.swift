@@ -162,13 +162,15 @@ import Testing
             }
             #expect(last.debugDescription.contains("memory budget of 1.0 MB"), "\(last)")
             #expect(hungry.takeStoppedScript()?.contains("memory budget") == true)
-            #expect(try await admin.send("SCAN", "0", "MATCH", "big:*", "COUNT", "1000").arrayValue?.last == .array([]))
             #expect(try await client.send("GET", "job:mine").isError)
             #expect(try await modestClient.send("GET", "job:mine") == .bulk("small"))
             #expect(modest.takeStoppedScript() == nil)
             await client.close()
             await modestClient.close()
+            // The run's end waits for the stop's clean-up, which may still be deleting keys.
             await hungry.close()
+            let left = try await admin.send("SCAN", "0", "MATCH", "big:*", "COUNT", "1000")
+            #expect(left.arrayValue?.last == .array([]), "\(left)")
             await modest.close()
             let four = try await LiveRedisConnection.connect(to: elsewhere)
             _ = try await four.send("DEL", "job:mine")

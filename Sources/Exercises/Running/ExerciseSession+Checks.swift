@@ -49,6 +49,9 @@ extension ExerciseSession {
     }
 
     /// Runs one check.
+    /// How long a `received` check on a live Redis waits for messages still on their way.
+    static let liveMessagePatience: Duration = .milliseconds(750)
+
     private func run(_ check: ExerciseCheck) async throws(ExerciseRunError) -> CheckResult {
         func verdict(_ passed: Bool, _ right: String) -> CheckResult {
             CheckResult(name: check.name, status: passed ? .passed : .failed, message: passed ? right : check.message,
@@ -73,15 +76,26 @@ extension ExerciseSession {
             guard let client = client(named: name) else {
                 return verdict(false, "")
             }
-            let messages = client.messages
-            var index = messages.startIndex
-            var found = 0
-            for expectation in expected {
-                guard let match = messages[index...].firstIndex(where: expectation.matches) else { break }
-                found += 1
-                index = messages.index(after: match)
+            func received() -> Bool {
+                let messages = client.messages
+                var index = messages.startIndex
+                var found = 0
+                for expectation in expected {
+                    guard let match = messages[index...].firstIndex(where: expectation.matches) else { break }
+                    found += 1
+                    index = messages.index(after: match)
+                }
+                return found == expected.count && (count.map { messages.count == $0 } ?? true)
             }
-            let passed = found == expected.count && (count.map { messages.count == $0 } ?? true)
+            var passed = received()
+            // From a live Redis a message comes through the connection's reader, which a loaded
+            // machine can hold up past the quiet period: a check that is not met yet waits a
+            // little for it (bounded), so a correct answer never loses points to the scheduler.
+            let patience = ContinuousClock.now + Self.liveMessagePatience
+            while !passed, environment.isLive, ContinuousClock.now < min(patience, deadline) {
+                try? await Task.sleep(for: .milliseconds(20))
+                passed = received()
+            }
             let what = count.map { "exactly \($0) message\($0 == 1 ? "" : "s")" } ?? "the \(expected.count) expected message\(expected.count == 1 ? "" : "s")"
             return verdict(passed, "\(Self.who(name)) received \(what)")
         case .replied(let name, let expect):
