@@ -13,10 +13,15 @@ public final class LiveRedisBackend: RedisBackend {
     let confinement: LiveConfinement?
     let watch: LiveServerWatch
 
+    /// Whether runs with scripts are rehearsed on the simulator first (see `rehearsal`).
+    let rehearsesScripts: Bool
+
     /// The Redis at `url`, called `label` for people (the URL, without its password, by default).
-    public init(url: RedisURL, label: String? = nil) {
+    /// `rehearsesScripts: false` sends scripts straight to the server, to test how it stops them.
+    public init(url: RedisURL, label: String? = nil, rehearsesScripts: Bool = true) {
         self.url = url
         self.label = label ?? url.description
+        self.rehearsesScripts = rehearsesScripts
         confinement = nil
         watch = LiveServerWatch(url: url)
     }
@@ -24,6 +29,7 @@ public final class LiveRedisBackend: RedisBackend {
     private init(base: LiveRedisBackend, confinement: LiveConfinement) {
         url = base.url
         label = base.label
+        rehearsesScripts = base.rehearsesScripts
         watch = base.watch
         self.confinement = confinement
     }
@@ -53,7 +59,7 @@ public final class LiveRedisBackend: RedisBackend {
     public func advanceClock(milliseconds: Int64) -> Bool { false }
 
     /// The built-in simulator: a run whose script loops past its budget there is not sent here.
-    public var rehearsal: (any RedisBackend)? { SimulatorBackend() }
+    public var rehearsal: (any RedisBackend)? { rehearsesScripts ? SimulatorBackend() : nil }
 
     public var clockOffsetMilliseconds: Int64? { nil }
 

@@ -103,10 +103,13 @@ import Testing
         }
         let server = try RedisServerProcess(extraArguments: ["--busy-reply-threshold", "100"])
         defer { server.stop() }
-        let (url, live) = Self.backend(on: server, database: 4)
+        let url = RedisURL(host: "127.0.0.1", port: server.port, database: 4)
         var limits = ExerciseLimits.learner
         limits.wallClock = .seconds(2)
-        let result = await ExerciseRunner(backend: live).run(
+        // Sent straight to the server (a live backend normally rehearses it on the simulator
+        // and refuses it there), to show how the server's copy is stopped.
+        let direct = LiveRedisBackend(url: url, rehearsesScripts: false)
+        let result = await ExerciseRunner(backend: direct).run(
             try ExerciseFixtures.exercise(ExerciseFixtures.valid), submission: .redis("EVAL \"while true do end\" 0\n"), limits: limits)
         #expect(result.status == .error)
         #expect(result.error?.contains("wall-clock budget of 2 s ran out") == true, "\(result)")

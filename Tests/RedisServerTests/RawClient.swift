@@ -46,7 +46,7 @@ final class RawClient {
     /// Every byte the server sends until it closes the connection or stays quiet for
     /// `quietMilliseconds`, with `<closed>` appended when it closed.
     func readUntilQuiet(quietMilliseconds: Int = 300) -> [UInt8] {
-        var timeout = timeval(tv_sec: 0, tv_usec: Int(quietMilliseconds) * 1000)
+        var timeout = timeval(tv_sec: quietMilliseconds / 1000, tv_usec: (quietMilliseconds % 1000) * 1000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received = input
         input = []
