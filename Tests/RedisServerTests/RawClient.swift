@@ -53,7 +53,8 @@ final class RawClient {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = Foundation.read(fd, &chunk, chunk.count)
-            if count == 0 { return received + Array("<closed>".utf8) }
+            // A close the peer ends with a reset (unread data on either side) is a close too.
+            if count == 0 || (count < 0 && errno == ECONNRESET) { return received + Array("<closed>".utf8) }
             guard count > 0 else { return received }
             received += chunk[0..<count]
         }
