@@ -88,16 +88,7 @@ import Testing
             makeGrader: { _ in ScriptedGrader() }, log: { _ in })
         let serving = Task { try await worker.run() }
         defer { serving.cancel() }
-        let outcomes = try await withThrowingTaskGroup(of: [String: SubmissionOutcome]?.self) { group in
-            group.addTask { try await coordinator.results(of: run, progress: { _, _ in }) }
-            group.addTask {
-                try await Task.sleep(for: .seconds(60))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
+        let outcomes = try await Self.results(of: run, from: coordinator)
         let results = try #require(outcomes, "the worker did not grade the run within 60 s")
         #expect(results.count == 6)
         #expect(results["s0/ex-counter"]?.status == .passed)
@@ -145,16 +136,7 @@ import Testing
             makeGrader: { _ in grader }, log: { _ in })
         let serving = Task { try await worker.run() }
         defer { serving.cancel() }
-        let outcomes = try await withThrowingTaskGroup(of: [String: SubmissionOutcome]?.self) { group in
-            group.addTask { try await coordinator.results(of: run, progress: { _, _ in }) }
-            group.addTask {
-                try await Task.sleep(for: .seconds(60))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
+        let outcomes = try await Self.results(of: run, from: coordinator)
         let results = try #require(outcomes, "the worker did not grade the run within 60 s")
         #expect(results["s0/ex-counter"]?.error == "graded by the ghost")
         #expect(results["s1/ex-counter"]?.status == .passed)
@@ -167,6 +149,20 @@ import Testing
         #expect(names.filter { $0 == "EVAL" }.count == 2)
         #expect(names.filter { $0 == "XACK" }.count == 1)
         #expect(!names.contains("MULTI"))
+    }
+
+    /// The run's results as the coordinator collects them, or nil when they take over a minute.
+    static func results(of run: QueueRun, from coordinator: QueueCoordinator) async throws -> [String: SubmissionOutcome]? {
+        try await withThrowingTaskGroup(of: [String: SubmissionOutcome]?.self) { group in
+            group.addTask { try await coordinator.results(of: run, progress: { _, _ in }) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(60))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     @Test func aCoordinatorWhoseRunVanishedFromTheQueueSaysSo() async throws {
