@@ -35,6 +35,7 @@ extension CommandTable {
                     ctx.server.table.aclLookup(name.string).map(commandInfo) ?? .nullBulkString
                 })
             },
+            commandDocsSpec,
             commandSpec("command|getkeys", arity: -4) { ctx in
                 .array(try commandKeys(ctx).map { .bulk(ctx[$0.index + 2]) })
             },
@@ -75,7 +76,7 @@ extension CommandTable {
     }
 
     /// One command's COMMAND INFO entry, in Redis 7.0's ten-element shape; tips and key specs
-    /// come from Redis's metadata for a command of that name.
+    /// come from Redis's metadata for a command of that name, key-spec notes from our prose.
     @Sendable static func commandInfo(_ spec: CommandSpec) -> RESPValue {
         let metadata = spec.redisMetadata
         return .array([
@@ -83,13 +84,16 @@ extension CommandTable {
             .integer(Int64(spec.keys.first)), .integer(Int64(spec.keys.last)), .integer(Int64(spec.keys.step)),
             .set(spec.categories.map { .simpleString($0) }),
             .set((metadata?.tips ?? []).map { .bulk($0) }),
-            .set((metadata?.keySpecs ?? []).map(keySpecInfo)),
-            .array(spec.subcommands.sorted { $0.name < $1.name }.map(commandInfo)),
+            .set((metadata?.keySpecs ?? []).enumerated().map { index, keySpec in
+                keySpecInfo(keySpec, notes: CommandDocsProse.keySpecNote(spec.name, index))
+            }),
+            // Redis answers an empty set, not an empty array, for a command without subcommands.
+            spec.subcommands.isEmpty ? .set([]) : .array(spec.subcommands.sorted { $0.name < $1.name }.map(commandInfo)),
         ])
     }
 
-    /// A key spec as COMMAND INFO shows it (without Redis's prose notes).
-    static func keySpecInfo(_ keySpec: KeySpec) -> RESPValue {
+    /// A key spec as COMMAND INFO shows it; where Redis explains a spec in a note, the note is ours.
+    static func keySpecInfo(_ keySpec: KeySpec, notes: String? = nil) -> RESPValue {
         let begin: RESPValue
         switch keySpec.beginSearch {
         case .index(let index):
@@ -115,7 +119,7 @@ extension CommandTable {
         case .unknown:
             find = .map([.bulk("type"), .bulk("unknown"), .bulk("spec"), .map([])])
         }
-        return .map([
+        return .map((notes.map { [.bulk("notes"), .bulk($0)] } ?? []) + [
             .bulk("flags"), .set(keySpec.flags.map { .simpleString($0) }),
             .bulk("begin_search"), begin, .bulk("find_keys"), find,
         ])
