@@ -6,15 +6,14 @@ import Darwin
 
 /// The two drawings Redis's LOLWUT makes (version 5: Georg Nees's "Schotter" in Braille dots;
 /// version 6: a city skyline in terminal grays), with the same geometry, arithmetic widths and
-/// random draws as Redis 7.0.15, so a drawing without randomness matches it byte for byte.
+/// random draws as Redis 7.0.15: given the numbers C's rand() gave Redis, the same drawing.
 enum LolwutArt {
-    /// Redis's RAND_MAX: random draws are integers in 0...randMax, as C's rand() gives.
-    static let randMax: Int32 = 2_147_483_647
+    /// Redis's RAND_MAX: `rand` draws integers in 0...randMax, as C's rand() gives them.
+    static let randMax = 2_147_483_647
 
     /// Schotter: `columns` terminal columns, a grid of squares that tilt and shift more on each
     /// lower row. Arguments are already clamped (columns 1...1000, squares 1...200).
-    static func schotter(columns: Int, squaresPerRow: Int, squaresPerColumn: Int,
-                         random: inout some RandomNumberGenerator) -> [UInt8] {
+    static func schotter(columns: Int, squaresPerRow: Int, squaresPerColumn: Int, rand: () -> Int) -> [UInt8] {
         let width = columns * 2
         let padding = width > 4 ? 2 : 0
         // Redis computes in C floats; the same widths keep every rounding identical.
@@ -27,13 +26,11 @@ enum LolwutArt {
                 var sy = Int(Float(y) * side + side / 2 + Float(padding))
                 var angle: Float = 0
                 if y > 1 {
-                    func draw() -> Float {
-                        Float(Int32.random(in: 0...randMax, using: &random)) / Float(randMax) / Float(squaresPerColumn) * Float(y)
-                    }
+                    func draw() -> Float { Float(rand()) / Float(randMax) / Float(squaresPerColumn) * Float(y) }
                     var r1 = draw(), r2 = draw(), r3 = draw()
-                    if Int32.random(in: 0...randMax, using: &random) % 2 != 0 { r1 = -r1 }
-                    if Int32.random(in: 0...randMax, using: &random) % 2 != 0 { r2 = -r2 }
-                    if Int32.random(in: 0...randMax, using: &random) % 2 != 0 { r3 = -r3 }
+                    if rand() % 2 != 0 { r1 = -r1 }
+                    if rand() % 2 != 0 { r2 = -r2 }
+                    if rand() % 2 != 0 { r3 = -r3 }
                     angle = r1
                     sx = Int(Float(sx) + r2 * side / 3)
                     sy = Int(Float(sy) + r3 * side / 3)
@@ -46,9 +43,8 @@ enum LolwutArt {
 
     /// The skyline: `columns` × `rows` cells (already clamped to 1...1000), light background
     /// towers, then dark foreground towers with lit windows.
-    static func skyline(columns: Int, rows: Int, random: inout some RandomNumberGenerator) -> [UInt8] {
+    static func skyline(columns: Int, rows: Int, rand: () -> Int) -> [UInt8] {
         var canvas = GrayCanvas(width: columns, height: rows, background: 3)
-        func rand() -> Int { Int(Int32.random(in: 0...randMax, using: &random)) }
         for color in [2, 1] {
             var offset = -10
             while offset < columns {

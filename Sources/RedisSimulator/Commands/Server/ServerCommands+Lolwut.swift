@@ -13,18 +13,19 @@ extension CommandTable {
                 version = "\(UInt32(truncatingIfNeeded: number)).0.0"
                 arguments.removeFirst(2)
             }
-            var random = SystemRandomNumberGenerator()
+            var generator = SystemRandomNumberGenerator()
+            let rand = { Int.random(in: 0...LolwutArt.randMax, using: &generator) }
             switch version {
             case "5.0.0":
                 let numbers = try lolwutNumbers(arguments, defaults: [66, 8, 12])
                 var text = LolwutArt.schotter(
                     columns: clamp(numbers[0], 1, 1000), squaresPerRow: clamp(numbers[1], 1, 200),
-                    squaresPerColumn: clamp(numbers[2], 1, 200), random: &random)
+                    squaresPerColumn: clamp(numbers[2], 1, 200), rand: rand)
                 text += Array("\nGeorg Nees - schotter, plotter on paper, 1968. Redis ver. \(ServerState.redisVersion)\n".utf8)
                 return .verbatimString(format: "txt", text: text)
             case "6.0.0":
                 let numbers = try lolwutNumbers(arguments, defaults: [80, 20])
-                var text = LolwutArt.skyline(columns: clamp(numbers[0], 1, 1000), rows: clamp(numbers[1], 1, 1000), random: &random)
+                var text = LolwutArt.skyline(columns: clamp(numbers[0], 1, 1000), rows: clamp(numbers[1], 1, 1000), rand: rand)
                 text += Array(("\nDedicated to the 8 bit game developers of past and present.\n"
                     + "Original 8 bit image from Plaguemon by hikikomori. Redis ver. \(ServerState.redisVersion)\n").utf8)
                 return .verbatimString(format: "txt", text: text)
