@@ -12,10 +12,10 @@ struct IntrospectionDifferentialTests {
     static let docsRequests: [[String]] = [
         ["get"],
         ["set", "client|kill", "georadius", "GEORADIUS_RO"],
-        ["xadd", "zadd", "restore", "migrate", "bitfield", "sort", "lolwut"],
+        ["xadd", "zadd", "restore", "bitfield", "sort", "lolwut", "xreadgroup", "geosearch"],
         ["config", "xinfo", "object", "client", "command", "acl", "xgroup"],
         ["nosuch", "get|x", "client|list|x", "GET", "get", "Config|Get"],
-        ["eval", "fcall", "function|load", "subscribe", "hello", "auth", "shutdown", "failover"],
+        ["eval", "fcall", "function|load", "subscribe", "hello", "auth", "latency", "memory|usage"],
     ]
 
     /// Subcommands of commands the simulator has that it does not implement yet: their
