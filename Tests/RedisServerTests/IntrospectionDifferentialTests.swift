@@ -104,6 +104,75 @@ struct IntrospectionDifferentialTests {
         await served.stop()
     }
 
+    /// COMMAND GETKEYS and GETKEYSANDFLAGS on a command line built for every command and
+    /// subcommand the simulator has, from the required arguments Redis's COMMAND DOCS lists.
+    @Test(arguments: [2, 3])
+    func getKeysMatchesRedisForEveryCommand(protocolVersion: Int) async throws {
+        let redis = try RedisServerProcess()
+        defer { redis.stop() }
+        let served = try await ServedSimulator()
+        var docs: [String: RESPValue] = [:]
+        func collect(_ listing: RESPValue) {
+            let items = DocsMask.flat(listing)
+            for index in stride(from: 0, to: items.count - 1, by: 2) {
+                let fields = Self.fields(items[index + 1])
+                docs[items[index].stringValue ?? ""] = fields["arguments"] ?? .array([])
+                if let subcommands = fields["subcommands"] { collect(subcommands) }
+            }
+        }
+        collect(try Self.replies(port: redis.port, protocolVersion: 2, [["COMMAND", "DOCS"]])[0])
+        let names = try Self.replies(port: served.port, protocolVersion: 2, [["COMMAND", "LIST"]])[0].arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(names.count > 300)
+        var requests: [[String]] = []
+        for name in names.sorted() {
+            guard let arguments = docs[name] else { continue }
+            let line = name.uppercased().split(separator: "|").map(String.init) + Self.requiredArguments(DocsMask.flat(arguments))
+            requests += [["COMMAND", "GETKEYSANDFLAGS"] + line, ["COMMAND", "GETKEYS"] + line]
+        }
+        #expect(requests.count == 2 * names.count)
+        let theirs = try Self.replies(port: redis.port, protocolVersion: protocolVersion, requests)
+        let ours = try Self.replies(port: served.port, protocolVersion: protocolVersion, requests)
+        var mismatches: [String] = []
+        for (index, request) in requests.enumerated() where ours[index] != theirs[index] {
+            mismatches.append("\(request.joined(separator: " ")):\n  ours  \(ours[index])\n  redis \(theirs[index])")
+        }
+        #expect(mismatches.isEmpty, Comment(rawValue: "RESP\(protocolVersion)\n" + mismatches.joined(separator: "\n")))
+        await served.stop()
+    }
+
+    static func fields(_ map: RESPValue) -> [String: RESPValue] {
+        let items = DocsMask.flat(map)
+        var result: [String: RESPValue] = [:]
+        for index in stride(from: 0, to: items.count - 1, by: 2) { result[items[index].stringValue ?? ""] = items[index + 1] }
+        return result
+    }
+
+    /// The words of the required arguments: a token, then a value of the argument's type (a
+    /// `oneof` takes its first choice, a `block` its own required arguments).
+    static func requiredArguments(_ arguments: [RESPValue]) -> [String] {
+        var words: [String] = []
+        for argument in arguments {
+            let fields = fields(argument)
+            if DocsMask.flat(fields["flags"] ?? .array([])).contains(where: { $0.stringValue == "optional" }) { continue }
+            words += argumentWords(fields)
+        }
+        return words
+    }
+
+    static func argumentWords(_ fields: [String: RESPValue]) -> [String] {
+        var words: [String] = fields["token"]?.stringValue.map { [$0] } ?? []
+        switch fields["type"]?.stringValue {
+        case "key": words.append("k\(words.count)")
+        case "string", "pattern": words.append("v")
+        case "integer", "unix-time": words.append("1")
+        case "double": words.append("1.5")
+        case "oneof": words += DocsMask.flat(fields["arguments"] ?? .array([])).first.map { argumentWords(Self.fields($0)) } ?? []
+        case "block": words += requiredArguments(DocsMask.flat(fields["arguments"] ?? .array([])))
+        default: break
+        }
+        return words
+    }
+
     @Test func randomDrawingsHaveRedisDimensions() async throws {
         let redis = try RedisServerProcess()
         defer { redis.stop() }
@@ -159,7 +228,7 @@ enum DocsMask {
         return result
     }
 
-    private static func flat(_ value: RESPValue) -> [RESPValue] {
+    static func flat(_ value: RESPValue) -> [RESPValue] {
         switch value {
         case .map(let items), .array(let items), .set(let items): return items
         default: return []
