@@ -196,10 +196,12 @@ extension ServerState {
             reply = .error("ERR \(error)")
         }
         if case .error = reply { failed = true }
+        let errorCounted = client.replyErrorCounted
+        client.replyErrorCounted = false
         let nanoseconds = ScriptMonitor.monotonicNanoseconds() - startedNanoseconds
         observeCall(spec, args, client: client, now: now, nanoseconds: nanoseconds)
         // One measurement feeds the slow log, latency events and commandstats alike.
-        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply)
+        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply, errorCounted: errorCounted)
         return reply
     }
 
