@@ -60,6 +60,9 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
+        if let refusal = protectedRefusal(spec) {
+            return reject(client, refusal, spec: spec)
+        }
         if !spec.allowsUnauthenticated, requiresAuthentication(client) {
             return reject(client, .noAuth, spec: spec)
         }
