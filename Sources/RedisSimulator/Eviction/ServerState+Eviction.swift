@@ -26,9 +26,21 @@ extension ServerState {
             stats.evictedKeys += 1
             memoryCheck.estimate -= size + (hadExpiry ? 32 : 0)
             touchWatchedKey(key, in: db.index)
+            trackingInvalidateEvicted(key)
             notifyKeyspaceEvent(.evicted, event: "evicted", key: key, db: db.index)
         }
         return true
+    }
+
+    /// Tells the clients that read an evicted key. Eviction before a command runs is not part
+    /// of it, so even the client about to run the command hears of it before the reply, as in
+    /// Redis (whose pending invalidations are only those of a command in progress); eviction
+    /// inside one (CONFIG SET maxmemory) waits for its reply like any write of the command.
+    private func trackingInvalidateEvicted(_ key: ByteString) {
+        let current = currentClient
+        if replication.depth == 0 { currentClient = nil }
+        trackingInvalidateKey(key, by: nil)
+        currentClient = current
     }
 
     /// CONFIG SET maxmemory: measures the dataset afresh and evicts down to the new limit.
