@@ -13,6 +13,15 @@ extension ServerState {
         currentClient = client
         var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
         currentClient = outer
+        if outer == nil, !tracking.beforeReplyForCurrent.isEmpty {
+            let first = tracking.beforeReplyForCurrent
+            tracking.beforeReplyForCurrent = []
+            switch result {
+            case .reply(let reply): result = .replies(first + [reply])
+            case .replies(let replies): result = .replies(first + replies)
+            case .blocked, .snapshot: for message in first { client.push(message) }
+            }
+        }
         if outer == nil, client.tracking.enabled || tracking.clientCount > 0 {
             // CLIENT CACHING lasts for the next command, or the whole transaction.
             if !client.transaction.inMulti, !(args.first?.equalsIgnoringCase("client") ?? false) {

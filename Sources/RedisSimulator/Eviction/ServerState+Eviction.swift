@@ -37,10 +37,15 @@ extension ServerState {
     /// Redis (whose pending invalidations are only those of a command in progress); eviction
     /// inside one (CONFIG SET maxmemory) waits for its reply like any write of the command.
     private func trackingInvalidateEvicted(_ key: ByteString) {
-        let current = currentClient
-        if replication.depth == 0 { currentClient = nil }
+        guard replication.depth == 0, let current = currentClient else {
+            trackingInvalidateKey(key, by: nil)
+            return
+        }
+        let held = tracking.pendingForCurrent
+        tracking.pendingForCurrent = []
         trackingInvalidateKey(key, by: nil)
-        currentClient = current
+        tracking.beforeReplyForCurrent += trackingPendingMessages(current)
+        tracking.pendingForCurrent = held
     }
 
     /// CONFIG SET maxmemory: measures the dataset afresh and evicts down to the new limit.

@@ -69,8 +69,7 @@ import RESP
         _ = reader.drain()
         // Over the limit now: the next command evicts the only key with a TTL first, and its
         // reader hears of it before the command's own reply.
-        #expect(reader.run("STRLEN", "big") == .reply(.integer(5120)))
-        #expect(reader.drain() == [.push([.bulk("invalidate"), .array([.bulk("volatile")])])])
+        #expect(reader.run("STRLEN", "big") == .replies([.push([.bulk("invalidate"), .array([.bulk("volatile")])]), .integer(5120)]))
         #expect(reader.reply("EXISTS", "volatile") == .integer(0))
     }
 
