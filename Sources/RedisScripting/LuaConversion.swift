@@ -88,6 +88,18 @@ enum LuaConversion {
         }
     }
 
+    /// True when the value at `index` is an error table marked `ignore_error_stats_update`: an
+    /// error a command answered inside the script, already counted in errorstats.
+    static func carriesCountedError(_ L: OpaquePointer, _ index: Int32) -> Bool {
+        guard redislings_lua_istable(L, index) != 0 else { return false }
+        defer { redislings_lua_pop(L, 2) }
+        lua_pushstring(L, "err")
+        lua_rawget(L, index)
+        lua_pushstring(L, "ignore_error_stats_update")
+        lua_rawget(L, index)
+        return lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TBOOLEAN && lua_toboolean(L, -1) != 0
+    }
+
     /// Pushes `{err = text}`.
     static func pushErrorTable(_ L: OpaquePointer, _ text: String) {
         lua_createtable(L, 0, 1)

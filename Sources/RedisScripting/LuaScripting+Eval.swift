@@ -93,6 +93,7 @@ extension LuaScripting {
             lua_gc(L, LUA_GCSTEP, 50)
             callsSinceCollection = 0
         }
+        if LuaConversion.carriesCountedError(L, lua_gettop(L)) { run.replyErrorWasCounted() }
         if status == 0 { return LuaConversion.reply(L, lua_gettop(L), resp: resp) }
         return Self.errorReply(L, name)
     }

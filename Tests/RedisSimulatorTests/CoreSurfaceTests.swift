@@ -37,11 +37,24 @@ import RESP
         let client = simulator.connect()
         _ = run(simulator, client, "SET", "k", "v")
         clock.advance(milliseconds: 3000)
+        _ = run(simulator, client, "TTL", "k")
+        _ = run(simulator, client, "PTTL", "k")
         _ = run(simulator, client, "TYPE", "k")
         _ = run(simulator, client, "EXISTS", "k")
         #expect(run(simulator, client, "OBJECT", "IDLETIME", "k") == .integer(3))
         _ = run(simulator, client, "GET", "k")
         #expect(run(simulator, client, "OBJECT", "IDLETIME", "k") == .integer(0))
+    }
+
+    @Test func typeCountsKeyspaceHitsAndMisses() {
+        let simulator = Simulator(clock: SimulatorClock())
+        let client = simulator.connect()
+        _ = run(simulator, client, "SET", "k", "v")
+        _ = run(simulator, client, "TYPE", "k")
+        _ = run(simulator, client, "TYPE", "missing")
+        let info = run(simulator, client, "INFO", "stats").stringValue ?? ""
+        #expect(info.contains("keyspace_hits:1\r\n"))
+        #expect(info.contains("keyspace_misses:1\r\n"))
     }
 
     @Test func slowlogKeepsTheNewestEntriesAndRedactsSecrets() {

@@ -34,7 +34,7 @@ public struct CommandTable: Sendable {
         connectionCommands + serverCommands + keyCommands + stringCommands + listCommands
             + hashCommands + setCommands + sortedSetCommands + streamCommands + pubSubCommands
             + transactionCommands + blockingCommands + scriptingCommands + structureCommands
-            + functionCommands + clusterCommands + coreCommands)
+            + functionCommands + clusterCommands + moduleCommands + coreCommands)
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {

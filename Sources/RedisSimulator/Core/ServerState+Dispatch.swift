@@ -13,6 +13,15 @@ extension ServerState {
         currentClient = client
         var result = processInServerShape(args, from: client, whileScriptBusy: whileScriptBusy)
         currentClient = outer
+        if outer == nil, !tracking.beforeReplyForCurrent.isEmpty {
+            let first = tracking.beforeReplyForCurrent
+            tracking.beforeReplyForCurrent = []
+            switch result {
+            case .reply(let reply): result = .replies(first + [reply])
+            case .replies(let replies): result = .replies(first + replies)
+            case .blocked, .snapshot: for message in first { client.push(message) }
+            }
+        }
         if outer == nil, client.tracking.enabled || tracking.clientCount > 0 {
             // CLIENT CACHING lasts for the next command, or the whole transaction.
             if !client.transaction.inMulti, !(args.first?.equalsIgnoringCase("client") ?? false) {
@@ -60,6 +69,9 @@ extension ServerState {
         }
         client.lastCommand = spec.name
 
+        if let refusal = protectedRefusal(spec) {
+            return reject(client, refusal, spec: spec)
+        }
         if !spec.allowsUnauthenticated, requiresAuthentication(client) {
             return reject(client, .noAuth, spec: spec)
         }
@@ -196,10 +208,12 @@ extension ServerState {
             reply = .error("ERR \(error)")
         }
         if case .error = reply { failed = true }
+        let errorCounted = client.replyErrorCounted
+        client.replyErrorCounted = false
         let nanoseconds = ScriptMonitor.monotonicNanoseconds() - startedNanoseconds
         observeCall(spec, args, client: client, now: now, nanoseconds: nanoseconds)
         // One measurement feeds the slow log, latency events and commandstats alike.
-        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply)
+        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply, errorCounted: errorCounted)
         return reply
     }
 

@@ -75,6 +75,9 @@ public final class SimulatorClient: @unchecked Sendable {
     var extraReplies: [RESPValue] = []
     /// Set by a command that sends no reply at all (REPLCONF ACK); dispatch clears it.
     var withholdsReply = false
+    /// Set by a script whose error reply carries an error a command inside it already counted
+    /// in INFO errorstats (Redis's ignore_error_stats_update); dispatch clears it.
+    var replyErrorCounted = false
     /// The RDB snapshot SYNC or PSYNC took, for dispatch to send after the reply.
     var pendingSnapshot: [UInt8]?
 

@@ -26,9 +26,26 @@ extension ServerState {
             stats.evictedKeys += 1
             memoryCheck.estimate -= size + (hadExpiry ? 32 : 0)
             touchWatchedKey(key, in: db.index)
+            trackingInvalidateEvicted(key)
             notifyKeyspaceEvent(.evicted, event: "evicted", key: key, db: db.index)
         }
         return true
+    }
+
+    /// Tells the clients that read an evicted key. Eviction before a command runs is not part
+    /// of it, so even the client about to run the command hears of it before the reply, as in
+    /// Redis (whose pending invalidations are only those of a command in progress); eviction
+    /// inside one (CONFIG SET maxmemory) waits for its reply like any write of the command.
+    private func trackingInvalidateEvicted(_ key: ByteString) {
+        guard replication.depth == 0, let current = currentClient else {
+            trackingInvalidateKey(key, by: nil)
+            return
+        }
+        let held = tracking.pendingForCurrent
+        tracking.pendingForCurrent = []
+        trackingInvalidateKey(key, by: nil)
+        tracking.beforeReplyForCurrent += trackingPendingMessages(current)
+        tracking.pendingForCurrent = held
     }
 
     /// CONFIG SET maxmemory: measures the dataset afresh and evicts down to the new limit.

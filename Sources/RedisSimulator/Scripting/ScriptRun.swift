@@ -57,19 +57,22 @@ public final class ScriptRun {
     /// Runs one command from the script (`redis.call`/`redis.pcall`), with Redis's checks and
     /// error texts; a refused command answers an error reply like a failed one.
     public func call(_ args: [ByteString]) -> RESPValue {
-        guard let name = args.first, let parent = server.table.lookup(name) else {
+        // A refused command's error counts in errorstats here, as Redis's scriptCall counts it,
+        // whether or not the script passes it on (the error table says so: see
+        // `replyErrorWasCounted`).
+        func unknown() -> RESPValue {
+            server.stats.commands.countError(RedisError.unknownCommandFromScript.message)
             return .error(RedisError.unknownCommandFromScript.message)
         }
+        guard let name = args.first, let parent = server.table.lookup(name) else { return unknown() }
         var spec = parent
         if !parent.subcommands.isEmpty, args.count >= 2 {
-            guard let sub = server.table.lookupSubcommand(of: parent, args[1]) else {
-                return .error(RedisError.unknownCommandFromScript.message)
-            }
+            guard let sub = server.table.lookupSubcommand(of: parent, args[1]) else { return unknown() }
             spec = sub
         }
-        // A command refused here counts as rejected in its commandstats (Redis's scriptCall);
-        // the error itself is counted once, when the script's reply carries it.
+        // A command refused here also counts as rejected in its commandstats.
         func rejected(_ message: String) -> RESPValue {
+            server.stats.commands.countError(message)
             server.stats.commands.update(spec) { $0.rejectedCalls += 1 }
             return .error(message)
         }
@@ -107,6 +110,13 @@ public final class ScriptRun {
         guard let spec = server.table.lookupCommandLine(args) else { return nil }
         guard let user = caller.user, !user.isUnrestricted else { return true }
         return user.check(spec, args) == nil
+    }
+
+    /// Says that the script's error reply passes on an error a command inside it answered,
+    /// already counted in errorstats (Redis's ignore_error_stats_update mark on the error table):
+    /// EVAL then counts as failed without counting the error twice.
+    public func replyErrorWasCounted() {
+        caller.replyErrorCounted = true
     }
 
     /// Ends the run: other clients stop seeing a busy script.

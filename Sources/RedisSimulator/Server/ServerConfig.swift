@@ -137,6 +137,8 @@ struct ConfigParameter: Sendable {
         ConfigParameter("tcp-keepalive", "300", .integer(min: 0, max: intMax)),
         ConfigParameter("hz", "10", .integer(min: 0, max: intMax)),
         ConfigParameter("databases", "16", .immutable),
+        ConfigParameter("enable-debug-command", "no", .immutable),
+        ConfigParameter("enable-module-command", "no", .immutable),
         ConfigParameter("save", "3600 1 300 100 60 10000", .text),
         ConfigParameter("appendonly", "no", .boolean),
         ConfigParameter("appendfsync", "everysec", .choice(["always", "everysec", "no"])),

@@ -44,11 +44,13 @@ extension ServerState {
         if let spec { stats.commands.update(spec) { $0.rejectedCalls += 1 } }
     }
 
-    /// Counts a command that ran for `microseconds` and answered `reply`.
-    func countCall(_ spec: CommandSpec, microseconds: Int64, reply: RESPValue) {
+    /// Counts a command that ran for `microseconds` and answered `reply`. `errorCounted`: the
+    /// error reply was counted in errorstats where it arose (a script returning what a command
+    /// inside it answered), so only the command's failed_calls counts it.
+    func countCall(_ spec: CommandSpec, microseconds: Int64, reply: RESPValue, errorCounted: Bool = false) {
         let failed: Bool
         if case .error(let message) = reply {
-            stats.commands.countError(message)
+            if !errorCounted { stats.commands.countError(message) }
             failed = true
         } else {
             failed = false

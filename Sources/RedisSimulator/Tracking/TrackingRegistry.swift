@@ -31,6 +31,9 @@ struct TrackingRegistry {
     /// Invalidations for the client running the command, sent after its reply (Redis's
     /// tracking_pending_keys); nil stands for a flush.
     var pendingForCurrent: [ByteString?] = []
+    /// Invalidations of keys evicted before the current client's command ran, which that client
+    /// reads before the command's reply.
+    var beforeReplyForCurrent: [RESPValue] = []
 
     struct BroadcastState {
         var clients: Set<Int64> = []

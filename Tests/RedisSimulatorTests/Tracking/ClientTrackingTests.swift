@@ -54,6 +54,25 @@ import RESP
         #expect(reader.run("SET", "k", "2") == .reply(.ok))
     }
 
+    @Test func anEvictedKeyIsInvalidatedBeforeTheReplyOfTheCommandThatEvictedIt() {
+        let reader = RecordingClient(simulator)
+        reader.run("HELLO", "3")
+        reader.run("CLIENT", "TRACKING", "ON")
+        reader.run("SET", "volatile", "x", "EX", "10000")
+        reader.run("GET", "volatile")
+        reader.run("SET", "big", String(repeating: "b", count: 4096))
+        let used = simulator.withLock { $0.estimatedMemoryUsage(countingElements: true) }
+        reader.run("CONFIG", "SET", "maxmemory-policy", "volatile-random")
+        // The limit is set above what is used, so CONFIG SET itself evicts nothing.
+        reader.run("CONFIG", "SET", "maxmemory", String(used + 16))
+        reader.run("APPEND", "big", String(repeating: "b", count: 1024))
+        _ = reader.drain()
+        // Over the limit now: the next command evicts the only key with a TTL first, and its
+        // reader hears of it before the command's own reply.
+        #expect(reader.run("STRLEN", "big") == .replies([.push([.bulk("invalidate"), .array([.bulk("volatile")])]), .integer(5120)]))
+        #expect(reader.reply("EXISTS", "volatile") == .integer(0))
+    }
+
     @Test func broadcastFollowsPrefixesAndExpiry() {
         let writer = RecordingClient(simulator), reader = RecordingClient(simulator)
         reader.run("HELLO", "3")

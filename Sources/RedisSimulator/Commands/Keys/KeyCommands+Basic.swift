@@ -11,7 +11,8 @@ extension CommandTable {
             .integer(Int64(ctx.args.dropFirst().filter { ctx.lookup($0) != nil }.count))
         },
         CommandSpec("type", arity: 2, flags: ["readonly", "fast"], keys: .single, categories: ["@keyspace", "@read", "@fast"]) { ctx in
-            .simpleString(ctx.peek(ctx[1])?.typeName ?? "none")
+            // Counted as a hit or miss, without touching the key (Redis's LOOKUP_NOTOUCH).
+            .simpleString(ctx.lookup(ctx[1], touching: false)?.typeName ?? "none")
         },
         CommandSpec("keys", arity: 2, flags: ["readonly"], categories: ["@keyspace", "@read", "@slow", "@dangerous"]) { ctx in
             let everything = ctx[1] == "*"

@@ -78,7 +78,8 @@ extension CommandTable {
 
     /// TTL, PTTL, EXPIRETIME, PEXPIRETIME: -2 for a missing key, -1 for one without a TTL.
     static func ttl(_ ctx: CommandContext, milliseconds: Bool, absolute: Bool) -> RESPValue {
-        guard ctx.lookup(ctx[1]) != nil else { return .integer(-2) }
+        // A read that leaves the key's access time alone (Redis's LOOKUP_NOTOUCH).
+        guard ctx.lookup(ctx[1], touching: false) != nil else { return .integer(-2) }
         guard let when = ctx.expireTime(ctx[1]) else { return .integer(-1) }
         // Seconds are rounded to the nearest, as Redis's ttlGenericCommand rounds (also for EXPIRETIME).
         if absolute { return .integer(milliseconds ? when : (when + 500) / 1000) }

@@ -72,7 +72,10 @@ extension ServerState {
             ] + scriptingMemoryInfo + [
                 ("maxmemory", String(maxmemory)),
                 ("maxmemory_human", Self.humanBytes(maxmemory)), ("maxmemory_policy", config.maxmemoryPolicy),
-                ("mem_fragmentation_ratio", "1.00"), ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
+                // Nothing the simulator counts in used_memory is exempt from eviction (Redis
+                // exempts replication and AOF buffers, which have no size here).
+                ("mem_fragmentation_ratio", "1.00"), ("mem_not_counted_for_evict", "0"),
+                ("mem_allocator", "libc"), ("lazyfree_pending_objects", "0"),
             ]
         case "persistence":
             return persistenceInfo
