@@ -27,6 +27,8 @@ extension PersistenceServerTests {
             _ = try await primary.send("HSET", "hash", "f", "v")
 
             let served = try await ServedSimulator()
+            // As `serve` does: REPLCONF listening-port announces it.
+            served.simulator.setListeningPort(served.port)
             let replica = try await served.connect()
             #expect(try await replica.send("REPLICAOF", "127.0.0.1", String(primaryServer.port)) == .ok)
             try await waitUntil("the link comes up") { try await replica.send("INFO", "replication").stringValue?.contains("master_link_status:up") == true }
