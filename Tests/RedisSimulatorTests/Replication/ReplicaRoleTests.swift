@@ -37,6 +37,9 @@ import RedislingsTestSupport
         #expect(run(simulator, client, "INCR", "kept") == .reply(.error("READONLY You can't write against a read only replica.")))
         #expect(run(simulator, client, "EXEC")
             == .reply(.error("EXECABORT Transaction discarded because of previous errors.")))
+        #expect(run(simulator, client, "WAIT", "1", "0") == .reply(.error(
+            "ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured "
+                + "to be writable (which is not the default) writes to replicas are just local and are not propagated.")))
         // replica-read-only no lets writes through.
         #expect(run(simulator, client, "CONFIG", "SET", "replica-read-only", "no") == .reply(.ok))
         #expect(run(simulator, client, "SET", "local", "1") == .reply(.ok))

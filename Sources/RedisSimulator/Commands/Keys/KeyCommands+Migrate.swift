@@ -7,7 +7,7 @@ import RESP
 /// holds other clients back for at most that long, as it holds back Redis's.
 extension CommandTable {
     static let migrateCommands: [CommandSpec] = [
-        CommandSpec("migrate", arity: -6, flags: ["write"], keys: .none,
+        CommandSpec("migrate", arity: -6, flags: ["write", "movablekeys"], keys: KeyPositions(first: 3, last: 3, step: 1),
                     categories: ["@keyspace", "@write", "@slow", "@dangerous"], handler: migrate),
     ]
 
