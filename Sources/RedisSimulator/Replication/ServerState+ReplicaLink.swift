@@ -49,12 +49,18 @@ extension ServerState {
         return primaryClient === client
     }
 
+    /// True when `client` may not write here: this server is a read-only replica and `client`
+    /// is not its primary's link.
+    func refusesWritesAsReplica(for client: SimulatorClient) -> Bool {
+        replication.primary != nil && config.values["replica-read-only"] != "no" && !isPrimaryClient(client)
+    }
+
     /// READONLY and MASTERDOWN, checked where Redis's processCommand checks them.
     func replicaRefusal(_ spec: CommandSpec, client: SimulatorClient) -> RedisError? {
         guard let link = replication.primary, !isPrimaryClient(client) else { return nil }
         let queued = client.transaction.queued
         let isExec = spec.name == "exec"
-        if config.values["replica-read-only"] != "no", spec.isWrite || (isExec && queued.contains { $0.0.isWrite }) {
+        if refusesWritesAsReplica(for: client), spec.isWrite || (isExec && queued.contains { $0.0.isWrite }) {
             return RedisError(Self.readOnlyReplicaMessage)
         }
         let deniedWhileStale = !spec.flags.contains("stale") || (isExec && queued.contains { !$0.0.flags.contains("stale") })

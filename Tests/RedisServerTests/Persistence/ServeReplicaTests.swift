@@ -122,6 +122,27 @@ extension PersistenceServerTests {
             await served.stop()
         }
 
+        /// Scripts on a read-only replica fail as on redis-server 7.0.15: a write inside one with
+        /// READONLY and the script's name, a script declared to write before it runs.
+        @Test func scriptsCannotWriteOnAReadOnlyReplica() async throws {
+            let served = try await ServedSimulator()
+            let client = try await served.connect()
+            #expect(try await client.send("REPLICAOF", "127.0.0.1", "1") == .ok)
+            let script = "redis.call('set','a','1')"
+            guard case .error(let raised) = try await client.send("EVAL", script, "0") else {
+                Issue.record("a script wrote on a read-only replica")
+                return
+            }
+            #expect(raised.hasPrefix("READONLY You can't write against a read only replica. script: "), "\(raised)")
+            #expect(try await client.send("EVAL", "return redis.pcall('set','a','1')", "0")
+                == .error("READONLY You can't write against a read only replica."))
+            #expect(try await client.send("EVAL", "#!lua\nredis.call('get','a')", "0")
+                == .error("READONLY You can't write against a read only replica."))
+            #expect(try await client.send("EVAL", "#!lua flags=no-writes\nreturn redis.call('get','a')", "0") == .nullBulkString)
+            await client.close()
+            await served.stop()
+        }
+
         static func field(_ name: String, in info: String) -> String? {
             info.split(separator: "\r\n").first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)) }
         }
