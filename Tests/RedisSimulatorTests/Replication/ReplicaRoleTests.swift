@@ -40,6 +40,10 @@ import RedislingsTestSupport
         #expect(run(simulator, client, "WAIT", "1", "0") == .reply(.error(
             "ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured "
                 + "to be writable (which is not the default) writes to replicas are just local and are not propagated.")))
+        // Another replica cannot sync from one whose own link is down.
+        let chained = simulator.connect()
+        #expect(run(simulator, chained, "PSYNC", "?", "-1") == .reply(.error("NOMASTERLINK Can't SYNC while not connected with my master")))
+        #expect(run(simulator, chained, "SYNC") == .reply(.error("NOMASTERLINK Can't SYNC while not connected with my master")))
         // replica-read-only no lets writes through.
         #expect(run(simulator, client, "CONFIG", "SET", "replica-read-only", "no") == .reply(.ok))
         #expect(run(simulator, client, "SET", "local", "1") == .reply(.ok))
