@@ -12,6 +12,8 @@ public final class RESPServer: Sendable {
     private let state = Mutex(State())
     private let group: MultiThreadedEventLoopGroup
     private let scriptThread = ScriptThread()
+    /// The link to a primary, when the simulator is a replica.
+    private let replicaLink: ReplicaLinkDriver
     /// Each event loop's delivery of pushed messages, by loop.
     private let deliveries: [ObjectIdentifier: LoopPushDelivery]
 
@@ -37,6 +39,7 @@ public final class RESPServer: Sendable {
             deliveries[ObjectIdentifier(loop)] = LoopPushDelivery(eventLoop: loop)
         }
         self.deliveries = deliveries
+        replicaLink = ReplicaLinkDriver(simulator: simulator, group: group)
     }
 
     /// Binds `host:port` (port 0 picks a free one) and starts serving; returns the bound port.
@@ -77,8 +80,10 @@ public final class RESPServer: Sendable {
                 }
             }
         let listener = try await bootstrap.bind(host: host, port: port).get()
+        let replicaLink = replicaLink
         let ticker = group.next().scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
             simulator.tickUnlessBusy()
+            replicaLink.tick()
         }
         let freedMemory = FreedMemoryReturn()
         let interval = TimeAmount.seconds(FreedMemoryReturn.interval.components.seconds)
@@ -143,6 +148,7 @@ public final class RESPServer: Sendable {
         }
         scriptThread.shutdown()
         try? await listener?.close()
+        await replicaLink.stop()
         for connection in connections { try? await connection.close() }
         try? await group.shutdownGracefully()
         let waiters = state.withLock { state in

@@ -38,7 +38,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The RDB file's name in --dir (redis-server's dbfilename; default: dump.rdb). Given, serve starts with that file's data when it exists.")
     var dbfilename: String?
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Start as a replica of the primary at HOST PORT (redis-server's --replicaof); REPLICAOF NO ONE promotes it.",
+        valueName: "host port"))
+    var replicaof: [String] = []
+
+    /// The primary `--replicaof` names, as "host port" in one or two words.
+    var primaryAddress: (host: String, port: Int)? {
+        let words = replicaof.flatMap { $0.split(separator: " ").map(String.init) }
+        guard words.count == 2, let port = Int(words[1]), (0...65535).contains(port) else { return nil }
+        return (words[0], port)
+    }
+
     func validate() throws {
+        if !replicaof.isEmpty, primaryAddress == nil {
+            throw ValidationError("--replicaof takes a host and a port from 0 to 65535, e.g. --replicaof 127.0.0.1 6379, not '\(replicaof.joined(separator: " "))'.")
+        }
         if let dbfilename, dbfilename.isEmpty || dbfilename.contains("/") {
             throw ValidationError("--dbfilename must be a file name without a directory, not '\(dbfilename)'; put the directory in --dir.")
         }
@@ -66,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
                 help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
         }
         simulator.setListeningPort(boundPort)
+        if let primary = primaryAddress { simulator.follow(host: primary.host, port: primary.port) }
         let signals = Self.stopOnSignals(server)
         print("redislings: the simulator listens on \(bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
         fflush(stdout)

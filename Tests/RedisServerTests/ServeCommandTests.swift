@@ -105,4 +105,39 @@ struct ServeCommandTests {
         #expect(result.output.contains("cannot listen on 127.0.0.1:\(blocker.port)"), "\(result.output)")
         #expect(result.output.contains("--port"))
     }
+
+    /// `serve --replicaof host port` starts as a replica of that primary: here a served
+    /// simulator, written to before and after the replica attached.
+    @Test func replicaofFollowsAPrimary() async throws {
+        let primary = try await ServedSimulator()
+        let writer = try await primary.connect()
+        _ = try await writer.send("SET", "before", "1")
+        let result = try await serve(
+            "--replicaof 127.0.0.1 \(primary.port)",
+            """
+            for i in $(seq 100); do redis-cli -p $PORT GET before | grep -q 1 && break; sleep 0.1; done
+            redis-cli -p \(primary.port) SET after 2 >/dev/null; redis-cli -p \(primary.port) WAIT 1 5000
+            redis-cli -p $PORT GET after; redis-cli -p $PORT SET x 1; redis-cli -p $PORT ROLE | head -4
+            """,
+            stop: "kill -TERM $server")
+        #expect(result.output.hasPrefix("""
+            1
+            2
+            READONLY You can't write against a read only replica.
+
+            slave
+            127.0.0.1
+            \(primary.port)
+            connected
+            exit 0
+            """), "\(result.output)")
+        await writer.close()
+        await primary.stop()
+    }
+
+    @Test func replicaofNeedsAHostAndAPort() async throws {
+        let result = try await runShellOffThePool("'\(binary)' serve --replicaof 127.0.0.1", timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.output.contains("--replicaof takes a host and a port"), "\(result.output)")
+    }
 }

@@ -93,6 +93,9 @@ extension ServerState {
            lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.name == "exec", spec: spec)
         }
+        if let refusal = replicaRefusal(spec, client: client) {
+            return reject(client, refusal, isExec: spec.name == "exec", spec: spec)
+        }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
            !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
            postponesForPause(spec, args, client: client, now: now) {

@@ -62,7 +62,7 @@ enum RDBFileStore {
 }
 
 /// Why an RDB file could not be read or written: a sentence naming the file.
-public struct RDBFileError: Error, Equatable, CustomStringConvertible {
+public struct RDBFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
 }

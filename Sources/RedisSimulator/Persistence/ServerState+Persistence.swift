@@ -36,6 +36,14 @@ extension ServerState {
     func load(now: Int64) throws(RDBFileError) -> Bool {
         let path = rdbPath
         guard let bytes = try RDBFileStore.load(path) else { return false }
+        try loadSnapshot(bytes, source: path, now: now, skipExpired: true)
+        return true
+    }
+
+    /// Replaces the dataset with the RDB image `bytes` (a file's, or a primary's snapshot);
+    /// `source` names it in errors. A primary skips keys already expired; a replica keeps
+    /// them, as Redis's does, until its primary deletes them.
+    func loadSnapshot(_ bytes: [UInt8], source path: String, now: Int64, skipExpired: Bool) throws(RDBFileError) {
         let snapshot: RDBSnapshot
         do {
             snapshot = try RDBFile.decode(bytes)
@@ -59,7 +67,7 @@ extension ServerState {
         for (index, entries) in snapshot.databases {
             let db = databases[index]
             for entry in entries {
-                if let when = entry.expiresAt, when <= now {
+                if skipExpired, let when = entry.expiresAt, when <= now {
                     expired += 1
                     continue
                 }
@@ -71,7 +79,6 @@ extension ServerState {
         persistence.dirty = 0
         persistence.lastLoadKeysLoaded = loaded
         persistence.lastLoadKeysExpired = expired
-        return true
     }
 
     private static func describe(_ error: RDBFormatError) -> String {

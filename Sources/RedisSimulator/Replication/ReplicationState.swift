@@ -17,8 +17,17 @@ struct ReplicationState {
         let database: Int
     }
 
-    /// The replication id (INFO's master_replid, PSYNC's FULLRESYNC id).
-    let id: String
+    /// The replication id (INFO's master_replid, PSYNC's FULLRESYNC id); a replica takes its
+    /// primary's, and REPLICAOF NO ONE starts a new one.
+    var id: String
+    /// The id this server had before the last promotion (master_replid2) and the offset from
+    /// which it stops being valid (second_repl_offset).
+    var previousID = String(repeating: "0", count: 40)
+    var previousIDValidUntil: Int64 = -1
+    /// The primary this server replicates from (REPLICAOF host port); nil on a primary.
+    var primary: PrimaryLink?
+    /// The last link generation handed out, so that a new REPLICAOF never reuses one.
+    var lastLinkGeneration: Int64 = 0
     /// Bytes of the stream sent so far (master_repl_offset).
     var offset: Int64 = 0
     /// Replicas by client id.

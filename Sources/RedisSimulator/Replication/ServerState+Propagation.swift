@@ -22,7 +22,8 @@ extension ServerState {
 
     /// Queues `args`, run in database `database`, for the replicas.
     func propagate(_ args: [ByteString], database: Int) {
-        guard !replication.replicas.isEmpty else { return }
+        // A replica propagates nothing of its own (Redis's shouldPropagate).
+        guard !replication.replicas.isEmpty, replication.primary == nil else { return }
         replication.pending.append(ReplicationState.Operation(args: args, database: database))
     }
 
@@ -54,6 +55,8 @@ extension ServerState {
         let operations = replication.pending
         guard !operations.isEmpty else { return }
         replication.pending = []
+        // What a command queued before it made this server a replica goes nowhere (MULTI … REPLICAOF … EXEC).
+        guard replication.primary == nil else { return }
         let transaction = operations.count > 1
         if transaction { send([ByteString("MULTI")], database: operations[0].database) }
         for operation in operations { send(operation.args, database: operation.database) }
@@ -62,7 +65,7 @@ extension ServerState {
 
     /// Pings the replicas when repl-ping-replica-period (seconds) has passed, so they know the link lives.
     func pingReplicasIfDue(now: Int64) {
-        guard !replication.replicas.isEmpty, now >= replication.nextPing else { return }
+        guard !replication.replicas.isEmpty, replication.primary == nil, now >= replication.nextPing else { return }
         let period = config.values["repl-ping-replica-period"].flatMap { Int64($0) } ?? 10
         replication.nextPing = now + period * 1000
         send([ByteString("PING")], database: nil)

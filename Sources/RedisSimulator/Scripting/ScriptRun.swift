@@ -86,6 +86,7 @@ public final class ScriptRun {
         if readOnly, spec.isWrite || spec.flags.contains("may_replicate") {
             return rejected("ERR Write commands are not allowed from read-only scripts.")
         }
+        if spec.isWrite, server.refusesWritesAsReplica(for: caller) { return rejected(ServerState.readOnlyReplicaMessage) }
         if spec.isWrite, server.lacksGoodReplicas(now: now) { return rejected(ServerState.noReplicasMessage) }
         // allow-oom runs anything, as in Redis. Otherwise every denyoom command over maxmemory is
         // refused, stricter than Redis (which refuses only before the first write): graded runs
@@ -138,9 +139,11 @@ extension CommandContext {
 
     /// Redis's checks before a script with declared flags (a function, or EVAL with a shebang)
     /// starts: one that may write is refused without enough good replicas (min-replicas-to-write),
-    /// then, lacking `allow-oom`, while over `maxmemory`.
+    /// then, lacking `allow-oom`, while over `maxmemory`, then on a read-only replica.
     public func refuseScriptForMemory(mayWrite: Bool, allowsOOM: Bool) throws(RedisError) {
         if mayWrite, server.lacksGoodReplicas(now: now) { throw RedisError(ServerState.noReplicasMessage) }
         if mayWrite, !allowsOOM, server.isOverMaxMemory { throw RedisError(ServerState.outOfMemoryMessage) }
+        // Redis counts such a script as a write command, so a read-only replica refuses it as one.
+        if mayWrite, server.refusesWritesAsReplica(for: client) { throw RedisError(ServerState.readOnlyReplicaMessage) }
     }
 }

@@ -25,3 +25,15 @@ extension ConfigParameter {
         ConfigParameter("activedefrag", "no", .boolean),
     ]
 }
+
+extension ConfigParameter {
+    /// A replica's settings (Replication/): whether it refuses writes and stale reads, how
+    /// long its link may stay silent, and what INFO reports of it.
+    static let replicaParameters: [ConfigParameter] = [
+        ConfigParameter("replica-read-only", "yes", .boolean, aliases: ["slave-read-only"]),
+        ConfigParameter("replica-serve-stale-data", "yes", .boolean, aliases: ["slave-serve-stale-data"]),
+        ConfigParameter("repl-timeout", "60", .integer(min: 1, max: intMax)),
+        ConfigParameter("replica-priority", "100", .integer(min: 0, max: intMax), aliases: ["slave-priority"]),
+        ConfigParameter("replica-announced", "yes", .boolean),
+    ]
+}

@@ -176,7 +176,7 @@ struct ConfigParameter: Sendable {
         ConfigParameter("protected-mode", "yes", .boolean),
         ConfigParameter("port", "6379", .integer(min: 0, max: 65535)),
         ConfigParameter("bind", "* -::*", .text),
-    ] + coreSurfaceParameters
+    ] + coreSurfaceParameters + replicaParameters
 
     /// The parameter called `name` (or one of its aliases), case-insensitively.
     static func named(_ name: String) -> ConfigParameter? {

@@ -8,12 +8,14 @@ extension CommandTable {
     static let syncCommands: [CommandSpec] = [
         CommandSpec("sync", arity: 1, flags: ["admin", "noscript", "no_async_loading", "no_multi"],
                     categories: ["@admin", "@slow", "@dangerous"]) { ctx in
+            try ctx.refuseSyncWithoutPrimaryLink()
             // The snapshot is the whole answer; dispatch sends it (ExecutionResult.snapshot).
             ctx.client.pendingSnapshot = ctx.attachReplica()
             return .ok
         },
         CommandSpec("psync", arity: -3, flags: ["admin", "noscript", "no_async_loading", "no_multi"],
                     categories: ["@admin", "@slow", "@dangerous"]) { ctx in
+            try ctx.refuseSyncWithoutPrimaryLink()
             let offset = ctx.server.replication.offset
             let header = "FULLRESYNC \(ctx.server.replication.id) \(offset)"
             ctx.client.pendingSnapshot = ctx.attachReplica()
@@ -47,6 +49,14 @@ extension CommandTable {
 }
 
 extension CommandContext {
+    /// A replica whose own link is not up has no dataset to offer (Redis's syncCommand); this
+    /// also stops a server told to replicate from itself.
+    func refuseSyncWithoutPrimaryLink() throws(RedisError) {
+        if let link = server.replication.primary, link.phase != .connected {
+            throw RedisError("NOMASTERLINK Can't SYNC while not connected with my master")
+        }
+    }
+
     /// Registers this client as a replica and returns the RDB snapshot it starts from; the
     /// stream that follows begins with a SELECT.
     func attachReplica() -> [UInt8] {

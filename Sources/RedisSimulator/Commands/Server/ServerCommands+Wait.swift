@@ -6,6 +6,7 @@ import RESP
 extension CommandTable {
     static let waitCommands: [CommandSpec] = [
         CommandSpec("wait", arity: 3, flags: ["noscript"], categories: ["@slow", "@connection"]) { ctx in
+            guard ctx.server.replication.primary == nil else { throw RedisError(CommandTable.waitOnReplicaMessage) }
             let replicas = try ctx.integer(at: 1)
             let timeout = try ctx.integer(at: 2, orError: "timeout is not an integer or out of range")
             guard timeout >= 0 else { throw RedisError.negativeTimeout }
@@ -22,4 +23,7 @@ extension CommandTable {
             return ctx.block(on: [], timeoutMilliseconds: timeout, timeoutReply: .integer(acknowledged)) { _, _ in nil }
         },
     ]
+
+    static let waitOnReplicaMessage = "ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 "
+        + "if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated."
 }
