@@ -20,7 +20,7 @@ extension CommandTable {
         ) { _ in .ok },
         CommandSpec(
             "reset", arity: 1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-            categories: ["@fast", "@connection"]
+            categories: ["@fast", "@connection"], roles: .endsTransaction
         ) { ctx in
             ctx.server.resetClient(ctx.client)
             return .simpleString("RESET")
@@ -111,8 +111,7 @@ extension CommandContext {
 extension RedisError {
     /// `ERR unknown subcommand or wrong number of arguments for '<sub>'. Try <CMD> HELP.`
     static func subcommandSyntax(_ ctx: CommandContext) -> RedisError {
-        RedisError(
-            "ERR unknown subcommand or wrong number of arguments for '\(ServerState.truncated(ctx[1]))'. Try \(ctx.spec.parentName.uppercased()) HELP.")
+        .unknownSubcommandOrArity(ServerState.truncated(ctx[1]), parent: ctx.spec.parentName)
     }
 }
 

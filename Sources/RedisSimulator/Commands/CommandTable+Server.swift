@@ -1,4 +1,4 @@
 extension CommandTable {
     static let serverCommands: [CommandSpec] = infoCommands + configCommands + commandCommands + waitCommands + dumpCommands
-        + saveCommands + replicationCommands + syncCommands + aclCommands
+        + saveCommands + replicationCommands + syncCommands + aclCommands + shutdownCommands
 }

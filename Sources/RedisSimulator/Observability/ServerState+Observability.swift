@@ -15,7 +15,7 @@ extension ServerState {
         // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
         let blocked = client.blocked != nil
         if !blocked, timing.latencyTracking { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
-        if !blocked, !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
+        if !blocked, !spec.flags.contains("skip_slowlog") {
             let slower = timing.slowlogSlowerThan
             if slower >= 0, microseconds >= slower {
                 slowlog.add(SlowLog.redacted(spec.name, args), microseconds: microseconds, time: now / 1000, client: client,

@@ -29,7 +29,7 @@ extension CommandTable {
         CommandSpec("hello", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
                     categories: ["@fast", "@connection"], handler: hello),
         CommandSpec("quit", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-                    categories: ["@fast", "@connection"]) { ctx in
+                    categories: ["@fast", "@connection"], roles: .endsTransaction) { ctx in
             ctx.client.closeAfterReply = true
             return .ok
         },
