@@ -100,6 +100,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "RedislingsTestSupport", dependencies: ["Basics", "RESP", "RedisSimulator", "RedisBackends", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisSimulatorTests",

@@ -76,13 +76,7 @@ extension SimulatorClientHandler {
             writeMessages(earlier)
             nextCommand += ran
             pipelineResults = results
-            authenticated = client.isAuthenticated
-            writePipelineResults()
-            if client.requestsShutdown {
-                shutDown()
-                return
-            }
-            if client.closeAfterReply { closeAfterFlush() }
+            guard finishRun(for: client) else { return }
         }
         process()
         flush()

@@ -321,13 +321,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 closeKilledConnection()
                 return
             }
-            authenticated = client.isAuthenticated
-            writePipelineResults()
-            if client.requestsShutdown {
-                shutDown()
-                return
-            }
-            if client.closeAfterReply { closeAfterFlush() }
+            guard finishRun(for: client) else { return }
             if progress.heldByScript, !blocked, !closing {
                 waitForScript(running: Array(commands[nextCommand..<end]), for: client)
             }
@@ -372,6 +366,19 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         // Redis sends protocol errors through addReplyError, which gives them the ERR code.
         outgoing.writeRESPValue(.error("ERR " + message))
         closeAfterFlush()
+    }
+
+    /// Writes what a run of `client`'s commands answered and follows what they asked of the
+    /// connection: false once the server shuts down.
+    func finishRun(for client: SimulatorClient) -> Bool {
+        authenticated = client.isAuthenticated
+        writePipelineResults()
+        if client.requestsShutdown {
+            shutDown()
+            return false
+        }
+        if client.closeAfterReply { closeAfterFlush() }
+        return true
     }
 
     /// A SHUTDOWN the simulator accepted: Redis exits, dropping replies not yet written.

@@ -69,7 +69,7 @@ extension ServerState {
         if let denial = aclRefusal(spec, args, client: client, context: client.transaction.inMulti ? "multi" : "toplevel") {
             return reject(client, denial.error(for: spec), isExec: spec.executesQueue, spec: spec)
         }
-        if client.subscriptions.isActive, client.protocolVersion == 2, !Self.allowedWhileSubscribed.contains(spec.name) {
+        if client.subscriptions.isActive, client.protocolVersion == 2, !spec.runsWhileSubscribed {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.executesQueue, spec: spec)
@@ -217,12 +217,6 @@ extension ServerState {
             trackingBroadcast()
         }
     }
-
-    /// Commands a subscribed RESP2 client may still run.
-    static let allowedWhileSubscribed: Set<String> = [
-        "subscribe", "ssubscribe", "psubscribe", "unsubscribe", "sunsubscribe", "punsubscribe",
-        "ping", "quit", "reset",
-    ]
 
     /// Read-only commands whose own keys are not tracked: a read-only script tracks through
     /// the commands it runs instead (Redis's call()).

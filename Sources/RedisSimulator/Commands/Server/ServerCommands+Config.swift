@@ -28,7 +28,7 @@ extension CommandTable {
                 return .map(reply)
             },
             CommandSpec("config|set", arity: -4, flags: ["admin", "noscript", "loading", "stale"],
-                        categories: ["@admin", "@slow", "@dangerous"]) { ctx in
+                        categories: ["@admin", "@slow", "@dangerous"], secrets: .configSecrets) { ctx in
                 guard ctx.count % 2 == 0 else { throw RedisError.syntax }
                 var updates: [(ConfigParameter, String)] = []
                 var named: Set<String> = []
