@@ -6,7 +6,7 @@ import PackageDescription
 // builds, so the hot modules turn them off there (debug builds and tests keep them on).
 let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
-// The module graph follows DESIGN.md: C shims → RESP → simulator/scripting → server/live → lessons → executable.
+// The module graph follows DESIGN.md: C shims and Basics → RESP → simulator/scripting → server/live → lessons → executable.
 let package = Package(
     name: "redislings",
     platforms: [.macOS(.v15)],
@@ -31,6 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: What several layers need from the system, none of it about Redis
+        .target(name: "Basics"),
 
         // MARK: Protocol and engines
         .target(name: "RESP", swiftSettings: releaseSpeed),
@@ -60,15 +63,15 @@ let package = Package(
         .target(name: "RedisBackends", dependencies: ["RESP", "RedisSimulator", "RedisScripting", "LiveRedis"]),
 
         // MARK: Course
-        .target(name: "LessonKit", dependencies: ["CCmarkGFM", "RESP", "Yams"]),
+        .target(name: "LessonKit", dependencies: ["Basics", "CCmarkGFM", "RESP", "Yams"]),
         .target(name: "Exercises", dependencies: ["RESP", "LessonKit", "Yams"]),
 
         // MARK: The learner's record and quizzes
         .target(name: "CourseProgress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Quizzes", dependencies: ["LessonKit", "RESP"]),
+        .target(name: "Quizzes", dependencies: ["Basics", "LessonKit", "RESP"]),
 
         // MARK: Instructors
-        .target(name: "Grading", dependencies: ["RESP", "Exercises", "LessonKit", "CourseProgress", "Yams"]),
+        .target(name: "Grading", dependencies: ["Basics", "RESP", "Exercises", "LessonKit", "CourseProgress", "Yams"]),
 
         // MARK: The learner's terminal
         .target(
@@ -95,12 +98,13 @@ let package = Package(
             ]),
 
         // MARK: Tests
-        .target(name: "RedislingsTestSupport", dependencies: ["RESP", "RedisSimulator", "RedisBackends", "LiveRedis"]),
+        .target(name: "RedislingsTestSupport", dependencies: ["Basics", "RESP", "RedisSimulator", "RedisBackends", "LiveRedis"]),
         .testTarget(name: "CShimTests", dependencies: ["CHiredis", "CEditline", "CLua", "CCmarkGFM"]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "RESPTests", dependencies: ["RESP", "RedislingsTestSupport"]),
         .testTarget(
             name: "RedisSimulatorTests",
-            dependencies: ["RedisSimulator", "RESP", "RedislingsTestSupport"],
+            dependencies: ["Basics", "RedisSimulator", "RESP", "RedislingsTestSupport"],
             exclude: ["Differential"]),
         .testTarget(
             name: "RedisScriptingTests",

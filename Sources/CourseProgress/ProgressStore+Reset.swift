@@ -5,12 +5,7 @@ extension ProgressStore {
     @discardableResult
     public func resetAll() throws(ProgressStoreError) -> Int {
         try write { db in
-            var removed = 0
-            for table in ["quiz_answer", "quiz_attempt", "review_card", "lesson_read", "exercise_result", "hint_use", "time_spent"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-                removed += db.changesCount
-            }
-            return removed
+            try Self.delete(db, from: ["quiz_answer", "quiz_attempt", "review_card", "lesson_read", "exercise_result", "hint_use", "time_spent"])
         }
     }
 
@@ -18,14 +13,9 @@ extension ProgressStore {
     @discardableResult
     public func resetLesson(_ lesson: String) throws(ProgressStoreError) -> Int {
         try write { db in
-            var removed = 0
             try db.execute(sql: "DELETE FROM quiz_answer WHERE attempt_id IN (SELECT id FROM quiz_attempt WHERE lesson = ?)", arguments: [lesson])
-            removed += db.changesCount
-            for table in ["quiz_attempt", "review_card", "lesson_read", "time_spent"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE lesson = ?", arguments: [lesson])
-                removed += db.changesCount
-            }
-            return removed
+            let answers = db.changesCount
+            return try answers + Self.delete(db, from: ["quiz_attempt", "review_card", "lesson_read", "time_spent"], where: "lesson = ?", [lesson])
         }
     }
 
@@ -33,12 +23,20 @@ extension ProgressStore {
     @discardableResult
     public func resetExercise(_ exerciseID: String) throws(ProgressStoreError) -> Int {
         try write { db in
-            var removed = 0
-            for table in ["exercise_result", "hint_use"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE exercise_id = ?", arguments: [exerciseID])
-                removed += db.changesCount
-            }
-            return removed
+            try Self.delete(db, from: ["exercise_result", "hint_use"], where: "exercise_id = ?", [exerciseID])
         }
+    }
+
+    /// Deletes the rows of `tables` that match `condition` (all of them without one), and
+    /// returns how many went.
+    private static func delete(
+        _ db: Database, from tables: [String], where condition: String? = nil, _ arguments: StatementArguments = []
+    ) throws -> Int {
+        var removed = 0
+        for table in tables {
+            try db.execute(sql: "DELETE FROM \(table)" + (condition.map { " WHERE " + $0 } ?? ""), arguments: arguments)
+            removed += db.changesCount
+        }
+        return removed
     }
 }

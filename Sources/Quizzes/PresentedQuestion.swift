@@ -1,3 +1,4 @@
+import Basics
 import LessonKit
 
 /// A question as the learner sees it: its options possibly shuffled and lettered A, B, C, …

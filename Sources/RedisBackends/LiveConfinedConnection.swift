@@ -1,5 +1,6 @@
 import Foundation
 import LiveRedis
+import RedisSimulator
 import RESP
 import Synchronization
 
@@ -50,7 +51,7 @@ final class LiveConfinedConnection: RedisConnection {
     func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
         if Self.reauthenticates(name, arguments) {
-            return .error("NOPERM this user has no permissions to run the '\(name)' command")
+            return .error(RedisError.noPermissionToRun(name).message)
         }
         if let stop = confinement.memoryStop { return .error("ERR " + stop) }
         if let refusal = await confinement.admitFunction(arguments) { return refusal }

@@ -138,13 +138,13 @@ extension LuaScripting {
     private func join(_ incoming: [FunctionLibrary], replace: Bool, quotedNames: Bool = true) throws(RedisError) {
         let names = Set(incoming.map(\.name))
         if !replace, let clash = incoming.first(where: { new in libraries.contains { $0.name == new.name } }) {
-            throw RedisError(quotedNames ? "ERR Library '\(clash.name)' already exists" : "ERR Library \(clash.name) already exists")
+            throw quotedNames ? RedisError.libraryExists(clash.name) : RedisError("ERR Library \(clash.name) already exists")
         }
         let kept = libraries.filter { !names.contains($0.name) }
         let taken = Set(kept.flatMap { $0.functions.map { $0.name.lowercased() } })
         for library in incoming {
             if let clash = library.functions.first(where: { taken.contains($0.name.lowercased()) }) {
-                throw RedisError("ERR Function \(clash.name) already exists")
+                throw RedisError.functionExists(clash.name)
             }
         }
         for old in libraries where names.contains(old.name) { release(old) }
@@ -166,7 +166,7 @@ extension LuaScripting {
             }
             var names = Set<String>()
             for function in created.flatMap(\.functions) where !names.insert(function.name.lowercased()).inserted {
-                throw RedisError("ERR Function \(function.name) already exists")
+                throw RedisError.functionExists(function.name)
             }
         } catch {
             created.forEach(release)

@@ -10,6 +10,11 @@ extension RedisError {
         RedisError("ERR Library '\(name)' already exists")
     }
 
+    /// A library that defines a function another library (or itself) already has.
+    static func functionExists(_ name: String) -> RedisError {
+        RedisError("ERR Function \(name) already exists")
+    }
+
     /// A command the scripting engine was handed but does not implement.
     static func unknownScriptingCommand(_ name: String) -> RedisError {
         RedisError("ERR unknown scripting command '\(name)'")
@@ -17,6 +22,6 @@ extension RedisError {
 
     /// `FUNCTION <subcommand>` with a name or argument count FUNCTION does not know.
     static func functionSubcommandSyntax(_ subcommand: String) -> RedisError {
-        RedisError("ERR unknown subcommand or wrong number of arguments for '\(subcommand)'. Try FUNCTION HELP.")
+        .unknownSubcommandOrArity(subcommand, parent: "function")
     }
 }

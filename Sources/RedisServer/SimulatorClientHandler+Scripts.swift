@@ -62,19 +62,6 @@ extension SimulatorClientHandler {
         }
     }
 
-    /// Waits until the running script is busy or ends, then looks at the queue again (for
-    /// SHUTDOWN, which the server answers itself).
-    func waitForScriptToRetry() {
-        guard let context else { return }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let loop = context.eventLoop
-        let waiter = ScriptWaiter(
-            whileBusy: { _ in loop.execute { bound.value.finishWaitingForScript(.retry) } },
-            afterScript: { loop.execute { bound.value.finishWaitingForScript(.retry) } })
-        waitingForScript = true
-        if !simulator.waitForScript(waiter) { waitingForScript = false }
-    }
-
     /// Writes what ran while this connection waited, and goes on with its queue.
     func finishWaitingForScript(_ outcome: ScriptWaitOutcome) {
         waitingForScript = false
@@ -89,9 +76,7 @@ extension SimulatorClientHandler {
             writeMessages(earlier)
             nextCommand += ran
             pipelineResults = results
-            authenticated = client.isAuthenticated
-            writePipelineResults()
-            if client.closeAfterReply { closeAfterFlush() }
+            guard finishRun(for: client) else { return }
         }
         process()
         flush()

@@ -251,34 +251,35 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// True for a request that must run before the decoder reads the next one: the decoder's
     /// limits depend on whether the client is authenticated, which the commands allowed before
     /// AUTH (AUTH, HELLO, RESET, …) and EXEC (of a queued AUTH) can change, as can anything an
-    /// unauthenticated client sends. SHUTDOWN and protocol errors end the connection's requests.
+    /// unauthenticated client sends.
     private func mustRunBeforeNextRequest(_ arguments: [ByteString]) -> Bool {
         guard let name = arguments.first else { return true }
         if !authenticated { return true }
-        guard let spec = simulator.commandTable.lookup(name) else { return ShutdownRequest.isShutdown(arguments) }
-        return spec.allowsUnauthenticated || spec.name == "exec"
+        guard let spec = simulator.commandTable.lookup(name) else { return false }
+        return spec.allowsUnauthenticated || spec.executesQueue
     }
 
     /// True when the command may run a script, which must run on the script thread.
     private func runsScripts(_ arguments: [ByteString]) -> Bool {
         guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { return false }
-        return spec.name == "exec" ? transactionMayRunScripts : spec.runsScripts
+        return spec.executesQueue ? transactionMayRunScripts : spec.runsScripts
     }
 
     /// Follows what the commands about to run do to `transactionMayRunScripts`.
     private func noteTransactionScripts(_ commands: ArraySlice<[ByteString]>) {
         for arguments in commands {
             guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { continue }
-            switch spec.name {
-            case "exec", "discard", "reset": transactionMayRunScripts = false
-            default: if spec.runsScripts { transactionMayRunScripts = true }
+            if spec.endsTransaction {
+                transactionMayRunScripts = false
+            } else if spec.runsScripts {
+                transactionMayRunScripts = true
             }
         }
     }
 
     /// Runs queued requests until none is left, the client blocks or waits for a script, or
-    /// the connection closes: ordinary commands in runs, each run under one lock; SHUTDOWN, a
-    /// protocol error and the commands that run scripts alone.
+    /// the connection closes: ordinary commands in runs, each run under one lock; a protocol
+    /// error and the commands that run scripts alone.
     func runQueued() {
         while !blocked, !closing, !waitingForScript, let client {
             guard nextCommand < commands.count else {
@@ -291,10 +292,6 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 return
             }
             let first = commands[nextCommand]
-            if ShutdownRequest.isShutdown(first) {
-                runShutdown(first, for: client)
-                continue
-            }
             if runsScripts(first) {
                 noteTransactionScripts([first])
                 // The script thread is taken while a script runs: a second EVAL or an EXEC
@@ -306,14 +303,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 }
                 continue
             }
-            // SHUTDOWN and scripts end a run: the server answers SHUTDOWN, and a script must
-            // not run on the event loop.
+            // Scripts end a run: a script must not run on the event loop.
             var end = nextCommand + 1
-            while end < commands.count, !ShutdownRequest.isShutdown(commands[end]),
-                !runsScripts(commands[end])
-            {
-                end += 1
-            }
+            while end < commands.count, !runsScripts(commands[end]) { end += 1 }
             noteTransactionScripts(commands[nextCommand..<end])
             executing = true
             let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
@@ -329,9 +321,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 closeKilledConnection()
                 return
             }
-            authenticated = client.isAuthenticated
-            writePipelineResults()
-            if client.closeAfterReply { closeAfterFlush() }
+            guard finishRun(for: client) else { return }
             if progress.heldByScript, !blocked, !closing {
                 waitForScript(running: Array(commands[nextCommand..<end]), for: client)
             }
@@ -378,38 +368,24 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         closeAfterFlush()
     }
 
-    /// SHUTDOWN, which the server (not the simulator) carries out.
-    private func runShutdown(_ arguments: [ByteString], for client: SimulatorClient) {
-        if simulator.scriptIsRunning, !simulator.scriptIsBusy {
-            // Like any command, SHUTDOWN waits for a script until it is busy.
-            waitForScriptToRetry()
-            return
+    /// Writes what a run of `client`'s commands answered and follows what they asked of the
+    /// connection: false once the server shuts down.
+    func finishRun(for client: SimulatorClient) -> Bool {
+        authenticated = client.isAuthenticated
+        writePipelineResults()
+        if client.requestsShutdown {
+            shutDown()
+            return false
         }
-        nextCommand += 1
-        guard client.isAuthenticated else {
-            // Redis checks authentication before anything else SHUTDOWN does.
-            outgoing.writeRESPValue(.error(RedisError.noAuth.message))
-            return
-        }
-        // A busy script holds the simulator; otherwise MULTI refuses SHUTDOWN, as Redis does.
-        if !simulator.scriptIsBusy, let refusal = simulator.refuseInsideTransaction(for: client) {
-            outgoing.writeRESPValue(refusal)
-            return
-        }
-        switch ShutdownRequest.parse(arguments) {
-        case .success(let options)?:
-            if simulator.scriptIsBusy, !options.noSave {
-                outgoing.writeRESPValue(.error(ShutdownRequest.busyScriptMessage))
-                return
-            }
-            closing = true
-            context?.close(promise: nil)
-            onShutdown()
-        case .failure(let refusal)?:
-            outgoing.writeRESPValue(refusal.reply)
-        case nil:
-            break
-        }
+        if client.closeAfterReply { closeAfterFlush() }
+        return true
+    }
+
+    /// A SHUTDOWN the simulator accepted: Redis exits, dropping replies not yet written.
+    func shutDown() {
+        closing = true
+        context?.close(promise: nil)
+        onShutdown()
     }
 
     /// CLIENT KILL from another connection: Redis closes at once, dropping unsent replies.

@@ -1,8 +1,9 @@
+import Basics
 import Foundation
 
 /// A process a test runs in the background (a worker, `watch`, `serve`), started by the test
-/// helpers' one spawn (posix_spawn and waitpid, never Foundation's `Process`, whose wait can hang
-/// on Linux off the main thread). The shape is `Process`'s, so tests read the same.
+/// helpers' one spawn (a `Subprocess`, never Foundation's `Process`, whose wait can hang on
+/// Linux off the main thread). The shape is `Process`'s, so tests read the same.
 public final class ChildProcess: @unchecked Sendable {
     /// How an ended process ended.
     public enum TerminationReason: Sendable, Equatable {
@@ -10,12 +11,13 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// The process id.
-    public let processIdentifier: pid_t
+    public var processIdentifier: pid_t { process.pid }
+    private let process: Subprocess
     /// The executable and its arguments.
     public let arguments: [String]
     private let lock = NSLock()
-    /// The wait status once the process has been reaped.
-    private var waitStatus: Int32?
+    /// How the process ended, once it has been reaped.
+    private var ending: Termination?
 
     /// Starts `executable` with `arguments` in `directory`, with exactly `environment`, standard
     /// input from /dev/null, and standard output and error written to the files given (appended
@@ -30,22 +32,18 @@ public final class ChildProcess: @unchecked Sendable {
         // `exec` all the way down: the id is the program's own, so signals reach it directly.
         let script = "cd \(shellQuoted(directory)) && exec env -i \(exports) \(command) </dev/null"
             + " >>\(shellQuoted(standardOutput ?? "/dev/null")) 2>>\(shellQuoted(standardError ?? "/dev/null"))"
-        processIdentifier = try spawnShell(script)
+        process = try spawnShell(script)
     }
 
     /// True while the process runs.
     public var isRunning: Bool { reap(waiting: false) == nil }
 
     /// The exit status, or the signal that ended it; 0 while it runs.
-    public var terminationStatus: Int32 {
-        guard let status = reap(waiting: false) else { return 0 }
-        return status & 0x7f != 0 ? status & 0x7f : (status >> 8) & 0xff
-    }
+    public var terminationStatus: Int32 { reap(waiting: false)?.status ?? 0 }
 
     /// Whether it exited or was killed by a signal.
     public var terminationReason: TerminationReason {
-        guard let status = reap(waiting: false) else { return .exit }
-        return status & 0x7f != 0 ? .uncaughtSignal : .exit
+        reap(waiting: false)?.signal == nil ? .exit : .uncaughtSignal
     }
 
     /// Sends SIGTERM.
@@ -53,27 +51,17 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Sends `number` to the process, unless it has already been reaped.
     public func signal(_ number: Int32) {
-        if isRunning { kill(processIdentifier, number) }
+        if isRunning { process.signal(number) }
     }
 
     /// Blocks until the process ends. Async tests should poll `isRunning` instead.
     public func waitUntilExit() { _ = reap(waiting: true) }
 
-    /// The wait status, reaping the process if it has ended (or, with `waiting`, once it ends).
-    private func reap(waiting: Bool) -> Int32? {
+    /// How the process ended, reaping it if it has (or, with `waiting`, once it does).
+    private func reap(waiting: Bool) -> Termination? {
         lock.lock()
         defer { lock.unlock() }
-        if let waitStatus { return waitStatus }
-        var status: Int32 = 0
-        while true {
-            let result = waitpid(processIdentifier, &status, waiting ? 0 : WNOHANG)
-            if result == processIdentifier {
-                waitStatus = status
-                return status
-            }
-            if result < 0 && errno == EINTR { continue }
-            // Not ended yet (0), or not our child (-1): nothing to report.
-            return nil
-        }
+        if ending == nil { ending = waiting ? process.wait() : process.poll() }
+        return ending
     }
 }

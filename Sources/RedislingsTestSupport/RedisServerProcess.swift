@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A real `redis-server` on a free loopback port for tests: no persistence, its working directory
@@ -8,7 +9,7 @@ public final class RedisServerProcess: @unchecked Sendable {
     public let port: Int
     /// The server's own working directory, removed when it stops.
     public let directory: String
-    private let watchdog: pid_t
+    private let watchdog: Subprocess
     private var stopped = false
 
     /// The `redis-server` executable on PATH, if installed.
@@ -56,9 +57,8 @@ public final class RedisServerProcess: @unchecked Sendable {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        kill(watchdog, SIGTERM)
-        var status: Int32 = 0
-        waitpid(watchdog, &status, 0)
+        watchdog.signal(SIGTERM)
+        _ = watchdog.wait()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -67,41 +67,26 @@ public final class RedisServerProcess: @unchecked Sendable {
 
 /// Runs `/bin/sh -c script` with default signal handling (whatever the test runner blocks) and
 /// its standard streams on /dev/null.
-func spawnShell(_ script: String) throws -> pid_t {
+func spawnShell(_ script: String) throws -> Subprocess {
     try spawn(["/bin/sh", "-c", script])
 }
 
-/// The one way the test helpers start a process: `posix_spawn` of `arguments[0]` (a full path)
+/// The one way the test helpers start a process: a `Subprocess` of `arguments[0]` (a full path)
 /// with default signal handling (whatever the test runner blocks) and its standard streams on
-/// /dev/null. Foundation's `Process` is not used: its wait can hang on Linux off the main thread.
-func spawn(_ arguments: [String]) throws -> pid_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGTERM)
-    sigaddset(&defaults, SIGINT)
-    sigaddset(&defaults, SIGCHLD)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    // The shell may outlive the test process for a moment: it must not hold the test runner's
-    // pipes open, or the runner waits for it while it waits for the runner.
-    var files = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&files)
-    defer { posix_spawn_file_actions_destroy(&files) }
-    for descriptor: Int32 in [0, 1, 2] {
-        posix_spawn_file_actions_addopen(&files, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+/// /dev/null: the shell may outlive the test process for a moment, and must not hold the test
+/// runner's pipes open, or the runner waits for it while it waits for the runner.
+func spawn(_ arguments: [String]) throws -> Subprocess {
+    var options = Subprocess.Options()
+    options.standardInput = .nullDevice
+    options.standardOutput = .nullDevice
+    options.standardError = .nullDevice
+    options.unblocksSignals = true
+    options.defaultSignals = [SIGTERM, SIGINT, SIGCHLD]
+    do {
+        return try Subprocess(arguments, options)
+    } catch {
+        throw TestServerError(error.description)
     }
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let status = posix_spawn(&pid, arguments[0], &files, &attributes, argv, environ)
-    guard status == 0 else { throw TestServerError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
-    return pid
 }
 
 /// A new, empty directory under the system's temporary directory, made atomically (`mkdtemp`).

@@ -8,17 +8,13 @@ public struct ShellResult: Sendable {
     public let output: String
 }
 
-/// Runs `/bin/sh -c script` to completion, killing it after `timeout` seconds. Uses
-/// `posix_spawn` and `waitpid` directly: Foundation's `Process.waitUntilExit` can hang on Linux
-/// when called off the main thread.
+/// Runs `/bin/sh -c script` to completion, killing it after `timeout` seconds (a `Subprocess`:
+/// Foundation's `Process.waitUntilExit` can hang on Linux when called off the main thread).
 public func runShell(_ script: String, timeout: Int = 60) throws -> ShellResult {
     let outputPath = NSTemporaryDirectory() + "redislings-shell-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
     defer { unlink(outputPath) }
     let wrapped = "timeout -s KILL \(timeout) /bin/sh -c \(shellQuoted(script)) >\(shellQuoted(outputPath)) 2>&1"
-    let pid = try spawnShell(wrapped)
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let exitStatus = try spawnShell(wrapped).wait().shellStatus
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     return ShellResult(status: exitStatus, output: output)
 }

@@ -166,12 +166,30 @@ import Testing
         await served.server.waitUntilStopped()
     }
 
+    @Test func shutdownEndsThePipelineItCameIn() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        // Redis exits at SHUTDOWN: the SET after it in the same read never runs.
+        client.send("SHUTDOWN NOSAVE NOSAVE NOW FORCE\r\nSET after shutdown\r\n")
+        #expect(try client.read() == nil)
+        await served.server.waitUntilStopped()
+        let check = SimulatorConnection(served.simulator)
+        #expect(try await check.send("EXISTS", "after") == .integer(0))
+    }
+
     @Test func shutdownWithABadOptionIsRefused() async throws {
         let served = try await ServedSimulator()
         let client = try RawClient(port: served.port)
-        client.send("SHUTDOWN LATER\r\nSHUTDOWN ABORT\r\nPING\r\n")
+        // As Redis 7.0 reads them: each modifier any number of times, NOSAVE not with SAVE,
+        // ABORT with nothing but ABORT.
+        client.send("SHUTDOWN LATER\r\nSHUTDOWN ABORT\r\nSHUTDOWN ABORT ABORT\r\nSHUTDOWN NOSAVE SAVE\r\n"
+            + "SHUTDOWN ABORT NOW\r\nSHUTDOWN NOSAVE FORCE ABORT\r\nPING\r\n")
         #expect(try client.read() == .error("ERR syntax error"))
         #expect(try client.read() == .error("ERR No shutdown in progress."))
+        #expect(try client.read() == .error("ERR No shutdown in progress."))
+        #expect(try client.read() == .error("ERR syntax error"))
+        #expect(try client.read() == .error("ERR syntax error"))
+        #expect(try client.read() == .error("ERR syntax error"))
         #expect(try client.read() == .simpleString("PONG"))
         await served.stop()
     }

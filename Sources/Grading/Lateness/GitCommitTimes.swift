@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The commit times of the files of a student's folder that is a git repository (GitHub
@@ -13,10 +14,8 @@ enum GitCommitTimes {
 
     /// File name (relative to `folder`) → time of the last commit touching it, or an error text.
     static func times(in folder: URL) -> Result<[String: Date], GradingError> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "git", "-c", "safe.directory=*", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+        let arguments = [
+            "/usr/bin/env", "git", "-c", "safe.directory=*", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
             "-c", "core.quotePath=false", "-c", "log.showSignature=false", "--no-pager", "-C", folder.path,
             "log", "--no-renames", "--format=%x01%ct", "--name-only", "HEAD", "--",
         ]
@@ -25,26 +24,20 @@ enum GitCommitTimes {
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         for variable in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CONFIG_PARAMETERS"] { environment[variable] = nil }
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let run: Subprocess.Output
         do {
-            try process.run()
+            run = try Subprocess.run(arguments, environment: environment)
         } catch {
-            return .failure(GradingError("cannot run git to read the commit times of \(folder.path): \(error.localizedDescription)"))
+            return .failure(GradingError("cannot run git to read the commit times of \(folder.path): \(error.reason)"))
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: problem, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure(GradingError("git could not read the history of \(folder.path): \(text.isEmpty ? "git exited with \(process.terminationStatus)" : text)"))
+        guard run.termination.exitStatus == 0 else {
+            let text = String(decoding: run.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(GradingError(
+                "git could not read the history of \(folder.path): \(text.isEmpty ? "git \(run.termination.description)" : text)"))
         }
         var times: [String: Date] = [:]
         var current: Date?
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in String(decoding: run.standardOutput, as: UTF8.self).split(separator: "\n") {
             if line.hasPrefix("\u{1}") {
                 current = TimeInterval(line.dropFirst()).map { Date(timeIntervalSince1970: $0) }
             } else if let current, times[String(line)] == nil {

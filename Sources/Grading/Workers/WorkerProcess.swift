@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A grading worker: a child process spoken to by lines on its standard input and output.
@@ -9,7 +10,9 @@ final class WorkerProcess: @unchecked Sendable {
         case exited(String)
     }
 
-    let pid: pid_t
+    private let process: Subprocess
+    /// The worker's process id.
+    var pid: pid_t { process.pid }
     private let input: Int32
     private let output: Int32
     private var buffer = Data()
@@ -25,29 +28,25 @@ final class WorkerProcess: @unchecked Sendable {
         // (Workers are started one at a time, under the grader's lock, so none starts in between.)
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw GradingError("cannot create pipes for a grading worker") }
         for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        var options = Subprocess.Options()
+        options.standardInput = .descriptor(toChild[0])
+        options.standardOutput = .descriptor(fromChild[1])
         // What a dying worker prints (a crash report) is not for the instructor's terminal.
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for descriptor in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        options.standardError = .nullDevice
+        options.closedDescriptors = toChild + fromChild
         // Nothing else of the parent's (sockets, databases, other workers' pipes) may live on in a
         // worker: a client's socket kept open by a child would never look closed to its server.
-        _ = Self.closeFrom?(&actions, 3)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, arguments[0], &actions, nil, argv, environ)
+        options.closesOtherDescriptors = true
+        let child: Subprocess
+        do {
+            child = try Subprocess(arguments, options)
+        } catch {
+            for descriptor in toChild + fromChild { close(descriptor) }
+            throw GradingError("cannot start the grading worker \(arguments[0]): \(error.reason)")
+        }
         close(toChild[0])
         close(fromChild[1])
-        guard status == 0 else {
-            close(toChild[1])
-            close(fromChild[0])
-            throw GradingError("cannot start the grading worker \(arguments[0]): \(String(cString: strerror(status)))")
-        }
-        pid = child
+        process = child
         input = toChild[1]
         output = fromChild[0]
         // A worker that dies must not kill the grader with SIGPIPE when it is written to next.
@@ -99,13 +98,6 @@ final class WorkerProcess: @unchecked Sendable {
         }
     }
 
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
-    /// module does not import; nil where the C library lacks it.
-    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
-
     /// Kills the worker (if it still runs), reaps it, and says how it ended.
     @discardableResult
     func stop() -> String {
@@ -113,22 +105,13 @@ final class WorkerProcess: @unchecked Sendable {
         ended = true
         close(input)
         close(output)
-        var status: Int32 = 0
         // Give a worker that is exiting on its own a moment, then kill it.
         for _ in 0..<20 {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { return Self.describe(status) }
+            if let ending = process.poll() { return "the worker " + ending.description }
             usleep(5_000)
         }
-        kill(pid, SIGKILL)
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return Self.describe(status)
-    }
-
-    private static func describe(_ status: Int32) -> String {
-        let signal = status & 0x7f
-        if signal == 0 { return "the worker exited with status \((status >> 8) & 0xff)" }
-        return "the worker was ended by signal \(signal)"
+        process.signal(SIGKILL)
+        return "the worker " + process.wait().description
     }
 
     deinit { if !ended { stop() } }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -18,10 +19,10 @@ public enum Pager {
 
     /// Runs the pager with `text` on its input; false when it could not start.
     ///
-    /// The pager is spawned directly, not with Foundation's `Process`: on Linux that puts the
-    /// child in a process group of its own, outside the terminal's foreground group, so `less`
-    /// gets EIO reading the keyboard and quits after one screen. Ctrl-C is ignored here while
-    /// the pager runs: the terminal sends it to the whole group, and it belongs to the pager.
+    /// The pager must stay in the terminal's foreground process group, as a `Subprocess` does
+    /// (outside it, `less` gets EIO reading the keyboard and quits after one screen). Ctrl-C is
+    /// ignored here while the pager runs: the terminal sends it to the whole group, and it
+    /// belongs to the pager.
     private static func run(_ text: String, environment: [String: String]) -> Bool {
         let command = environment["PAGER"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
         if command == "cat" { return false }
@@ -32,38 +33,22 @@ public enum Pager {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return false }
         let (readEnd, writeEnd) = (ends[0], ends[1])
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, readEnd, 0)
-        posix_spawn_file_actions_addclose(&actions, readEnd)
-        posix_spawn_file_actions_addclose(&actions, writeEnd)
-        let arguments = ["/bin/sh", "-c", command]
-        let variables = pagerEnvironment.map { "\($0.key)=\($0.value)" }
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
         var previousInterrupt = sigaction()
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
         sigemptyset(&ignore.sa_mask)
         sigaction(SIGINT, &ignore, &previousInterrupt)
         defer { sigaction(SIGINT, &previousInterrupt, nil) }
-        var pid: pid_t = 0
+        var options = Subprocess.Options()
+        options.environment = pagerEnvironment
+        options.standardInput = .descriptor(readEnd)
+        options.closedDescriptors = [readEnd, writeEnd]
         // The child starts with SIGINT at its default (posix_spawn resets caught signals, and
         // an ignored one is reset here), so Ctrl-C reaches the pager as it would from a shell.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        options.defaultSignals = [SIGINT, SIGPIPE]
+        let pager = try? Subprocess(["/bin/sh", "-c", command], options)
         close(readEnd)
-        guard spawned == 0 else {
+        guard let pager else {
             close(writeEnd)
             return false
         }
@@ -78,10 +63,8 @@ public enum Pager {
             written += count
         }
         close(writeEnd)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         // sh answers 127 when the pager command does not exist; nothing was shown then.
-        if (status & 0x7f) == 0, (status >> 8) & 0xff == 127 {
+        if pager.wait().exitStatus == 127 {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         return true

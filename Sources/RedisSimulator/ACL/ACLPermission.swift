@@ -23,7 +23,7 @@ enum ACLDenial: Equatable {
     /// The reply to a refused command (processCommand's text).
     func error(for spec: CommandSpec) -> RedisError {
         switch self {
-        case .command: return RedisError("NOPERM this user has no permissions to run the '\(spec.name)' command")
+        case .command: return .noPermissionToRun(spec.name)
         case .key: return RedisError("NOPERM this user has no permissions to access one of the keys used as arguments")
         case .channel: return RedisError("NOPERM this user has no permissions to access one of the channels used as arguments")
         }

@@ -71,6 +71,25 @@ extension CommandContext {
         notify(.generic, "del", key)
     }
 
+    /// Removes the arguments from 2 on from the collection at argument 1 (HDEL's fields, SREM's
+    /// members), stopping once it is empty; if any went, marks the key modified, fires `event`
+    /// of `eventClass` and deletes the key once empty. Returns how many were removed.
+    func removeArguments(
+        _ eventClass: KeyspaceEventClass, event: String, isEmpty: () -> Bool, remove: (ByteString) -> Bool
+    ) -> RESPValue {
+        var removed: Int64 = 0
+        for member in args[2...] where remove(member) {
+            removed += 1
+            if isEmpty() { break }
+        }
+        if removed > 0 {
+            signalModified(args[1])
+            notify(eventClass, event, args[1])
+            deleteIfEmpty(args[1], isEmpty())
+        }
+        return .integer(removed)
+    }
+
     /// Argument `index` as a non-negative integer (Redis's getPositiveLongFromObjectOrReply:
     /// the message answers both a non-integer and a negative value).
     func positiveInteger(at index: Int, message: String = "ERR value is out of range, must be positive") throws(RedisError) -> Int64 {

@@ -22,17 +22,7 @@ extension CommandTable {
         },
         CommandSpec("hdel", arity: -3, flags: ["write", "fast"], keys: .single, categories: ["@write", "@hash", "@fast"]) { ctx in
             guard let hash = try ctx.lookupHash(ctx[1]) else { return .integer(0) }
-            var removed: Int64 = 0
-            for field in ctx.args[2...] where hash.remove(field) {
-                removed += 1
-                if hash.isEmpty { break }
-            }
-            if removed > 0 {
-                ctx.signalModified(ctx[1])
-                ctx.notify(.hash, "hdel", ctx[1])
-                ctx.deleteIfEmpty(ctx[1], hash.isEmpty)
-            }
-            return .integer(removed)
+            return ctx.removeArguments(.hash, event: "hdel", isEmpty: { hash.isEmpty }, remove: hash.remove)
         },
         CommandSpec("hincrby", arity: 4, flags: ["write", "denyoom", "fast"], keys: .single, categories: ["@write", "@hash", "@fast"]) { ctx in
             let increment = try ctx.integer(at: 3)

@@ -65,6 +65,13 @@ extension CommandTable {
     /// Pops up to `count` elements with the events Redis fires (Redis's listElementsRemoved).
     static func listPopElements(_ ctx: CommandContext, _ key: ByteString, _ list: ListValue, from end: ListEnd, count: Int) -> [ByteString] {
         let popped = list.pop(from: end, count: count)
+        listElementsRemoved(ctx, key, list, from: end)
+        return popped
+    }
+
+    /// What follows elements leaving a list: the pop event, then the key deleted (with its
+    /// `del` event) once empty, else marked modified (Redis's listElementsRemoved).
+    static func listElementsRemoved(_ ctx: CommandContext, _ key: ByteString, _ list: ListValue, from end: ListEnd) {
         ctx.notify(.list, end == .left ? "lpop" : "rpop", key)
         if list.isEmpty {
             ctx.deleteKey(key)
@@ -72,7 +79,6 @@ extension CommandTable {
         } else {
             ctx.signalModified(key)
         }
-        return popped
     }
 
     /// LEFT or RIGHT, any case; a syntax error otherwise.

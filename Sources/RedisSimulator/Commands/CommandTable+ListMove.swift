@@ -31,13 +31,7 @@ extension CommandTable {
         destinationList.push(value, at: to)
         ctx.signalModified(destination)
         ctx.notify(.list, to == .left ? "lpush" : "rpush", destination)
-        ctx.notify(.list, from == .left ? "lpop" : "rpop", source)
-        if sourceList.isEmpty {
-            ctx.deleteKey(source)
-            ctx.notify(.generic, "del", source)
-        } else {
-            ctx.signalModified(source)
-        }
+        listElementsRemoved(ctx, source, sourceList, from: from)
         return .bulk(value)
     }
 }

@@ -20,7 +20,7 @@ extension CommandTable {
         ) { _ in .ok },
         CommandSpec(
             "reset", arity: 1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-            categories: ["@fast", "@connection"]
+            categories: ["@fast", "@connection"], roles: [.endsTransaction, .runsWhileSubscribed]
         ) { ctx in
             ctx.server.resetClient(ctx.client)
             return .simpleString("RESET")
@@ -32,13 +32,13 @@ extension CommandTable {
     private static let subscribeCommands: [CommandSpec] = {
         let flags = ["pubsub", "noscript", "loading", "stale"]
         func subscribe(_ name: String, _ kind: SubscriptionKind, keys: KeyPositions = .none) -> CommandSpec {
-            CommandSpec(name, arity: -2, flags: flags, keys: keys, categories: ["@pubsub", "@slow"]) { ctx in
+            CommandSpec(name, arity: -2, flags: flags, keys: keys, categories: ["@pubsub", "@slow"], roles: .runsWhileSubscribed) { ctx in
                 let confirmations = ctx.args.dropFirst().map { ctx.server.subscribe(ctx.client, to: $0, kind: kind) }
                 return ctx.reply(confirmations)
             }
         }
         func unsubscribe(_ name: String, _ kind: SubscriptionKind, keys: KeyPositions = .none) -> CommandSpec {
-            CommandSpec(name, arity: -1, flags: flags, keys: keys, categories: ["@pubsub", "@slow"]) { ctx in
+            CommandSpec(name, arity: -1, flags: flags, keys: keys, categories: ["@pubsub", "@slow"], roles: .runsWhileSubscribed) { ctx in
                 if ctx.count == 1 { return ctx.reply(ctx.server.unsubscribeAll(ctx.client, kind: kind)) }
                 return ctx.reply(ctx.args.dropFirst().map { ctx.server.unsubscribe(ctx.client, from: $0, kind: kind) })
             }
@@ -111,8 +111,7 @@ extension CommandContext {
 extension RedisError {
     /// `ERR unknown subcommand or wrong number of arguments for '<sub>'. Try <CMD> HELP.`
     static func subcommandSyntax(_ ctx: CommandContext) -> RedisError {
-        RedisError(
-            "ERR unknown subcommand or wrong number of arguments for '\(ServerState.truncated(ctx[1]))'. Try \(ctx.spec.parentName.uppercased()) HELP.")
+        .unknownSubcommandOrArity(ServerState.truncated(ctx[1]), parent: ctx.spec.parentName)
     }
 }
 

@@ -22,17 +22,7 @@ extension CommandTable {
         },
         CommandSpec("srem", arity: -3, flags: ["write", "fast"], keys: .single, categories: ["@write", "@set", "@fast"]) { ctx in
             guard let set = try ctx.lookupSet(ctx[1]) else { return .integer(0) }
-            var removed: Int64 = 0
-            for member in ctx.args[2...] where set.remove(member) {
-                removed += 1
-                if set.isEmpty { break }
-            }
-            if removed > 0 {
-                ctx.signalModified(ctx[1])
-                ctx.notify(.set, "srem", ctx[1])
-                ctx.deleteIfEmpty(ctx[1], set.isEmpty)
-            }
-            return .integer(removed)
+            return ctx.removeArguments(.set, event: "srem", isEmpty: { set.isEmpty }, remove: set.remove)
         },
         CommandSpec("smembers", arity: 2, flags: ["readonly"], keys: .single, categories: ["@read", "@set", "@slow"]) { ctx in
             .set((try ctx.lookupSet(ctx[1])?.members ?? []).map { .bulk($0) })

@@ -4,7 +4,7 @@ extension CommandTable {
     static let transactionCommands: [CommandSpec] = [
         CommandSpec(
             "multi", arity: 1, flags: ["noscript", "loading", "stale", "fast", "allow_busy"],
-            categories: ["@fast", "@transaction"]
+            categories: ["@fast", "@transaction"], roles: .runsInsideMulti
         ) { ctx in
             guard !ctx.client.transaction.inMulti else { throw RedisError("ERR MULTI calls can not be nested") }
             ctx.client.transaction.inMulti = true
@@ -12,11 +12,11 @@ extension CommandTable {
         },
         CommandSpec(
             "exec", arity: 1, flags: ["noscript", "loading", "stale", "skip_slowlog"],
-            categories: ["@slow", "@transaction"]
+            categories: ["@slow", "@transaction"], roles: [.executesQueue, .endsTransaction]
         ) { ctx in try ctx.server.exec(ctx) },
         CommandSpec(
             "discard", arity: 1, flags: ["noscript", "loading", "stale", "fast", "allow_busy"],
-            categories: ["@fast", "@transaction"]
+            categories: ["@fast", "@transaction"], roles: .endsTransaction
         ) { ctx in
             guard ctx.client.transaction.inMulti else { throw RedisError("ERR DISCARD without MULTI") }
             ctx.server.discardTransaction(ctx.client)
@@ -24,7 +24,7 @@ extension CommandTable {
         },
         CommandSpec(
             "watch", arity: -2, flags: ["noscript", "loading", "stale", "fast", "allow_busy"],
-            keys: .all, categories: ["@fast", "@transaction"]
+            keys: .all, categories: ["@fast", "@transaction"], roles: .runsInsideMulti
         ) { ctx in
             guard !ctx.client.transaction.inMulti else { throw RedisError("ERR WATCH inside MULTI is not allowed") }
             // No point watching once the transaction is already doomed.

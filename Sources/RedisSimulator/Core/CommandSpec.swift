@@ -28,6 +28,27 @@ public struct KeyPositions: Sendable, Equatable {
     public static let all = KeyPositions(first: 1, last: -1, step: 1)
 }
 
+/// What a command is to dispatch beyond its flags: Redis's processCommand and call() recognise
+/// EXEC, DISCARD, MULTI, WATCH, QUIT, RESET and the subscribed-mode commands by their
+/// functions; here their table entries say so, and dispatch, the server and the observers ask.
+public struct CommandRoles: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// EXEC: runs the queued commands, so its queue decides the checks a command's own flags
+    /// decide for others (out of memory, pause, replicas), and a refused EXEC ends the
+    /// transaction with EXECABORT.
+    public static let executesQueue = CommandRoles(rawValue: 1 << 0)
+    /// Runs at once inside MULTI instead of being queued.
+    public static let runsInsideMulti = CommandRoles(rawValue: 1 << 1)
+    /// Ends the client's transaction (EXEC, DISCARD, QUIT, RESET): never refused out of memory
+    /// inside MULTI, since it frees the queue.
+    public static let endsTransaction = CommandRoles(rawValue: 1 << 2)
+    /// Runs for a RESP2 client in subscribed mode ((P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING,
+    /// QUIT, RESET); any other command is refused there.
+    public static let runsWhileSubscribed = CommandRoles(rawValue: 1 << 3)
+}
+
 /// One entry of the command table: what COMMAND reports, what dispatch checks, and the handler.
 ///
 /// A class, not a struct: every command passes its spec through lookup, dispatch and its
@@ -55,8 +76,8 @@ public final class CommandSpec: Sendable {
     /// `@blocking` follow from `flags` as in Redis.
     public init(
         _ name: String, arity: Int, flags: [String], keys: KeyPositions = .none,
-        categories: [String] = [], subcommands: [CommandSpec] = [],
-        handler: @escaping CommandHandler
+        categories: [String] = [], subcommands: [CommandSpec] = [], roles: CommandRoles = [],
+        secrets: SecretArguments = .none, handler: @escaping CommandHandler
     ) {
         self.name = name
         self.arity = arity
@@ -66,14 +87,21 @@ public final class CommandSpec: Sendable {
         self.categories = aclCategories.map { "@" + $0.rawValue }
         self.subcommands = subcommands
         self.handler = handler
+        self.secrets = secrets
         self.serial = nextCommandSerial.add(1, ordering: .relaxed).oldValue
         self.isWrite = flags.contains("write")
         self.isNoScript = flags.contains("noscript")
         self.isNoMulti = flags.contains("no_multi")
         self.allowsUnauthenticated = flags.contains("no_auth")
+        self.allowsBusyScript = flags.contains("allow_busy")
+        self.executesQueue = roles.contains(.executesQueue)
+        self.endsTransaction = roles.contains(.endsTransaction)
+        self.runsWhileSubscribed = roles.contains(.runsWhileSubscribed)
+        // A command that ends the transaction must run to end it.
+        self.runsInsideMulti = roles.contains(.runsInsideMulti) || endsTransaction
         // The EVAL and FCALL families (the @scripting commands without subcommands), and EXEC,
         // whose queue may hold them.
-        self.runsScripts = name == "exec"
+        self.runsScripts = executesQueue
             || (aclCategories.contains(.scripting) && subcommands.isEmpty && !name.contains("|"))
     }
 
@@ -86,8 +114,21 @@ public final class CommandSpec: Sendable {
     public let isNoMulti: Bool
     /// True when a client may run it before AUTH (`no_auth`).
     public let allowsUnauthenticated: Bool
-    /// True when the command may run a Lua script: a server runs it off its event loops.
+    /// True when the command runs while a script is busy (`allow_busy`).
+    public let allowsBusyScript: Bool
+    /// True for EXEC, which runs the transaction's queued commands.
+    public let executesQueue: Bool
+    /// True when the command runs at once inside MULTI instead of being queued.
+    public let runsInsideMulti: Bool
+    /// True when the command ends the client's transaction.
+    public let endsTransaction: Bool
+    /// True when a RESP2 client in subscribed mode may run it.
+    public let runsWhileSubscribed: Bool
+    /// True when the command may run a Lua script: a server runs it off its event loops; its
+    /// effect propagates through the commands it runs, never as itself.
     public let runsScripts: Bool
+    /// The arguments the slow log and MONITOR hide.
+    public let secrets: SecretArguments
     /// A number no other spec has, small and dense: where per-command counters sit in an array.
     let serial: Int
     /// The uppercase name of the parent command (for messages like "Try CONFIG HELP.").

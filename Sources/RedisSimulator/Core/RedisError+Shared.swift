@@ -1,6 +1,8 @@
 /// Error replies that more than one command (or the scripting engine beside the simulator)
 /// sends: each text is written once, here, in Redis 7.0's exact words.
 extension RedisError {
+    /// A `no-multi` command (SHUTDOWN, SAVE, SYNC, …) sent inside MULTI.
+    public static let notAllowedInsideTransaction = RedisError("ERR Command not allowed inside a transaction")
     public static let countNotPositive = RedisError("ERR count should be greater than 0")
     /// The COUNT option's refusal (GEOSEARCH, XAUTOCLAIM), worded unlike `countNotPositive`.
     public static let countOptionNotPositive = RedisError("ERR COUNT must be > 0")
@@ -20,6 +22,21 @@ extension RedisError {
     public static let unknownCommandFromScript = RedisError("ERR Unknown Redis command called from script")
     /// What a script's error reply says when the script gave no text of its own.
     public static let unknownError = RedisError("ERR unknown error")
+
+    /// `ERR unknown subcommand or wrong number of arguments for '<sub>'. Try <PARENT> HELP.`
+    public static func unknownSubcommandOrArity(_ subcommand: String, parent: String) -> RedisError {
+        RedisError("ERR unknown subcommand or wrong number of arguments for '\(subcommand)'. Try \(parent.uppercased()) HELP.")
+    }
+
+    /// The ACL refusal of a command the user may not run (also what a confined live run answers).
+    public static func noPermissionToRun(_ command: String) -> RedisError {
+        RedisError("NOPERM this user has no permissions to run the '\(command)' command")
+    }
+
+    /// CLIENT LIST TYPE and CLIENT KILL TYPE with a type Redis does not know.
+    static func unknownClientType(_ type: ByteString) -> RedisError {
+        RedisError("ERR Unknown client type '\(type.errorText)'")
+    }
 
     /// `ERR invalid expire time in '<command>' command`, with the command's lowercase name.
     public static func invalidExpireTime(in command: String) -> RedisError {

@@ -65,7 +65,7 @@ extension ServerState {
         switch resolve(args) {
         case .success(let found): spec = found
         case .failure(let error):
-            return reject(client, error, isExec: CommandTable.lowercased(args[0]) == "exec", spec: specForStatistics(args))
+            return reject(client, error, isExec: table.lookup(args[0])?.executesQueue ?? false, spec: specForStatistics(args))
         }
         client.lastCommand = spec.name
 
@@ -76,35 +76,35 @@ extension ServerState {
             return reject(client, .noAuth, spec: spec)
         }
         if client.transaction.inMulti, spec.isNoMulti {
-            return reject(client, RedisError("ERR Command not allowed inside a transaction"), spec: spec)
+            return reject(client, .notAllowedInsideTransaction, spec: spec)
         }
         if let denial = aclRefusal(spec, args, client: client, context: client.transaction.inMulti ? "multi" : "toplevel") {
-            return reject(client, denial.error(for: spec), isExec: spec.name == "exec", spec: spec)
+            return reject(client, denial.error(for: spec), isExec: spec.executesQueue, spec: spec)
         }
-        if client.subscriptions.isActive, client.protocolVersion == 2, !Self.allowedWhileSubscribed.contains(spec.name) {
+        if client.subscriptions.isActive, client.protocolVersion == 2, !spec.runsWhileSubscribed {
             return reject(client, RedisError(
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
-                isExec: spec.name == "exec", spec: spec)
+                isExec: spec.executesQueue, spec: spec)
         }
         if !whileScriptBusy, refusesForMemory(denying: Self.isRefusedOutOfMemory(spec, from: client)) {
-            return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.name == "exec", spec: spec)
+            return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if spec.isWrite || (spec.name == "exec" && client.transaction.queued.contains { $0.0.isWrite }),
+        if spec.isWrite || (spec.executesQueue && client.transaction.queued.contains { $0.0.isWrite }),
            lacksGoodReplicas(now: now) {
-            return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.name == "exec", spec: spec)
+            return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
         if let refusal = replicaRefusal(spec, client: client) {
             return reject(client, refusal, isExec: spec.name == "exec", spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
-           !(client.transaction.inMulti && !Self.runsInsideMulti.contains(spec.name)),
+           !(client.transaction.inMulti && !spec.runsInsideMulti),
            postponesForPause(spec, args, client: client, now: now) {
             return .blocked
         }
-        if whileScriptBusy, !spec.flags.contains("allow_busy") {
-            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.name == "exec", spec: spec)
+        if whileScriptBusy, !spec.allowsBusyScript {
+            return reject(client, RedisError(scriptMonitor.busyText(function: scriptMonitor.runsFunction)), isExec: spec.executesQueue, spec: spec)
         }
-        if client.transaction.inMulti, !Self.runsInsideMulti.contains(spec.name) {
+        if client.transaction.inMulti, !spec.runsInsideMulti {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
@@ -235,18 +235,9 @@ extension ServerState {
         }
     }
 
-    /// Commands a subscribed RESP2 client may still run.
-    static let allowedWhileSubscribed: Set<String> = [
-        "subscribe", "ssubscribe", "psubscribe", "unsubscribe", "sunsubscribe", "punsubscribe",
-        "ping", "quit", "reset",
-    ]
-
     /// Read-only commands whose own keys are not tracked: a read-only script tracks through
     /// the commands it runs instead (Redis's call()).
     static let untrackedReaders: Set<String> = ["eval_ro", "evalsha_ro", "fcall_ro"]
-
-    /// Commands that run at once inside MULTI instead of being queued.
-    static let runsInsideMulti: Set<String> = ["exec", "discard", "multi", "watch", "quit", "reset"]
 
     /// Redis's text for an unknown command: the name, then the arguments until the list passes
     /// 128 bytes (each cut to what is left of those 128), each as C prints it (up to a NUL).

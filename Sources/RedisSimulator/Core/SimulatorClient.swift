@@ -24,6 +24,9 @@ public final class SimulatorClient: @unchecked Sendable {
     public internal(set) var isClosed = false
     /// True when the connection asked to close after its reply (QUIT).
     public internal(set) var closeAfterReply = false
+    /// True once the client's SHUTDOWN was accepted: whoever serves the simulator stops (Redis
+    /// exits without a reply); the client closes, so nothing it sent later runs.
+    public internal(set) var requestsShutdown = false
     /// The protocol HELLO chose (2 or 3): replies are adapted to it as they leave the server.
     public internal(set) var protocolVersion = 2
     /// True after a successful AUTH, or when no password is required.

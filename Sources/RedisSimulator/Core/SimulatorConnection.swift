@@ -20,6 +20,12 @@ public final class SimulatorConnection: RedisConnection {
     public func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         guard !client.isClosed else { throw RedisConnectionError("the simulator connection is closed") }
         let reply = await simulator.send(arguments.map(ByteString.init), for: client)
+        if client.requestsShutdown {
+            // Redis exits without a reply; in-process there is no server to stop, only this
+            // connection, which is lost as a live one would be.
+            simulator.disconnect(client)
+            throw RedisConnectionError("the simulator connection was closed by SHUTDOWN")
+        }
         // After QUIT (or CLIENT KILL of itself) Redis replies, then closes the connection.
         if client.closeAfterReply { simulator.disconnect(client) }
         return reply

@@ -15,10 +15,10 @@ extension ServerState {
         // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
         let blocked = client.blocked != nil
         if !blocked, timing.latencyTracking { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
-        if !blocked, !spec.flags.contains("skip_slowlog"), spec.name != "exec" {
+        if !blocked, !spec.flags.contains("skip_slowlog") {
             let slower = timing.slowlogSlowerThan
             if slower >= 0, microseconds >= slower {
-                slowlog.add(SlowLog.redacted(spec.name, args), microseconds: microseconds, time: now / 1000, client: client,
+                slowlog.add(spec.secrets.redacted(args), microseconds: microseconds, time: now / 1000, client: client,
                             maxLength: Int(clamping: config.integer("slowlog-max-len")))
             }
         }
@@ -34,7 +34,7 @@ extension ServerState {
         if config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: 0) }
         let slower = config.integer("slowlog-log-slower-than")
         if slower == 0 {
-            slowlog.add(SlowLog.redacted(spec.name, args), microseconds: 0, time: now / 1000, client: client,
+            slowlog.add(spec.secrets.redacted(args), microseconds: 0, time: now / 1000, client: client,
                         maxLength: Int(clamping: config.integer("slowlog-max-len")))
         }
     }
@@ -45,7 +45,7 @@ extension ServerState {
         let micros = clock.nowMicroseconds()
         let origin = client.isScriptClient ? "lua" : client.address
         var line = "\(micros / 1_000_000).\(String(micros % 1_000_000).leftPadded(to: 6)) [\(client.databaseIndex) \(origin)]"
-        for arg in SlowLog.redacted(spec.name, args) {
+        for arg in spec.secrets.redacted(args) {
             line += " " + RESPQuoting.quoted(arg.bytes)
         }
         for monitor in monitors where monitor !== client && !monitor.isClosed {

@@ -44,52 +44,6 @@ struct SlowLog {
     }
 
     mutating func reset() { entries = [] }
-
-    /// The arguments as the log shows them: what a client's secrets would be are `(redacted)`
-    /// (Redis's redactClientCommandArgument in AUTH, HELLO, ACL SETUSER, CONFIG SET and MIGRATE).
-    static func redacted(_ command: String, _ args: [ByteString]) -> [ByteString] {
-        let hidden = ByteString("(redacted)")
-        var result = args
-        func redact(_ range: Range<Int>) {
-            for index in range where index < result.count { result[index] = hidden }
-        }
-        switch command {
-        case "auth": redact(1..<args.count)
-        case "hello":
-            var index = 2
-            while index < args.count {
-                if args[index].matchesOption("AUTH") {
-                    redact(index + 1..<index + 3)
-                    index += 3
-                } else {
-                    index += args[index].matchesOption("SETNAME") ? 2 : 1
-                }
-            }
-        case "acl|setuser": redact(2..<args.count)
-        case "config|set":
-            var index = 2
-            while index + 1 < args.count {
-                let name = args[index].string.lowercased()
-                if name == "masterauth" || name == "requirepass" || name == "masteruser" { redact(index + 1..<index + 2) }
-                index += 2
-            }
-        case "migrate":
-            var index = 6
-            while index < args.count {
-                if args[index].matchesOption("AUTH") {
-                    redact(index + 1..<index + 2)
-                    index += 2
-                } else if args[index].matchesOption("AUTH2") {
-                    redact(index + 1..<index + 3)
-                    index += 3
-                } else {
-                    index += 1
-                }
-            }
-        default: break
-        }
-        return result
-    }
 }
 
 extension SlowLog.Entry {

@@ -6,11 +6,6 @@ import RESP
 /// the effects of one command that wrote more than once (EXEC, a script) wrapped in MULTI/EXEC;
 /// expired keys as DEL; and a PING every repl-ping-replica-period seconds. A MONITOR-like feature reads the same hook.
 extension ServerState {
-    /// Commands that never propagate themselves: the commands they run propagate instead.
-    static let propagatesThroughInnerCommands: Set<String> = [
-        "exec", "eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro",
-    ]
-
     /// Commands that propagate whenever they succeed, whether or not a key changed (Redis
     /// counts them as changes, or flags them may-replicate).
     static let propagatesWhenSuccessful: Set<String> = [
@@ -34,7 +29,8 @@ extension ServerState {
     ) {
         if let replacement {
             for command in replacement { propagate(command, database: database) }
-        } else if changed, spec.isWrite, !Self.propagatesThroughInnerCommands.contains(spec.name) {
+        } else if changed, spec.isWrite, !spec.runsScripts {
+            // EXEC and scripts never propagate themselves: the commands they run do.
             propagate(args, database: database)
         } else if !changed, !failed, Self.propagatesWhenSuccessful.contains(spec.name) {
             propagate(args, database: database)

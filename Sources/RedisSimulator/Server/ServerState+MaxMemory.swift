@@ -23,8 +23,8 @@ extension ServerState {
     /// MULTI (queuing takes memory too).
     static func isRefusedOutOfMemory(_ spec: CommandSpec, from client: SimulatorClient) -> Bool {
         if spec.flags.contains("denyoom") { return true }
-        if spec.name == "exec" { return client.transaction.queued.contains { $0.0.flags.contains("denyoom") } }
-        return client.transaction.inMulti && !["discard", "quit", "reset"].contains(spec.name)
+        if spec.executesQueue { return client.transaction.queued.contains { $0.0.flags.contains("denyoom") } }
+        return client.transaction.inMulti && !spec.endsTransaction
     }
 
     /// True when `maxmemory` is set and the dataset's estimated size is over it.

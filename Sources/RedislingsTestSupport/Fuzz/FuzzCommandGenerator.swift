@@ -1,14 +1,16 @@
+import Basics
+
 /// Builds random but plausible commands from a `FuzzCommandCatalog`: mostly the documented
 /// argument shapes, sometimes with an argument dropped, repeated or swapped for a hostile value,
 /// so that both the happy paths and the error paths of each command are reached.
 public struct FuzzCommandGenerator {
     public let catalog: FuzzCommandCatalog
-    public var random: FuzzRandom
+    public var random: SeededGenerator
 
     /// A generator over `catalog` seeded with `seed`.
     public init(catalog: FuzzCommandCatalog, seed: UInt64) {
         self.catalog = catalog
-        random = FuzzRandom(seed: seed)
+        random = SeededGenerator(seed: seed)
     }
 
     /// The next command: the command it came from, and its arguments, words included.

@@ -1,3 +1,5 @@
+import Basics
+
 /// The values the fuzzer puts into arguments: a few keys so that types collide, plausible
 /// values, and hostile ones (±2^63, 2^64, nan, inf, " 1", empty, 1 MB, invalid UTF-8, CR LF).
 public enum FuzzValues {
@@ -25,7 +27,7 @@ public enum FuzzValues {
     ]
 
     /// A value for an argument of Redis's `type`.
-    public static func value(type: String, random: inout FuzzRandom) -> [UInt8] {
+    public static func value(type: String, random: inout SeededGenerator) -> [UInt8] {
         if random.chance(8) { return hostile(&random) }
         switch type {
         case "key": return random.pick(keys)
@@ -39,7 +41,7 @@ public enum FuzzValues {
     }
 
     /// A value meant to break something: huge, binary, empty or framing-like.
-    public static func hostile(_ random: inout FuzzRandom) -> [UInt8] {
+    public static func hostile(_ random: inout SeededGenerator) -> [UInt8] {
         switch Int.random(in: 0..<12, using: &random) {
         case 0: return []
         case 1: return Array("a\r\nb".utf8)

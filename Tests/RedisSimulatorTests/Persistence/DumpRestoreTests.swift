@@ -1,3 +1,4 @@
+import Basics
 import RESP
 import Testing
 @testable import RedisSimulator

@@ -2,7 +2,7 @@ import RESP
 
 extension CommandTable {
     static let connectionBasicCommands: [CommandSpec] = [
-        CommandSpec("ping", arity: -1, flags: ["fast"], categories: ["@fast", "@connection"]) { ctx in
+        CommandSpec("ping", arity: -1, flags: ["fast"], categories: ["@fast", "@connection"], roles: .runsWhileSubscribed) { ctx in
             guard ctx.count <= 2 else { throw RedisError.arity("ping") }
             return ctx.count == 2 ? .bulk(ctx[1]) : .simpleString("PONG")
         },
@@ -16,7 +16,7 @@ extension CommandTable {
             return .ok
         },
         CommandSpec("auth", arity: -2, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-                    categories: ["@fast", "@connection"]) { ctx in
+                    categories: ["@fast", "@connection"], secrets: .all(from: 1)) { ctx in
             guard ctx.count <= 3 else { throw RedisError.syntax }
             let user = ctx.count == 3 ? ctx[1] : "default"
             let password = ctx[ctx.count - 1]
@@ -27,9 +27,9 @@ extension CommandTable {
             return .ok
         },
         CommandSpec("hello", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-                    categories: ["@fast", "@connection"], handler: hello),
+                    categories: ["@fast", "@connection"], secrets: .helloAuth, handler: hello),
         CommandSpec("quit", arity: -1, flags: ["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
-                    categories: ["@fast", "@connection"]) { ctx in
+                    categories: ["@fast", "@connection"], roles: [.endsTransaction, .runsWhileSubscribed]) { ctx in
             ctx.client.closeAfterReply = true
             return .ok
         },

@@ -19,7 +19,7 @@ extension CommandTable {
                     if ctx.argument(2, is: "TYPE"), ctx.count == 4 {
                         let type = ctx[3].uppercasedString
                         guard ["NORMAL", "MASTER", "REPLICA", "SLAVE", "PUBSUB"].contains(type) else {
-                            throw RedisError("ERR Unknown client type '\(ctx[3].errorText)'")
+                            throw RedisError.unknownClientType(ctx[3])
                         }
                         clients = clients.filter { ctx.server.clientType($0) == type }
                     } else if ctx.argument(2, is: "ID"), ctx.count >= 4 {
@@ -141,7 +141,7 @@ extension CommandTable {
             case "TYPE":
                 let parsed = value.uppercasedString
                 guard ["NORMAL", "MASTER", "REPLICA", "SLAVE", "PUBSUB"].contains(parsed) else {
-                    throw RedisError("ERR Unknown client type '\(value.errorText)'")
+                    throw RedisError.unknownClientType(value)
                 }
                 type = parsed == "SLAVE" ? "REPLICA" : parsed
             case "ADDR": address = value.string

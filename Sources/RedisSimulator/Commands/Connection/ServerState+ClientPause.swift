@@ -19,7 +19,7 @@ extension ServerState {
             endPause()
             return false
         }
-        let holds = spec.name == "exec" ? Self.mayReplicate(spec, client: client) : Self.mayReplicate(spec, client: client, args: args)
+        let holds = spec.executesQueue ? Self.mayReplicate(spec, client: client) : Self.mayReplicate(spec, client: client, args: args)
         guard pause.all || holds else { return false }
         postponed.append((client, args))
         return true
@@ -28,7 +28,7 @@ extension ServerState {
     /// Commands a WRITE pause holds: writes, and those Redis flags `may_replicate` (PUBLISH,
     /// PFCOUNT, scripts), and an EXEC whose queue holds one of them.
     static func mayReplicate(_ spec: CommandSpec, client: SimulatorClient) -> Bool {
-        if spec.name == "exec" {
+        if spec.executesQueue {
             return client.transaction.queued.contains { mayReplicate($0.0, client: client, args: $0.1) }
         }
         return mayReplicate(spec, client: client, args: [])

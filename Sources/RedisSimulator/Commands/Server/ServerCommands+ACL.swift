@@ -3,7 +3,7 @@ import RESP
 extension CommandTable {
     static let aclCommands: [CommandSpec] = [
         CommandSpec("acl", arity: -2, flags: [], subcommands: [
-            aclSpec("acl|setuser", arity: -3, admin: true, handler: aclSetUser),
+            aclSpec("acl|setuser", arity: -3, admin: true, secrets: .all(from: 2), handler: aclSetUser),
             aclSpec("acl|getuser", arity: 3, admin: true, handler: aclGetUser),
             aclSpec("acl|deluser", arity: -3, admin: true, handler: aclDeleteUser),
             aclSpec("acl|list", arity: 2, admin: true) { ctx in
@@ -61,8 +61,10 @@ extension CommandTable {
         ]) { _ in .ok },
     ]
 
-    static func aclSpec(_ name: String, arity: Int, admin: Bool = false, handler: @escaping CommandHandler) -> CommandSpec {
-        CommandSpec(name, arity: arity, flags: (admin ? ["admin"] : []) + ["noscript", "loading", "stale"], handler: handler)
+    static func aclSpec(
+        _ name: String, arity: Int, admin: Bool = false, secrets: SecretArguments = .none, handler: @escaping CommandHandler
+    ) -> CommandSpec {
+        CommandSpec(name, arity: arity, flags: (admin ? ["admin"] : []) + ["noscript", "loading", "stale"], secrets: secrets, handler: handler)
     }
 
     /// The simulator has no `aclfile`, so ACL LOAD and SAVE answer as Redis does without one.

@@ -28,7 +28,7 @@ extension CommandTable {
                 return .map(reply)
             },
             CommandSpec("config|set", arity: -4, flags: ["admin", "noscript", "loading", "stale"],
-                        categories: ["@admin", "@slow", "@dangerous"]) { ctx in
+                        categories: ["@admin", "@slow", "@dangerous"], secrets: .configSecrets) { ctx in
                 guard ctx.count % 2 == 0 else { throw RedisError.syntax }
                 var updates: [(ConfigParameter, String)] = []
                 var named: Set<String> = []
@@ -38,12 +38,12 @@ extension CommandTable {
                         throw RedisError("ERR Unknown option or number of arguments for CONFIG SET - '\(name)'")
                     }
                     guard named.insert(parameter.name).inserted else {
-                        throw RedisError("ERR CONFIG SET failed (possibly related to argument '\(name)') - duplicate parameter")
+                        throw CommandTable.configSetFailed(name, "duplicate parameter")
                     }
                     switch parameter.normalize(ctx[index + 1].string, replacing: ctx.server.config.values[parameter.name]) {
                     case .success(let value): updates.append((parameter, value))
                     case .failure(let refusal):
-                        throw RedisError("ERR CONFIG SET failed (possibly related to argument '\(name)') - \(refusal.reason)")
+                        throw CommandTable.configSetFailed(name, refusal.reason)
                     }
                 }
                 for (parameter, value) in updates { ctx.server.config.values[parameter.name] = value }
@@ -75,4 +75,9 @@ extension CommandTable {
             },
         ]) { _ in .ok },
     ]
+
+    /// CONFIG SET's refusal of one of its arguments, with Redis's reason.
+    private static func configSetFailed(_ argument: String, _ reason: String) -> RedisError {
+        RedisError("ERR CONFIG SET failed (possibly related to argument '\(argument)') - \(reason)")
+    }
 }

@@ -1,6 +1,7 @@
-/// A seeded SplitMix64 generator: the same seed gives the same command stream on every machine,
-/// so a fuzzer finding can be replayed from its seed and position alone.
-public struct FuzzRandom: RandomNumberGenerator, Sendable {
+/// SplitMix64: a small random generator that gives the same sequence for the same seed, so a
+/// shuffled quiz resumes in the order it was first shown, a test's random sweep repeats, and a
+/// fuzzer's finding replays from its seed alone.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator that starts from `seed`.
