@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 @testable import RedisSimulator
 
@@ -22,7 +19,8 @@ import Testing
                 if !inserted { table[slot: index].value = value }
                 reference[key] = value
             } else {
-                #expect(table.remove(key)?.value == reference.removeValue(forKey: key))
+                let removed = table.remove(key)
+                #expect(removed?.value == reference.removeValue(forKey: key))
             }
             if step % 1_000 == 0 {
                 table.checkInvariants()
@@ -38,17 +36,19 @@ import Testing
     @Test func keyTableKeepsValuesAndAccessRecordsTogether() {
         var table = KeyTable()
         let lru = KeyAccess(now: 1_000_000, lfu: false)
-        #expect(table.set(.string("v"), forKey: "a", access: lru.stored, keepingAccess: false))
+        let added = table.set(.string("v"), forKey: "a", access: lru.stored, keepingAccess: false)
+        #expect(added)
         table["b"] = .string("w")
         #expect(table[access: "a"]?.idleSeconds(now: 1_005_000) == 5)
         #expect(table[access: "b"] == nil, "a key stored without a record has none")
         // An overwrite keeps the record when asked to (an LFU counter survives SET).
         let lfu = KeyAccess(now: 2_000_000, lfu: true)
-        #expect(!table.set(.string("x"), forKey: "a", access: lfu.stored, keepingAccess: true))
-        #expect(table[access: "a"]?.writtenByLFU == false)
-        #expect(!table.set(.string("x"), forKey: "a", access: lfu.stored, keepingAccess: false))
-        #expect(table[access: "a"]?.writtenByLFU == true)
-        #expect(table.removeValue(forKey: "a") != nil)
+        let keptRecord = table.set(.string("x"), forKey: "a", access: lfu.stored, keepingAccess: true)
+        #expect(!keptRecord && table[access: "a"]?.writtenByLFU == false)
+        let freshRecord = table.set(.string("x"), forKey: "a", access: lfu.stored, keepingAccess: false)
+        #expect(!freshRecord && table[access: "a"]?.writtenByLFU == true)
+        let removed = table.removeValue(forKey: "a")
+        #expect(removed != nil)
         #expect(table[access: "a"] == nil && table.count == 1)
         #expect(MemoryLayout<KeySlot>.stride == 56, "key, value and access record in one 56-byte slot")
     }
@@ -169,9 +169,10 @@ import Testing
         #expect(copy.contains("3") && !set.contains("3"))
     }
 
-    #if canImport(Glibc)
-    /// The bytes the allocator reserved for `object`.
-    private func allocated(_ object: AnyObject) -> Int { malloc_usable_size(Unmanaged.passUnretained(object).toOpaque()) }
+    #if os(Linux)
+    /// The bytes the allocator reserved for `object` (glibc's malloc_usable_size, which the
+    /// Glibc module does not export).
+    private func allocated(_ object: AnyObject) -> Int { mallocUsableSize(Unmanaged.passUnretained(object).toOpaque()) }
 
     @Test func smallValueObjectsFitTheAllocatorsSmallClasses() {
         // 40 usable bytes is glibc's 48-byte chunk: a small value's object plus one buffer, as
@@ -183,3 +184,8 @@ import Testing
     }
     #endif
 }
+
+#if os(Linux)
+@_silgen_name("malloc_usable_size")
+private func mallocUsableSize(_ pointer: UnsafeMutableRawPointer?) -> Int
+#endif
