@@ -6,7 +6,7 @@ extension CommandTable {
             let start = try ctx.integer(at: 2), stop = try ctx.integer(at: 3)
             guard let list = try ctx.lookupList(ctx[1]) else { return .array([]) }
             guard let range = listRange(start, stop, count: list.count) else { return .array([]) }
-            return .array(list.elements[range].map { .bulk($0) })
+            return .array(list.elements(in: range).map { .bulk($0) })
         },
         CommandSpec("lindex", arity: 3, flags: ["readonly"], keys: .single, categories: ["@read", "@list", "@slow"]) { ctx in
             guard let list = try ctx.lookupList(ctx[1]) else { return .nullBulkString }
@@ -18,7 +18,7 @@ extension CommandTable {
             let index = try ctx.integer(at: 2)
             let resolved = index < 0 ? Int64(list.count) + index : index
             guard resolved >= 0, resolved < Int64(list.count) else { throw RedisError("ERR index out of range") }
-            list.elements[Int(resolved)] = ctx[3]
+            list.replace(at: Int(resolved), with: ctx[3])
             ctx.signalModified(ctx[1])
             ctx.notify(.list, "lset", ctx[1])
             return .ok
@@ -27,8 +27,8 @@ extension CommandTable {
             let after: Bool
             if ctx.word(at: 2, is: "after") { after = true } else if ctx.word(at: 2, is: "before") { after = false } else { throw RedisError.syntax }
             guard let list = try ctx.lookupList(ctx[1]) else { return .integer(0) }
-            guard let pivot = list.elements.firstIndex(of: ctx[3]) else { return .integer(-1) }
-            list.elements.insert(ctx[4], at: after ? pivot + 1 : pivot)
+            guard let pivot = list.firstIndex(of: ctx[3]) else { return .integer(-1) }
+            list.insert(ctx[4], at: after ? pivot + 1 : pivot)
             ctx.signalModified(ctx[1])
             ctx.notify(.list, "linsert", ctx[1])
             return .integer(Int64(list.count))
@@ -38,21 +38,7 @@ extension CommandTable {
             guard let list = try ctx.lookupList(ctx[1]) else { return .integer(0) }
             let target = ctx[3]
             let limit = count == 0 ? Int.max : Int(clamping: count.magnitude)
-            var removed = 0
-            if count >= 0 {
-                var kept: [ByteString] = []
-                kept.reserveCapacity(list.count)
-                for element in list.elements {
-                    if removed < limit, element == target { removed += 1 } else { kept.append(element) }
-                }
-                if removed > 0 { list.elements = .init(kept) }
-            } else {
-                var kept: [ByteString] = []
-                for element in list.elements.reversed() {
-                    if removed < limit, element == target { removed += 1 } else { kept.append(element) }
-                }
-                if removed > 0 { list.elements = .init(kept.reversed()) }
-            }
+            let removed = list.remove(target, limit: limit, fromTail: count < 0)
             if removed > 0 {
                 ctx.signalModified(ctx[1])
                 ctx.notify(.list, "lrem", ctx[1])
@@ -63,12 +49,7 @@ extension CommandTable {
         CommandSpec("ltrim", arity: 4, flags: ["write"], keys: .single, categories: ["@write", "@list", "@slow"]) { ctx in
             let start = try ctx.integer(at: 2), stop = try ctx.integer(at: 3)
             guard let list = try ctx.lookupList(ctx[1]) else { return .ok }
-            if let range = listRange(start, stop, count: list.count) {
-                list.elements.removeLast(list.count - range.upperBound)
-                list.elements.removeFirst(range.lowerBound)
-            } else {
-                list.elements.removeAll()
-            }
+            list.trim(to: listRange(start, stop, count: list.count))
             ctx.notify(.list, "ltrim", ctx[1])
             if list.isEmpty {
                 ctx.deleteKey(ctx[1])
@@ -123,18 +104,17 @@ extension CommandTable {
         let element = ctx[2]
         var matches: UInt64 = 0
         var found: [RESPValue] = []
-        let n = list.count
         var scanned: Int64 = 0
-        for step in 0..<n {
-            if maxlen != 0, scanned >= maxlen { break }
+        list.forEach(fromTail: fromTail) { index, candidate in
+            if maxlen != 0, scanned >= maxlen { return false }
             scanned += 1
-            let index = fromTail ? n - 1 - step : step
-            guard list.elements[index] == element else { continue }
+            guard candidate == element else { return true }
             matches += 1
-            guard matches >= skip else { continue }
+            guard matches >= skip else { return true }
             found.append(.integer(Int64(index)))
-            if count == -1 { break }
-            if count != 0, !wraps, Int64(found.count) >= count { break }
+            if count == -1 { return false }
+            if count != 0, !wraps, Int64(found.count) >= count { return false }
+            return true
         }
         if count != -1 { return .array(found) }
         return found.first ?? .nullBulkString

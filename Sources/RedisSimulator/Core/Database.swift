@@ -1,12 +1,14 @@
 import HeapModule
 
-/// One of the numbered databases: the key dictionary and, apart, the expiry times
-/// (as Redis keeps them, so keys without a TTL pay nothing for it).
+/// One of the numbered databases: the key dictionary (each key's value and access record in one
+/// slot) and, apart, the expiry times (as Redis keeps them, so keys without a TTL pay nothing
+/// for it).
 public final class Database {
     /// This database's index (0…15).
     public internal(set) var index: Int
-    /// Every key, including logically expired ones not yet removed.
-    var entries: [ByteString: RedisValue] = [:]
+    /// Every key, including logically expired ones not yet removed, with its value and its
+    /// last access and LFU counter (Eviction/KeyAccess).
+    var entries = KeyTable()
     /// Absolute expiry times in Unix milliseconds.
     private(set) var expires: [ByteString: Int64] = [:]
     /// Expiry times in time order, so the sweep visits only keys whose time has come. Entries
@@ -15,8 +17,6 @@ public final class Database {
     /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
     /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
     var encodingOverrides: [ByteString: String] = [:]
-    /// Each key's last access and LFU counter (Eviction/KeyAccess).
-    var access: [ByteString: KeyAccess] = [:]
 
     init(index: Int) { self.index = index }
 
@@ -55,11 +55,10 @@ public final class Database {
 
     /// Drops every key and expiry.
     func removeAll() {
-        entries = [:]
+        entries = KeyTable()
         expires = [:]
         expiryQueue = Heap()
         encodingOverrides = [:]
-        access = [:]
     }
 
     /// A random key that has a TTL (eviction's volatile policies).
@@ -71,7 +70,6 @@ public final class Database {
         swap(&expires, &other.expires)
         swap(&expiryQueue, &other.expiryQueue)
         swap(&encodingOverrides, &other.encodingOverrides)
-        swap(&access, &other.access)
     }
 
     private func rebuildQueue() {

@@ -13,18 +13,26 @@ extension CommandContext {
             countRead(hit: false, key)
             return nil
         }
-        let value = db.entries[key]
-        countRead(hit: value != nil, key)
-        if touching, value != nil { touch(key) }
-        return value
+        guard let slot = db.entries.slotIndex(of: key) else {
+            countRead(hit: false, key)
+            return nil
+        }
+        countRead(hit: true, key)
+        if touching { touch(slot: slot) }
+        return db.entries[slot: slot].value
     }
 
     /// Records an access to `key` for OBJECT IDLETIME/FREQ and the LRU and LFU policies.
     public func touch(_ key: ByteString) {
+        if let slot = db.entries.slotIndex(of: key) { touch(slot: slot) }
+    }
+
+    private func touch(slot: Int) {
         let lfu = server.config.usesLFU
-        db.access[key, default: KeyAccess(now: now)].touch(
-            now: now, lfu: lfu, logFactor: lfu ? server.config.integer("lfu-log-factor") : 0,
-            decayTime: lfu ? server.config.integer("lfu-decay-time") : 0)
+        var access = KeyAccess(stored: db.entries[slot: slot].access) ?? KeyAccess(now: now)
+        access.touch(now: now, lfu: lfu, logFactor: lfu ? server.config.integer("lfu-log-factor") : 0,
+                     decayTime: lfu ? server.config.integer("lfu-decay-time") : 0)
+        db.entries[slot: slot].access = access.stored
     }
 
     /// The value at `key` without counting a hit or miss (existence checks, internal reads).
@@ -58,12 +66,11 @@ extension CommandContext {
 
     /// Stores `value` at `key`, keeping the key's TTL only when `keepTTL` is set (as SET KEEPTTL does).
     public func setKey(_ key: ByteString, _ value: RedisValue, keepTTL: Bool = false) {
-        let isNew = db.entries.updateValue(value, forKey: key) == nil
-        if !keepTTL { db.setExpireTime(nil, for: key) }
-        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
         let lfu = server.config.usesLFU
-        if isNew || !lfu { db.access[key] = KeyAccess(now: now, lfu: lfu) }
+        let isNew = db.entries.set(value, forKey: key, access: KeyAccess(now: now, lfu: lfu).stored, keepingAccess: lfu)
+        if !keepTTL { db.setExpireTime(nil, for: key) }
+        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
         if isNew { notify(.new, "new", key) }
     }

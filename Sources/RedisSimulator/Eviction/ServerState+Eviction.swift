@@ -67,9 +67,9 @@ extension ServerState {
                 let score: Int64
                 switch policy {
                 case "allkeys-lru", "volatile-lru":
-                    score = now - (db.access[key]?.lastAccess ?? 0)
+                    score = db.entries[access: key]?.idleMilliseconds(now: now) ?? now
                 case "allkeys-lfu", "volatile-lfu":
-                    score = 255 - Int64(db.access[key]?.decayedFrequency(now: now, decayTime: decayTime) ?? 0)
+                    score = 255 - Int64(db.entries[access: key]?.decayedFrequency(now: now, decayTime: decayTime) ?? 0)
                 case "volatile-ttl":
                     score = -(db.expireTime(of: key) ?? Int64.max)
                 default:
@@ -96,9 +96,8 @@ extension Database {
         return (0..<sample).compactMap { _ in randomKeyWithExpiry() }
     }
 
-    /// Drops a deleted key's access record.
+    /// Drops what a deleted key left beside its slot.
     func forgetKey(_ key: ByteString) {
         if !encodingOverrides.isEmpty { encodingOverrides[key] = nil }
-        access[key] = nil
     }
 }

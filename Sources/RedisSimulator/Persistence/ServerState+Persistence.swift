@@ -10,8 +10,8 @@ extension ServerState {
     func snapshot() -> RDBSnapshot {
         var snapshot = RDBSnapshot()
         for db in databases where db.count > 0 {
-            snapshot.databases[db.index] = db.entries.map { key, value in
-                RDBSnapshot.Entry(key: key, value: value, expiresAt: db.expireTime(of: key))
+            snapshot.databases[db.index] = db.entries.map { slot in
+                RDBSnapshot.Entry(key: slot.key, value: slot.value, expiresAt: db.expireTime(of: slot.key))
             }
         }
         snapshot.functionLibraries = scripting?.functionLibraryCodes ?? []

@@ -5,11 +5,44 @@
 /// scan as Redis's listpack is; and `hashtable` once it outgrows the limits, which it never
 /// leaves (`HashTable`).
 public final class HashValue {
+
+    /// The listpack bytes, or the table once converted: one word, so a small value's object
+    /// stays within the allocator's 48-byte class.
+    private enum Storage {
+        case packed([UInt8])
+        case table(HashTable)
+    }
+    private var storage = Storage.packed([])
+    /// The listpack's length.
+    private var packedCount: UInt32 = 0
+    /// The limits (clamped to 2^32 - 1, beyond any size a value can reach), 4 bytes each.
+    private var limitEntries: UInt32
+    private var limitValue: UInt32
+
     /// The listpack encoding: field, value, field, value… as `PackedBytes` text elements.
-    private var packed: [UInt8] = []
-    private var packedCount: Int32 = 0
-    /// The hashtable encoding, once the hash has one.
-    private var table: HashTable?
+    private var packed: [UInt8] {
+        get {
+            if case .packed(let bytes) = storage { return bytes }
+            return []
+        }
+        set { storage = .packed(newValue) }
+        _modify {
+            guard case .packed(var bytes) = storage else { preconditionFailure("a table has no listpack") }
+            // Drop the enum's reference first, so the bytes are uniquely held and grow in place.
+            storage = .packed([])
+            defer { storage = .packed(bytes) }
+            yield &bytes
+        }
+    }
+
+    /// The hashtable encoding, once the value has one.
+    private var table: HashTable? {
+        get {
+            if case .table(let table) = storage { return table }
+            return nil
+        }
+        set { storage = newValue.map { .table($0) } ?? .packed([]) }
+    }
 
     /// True while the hash is in its small, insertion-ordered encoding.
     public var isListpack: Bool { table == nil }
@@ -20,10 +53,19 @@ public final class HashValue {
     public static let maxListpackValue = ListpackLimits.hashDefault.value
     /// The thresholds the next write converts by: the server's CONFIG when it last looked the
     /// hash up (Redis reads them at each write).
-    public var limits = ListpackLimits.hashDefault
+    public var limits: ListpackLimits {
+        get { ListpackLimits(entries: Int(limitEntries), value: Int(limitValue)) }
+        set {
+            limitEntries = UInt32(clamping: max(0, newValue.entries))
+            limitValue = UInt32(clamping: max(0, newValue.value))
+        }
+    }
 
     /// An empty hash in the listpack encoding.
-    public init() {}
+    public init() {
+        limitEntries = UInt32(ListpackLimits.hashDefault.entries)
+        limitValue = UInt32(ListpackLimits.hashDefault.value)
+    }
 
     /// A hash holding `pairs`, in order.
     public convenience init(_ pairs: [(ByteString, ByteString)]) {
@@ -34,10 +76,10 @@ public final class HashValue {
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> HashValue {
         let copy = HashValue()
-        copy.packed = packed
+        copy.storage = table.map { .table($0.clone()) } ?? .packed(packed)
         copy.packedCount = packedCount
-        copy.table = table?.clone()
-        copy.limits = limits
+        copy.limitEntries = limitEntries
+        copy.limitValue = limitValue
         return copy
     }
 }
@@ -86,7 +128,6 @@ extension HashValue {
         let elements = packedElements()
         table = HashTable(keys: stride(from: 0, to: elements.count, by: 2).map { elements[$0] },
                           values: stride(from: 1, to: elements.count, by: 2).map { elements[$0] })
-        packed = []
         packedCount = 0
     }
 }
@@ -96,7 +137,7 @@ extension HashValue {
     public var encodingName: String { isListpack ? "listpack" : "hashtable" }
 
     /// The number of fields.
-    public var count: Int { table?.keys.count ?? Int(packedCount) }
+    public var count: Int { table?.count ?? Int(packedCount) }
 
     /// True when there are no fields (the key must then be deleted).
     public var isEmpty: Bool { count == 0 }
@@ -115,7 +156,7 @@ extension HashValue {
 
     /// The fields and values in the order HGETALL reports them.
     public var pairs: [(field: ByteString, value: ByteString)] {
-        if let table { return (0..<table.keys.count).map { (table.keys[$0], table.values[$0]) } }
+        if let table { return (0..<table.count).map { table.pair(at: $0) } }
         let elements = packedElements()
         return stride(from: 0, to: elements.count, by: 2).map { (elements[$0], elements[$0 + 1]) }
     }
@@ -130,7 +171,7 @@ extension HashValue {
     ///
     /// - Complexity: O(n) in `listpack`, O(1) in `hashtable`.
     public func pair(at index: Int) -> (field: ByteString, value: ByteString) {
-        if let table { return (table.keys[index], table.values[index]) }
+        if let table { return table.pair(at: index) }
         return packed.withUnsafeBytes { buffer in
             var p = 0
             for _ in 0..<(2 * index) { PackedBytes.skipElement(buffer, &p) }
@@ -143,7 +184,7 @@ extension HashValue {
     ///
     /// - Complexity: O(n + k) in `listpack` (one walk), O(k) in `hashtable`.
     public func pairs(at indices: [Int]) -> [(field: ByteString, value: ByteString)] {
-        if let table { return indices.map { (table.keys[$0], table.values[$0]) } }
+        if let table { return indices.map { table.pair(at: $0) } }
         let all = pairs
         return indices.map { all[$0] }
     }

@@ -1,9 +1,15 @@
+/// A member of a `skiplist` sorted set and its score.
+struct ScoredMember: DenseTableSlot {
+    var key: ByteString
+    var score: Double
+}
+
 /// The `skiplist` encoding of a sorted set: a B+tree that counts the pairs under each child
-/// (`CountedBTree`) gives O(log n) rank and range queries; a dictionary O(1) member → score.
+/// (`CountedBTree`) gives O(log n) rank and range queries; a `DenseTable` O(1) member → score.
 /// A class apart, so a small set (a listpack) carries one reference for it, not a tree's arrays.
 final class SortedSetSkiplist {
     var ordered = CountedBTree()
-    private(set) var scores: [ByteString: Double] = [:]
+    private var scores = DenseTable<ScoredMember>()
     /// The scan order, built by ZSCAN and dropped by writes.
     private var scanOrderCache: ScanOrder?
 
@@ -15,6 +21,15 @@ final class SortedSetSkiplist {
         return copy
     }
 
+    /// The number of members.
+    var count: Int { scores.count }
+
+    /// The score of `member`, or nil.
+    func score(of member: ByteString) -> Double? { scores.index(of: member).map { scores[slot: $0].score } }
+
+    /// True when every member is at most `length` bytes long.
+    func membersFit(within length: Int) -> Bool { scores.allSatisfy { $0.key.count <= length } }
+
     /// Adds `member` or moves it to `score`; returns true when it was new.
     ///
     /// - Complexity: O(log n).
@@ -22,17 +37,17 @@ final class SortedSetSkiplist {
     func set(_ member: ByteString, score: Double) -> Bool {
         scanOrderCache = nil
         // One hash lookup serves the whole update: the member's slot is kept and written in place.
-        if let existing = scores.index(forKey: member) {
-            let old = scores.values[existing]
-            if old != score {
-                ordered.move(member, from: old, to: score)
-                scores.values[existing] = score
-            }
-            return false
+        let (existing, inserted) = scores.findOrInsert(ScoredMember(key: member, score: score), key: member)
+        if inserted {
+            ordered.insert(member, score: score)
+            return true
         }
-        scores[member] = score
-        ordered.insert(member, score: score)
-        return true
+        let old = scores[slot: existing].score
+        if old != score {
+            ordered.move(member, from: old, to: score)
+            scores[slot: existing].score = score
+        }
+        return false
     }
 
     /// Removes `member`; returns true if it was there.
@@ -40,15 +55,15 @@ final class SortedSetSkiplist {
     /// - Complexity: O(log n).
     func remove(_ member: ByteString) -> Bool {
         scanOrderCache = nil
-        guard let score = scores.removeValue(forKey: member) else { return false }
-        ordered.remove(member, score: score)
+        guard let removed = scores.remove(member) else { return false }
+        ordered.remove(member, score: removed.score)
         return true
     }
 
     /// The members in ZSCAN order, cached until the next write.
     func scanOrder() -> ScanOrder {
         if let cached = scanOrderCache { return cached }
-        let order = ScanOrder(scores.keys)
+        let order = ScanOrder(scores.lazy.map(\.key))
         scanOrderCache = order
         return order
     }
@@ -56,9 +71,10 @@ final class SortedSetSkiplist {
     /// Checks the tree and that it holds exactly the dictionary's pairs.
     func checkInvariants() {
         ordered.checkInvariants()
+        scores.checkInvariants()
         precondition(ordered.count == scores.count)
         for (member, score) in ordered.elements(from: 0, limit: ordered.count) {
-            precondition(scores[member] == score, "dictionary and tree disagree on \(member)")
+            precondition(self.score(of: member) == score, "dictionary and tree disagree on \(member)")
         }
     }
 }

@@ -5,11 +5,44 @@
 /// its listpack. `skiplist` once it outgrows the limits (only store commands build small
 /// results back as listpacks): `SortedSetSkiplist`, a counted B+tree and a dictionary.
 public final class SortedSetValue {
+
+    /// The listpack bytes, or the table once converted: one word, so a small value's object
+    /// stays within the allocator's 48-byte class.
+    private enum Storage {
+        case packed([UInt8])
+        case table(SortedSetSkiplist)
+    }
+    private var storage = Storage.packed([])
+    /// The listpack's length.
+    var packedCount: UInt32 = 0
+    /// The limits (clamped to 2^32 - 1, beyond any size a value can reach), 4 bytes each.
+    private var limitEntries: UInt32
+    private var limitValue: UInt32
+
     /// The listpack encoding: member, score, member, score… in order (see `+Packed`).
-    var packed: [UInt8] = []
-    var packedCount: Int32 = 0
-    /// The skiplist encoding, once the set has one.
-    private var skiplist: SortedSetSkiplist?
+    var packed: [UInt8] {
+        get {
+            if case .packed(let bytes) = storage { return bytes }
+            return []
+        }
+        set { storage = .packed(newValue) }
+        _modify {
+            guard case .packed(var bytes) = storage else { preconditionFailure("a table has no listpack") }
+            // Drop the enum's reference first, so the bytes are uniquely held and grow in place.
+            storage = .packed([])
+            defer { storage = .packed(bytes) }
+            yield &bytes
+        }
+    }
+
+    /// The skiplist encoding, once the value has one.
+    private var skiplist: SortedSetSkiplist? {
+        get {
+            if case .table(let table) = storage { return table }
+            return nil
+        }
+        set { storage = newValue.map { .table($0) } ?? .packed([]) }
+    }
 
     /// True while Redis would keep this set as a listpack.
     public var isListpack: Bool { skiplist == nil }
@@ -20,11 +53,18 @@ public final class SortedSetValue {
     public static let maxListpackValue = ListpackLimits.sortedSetDefault.value
     /// The thresholds the next write converts by: the server's CONFIG when it last looked the
     /// set up (Redis reads them at each write).
-    public var limits: ListpackLimits
+    public var limits: ListpackLimits {
+        get { ListpackLimits(entries: Int(limitEntries), value: Int(limitValue)) }
+        set {
+            limitEntries = UInt32(clamping: max(0, newValue.entries))
+            limitValue = UInt32(clamping: max(0, newValue.value))
+        }
+    }
 
     /// An empty sorted set, as a listpack unless told otherwise.
     public init(listpack: Bool = true, limits: ListpackLimits = .sortedSetDefault) {
-        self.limits = limits
+        limitEntries = UInt32(clamping: max(0, limits.entries))
+        limitValue = UInt32(clamping: max(0, limits.value))
         if !listpack { skiplist = SortedSetSkiplist() }
     }
 
@@ -42,9 +82,8 @@ public final class SortedSetValue {
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SortedSetValue {
         let copy = SortedSetValue(limits: limits)
-        copy.packed = packed
+        copy.storage = skiplist.map { .table($0.clone()) } ?? .packed(packed)
         copy.packedCount = packedCount
-        copy.skiplist = skiplist?.clone()
         return copy
     }
 }
@@ -54,7 +93,7 @@ extension SortedSetValue {
     public var encodingName: String { isListpack ? "listpack" : "skiplist" }
 
     /// The number of members.
-    public var count: Int { skiplist?.scores.count ?? Int(packedCount) }
+    public var count: Int { skiplist?.count ?? Int(packedCount) }
 
     /// True when there are no members (the key must then be deleted).
     public var isEmpty: Bool { count == 0 }
@@ -63,7 +102,7 @@ extension SortedSetValue {
     ///
     /// - Complexity: O(n) as a listpack, O(1) as a skiplist.
     public func score(of member: ByteString) -> Double? {
-        if let skiplist { return skiplist.scores[member] }
+        if let skiplist { return skiplist.score(of: member) }
         return packedLocation(of: member)?.score
     }
 
@@ -108,7 +147,7 @@ extension SortedSetValue {
     ///
     /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
     public func rank(of member: ByteString) -> Int? {
-        if let skiplist { return skiplist.scores[member].map { skiplist.ordered.rank(of: member, score: $0) } }
+        if let skiplist { return skiplist.score(of: member).map { skiplist.ordered.rank(of: member, score: $0) } }
         return packedLocation(of: member)?.rank
     }
 
@@ -178,7 +217,7 @@ extension SortedSetValue {
     /// zsetConvertToListpackIfNeeded does.
     public func convertToListpackIfFits() {
         guard let skiplist, count <= limits.entries else { return }
-        guard skiplist.scores.keys.allSatisfy({ $0.count <= limits.value }) else { return }
+        guard skiplist.membersFit(within: limits.value) else { return }
         let elements = skiplist.ordered.elements(from: 0, limit: count)
         self.skiplist = nil
         packed = []
@@ -187,7 +226,7 @@ extension SortedSetValue {
             packedInsert(member, score: score == 0 ? 0 : score)
         }
         packed = PackedBytes.trimmed(packed)
-        packedCount = Int32(elements.count)
+        packedCount = UInt32(elements.count)
     }
 
     /// Moves the members into the `skiplist` encoding.
@@ -195,7 +234,6 @@ extension SortedSetValue {
         let skiplist = SortedSetSkiplist()
         for (member, score) in packedElements(from: 0, limit: Int(packedCount)) { skiplist.set(member, score: score) }
         self.skiplist = skiplist
-        packed = []
         packedCount = 0
     }
 

@@ -61,7 +61,7 @@ extension CommandTable {
         if stored.isEmpty {
             if ctx.deleteKey(store) { ctx.notify(.generic, "del", store) }
         } else {
-            ctx.setKey(store, .list(ListValue(.init(stored))))
+            ctx.setKey(store, .list(ListValue(stored)))
             ctx.notify(.list, "sortstore", store)
         }
         return .integer(Int64(stored.count))
@@ -93,8 +93,8 @@ extension CommandTable {
             switch source {
             case .list(let list):
                 let window = options.descending
-                    ? (length - 1 - end...length - 1 - start).reversed().map { list.elements[$0] }
-                    : (start...end).map { list.elements[$0] }
+                    ? list.elements(in: (length - 1 - end)..<(length - start), reversed: true)
+                    : list.elements(in: start..<(end + 1))
                 return .success(window)
             case .zset(let zset):
                 let from = options.descending ? length - 1 - start : start
@@ -108,7 +108,7 @@ extension CommandTable {
 
         let all: [ByteString]
         switch source {
-        case .list(let list): all = Array(list.elements)
+        case .list(let list): all = list.elements
         case .set(let set): all = set.members
         case .zset(let zset): all = zset.all.map(\.member)
         default: all = []

@@ -14,13 +14,13 @@ extension CommandTable {
                 if ctx.server.config.maxmemoryPolicy.hasSuffix("lfu") {
                     throw RedisError("ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.")
                 }
-                return .integer(ctx.db.access[ctx[2]]?.idleSeconds(now: ctx.now) ?? 0)
+                return .integer(ctx.db.entries[access: ctx[2]]?.idleSeconds(now: ctx.now) ?? 0)
             },
             objectSpec("object|freq") { ctx, _ in
                 guard ctx.server.config.maxmemoryPolicy.hasSuffix("lfu") else {
                     throw RedisError("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.")
                 }
-                let access = ctx.db.access[ctx[2]] ?? KeyAccess(now: ctx.now, lfu: true)
+                let access = ctx.db.entries[access: ctx[2]] ?? KeyAccess(now: ctx.now, lfu: true)
                 return .integer(Int64(access.decayedFrequency(now: ctx.now, decayTime: ctx.server.config.integer("lfu-decay-time"))))
             },
             CommandSpec("object|help", arity: 2, flags: ["loading", "stale"], categories: ["@keyspace", "@slow"]) { _ in

@@ -60,7 +60,7 @@ extension CommandTable {
             return .ok
         }
         ctx.setKey(key, value)
-        ctx.db.access[key]?.restore(
+        ctx.db.entries[access: key]?.restore(
             idleSeconds: idleSeconds, frequency: frequency, lfu: ctx.server.config.usesLFU, now: ctx.now)
         if ttl > 0 {
             ctx.setExpire(key, at: ttl)

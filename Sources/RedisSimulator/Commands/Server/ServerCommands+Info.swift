@@ -126,8 +126,8 @@ extension ServerState {
     func estimatedMemoryUsage(countingElements: Bool = false) -> Int64 {
         var total = Self.baseMemory
         for db in databases {
-            for (key, value) in db.entries {
-                total += estimatedKeyMemory(key, value, countingElements: countingElements)
+            for slot in db.entries {
+                total += estimatedKeyMemory(slot.key, slot.value, countingElements: countingElements)
             }
             total += Int64(db.expiresCount) * 32
         }

@@ -40,8 +40,8 @@ extension Database {
     /// bytes; nil when the key is absent or not a string. Callers handle expiry, types,
     /// notifications and `signalModified` as for any write.
     func editString<R>(_ key: ByteString, zeroExtendingTo minimumCount: Int = 0, _ body: (inout [UInt8]) throws -> R) rethrows -> R? {
-        guard let index = entries.index(forKey: key) else { return nil }
-        let result = try entries.values[index].editStringBytes(zeroExtendingTo: minimumCount, body)
+        guard let index = entries.slotIndex(of: key) else { return nil }
+        let result = try entries[slot: index].value.editStringBytes(zeroExtendingTo: minimumCount, body)
         encodingOverrides[key] = "raw"
         return result
     }
