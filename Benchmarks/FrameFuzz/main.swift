@@ -4,7 +4,8 @@ import RedislingsTestSupport
 // FrameFuzz SEED FRAMES [CONNECTIONS [REDISLINGS_BINARY]]: one seeded run of fuzzed RESP frames
 // through `redislings serve` over CONNECTIONS pipelined connections (default 32); prints
 // progress, then the report (FUZZ_REPLY_BOUND=SECONDS: how long a reply may take before it
-// counts as a hang, default 30, for a run at low priority on a busy machine). Exits 1 when
+// counts as a hang, default 30, for a run at low priority on a busy machine; FUZZ_SECONDS=N
+// starts no episode after N seconds, and reports the frames sent by then). Exits 1 when
 // serve crashed, hung or desynced, did not answer PING at the end, or kept more file
 // descriptors than it had before the run.
 let arguments = CommandLine.arguments
@@ -27,6 +28,9 @@ var options = FrameFuzzer.Options(seed: seed, frames: frames, binary: binary)
 options.connections = connections
 if let text = ProcessInfo.processInfo.environment["FUZZ_REPLY_BOUND"], let bound = Double(text), bound > 0 {
     options.replyBound = bound
+}
+if let text = ProcessInfo.processInfo.environment["FUZZ_SECONDS"], let seconds = Double(text), seconds > 0 {
+    options.deadline = Date().addingTimeInterval(seconds)
 }
 options.log = { line in
     print(line)

@@ -24,6 +24,9 @@ public final class FrameFuzzer: @unchecked Sendable {
         public var maxFramesPerEpisode = 24
         /// How long a connection may wait for a reply it is owed before it counts as a hang (seconds).
         public var replyBound = 30.0
+        /// When set, no episode starts after this time (the report says how many frames were
+        /// sent), so that a long run fits a time slot.
+        public var deadline: Date?
         /// Called with progress lines.
         public var log: @Sendable (String) -> Void = { _ in }
 
@@ -60,8 +63,8 @@ public final class FrameFuzzer: @unchecked Sendable {
         report.baseline = settledResources()
         let start = Date()
         var nextLog = 100_000
-        while report.frames < options.frames || !connections.isEmpty {
-            while report.frames < options.frames, connections.count < options.connections {
+        while !isOver || !connections.isEmpty {
+            while !isOver, connections.count < options.connections {
                 guard let connection = open() else { break }
                 connections.append(connection)
             }
@@ -76,6 +79,11 @@ public final class FrameFuzzer: @unchecked Sendable {
         report.seconds = Date().timeIntervalSince(start)
         finish()
         return report
+    }
+
+    /// True once every frame was generated or the deadline passed.
+    private var isOver: Bool {
+        report.frames >= options.frames || options.deadline.map { Date() >= $0 } ?? false
     }
 
     /// A new connection with its first episode; nil (and a crash recorded, serve restarted)
@@ -147,7 +155,7 @@ public final class FrameFuzzer: @unchecked Sendable {
             return
         }
         for index in finished.keys.sorted(by: >) {
-            if finished[index] == true, report.frames < options.frames {
+            if finished[index] == true, !isOver {
                 connections[index].begin(nextEpisode())
             } else {
                 connections.remove(at: index)
