@@ -150,6 +150,7 @@ let package = Package(
             name: "GradingBenchmark", dependencies: ["Grading", "Exercises", "LessonKit", "RedisBackends"], path: "Benchmarks/GradingBenchmark"),
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
         .executableTarget(name: "DifferentialFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/DifferentialFuzz"),
+        .executableTarget(name: "FrameFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/FrameFuzz"),
     ],
     swiftLanguageModes: [.v6]
 )

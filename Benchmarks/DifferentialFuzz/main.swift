@@ -4,7 +4,8 @@ import RedislingsTestSupport
 // DifferentialFuzz SEED COUNT [REDISLINGS_BINARY]: one seeded differential fuzzing run of
 // `redislings serve` against redis-server; prints progress, then the report (FUZZ_TRACE=1 also
 // prints every command with both replies; FUZZ_REPLY_BOUND=SECONDS gives serve longer than 5 s
-// to answer before it counts as hung, for a run at low priority on a busy machine). Exits 1 when serve
+// to answer before it counts as hung, for a run at low priority on a busy machine;
+// FUZZ_SECONDS=N stops the run after N seconds with the commands sent so far). Exits 1 when serve
 // crashed, hung or desynced (mismatched replies are reported, not failed on).
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[1]), let count = Int(arguments[2]), count >= 0 else {
@@ -21,6 +22,9 @@ var options = DifferentialFuzzer.Options(seed: seed, count: count, binary: binar
 options.trace = ProcessInfo.processInfo.environment["FUZZ_TRACE"] != nil
 if let text = ProcessInfo.processInfo.environment["FUZZ_REPLY_BOUND"], let bound = Double(text), bound > 0 {
     options.replyBound = bound
+}
+if let text = ProcessInfo.processInfo.environment["FUZZ_SECONDS"], let seconds = Double(text), seconds > 0 {
+    options.deadline = Date().addingTimeInterval(seconds)
 }
 options.log = { line in
     print(line)

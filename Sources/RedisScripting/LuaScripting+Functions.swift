@@ -326,7 +326,10 @@ extension LuaScripting {
                 index += 1
                 pattern = context.args[index]
             } else {
-                throw RedisError("ERR Unknown argument \(context.args[index].string)")
+                // Redis writes this error with addReplyErrorSds, which keeps a CR or LF at the
+                // end of the argument (as a space) where its other errors trim them.
+                let argument = context.args[index].errorText.utf8.map { $0 == 13 || $0 == 10 ? 32 : $0 }
+                throw RedisError("ERR Unknown argument " + String(decoding: argument, as: UTF8.self))
             }
             index += 1
         }

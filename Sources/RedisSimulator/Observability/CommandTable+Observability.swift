@@ -58,7 +58,7 @@ extension CommandTable {
             latencySpec("latency|graph", arity: 3) { ctx in
                 let event = ctx[2].string
                 guard let series = ctx.server.latency.series(event) else {
-                    throw RedisError("ERR No samples available for event '\(event)'")
+                    throw RedisError("ERR No samples available for event '\(ctx[2].errorText)'")
                 }
                 return .verbatim(latencyGraph(event, series, now: ctx.now))
             },

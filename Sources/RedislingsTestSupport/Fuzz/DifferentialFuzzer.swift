@@ -26,6 +26,9 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         public var log: @Sendable (String) -> Void = { _ in }
         /// Logs every command with both replies (to replay a finding from its seed).
         public var trace = false
+        /// When set, the run stops at this time even if fewer than `count` commands were sent
+        /// (the report says how many were), so that a long run fits a time slot.
+        public var deadline: Date?
 
         public init(seed: UInt64, count: Int, binary: String) {
             self.seed = seed
@@ -80,6 +83,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         self.missing = Set(missing)
         var generator = FuzzCommandGenerator(catalog: catalog, seed: options.seed)
         for index in 0..<options.count {
+            if let deadline = options.deadline, Date() >= deadline { break }
             if index % options.renewEvery == 0 { try renew(flush: true) }
             let (command, arguments) = generator.next()
             try step(index: index, command: command, arguments: arguments)
