@@ -256,22 +256,30 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard let name = arguments.first else { return true }
         if !authenticated { return true }
         guard let spec = simulator.commandTable.lookup(name) else { return ShutdownRequest.isShutdown(arguments) }
-        return spec.allowsUnauthenticated || spec.name == "exec"
+        // EXEC is the one command that runs scripts and may authenticate; the name is compared
+        // only for those, not for every command.
+        return spec.allowsUnauthenticated || (spec.runsScripts && spec.name == "exec")
     }
 
     /// True when the command may run a script, which must run on the script thread.
     private func runsScripts(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { return false }
-        return spec.name == "exec" ? transactionMayRunScripts : spec.runsScripts
+        guard let name = arguments.first, let spec = simulator.commandTable.lookup(name), spec.runsScripts else {
+            return false
+        }
+        return spec.name == "exec" ? transactionMayRunScripts : true
     }
 
     /// Follows what the commands about to run do to `transactionMayRunScripts`.
     private func noteTransactionScripts(_ commands: ArraySlice<[ByteString]>) {
+        let table = simulator.commandTable
         for arguments in commands {
-            guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { continue }
-            switch spec.name {
-            case "exec", "discard", "reset": transactionMayRunScripts = false
-            default: if spec.runsScripts { transactionMayRunScripts = true }
+            guard let name = arguments.first, let spec = table.lookup(name) else { continue }
+            // EXEC is among the commands that run scripts; DISCARD and RESET matter only once
+            // the flag is set, so most commands compare no name.
+            if spec.runsScripts {
+                transactionMayRunScripts = spec.name != "exec"
+            } else if transactionMayRunScripts, spec.name == "discard" || spec.name == "reset" {
+                transactionMayRunScripts = false
             }
         }
     }

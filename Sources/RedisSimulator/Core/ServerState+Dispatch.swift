@@ -77,7 +77,7 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(denying: Self.isRefusedOutOfMemory(spec, from: client)) {
             return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.name == "exec", spec: spec)
         }
-        if spec.isWrite || (spec.name == "exec" && client.transaction.queued.contains { $0.0.isWrite }),
+        if spec.isWrite || (spec.runsScripts && spec.name == "exec" && client.transaction.queued.contains { $0.0.isWrite }),
            lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.name == "exec", spec: spec)
         }
@@ -93,7 +93,7 @@ extension ServerState {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
-        if spec.name == "ping", client.subscriptions.isActive, client.protocolVersion == 2 {
+        if client.subscriptions.isActive, client.protocolVersion == 2, spec.name == "ping" {
             // RESP2 subscribed mode answers PING with a `pong` array.
             guard args.count <= 2 else { return .reply(.error(RedisError.arity("ping").message)) }
             return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))
