@@ -267,8 +267,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     /// Follows what the commands about to run do to `transactionMayRunScripts`.
     private func noteTransactionScripts(_ commands: ArraySlice<[ByteString]>) {
+        let table = simulator.commandTable
         for arguments in commands {
-            guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { continue }
+            guard let name = arguments.first, let spec = table.lookup(name) else { continue }
             if spec.endsTransaction {
                 transactionMayRunScripts = false
             } else if spec.runsScripts {

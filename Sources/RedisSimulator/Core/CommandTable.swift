@@ -1,11 +1,13 @@
 /// Every command the simulator knows, by lowercase name. Each command family registers its
 /// specs in its own file (`CommandTable+Strings.swift`, …); this list joins them.
-public struct CommandTable: Sendable {
+///
+/// A class: the server reads it for every request, and a struct of five collections would be
+/// retained and released five times on each read.
+public final class CommandTable: Sendable {
     /// Specs by lowercase name.
     public let commands: [String: CommandSpec]
-    /// Specs by name as clients send it, lowercase and uppercase: most lookups hit one of them
-    /// without building a String or hashing one.
-    private let byWireName: [ByteString: CommandSpec]
+    /// Specs by name as clients send it, in any case, found without building a String.
+    private let byWireName: CommandNameIndex
     /// Every command and subcommand, parents before their subcommands, by name: what ACL
     /// categories and rules range over.
     let allSpecs: [CommandSpec]
@@ -14,15 +16,12 @@ public struct CommandTable: Sendable {
 
     init(_ specs: [CommandSpec]) {
         var byName: [String: CommandSpec] = [:]
-        var byWireName: [ByteString: CommandSpec] = [:]
         for spec in specs {
             precondition(byName[spec.name] == nil, "command \(spec.name) registered twice")
             byName[spec.name] = spec
-            byWireName[ByteString(spec.name)] = spec
-            byWireName[ByteString(spec.name.uppercased())] = spec
         }
         commands = byName
-        self.byWireName = byWireName
+        byWireName = CommandNameIndex(specs)
         allSpecs = byName.keys.sorted().flatMap { name in
             [byName[name]!] + byName[name]!.subcommands.sorted { $0.name < $1.name }
         }
@@ -38,7 +37,9 @@ public struct CommandTable: Sendable {
 
     /// The spec for a command name given in any case.
     public func lookup(_ name: ByteString) -> CommandSpec? {
-        byWireName[name] ?? commands[Self.lowercased(name)]
+        if let spec = byWireName.lookup(name) { return spec }
+        // Only a name too long for any command's is left to find by String.
+        return name.count > ByteString.inlineCapacity ? commands[Self.lowercased(name)] : nil
     }
 
     /// The subcommand spec of `parent` for `name` given in any case.

@@ -94,7 +94,7 @@ extension ServerState {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
         if let refusal = replicaRefusal(spec, client: client) {
-            return reject(client, refusal, isExec: spec.name == "exec", spec: spec)
+            return reject(client, refusal, isExec: spec.executesQueue, spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
            !(client.transaction.inMulti && !spec.runsInsideMulti),
@@ -108,7 +108,7 @@ extension ServerState {
             client.transaction.queued.append((spec, args))
             return .reply(.queued)
         }
-        if spec.name == "ping", client.subscriptions.isActive, client.protocolVersion == 2 {
+        if client.subscriptions.isActive, client.protocolVersion == 2, spec.name == "ping" {
             // RESP2 subscribed mode answers PING with a `pong` array.
             guard args.count <= 2 else { return .reply(.error(RedisError.arity("ping").message)) }
             return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))

@@ -15,8 +15,15 @@ struct LatencyMonitor {
 
     /// Events in the order they were first seen.
     private(set) var events: [(name: String, series: Series)] = []
+    /// Latency histograms by the spec's `serial`: an index, not a String hash, on every command.
+    private var byCommand: [(name: String, histogram: LatencyHistogram)?] = []
+
     /// Latency histograms by full command name (`set`, `client|id`).
-    private(set) var histograms: [String: LatencyHistogram] = [:]
+    var histograms: [String: LatencyHistogram] {
+        var all: [String: LatencyHistogram] = [:]
+        for case let entry? in byCommand { all[entry.name] = entry.histogram }
+        return all
+    }
 
     static let samplesPerEvent = 160
 
@@ -55,11 +62,15 @@ struct LatencyMonitor {
         return 1
     }
 
-    mutating func recordCommand(_ name: String, nanoseconds: Int64) {
-        histograms[name, default: LatencyHistogram()].record(nanoseconds)
+    mutating func recordCommand(_ spec: CommandSpec, nanoseconds: Int64) {
+        let slot = spec.serial
+        if slot >= byCommand.count { byCommand += Array(repeating: nil, count: slot - byCommand.count + 64) }
+        if byCommand[slot] == nil { byCommand[slot] = (spec.name, LatencyHistogram()) }
+        // Changed in place: no copy of the histogram's buckets on every command.
+        byCommand[slot]!.histogram.record(nanoseconds)
     }
 
-    mutating func resetHistograms() { histograms = [:] }
+    mutating func resetHistograms() { byCommand = [] }
 }
 
 /// A command's latency distribution as LATENCY HISTOGRAM reports it: counts in power-of-two

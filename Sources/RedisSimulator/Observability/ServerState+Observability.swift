@@ -14,10 +14,11 @@ extension ServerState {
         }
         // A command that blocked is logged and timed when it is served (observeServedBlockedCommand).
         let blocked = client.blocked != nil
-        if !blocked, timing.latencyTracking { latency.recordCommand(spec.name, nanoseconds: nanoseconds) }
-        if !blocked, !spec.flags.contains("skip_slowlog") {
-            let slower = timing.slowlogSlowerThan
-            if slower >= 0, microseconds >= slower {
+        if !blocked, timing.latencyTracking { latency.recordCommand(spec, nanoseconds: nanoseconds) }
+        let slower = timing.slowlogSlowerThan
+        // The threshold first: the flag search is paid only by a command slow enough to log.
+        if !blocked, slower >= 0, microseconds >= slower {
+            if !spec.flags.contains("skip_slowlog") {
                 slowlog.add(spec.secrets.redacted(args), microseconds: microseconds, time: now / 1000, client: client,
                             maxLength: Int(clamping: config.integer("slowlog-max-len")))
             }
@@ -31,7 +32,7 @@ extension ServerState {
     /// the time it spent running (not waiting), which is next to nothing here.
     func observeServedBlockedCommand(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) {
         guard !args.isEmpty else { return }
-        if config.values["latency-tracking"] != "no" { latency.recordCommand(spec.name, nanoseconds: 0) }
+        if config.values["latency-tracking"] != "no" { latency.recordCommand(spec, nanoseconds: 0) }
         let slower = config.integer("slowlog-log-slower-than")
         if slower == 0 {
             slowlog.add(spec.secrets.redacted(args), microseconds: 0, time: now / 1000, client: client,

@@ -6,7 +6,7 @@ extension ServerState {
     /// True when min-replicas-to-write asks for more replicas than have acknowledged within
     /// min-replicas-max-lag seconds (either setting at 0 turns the check off).
     func lacksGoodReplicas(now: Int64) -> Bool {
-        let wanted = config.integer("min-replicas-to-write"), maxLag = config.integer("min-replicas-max-lag")
+        let wanted = config.commandTiming.minReplicasToWrite, maxLag = config.commandTiming.minReplicasMaxLag
         guard replication.primary == nil, wanted > 0, maxLag > 0 else { return false }
         // Redis compares whole seconds since the last ACK.
         let good = replication.replicas.values.filter { now / 1000 - $0.acknowledgedAt / 1000 <= maxLag }.count

@@ -27,7 +27,9 @@ extension ServerState {
     func commandEnded(
         _ spec: CommandSpec, _ args: [ByteString], database: Int, changed: Bool, failed: Bool, replacement: [[ByteString]]?
     ) {
-        if let replacement {
+        // Without replicas nothing is queued: the name lookups below are skipped on every command.
+        if replication.replicas.isEmpty {
+        } else if let replacement {
             for command in replacement { propagate(command, database: database) }
         } else if changed, spec.isWrite, !spec.runsScripts {
             // EXEC and scripts never propagate themselves: the commands they run do.

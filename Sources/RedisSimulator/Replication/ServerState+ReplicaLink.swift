@@ -59,7 +59,7 @@ extension ServerState {
     func replicaRefusal(_ spec: CommandSpec, client: SimulatorClient) -> RedisError? {
         guard let link = replication.primary, !isPrimaryClient(client) else { return nil }
         let queued = client.transaction.queued
-        let isExec = spec.name == "exec"
+        let isExec = spec.executesQueue
         if refusesWritesAsReplica(for: client), spec.isWrite || (isExec && queued.contains { $0.0.isWrite }) {
             return RedisError(Self.readOnlyReplicaMessage)
         }

@@ -49,6 +49,9 @@ struct ServerConfig {
         var latencyTracking = true
         /// `slowlog-log-slower-than` (µs; negative: off).
         var slowlogSlowerThan: Int64 = 10_000
+        /// `min-replicas-to-write` and `min-replicas-max-lag`, which every write checks.
+        var minReplicasToWrite: Int64 = 0
+        var minReplicasMaxLag: Int64 = 10
 
         init() {}
 
@@ -56,6 +59,8 @@ struct ServerConfig {
             latencyMonitorThreshold = values["latency-monitor-threshold"].flatMap { Int64($0) } ?? 0
             latencyTracking = values["latency-tracking"] != "no"
             slowlogSlowerThan = values["slowlog-log-slower-than"].flatMap { Int64($0) } ?? 0
+            minReplicasToWrite = values["min-replicas-to-write"].flatMap { Int64($0) } ?? 0
+            minReplicasMaxLag = values["min-replicas-max-lag"].flatMap { Int64($0) } ?? 0
         }
     }
 

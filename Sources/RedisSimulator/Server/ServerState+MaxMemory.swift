@@ -12,10 +12,12 @@ extension ServerState {
     }
 
     /// `refusesForMemory` for a command Redis refuses out of memory when `denying` is true.
-    func refusesForMemory(denying: Bool) -> Bool {
+    /// `denying` is asked only over the limit: it searches the command's flags, which most
+    /// commands, run with no `maxmemory`, need not pay for.
+    func refusesForMemory(denying: @autoclosure () -> Bool) -> Bool {
         guard isOverMaxMemory else { return false }
         if evictUntilUnderLimit(now: clock.nowMilliseconds()) { return false }
-        return denying
+        return denying()
     }
 
     /// The commands of a client that Redis's processCommand refuses out of memory: `denyoom`
