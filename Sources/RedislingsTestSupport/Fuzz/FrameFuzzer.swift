@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import RESP
 #if canImport(Glibc)
@@ -40,7 +41,7 @@ public final class FrameFuzzer: @unchecked Sendable {
     private let options: Options
     private var serve: ServeProcess
     private var generator: FrameGenerator
-    private var random: FuzzRandom
+    private var random: SeededGenerator
     private var report: FrameFuzzReport
     private var connections: [FrameConnection] = []
     private var tokens = 0
@@ -52,7 +53,7 @@ public final class FrameFuzzer: @unchecked Sendable {
         self.options = options
         serve = try ServeProcess(binary: options.binary)
         generator = FrameGenerator(seed: options.seed)
-        random = FuzzRandom(seed: options.seed ^ 0x5EED)
+        random = SeededGenerator(seed: options.seed ^ 0x5EED)
         report = FrameFuzzReport(seed: options.seed)
     }
 

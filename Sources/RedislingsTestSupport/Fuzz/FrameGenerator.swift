@@ -1,13 +1,14 @@
+import Basics
 import RESP
 
 /// Seeded RESP request frames for the frame fuzzer: well-formed multibulk and inline commands
 /// with hostile arguments, and frames meant to break a request parser (mutated bytes, bad and
 /// huge declared lengths, nested multibulks, oversized inline lines, binary junk).
 public struct FrameGenerator {
-    private var random: FuzzRandom
+    private var random: SeededGenerator
 
     /// A generator whose frames depend on `seed` alone.
-    public init(seed: UInt64) { random = FuzzRandom(seed: seed) }
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     /// Command shapes: `k` a key, `v` a value, `i` an integer, `d` a float, `w` a word; other
     /// tokens are sent as written. None of them blocks, subscribes, or changes the server or

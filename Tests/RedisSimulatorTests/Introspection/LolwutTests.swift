@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Basics
 import RESP
 @testable import RedisSimulator
 
