@@ -33,8 +33,10 @@ def arg_text(arg):
     if "key_spec_index" in arg:
         parts.append("k=%d" % arg["key_spec_index"])
     if "token" in arg:
-        # Redis uppercases tokens when it builds its command table.
-        parts.append("t=" + check(arg["token"].upper()))
+        # Redis uppercases tokens when it builds its command table. Its code generator pastes a
+        # token between C quotes unescaped, so MIGRATE's '""' token becomes an empty string.
+        token = "" if arg["token"] == '""' else arg["token"].upper()
+        parts.append("t=" + check(token))
     if "since" in arg:
         parts.append("s=" + check(arg["since"]))
     if "deprecated_since" in arg:

@@ -12,7 +12,7 @@ final class PrimaryLinkHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private enum Step {
-        case awaitingPong, awaitingPortReply, awaitingCapaReply, awaitingFullResync
+        case awaitingPong, awaitingAuthReply, awaitingPortReply, awaitingCapaReply, awaitingFullResync
         case receivingSnapshot(id: String, offset: Int64)
         /// The snapshot is whole and waits for a script to release the simulator.
         case loadingSnapshot
@@ -90,7 +90,7 @@ final class PrimaryLinkHandler: ChannelInboundHandler {
     /// Consumes what the current step can from `buffer`; false when it must wait.
     private func take(_ buffer: inout ByteBuffer) -> Bool {
         switch step {
-        case .awaitingPong, .awaitingPortReply, .awaitingCapaReply, .awaitingFullResync:
+        case .awaitingPong, .awaitingAuthReply, .awaitingPortReply, .awaitingCapaReply, .awaitingFullResync:
             guard let line = Self.readLine(&buffer) else { return false }
             // A primary keeps the link alive with empty lines until it answers PSYNC.
             if !line.isEmpty { handshake(line) }
@@ -126,8 +126,14 @@ final class PrimaryLinkHandler: ChannelInboundHandler {
             // Redis goes on after an authentication error to PING too: AUTH would follow.
             guard line.hasPrefix("+") || line.hasPrefix("-NOAUTH") || line.hasPrefix("-NOPERM")
                 || line.hasPrefix("-ERR operation not permitted") else { return close() }
+            // As Redis, AUTH and both REPLCONFs go out together; the replies come back in order.
+            if let authentication = target.authentication { send(authentication) }
             send(["REPLCONF", "listening-port", String(target.listeningPort)])
             send(["REPLCONF", "capa", "eof", "capa", "psync2"])
+            step = target.authentication == nil ? .awaitingPortReply : .awaitingAuthReply
+        case .awaitingAuthReply:
+            // A refused AUTH ends this attempt; the link is tried again a second later.
+            guard !line.hasPrefix("-") else { return close() }
             step = .awaitingPortReply
         case .awaitingPortReply:
             // A primary that refuses REPLCONF is still followed, as Redis does.

@@ -138,6 +138,10 @@ struct ServerStats {
     var keyspaceHits: Int64 = 0
     var keyspaceMisses: Int64 = 0
     var evictedKeys: Int64 = 0
+    /// Full resynchronizations served (SYNC, or a PSYNC answered with FULLRESYNC).
+    var fullSyncs: Int64 = 0
+    /// PSYNCs that named a replication history this server could not continue.
+    var partialSyncErrors: Int64 = 0
     /// INFO commandstats and errorstats.
     var commands = CommandStatistics()
 }

@@ -199,7 +199,7 @@ extension RedisCommandDocs {
         memory|stats^4.0.0^server^O(1)^^^^^
         memory|usage^4.0.0^server^*^^^^^key key k=0,count integer t=SAMPLES f=optional
         mget^1.0.0^string^*^^^^^key key k=0 f=multiple
-        migrate^2.6.0^generic^*^^^^3.0.0+3.0.6+4.0.7+6.0.0^host string,port integer,key_or_empty_string oneof{key key k=0,empty_string pure-token t=""},destination-db integer,timeout integer,copy pure-token t=COPY s=3.0.0 f=optional,replace pure-token t=REPLACE s=3.0.0 f=optional,authentication oneof f=optional{password string t=AUTH s=4.0.7 f=optional,username_password block t=AUTH2 s=6.0.0 f=optional{username string,password string}},key key k=1 t=KEYS s=3.0.6 f=optional+multiple
+        migrate^2.6.0^generic^*^^^^3.0.0+3.0.6+4.0.7+6.0.0^host string,port integer,key_or_empty_string oneof{key key k=0,empty_string pure-token t=},destination-db integer,timeout integer,copy pure-token t=COPY s=3.0.0 f=optional,replace pure-token t=REPLACE s=3.0.0 f=optional,authentication oneof f=optional{password string t=AUTH s=4.0.7 f=optional,username_password block t=AUTH2 s=6.0.0 f=optional{username string,password string}},key key k=1 t=KEYS s=3.0.6 f=optional+multiple
         module^4.0.0^server^*^^^^^
         module|help^5.0.0^server^O(1)^^^^^
         module|list^4.0.0^server^*^^^^^

@@ -50,4 +50,7 @@ public struct ReplicaLinkTarget: Sendable, Equatable {
     public let listeningPort: Int
     /// repl-timeout in seconds: how long the link may stay silent before it is dropped.
     public let timeoutSeconds: Int64
+    /// The AUTH command the handshake sends after PING (from masteruser and masterauth), or
+    /// nil when masterauth is empty.
+    public let authentication: [String]?
 }

@@ -99,7 +99,14 @@ extension ServerState {
         return ReplicaLinkTarget(
             host: link.host, port: Int(link.port), generation: link.generation,
             listeningPort: Int(config.integer("port")),
-            timeoutSeconds: timeout)
+            timeoutSeconds: timeout, authentication: primaryAuthentication)
+    }
+
+    /// AUTH [masteruser] masterauth, as Redis's replica sends it; nil without masterauth.
+    private var primaryAuthentication: [String]? {
+        guard let password = config.values["masterauth"], !password.isEmpty else { return nil }
+        guard let user = config.values["masteruser"], !user.isEmpty else { return ["AUTH", password] }
+        return ["AUTH", user, password]
     }
 
     /// The current link, when `generation` is still its generation.

@@ -33,6 +33,8 @@ extension ConfigParameter {
         ConfigParameter("replica-read-only", "yes", .boolean, aliases: ["slave-read-only"]),
         ConfigParameter("replica-serve-stale-data", "yes", .boolean, aliases: ["slave-serve-stale-data"]),
         ConfigParameter("repl-timeout", "60", .integer(min: 1, max: intMax)),
+        ConfigParameter("masterauth", "", .text),
+        ConfigParameter("masteruser", "", .text),
         ConfigParameter("replica-priority", "100", .integer(min: 0, max: intMax), aliases: ["slave-priority"]),
         ConfigParameter("replica-announced", "yes", .boolean),
     ]

@@ -143,6 +143,37 @@ extension PersistenceServerTests {
             await served.stop()
         }
 
+        /// A primary with a password: masteruser and masterauth go out as AUTH in the handshake
+        /// (a wrong password keeps the link down), as Redis's replica sends them.
+        @Test func serveAuthenticatesToAPrimaryWithMasterauth() async throws {
+            guard RedisServerProcess.isInstalled else {
+                print("skipped: redis-server is not installed")
+                return
+            }
+            let primaryServer = try RedisServerProcess(extraArguments: ["--repl-diskless-sync-delay", "0", "--requirepass", "s3cret"])
+            defer { primaryServer.stop() }
+            let primary = try await LiveRedisConnection.connect(to: RedisURL(port: primaryServer.port, password: "s3cret"))
+            _ = try await primary.send("SET", "guarded", "value")
+
+            let served = try await ServedSimulator()
+            served.simulator.setListeningPort(served.port)
+            let replica = try await served.connect()
+            #expect(try await replica.send("CONFIG", "SET", "masterauth", "wrong") == .ok)
+            #expect(try await replica.send("REPLICAOF", "127.0.0.1", String(primaryServer.port)) == .ok)
+            try await Task.sleep(for: .milliseconds(1500))
+            #expect(try await replica.send("INFO", "replication").stringValue?.contains("master_link_status:down") == true)
+
+            #expect(try await replica.send("CONFIG", "SET", "masteruser", "default") == .ok)
+            #expect(try await replica.send("CONFIG", "SET", "masterauth", "s3cret") == .ok)
+            try await waitUntil("the link comes up with the right password") {
+                try await replica.send("INFO", "replication").stringValue?.contains("master_link_status:up") == true
+            }
+            #expect(try await replica.send("GET", "guarded") == .bulk("value"))
+            await replica.close()
+            await primary.close()
+            await served.stop()
+        }
+
         static func field(_ name: String, in info: String) -> String? {
             info.split(separator: "\r\n").first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)) }
         }

@@ -11,6 +11,7 @@ extension CommandTable {
             try ctx.refuseSyncWithoutPrimaryLink()
             // The snapshot is the whole answer; dispatch sends it (ExecutionResult.snapshot).
             ctx.client.pendingSnapshot = ctx.attachReplica()
+            ctx.server.stats.fullSyncs += 1
             return .ok
         },
         CommandSpec("psync", arity: -3, flags: ["admin", "noscript", "no_async_loading", "no_multi"],
@@ -19,6 +20,9 @@ extension CommandTable {
             let offset = ctx.server.replication.offset
             let header = "FULLRESYNC \(ctx.server.replication.id) \(offset)"
             ctx.client.pendingSnapshot = ctx.attachReplica()
+            // Redis counts a failed partial attempt only when the replica named a history ("?" asks for a full one).
+            if ctx[1].bytes.first != UInt8(ascii: "?") { ctx.server.stats.partialSyncErrors += 1 }
+            ctx.server.stats.fullSyncs += 1
             return .simpleString(header)
         },
         CommandSpec("replconf", arity: -1, flags: ["admin", "noscript", "loading", "stale", "allow_busy"],

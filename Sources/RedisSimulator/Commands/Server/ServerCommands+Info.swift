@@ -80,18 +80,37 @@ extension ServerState {
         case "persistence":
             return persistenceInfo
         case "stats":
+            // Redis 7.0's field list, in its order: what the simulator has no counterpart for
+            // (forks, defragmentation, I/O threads, cached MIGRATE sockets) is a truthful 0.
             return [
                 ("total_connections_received", String(stats.connectionsReceived)),
                 ("total_commands_processed", String(stats.commandsProcessed)), ("instantaneous_ops_per_sec", "0"),
-                ("total_net_input_bytes", "0"), ("total_net_output_bytes", "0"), ("rejected_connections", "0"),
+                ("total_net_input_bytes", "0"), ("total_net_output_bytes", "0"),
+                ("total_net_repl_input_bytes", "0"), ("total_net_repl_output_bytes", "0"),
+                ("instantaneous_input_kbps", "0.00"), ("instantaneous_output_kbps", "0.00"),
+                ("instantaneous_input_repl_kbps", "0.00"), ("instantaneous_output_repl_kbps", "0.00"),
+                ("rejected_connections", "0"),
+                ("sync_full", String(stats.fullSyncs)), ("sync_partial_ok", "0"),
+                ("sync_partial_err", String(stats.partialSyncErrors)),
                 ("expired_keys", String(stats.expiredKeys)), ("expired_stale_perc", "0.00"),
-                ("expired_time_cap_reached_count", "0"), ("evicted_keys", String(stats.evictedKeys)), ("evicted_clients", "0"),
+                ("expired_time_cap_reached_count", "0"), ("expire_cycle_cpu_milliseconds", "0"),
+                ("evicted_keys", String(stats.evictedKeys)), ("evicted_clients", "0"),
+                ("total_eviction_exceeded_time", "0"), ("current_eviction_exceeded_time", "0"),
                 ("keyspace_hits", String(stats.keyspaceHits)), ("keyspace_misses", String(stats.keyspaceMisses)),
                 ("pubsub_channels", String(pubsub.channels.count)), ("pubsub_patterns", String(pubsub.patterns.count)),
+                ("pubsubshard_channels", String(pubsub.shardChannels.count)),
+                ("latest_fork_usec", "0"), ("total_forks", "0"), ("migrate_cached_sockets", "0"),
+                ("slave_expires_tracked_keys", "0"),
+                ("active_defrag_hits", "0"), ("active_defrag_misses", "0"), ("active_defrag_key_hits", "0"),
+                ("active_defrag_key_misses", "0"), ("total_active_defrag_time", "0"), ("current_active_defrag_time", "0"),
                 ("tracking_total_keys", String(tracking.keys.count)), ("tracking_total_items", String(tracking.totalItems)),
                 ("tracking_total_prefixes", String(tracking.prefixes.count)),
-                ("total_error_replies", String(stats.commands.totalErrorReplies)), ("total_reads_processed", String(stats.commandsProcessed)),
+                ("unexpected_error_replies", "0"),
+                ("total_error_replies", String(stats.commands.totalErrorReplies)), ("dump_payload_sanitizations", "0"),
+                ("total_reads_processed", String(stats.commandsProcessed)),
                 ("total_writes_processed", String(stats.commandsProcessed)),
+                ("io_threaded_reads_processed", "0"), ("io_threaded_writes_processed", "0"),
+                ("reply_buffer_shrinks", "0"), ("reply_buffer_expands", "0"),
             ]
         case "replication":
             return replicationInfo
