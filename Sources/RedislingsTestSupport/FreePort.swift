@@ -17,11 +17,11 @@ public func freeLoopbackPort() -> Int {
 }
 
 /// True when something accepts TCP connections on 127.0.0.1:`port`.
-public func isListening(port: Int) -> Bool {
+public func isListening(port: Int, host: String = "127.0.0.1") -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    var address = loopbackAddress(port: port)
+    var address = loopbackAddress(port: port, host: host)
     return withUnsafePointer(to: &address) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
             connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -29,11 +29,11 @@ public func isListening(port: Int) -> Bool {
     }
 }
 
-/// The socket address 127.0.0.1:`port`.
-func loopbackAddress(port: Int) -> sockaddr_in {
+/// The socket address `host`:`port` (127.0.0.1 unless another loopback address is named).
+func loopbackAddress(port: Int, host: String = "127.0.0.1") -> sockaddr_in {
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = UInt16(port).bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_addr.s_addr = inet_addr(host)
     return address
 }

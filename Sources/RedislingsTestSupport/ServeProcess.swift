@@ -6,23 +6,27 @@ import Foundation
 public final class ServeProcess: @unchecked Sendable {
     /// The port it listens on.
     public let port: Int
+    /// The loopback address it listens on.
+    public let host: String
     private let child: ChildProcess
 
     /// The process id.
     public var pid: pid_t { child.processIdentifier }
 
-    /// Starts `binary serve --port <free port>` and waits up to 20 s for it to listen.
-    public init(binary: String) throws {
+    /// Starts `binary serve --port <free port>` on `host` (a loopback address) and waits up to
+    /// 20 s for it to listen.
+    public init(binary: String, host: String = "127.0.0.1") throws {
         port = freeLoopbackPort()
+        self.host = host
         child = try ChildProcess(
-            executable: binary, arguments: ["serve", "--port", String(port)],
+            executable: binary, arguments: ["serve", "--port", String(port), "--bind", host],
             directory: FileManager.default.currentDirectoryPath, environment: ProcessInfo.processInfo.environment)
         _ = try? spawnShell("""
             while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child.processIdentifier) 2>/dev/null; do sleep 0.5; done
             kill -9 \(child.processIdentifier) 2>/dev/null
             """)
         let deadline = Date().addingTimeInterval(20)
-        while !isListening(port: port) {
+        while !isListening(port: port, host: host) {
             guard isRunning, Date() < deadline else {
                 stop()
                 throw TestServerError("redislings serve did not start on port \(port)")

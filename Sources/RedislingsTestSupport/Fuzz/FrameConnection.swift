@@ -35,11 +35,11 @@ final class FrameConnection {
         case closed(String)
     }
 
-    /// Connects to 127.0.0.1:`port` and starts sending `episode`; nil when nothing accepts.
-    init?(port: Int, episode: FrameEpisode) {
+    /// Connects to `host`:`port` and starts sending `episode`; nil when nothing accepts.
+    init?(host: String, port: Int, episode: FrameEpisode) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var address = loopbackAddress(port: port)
+        var address = loopbackAddress(port: port, host: host)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

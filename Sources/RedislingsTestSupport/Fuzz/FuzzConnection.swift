@@ -22,11 +22,11 @@ final class FuzzConnection {
     private var buffer: [UInt8] = []
     private let parser = RESPReplyParser()
 
-    /// Connects to 127.0.0.1:`port`; nil when nothing accepts there.
-    init?(port: Int) {
+    /// Connects to `host`:`port`; nil when nothing accepts there.
+    init?(port: Int, host: String = "127.0.0.1") {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var address = loopbackAddress(port: port)
+        var address = loopbackAddress(port: port, host: host)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
