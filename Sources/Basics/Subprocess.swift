@@ -31,9 +31,12 @@ public struct Subprocess: Sendable {
         public var standardError: Stream = .inherited
         /// Descriptors of the parent's the child must not keep (the other ends of its pipes).
         public var closedDescriptors: [Int32] = []
-        /// True to close every descriptor above 2 in the child (where the C library can), so
-        /// no socket, database or other child's pipe of the parent's lives on in it.
-        public var closesOtherDescriptors = false
+        /// True (the default) to close every descriptor above 2 in the child (where the C
+        /// library can), so no socket, database or other child's pipe of the parent's lives on
+        /// in it: a connection the parent closes must reach its peer as closed, which it does
+        /// not while a child still holds a copy (a test runner's in-process server dropping a
+        /// subscriber, with a `serve` child started beside it, showed it).
+        public var closesOtherDescriptors = true
         /// Signals the child starts with at their default action, whatever the parent ignores
         /// or catches.
         public var defaultSignals: [Int32] = []
