@@ -18,15 +18,26 @@ public func freeLoopbackPort() -> Int {
 
 /// True when something accepts TCP connections on 127.0.0.1:`port`.
 public func isListening(port: Int, host: String = "127.0.0.1") -> Bool {
+    guard let fd = connectedLoopbackSocket(port: port, host: host) else { return false }
+    close(fd)
+    return true
+}
+
+/// A blocking TCP socket connected to `host`:`port`, with Nagle off; nil when nothing accepts.
+func connectedLoopbackSocket(port: Int, host: String = "127.0.0.1") -> Int32? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
+    guard fd >= 0 else { return nil }
     var address = loopbackAddress(port: port, host: host)
-    return withUnsafePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-        }
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
+    guard connected == 0 else {
+        close(fd)
+        return nil
+    }
+    var one: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+    return fd
 }
 
 /// The socket address `host`:`port` (127.0.0.1 unless another loopback address is named).

@@ -37,19 +37,8 @@ final class FrameConnection {
 
     /// Connects to `host`:`port` and starts sending `episode`; nil when nothing accepts.
     init?(host: String, port: Int, episode: FrameEpisode) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = loopbackAddress(port: port, host: host)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            Glibc.close(fd)
-            return nil
-        }
+        guard let fd = connectedLoopbackSocket(port: port, host: host) else { return nil }
         self.fd = fd
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         self.episode = episode
         history = [episode.bytes]

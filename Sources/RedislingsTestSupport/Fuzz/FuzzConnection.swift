@@ -24,18 +24,8 @@ final class FuzzConnection {
 
     /// Connects to `host`:`port`; nil when nothing accepts there.
     init?(port: Int, host: String = "127.0.0.1") {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = loopbackAddress(port: port, host: host)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            Glibc.close(fd)
-            return nil
-        }
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        guard let fd = connectedLoopbackSocket(port: port, host: host) else { return nil }
+        self.fd = fd
     }
 
     deinit { Glibc.close(fd) }
