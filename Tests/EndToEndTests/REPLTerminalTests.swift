@@ -22,7 +22,9 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.contains("simulator> PUBLISH channel message") }
         terminal.keys("news ")
         try await terminal.waitFor { $0.contains("simulator> PUBLISH news message") }
-        try await terminal.enter("hi") { $0.contains("(integer) 0") }
+        // Each next key waits for the prompt: keys sent before the line editor is back in raw mode
+        // are echoed by the terminal itself (an arrow key as ^[[A).
+        try await terminal.enter("hi") { $0.contains("(integer) 0") && $0.hasSuffix("simulator>") }
 
         // Hints follow the arguments typed; Ctrl-C drops the line.
         terminal.keys("set k")
@@ -31,7 +33,7 @@ import RedislingsTestSupport
         try await terminal.waitFor { $0.contains("simulator> set k^C") }
 
         // A password is not kept in the history: Up brings back the command before it.
-        try await terminal.enter("AUTH secret") { $0.contains("(error) ERR AUTH") }
+        try await terminal.enter("AUTH secret") { $0.contains("(error) ERR AUTH") && $0.hasSuffix("simulator>") }
         terminal.keys("Up", literal: false)
         try await terminal.waitFor { $0.hasSuffix("simulator> PUBLISH news hi") }
         terminal.keys("C-c", literal: false)
