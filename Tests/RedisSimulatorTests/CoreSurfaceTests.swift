@@ -79,6 +79,18 @@ import RESP
         #expect(arguments.contains(["AUTH", "(redacted)"]))
     }
 
+    @Test func migrateHidesItsPasswordsAsRedisParsesThem() {
+        func logged(_ words: String...) -> [String] {
+            SecretArguments.migrateAuth.redacted(words.map { ByteString($0) }).map(\.string)
+        }
+        let head = ["MIGRATE", "127.0.0.1", "6379", "key", "9", "5000"]
+        #expect(logged("MIGRATE", "127.0.0.1", "6379", "key", "9", "5000", "AUTH", "pw") == head + ["AUTH", "(redacted)"])
+        #expect(logged("MIGRATE", "127.0.0.1", "6379", "key", "9", "5000", "COPY", "AUTH2", "u", "pw", "KEYS", "AUTH")
+            == head + ["COPY", "AUTH2", "(redacted)", "(redacted)", "KEYS", "AUTH"])
+        // Redis stops at a word it does not know (its syntax error), so nothing after it is hidden.
+        #expect(logged("MIGRATE", "127.0.0.1", "6379", "key", "9", "5000", "BOGUS", "AUTH", "pw") == head + ["BOGUS", "AUTH", "pw"])
+    }
+
     @Test func latencyHistogramBucketsArePowersOfTwoMicroseconds() {
         var histogram = LatencyHistogram()
         histogram.record(500)

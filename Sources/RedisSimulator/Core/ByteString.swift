@@ -68,8 +68,11 @@ public struct ByteString: Sendable {
         case .large(let array):
             return try array.withUnsafeBytes(body)
         case .small(let a, let b, let c, let d, let length):
-            var words = (a, b, c, d)
-            return try Swift.withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
+            // The borrowing form, not `withUnsafeBytes(of: &words)`: with -O -wmo (release),
+            // Swift 6.3 treated the bytes read through the inout form as undefined in some
+            // inlined callers, so `" 1.5"` lost its leading space to INCRBYFLOAT's check.
+            let words = (a, b, c, d)
+            return try Swift.withUnsafeBytes(of: words) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
         }
     }
 

@@ -12,6 +12,8 @@ public enum SecretArguments: Sendable {
     case helloAuth
     /// The values CONFIG SET gives to requirepass, masterauth and masteruser.
     case configSecrets
+    /// MIGRATE's AUTH password and AUTH2 username and password.
+    case migrateAuth
 
     /// `args` as the logs show them.
     func redacted(_ args: [ByteString]) -> [ByteString] {
@@ -39,6 +41,23 @@ public enum SecretArguments: Sendable {
                 let name = args[index].string.lowercased()
                 if name == "masterauth" || name == "requirepass" || name == "masteruser" { redact(index + 1..<index + 2) }
                 index += 2
+            }
+        case .migrateAuth:
+            // As Redis parses the options: it redacts as it goes and stops at KEYS or at the
+            // first word it does not know (a syntax error).
+            var index = 6
+            while index < args.count {
+                if args[index].matchesOption("AUTH") {
+                    redact(index + 1..<index + 2)
+                    index += 2
+                } else if args[index].matchesOption("AUTH2") {
+                    redact(index + 1..<index + 3)
+                    index += 3
+                } else if args[index].matchesOption("COPY") || args[index].matchesOption("REPLACE") {
+                    index += 1
+                } else {
+                    break
+                }
             }
         }
         return result

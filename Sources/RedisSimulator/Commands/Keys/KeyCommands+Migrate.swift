@@ -8,7 +8,7 @@ import RESP
 extension CommandTable {
     static let migrateCommands: [CommandSpec] = [
         CommandSpec("migrate", arity: -6, flags: ["write", "movablekeys"], keys: KeyPositions(first: 3, last: 3, step: 1),
-                    categories: ["@keyspace", "@write", "@slow", "@dangerous"], handler: migrate),
+                    categories: ["@keyspace", "@write", "@slow", "@dangerous"], secrets: .migrateAuth, handler: migrate),
     ]
 
     @Sendable static func migrate(_ ctx: CommandContext) throws -> RESPValue {
