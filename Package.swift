@@ -151,6 +151,7 @@ let package = Package(
         .executableTarget(name: "CatalogBenchmark", dependencies: ["LessonKit"], path: "Benchmarks/CatalogBenchmark"),
         .executableTarget(name: "DifferentialFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/DifferentialFuzz"),
         .executableTarget(name: "FrameFuzz", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/FrameFuzz"),
+        .executableTarget(name: "ReleaseCheck", dependencies: ["RedislingsTestSupport"], path: "Benchmarks/ReleaseCheck"),
     ],
     swiftLanguageModes: [.v6]
 )
