@@ -26,7 +26,7 @@ extension LuaScripting {
                 let mode = context.args[2].string.lowercased()
                 guard mode == "sync" || mode == "async" else { throw RedisError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option") }
             } else if context.count > 3 {
-                throw RedisError.functionSubcommandSyntax(context.args[1].string)
+                throw RedisError.functionSubcommandSyntax(context.args[1].errorText(limit: 128))
             }
             resetFunctions()
             return .ok
@@ -105,7 +105,7 @@ extension LuaScripting {
         var index = 2
         while index < context.count - 1 {
             guard context.args[index].string.lowercased() == "replace" else {
-                throw RedisError("ERR Unknown option given: \(context.args[index].string)")
+                throw RedisError("ERR Unknown option given: \(context.args[index].errorText)")
             }
             replace = true
             index += 1
@@ -178,7 +178,7 @@ extension LuaScripting {
 
     private func functionRestore(_ context: CommandContext) throws(RedisError) -> RESPValue {
         guard context.count <= 4 else {
-            throw RedisError.functionSubcommandSyntax(context.args[1].string)
+            throw RedisError.functionSubcommandSyntax(context.args[1].errorText(limit: 128))
         }
         var policy = "append"
         if context.count == 4 {

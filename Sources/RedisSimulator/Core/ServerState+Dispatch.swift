@@ -252,7 +252,7 @@ extension ServerState {
 
     /// Redis prints at most 128 bytes of a user-supplied name in error messages, up to a NUL.
     static func truncated(_ value: ByteString) -> String {
-        String(decoding: cText(value, limit: 128), as: UTF8.self)
+        value.errorText(limit: 128)
     }
 
     /// At most `limit` bytes of `value`, stopping at a NUL (C's `%.*s`).
