@@ -29,7 +29,8 @@ import Testing
         let known = try Self.knownMismatches()
         let missing = Set(report.missingCommands)
         let unexpected = report.mismatchedCommands.filter { !known.contains($0.name) && !missing.contains($0.name) }
-        let count = unexpected.reduce(0) { $0 + $1.tally.mismatches }
+        // An expiry race (a key with a TTL of at most 2 s, read around its expiry) is timing, not a difference.
+        let count = unexpected.reduce(0) { $0 + $1.tally.mismatches - $1.tally.expiryRaces }
         #expect(count <= Self.tolerated, "replies unlike Redis's: \(unexpected.map { "\($0.name): \($0.tally.example ?? "")" })")
     }
 

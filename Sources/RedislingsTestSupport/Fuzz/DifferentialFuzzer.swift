@@ -49,6 +49,9 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     private var recent: [String] = []
     /// Commands redis-server has and serve lacks.
     private var missing: Set<String> = []
+    private var expiries = ExpiryRaceTracker()
+    /// The request being compared, for telling expiry races apart.
+    private var current: (index: Int, arguments: [[UInt8]]) = (0, [])
 
     /// Starts both servers and reads the command catalog from redis-server.
     public init(options: Options) throws {
@@ -103,6 +106,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         }
         report.sent += 1
         report.byCommand[name, default: FuzzReport.Tally()].sent += 1
+        current = (index, arguments)
         func finding(_ detail: String) -> FuzzReport.Finding {
             FuzzReport.Finding(index: index, command: printable, detail: detail, recent: recent)
         }
@@ -172,6 +176,10 @@ public final class DifferentialFuzzer: @unchecked Sendable {
                 // a random pick), every later command on those keys would differ too: both
                 // start again from empty, so that one difference is counted once.
                 try renew(flush: true)
+            } else if case .reply(let reference) = expected, case .error = reference {
+                // Refused on both: nothing changed.
+            } else {
+                expiries.record(arguments, index: index)
             }
         }
     }
@@ -194,7 +202,12 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     private func tally(_ name: String, kind: Bool, _ example: String) {
         var entry = report.byCommand[name, default: FuzzReport.Tally()]
         if kind { entry.kindMismatches += 1 } else { entry.errorMismatches += 1 }
-        if entry.example == nil { entry.example = example }
+        if expiries.mayRace(current.arguments, index: current.index) {
+            entry.expiryRaces += 1
+            if entry.raceExample == nil { entry.raceExample = example }
+        } else if entry.example == nil {
+            entry.example = example
+        }
         report.byCommand[name] = entry
     }
 
@@ -213,6 +226,7 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         }
         serveConnection = serveFresh
         guard flush else { return }
+        expiries.reset()
         for words in [["FLUSHALL"], ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"]] {
             let request = words.map { Array($0.utf8) }
             _ = redisConnection.request(request, within: 10)

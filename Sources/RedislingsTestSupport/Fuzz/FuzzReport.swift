@@ -22,7 +22,13 @@ public struct FuzzReport: Sendable {
         public var kindMismatches = 0
         /// Error replies on both sides, with different texts.
         public var errorMismatches = 0
+        /// Of the mismatches, those on a key given a time to live of at most 2 s shortly before
+        /// (the servers can disagree on whether it has expired yet; see `ExpiryRaceTracker`).
+        public var expiryRaces = 0
+        /// The first mismatch that is not an expiry race.
         public var example: String?
+        /// The first expiry race.
+        public var raceExample: String?
         public var mismatches: Int { kindMismatches + errorMismatches }
     }
 
@@ -41,6 +47,8 @@ public struct FuzzReport: Sendable {
 
     /// All mismatched replies.
     public var mismatches: Int { byCommand.values.reduce(0) { $0 + $1.mismatches } }
+    /// Of those, the ones on a key whose short time to live may have run out on one server only.
+    public var expiryRaces: Int { byCommand.values.reduce(0) { $0 + $1.expiryRaces } }
 
     /// Commands with at least one mismatch, most first.
     public var mismatchedCommands: [(name: String, tally: Tally)] {
@@ -51,7 +59,7 @@ public struct FuzzReport: Sendable {
     /// A plain-text summary: totals, then findings, then mismatches by command.
     public func summary(examples: Bool = true) -> String {
         var lines = [
-            "seed \(seed): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies, \(redisRestarts) redis-server restarts",
+            "seed \(seed): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies (\(expiryRaces) of them expiry races), \(redisRestarts) redis-server restarts",
         ]
         if !missingCommands.isEmpty {
             lines.append("\(missingCommands.count) commands of redis-server are not in serve (write ones not sent): " + missingCommands.joined(separator: " "))
@@ -60,10 +68,11 @@ public struct FuzzReport: Sendable {
             for finding in findings { lines.append("\(title) \(finding)") }
         }
         if !mismatchedCommands.isEmpty {
-            lines.append("mismatches by command (kind + error text / sent):")
+            lines.append("mismatches by command (kind + error text / sent; expiry races: on a key given a TTL of at most 2 s shortly before):")
             for (name, tally) in mismatchedCommands {
                 var line = "  \(name): \(tally.kindMismatches) + \(tally.errorMismatches) / \(tally.sent)"
-                if examples, let example = tally.example { line += "  e.g. \(example)" }
+                if tally.expiryRaces > 0 { line += ", \(tally.expiryRaces) expiry race\(tally.expiryRaces == 1 ? "" : "s")" }
+                if examples, let example = tally.example ?? tally.raceExample { line += "  e.g. \(example)" }
                 lines.append(line)
             }
         }
