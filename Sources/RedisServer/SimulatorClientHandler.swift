@@ -50,6 +50,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     let mailbox = PushMailbox()
     /// This connection's event loop's delivery of mailboxes.
     let delivery: LoopPushDelivery
+    /// True while messages written into `outgoing` by `writePushAtOnce` wait for the loop's
+    /// flush of them.
+    var pushesWritten = false
     /// The messages of the latest mailbox collection, kept to reuse its capacity.
     var collected: [[UInt8]] = []
     /// Runs EVAL and EXEC off the event loops.
@@ -126,19 +129,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         if let local = context.channel.localAddress { client.localAddress = Self.describe(local) }
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        let mailbox = self.mailbox
-        let delivery = self.delivery
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
         client.honoursReplyMode = true
-        client.wirePushHandler = { bytes in
-            if loop.inEventLoop, bound.value.executing {
-                let handler = bound.value
-                handler.pushesDuringCommand.append((handler.pipelineResults.count, bytes))
-            } else if mailbox.post(bytes) {
-                delivery.schedule(bound)
-            }
-        }
+        installPushHandler(on: client, loop: loop)
         client.deferredReplyHandler = { value in
             loop.execute { bound.value.deliverDeferredReply(value) }
         }
@@ -396,24 +390,6 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         dropUnrunRequests()
         outgoing.clear()
         context?.close(promise: nil)
-    }
-
-    func deliverPushes() {
-        writeMailbox()
-        flush()
-    }
-
-    /// Writes what the mailbox holds, collected now (under the simulator's lock when this
-    /// connection's commands are about to be answered, so earlier messages go first).
-    func writeMailbox() {
-        mailbox.collect(into: &collected)
-        writeMessages(collected)
-        collected.removeAll(keepingCapacity: true)
-    }
-
-    func writeMessages(_ messages: [[UInt8]]) {
-        guard client != nil, !closing else { return }
-        for message in messages { outgoing.writeBytes(message) }
     }
 
     func deliverDeferredReply(_ value: RESPValue) {
