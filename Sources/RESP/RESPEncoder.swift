@@ -20,6 +20,29 @@ public enum RESPEncoder {
         return buffer
     }
 
+    /// The wire form of an aggregate of three or four bulk strings (`type` is `*` for an array,
+    /// `>` for a push), measured and written into one exactly sized array without building a
+    /// `RESPValue`: a published message reaches its subscribers this way.
+    public static func encodeBulks(
+        _ type: UInt8, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer,
+        _ third: UnsafeRawBufferPointer, _ fourth: UnsafeRawBufferPointer? = nil
+    ) -> [UInt8] {
+        let parts = fourth == nil ? 3 : 4
+        func size(_ part: UnsafeRawBufferPointer) -> Int { 1 + decimalCount(Int64(part.count)) + 2 + part.count + 2 }
+        let count = 1 + decimalCount(Int64(parts)) + 2 + size(first) + size(second) + size(third) + (fourth.map(size) ?? 0)
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var cursor = UnsafeMutableRawPointer(buffer.baseAddress!)
+            put(type, &cursor)
+            putDecimal(Int64(parts), &cursor)
+            putCRLF(&cursor)
+            putBulk(first, &cursor)
+            putBulk(second, &cursor)
+            putBulk(third, &cursor)
+            if let fourth { putBulk(fourth, &cursor) }
+            initialized = count
+        }
+    }
+
     /// The multibulk request form of a command, as clients send it.
     public static func encodeCommand(_ arguments: [[UInt8]]) -> [UInt8] {
         encode(.array(arguments.map { .bulkString($0) }))
@@ -82,14 +105,7 @@ public enum RESPEncoder {
             putDecimal(number, &cursor)
             putCRLF(&cursor)
         case .bulkString(let bytes):
-            put(UInt8(ascii: "$"), &cursor)
-            putDecimal(Int64(bytes.count), &cursor)
-            putCRLF(&cursor)
-            bytes.withUnsafeBytes { source in
-                if let base = source.baseAddress { cursor.copyMemory(from: base, byteCount: source.count) }
-                cursor += source.count
-            }
-            putCRLF(&cursor)
+            bytes.withUnsafeBytes { putBulk($0, &cursor) }
         case .nullBulkString:
             put(UInt8(ascii: "$"), &cursor)
             putNegativeOne(&cursor)
@@ -140,6 +156,16 @@ public enum RESPEncoder {
         putDecimal(Int64(count), &cursor)
         putCRLF(&cursor)
         for item in items { write(item, at: &cursor) }
+    }
+
+    @inline(__always)
+    private static func putBulk(_ bytes: UnsafeRawBufferPointer, _ cursor: inout UnsafeMutableRawPointer) {
+        put(UInt8(ascii: "$"), &cursor)
+        putDecimal(Int64(bytes.count), &cursor)
+        putCRLF(&cursor)
+        if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
+        cursor += bytes.count
+        putCRLF(&cursor)
     }
 
     @inline(__always)

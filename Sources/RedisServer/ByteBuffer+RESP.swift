@@ -9,4 +9,16 @@ extension ByteBuffer {
             RESPEncoder.write(value, into: target)
         }
     }
+
+    /// Appends encoded bytes (a pushed message) with one copy into the buffer's storage:
+    /// ByteBuffer's `writeBytes` goes through its generic collection path, which costs more than
+    /// the copy itself for a short message written to every subscriber.
+    mutating func writeEncoded(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { source in
+            writeWithUnsafeMutableBytes(minimumWritableBytes: source.count) { target in
+                target.copyMemory(from: source)
+                return source.count
+            }
+        }
+    }
 }

@@ -1,12 +1,25 @@
 import NIOCore
 import Synchronization
 
-/// The connections of one event loop that have pushed messages waiting: a publish to S
-/// subscribers schedules one task per loop, not one per subscriber, and that task writes and
-/// flushes every waiting connection in the order their first message came.
+/// The connections of one event loop that have pushed messages waiting, and the one task per
+/// loop turn that writes them out.
+///
+/// A message from a command run on the subscriber's own loop (the usual case: `serve` runs one
+/// loop) is written straight into the subscriber's output buffer, and the connection is noted
+/// here; one task, run after the turn's reads as Redis writes its clients in `beforeSleep`,
+/// flushes every noted connection once, however many messages each got. A message from another
+/// thread goes through the connection's mailbox: a publish to S subscribers schedules one task
+/// per loop, not one per subscriber, and that task writes and flushes every waiting connection
+/// in the order their first message came.
 final class LoopPushDelivery: Sendable {
     let eventLoop: any EventLoop
     private let ready = Mutex<[NIOLoopBound<SimulatorClientHandler>]>([])
+    /// Connections with messages written into their output buffers on the loop and not flushed
+    /// since; read and written on the loop only.
+    private let written = LoopConfined<[SimulatorClientHandler]>([])
+    /// The connections being flushed, kept apart from `written` (which a flush may add to) and
+    /// kept for its capacity.
+    private let flushing = LoopConfined<[SimulatorClientHandler]>([])
 
     init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
 
@@ -20,11 +33,28 @@ final class LoopPushDelivery: Sendable {
         if first { eventLoop.execute { self.deliver() } }
     }
 
+    /// Notes that `handler` got messages written into its output buffer; called on the loop,
+    /// once until its flush.
+    func noteWritten(_ handler: SimulatorClientHandler) {
+        written.value.append(handler)
+        if written.value.count == 1 { eventLoop.execute { self.flushWritten() } }
+    }
+
     private func deliver() {
         let handlers = ready.withLock { handlers in
             defer { handlers.removeAll(keepingCapacity: true) }
             return handlers
         }
         for handler in handlers { handler.value.deliverPushes() }
+    }
+
+    private func flushWritten() {
+        // A flush can write more messages (a connection closed by a failed write drops its
+        // subscriptions): those are flushed in the next round.
+        while !written.value.isEmpty {
+            swap(&written.value, &flushing.value)
+            for handler in flushing.value { handler.flushWrittenPushes() }
+            flushing.value.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -23,11 +23,36 @@ struct RESPRequestDecoder {
     private var parser = RESPRequestParser()
     private var progress = RESPRequestParser.Progress()
     private var failed = false
-    /// The arguments of the request being read, kept between reads; reused for its capacity,
-    /// so each command costs one exactly sized array.
+    /// The arguments of the request being read, kept between reads; handed out whole when the
+    /// request is complete.
     private var scratch: [ByteString] = []
+    /// Argument arrays of commands that have run, emptied, to hold the arguments of the next
+    /// ones: a pipelined command then costs neither an allocation nor a free of its own.
+    private var spare: [[ByteString]] = []
 
-    init() {}
+    /// The most argument arrays kept for reuse, and the largest capacity kept: a huge MSET's
+    /// array is not kept around for small commands.
+    static let spareLimit = 64
+    static let spareCapacityLimit = 32
+
+    init() { scratch = Self.newArguments() }
+
+    private static func newArguments() -> [ByteString] {
+        var arguments: [ByteString] = []
+        arguments.reserveCapacity(8)
+        return arguments
+    }
+
+    /// Takes back the argument arrays of commands that have run, emptying `commands`, to fill
+    /// them again with the next commands read. An array something still holds (a queued
+    /// transaction) stays that holder's: emptying this copy of it gives a new buffer.
+    mutating func recycle(_ commands: inout [[ByteString]]) {
+        while var arguments = commands.popLast() {
+            guard spare.count < Self.spareLimit, arguments.capacity <= Self.spareCapacityLimit else { continue }
+            arguments.removeAll(keepingCapacity: true)
+            spare.append(arguments)
+        }
+    }
 
     /// The bytes the bulk argument being read still needs (with its CRLF), when its `$` line
     /// has been read: a server may make room for them at once, as Redis does for big arguments.
@@ -46,7 +71,7 @@ struct RESPRequestDecoder {
                 buffer.moveReaderIndex(to: buffer.writerIndex)
                 return nil
             }
-            if !progress.isInsideRequest { scratch.removeAll(keepingCapacity: true) }
+            if !progress.isInsideRequest, !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
             let parser = parser
             var progress = progress
             // Arguments become the simulator's byte strings straight from the read buffer:
@@ -65,7 +90,9 @@ struct RESPRequestDecoder {
             switch outcome {
             case .success(.command(let consumed)):
                 buffer.moveReaderIndex(forwardBy: consumed)
-                return .command(Array(scratch))
+                let arguments = scratch
+                scratch = spare.popLast() ?? Self.newArguments()
+                return .command(arguments)
             case .success(.empty(let consumed)):
                 buffer.moveReaderIndex(forwardBy: consumed)
             case .success(.partial(let consumed)):

@@ -21,6 +21,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     static let pipelineLimit = 1024
 
     let simulator: Simulator
+    /// The simulator's command table, read for every request.
+    let commandTable: CommandTable
     var decoder = RESPRequestDecoder()
     /// Bytes read but not yet decoded: the start of a request still arriving.
     var unread: ByteBuffer?
@@ -34,6 +36,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// behind a blocked command or after QUIT. One array, so that a run hands the simulator a
     /// slice of it and copies nothing.
     var commands: [[ByteString]] = []
+    /// What the handler needs of each command in `commands`, found once as it is read.
+    var traits: [CommandTraits] = []
     var nextCommand = 0
     /// A protocol error read after `commands`; the decoder reads nothing after one.
     var protocolError: String?
@@ -50,6 +54,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     let mailbox = PushMailbox()
     /// This connection's event loop's delivery of mailboxes.
     let delivery: LoopPushDelivery
+    /// True while messages written into `outgoing` by `writePushAtOnce` wait for the loop's
+    /// flush of them.
+    var pushesWritten = false
     /// The messages of the latest mailbox collection, kept to reuse its capacity.
     var collected: [[UInt8]] = []
     /// Runs EVAL and EXEC off the event loops.
@@ -74,6 +81,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         onShutdown: @escaping @Sendable () -> Void
     ) {
         self.simulator = simulator
+        commandTable = simulator.commandTable
         self.scriptThread = scriptThread
         self.delivery = delivery
         self.onShutdown = onShutdown
@@ -126,19 +134,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         if let local = context.channel.localAddress { client.localAddress = Self.describe(local) }
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        let mailbox = self.mailbox
-        let delivery = self.delivery
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
         client.honoursReplyMode = true
-        client.wirePushHandler = { bytes in
-            if loop.inEventLoop, bound.value.executing {
-                let handler = bound.value
-                handler.pushesDuringCommand.append((handler.pipelineResults.count, bytes))
-            } else if mailbox.post(bytes) {
-                delivery.schedule(bound)
-            }
-        }
+        installPushHandler(on: client, loop: loop)
         client.deferredReplyHandler = { value in
             loop.execute { bound.value.deliverDeferredReply(value) }
         }
@@ -202,8 +201,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             decoded = true
             switch frame {
             case .command(let arguments):
+                let found = CommandTraits(arguments, in: commandTable)
                 commands.append(arguments)
-                if mustRunBeforeNextRequest(arguments) {
+                traits.append(found)
+                if !authenticated || found.contains(.changesAuthentication) {
                     runQueued()
                     // Its effect on the limits must be known before the next request is read.
                     if nextCommand < commands.count { break reading }
@@ -248,31 +249,18 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
-    /// True for a request that must run before the decoder reads the next one: the decoder's
-    /// limits depend on whether the client is authenticated, which the commands allowed before
-    /// AUTH (AUTH, HELLO, RESET, …) and EXEC (of a queued AUTH) can change, as can anything an
-    /// unauthenticated client sends.
-    private func mustRunBeforeNextRequest(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first else { return true }
-        if !authenticated { return true }
-        guard let spec = simulator.commandTable.lookup(name) else { return false }
-        return spec.allowsUnauthenticated || spec.executesQueue
-    }
-
-    /// True when the command may run a script, which must run on the script thread.
-    private func runsScripts(_ arguments: [ByteString]) -> Bool {
-        guard let name = arguments.first, let spec = simulator.commandTable.lookup(name) else { return false }
-        return spec.executesQueue ? transactionMayRunScripts : spec.runsScripts
+    /// True when the command at `index` may run a script, which must run on the script thread.
+    private func runsScripts(at index: Int) -> Bool {
+        let found = traits[index]
+        return found.contains(.executesQueue) ? transactionMayRunScripts : found.contains(.runsScripts)
     }
 
     /// Follows what the commands about to run do to `transactionMayRunScripts`.
-    private func noteTransactionScripts(_ commands: ArraySlice<[ByteString]>) {
-        let table = simulator.commandTable
-        for arguments in commands {
-            guard let name = arguments.first, let spec = table.lookup(name) else { continue }
-            if spec.endsTransaction {
+    private func noteTransactionScripts(_ range: Range<Int>) {
+        for index in range {
+            if traits[index].contains(.endsTransaction) {
                 transactionMayRunScripts = false
-            } else if spec.runsScripts {
+            } else if traits[index].contains(.runsScripts) {
                 transactionMayRunScripts = true
             }
         }
@@ -284,7 +272,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     func runQueued() {
         while !blocked, !closing, !waitingForScript, let client {
             guard nextCommand < commands.count else {
-                commands.removeAll(keepingCapacity: true)
+                decoder.recycle(&commands)
+                traits.removeAll(keepingCapacity: true)
                 nextCommand = 0
                 if let message = protocolError {
                     protocolError = nil
@@ -292,9 +281,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 }
                 return
             }
-            let first = commands[nextCommand]
-            if runsScripts(first) {
-                noteTransactionScripts([first])
+            if runsScripts(at: nextCommand) {
+                let first = commands[nextCommand]
+                noteTransactionScripts(nextCommand..<nextCommand + 1)
                 // The script thread is taken while a script runs: a second EVAL or an EXEC
                 // waits for that script like any other command (and gets BUSY once it is busy).
                 if simulator.scriptIsRunning {
@@ -306,8 +295,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             }
             // Scripts end a run: a script must not run on the event loop.
             var end = nextCommand + 1
-            while end < commands.count, !runsScripts(commands[end]) { end += 1 }
-            noteTransactionScripts(commands[nextCommand..<end])
+            while end < commands.count, !runsScripts(at: end) { end += 1 }
+            noteTransactionScripts(nextCommand..<end)
             executing = true
             let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
                 // Under the lock now: messages posted before this run happened before it, so
@@ -330,12 +319,14 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         // Behind a blocked command, drop what already ran rather than keep it to the end.
         if nextCommand >= Self.pipelineLimit {
             commands.removeFirst(nextCommand)
+            traits.removeFirst(nextCommand)
             nextCommand = 0
         }
     }
 
     private func dropUnrunRequests() {
         commands.removeAll()
+        traits.removeAll()
         nextCommand = 0
         protocolError = nil
     }
@@ -356,6 +347,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 outgoing.writeBytes(pushesDuringCommand[nextPush].bytes)
                 nextPush += 1
             }
+        }
+        guard !pushesDuringCommand.isEmpty else {
+            pipelineResults.removeAll(keepingCapacity: true)
+            return
         }
         for push in pushesDuringCommand[nextPush...] { outgoing.writeBytes(push.bytes) }
         pushesDuringCommand.removeAll(keepingCapacity: true)
@@ -396,24 +391,6 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         dropUnrunRequests()
         outgoing.clear()
         context?.close(promise: nil)
-    }
-
-    func deliverPushes() {
-        writeMailbox()
-        flush()
-    }
-
-    /// Writes what the mailbox holds, collected now (under the simulator's lock when this
-    /// connection's commands are about to be answered, so earlier messages go first).
-    func writeMailbox() {
-        mailbox.collect(into: &collected)
-        writeMessages(collected)
-        collected.removeAll(keepingCapacity: true)
-    }
-
-    func writeMessages(_ messages: [[UInt8]]) {
-        guard client != nil, !closing else { return }
-        for message in messages { outgoing.writeBytes(message) }
     }
 
     func deliverDeferredReply(_ value: RESPValue) {
@@ -461,8 +438,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         guard let client else { return false }
         let limits = simulator.connectionLimits
         let limit = client.outputBuffer.isPubSub ? limits.pubsubOutput : limits.normalOutput
-        let now = Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000_000)
-        return limit.isExceeded(pending: pending, nowSeconds: now, softSince: &outputSoftLimitSince)
+        return limit.isExceeded(
+            pending: pending, nowSeconds: Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000_000),
+            softSince: &outputSoftLimitSince)
     }
 
     func closeAfterFlush() {

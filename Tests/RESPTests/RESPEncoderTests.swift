@@ -15,6 +15,20 @@ import Testing
         #expect(again == .array([.error("x  y"), .integer(1)]))
     }
 
+    @Test func bulksEncodedFromTheirPartsReadAsTheValueTheyStandFor() {
+        let long = [UInt8](repeating: 0x78, count: 1_000)
+        for parts in [[Array("message".utf8), Array("news".utf8), []], [Array("pmessage".utf8), Array("n*".utf8), Array("news".utf8), long]] {
+            let encoded = parts.withUnsafeRawParts { raw in
+                RESPEncoder.encodeBulks(UInt8(ascii: "*"), raw[0], raw[1], raw[2], raw.count > 3 ? raw[3] : nil)
+            }
+            #expect(encoded == RESPEncoder.encode(.array(parts.map { .bulkString($0) })))
+            let pushed = parts.withUnsafeRawParts { raw in
+                RESPEncoder.encodeBulks(UInt8(ascii: ">"), raw[0], raw[1], raw[2], raw.count > 3 ? raw[3] : nil)
+            }
+            #expect(pushed == RESPEncoder.encode(.push(parts.map { .bulkString($0) })))
+        }
+    }
+
     @Test func encodesEveryKind() {
         #expect(RESPEncoder.encode(.simpleString("OK")) == Array("+OK\r\n".utf8))
         #expect(RESPEncoder.encode(.error("ERR x")) == Array("-ERR x\r\n".utf8))
@@ -35,5 +49,16 @@ import Testing
         let long = [UInt8](repeating: 7, count: 1234)
         #expect(RESPEncoder.encode(.bulkString(long)) == Array("$1234\r\n".utf8) + long + [13, 10])
         #expect(RESPEncoder.encode(.array([.integer(1), .bulk("a")])) == Array("*2\r\n:1\r\n$1\r\na\r\n".utf8))
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// Calls `body` with every part's bytes in place, as the encoder reads a message's parts.
+    fileprivate func withUnsafeRawParts<R>(_ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+        func collect(_ index: Int, _ raw: [UnsafeRawBufferPointer]) -> R {
+            guard index < count else { return body(raw) }
+            return self[index].withUnsafeBytes { collect(index + 1, raw + [$0]) }
+        }
+        return collect(0, [])
     }
 }

@@ -62,6 +62,33 @@ import Testing
         await served.stop()
     }
 
+    @Test func aMessagePublishedOnTheSubscribersLoopComesAfterTheReplyItsBlockedCommandGotFirst() async throws {
+        let served = try await ServedSimulator()
+        // Connections alternate between the server's two event loops: the first and third share one.
+        let subscriber = try RawClient(port: served.port)
+        let other = try RawClient(port: served.port)
+        let publisher = try RawClient(port: served.port)
+        subscriber.send("HELLO 3\r\n")
+        #expect(try subscriber.read() != nil)
+        subscriber.send("SUBSCRIBE feed\r\n")
+        #expect(try subscriber.read() == .push([.bulk("subscribe"), .bulk("feed"), .integer(1)]))
+        subscriber.send("BLPOP jobs 0\r\n")
+        // Redis serves the blocked BLPOP as the LPUSH ends, before the PUBLISH runs.
+        var blocked = false
+        for _ in 0..<500 where !blocked {
+            other.send("INFO clients\r\n")
+            blocked = try other.read()?.stringValue?.contains("blocked_clients:1") ?? false
+            if !blocked { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(blocked)
+        publisher.send("LPUSH jobs j1\r\nPUBLISH feed m1\r\n")
+        #expect(try publisher.read() == .integer(1))
+        #expect(try publisher.read() == .integer(1))
+        #expect(try subscriber.read() == .array([.bulk("jobs"), .bulk("j1")]))
+        #expect(try subscriber.read() == .push([.bulk("message"), .bulk("feed"), .bulk("m1")]))
+        await served.stop()
+    }
+
     @Test func messagesPublishedBeforeACommandComeBeforeItsReply() async throws {
         let served = try await ServedSimulator()
         let subscriber = try RawClient(port: served.port)

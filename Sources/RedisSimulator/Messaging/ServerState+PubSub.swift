@@ -70,7 +70,7 @@ extension ServerState {
     func publish(_ message: ByteString, to channel: ByteString, sharded: Bool = false) -> Int {
         var receivers = 0
         if sharded {
-            var push = SharedPush(.push([.bulk("smessage"), .bulk(channel), .bulk(message)]))
+            var push = SharedPush(.smessage, channel: channel, message: message)
             for client in pubsub.shardChannels[channel] ?? [] {
                 client.push(&push)
                 receivers += 1
@@ -78,14 +78,14 @@ extension ServerState {
             return receivers
         }
         if let subscribers = pubsub.channels[channel] {
-            var push = SharedPush(.push([.bulk("message"), .bulk(channel), .bulk(message)]))
+            var push = SharedPush(.message, channel: channel, message: message)
             for client in subscribers {
                 client.push(&push)
                 receivers += 1
             }
         }
         for pattern in pubsub.patternOrder where GlobPattern(pattern).matches(channel) {
-            var push = SharedPush(.push([.bulk("pmessage"), .bulk(pattern), .bulk(channel), .bulk(message)]))
+            var push = SharedPush(.pmessage, pattern: pattern, channel: channel, message: message)
             for client in pubsub.patterns[pattern] ?? [] {
                 client.push(&push)
                 receivers += 1

@@ -47,14 +47,16 @@ extension OutputBufferLimit {
     /// Whether a client with `pending` bytes must be dropped now: past the hard limit, or past
     /// the soft limit for more than its seconds, counted in whole seconds as Redis does
     /// (`softSince`, a second of `nowSeconds`'s clock, is when it first passed it; updated here as
-    /// Redis's checkClientOutputBufferLimits does).
-    public func isExceeded(pending: Int, nowSeconds now: Int64, softSince: inout Int64?) -> Bool {
+    /// Redis's checkClientOutputBufferLimits does). The clock is read only past the soft limit,
+    /// not on every write of a client under it.
+    public func isExceeded(pending: Int, nowSeconds: @autoclosure () -> Int64, softSince: inout Int64?) -> Bool {
         let bytes = UInt64(max(0, pending))
         if hardBytes > 0, bytes >= hardBytes { return true }
         guard softBytes > 0, bytes >= softBytes else {
             softSince = nil
             return false
         }
+        let now = nowSeconds()
         guard let since = softSince else {
             softSince = now
             return false
