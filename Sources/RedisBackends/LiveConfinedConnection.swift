@@ -116,9 +116,9 @@ final class LiveConfinedConnection: RedisConnection {
             throw error
         }
         killer.cancel()
-        guard kill.wasSent, case .error(let text) = reply, Self.wasKilled(text) else { return noted(reply, killedHere: kill.wasSent) }
+        guard kill.wasSent, case .error(let line) = reply, Self.wasKilled(line.text) else { return noted(reply, killedHere: kill.wasSent) }
         let seconds = String(format: "%.1f", Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
-        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(text))"
+        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(line))"
         confinement.noteStopped(arguments[1], error: stopped)
         watch.noteStopped(String(stopped.dropFirst(4)))
         return .error(stopped)
@@ -126,7 +126,8 @@ final class LiveConfinedConnection: RedisConnection {
 
     /// `reply`, after telling the watch when it shows another client's script in the way.
     private func noted(_ reply: RESPValue, killedHere: Bool) -> RESPValue {
-        if case .error(let text) = reply {
+        if case .error(let line) = reply {
+            let text = line.text
             if text.hasPrefix("BUSY") { watch.note("another client's script kept Redis busy (\(text))") }
             if !killedHere, Self.wasKilled(text) { watch.note("a script of this run was killed by another client (\(text))") }
         }
