@@ -36,21 +36,13 @@ final class LiveConfinedConnection: RedisConnection {
 
     static let scriptCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
 
-    /// Commands Redis runs whatever the user's rules say: AUTH and HELLO … AUTH log in as
-    /// another user, RESET goes back to the default one. None can be sent from a script, so
-    /// refusing them here, where every command of the run passes, closes that door. HELLO
-    /// without AUTH only chooses the protocol (the caching lesson's HELLO 3) and goes through.
-    static let reauthenticating: Set<String> = ["auth", "hello", "reset"]
-
-    static func reauthenticates(_ name: String, _ arguments: [[UInt8]]) -> Bool {
-        guard Self.reauthenticating.contains(name) else { return false }
-        guard name == "hello" else { return true }
-        return arguments.dropFirst().contains { String(decoding: $0, as: UTF8.self).lowercased() == "auth" }
-    }
-
     func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
-        if Self.reauthenticates(name, arguments) {
+        // Redis runs these whatever the user's rules say (AUTH and HELLO … AUTH log in as
+        // another user, RESET goes back to the default one) and none can be sent from a
+        // script, so refusing them here, where every command of the run passes, closes that
+        // door. HELLO without AUTH only chooses the protocol (the caching lesson's HELLO 3).
+        if ClientCommandRole(bytes: arguments).changesUser {
             return .error(RedisError.noPermissionToRun(name).message)
         }
         if let stop = confinement.memoryStop { return .error("ERR " + stop) }
