@@ -35,7 +35,7 @@ extension CommandTable {
                 _ = try denseBytes(ctx, key, converting: isSparse)
                 return .integer(isSparse ? 1 : 0)
             }
-            throw RedisError("ERR Unknown PFDEBUG subcommand '\(ctx[1].string)'")
+            throw RedisError("ERR Unknown PFDEBUG subcommand '\(ctx[1].errorText)'")
         },
         CommandSpec("pfselftest", arity: 1, flags: ["admin"], categories: ["@hyperloglog", "@admin", "@slow", "@dangerous"]) { ctx in
             if let failure = HyperLogLog.selfTest(sparseMaxBytes: ctx.hyperLogLogSparseMaxBytes) { throw RedisError("TESTFAILED " + failure) }
