@@ -4,7 +4,7 @@ import RESP
 enum ReplyText {
     static func describe(_ reply: RESPValue) -> String {
         switch reply {
-        case .simpleString(let text): return text
+        case .simpleString(let text): return text.text
         case .error(let text): return "(error) \(text)"
         case .integer(let value): return "(integer) \(value)"
         case .bulkString(let bytes): return "\"\(String(decoding: bytes, as: UTF8.self))\""

@@ -28,25 +28,22 @@ public struct ConnectionState: Sendable, Equatable {
 
     /// Follows the effect of `arguments` answered by `reply`.
     public mutating func observe(command arguments: [[UInt8]], reply: RESPValue) {
-        guard let first = arguments.first else { return }
-        let name = String(decoding: first, as: UTF8.self).lowercased()
-        switch name {
-        case "select" where arguments.count == 2 && !reply.isError:
-            if let index = Int(String(decoding: arguments[1], as: UTF8.self)) { database = index }
-        case "multi" where arguments.count == 1 && !reply.isError:
+        guard !arguments.isEmpty else { return }
+        let role = ClientCommandRole(bytes: arguments)
+        if let index = role.selectedDatabase, !reply.isError {
+            database = index
+        } else if role.opensTransaction, !reply.isError {
             inTransaction = true
             databaseBeforeMulti = database
-        case "discard" where arguments.count == 1:
+        } else if role.discardsTransaction {
             if inTransaction { database = databaseBeforeMulti }
             inTransaction = false
-        case "exec" where arguments.count == 1:
+        } else if role.executesTransaction {
             if inTransaction, reply.isError || reply.isNull { database = databaseBeforeMulti }
             inTransaction = false
-        case "reset" where !reply.isError:
+        } else if role.resetsConnection, !reply.isError {
             // RESET selects database 0 whatever the connection started in.
             self = ConnectionState()
-        default:
-            break
         }
         observe(message: reply)
     }

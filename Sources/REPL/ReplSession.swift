@@ -136,7 +136,7 @@ public final class ReplSession: @unchecked Sendable {
         announcedReading = entersSubscribedMode
         print(reply)
         if case .error(let text) = reply, !rawReplies,
-           let advice = UnknownCommandAdvice.advice(command: arguments.map { String(decoding: $0, as: UTF8.self) }, error: text, known: commandNames) {
+           let advice = UnknownCommandAdvice.advice(command: arguments.map { String(decoding: $0, as: UTF8.self) }, error: text.text, known: commandNames) {
             notices.line("(\(advice))")
         }
         state.observe(command: arguments, reply: reply)

@@ -14,8 +14,8 @@ extension ReplyFormatter {
 
     private static func appendRaw(_ reply: RESPValue, to out: inout [UInt8]) {
         switch reply {
-        case .simpleString(let text): out += Array(text.utf8)
-        case .error(let text): out += Array(text.utf8) + [0x0A]
+        case .simpleString(let text): out += text.bytes
+        case .error(let text): out += text.bytes + [0x0A]
         case .integer(let value): out += Array(String(value).utf8)
         case .bulkString(let bytes): out += bytes
         case .nullBulkString, .nullArray, .null: break

@@ -21,7 +21,7 @@ public enum ReplyFormatter {
     // set numbers its elements `1~`, a map its entries `1#` and prints `key => value`.
     private static func append(_ reply: RESPValue, prefix: String, to out: inout String) {
         switch reply {
-        case .simpleString(let s): out += s + "\n"
+        case .simpleString(let s): out += s.text + "\n"
         case .error(let s): out += "(error) \(s)\n"
         case .integer(let i): out += "(integer) \(i)\n"
         case .bulkString(let b): out += quoted(b) + "\n"

@@ -52,7 +52,7 @@ public enum RESPEncoder {
     public static func encodedCount(of value: RESPValue) -> Int {
         switch value {
         case .simpleString(let text), .error(let text):
-            return 1 + text.utf8.count + 2
+            return 1 + text.byteCount + 2
         case .integer(let number):
             return 1 + decimalCount(number) + 2
         case .bulkString(let bytes):
@@ -185,9 +185,12 @@ public enum RESPEncoder {
     /// The text of a one-line reply: a `\r` or `\n` in it (a RESP3 blob error read from a
     /// server, a message nobody sanitised) is written as a space, as Redis writes its error
     /// lines, since either would end the line early and desync every reply after it.
-    private static func putLine(_ text: String, _ cursor: inout UnsafeMutableRawPointer) {
+    private static func putLine(_ text: RESPLine, _ cursor: inout UnsafeMutableRawPointer) {
         let start = cursor
-        put(text, &cursor)
+        text.withBytes { bytes in
+            if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
+            cursor += bytes.count
+        }
         let written = UnsafeMutableRawBufferPointer(start: start, count: start.distance(to: cursor))
         for index in written.indices where written[index] == 13 || written[index] == 10 { written[index] = 32 }
     }

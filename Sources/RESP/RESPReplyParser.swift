@@ -51,7 +51,7 @@ public struct RESPReplyParser: Sendable {
         let contentStart = position + 1
         switch type {
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<lineEnd]), as: UTF8.self)
+            let text = RESPLine(bytes: UnsafeBufferPointer(rebasing: bytes[contentStart..<lineEnd]))
             position = lineEnd + 2
             return type == UInt8(ascii: "+") ? .simpleString(text) : .error(text)
         case UInt8(ascii: ":"):
@@ -85,7 +85,7 @@ public struct RESPReplyParser: Sendable {
                 return .verbatimString(
                     format: String(decoding: payload[0..<3], as: UTF8.self), text: Array(payload[4...]))
             case UInt8(ascii: "!"):
-                return .error(String(decoding: payload, as: UTF8.self))
+                return .error(RESPLine(bytes: payload))
             default:
                 return .bulkString(payload)
             }

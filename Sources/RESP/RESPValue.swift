@@ -4,8 +4,10 @@
 /// shape; `adapted(toProtocol:)` turns them into what a RESP2 client reads, as Redis's
 /// networking layer does, so RESP2 clients never see them.
 public enum RESPValue: Hashable, Sendable {
-    case simpleString(String)
-    case error(String)
+    /// A status line (`+`); `.simpleString("OK")` or `.simpleString(someString)` builds one from text.
+    case simpleString(RESPLine)
+    /// An error line (`-`); `.error("ERR …")` or `.error(someString)` builds one from text.
+    case error(RESPLine)
     case integer(Int64)
     case bulkString([UInt8])
     case nullBulkString
@@ -35,6 +37,12 @@ extension RESPValue {
     /// The `+QUEUED` reply to a command inside MULTI.
     public static let queued = RESPValue.simpleString("QUEUED")
 
+    /// A status reply holding the UTF-8 bytes of `text`.
+    public static func simpleString(_ text: String) -> RESPValue { .simpleString(RESPLine(text)) }
+
+    /// An error reply holding the UTF-8 bytes of `text`.
+    public static func error(_ text: String) -> RESPValue { .error(RESPLine(text)) }
+
     /// A bulk string holding the UTF-8 bytes of `text`.
     public static func bulk(_ text: String) -> RESPValue { .bulkString(Array(text.utf8)) }
 
@@ -50,7 +58,7 @@ extension RESPValue {
     /// The text of a simple or bulk string (decoded as UTF-8, invalid bytes repaired), else nil.
     public var stringValue: String? {
         switch self {
-        case .simpleString(let s): return s
+        case .simpleString(let s): return s.text
         case .bulkString(let b): return String(decoding: b, as: UTF8.self)
         default: return nil
         }

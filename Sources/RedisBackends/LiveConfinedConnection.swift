@@ -36,21 +36,13 @@ final class LiveConfinedConnection: RedisConnection {
 
     static let scriptCommands: Set<String> = ["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]
 
-    /// Commands Redis runs whatever the user's rules say: AUTH and HELLO … AUTH log in as
-    /// another user, RESET goes back to the default one. None can be sent from a script, so
-    /// refusing them here, where every command of the run passes, closes that door. HELLO
-    /// without AUTH only chooses the protocol (the caching lesson's HELLO 3) and goes through.
-    static let reauthenticating: Set<String> = ["auth", "hello", "reset"]
-
-    static func reauthenticates(_ name: String, _ arguments: [[UInt8]]) -> Bool {
-        guard Self.reauthenticating.contains(name) else { return false }
-        guard name == "hello" else { return true }
-        return arguments.dropFirst().contains { String(decoding: $0, as: UTF8.self).lowercased() == "auth" }
-    }
-
     func send(_ arguments: [[UInt8]]) async throws(RedisConnectionError) -> RESPValue {
         let name = arguments.first.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
-        if Self.reauthenticates(name, arguments) {
+        // Redis runs these whatever the user's rules say (AUTH and HELLO … AUTH log in as
+        // another user, RESET goes back to the default one) and none can be sent from a
+        // script, so refusing them here, where every command of the run passes, closes that
+        // door. HELLO without AUTH only chooses the protocol (the caching lesson's HELLO 3).
+        if ClientCommandRole(bytes: arguments).changesUser {
             return .error(RedisError.noPermissionToRun(name).message)
         }
         if let stop = confinement.memoryStop { return .error("ERR " + stop) }
@@ -116,9 +108,9 @@ final class LiveConfinedConnection: RedisConnection {
             throw error
         }
         killer.cancel()
-        guard kill.wasSent, case .error(let text) = reply, Self.wasKilled(text) else { return noted(reply, killedHere: kill.wasSent) }
+        guard kill.wasSent, case .error(let line) = reply, Self.wasKilled(line.text) else { return noted(reply, killedHere: kill.wasSent) }
         let seconds = String(format: "%.1f", Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
-        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(text))"
+        let stopped = "ERR the script was stopped with SCRIPT KILL after \(seconds) s, past its time budget of \(Self.text(budget)) (Redis: \(line))"
         confinement.noteStopped(arguments[1], error: stopped)
         watch.noteStopped(String(stopped.dropFirst(4)))
         return .error(stopped)
@@ -126,7 +118,8 @@ final class LiveConfinedConnection: RedisConnection {
 
     /// `reply`, after telling the watch when it shows another client's script in the way.
     private func noted(_ reply: RESPValue, killedHere: Bool) -> RESPValue {
-        if case .error(let text) = reply {
+        if case .error(let line) = reply {
+            let text = line.text
             if text.hasPrefix("BUSY") { watch.note("another client's script kept Redis busy (\(text))") }
             if !killedHere, Self.wasKilled(text) { watch.note("a script of this run was killed by another client (\(text))") }
         }

@@ -78,7 +78,8 @@ extension LiveConfinement {
     static func unwrapScriptReply(_ reply: RESPValue, sha: (original: String, wrapped: String)) -> RESPValue {
         switch reply {
         case .bulkString(let bytes) where String(decoding: bytes, as: UTF8.self) == sha.wrapped: return .bulkString(Array(sha.original.utf8))
-        case .error(let text): return .error(text.replacingOccurrences(of: sha.wrapped, with: sha.original))
+        case .error(let line) where line.text.contains(sha.wrapped):
+            return .error(line.text.replacingOccurrences(of: sha.wrapped, with: sha.original))
         default: return reply
         }
     }

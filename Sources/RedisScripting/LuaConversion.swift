@@ -72,10 +72,10 @@ enum LuaConversion {
         case .simpleString(let s):
             lua_createtable(L, 0, 1)
             lua_pushstring(L, "ok")
-            pushBytes(L, Array(s.utf8))
+            pushBytes(L, s.bytes)
             lua_rawset(L, -3)
         case .error(let message):
-            pushErrorTable(L, errorText("-" + message))
+            pushErrorTable(L, errorText([UInt8(ascii: "-")] + message.bytes))
             lua_pushstring(L, "ignore_error_stats_update")
             lua_pushboolean(L, 1)
             lua_rawset(L, -3)
@@ -101,31 +101,31 @@ enum LuaConversion {
     }
 
     /// Pushes `{err = text}`.
-    static func pushErrorTable(_ L: OpaquePointer, _ text: String) {
+    static func pushErrorTable(_ L: OpaquePointer, _ text: [UInt8]) {
         lua_createtable(L, 0, 1)
         lua_pushstring(L, "err")
-        pushBytes(L, Array(text.utf8))
+        pushBytes(L, text)
         lua_rawset(L, -3)
     }
 
     /// Redis's luaPushErrorBuff: `-CODE msg` keeps its code, a bare message gets `ERR`, and
-    /// line breaks at either end are trimmed.
-    static func errorText(_ buffer: String) -> String {
-        var code = "ERR"
-        var message = Substring(buffer)
-        if buffer.hasPrefix("-") {
+    /// line breaks at either end are trimmed. Bytes throughout: a code need not be UTF-8.
+    static func errorText(_ buffer: [UInt8]) -> [UInt8] {
+        var code = Array("ERR".utf8)
+        var message = buffer[...]
+        if buffer.first == UInt8(ascii: "-") {
             let rest = buffer.dropFirst()
-            if let space = rest.firstIndex(of: " ") {
-                code = String(rest[..<space])
-                message = rest[rest.index(after: space)...]
+            if let space = rest.firstIndex(of: UInt8(ascii: " ")) {
+                code = Array(rest[..<space])
+                message = rest[(space + 1)...]
             } else {
                 message = rest
             }
         }
-        let isBreak: (Character) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        let isBreak: (UInt8) -> Bool = { $0 == 13 || $0 == 10 }
         while let first = message.first, isBreak(first) { message = message.dropFirst() }
         while let last = message.last, isBreak(last) { message = message.dropLast() }
-        return code + " " + message
+        return code + [UInt8(ascii: " ")] + message
     }
 
     static func pushBytes(_ L: OpaquePointer, _ bytes: [UInt8]) {
@@ -243,8 +243,8 @@ enum LuaConversion {
     }
 
     /// Status and error replies cannot hold line breaks; Redis turns each CR and LF into a space.
-    static func oneLine(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.map { $0 == 13 || $0 == 10 ? 32 : $0 }, as: UTF8.self)
+    static func oneLine(_ bytes: [UInt8]) -> RESPLine {
+        RESPLine(bytes: bytes.map { $0 == 13 || $0 == 10 ? 32 : $0 })
     }
 
     /// `%.17g`, as Redis formats numbers passed to `redis.call` and doubles.

@@ -143,7 +143,7 @@ extension LuaScripting {
         guard status == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
             redislings_lua_pop(L, 1)
-            throw RedisError("ERR Error compiling script (new function): " + LuaConversion.oneLine(message))
+            throw RedisError("ERR Error compiling script (new function): " + LuaConversion.oneLine(message).text)
         }
         sandbox.pushRef(sandbox.scriptsRef)
         lua_insert(L, -2)

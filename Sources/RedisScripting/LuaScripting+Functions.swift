@@ -225,7 +225,7 @@ extension LuaScripting {
         sandbox.pushRef(sandbox.errorHandlerRef)
         guard LuaSandbox.loadText(L, code.bytes[metadata.codeStart...], name: "@user_function") == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
-            throw RedisError("ERR Error compiling function: " + LuaConversion.oneLine(message))
+            throw RedisError("ERR Error compiling function: " + LuaConversion.oneLine(message).text)
         }
         api("prepare", arguments: 1, results: 1)
         api("begin_load", arguments: 0, results: 0)
@@ -245,7 +245,7 @@ extension LuaScripting {
             functionLimits.pointee.memory_exceeded = 0
             failure = RedisError(String(cString: functionLimits.pointee.memory_message))
         } else if status != 0 {
-            let text = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { "ERR " + LuaConversion.oneLine($0) } ?? RedisError.unknownError.message
+            let text = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { "ERR " + LuaConversion.oneLine($0).text } ?? RedisError.unknownError.message
             failure = RedisError("ERR Error registering functions: " + text)
         } else {
             failure = nil
@@ -267,7 +267,7 @@ extension LuaScripting {
         guard redislings_lua_istable(L, -1) != 0 else { return nil }
         lua_getfield(L, -1, "err")
         defer { redislings_lua_pop(L, 1) }
-        return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1).map(LuaConversion.oneLine) : nil
+        return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1).map { LuaConversion.oneLine($0).text } : nil
     }
 
     /// Calls `functions_api[name]` with the top `arguments` values, leaving its results on top.

@@ -80,19 +80,3 @@ import Testing
         }
     }
 }
-
-/// HELLO that only picks a protocol goes through (the caching exercise needs HELLO 3); any
-/// HELLO carrying AUTH, and AUTH and RESET, would log in as another user and are refused.
-@Suite struct LiveReauthenticationTests {
-    private func words(_ line: String) -> [[UInt8]] { line.split(separator: " ").map { Array($0.utf8) } }
-
-    @Test func helloWithoutAuthPassesAndEveryLoginIsRefused() {
-        #expect(!LiveConfinedConnection.reauthenticates("hello", words("HELLO 3")))
-        #expect(!LiveConfinedConnection.reauthenticates("hello", words("HELLO 3 SETNAME app")))
-        #expect(LiveConfinedConnection.reauthenticates("hello", words("HELLO 2 AUTH default x")))
-        #expect(LiveConfinedConnection.reauthenticates("hello", words("HELLO 3 SETNAME a auth default x")))
-        #expect(LiveConfinedConnection.reauthenticates("auth", words("AUTH default x")))
-        #expect(LiveConfinedConnection.reauthenticates("reset", words("RESET")))
-        #expect(!LiveConfinedConnection.reauthenticates("get", words("GET auth")))
-    }
-}

@@ -92,7 +92,7 @@ import Testing
 extension RESPValue {
     /// The text of an error reply; empty for other replies.
     var errorText: String {
-        if case .error(let text) = self { return text }
+        if case .error(let text) = self { return text.text }
         return ""
     }
 }

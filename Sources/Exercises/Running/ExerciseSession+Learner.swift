@@ -48,7 +48,8 @@ extension ExerciseSession {
 
     func checkLimits(reply: RESPValue, line: Int, client: ExerciseClient) throws(ExerciseRunError) {
         let line = client === learner ? line : 0
-        if case .error(let text) = reply {
+        if case .error(let errorLine) = reply {
+            let text = errorLine.text
             if text.hasPrefix("ERR Script exceeded the time budget") {
                 let budget = limits.luaTimeBudget.map(ExerciseLimits.durationText) ?? "?"
                 throw ExerciseRunError("\(Self.place(line))\(Self.scriptTimeBudgetText) \(budget) and was stopped (an endless loop?)")

@@ -9,7 +9,7 @@ extension ExerciseSession {
         guard let exchange = learner.exchanges.first(where: { $0.reply.isError }), case .error(let text) = exchange.reply else {
             return nil
         }
-        return LearnerError(line: exchange.line > 0 ? exchange.line : nil, command: Self.commandText(exchange.command), reply: text)
+        return LearnerError(line: exchange.line > 0 ? exchange.line : nil, command: Self.commandText(exchange.command), reply: text.text)
     }
 
     /// `firstLearnerError()` with advice for an unknown command, the names asked of the server
@@ -33,6 +33,6 @@ extension ExerciseSession {
     func noteScriptError(_ reply: RESPValue, arguments: [String]) {
         guard script != nil, case .error(let text) = reply,
               arguments.contains(where: { $0 == "$SCRIPT" || $0 == "$SHA" }) else { return }
-        state.withLock { if $0.scriptError == nil { $0.scriptError = LearnerError.script(reply: text) } }
+        state.withLock { if $0.scriptError == nil { $0.scriptError = LearnerError.script(reply: text.text) } }
     }
 }

@@ -79,7 +79,7 @@ public final class ExerciseSession: Sendable {
                 ? .failure(ExerciseRunError(reply.shortText)) : .success(reply.stringValue!)
             state.withLock {
                 $0.sha = sha
-                if case .error(let text) = reply { $0.scriptError = LearnerError.script(reply: text) }
+                if case .error(let text) = reply { $0.scriptError = LearnerError.script(reply: text.text) }
             }
         }
         try await startPeers(exercise.peers.filter { $0.when == .start })

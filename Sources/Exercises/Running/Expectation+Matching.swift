@@ -10,7 +10,7 @@ extension Expectation {
         switch self {
         case .string(let text):
             switch reply {
-            case .simpleString(let value): return value == text
+            case .simpleString(let value): return value.bytes.elementsEqual(text.utf8)
             case .bulkString(let bytes): return bytes.elementsEqual(text.utf8)
             default: return false
             }
@@ -37,7 +37,7 @@ extension Expectation {
             switch reply {
             case .array(let values): return values.count == length
             case .bulkString(let bytes): return bytes.count == length
-            case .simpleString(let text): return text.utf8.count == length
+            case .simpleString(let text): return text.byteCount == length
             default: return false
             }
         case .any:
@@ -50,7 +50,7 @@ extension Expectation {
     /// A string reply's text, or an integer's digits.
     private static func scalarText(_ reply: RESPValue) -> String? {
         switch reply {
-        case .simpleString(let text): return text
+        case .simpleString(let text): return text.text
         case .bulkString(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .integer(let value): return String(value)
         default: return nil
@@ -93,7 +93,7 @@ extension RESPValue {
     /// A short, redis-cli-like rendering for check messages.
     var shortText: String {
         switch self {
-        case .simpleString(let text): return text
+        case .simpleString(let text): return text.text
         case .error(let text): return "(error) \(text)"
         case .integer(let value): return "(integer) \(value)"
         case .bulkString(let bytes):
@@ -124,7 +124,7 @@ extension RESPValue {
     /// Roughly the bytes the reply takes on the wire, for the reply cap.
     var approximateSize: Int {
         switch self {
-        case .simpleString(let text), .error(let text): return text.utf8.count + 3
+        case .simpleString(let text), .error(let text): return text.byteCount + 3
         case .integer: return 12
         case .bulkString(let bytes): return bytes.count + 8
         case .nullBulkString, .nullArray, .null, .boolean, .double, .bigNumber: return RESPEncoder.encodedCount(of: self)

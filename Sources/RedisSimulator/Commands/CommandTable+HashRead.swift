@@ -62,6 +62,9 @@ extension CommandTable {
     /// The count of HRANDFIELD / SRANDMEMBER / ZRANDMEMBER with Redis's range checks, and the
     /// optional WITH… word (`option`, nil when the command takes none).
     static func randomCount(_ ctx: CommandContext, option: StaticString?) throws(RedisError) -> Int64 {
+        // Without an option (SRANDMEMBER) a fourth argument is a syntax error before the count
+        // is read, as in Redis's srandmemberCommand; with one, the count comes first.
+        if option == nil, ctx.count > 3 { throw RedisError.syntax }
         guard let count = ctx[2].int64Value else { throw RedisError.notInteger }
         guard count != Int64.min else {
             throw RedisError("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
@@ -71,8 +74,6 @@ extension CommandTable {
             if ctx.count == 4, count < -(Int64.max / 2) || count > Int64.max / 2 {
                 throw RedisError("ERR value is out of range")
             }
-        } else if ctx.count > 3 {
-            throw RedisError.syntax
         }
         // Redis would build a reply of that many repeats until memory ran out; the simulator,
         // which lives inside the learner's program, refuses instead of taking it down.

@@ -15,8 +15,9 @@ struct CommandStat {
 struct CommandStatistics {
     /// By the spec's `serial`: an index, not a hash, on every command.
     var byCommand: [CommandStat?] = []
-    /// Error replies by their code (the first word: `ERR`, `WRONGTYPE`, …).
-    var errors: [String: Int64] = [:]
+    /// Error replies by their code (the first word: `ERR`, `WRONGTYPE`, …), as bytes: a
+    /// script's error code need not be UTF-8, and INFO lists it as sent.
+    var errors: [[UInt8]: Int64] = [:]
     var totalErrorReplies: Int64 = 0
 
     mutating func update(_ spec: CommandSpec, _ change: (inout CommandStat) -> Void) {
@@ -29,12 +30,16 @@ struct CommandStatistics {
 
     /// Counts an error reply sent to a client, under its code as Redis's afterErrorReply does
     /// (the text up to the first space within 32 bytes, else `ERR`).
-    mutating func countError(_ message: String) {
+    mutating func countError(_ message: RESPLine) {
         totalErrorReplies += 1
-        let head = message.utf8.prefix(32)
-        let code = head.firstIndex(of: 32).map { String(decoding: head[..<$0], as: UTF8.self) } ?? "ERR"
+        let code = message.withBytes { line in
+            let head = line.prefix(32)
+            return head.firstIndex(of: 32).map { Array(head[..<$0]) } ?? Array("ERR".utf8)
+        }
         errors[code, default: 0] += 1
     }
+
+    mutating func countError(_ message: String) { countError(RESPLine(message)) }
 }
 
 extension ServerState {
@@ -86,8 +91,10 @@ extension ServerState {
         }
     }
 
-    /// INFO errorstats lines, by error code.
-    var errorStatsFields: [(String, String)] {
-        stats.commands.errors.keys.sorted().map { ("errorstat_" + $0, "count=\(stats.commands.errors[$0]!)") }
+    /// INFO errorstats lines, in byte order of their error codes as Redis's radix tree keeps them.
+    var errorStatsLines: [[UInt8]] {
+        stats.commands.errors.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { code, count in
+            Array("errorstat_".utf8) + code + Array(":count=\(count)".utf8)
+        }
     }
 }

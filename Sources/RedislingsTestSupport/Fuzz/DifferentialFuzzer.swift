@@ -301,8 +301,8 @@ public final class DifferentialFuzzer: @unchecked Sendable {
 
     static func short(_ value: RESPValue) -> String {
         switch value {
-        case .error(let text): return "-" + String(text.prefix(100))
-        case .simpleString(let text): return "+" + String(text.prefix(40))
+        case .error(let text): return "-" + String(text.text.prefix(100))
+        case .simpleString(let text): return "+" + String(text.text.prefix(40))
         default: return kind(value)
         }
     }

@@ -76,6 +76,9 @@ struct FrameEpisode {
             } catch {
                 return .protocolError(prefix: position + shortestFailingPrefix(Array(frame[position...]), parser), commands: commands)
             }
+            if let failing = overlongInlinePrefix(frame, from: position, step: step, parser) {
+                return .protocolError(prefix: failing, commands: commands)
+            }
             switch step {
             case .command(let arguments, let consumed):
                 let name = String(decoding: arguments[0], as: UTF8.self).lowercased()
@@ -93,6 +96,25 @@ struct FrameEpisode {
             }
         }
         return .clean(commands: commands)
+    }
+
+    /// Where a server finds an inline request too big although its whole line parses: a server
+    /// reads a connection in pieces (Redis 16 KB at a time) and refuses an inline request as
+    /// soon as it holds more than `maxInlineLength` bytes of it without a newline, so it never
+    /// sees a longer line whole. redis-server 7.0.15 answers `ECHO <1 MB>\r\n` sent at once
+    /// with "Protocol error: too big inline request" and closes (resetting the connection the
+    /// client is still writing); nil when the step is not such a request.
+    private static func overlongInlinePrefix(
+        _ frame: [UInt8], from position: Int, step: RESPRequestParser.Outcome, _ parser: RESPRequestParser
+    ) -> Int? {
+        guard frame[position] != UInt8(ascii: "*") else { return nil }
+        let consumed: Int
+        switch step {
+        case .command(_, let count), .empty(let count): consumed = count
+        case .needMore: return nil
+        }
+        // The line without its newline: more than the limit of it is already an error.
+        return consumed - 1 > parser.maxInlineLength ? position + parser.maxInlineLength + 1 : nil
     }
 
     /// The length of the shortest prefix of `bytes` (whose first request fails) that already

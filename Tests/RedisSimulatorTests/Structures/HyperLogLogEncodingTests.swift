@@ -31,8 +31,8 @@ import RedislingsTestSupport
         var encodings: [String] = []
         for i in 0..<200 {
             _ = run(simulator, client, "PFADD", "h", "e\(i)")
-            if case .reply(.simpleString(let name)) = run(simulator, client, "PFDEBUG", "ENCODING", "h"), encodings.last != name {
-                encodings.append(name)
+            if case .reply(.simpleString(let name)) = run(simulator, client, "PFDEBUG", "ENCODING", "h"), encodings.last != name.text {
+                encodings.append(name.text)
             }
         }
         #expect(encodings == ["sparse", "dense"])

@@ -4,7 +4,7 @@ extension CommandTable {
     static let infoCommands: [CommandSpec] = [
         CommandSpec("info", arity: -1, flags: ["loading", "stale"], categories: ["@slow", "@dangerous"]) { ctx in
             let requested = ctx.args.dropFirst().map { $0.string.lowercased() }
-            return .verbatim(ctx.server.infoText(sections: requested, now: ctx.now))
+            return .verbatimString(format: "txt", text: ctx.server.infoText(sections: requested, now: ctx.now))
         },
     ]
 }
@@ -14,8 +14,9 @@ extension ServerState {
     static let infoSections = ["server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules",
                                "errorstats", "cluster", "keyspace"]
 
-    /// INFO's text: `# Section` headers, `field:value` lines, CRLF line ends, a blank line between sections.
-    func infoText(sections requested: [String], now: Int64) -> String {
+    /// INFO's text: `# Section` headers, `field:value` lines, CRLF line ends, a blank line
+    /// between sections. Bytes, not a String: an errorstats code may be any bytes a script chose.
+    func infoText(sections requested: [String], now: Int64) -> [UInt8] {
         var chosen: [String]
         let all = requested.contains("all") || requested.contains("everything")
         if requested.isEmpty || requested.contains("default") || all {
@@ -28,13 +29,19 @@ extension ServerState {
             let later = chosen.firstIndex { ["errorstats", "cluster", "keyspace"].contains($0) } ?? chosen.count
             chosen.insert("commandstats", at: later)
         }
-        var blocks: [String] = []
+        var blocks: [[UInt8]] = []
         for section in chosen {
-            guard let fields = infoFields(section, now: now) else { continue }
+            let lines: [[UInt8]]
+            if section == "errorstats" {
+                lines = errorStatsLines
+            } else {
+                guard let fields = infoFields(section, now: now) else { continue }
+                lines = fields.map { Array("\($0.0):\($0.1)".utf8) }
+            }
             let title = section == "cpu" ? "CPU" : section.prefix(1).uppercased() + section.dropFirst()
-            blocks.append((["# \(title)"] + fields.map { "\($0.0):\($0.1)" }).joined(separator: "\r\n") + "\r\n")
+            blocks.append(([Array("# \(title)".utf8)] + lines).joined(separator: [13, 10]) + [13, 10])
         }
-        return blocks.joined(separator: "\r\n")
+        return Array(blocks.joined(separator: [13, 10]))
     }
 
     private func infoFields(_ section: String, now: Int64) -> [(String, String)]? {
@@ -121,8 +128,6 @@ extension ServerState {
             return []
         case "commandstats":
             return commandStatsFields
-        case "errorstats":
-            return errorStatsFields
         case "cluster":
             return [("cluster_enabled", "0")]
         case "keyspace":
