@@ -41,7 +41,7 @@ struct DenseTable<Slot: DenseTableSlot> {
     @inline(__always) private var mask: Int { buckets.count - 1 }
 
     @inline(__always) static func tag(_ key: ByteString) -> UInt32 {
-        UInt32(truncatingIfNeeded: UInt64(bitPattern: Int64(key.hashValue)) >> 32)
+        UInt32(truncatingIfNeeded: key.tableHash >> 32)
     }
 
     /// The slot at `index` (0..<count).
