@@ -4,7 +4,7 @@
 /// calls into the runtime), it costs a keyspace lookup about a third of what `hashValue` did.
 extension ByteString {
     /// A 64-bit keyed hash of the bytes; equal strings hash equally within one process.
-    @inlinable var tableHash: UInt64 {
+    @inlinable @inline(__always) var tableHash: UInt64 {
         var state = TableHashState()
         switch storage {
         case .small(let a, let b, let c, let d, let length):
