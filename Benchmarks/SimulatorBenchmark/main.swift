@@ -1,13 +1,18 @@
 // In-process throughput of the simulator on 1M keys, and its heap bytes per short string key.
 // Run: swift run -c release SimulatorBenchmark [NAME ...]   (compare-memory.sh adds redis-server's figure)
 // Names (SET GET INCR LPUSH ZADD ZRANGE ZADD100K memory) pick which measurements run; none runs them all.
+// Instructions per operation: SIMULATOR_BENCHMARK_KEYS=100000 valgrind --tool=callgrind
+// --dump-before='*SimulatorBenchmark7measure*' --dump-after='*SimulatorBenchmark7measure*' on the
+// binary with its debug info stripped (valgrind 3.19 cannot read DWARF 5), one dump per measurement.
 #if canImport(Glibc)
 import Glibc
 #endif
 import RESP
 import RedisSimulator
 
-let keyCount = 1_000_000
+/// 1M keys, or SIMULATOR_BENCHMARK_KEYS (a smaller keyspace makes a run under callgrind short;
+/// instructions per operation barely depend on it).
+let keyCount = getenv("SIMULATOR_BENCHMARK_KEYS").flatMap { Int(String(cString: $0)) }.map { max(1000, $0) } ?? 1_000_000
 
 /// Wall-clock and this thread's CPU seconds spent in `body` (CPU time gives ops/s on one core
 /// even when other processes share the machine).

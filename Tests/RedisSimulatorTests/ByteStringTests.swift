@@ -48,6 +48,23 @@ import Testing
         #expect(Set(keys).count == keys.count)
     }
 
+    @Test func tableHashIsEqualForEqualBytesAndSpreadsOthers() {
+        var generator = SeededGenerator(seed: 13)
+        var samples: [[UInt8]] = []
+        for length in Self.lengths + [63, 64, 65, 200] {
+            for _ in 0..<16 { samples.append(Self.randomBytes(length, &generator)) }
+        }
+        // Zero bytes and lengths the inline padding and the length word could confuse.
+        samples += (0...24).map { Array(repeating: 0, count: $0) }
+        for bytes in samples {
+            #expect(ByteString(bytes).tableHash == ByteString(Array(bytes)).tableHash)
+        }
+        let distinct = Set(samples)
+        // The index files keys by the upper 32 bits: distinct keys should rarely share them (the
+        // key is random per process; one chance pair among these ~400 is about 1 in 50,000).
+        #expect(Set(distinct.map { ByteString($0).tableHash >> 32 }).count >= distinct.count - 1)
+    }
+
     @Test func staysTwentyFourBytes() {
         #expect(MemoryLayout<ByteString>.size <= 24)
         #expect(MemoryLayout<ByteString>.stride == 24)

@@ -99,6 +99,7 @@ public final class CommandSpec: Sendable {
         self.runsWhileSubscribed = roles.contains(.runsWhileSubscribed)
         // A command that ends the transaction must run to end it.
         self.runsInsideMulti = roles.contains(.runsInsideMulti) || endsTransaction
+        self.isProtected = ServerState.protectedCommands[name] != nil
         // The EVAL and FCALL families (the @scripting commands without subcommands), and EXEC,
         // whose queue may hold them.
         self.runsScripts = executesQueue
@@ -127,6 +128,9 @@ public final class CommandSpec: Sendable {
     /// True when the command may run a Lua script: a server runs it off its event loops; its
     /// effect propagates through the commands it runs, never as itself.
     public let runsScripts: Bool
+    /// True for the commands Redis marks protected (DEBUG, MODULE LOAD/LOADEX/UNLOAD), so the
+    /// check every command passes reads a flag instead of hashing the name.
+    let isProtected: Bool
     /// The arguments the slow log and MONITOR hide.
     public let secrets: SecretArguments
     /// A number no other spec has, small and dense: where per-command counters sit in an array.

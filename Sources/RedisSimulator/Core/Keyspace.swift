@@ -29,6 +29,12 @@ extension CommandContext {
 
     private func touch(slot: Int) {
         let lfu = server.config.usesLFU
+        // An LRU record is the time alone: written without reading the slot (whose copy would
+        // retain its key and value).
+        guard lfu else {
+            db.entries[slot: slot].access = KeyAccess(now: now).stored
+            return
+        }
         var access = KeyAccess(stored: db.entries[slot: slot].access) ?? KeyAccess(now: now)
         access.touch(now: now, lfu: lfu, logFactor: lfu ? server.config.integer("lfu-log-factor") : 0,
                      decayTime: lfu ? server.config.integer("lfu-decay-time") : 0)

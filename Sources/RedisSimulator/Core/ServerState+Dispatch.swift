@@ -52,6 +52,8 @@ extension ServerState {
         defer { client.queryBuffer.consumed() }
         let result = processCommand(args, from: client, whileScriptBusy: whileScriptBusy)
         client.outputBuffer.setPubSub(client.subscriptions.isActive)
+        // Almost every client has replies on: its result goes out as it is, uncopied.
+        if client.replyMode.passesEverything { return result }
         return client.replyMode.filter(result, args: args, honoured: client.honoursReplyMode)
     }
 

@@ -91,7 +91,10 @@ public final class Simulator: @unchecked Sendable {
     private func withLockUnlessScriptBusy(
         _ arguments: [ByteString], for client: SimulatorClient, _ body: (ServerState) -> ExecutionResult
     ) -> ExecutionResult {
-        runOrWaitForScript(body) { access in
+        // The lock is free almost always: try it before building the escaping closure the wait
+        // needs, which would cost every command a heap allocation.
+        if let result = mutex.withLockIfAvailable({ _ in body(state) }) { return result }
+        return runOrWaitForScript(body) { access in
             var result = ExecutionResult.reply(.nullBulkString)
             _ = access.run([arguments], for: client) { result = $0 }
             return result

@@ -53,8 +53,14 @@ extension ServerState {
 
     /// `key` changed: clients that read it are told once and forgotten; broadcasting clients
     /// following a matching prefix hear of it after the command (Redis's trackingInvalidateKey).
-    func trackingInvalidateKey(_ key: ByteString, by modifier: SimulatorClient?, broadcast: Bool = true) {
+    @inline(__always)
+    func trackingInvalidateKey(_ key: ByteString, by modifier: @autoclosure () -> SimulatorClient?, broadcast: Bool = true) {
+        // Asked in the caller: without tracking clients or remembered keys there is no one to tell.
         guard tracking.clientCount > 0 || !tracking.keys.isEmpty else { return }
+        trackingInvalidateTrackedKey(key, by: modifier(), broadcast: broadcast)
+    }
+
+    private func trackingInvalidateTrackedKey(_ key: ByteString, by modifier: SimulatorClient?, broadcast: Bool) {
         if broadcast {
             for prefix in tracking.prefixes.keys where key.bytes.starts(with: prefix.bytes) {
                 tracking.prefixes[prefix]?.changed[key] = modifier?.id ?? 0

@@ -48,7 +48,14 @@ struct TransactionState {
 extension ServerState {
     /// Marks every transaction watching `key` as dirty (Redis's touchWatchedKey), and lets
     /// clients blocked on it be served (every write passes here through `signalModified`).
+    @inline(__always)
     func touchWatchedKey(_ key: ByteString, in db: Int) {
+        // Asked in the caller: most writes have neither a blocked client nor a WATCH to tell.
+        guard !blocking.waiting.isEmpty || !watches.isEmpty else { return }
+        touchWatchedKeyForWaiters(key, in: db)
+    }
+
+    private func touchWatchedKeyForWaiters(_ key: ByteString, in db: Int) {
         signalKeyAsReady(key, in: db)
         guard !watches.isEmpty else { return }
         for id in watches.clients(watching: key, db: db) {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// An element of a `DenseTable`: anything found by a ByteString key.
 protocol DenseTableSlot {
     var key: ByteString { get }
@@ -32,7 +36,7 @@ struct DenseTable<Slot: DenseTableSlot> {
         guard capacity > 0 else { return }
         var size = 8
         while size * 3 < capacity * 4 { size *= 2 }
-        buckets = [UInt64](repeating: 0, count: size)
+        buckets = Self.zeroedIndex(size)
         var first = ContiguousArray<Slot>()
         first.reserveCapacity(Swift.min(capacity, 1 << Self.segmentShift))
         segments = [first]
@@ -41,7 +45,7 @@ struct DenseTable<Slot: DenseTableSlot> {
     @inline(__always) private var mask: Int { buckets.count - 1 }
 
     @inline(__always) static func tag(_ key: ByteString) -> UInt32 {
-        UInt32(truncatingIfNeeded: UInt64(bitPattern: Int64(key.hashValue)) >> 32)
+        UInt32(truncatingIfNeeded: key.tableHash >> 32)
     }
 
     /// The slot at `index` (0..<count).
@@ -160,7 +164,7 @@ struct DenseTable<Slot: DenseTableSlot> {
     }
 
     private mutating func rebuildIndex(buckets size: Int) {
-        var fresh = [UInt64](repeating: 0, count: size)
+        var fresh = Self.zeroedIndex(size)
         let mask = size - 1
         for entry in buckets where entry != 0 {
             var bucket = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
@@ -168,6 +172,28 @@ struct DenseTable<Slot: DenseTableSlot> {
             fresh[bucket] = entry
         }
         buckets = fresh
+    }
+
+    /// An index of `size` empty buckets. A large one (a keyspace of a million keys has 16 MB)
+    /// is read at random on every lookup, and the slot it names only after that read, so in
+    /// 4 KB pages a lookup waits for two page walks and two cache misses in a row. It asks for
+    /// transparent huge pages before its memory is first touched (Linux's default `madvise`
+    /// mode grants them only when asked), which takes the index's page walk off the chain; the
+    /// simulator never forks, so Redis's reason to avoid them (copy-on-write) does not apply.
+    private static func zeroedIndex(_ size: Int) -> [UInt64] {
+        guard size * MemoryLayout<UInt64>.stride >= 4 << 20 else { return [UInt64](repeating: 0, count: size) }
+        return [UInt64](unsafeUninitializedCapacity: size) { buffer, initialized in
+            #if canImport(Glibc)
+            let hugePage = 2 << 20
+            let first = Int(bitPattern: buffer.baseAddress), end = first + buffer.count * MemoryLayout<UInt64>.stride
+            let alignedFirst = (first + hugePage - 1) & ~(hugePage - 1), alignedEnd = end & ~(hugePage - 1)
+            if alignedEnd > alignedFirst {
+                _ = madvise(UnsafeMutableRawPointer(bitPattern: alignedFirst), alignedEnd - alignedFirst, MADV_HUGEPAGE)
+            }
+            #endif
+            buffer.initialize(repeating: 0)
+            initialized = size
+        }
     }
 
     /// Every slot, in slot order.

@@ -25,6 +25,9 @@ struct ReplyMode {
         silentCommand = true
     }
 
+    /// True when replies are on and no CLIENT REPLY is pending: `filter` would change nothing.
+    var passesEverything: Bool { !(off || skip || silentCommand || skipNextCommand) }
+
     /// The result to send for a command just processed, and the step to the next command's state
     /// (Redis's resetClient): SKIP lasts one command, SKIP_NEXT becomes SKIP.
     mutating func filter(_ result: ExecutionResult, args: [ByteString], honoured: Bool) -> ExecutionResult {

@@ -48,7 +48,7 @@ extension ServerState {
     /// Redis's refusal of a protected command while its `enable-…-command` option is `no` (the
     /// simulator has neither `yes` nor `local`: both options are immutable), else nil.
     func protectedRefusal(_ spec: CommandSpec) -> RedisError? {
-        guard let guarded = Self.protectedCommands[spec.name], config.values[guarded.option] != "yes" else { return nil }
+        guard spec.isProtected, let guarded = Self.protectedCommands[spec.name], config.values[guarded.option] != "yes" else { return nil }
         return .protectedCommand(guarded.command, option: guarded.option)
     }
 }

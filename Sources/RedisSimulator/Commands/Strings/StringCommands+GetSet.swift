@@ -6,7 +6,8 @@ extension CommandTable {
             .bulkOrNull(try ctx.lookupString(ctx[1]))
         },
         CommandSpec("set", arity: -3, flags: ["write", "denyoom"], keys: .single, categories: ["@write", "@string", "@slow"]) { ctx in
-            let options = try StringSetOptions(ctx, from: 3, command: .set)
+            // A plain SET has no options to parse.
+            let options = ctx.count == 3 ? StringSetOptions() : try StringSetOptions(ctx, from: 3, command: .set)
             return try set(ctx, key: ctx[1], value: ctx[2], options)
         },
         CommandSpec("setnx", arity: 3, flags: ["write", "denyoom", "fast"], keys: .single, categories: ["@write", "@string", "@fast"]) { ctx in
