@@ -5,47 +5,18 @@
 /// scan as Redis's listpack is; and `hashtable` once it outgrows the limits, which it never
 /// leaves (`HashTable`).
 public final class HashValue {
-
-    /// The listpack bytes, or the table once converted: one word, so a small value's object
-    /// stays within the allocator's 48-byte class.
-    private enum Storage {
-        case packed([UInt8])
-        case table(HashTable)
-    }
-    private var storage = Storage.packed([])
-    /// The listpack's length.
-    private var packedCount: UInt32 = 0
-    /// The limits (clamped to 2^32 - 1, beyond any size a value can reach), 4 bytes each.
-    private var limitEntries: UInt32
-    private var limitValue: UInt32
-
-    /// The listpack encoding: field, value, field, value… as `PackedBytes` text elements.
-    private var packed: [UInt8] {
-        get {
-            if case .packed(let bytes) = storage { return bytes }
-            return []
-        }
-        set { storage = .packed(newValue) }
-        _modify {
-            guard case .packed(var bytes) = storage else { preconditionFailure("a table has no listpack") }
-            // Drop the enum's reference first, so the bytes are uniquely held and grow in place.
-            storage = .packed([])
-            defer { storage = .packed(bytes) }
-            yield &bytes
-        }
-    }
+    /// The listpack (field, value, field, value… as `PackedBytes` text elements) or the table,
+    /// the field count and the limits, in one exact buffer and 24 bytes of object.
+    private var storage: PackedStorage<HashTable>
 
     /// The hashtable encoding, once the value has one.
-    private var table: HashTable? {
-        get {
-            if case .table(let table) = storage { return table }
-            return nil
-        }
-        set { storage = newValue.map { .table($0) } ?? .packed([]) }
-    }
+    private var table: HashTable? { storage.table }
 
     /// True while the hash is in its small, insertion-ordered encoding.
-    public var isListpack: Bool { table == nil }
+    public var isListpack: Bool { storage.isPacked }
+
+    /// The bytes of the listpack (0 once converted), all of its one allocation.
+    var packedByteCount: Int { storage.packedByteCount }
 
     /// Redis 7.0's default `hash-max-listpack-entries`.
     public static let maxListpackEntries = ListpackLimits.hashDefault.entries
@@ -54,17 +25,13 @@ public final class HashValue {
     /// The thresholds the next write converts by: the server's CONFIG when it last looked the
     /// hash up (Redis reads them at each write).
     public var limits: ListpackLimits {
-        get { ListpackLimits(entries: Int(limitEntries), value: Int(limitValue)) }
-        set {
-            limitEntries = UInt32(clamping: max(0, newValue.entries))
-            limitValue = UInt32(clamping: max(0, newValue.value))
-        }
+        get { storage.limits }
+        set { storage.limits = newValue }
     }
 
     /// An empty hash in the listpack encoding.
     public init() {
-        limitEntries = UInt32(ListpackLimits.hashDefault.entries)
-        limitValue = UInt32(ListpackLimits.hashDefault.value)
+        storage = PackedStorage(limits: .hashDefault)
     }
 
     /// A hash holding `pairs`, in order.
@@ -73,25 +40,20 @@ public final class HashValue {
         for (field, value) in pairs { set(field, value) }
     }
 
+    private init(storage: consuming PackedStorage<HashTable>) { self.storage = storage }
+
     /// A deep copy, for COPY (the encoding is kept).
-    public func clone() -> HashValue {
-        let copy = HashValue()
-        copy.storage = table.map { .table($0.clone()) } ?? .packed(packed)
-        copy.packedCount = packedCount
-        copy.limitEntries = limitEntries
-        copy.limitValue = limitValue
-        return copy
-    }
+    public func clone() -> HashValue { HashValue(storage: storage.clone { $0.clone() }) }
 }
 
 /// The listpack encoding's walks.
 extension HashValue {
-    /// Where `field` and its value lie in `packed`: the field's start, the value's start and the end.
+    /// Where `field` and its value lie in the listpack: the field's start, the value's start and the end.
     ///
     /// - Complexity: O(n).
     private func packedLocation(of field: ByteString) -> (start: Int, value: Int, end: Int)? {
         field.withUnsafeBytes { probe in
-            packed.withUnsafeBytes { buffer in
+            storage.withBytes { buffer in
                 var p = 0
                 while p < buffer.count {
                     let start = p
@@ -105,11 +67,11 @@ extension HashValue {
         }
     }
 
-    /// Every element of `packed` in order, or every other one from `first` (0: fields, 1: values).
+    /// Every element of the listpack in order, or every other one from `first` (0: fields, 1: values).
     private func packedElements(from first: Int = 0, every step: Int = 1) -> [ByteString] {
-        packed.withUnsafeBytes { buffer in
+        storage.withBytes { buffer in
             var result: [ByteString] = []
-            result.reserveCapacity(Int(packedCount) * 2 / step)
+            result.reserveCapacity(Int(storage.packedCount) * 2 / step)
             var p = 0, index = 0
             while p < buffer.count {
                 if index % step == first % step, index >= first {
@@ -126,9 +88,8 @@ extension HashValue {
     /// Moves the fields into the `hashtable` encoding, keeping their order.
     private func convertToHashtable() {
         let elements = packedElements()
-        table = HashTable(keys: stride(from: 0, to: elements.count, by: 2).map { elements[$0] },
-                          values: stride(from: 1, to: elements.count, by: 2).map { elements[$0] })
-        packedCount = 0
+        storage.convert(to: HashTable(keys: stride(from: 0, to: elements.count, by: 2).map { elements[$0] },
+                                      values: stride(from: 1, to: elements.count, by: 2).map { elements[$0] }))
     }
 }
 
@@ -137,7 +98,7 @@ extension HashValue {
     public var encodingName: String { isListpack ? "listpack" : "hashtable" }
 
     /// The number of fields.
-    public var count: Int { table?.count ?? Int(packedCount) }
+    public var count: Int { table?.count ?? Int(storage.packedCount) }
 
     /// True when there are no fields (the key must then be deleted).
     public var isEmpty: Bool { count == 0 }
@@ -148,7 +109,7 @@ extension HashValue {
     public subscript(field: ByteString) -> ByteString? {
         if let table { return table[field] }
         guard let location = packedLocation(of: field) else { return nil }
-        return packed.withUnsafeBytes { buffer in
+        return storage.withBytes { buffer in
             var p = location.value
             return PackedBytes.readElement(buffer, &p)
         }
@@ -172,7 +133,7 @@ extension HashValue {
     /// - Complexity: O(n) in `listpack`, O(1) in `hashtable`.
     public func pair(at index: Int) -> (field: ByteString, value: ByteString) {
         if let table { return table.pair(at: index) }
-        return packed.withUnsafeBytes { buffer in
+        return storage.withBytes { buffer in
             var p = 0
             for _ in 0..<(2 * index) { PackedBytes.skipElement(buffer, &p) }
             let field = PackedBytes.readElement(buffer, &p)
@@ -205,18 +166,25 @@ extension HashValue {
             convertToHashtable()
         }
         if let table { return table.set(field, value) }
+        let valueSize = PackedBytes.textSize(value)
         if let location = packedLocation(of: field) {
-            var encoded: [UInt8] = []
-            PackedBytes.appendText(value, to: &encoded)
-            packed.replaceSubrange(location.value..<location.end, with: encoded)
-            return false
+            if storage.fits(adding: valueSize, removing: location.end - location.value) {
+                storage.replaceBytes(location.value..<location.end, count: valueSize) { PackedBytes.writeText(value, to: $0) }
+                return false
+            }
+        } else {
+            let fieldSize = PackedBytes.textSize(field)
+            if Int(storage.packedCount) < limits.entries, storage.fits(adding: fieldSize + valueSize) {
+                let end = storage.packedByteCount
+                storage.replaceBytes(end..<end, count: fieldSize + valueSize) { target in
+                    PackedBytes.writeText(value, to: target + PackedBytes.writeText(field, to: target))
+                }
+                storage.packedCount += 1
+                return true
+            }
         }
-        PackedBytes.reserve(PackedBytes.textSize(field) + PackedBytes.textSize(value), in: &packed)
-        PackedBytes.appendText(field, to: &packed)
-        PackedBytes.appendText(value, to: &packed)
-        packedCount += 1
-        if packedCount > limits.entries { convertToHashtable() }
-        return true
+        convertToHashtable()
+        return table!.set(field, value)
     }
 
     /// Removes `field`; returns true if it was there.
@@ -226,8 +194,8 @@ extension HashValue {
     public func remove(_ field: ByteString) -> Bool {
         if let table { return table.remove(field) }
         guard let location = packedLocation(of: field) else { return false }
-        packed.removeSubrange(location.start..<location.end)
-        packedCount -= 1
+        storage.replaceBytes(location.start..<location.end, count: 0) { _ in }
+        storage.packedCount -= 1
         return true
     }
 
@@ -235,10 +203,11 @@ extension HashValue {
     public func checkInvariants() {
         if let table {
             table.checkInvariants()
-            precondition(packed.isEmpty && packedCount == 0)
+            precondition(storage.packedByteCount == 0 && storage.packedCount == 0)
         } else {
             let elements = packedElements()
-            precondition(elements.count == 2 * Int(packedCount), "packed holds \(elements.count) elements for \(packedCount) pairs")
+            let packedCount = Int(storage.packedCount)
+            precondition(elements.count == 2 * packedCount, "packed holds \(elements.count) elements for \(packedCount) pairs")
             precondition(packedCount <= limits.entries)
             precondition(elements.allSatisfy { $0.count <= limits.value })
             let fields = stride(from: 0, to: elements.count, by: 2).map { elements[$0] }

@@ -5,7 +5,7 @@
 ///
 /// Redis 7.0 reports every list as `quicklist`, so there is no encoding state to keep.
 public final class ListValue {
-    private var nodes: ContiguousArray<ListNode> = []
+    private var nodes = ListNodes()
     /// The number of elements.
     public private(set) var count = 0
 
@@ -268,7 +268,7 @@ extension ListValue {
 
     /// Replaces every element, packing them into full nodes.
     private func replaceAll(_ elements: [ByteString]) {
-        nodes = []
+        nodes.removeAll()
         count = 0
         for element in elements { push(element, at: .right) }
         if let last = nodes.indices.last { nodes[last].compact() }

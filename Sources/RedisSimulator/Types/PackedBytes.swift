@@ -24,6 +24,32 @@ enum PackedBytes {
         buffer.append(UInt8(v))
     }
 
+    /// Writes `value` as `appendVarint` does at `target`; returns the bytes written.
+    @inline(__always)
+    @discardableResult
+    static func writeVarint(_ value: UInt64, to target: UnsafeMutableRawPointer) -> Int {
+        var v = value, written = 0
+        while v >= 0x80 {
+            target.storeBytes(of: UInt8(truncatingIfNeeded: v) | 0x80, toByteOffset: written, as: UInt8.self)
+            v >>= 7
+            written += 1
+        }
+        target.storeBytes(of: UInt8(v), toByteOffset: written, as: UInt8.self)
+        return written + 1
+    }
+
+    /// Writes `text` as `appendText` does at `target` (`textSize(text)` bytes); returns the
+    /// bytes written.
+    @inline(__always)
+    @discardableResult
+    static func writeText(_ text: ByteString, to target: UnsafeMutableRawPointer) -> Int {
+        text.withUnsafeBytes { raw in
+            let header = writeVarint(UInt64(raw.count) << 1, to: target)
+            if !raw.isEmpty { (target + header).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+            return header + raw.count
+        }
+    }
+
     /// The bytes `appendVarint` writes for `value`.
     @inline(__always)
     static func varintSize(_ value: UInt64) -> Int {

@@ -6,13 +6,30 @@ extension SortedSetValue {
     /// Integral scores up to this magnitude are packed as integers (every one is exact).
     private static let largestPackedInteger = 9_007_199_254_740_992.0
 
-    static func appendScore(_ score: Double, to buffer: inout [UInt8]) {
-        if score == score.rounded(.towardZero), abs(score) <= largestPackedInteger, !(score == 0 && score.sign == .minus) {
-            PackedBytes.appendVarint(PackedBytes.zigzag(Int64(score)) << 1 | 1, to: &buffer)
-        } else {
-            buffer.append(0)
-            withUnsafeBytes(of: score.bitPattern.littleEndian) { buffer.append(contentsOf: $0) }
+    /// The bytes `writeScore` writes for `score`.
+    static func scoreSize(_ score: Double) -> Int {
+        guard let integer = packedInteger(score) else { return 9 }
+        return PackedBytes.varintSize(PackedBytes.zigzag(integer) << 1 | 1)
+    }
+
+    /// The bytes a pair takes.
+    static func packedSize(_ member: ByteString, score: Double) -> Int { PackedBytes.textSize(member) + scoreSize(score) }
+
+    /// The integer `score` is packed as, if it is one a double holds exactly (and not -0).
+    private static func packedInteger(_ score: Double) -> Int64? {
+        guard score == score.rounded(.towardZero), abs(score) <= largestPackedInteger, !(score == 0 && score.sign == .minus) else { return nil }
+        return Int64(score)
+    }
+
+    /// Writes `score` at `target`; returns the bytes written.
+    @discardableResult
+    static func writeScore(_ score: Double, to target: UnsafeMutableRawPointer) -> Int {
+        if let integer = packedInteger(score) {
+            return PackedBytes.writeVarint(PackedBytes.zigzag(integer) << 1 | 1, to: target)
         }
+        target.storeBytes(of: 0, as: UInt8.self)
+        (target + 1).storeBytes(of: score.bitPattern.littleEndian, toByteOffset: 0, as: UInt64.self)
+        return 9
     }
 
     @inline(__always)
@@ -25,12 +42,12 @@ extension SortedSetValue {
         return Double(bitPattern: UInt64(littleEndian: bits))
     }
 
-    /// Where `member` lies in `packed` (its pair's start and end), its score and its rank.
+    /// Where `member` lies in the listpack (its pair's start and end), its score and its rank.
     ///
     /// - Complexity: O(n).
     func packedLocation(of member: ByteString) -> (start: Int, end: Int, score: Double, rank: Int)? {
         member.withUnsafeBytes { probe in
-            packed.withUnsafeBytes { buffer in
+            storage.withBytes { buffer in
                 var p = 0, rank = 0
                 while p < buffer.count {
                     let start = p
@@ -47,7 +64,7 @@ extension SortedSetValue {
     /// Inserts a pair whose member is not packed, in order; the caller counts it.
     func packedInsert(_ member: ByteString, score: Double) {
         let offset = member.withUnsafeBytes { probe in
-            packed.withUnsafeBytes { buffer in
+            storage.withBytes { buffer in
                 var p = 0
                 while p < buffer.count {
                     let start = p
@@ -58,19 +75,18 @@ extension SortedSetValue {
                 return p
             }
         }
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(PackedBytes.textSize(member) + 9)
-        PackedBytes.appendText(member, to: &encoded)
-        Self.appendScore(score, to: &encoded)
-        PackedBytes.reserve(encoded.count, in: &packed)
-        packed.insert(contentsOf: encoded, at: offset)
+        let memberSize = PackedBytes.textSize(member)
+        storage.replaceBytes(offset..<offset, count: memberSize + Self.scoreSize(score)) { target in
+            PackedBytes.writeText(member, to: target)
+            Self.writeScore(score, to: target + memberSize)
+        }
     }
 
     /// Up to `limit` pairs from ascending `rank` on.
     func packedElements(from rank: Int, limit: Int) -> [(member: ByteString, score: Double)] {
-        packed.withUnsafeBytes { buffer in
+        storage.withBytes { buffer in
             var result: [(member: ByteString, score: Double)] = []
-            result.reserveCapacity(min(limit, max(0, Int(packedCount) - rank)))
+            result.reserveCapacity(min(limit, max(0, Int(storage.packedCount) - rank)))
             var p = 0, index = 0
             while p < buffer.count, result.count < limit {
                 if index < rank {
@@ -88,7 +104,7 @@ extension SortedSetValue {
 
     /// How many leading pairs satisfy `predicate` (which holds for a prefix).
     func packedPrefixCount(while predicate: (Double, ByteString) -> Bool) -> Int {
-        packed.withUnsafeBytes { buffer in
+        storage.withBytes { buffer in
             var p = 0, index = 0
             while p < buffer.count {
                 let member = PackedBytes.readElement(buffer, &p)
@@ -101,7 +117,7 @@ extension SortedSetValue {
 
     /// How many leading pairs have scores satisfying `predicate` (which holds for a prefix).
     func packedPrefixCount(whileScore predicate: (Double) -> Bool) -> Int {
-        packed.withUnsafeBytes { buffer in
+        storage.withBytes { buffer in
             var p = 0, index = 0
             while p < buffer.count {
                 PackedBytes.skipElement(buffer, &p)

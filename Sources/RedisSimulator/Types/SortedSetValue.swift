@@ -5,47 +5,15 @@
 /// its listpack. `skiplist` once it outgrows the limits (only store commands build small
 /// results back as listpacks): `SortedSetSkiplist`, a counted B+tree and a dictionary.
 public final class SortedSetValue {
-
-    /// The listpack bytes, or the table once converted: one word, so a small value's object
-    /// stays within the allocator's 48-byte class.
-    private enum Storage {
-        case packed([UInt8])
-        case table(SortedSetSkiplist)
-    }
-    private var storage = Storage.packed([])
-    /// The listpack's length.
-    var packedCount: UInt32 = 0
-    /// The limits (clamped to 2^32 - 1, beyond any size a value can reach), 4 bytes each.
-    private var limitEntries: UInt32
-    private var limitValue: UInt32
-
-    /// The listpack encoding: member, score, member, score… in order (see `+Packed`).
-    var packed: [UInt8] {
-        get {
-            if case .packed(let bytes) = storage { return bytes }
-            return []
-        }
-        set { storage = .packed(newValue) }
-        _modify {
-            guard case .packed(var bytes) = storage else { preconditionFailure("a table has no listpack") }
-            // Drop the enum's reference first, so the bytes are uniquely held and grow in place.
-            storage = .packed([])
-            defer { storage = .packed(bytes) }
-            yield &bytes
-        }
-    }
+    /// The listpack (member, score, member, score… in order, see `+Packed`) or the skiplist, the
+    /// member count and the limits, in one exact buffer and 24 bytes of object.
+    var storage: PackedStorage<SortedSetSkiplist>
 
     /// The skiplist encoding, once the value has one.
-    private var skiplist: SortedSetSkiplist? {
-        get {
-            if case .table(let table) = storage { return table }
-            return nil
-        }
-        set { storage = newValue.map { .table($0) } ?? .packed([]) }
-    }
+    private var skiplist: SortedSetSkiplist? { storage.table }
 
     /// True while Redis would keep this set as a listpack.
-    public var isListpack: Bool { skiplist == nil }
+    public var isListpack: Bool { storage.isPacked }
 
     /// Redis 7.0's default `zset-max-listpack-entries`.
     public static let maxListpackEntries = ListpackLimits.sortedSetDefault.entries
@@ -54,19 +22,17 @@ public final class SortedSetValue {
     /// The thresholds the next write converts by: the server's CONFIG when it last looked the
     /// set up (Redis reads them at each write).
     public var limits: ListpackLimits {
-        get { ListpackLimits(entries: Int(limitEntries), value: Int(limitValue)) }
-        set {
-            limitEntries = UInt32(clamping: max(0, newValue.entries))
-            limitValue = UInt32(clamping: max(0, newValue.value))
-        }
+        get { storage.limits }
+        set { storage.limits = newValue }
     }
 
     /// An empty sorted set, as a listpack unless told otherwise.
     public init(listpack: Bool = true, limits: ListpackLimits = .sortedSetDefault) {
-        limitEntries = UInt32(clamping: max(0, limits.entries))
-        limitValue = UInt32(clamping: max(0, limits.value))
-        if !listpack { skiplist = SortedSetSkiplist() }
+        storage = PackedStorage(limits: limits)
+        if !listpack { storage.convert(to: SortedSetSkiplist()) }
     }
+
+    private init(storage: consuming PackedStorage<SortedSetSkiplist>) { self.storage = storage }
 
     /// A sorted set holding `pairs` (a later duplicate member's score wins).
     public convenience init(_ pairs: [(ByteString, Double)]) {
@@ -80,12 +46,7 @@ public final class SortedSetValue {
     }
 
     /// A deep copy, for COPY (the encoding is kept).
-    public func clone() -> SortedSetValue {
-        let copy = SortedSetValue(limits: limits)
-        copy.storage = skiplist.map { .table($0.clone()) } ?? .packed(packed)
-        copy.packedCount = packedCount
-        return copy
-    }
+    public func clone() -> SortedSetValue { SortedSetValue(storage: storage.clone { $0.clone() }) }
 }
 
 extension SortedSetValue {
@@ -93,7 +54,7 @@ extension SortedSetValue {
     public var encodingName: String { isListpack ? "listpack" : "skiplist" }
 
     /// The number of members.
-    public var count: Int { skiplist?.count ?? Int(packedCount) }
+    public var count: Int { skiplist?.count ?? Int(storage.packedCount) }
 
     /// True when there are no members (the key must then be deleted).
     public var isEmpty: Bool { count == 0 }
@@ -116,14 +77,15 @@ extension SortedSetValue {
             let score = given == 0 ? 0 : given
             if let existing = packedLocation(of: member) {
                 if existing.score != score {
-                    packed.removeSubrange(existing.start..<existing.end)
+                    storage.replaceBytes(existing.start..<existing.end, count: 0) { _ in }
                     packedInsert(member, score: score)
                 }
                 return false
             }
-            if Int(packedCount) + 1 <= limits.entries && member.count <= limits.value {
+            if Int(storage.packedCount) + 1 <= limits.entries && member.count <= limits.value
+                && storage.fits(adding: Self.packedSize(member, score: score)) {
                 packedInsert(member, score: score)
-                packedCount += 1
+                storage.packedCount += 1
                 return true
             }
             convertToSkiplist()
@@ -138,8 +100,8 @@ extension SortedSetValue {
     public func remove(_ member: ByteString) -> Bool {
         if let skiplist { return skiplist.remove(member) }
         guard let location = packedLocation(of: member) else { return false }
-        packed.removeSubrange(location.start..<location.end)
-        packedCount -= 1
+        storage.replaceBytes(location.start..<location.end, count: 0) { _ in }
+        storage.packedCount -= 1
         return true
     }
 
@@ -219,22 +181,20 @@ extension SortedSetValue {
         guard let skiplist, count <= limits.entries else { return }
         guard skiplist.membersFit(within: limits.value) else { return }
         let elements = skiplist.ordered.elements(from: 0, limit: count)
-        self.skiplist = nil
-        packed = []
+        guard storage.fits(adding: elements.reduce(0) { $0 + Self.packedSize($1.member, score: $1.score) }) else { return }
+        storage.resetToPacked()
         for (member, score) in elements {
             // A listpack keeps scores as text that reads back -0 as 0.
             packedInsert(member, score: score == 0 ? 0 : score)
         }
-        packed = PackedBytes.trimmed(packed)
-        packedCount = UInt32(elements.count)
+        storage.packedCount = UInt32(elements.count)
     }
 
     /// Moves the members into the `skiplist` encoding.
     private func convertToSkiplist() {
         let skiplist = SortedSetSkiplist()
-        for (member, score) in packedElements(from: 0, limit: Int(packedCount)) { skiplist.set(member, score: score) }
-        self.skiplist = skiplist
-        packedCount = 0
+        for (member, score) in packedElements(from: 0, limit: Int(storage.packedCount)) { skiplist.set(member, score: score) }
+        storage.convert(to: skiplist)
     }
 
     /// Checks the encoding's structure: the tree and dictionary agree, or the packed pairs are
@@ -242,11 +202,11 @@ extension SortedSetValue {
     public func checkInvariants() {
         if let skiplist {
             skiplist.checkInvariants()
-            precondition(packed.isEmpty && packedCount == 0)
+            precondition(storage.packedByteCount == 0 && storage.packedCount == 0)
             return
         }
         let elements = packedElements(from: 0, limit: Int.max)
-        precondition(elements.count == packedCount, "packed holds \(elements.count) pairs, counted \(packedCount)")
+        precondition(elements.count == storage.packedCount, "packed holds \(elements.count) pairs, counted \(storage.packedCount)")
         precondition(count <= limits.entries)
         precondition(elements.allSatisfy { $0.member.count <= limits.value })
         precondition(Set(elements.map(\.member)).count == elements.count, "a member is packed twice")
