@@ -188,8 +188,9 @@ import Testing
         defer { if process.isRunning { process.terminate() } }
         // Polls with Task.sleep: a blocking wait would hold one of the test process's two pool
         // threads for up to 30 s and stall every other async test.
+        // 60 s: the first check starts a debug binary and a simulator beside every other test.
         func waitFor(_ text: String) async throws -> Bool {
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
                 if let content = try? String(contentsOfFile: log, encoding: .utf8), content.contains(text) { return true }
                 try await Task.sleep(for: .milliseconds(50))

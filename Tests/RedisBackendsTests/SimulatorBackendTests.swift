@@ -109,8 +109,13 @@ import Testing
         let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2)))
         let client = try await server.connect()
         async let reply = runOnThread(client, "EVAL", "redis.call('SET', 'k', 'v') while true do end", "0")
-        try await Task.sleep(for: .milliseconds(200))
-        let outcome = await server.interrupt(client)
+        // Asked as soon as the script runs: a loaded process may start its thread late (CI saw
+        // `.nothingRunning` after a fixed 200 ms), and the budget only starts with the script.
+        var outcome = RedisInterruption.nothingRunning
+        for _ in 0..<600 where outcome == .nothingRunning {
+            try await Task.sleep(for: .milliseconds(20))
+            outcome = await server.interrupt(client)
+        }
         guard case .unstoppable(let text) = outcome else {
             Issue.record("expected unstoppable, got \(outcome)")
             _ = try await reply
