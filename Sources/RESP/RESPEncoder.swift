@@ -163,8 +163,7 @@ public enum RESPEncoder {
         put(UInt8(ascii: "$"), &cursor)
         putDecimal(Int64(bytes.count), &cursor)
         putCRLF(&cursor)
-        if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
-        cursor += bytes.count
+        putBytes(bytes, &cursor)
         putCRLF(&cursor)
     }
 
@@ -176,10 +175,13 @@ public enum RESPEncoder {
 
     private static func put(_ text: String, _ cursor: inout UnsafeMutableRawPointer) {
         var text = text
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
-            cursor += bytes.count
-        }
+        text.withUTF8 { putBytes(UnsafeRawBufferPointer($0), &cursor) }
+    }
+
+    @inline(__always)
+    private static func putBytes(_ bytes: UnsafeRawBufferPointer, _ cursor: inout UnsafeMutableRawPointer) {
+        if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
+        cursor += bytes.count
     }
 
     /// The text of a one-line reply: a `\r` or `\n` in it (a RESP3 blob error read from a
@@ -187,10 +189,7 @@ public enum RESPEncoder {
     /// lines, since either would end the line early and desync every reply after it.
     private static func putLine(_ text: RESPLine, _ cursor: inout UnsafeMutableRawPointer) {
         let start = cursor
-        text.withBytes { bytes in
-            if let base = bytes.baseAddress { cursor.copyMemory(from: base, byteCount: bytes.count) }
-            cursor += bytes.count
-        }
+        text.withBytes { putBytes($0, &cursor) }
         let written = UnsafeMutableRawBufferPointer(start: start, count: start.distance(to: cursor))
         for index in written.indices where written[index] == 13 || written[index] == 10 { written[index] = 32 }
     }
