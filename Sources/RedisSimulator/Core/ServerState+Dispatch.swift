@@ -248,7 +248,7 @@ extension ServerState {
         for arg in args.dropFirst() where listed.count < 128 {
             listed += [UInt8(ascii: "'")] + cText(arg, limit: 128 - listed.count) + Array("' ".utf8)
         }
-        let name = String(decoding: cText(args[0], limit: 128), as: UTF8.self)
+        let name = truncated(args[0])
         return RedisError("ERR unknown command '\(name)', with args beginning with: " + String(decoding: listed, as: UTF8.self))
     }
 
