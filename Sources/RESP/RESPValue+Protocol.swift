@@ -33,7 +33,7 @@ extension RESPValue {
 
     /// False when the value already reads the same for `protocolVersion`, so the common reply
     /// (no RESP3 type in RESP2, no null in RESP3) is passed on without being copied.
-    private func needsAdapting(toProtocol protocolVersion: Int) -> Bool {
+    public func needsAdapting(toProtocol protocolVersion: Int) -> Bool {
         switch self {
         case .simpleString, .error, .integer, .bulkString:
             return false

@@ -91,14 +91,24 @@ import RESP
         #expect(logged("MIGRATE", "127.0.0.1", "6379", "key", "9", "5000", "BOGUS", "AUTH", "pw") == head + ["BOGUS", "AUTH", "pw"])
     }
 
-    @Test func latencyHistogramBucketsArePowersOfTwoMicroseconds() {
-        var histogram = LatencyHistogram()
-        histogram.record(500)
-        histogram.record(1500)
-        histogram.record(3000)
-        #expect(histogram.reply == .map([
+    @Test func latencyHistogramBucketsArePowersOfTwoMicroseconds() throws {
+        let set = try #require(CommandTable.standard.lookup("SET"))
+        var histograms = LatencyHistograms()
+        for nanoseconds: Int64 in [500, 1500, 3000] { histograms.record(set, nanoseconds: nanoseconds) }
+        #expect(histograms.all.keys.sorted() == ["set"])
+        #expect(histograms.all["set"]?.reply == .map([
             .bulk("calls"), .integer(3),
             .bulk("histogram_usec"), .map([.integer(1), .integer(1), .integer(2), .integer(2), .integer(4), .integer(3)]),
         ]))
+    }
+
+    @Test func latencyBucketsDoubleFrom1024NanosecondsUpToTheLast() {
+        let cases: [(Int64, Int)] = [
+            (0, 0), (1023, 0), (1024, 1), (2047, 1), (2048, 2), (4095, 2), (4096, 3),
+            (1024 << 38, 39), ((1024 << 39) - 1, 39), (1024 << 39, 40), (Int64.max, 40),
+        ]
+        for (nanoseconds, bucket) in cases {
+            #expect(LatencyHistograms.bucket(nanoseconds) == bucket, "\(nanoseconds) ns")
+        }
     }
 }

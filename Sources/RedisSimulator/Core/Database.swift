@@ -17,6 +17,9 @@ public final class Database {
     /// OBJECT ENCODING's answer for strings whose encoding is not the one their bytes imply:
     /// `raw` after APPEND or SETRANGE changed them in place, `embstr` for INCRBYFLOAT results.
     var encodingOverrides: [ByteString: String] = [:]
+    /// The slot of the key last read, a hint for the write that usually follows (INCR, APPEND):
+    /// checked by one key comparison instead of hashing the key again; -1 for none.
+    var recentSlot = -1
 
     init(index: Int) { self.index = index }
 

@@ -15,6 +15,12 @@ extension DenseTable where Slot == KeySlot {
     @inline(__always)
     func slotIndex(of key: ByteString) -> Int? { index(of: key) }
 
+    /// True when slot `hint` holds `key`: a slot found earlier, confirmed without hashing.
+    @inline(__always)
+    func slot(_ hint: Int, holds key: ByteString) -> Bool {
+        hint >= 0 && hint < count && self[slot: hint].key == key
+    }
+
     /// The value at `key`; assigning nil removes the key, assigning to an existing key keeps its
     /// access record, and a new key starts without one.
     subscript(key: ByteString) -> RedisValue? {
@@ -38,9 +44,15 @@ extension DenseTable where Slot == KeySlot {
 
     /// Stores `value` at `key` with a fresh access record `access`, keeping the old record when
     /// the key exists and `keepingAccess`; returns true when the key is new.
-    mutating func set(_ value: RedisValue, forKey key: ByteString, access: KeyAccess.Stored, keepingAccess: Bool) -> Bool {
-        let (index, inserted) = findOrInsert(KeySlot(key: key, value: value, access: access), key: key)
-        if inserted { return true }
+    mutating func set(_ value: RedisValue, forKey key: ByteString, access: KeyAccess.Stored, keepingAccess: Bool, hint: Int = -1) -> Bool {
+        let index: Int
+        if slot(hint, holds: key) {
+            index = hint
+        } else {
+            let found = findOrInsert(KeySlot(key: key, value: value, access: access), key: key)
+            if found.inserted { return true }
+            index = found.index
+        }
         self[slot: index].value = value
         if !keepingAccess { self[slot: index].access = access }
         return false

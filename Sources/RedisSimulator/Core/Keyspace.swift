@@ -18,6 +18,7 @@ extension CommandContext {
             return nil
         }
         countRead(hit: true, key)
+        db.recentSlot = slot
         if touching { touch(slot: slot) }
         return db.entries[slot: slot].value
     }
@@ -74,7 +75,7 @@ extension CommandContext {
     public func setKey(_ key: ByteString, _ value: RedisValue, keepTTL: Bool = false) {
         // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
         let lfu = server.config.usesLFU
-        let isNew = db.entries.set(value, forKey: key, access: KeyAccess(now: now, lfu: lfu).stored, keepingAccess: lfu)
+        let isNew = db.entries.set(value, forKey: key, access: KeyAccess(now: now, lfu: lfu).stored, keepingAccess: lfu, hint: db.recentSlot)
         if !keepTTL { db.setExpireTime(nil, for: key) }
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
@@ -83,7 +84,11 @@ extension CommandContext {
 
     /// Replaces the value at an existing key without touching its TTL (in-place updates of strings).
     public func overwriteValue(_ key: ByteString, _ value: RedisValue) {
-        db.entries[key] = value
+        if db.entries.slot(db.recentSlot, holds: key) {
+            db.entries[slot: db.recentSlot].value = value
+        } else {
+            db.entries[key] = value
+        }
         if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
         signalModified(key)
     }

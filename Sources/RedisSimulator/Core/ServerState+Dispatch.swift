@@ -36,7 +36,9 @@ extension ServerState {
                 }
             }
         }
-        // Commands build RESP3 shapes; each client reads them in the protocol it chose.
+        // Commands build RESP3 shapes; each client reads them in the protocol it chose. Most
+        // replies read alike in both, and go out as they are, uncopied.
+        if case .reply(let reply) = result, !reply.needsAdapting(toProtocol: client.protocolVersion) { return result }
         switch result {
         case .reply(let reply): return .reply(reply.adapted(toProtocol: client.protocolVersion))
         case .replies(let replies): return .replies(replies.map { $0.adapted(toProtocol: client.protocolVersion) })
@@ -64,9 +66,9 @@ extension ServerState {
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
         let spec: CommandSpec
-        switch resolve(args) {
-        case .success(let found): spec = found
-        case .failure(let error):
+        do {
+            spec = try resolve(args)
+        } catch {
             return reject(client, error, isExec: table.lookup(args[0])?.executesQueue ?? false, spec: specForStatistics(args))
         }
         client.lastCommand = spec.name
@@ -150,24 +152,27 @@ extension ServerState {
     }
 
     /// Finds the spec for a command line and checks its arity, with Redis's error texts.
-    func resolve(_ args: [ByteString]) -> Result<CommandSpec, RedisError> {
+    /// Typed throws rather than a Result: it runs for every command, and the Result's copies
+    /// cost a retain and release each.
+    func resolve(_ args: [ByteString]) throws(RedisError) -> CommandSpec {
         guard let parent = table.lookup(args[0]) else {
-            return .failure(Self.unknownCommand(args))
+            throw Self.unknownCommand(args)
         }
         var spec = parent
         if !parent.subcommands.isEmpty {
             guard args.count >= 2 else {
                 // COMMAND alone is a command of its own; CONFIG alone is an arity error.
-                return parent.arity == -1 ? .success(parent) : .failure(.arity(parent.name))
+                if parent.arity == -1 { return parent }
+                throw .arity(parent.name)
             }
             guard let sub = table.lookupSubcommand(of: parent, args[1]) else {
-                return .failure(RedisError(
-                    "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP."))
+                throw RedisError(
+                    "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP.")
             }
             spec = sub
         }
-        guard spec.argumentCountIsValid(args.count) else { return .failure(.arity(spec.name)) }
-        return .success(spec)
+        guard spec.argumentCountIsValid(args.count) else { throw .arity(spec.name) }
+        return spec
     }
 
     /// Runs a resolved command and turns a thrown error into its error reply. EXEC and scripts
@@ -176,6 +181,8 @@ extension ServerState {
         let context = CommandContext(
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
+        // A slot hint lasts one command: a write of a key the command never read skips the check.
+        context.db.recentSlot = -1
         stats.commandsProcessed += 1
         defer {
             if tracking.clientCount > 0, spec.flags.contains("readonly"), !Self.untrackedReaders.contains(spec.name) {

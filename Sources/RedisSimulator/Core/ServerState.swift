@@ -32,7 +32,9 @@ final class ServerState {
     /// Client-side caching: who read what, and broadcast prefixes.
     var tracking = TrackingRegistry()
     /// The client whose command is running (Redis's server.current_client), nil between commands.
-    var currentClient: SimulatorClient?
+    /// Unowned: it is set only while a call that holds the client runs, and a counted reference
+    /// cost every command three retains and releases.
+    unowned(unsafe) var currentClient: SimulatorClient?
     /// The Lua engine, when the program wired one in (RedisScripting).
     var scripting: (any ScriptingEngine)?
     /// The running script, as other clients see it without the lock (BUSY, SCRIPT KILL).

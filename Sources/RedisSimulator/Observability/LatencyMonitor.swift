@@ -15,15 +15,11 @@ struct LatencyMonitor {
 
     /// Events in the order they were first seen.
     private(set) var events: [(name: String, series: Series)] = []
-    /// Latency histograms by the spec's `serial`: an index, not a String hash, on every command.
-    private var byCommand: [(name: String, histogram: LatencyHistogram)?] = []
+    /// Latency histograms of every command, counted in place.
+    private var byCommand = LatencyHistograms()
 
     /// Latency histograms by full command name (`set`, `client|id`).
-    var histograms: [String: LatencyHistogram] {
-        var all: [String: LatencyHistogram] = [:]
-        for case let entry? in byCommand { all[entry.name] = entry.histogram }
-        return all
-    }
+    var histograms: [String: LatencyHistogram] { byCommand.all }
 
     static let samplesPerEvent = 160
 
@@ -63,34 +59,20 @@ struct LatencyMonitor {
     }
 
     mutating func recordCommand(_ spec: CommandSpec, nanoseconds: Int64) {
-        let slot = spec.serial
-        if slot >= byCommand.count { byCommand += Array(repeating: nil, count: slot - byCommand.count + 64) }
-        if byCommand[slot] == nil { byCommand[slot] = (spec.name, LatencyHistogram()) }
-        // Changed in place: no copy of the histogram's buckets on every command.
-        byCommand[slot]!.histogram.record(nanoseconds)
+        byCommand.record(spec, nanoseconds: nanoseconds)
     }
 
-    mutating func resetHistograms() { byCommand = [] }
+    mutating func resetHistograms() { byCommand = LatencyHistograms() }
 }
 
 /// A command's latency distribution as LATENCY HISTOGRAM reports it: counts in power-of-two
 /// nanosecond buckets from 1024 ns, reported cumulatively in microseconds (Redis's HdrHistogram
 /// read with a logarithmic iterator, base 2, first bucket 1024 ns).
 struct LatencyHistogram {
-    private(set) var calls: Int64 = 0
     /// Counts per bucket: bucket k holds durations up to 1024 × 2^k ns.
-    private var buckets: [Int64] = []
+    let buckets: ArraySlice<Int64>
 
-    mutating func record(_ nanoseconds: Int64) {
-        var bucket = 0, limit: Int64 = 1024
-        while nanoseconds >= limit, bucket < 40 {
-            limit *= 2
-            bucket += 1
-        }
-        if buckets.count <= bucket { buckets += Array(repeating: 0, count: bucket + 1 - buckets.count) }
-        buckets[bucket] += 1
-        calls += 1
-    }
+    var calls: Int64 { buckets.reduce(0, +) }
 
     /// `calls N histogram_usec {bucket: cumulative count}`, buckets that added nothing left out.
     var reply: RESPValue {

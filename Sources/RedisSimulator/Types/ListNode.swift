@@ -109,26 +109,40 @@ struct ListNode {
         return equal
     }
 
+    /// An element with its packed form worked out once, for the list's room check and the write.
+    struct Packed {
+        let element: ByteString
+        let integer: Int64?
+        let size: Int
+
+        init(_ element: ByteString) {
+            self.element = element
+            integer = ListNode.packedInteger(element)
+            size = ListNode.encodedSize(element, integer: integer)
+        }
+    }
+
     /// Adds `element` after the last one.
-    mutating func append(_ element: ByteString) {
-        let integer = Self.packedInteger(element)
-        let size = Self.encodedSize(element, integer: integer)
+    mutating func append(_ element: ByteString) { append(Packed(element)) }
+
+    /// Adds a packed element after the last one.
+    mutating func append(_ packed: Packed) {
+        let size = packed.size
         PackedBytes.reserve(size, in: &bytes)
         let old = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: size))
-        bytes.withUnsafeMutableBytes { Self.write(element, integer: integer, size: size, to: $0.baseAddress! + old) }
+        bytes.withUnsafeMutableBytes { Self.write(packed.element, integer: packed.integer, size: size, to: $0.baseAddress! + old) }
         count += 1
     }
 
-    /// Adds `element` before the first one, into the free room there (made when short: an
-    /// eighth of the node, so a run of pushes moves each byte a bounded number of times).
-    mutating func prepend(_ element: ByteString) {
-        let integer = Self.packedInteger(element)
-        let size = Self.encodedSize(element, integer: integer)
+    /// Adds a packed element before the first one, into the free room there (made when short:
+    /// an eighth of the node, so a run of pushes moves each byte a bounded number of times).
+    mutating func prepend(_ packed: Packed) {
+        let size = packed.size
         if Int(start) < size { makeRoomBefore(size + max(16, self.size / 8)) }
         start -= Int32(size)
         let at = Int(start)
-        bytes.withUnsafeMutableBytes { Self.write(element, integer: integer, size: size, to: $0.baseAddress! + at) }
+        bytes.withUnsafeMutableBytes { Self.write(packed.element, integer: packed.integer, size: size, to: $0.baseAddress! + at) }
         count += 1
     }
 

@@ -87,3 +87,23 @@ extension ListNodes {
     /// Removes every node.
     mutating func removeAll() { storage = .many([]) }
 }
+
+extension ListNodes {
+    /// Runs `body` on node `position` in place. Pushes and pops use this rather than the
+    /// subscript: its `_modify` coroutine keeps its frame on the heap, a malloc and a free on
+    /// every element added or removed.
+    @inline(__always)
+    mutating func update<Result>(_ position: Int, _ body: (inout ListNode) -> Result) -> Result {
+        switch storage {
+        case .one(var node):
+            precondition(position == 0, "node \(position) of a one-node list")
+            storage = .many([])
+            defer { storage = .one(node) }
+            return body(&node)
+        case .many(var nodes):
+            storage = .many([])
+            defer { storage = .many(nodes) }
+            return body(&nodes[position])
+        }
+    }
+}

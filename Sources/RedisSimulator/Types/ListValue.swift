@@ -57,23 +57,24 @@ extension ListValue {
     ///
     /// - Complexity: O(1) amortized.
     public func push(_ element: ByteString, at end: ListEnd) {
-        let size = ListNode.encodedSize(element, integer: ListNode.packedInteger(element))
+        let packed = ListNode.Packed(element)
+        let size = packed.size
         if end == .right {
             if let last = nodes.indices.last, nodes[last].size + size <= Self.nodeBytes {
-                nodes[last].append(element)
+                nodes.update(last) { $0.append(packed) }
             } else {
                 if let last = nodes.indices.last { nodes[last].compact() }
                 var node = ListNode()
-                node.append(element)
+                node.append(packed)
                 nodes.append(node)
             }
         } else {
             if !nodes.isEmpty, nodes[0].size + size <= Self.nodeBytes {
-                nodes[0].prepend(element)
+                nodes.update(0) { $0.prepend(packed) }
             } else {
                 if !nodes.isEmpty { nodes[0].compact() }
                 var node = ListNode()
-                node.append(element)
+                node.append(packed)
                 nodes.insert(node, at: 0)
             }
         }
@@ -86,7 +87,7 @@ extension ListValue {
     public func pop(from end: ListEnd) -> ByteString? {
         guard count > 0 else { return nil }
         let index = end == .left ? 0 : nodes.count - 1
-        let element = end == .left ? nodes[index].removeFirst() : nodes[index].removeLast()
+        let element = nodes.update(index) { end == .left ? $0.removeFirst() : $0.removeLast() }
         if nodes[index].count == 0 { nodes.remove(at: index) }
         count -= 1
         return element

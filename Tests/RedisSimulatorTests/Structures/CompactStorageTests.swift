@@ -54,6 +54,27 @@ import Testing
         #expect(MemoryLayout<KeySlot>.stride == 56, "key, value and access record in one 56-byte slot")
     }
 
+    @Test func aSlotHintIsUsedOnlyWhenItStillHoldsTheKey() throws {
+        var table = KeyTable()
+        for name in ["a", "b", "c"] { table[ByteString(name)] = .string(ByteString(name)) }
+        let b = try #require(table.slotIndex(of: "b"))
+        #expect(table.slot(b, holds: "b") && !table.slot(b, holds: "c") && !table.slot(-1, holds: "b") && !table.slot(99, holds: "b"))
+        // Removing a moves c into a's slot: a stale hint naming c's old slot must not be trusted.
+        let staleC = try #require(table.slotIndex(of: "c"))
+        table.removeValue(forKey: "a")
+        #expect(!table.slot(staleC, holds: "c"))
+        let added = table.set(.string("new c"), forKey: "c", access: KeyAccess.absent, keepingAccess: true, hint: staleC)
+        func text(_ key: ByteString) -> ByteString? {
+            if case .string(let value)? = table[key] { return value }
+            return nil
+        }
+        #expect(!added && text("c") == "new c" && table.count == 2)
+        // A hint naming another key's slot stores nothing there.
+        let addedD = table.set(.string("d"), forKey: "d", access: KeyAccess.absent, keepingAccess: true, hint: b)
+        #expect(addedD && text("b") == "b" && text("d") == "d")
+        table.checkInvariants()
+    }
+
     @Test func accessRecordsReadBackInOneWord() {
         #expect(MemoryLayout<KeyAccess>.size == 8)
         var record = KeyAccess(now: 1_700_000_123_456)
