@@ -44,10 +44,23 @@ public final class SimulatorBackend: RedisBackend {
     /// A running script is killed as SCRIPT KILL does, without waiting for it to turn busy; a
     /// parked client is unblocked as CLIENT UNBLOCK does (its command answers nil). The script
     /// comes first: it holds the simulator's lock, which asking about blocked clients takes.
+    /// A script that starts between the kill and the look at blocked clients holds the lock
+    /// the look needs: the look does not wait for it (that would last the script's whole run)
+    /// but goes back to the kill.
     public func interrupt(_ connection: any RedisConnection) async -> RedisInterruption {
-        let killed = RedisInterruption(scriptKillReply: simulator.killRunningScript())
-        guard killed == .nothingRunning else { return killed }
-        guard let local = connection as? SimulatorConnection, simulator.isBlocked(local.client) else { return .nothingRunning }
+        guard let local = connection as? SimulatorConnection else {
+            return RedisInterruption(scriptKillReply: simulator.killRunningScript())
+        }
+        while true {
+            let killed = RedisInterruption(scriptKillReply: simulator.killRunningScript())
+            guard killed == .nothingRunning else { return killed }
+            guard let blocked = simulator.isBlockedIfFree(local.client) else {
+                guard (try? await Task.sleep(for: .milliseconds(1))) != nil else { return .nothingRunning }
+                continue
+            }
+            guard blocked else { return .nothingRunning }
+            break
+        }
         let admin = simulator.connect()
         defer { simulator.disconnect(admin) }
         _ = simulator.execute(["CLIENT", "UNBLOCK", String(local.client.id)].map { Array($0.utf8) }, for: admin)
