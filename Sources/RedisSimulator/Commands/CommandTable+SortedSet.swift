@@ -143,7 +143,7 @@ extension CommandTable {
                     updated += 1
                 }
             } else if !xx {
-                zset.set(member, score: score)
+                zset.addAbsent(member, score: score)
                 lastScore = score
                 added += 1
                 processed += 1

@@ -82,15 +82,28 @@ extension SortedSetValue {
                 }
                 return false
             }
+            addAbsent(member, score: given)
+            return true
+        }
+        return skiplist!.set(member, score: given)
+    }
+
+    /// Adds `member`, which the caller has just found absent, without searching the listpack
+    /// for it a second time (ZADD of a new member).
+    ///
+    /// - Complexity: O(n) as a listpack, O(log n) as a skiplist.
+    public func addAbsent(_ member: ByteString, score given: Double) {
+        if isListpack {
+            let score = given == 0 ? 0 : given
             if Int(storage.packedCount) + 1 <= limits.entries && member.count <= limits.value
                 && storage.fits(adding: Self.packedSize(member, score: score)) {
                 packedInsert(member, score: score)
                 storage.packedCount += 1
-                return true
+                return
             }
             convertToSkiplist()
         }
-        return skiplist!.set(member, score: given)
+        _ = skiplist!.set(member, score: given)
     }
 
     /// Removes `member`; returns true if it was there.
