@@ -52,6 +52,7 @@ public final class LiveRedisBackend: RedisBackend {
 
     /// This server again; with a key scope, confined to it under a new ACL user.
     public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
+        if let budget = limits.scriptTimeBudget { watch.noteBudget(budget) }
         guard let scope = limits.keyScope else { return self }
         return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, memoryBudget: limits.keyMemoryBudget, adminURL: url))
     }
