@@ -131,4 +131,60 @@ import Testing
         #expect(try await runShellOffThePool(LiveSafetyTests.snapshotScript(server.port)).output == before)
         #expect(try await runShellOffThePool("redis-cli -p \(server.port) ACL USERS").output == "default\n")
     }
+
+    /// Item 1's last case: a script that writes and then loops only on the shared server cannot
+    /// be killed (Redis answers UNKILLABLE; only SHUTDOWN NOSAVE ends it). Its student is told
+    /// so, as their own doing; every job it kept from the server is an infrastructure error,
+    /// not its student's, naming what to do; and `grade` warns that the server is not answering.
+    @Test func aLoopThatWroteOnTheServerIsItsStudentsAndTheJobsItBlockedAreInfrastructureErrors() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("GradeLiveTests skipped: redis-server is not installed")
+            return
+        }
+        // 100 ms: the other jobs meet BUSY at once, the student's own kill lands at its budget.
+        let server = try RedisServerProcess(extraArguments: ["--busy-reply-threshold", "100"])
+        defer { server.stop() }
+        let binary = try RedislingsBinary.built()
+        let fixtures = GradeCommandTests.fixtures
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-live-unkillable-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fall = work.appendingPathComponent("fall")
+        try FileManager.default.createDirectory(at: fall, withIntermediateDirectories: true)
+        for student in ["amy", "ada", "bea", "cai"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class/ada"), to: fall.appendingPathComponent(student))
+        }
+        // Takes the lock, then looks for stale lock:* keys without advancing the cursor.
+        try """
+            local taken = redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', 30000)
+            local cursor = '0'
+            repeat
+              local reply = redis.call('SCAN', cursor, 'MATCH', 'lock:*')
+            until reply[1] == '0'
+            if taken then return 1 else return 0 end
+
+            """.write(to: fall.appendingPathComponent("amy/ex-lock.lua"), atomically: true, encoding: .utf8)
+        let commands = [10, 11].flatMap { database in ["SELECT \(database)"] + (1...40).map { "SET other:\($0) \($0)" } }
+        _ = try await runShellOffThePool("printf '%s\\n' '\(commands.joined(separator: "\n"))' | redis-cli -p \(server.port) >/dev/null")
+        let graded = try await binary.runOffThePool([
+            "grade", "fall", "--lessons", fixtures.appendingPathComponent("Course/Lessons").path,
+            "--exercises", fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports", "--only", "ex-counter", "--only", "ex-lock",
+            "--live", "redis://127.0.0.1:\(server.port)/10", "--jobs", "2", "--time-limit", "6", "--allow-nonempty", "--no-gradebook",
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        // Only SHUTDOWN NOSAVE ends the script.
+        let answered = try await runShellOffThePool("redis-cli -p \(server.port) PING; redis-cli -p \(server.port) SHUTDOWN NOSAVE").output
+        #expect(answered.hasPrefix("BUSY"), "\(answered)")
+        graded.expect(status: 0)
+        let lines = graded.standardOutput.split(separator: "\n").map(String.init)
+        let amy = try #require(lines.first { $0.hasPrefix("  amy/ex-lock.lua: ") }, "\(graded.standardOutput)")
+        #expect(amy.contains("the script wrote to the database and then ran past its time budget of 1 s, so Redis could not stop it with SCRIPT KILL"), "\(amy)")
+        #expect(!amy.contains("infrastructure error"), "\(amy)")
+        let blocked = lines.filter { $0.contains("infrastructure error, not the student's") }
+        #expect(!blocked.isEmpty, "\(graded.standardOutput)")
+        for line in blocked {
+            #expect(line.contains("the server did not recover") && line.contains("SHUTDOWN NOSAVE") && line.contains("grade this exercise again (--only ex-"), "\(line)")
+            // A server busy with a script is not a wrong database index.
+            #expect(!line.contains("Use an index below"), "\(line)")
+        }
+        #expect(graded.standardError.contains("is not answering after grading: a script keeps it busy"), "\(graded.standardError)")
+    }
 }
