@@ -61,8 +61,9 @@ final class LiveRedisSocket {
             switch exchange([Array("SELECT".utf8), Array(String(url.database).utf8)], timeout: options.connectTimeout) {
             case .failure(let error): return error
             case .success(.error(let message)):
-                return RedisConnectionError(
-                    "Redis at \(url) cannot select database \(url.database) (\(message)). Use an index below the server's `databases` setting (16 by default)")
+                // A server busy with a script turns SELECT away too: then the index is not at fault.
+                let hint = "\(message)".hasPrefix("BUSY") ? "" : ". Use an index below the server's `databases` setting (16 by default)"
+                return RedisConnectionError("Redis at \(url) cannot select database \(url.database) (\(message))\(hint)")
             case .success: break
             }
         }

@@ -18,6 +18,8 @@ final class LiveConfinement: Sendable {
         var released = false
         /// Scripts (body or SHA) stopped for their budget, with the error they got.
         var stopped: [[UInt8]: String] = [:]
+        /// Why a script of this run that wrote and then outran its budget cannot be stopped.
+        var unstoppable: String?
         /// Each open connection's pattern subscriptions (prefixed), for PUBSUB NUMPAT.
         var patterns: [Int: Set<[UInt8]>] = [:]
         /// Patterns the user has been granted.
@@ -79,6 +81,13 @@ final class LiveConfinement: Sendable {
 
     /// Remembers that `script` was stopped for its budget, so calling it again fails at once.
     func noteStopped(_ script: [UInt8], error: String) { state.withLock { $0.stopped[script] = error } }
+
+    /// Remembers that a script of this run wrote and then outran its budget, so Redis cannot
+    /// kill it: the BUSY replies this run meets from then on are its own doing.
+    func noteUnstoppable(_ message: String) { state.withLock { if $0.unstoppable == nil { $0.unstoppable = message } } }
+
+    /// Whether this run's own script keeps the server busy (see `noteUnstoppable`).
+    var keepsServerBusy: Bool { state.withLock { $0.unstoppable != nil } }
 
     /// Everything the user may do, as ACL SETUSER rules. `-@dangerous` removes FLUSHALL,
     /// FLUSHDB, SWAPDB, KEYS, CONFIG, SHUTDOWN, DEBUG, MONITOR, CLIENT KILL/PAUSE, ACL and the

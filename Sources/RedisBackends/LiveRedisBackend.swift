@@ -44,14 +44,16 @@ public final class LiveRedisBackend: RedisBackend {
             let connection = try await LiveRedisConnection.connect(to: url, options: LiveRedisOptions(confinedLogin: login))
             return LiveConfinedConnection(connection, confinement: confinement, watch: watch)
         } catch {
-            // A server that a script keeps busy does not answer a new connection either.
-            watch.note("Redis did not let this run connect (\(error.message))")
+            // A server that a script keeps busy does not answer a new connection either (unless
+            // the script is this run's own, which it has reported).
+            if !confinement.keepsServerBusy { watch.note("Redis did not let this run connect (\(error.message))") }
             throw error
         }
     }
 
     /// This server again; with a key scope, confined to it under a new ACL user.
     public func makeInstance(limits: RedisInstanceLimits) -> any RedisBackend {
+        if let budget = limits.scriptTimeBudget { watch.noteBudget(budget) }
         guard let scope = limits.keyScope else { return self }
         return LiveRedisBackend(base: self, confinement: LiveConfinement(scope: scope, scriptBudget: limits.scriptTimeBudget, memoryBudget: limits.keyMemoryBudget, adminURL: url))
     }

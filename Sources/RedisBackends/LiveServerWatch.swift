@@ -10,6 +10,7 @@ import Synchronization
 final class LiveServerWatch: Sendable {
     private let interference = FirstNote()
     private let stoppedScript = FirstNote()
+    private let longestBudget = Mutex<Duration>(.zero)
     let url: RedisURL
 
     init(url: RedisURL) { self.url = url }
@@ -26,6 +27,10 @@ final class LiveServerWatch: Sendable {
     /// The first script stopped since the last call, clearing it.
     func takeStopped() -> String? { stoppedScript.take() }
 
+    /// Notes the time budget of a run's scripts, so that `awaitRecovery` leaves a busy script
+    /// to the run that owns it until that run's own kill is due.
+    func noteBudget(_ budget: Duration) { longestBudget.withLock { $0 = max($0, budget) } }
+
     /// SCRIPT KILL, then FUNCTION KILL, from a connection of its own in database 0 (a busy
     /// server answers SELECT with BUSY, and a script is not per database).
     func killScript() async -> RedisInterruption {
@@ -41,10 +46,16 @@ final class LiveServerWatch: Sendable {
         return .nothingRunning
     }
 
-    /// Waits until the server answers PING, killing a script that keeps it busy (every run's
-    /// own budget is past by then); false with the reason when it does not recover in `timeout`.
+    /// Waits until the server answers PING, killing a script that keeps it busy; false with the
+    /// reason when it does not recover in `timeout`. The script is usually another run's (another
+    /// worker's) past its budget: that run kills it itself by the time one budget (and its
+    /// killer's retry) has passed since this run met BUSY, and so tells its student after how long
+    /// their script was stopped. Only a script still running after that (its run is gone) is
+    /// killed from here; killed earlier, its run would take the kill for someone else's doing.
     func awaitRecovery(timeout: Duration) async -> (recovered: Bool, reason: String) {
-        let deadline = ContinuousClock.now + timeout
+        let started = ContinuousClock.now
+        let deadline = started + timeout
+        let killFrom = started + longestBudget.withLock { $0 } + .seconds(1)
         var serverWide = url
         serverWide.database = 0
         var last = "it did not answer"
@@ -56,7 +67,9 @@ final class LiveServerWatch: Sendable {
                 case .simpleString?: return (true, "")
                 case .error(let text)? where text.hasPrefix("BUSY"):
                     last = "a script keeps it busy"
-                    if case .unstoppable(let reason) = await killScript() { return (false, "a script keeps it busy: \(reason)") }
+                    if ContinuousClock.now >= killFrom, case .unstoppable(let reason) = await killScript() {
+                        return (false, "a script keeps it busy: \(reason)")
+                    }
                 case .error(let text)?: last = "it answers PING with \(text)"
                 default: last = "it did not answer PING"
                 }

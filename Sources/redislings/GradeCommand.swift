@@ -54,7 +54,7 @@ struct GradeCommand: AsyncParsableCommand {
             }
             assignment = try grading.assignment.map { try Assignment.load(URL(fileURLWithPath: $0)) }
             graded = try selectExercises(from: catalog.exercises, all: all, assignment: assignment, inventory: inventory)
-            handIn = try HandInTimes.assign(&inventory, root: root, source: grading.latenessFrom)
+            handIn = try HandInTimes.assign(&inventory, root: root, source: grading.latenessFrom, graded: Set(graded.map(\.id)))
             // Before any grading: a report folder that cannot be written would waste the run.
             try out.checkWritable()
         } catch let error as GradingError {

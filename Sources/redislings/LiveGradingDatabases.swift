@@ -58,7 +58,7 @@ struct LiveGradingDatabases: Sendable {
         guard let longest = short.max(by: { $0.1 < $1.1 }) else { return }
         let names = short.map { "\($0.0.id) (\($0.1) s)" }.joined(separator: ", ")
         throw CommandLineError(
-            message: "--time-limit \(timeLimit) is too short on a live Redis, where `advance` steps wait in real time: \(names) need more",
+            message: "--time-limit \(timeLimit) is too short on a live Redis, where `advance` steps wait in real time: \(names) need\(short.count == 1 ? "s" : "") more",
             help: "Pass --time-limit \(longest.1) or more (each exercise's waits plus \(commandMarginSeconds) s for its commands), or grade on the built-in simulator, whose clock moves at once.")
     }
 

@@ -170,7 +170,10 @@ import Testing
 
     @Test func byDefaultOnlyExercisesSomeoneHandedInAreGraded() async throws {
         defer { try? FileManager.default.removeItem(at: work) }
-        try space.makeClass("week1", [("ned", "ned"), ("ola", "ola"), ("wes", "wes")])
+        let week1 = try space.makeClass("week1", [("ned", "ned"), ("ola", "ola"), ("wes", "wes")])
+        // ola's counter came in ten hours after the assignment's deadline (below); without a deadline nobody is late.
+        try "student,exercise,submitted_at\nola,ex-counter,2026-12-02T10:00:00Z\n".write(
+            to: week1.appendingPathComponent("submitted.csv"), atomically: true, encoding: .utf8)
         let result = try await space.grade("week1", ["--no-gradebook"])
         result.expect(status: 0)
         #expect(result.standardOutput.contains("Graded 3 students on 2 exercises (3 submissions)"), "\(result.standardOutput)")
@@ -185,7 +188,7 @@ import Testing
             """)
         #expect(try space.report("feedback/ola.md").contains("Total: **16 / 16** points"))
 
-        // An assignment file picks the exercises and what each is worth.
+        // An assignment file picks the exercises, what each is worth, the deadline and the late policy.
         try """
             name: Week 1 — counters and locks
             exercises:
@@ -197,11 +200,14 @@ import Testing
             """.write(to: work.appendingPathComponent("week1.yml"), atomically: true, encoding: .utf8)
         let assigned = try await space.grade("week1", ["--no-gradebook", "--assignment", "week1.yml"])
         assigned.expect(status: 0)
+        // Hand-in times are counted on the assignment's files only (ola's ex-publish is not graded).
+        #expect(assigned.standardError.contains("Hand-in times: 1 from submitted.csv, 1 unknown (not judged late).\n"), "\(assigned.standardError)")
+        // Worked out by hand: ola's counter scores 20 of 20, one started day late at 25% a day → 15.
         #expect(try space.report("gradebook.csv") == """
             student,ex-counter,ex-lock,total,late,comments
             max points,20,9,29,,
             ned,20,0,20,,
-            ola,20,0,20,,
+            ola,15,0,15,"ex-counter: 1 day late, -25%",
             wes,0,0,0,,
 
             """)
@@ -211,6 +217,7 @@ import Testing
         let counter = try #require((ola["exercises"] as? [[String: Any]])?.first)
         #expect((counter["checks"] as? [[String: Any]])?.map { $0["max_points"] as? Double } == [10, 6, 4])
         #expect(results["late_penalty_percent_per_day"] as? Double == 25)
+        #expect(results["deadline"] as? String == "2026-12-01T23:59:59Z")
 
         let lesson = try await space.grade("week1", ["--no-gradebook", "--lesson", "class-messaging"])
         #expect(lesson.standardOutput.contains("Graded 3 students on 4 exercises"), "\(lesson.standardOutput)")

@@ -19,7 +19,8 @@ import Testing
         try Data("not a folder".utf8).write(to: work.appendingPathComponent("blocked"))
         let blocked = try await space.grade("fall", out: "blocked/reports")
         #expect(blocked.status != 0)
-        #expect(blocked.standardError.hasPrefix("Error: cannot create the reports folder \(work.path)/blocked/reports/feedback"), "\(blocked.standardError)")
+        #expect(blocked.standardError.hasPrefix(
+            "Error: cannot create the reports folder \(work.path)/blocked/reports/feedback: \(work.path)/blocked is a file, not a folder\n"), "\(blocked.standardError)")
         // Refused first: no run was recorded (h-block's answer would have taken the full time limit).
         let runs = try await space.run(["gradebook", "runs"])
         #expect(runs.standardError.contains("holds no grades yet"), "\(runs.standardError)")

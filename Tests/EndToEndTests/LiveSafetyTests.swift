@@ -28,14 +28,18 @@ import Testing
 
     /// DUMP of every key in every database, one line each, sorted.
     static func snapshot(_ port: Int) throws -> String {
-        let script = """
+        try runShell(snapshotScript(port)).output
+    }
+
+    /// The shell script `snapshot` runs (async tests run it with `runShellOffThePool`).
+    static func snapshotScript(_ port: Int) -> String {
+        """
             for db in $(seq 0 15); do
               redis-cli -p \(port) -n $db --scan | while read -r key; do
                 printf '%s %s %s %s\\n' "$db" "$key" "$(redis-cli -p \(port) -n $db --no-raw DUMP "$key")" "$(redis-cli -p \(port) -n $db PTTL "$key" | sed 's/^[0-9][0-9]*$/ttl/')"
               done
             done | sort
             """
-        return try runShell(script).output
     }
 
     /// Someone else's data: in every database a few keys, among them the exercises' own names

@@ -7,8 +7,13 @@ import RedislingsTestSupport
 /// The sample class in `Fixtures/Class`, copied to a temporary folder. Hand-in times come as
 /// they do in a real class: from the folder's `submitted.csv` (hal and ivy are late), and for
 /// kim, whose folder is made a git repository here, from the commits (two files two days late).
-/// Every other file has no hand-in time and is not late, however recent the copy.
+/// Every other file has no hand-in time and is not late, however recent the copy. zoë's folder,
+/// added here, is named in decomposed form (NFD, as macOS archives write it) while the manifest
+/// names her composed (NFC): one student, reported in NFC, her lock one day late.
 struct SampleClass {
+    /// zoë as her folder is named (NFD) and as every report names her (NFC).
+    static let zoeFolder = "zo\u{65}\u{308}", zoe = "zo\u{EB}"
+
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let deadline = LatePolicy.parseDeadline("2026-12-01T23:59:00Z")!
     static let lessons = fixtures.appendingPathComponent("Course/Lessons").path
@@ -24,6 +29,11 @@ struct SampleClass {
     static func make() async throws -> SampleClass {
         let sample = SampleClass(folder: try TemporaryFolder())
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class"), to: sample.root)
+        try FileManager.default.copyItem(at: sample.root.appendingPathComponent("ada"), to: sample.root.appendingPathComponent(zoeFolder))
+        let manifest = try FileHandle(forWritingTo: sample.root.appendingPathComponent("submitted.csv"))
+        try manifest.seekToEnd()
+        try manifest.write(contentsOf: Data("# zoë (NFC here, NFD on disk) handed her lock in half a day late.\n\(zoe),ex-lock,2026-12-02T12:00:00Z\n".utf8))
+        try manifest.close()
         let kim = sample.root.appendingPathComponent("kim").path
         let commit = { (files: String, time: String) in
             "git add \(files) && GIT_AUTHOR_DATE=\(time) GIT_COMMITTER_DATE=\(time) git commit -q -m work"

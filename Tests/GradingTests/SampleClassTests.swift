@@ -22,7 +22,7 @@ import Testing
         // Line by line, so a difference names the student.
         for (got, want) in zip(actual.split(separator: "\n"), expected.split(separator: "\n")) { #expect(got == want) }
         #expect(actual == expected)
-        #expect(results.students.count == 41)
+        #expect(results.students.count == 42)
     }
 
     /// Each hostile submission fails on its own, with an error that says what it did; the
@@ -96,6 +96,18 @@ import Testing
         #expect(ivy.daysLate == 12)
         #expect(ivy.latePenaltyPercent == 100)
         #expect(results.problems.map(\.file) == ["quin/ex-countr.redis", "quin/notes.txt"])
+    }
+
+    /// One identity rule (item 2): a folder named in NFD and a manifest line in NFC are one
+    /// student, named in NFC everywhere; her file keeps its name as it is on disk.
+    @Test func aDecomposedFolderNameIsOneStudentInComposedForm() async throws {
+        let results = try await Self.results.value
+        #expect(results.students.filter { $0.student.unicodeScalars.elementsEqual(SampleClass.zoe.unicodeScalars) }.count == 1)
+        #expect(!results.students.contains { $0.student.unicodeScalars.elementsEqual(SampleClass.zoeFolder.unicodeScalars) })
+        let lock = try #require(results.students.first { $0.student.unicodeScalars.elementsEqual(SampleClass.zoe.unicodeScalars) }?.grade(for: "ex-lock"))
+        #expect(lock.daysLate == 1)
+        #expect(lock.score == 8.1)
+        #expect(lock.file?.unicodeScalars.elementsEqual("\(SampleClass.zoeFolder)/ex-lock.lua".unicodeScalars) == true, "\(lock.file ?? "")")
     }
 
     @Test func hiddenChecksCountButStayHiddenFromStudents() async throws {

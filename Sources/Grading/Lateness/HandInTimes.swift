@@ -21,7 +21,9 @@ public enum HandInTimes {
     }
 
     /// Sets `submittedAt` on every file of `inventory` (whose folder is `root`) from `source`.
-    public static func assign(_ inventory: inout SubmissionInventory, root: URL, source: HandInSource) throws -> Report {
+    /// The report counts only the files of `graded` (every file when nil): those of exercises
+    /// left out of this run are not the instructor's concern here.
+    public static func assign(_ inventory: inout SubmissionInventory, root: URL, source: HandInSource, graded: Set<String>? = nil) throws -> Report {
         var report = Report()
         let manifestURL = root.appendingPathComponent(SubmissionScanner.manifestName)
         let hasManifest = FileManager.default.fileExists(atPath: manifestURL.path)
@@ -61,6 +63,7 @@ public enum HandInTimes {
                 (time, from) = (committed, "git commits")
             }
             inventory.files[index].submittedAt = time
+            if let graded, !graded.contains(file.exerciseID) { continue }
             if time != nil {
                 report.counts[from, default: 0] += 1
             } else {

@@ -62,8 +62,25 @@ public struct ReportWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: feedback, withIntermediateDirectories: true)
         } catch {
-            throw GradingError("cannot create the reports folder \(feedback.path): \(error.localizedDescription)", help: "Pass --out with a folder you can write to.")
+            throw GradingError("cannot create the reports folder \(feedback.path): \(Self.reason(creating: feedback, error))", help: "Pass --out with a folder you can write to.")
         }
         return feedback
+    }
+
+    /// Why `folder` could not be created, in words: a file in the way of the path, or the
+    /// system's reason (Foundation's own text is only "The operation could not be completed").
+    static func reason(creating folder: URL, _ error: any Error) -> String {
+        var path = folder.standardizedFileURL.path
+        while path != "/", !path.isEmpty {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                if !isFolder.boolValue { return "\(path) is a file, not a folder" }
+                break
+            }
+            path = (path as NSString).deletingLastPathComponent
+        }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
+        return error.localizedDescription
     }
 }
