@@ -190,6 +190,21 @@ import Testing
         }
     }
 
+    /// The help of every command that takes `--live` and the README say what live mode really
+    /// touches (issue 15: they said course keys start with 'redislings:', which no exercise's did).
+    @Test func theHelpAndTheREADMESayWhatLiveModeTouches() async throws {
+        let binary = try RedislingsBinary.built()
+        for command in [["learn"], ["exercise", "check"], ["watch"], ["dev", "check"], ["grade"], ["web"]] {
+            let help = try await binary.runOffThePool(command + ["--help"], in: NSTemporaryDirectory())
+            let text = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("--allow-nonempty Allow a live database that already holds keys: redislings still changes only keys it creates"), "\(command): \(text)")
+            #expect(!text.contains("redislings:"), "\(command)")
+        }
+        let readme = try String(contentsOf: Self.course.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("**the server itself keeps the course away from your keys**"))
+        #expect(!readme.contains("course keys start with"))
+    }
+
     /// A key named after every exercise's key patterns, in the course's own Exercises folder, and
     /// the ids of the exercises that declare keys.
     static func collidingNames() throws -> (names: [String], exercises: [String]) {
