@@ -197,11 +197,16 @@ import RedislingsTestSupport
         terminal.keys("q")
         try await terminal.waitFor { $0.contains("[exited]") }
 
-        try await terminal.openBinary(environment: environment, unset: ["PAGER", "LESS"])
+        // The greeting is the README's, lesson count and examples included.
+        let readme = try String(contentsOf: CourseCoverageReadmeTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let greeting = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Lesson 14 (") })
+        let examples = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Type :lesson to read it, :run 1") })
+        try await terminal.openBinary(["learn", "14"], environment: environment, unset: ["PAGER", "LESS"])
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
-        try await terminal.enter(":lesson 14") { $0.hasSuffix("\n:") }
+        #expect(terminal.screen().contains(greeting + "\n" + examples), "README: \(greeting)\n\(examples)\nscreen: \(terminal.screen())")
+        try await terminal.enter(":lesson") { $0.hasSuffix("\n:") }
         terminal.keys(" ")
-        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains(":lesson 14") }
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains("simulator> :lesson") }
         terminal.keys("G")
         try await terminal.waitFor { $0.hasSuffix("(END)") }
         terminal.keys("q")
