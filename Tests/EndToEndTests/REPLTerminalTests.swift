@@ -176,6 +176,25 @@ import RedislingsTestSupport
         terminal.keys("C-c", literal: false)
     }
 
+    /// On a terminal, `hint` asks before the tier that gives the answer away, and shows it only
+    /// on yes.
+    @Test func hintAsksBeforeGivingTheAnswerAway() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        let environment = ["REDISLINGS_HOME": REPLProcess.temporaryHome()]
+        for expected in ["Hint 1/3:", "Hint 2/3:"] {
+            try await terminal.openBinary(["hint", "1.1", "--lessons", "ExerciseCourse/Lessons"], environment: environment, in: fixtures)
+            try await terminal.waitFor { $0.contains(expected) && $0.hasSuffix("[exited]") }
+        }
+        for (reply, shown) in [("n", false), ("y", true)] {
+            try await terminal.openBinary(["hint", "1.1", "--lessons", "ExerciseCourse/Lessons"], environment: environment, in: fixtures)
+            try await terminal.waitFor { $0.hasSuffix("away. Show it? [y/N]") }
+            try await terminal.enter(reply) { $0.hasSuffix("[exited]") }
+            #expect(terminal.screen().contains("Hint 3/3: PUBLISH fixture:news hello") == shown, "\(terminal.screen())")
+        }
+    }
+
     /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
