@@ -93,7 +93,7 @@ let package = Package(
             name: "redislings",
             dependencies: [
                 "RESP", "RedisSimulator", "RedisBackends", "RedisServer", "LiveRedis", "LessonKit", "Exercises", "REPL",
-                "CourseProgress", "Quizzes", "Grading", "WebApp",
+                "CourseProgress", "Quizzes", "Grading", "WebApp", "Basics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

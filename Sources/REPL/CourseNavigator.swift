@@ -1,4 +1,5 @@
 import LessonKit
+import Synchronization
 
 /// The learner's place in the course: the catalog, the current lesson, and the state file
 /// that remembers it between sessions.
@@ -22,7 +23,9 @@ public final class CourseNavigator: @unchecked Sendable {
     /// A stretch on one lesson counts for at most this long: a session left open overnight is
     /// not an evening of study.
     public static let longestCountedStretch: Double = 3600
-    private var enteredAt = ContinuousClock.now
+    /// The lesson being timed and since when; the session's clock records from its own task
+    /// while the learner sits at the prompt, so it is guarded.
+    private let stretch: Mutex<(lesson: Int, since: ContinuousClock.Instant)>
     let store: StateStore?
     var state: LearnerState
 
@@ -34,6 +37,7 @@ public final class CourseNavigator: @unchecked Sendable {
         precondition(!catalog.lessons.isEmpty, "a course needs at least one lesson")
         self.catalog = catalog
         self.position = min(max(0, position), catalog.lessons.count - 1)
+        stretch = Mutex((lesson: self.position, since: .now))
         self.store = store
         self.state = state
         self.renderer = renderer
@@ -71,29 +75,47 @@ public final class CourseNavigator: @unchecked Sendable {
 
     /// Makes lesson `index` current and saves it.
     public func move(to index: Int) throws(StateFileError) {
-        finishTiming()
+        let now = ContinuousClock.now
         position = min(max(0, index), catalog.lessons.count - 1)
+        let left = stretch.withLock { stretch in
+            defer { stretch = (lesson: position, since: now) }
+            return (lesson: stretch.lesson, elapsed: now - stretch.since)
+        }
+        report(left)
         try save()
     }
 
-    /// How often time is recorded while the learner works: a session that ends without a goodbye
-    /// (a crash, a closed terminal) loses at most this much.
+    /// How often time is recorded by default while the learner works: a session that ends
+    /// without a goodbye (a crash, a closed terminal) loses at most about this much.
     public static let recordingInterval: Duration = .seconds(30)
+    /// How often time is recorded while the learner works (`recordingInterval` unless set).
+    public var recordingInterval: Duration = CourseNavigator.recordingInterval
 
     /// Reports the time spent on the current lesson since it was entered (or last reported),
     /// and starts counting again.
     public func finishTiming(at now: ContinuousClock.Instant = .now) {
-        let elapsed = now - enteredAt
-        enteredAt = now
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        timeSpent?(current, min(seconds, Self.longestCountedStretch))
+        report(stretch.withLock { stretch in
+            defer { stretch.since = now }
+            return (lesson: stretch.lesson, elapsed: now - stretch.since)
+        })
     }
 
-    /// Reports the time so far when `recordingInterval` has passed since the last report; the
-    /// session calls it after every line, so time is kept as it accrues.
+    /// Reports the time so far when `recordingInterval` has passed since the last report. The
+    /// session calls it after every line and on a clock of its own while the prompt waits, so
+    /// time is kept as it accrues, even while the learner reads without typing.
     public func recordTimeIfDue(at now: ContinuousClock.Instant = .now) {
-        guard now - enteredAt >= Self.recordingInterval else { return }
-        finishTiming(at: now)
+        let interval = recordingInterval
+        let due = stretch.withLock { stretch -> (lesson: Int, elapsed: Duration)? in
+            guard now - stretch.since >= interval else { return nil }
+            defer { stretch.since = now }
+            return (lesson: stretch.lesson, elapsed: now - stretch.since)
+        }
+        if let due { report(due) }
+    }
+
+    private func report(_ stretch: (lesson: Int, elapsed: Duration)) {
+        let seconds = Double(stretch.elapsed.components.seconds) + Double(stretch.elapsed.components.attoseconds) / 1e18
+        timeSpent?(catalog.lessons[stretch.lesson], min(seconds, Self.longestCountedStretch))
     }
 
     /// Saves the current lesson in the state file.

@@ -75,6 +75,8 @@ public final class ReplSession: @unchecked Sendable {
 
     /// Reads and handles lines until the input ends or the learner quits.
     public func run() async {
+        let lessonClock = course.map(Self.recordTime)
+        defer { lessonClock?.cancel() }
         while !isFinished {
             let input = self.input, prompt = self.prompt
             guard let line = await Blocking.run({ input.readLine(prompt: prompt) }) else {
@@ -85,6 +87,19 @@ public final class ReplSession: @unchecked Sendable {
             course?.recordTimeIfDue()
         }
         await close()
+    }
+
+    /// Records the time on the current lesson as it accrues, also while the learner reads or
+    /// thinks at the prompt without typing: a session that dies then (a closed terminal, a
+    /// kill) keeps all but the last few seconds.
+    private static func recordTime(on course: CourseNavigator) -> Task<Void, Never> {
+        let tick = course.recordingInterval / 3
+        return Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: tick)
+                course.recordTimeIfDue()
+            }
+        }
     }
 
     /// Handles one line: a meta-command, `help`, or a Redis command; then prints what Redis

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import LessonKit
 
@@ -27,7 +28,7 @@ struct CourseOptions: ParsableArguments {
     static func warnAboutProblems(in catalog: LessonCatalog) {
         let problems = catalog.problems
         guard !problems.isEmpty else { return }
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        let count = Basics.count(problems.count, "problem")
         FileHandle.standardError.write(Data("warning: \(count) in \(catalog.directory); run `redislings dev check` to see them\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Exercises
 import Foundation
 import LessonKit
@@ -86,6 +87,3 @@ struct DevCheckCommand: AsyncParsableCommand {
         return problems.count
     }
 }
-
-/// "1 lesson", "3 lessons".
-func count(_ number: Int, _ noun: String) -> String { number == 1 ? "1 \(noun)" : "\(number) \(noun)s" }

@@ -1,3 +1,4 @@
+import Basics
 import Exercises
 import Foundation
 import Grading
@@ -43,8 +44,8 @@ extension GradeCommand {
             let run = try await coordinator.open(wanted)
             let resumed = run.enqueued > 0 || run.finished
             note(resumed
-                ? "Resuming run '\(name)' on the grading queue at \(url): \(run.enqueued) of \(jobs.count) jobs were added before."
-                : "Run '\(name)' on the grading queue at \(url): \(jobs.count) jobs. If this coordinator stops, resume with --run \(name).")
+                ? "Resuming run '\(name)' on the grading queue at \(url): \(run.enqueued) of \(count(jobs.count, "job")) were added before."
+                : "Run '\(name)' on the grading queue at \(url): \(count(jobs.count, "job")). If this coordinator stops, resume with --run \(name).")
             try await coordinator.enqueue(jobs, run: run)
             let bar = ProgressBar(label: "graded by workers")
             let hint = WaitingHint(url: url)

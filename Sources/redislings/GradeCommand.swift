@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import CourseProgress
 import Exercises
 import Foundation
@@ -173,7 +174,7 @@ struct GradeCommand: AsyncParsableCommand {
         }
         let catalog = ExerciseCatalog.load(directory: directory, lessons: lessons)
         if !catalog.problems.isEmpty {
-            let count = catalog.problems.count == 1 ? "1 problem" : "\(catalog.problems.count) problems"
+            let count = Basics.count(catalog.problems.count, "problem")
             FileHandle.standardError.write(Data("warning: \(count) in the exercises at \(directory); exercises with problems are not graded (run `redislings dev check`)\n".utf8))
         }
         guard !catalog.exercises.isEmpty else {

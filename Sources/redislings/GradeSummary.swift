@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Grading
 
@@ -16,7 +17,7 @@ struct GradeSummary {
         let graded = results.students.reduce(0) { $0 + $1.exercises.filter { $0.status != .missing }.count }
         var lines = [
             "Graded \(count(results.students.count, "student")) on \(count(results.exercises.count, "exercise")) (\(count(graded, "submission"))) \(backend.hasPrefix("queue ") ? "through the grading " + backend : "on the " + (backend == "simulator" ? "built-in simulator" : "Redis at \(backend)")) in \(String(format: "%.1f", elapsed)) s\(backend.hasPrefix("queue ") ? "" : " with \(jobs) job\(jobs == 1 ? "" : "s")").",
-            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, report.html, canvas.csv, moodle.csv, feedback/ (\(results.students.count) files).",
+            "Reports in \(out)/: results.json, gradebook.csv, junit.xml, summary.md, report.html, canvas.csv, moodle.csv, feedback/ (\(count(results.students.count, "file"))).",
         ]
         let errors = results.students.flatMap { student in student.exercises.filter { $0.status == .error }.map { (student.student, $0) } }
         if !errors.isEmpty {
@@ -45,7 +46,7 @@ struct GradeSummary {
             }
         }
         if !results.problems.isEmpty {
-            lines.append("Not graded (\(results.problems.count) files):")
+            lines.append("Not graded (\(count(results.problems.count, "file"))):")
             for problem in results.problems { lines.append("  \(problem.file): \(StudentName.printable(problem.message))") }
         }
         if let runID, let gradebook {

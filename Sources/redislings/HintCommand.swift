@@ -35,7 +35,12 @@ struct HintCommand: ParsableCommand {
                 print("Hint \(index + 1)/\(found.hints.count): \(found.hints[index])")
             }
             if !all, shown >= found.hints.count { print("That was the last hint: it gives the answer away.") }
-            try log.recordHintsShown(max(shown, upTo), for: found.id)
+            do {
+                try log.recordHintsShown(max(shown, upTo), for: found.id)
+            } catch {
+                // The hint is shown; only its count is lost, as `show` only warns when a read is not recorded.
+                FileHandle.standardError.write(Data("warning: this hint was not counted, so the next one starts from it again: \(error)\n".utf8))
+            }
         } catch {
             throw CommandLineError(message: "\(error)", help: "Hints are counted in your progress database; check that its folder is writable.")
         }

@@ -39,11 +39,17 @@ struct LearnCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = LearnerRecord.stateDirectory(environment: environment)
-        let store = StateStore(directory: directory)
-        let learner: LearnerState
+        var store: StateStore? = StateStore(directory: directory)
+        var learner = LearnerState()
         do {
-            learner = try store.load()
+            learner = try store?.load() ?? learner
+        } catch where error.line == nil {
+            // Reading the course only records; as `show` does, an unusable REDISLINGS_HOME is a
+            // warning, and the place is neither read nor saved over a file that may be fine.
+            FileHandle.standardError.write(Data("warning: your place in the course is not read or saved: \(error)\n".utf8))
+            store = nil
         } catch {
+            // A damaged file is the learner's to fix: a save would replace it.
             throw CommandLineError(message: error.description, help: "The file only remembers your place in the course.")
         }
         let catalog = try course.loadCatalog()
@@ -90,8 +96,9 @@ struct LearnCommand: AsyncParsableCommand {
                     try store.recordLessonRead(lesson: lesson.progressKey, at: now)
                 }
             }
+            let timeWarning = WarningOnce()
             navigator.timeSpent = { lesson, seconds in
-                LearnerRecord.bestEffort("time on lesson \(lesson.paddedNumber)") { store, now in
+                LearnerRecord.bestEffort("time on lesson \(lesson.paddedNumber)", once: timeWarning) { store, now in
                     try store.recordTimeSpent(lesson: lesson.progressKey, activity: "learn", seconds: seconds, endingAt: now)
                 }
             }
@@ -132,7 +139,7 @@ struct LearnCommand: AsyncParsableCommand {
 
     /// The course position to open, or nil when the course has no lessons.
     static func navigator(
-        for catalog: LessonCatalog, lesson: String?, learner: LearnerState, store: StateStore,
+        for catalog: LessonCatalog, lesson: String?, learner: LearnerState, store: StateStore?,
         environment: [String: String]
     ) throws -> CourseNavigator? {
         guard !catalog.lessons.isEmpty else {

@@ -1,5 +1,6 @@
 import CourseProgress
 import Foundation
+import Synchronization
 import REPL
 
 /// Opens the learner's progress database and reads "now", turning problems into command-line errors.
@@ -29,11 +30,22 @@ enum LearnerRecord {
 
     /// Runs `body` on the store, or prints why progress could not be saved (reading a lesson
     /// must not fail because the record is unusable).
-    static func bestEffort(_ what: String, _ body: (ProgressStore, Date) throws -> Void) {
+    /// With `once`, only its first failure is told: time is recorded every few seconds, and a
+    /// warning each time would cut into the line the learner types.
+    static func bestEffort(_ what: String, once: WarningOnce? = nil, _ body: (ProgressStore, Date) throws -> Void) {
         do {
             try body(try open(), try now())
         } catch {
-            FileHandle.standardError.write(Data("warning: \(what) was not recorded: \(error)\n".utf8))
+            guard once?.isFirst() ?? true else { return }
+            FileHandle.standardError.write(Data("warning: \(what) was not recorded\(once == nil ? "" : " (nor will be later ones)"): \(error)\n".utf8))
         }
     }
+}
+
+/// True the first time it is asked, false after: a warning told once per session.
+final class WarningOnce: Sendable {
+    private let told = Mutex(false)
+
+    /// True on the first call only.
+    func isFirst() -> Bool { told.withLock { told in defer { told = true }; return !told } }
 }

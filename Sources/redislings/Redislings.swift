@@ -6,6 +6,10 @@ struct Redislings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redislings",
         abstract: "Learn Redis Pub/Sub, Streams and their patterns, on a built-in Redis or a live one.",
+        discussion: """
+            Shell completion: `redislings --generate-completion-script bash` (or zsh, fish) prints \
+            a script to install, e.g. in ~/.local/share/bash-completion/completions/redislings.
+            """,
         subcommands: [
             LearnCommand.self,
             WebCommand.self,

@@ -107,6 +107,25 @@ import Testing
         #expect(result["max_score"] as? Int == 10)
     }
 
+    /// The learner's own first error is printed by `exercise check`, on its line in their file,
+    /// with "did you mean", and is in `--json` as `learner_error`.
+    @Test func checkShowsTheLearnersFirstErrorOnItsLine() async throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let file = scratch + "/typo.redis"
+        try "PUBLISH fixture:news hello\nSUBSCRIB fixture:news\nINCR fixture:counter\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let checked = try await run(["exercise", "check", "1.1", "--file", file] + Self.lessons)
+        checked.expect(status: 1)
+        #expect(checked.standardOutput.contains(
+            "Your first error: \(file):2: `SUBSCRIB fixture:news` got (error) ERR unknown command 'SUBSCRIB', with args beginning with: 'fixture:news' (did you mean SUBSCRIBE?)"),
+            "\(checked.standardOutput)")
+        let json = try await run(["exercise", "check", "1.1", "--file", file, "--json"] + Self.lessons)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let error = try #require(result["learner_error"] as? [String: Any], "\(json.standardOutput)")
+        #expect(error["line"] as? Int == 2)
+        #expect(error["command"] as? String == "SUBSCRIB fixture:news")
+        #expect(error["advice"] as? String == "did you mean SUBSCRIBE?")
+    }
+
     @Test func badAnswerFilesAreClearErrors() async throws {
         let missing = try await run(["exercise", "check", "1.1"] + Self.lessons)
         #expect(missing.status != 0)

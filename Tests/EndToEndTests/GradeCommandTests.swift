@@ -116,6 +116,8 @@ import Testing
         let second = try await grade(["--only", "ex-publish"])
         second.expect(status: 0)
         #expect(second.standardOutput.contains("Gradebook: run #2 of class 'fall'"))
+        // One exercise is counted in the singular ("on 1 exercises" was issue 15's).
+        #expect(second.standardOutput.contains(" on 1 exercise ("), "\(second.standardOutput)")
         let export = try await run(["gradebook", "export"])
         export.expect(status: 0)
         #expect(export.standardOutput == """

@@ -27,6 +27,12 @@ import Testing
         let helpTypo = try await run("help", "shwo")
         #expect(helpTypo.standardError.contains("Did you mean 'show'?"))
         #expect(try await run("help", "list").status == 0)
+        // Shell completions are documented where a user looks first, and work.
+        let overview = try await run("--help")
+        #expect(overview.standardOutput.contains("redislings --generate-completion-script bash"), "\(overview.standardOutput)")
+        let completion = try await run("--generate-completion-script", "bash")
+        completion.expect(status: 0)
+        #expect(completion.standardOutput.contains("-F _redislings redislings"), "\(completion.standardOutput.suffix(300))")
     }
 
     @Test func listPrintsTheCatalogInOrderWithPrerequisites() async throws {

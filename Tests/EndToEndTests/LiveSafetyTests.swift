@@ -194,17 +194,35 @@ import Testing
         }
     }
 
-    /// A key named after every exercise's key patterns, in the course's own Exercises folder.
-    static func collidingNames() throws -> (names: [String], exercises: Int) {
+    /// The help of every command that takes `--live` and the README say what live mode really
+    /// touches (issue 15: they said course keys start with 'redislings:', which no exercise's did).
+    @Test func theHelpAndTheREADMESayWhatLiveModeTouches() async throws {
+        let binary = try RedislingsBinary.built()
+        for command in [["learn"], ["exercise", "check"], ["watch"], ["dev", "check"], ["grade"], ["web"]] {
+            let help = try await binary.runOffThePool(command + ["--help"], in: NSTemporaryDirectory())
+            let text = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("--allow-nonempty Allow a live database that already holds keys: redislings still changes only keys it creates"), "\(command): \(text)")
+            #expect(!text.contains("redislings:"), "\(command)")
+        }
+        let readme = try String(contentsOf: Self.course.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("**the server itself keeps the course away from your keys**"))
+        #expect(!readme.contains("course keys start with"))
+    }
+
+    /// A key named after every exercise's key patterns, in the course's own Exercises folder, and
+    /// the ids of the exercises that declare keys.
+    static func collidingNames() throws -> (names: [String], exercises: [String]) {
         let root = course.appendingPathComponent("Exercises")
         var names: Set<String> = []
-        var exercises = 0
+        var exercises: [String] = []
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         // FORMAT.md, beside the lesson folders, describes the format; exercises are in the folders.
         for file in files where file.pathExtension == "md" && file.deletingLastPathComponent().standardizedFileURL != root.standardizedFileURL {
             let text = try String(contentsOf: file, encoding: .utf8)
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("keys:") }) else { continue }
-            exercises += 1
+            let lines = text.split(separator: "\n")
+            guard let line = lines.first(where: { $0.hasPrefix("keys:") }),
+                  let id = lines.first(where: { $0.hasPrefix("id:") }) else { continue }
+            exercises.append(id.dropFirst("id:".count).trimmingCharacters(in: .whitespaces))
             var list = line.dropFirst("keys:".count)
             if let comment = list.firstIndex(of: "#") { list = list[..<comment] }
             for item in list.split(separator: ",") {
@@ -212,11 +230,13 @@ import Testing
                 if !pattern.isEmpty { names.insert(pattern.replacingOccurrences(of: "*", with: "a").replacingOccurrences(of: "?", with: "a")) }
             }
         }
-        return (names.sorted(), exercises)
+        return (names.sorted(), exercises.sorted())
     }
 
-    /// The whole course, proved live on a database holding a key that collides with every
-    /// exercise's keys: every exercise is refused, naming the key, and nothing changes.
+    /// The whole course, live on a database holding a key that collides with every exercise's
+    /// keys: `dev check`, `exercise check`, grading and the REPL (starting each exercise, and
+    /// writing each colliding key) are refused, naming the key, and no key of any database
+    /// changes (DUMP and TTL of every key compared before and after), nor is an ACL user left.
     @Test func everyExerciseOfTheCourseLeavesCollidingKeysAlone() async throws {
         try await Self.withLiveServer("live-course") { server, binary, work in
             let (names, exercises) = try Self.collidingNames()
@@ -225,14 +245,43 @@ import Testing
             _ = try runShell("printf '%s\\n' '\(script)' | redis-cli -p \(server.port) -n 15 >/dev/null")
             #expect(try runShell("redis-cli -p \(server.port) -n 15 DBSIZE").output == "\(names.count)\n")
             let before = try Self.snapshot(server.port)
-            let dev = try await binary.runOffThePool([
-                "dev", "check", "--live", "redis://127.0.0.1:\(server.port)/15", "--allow-nonempty",
-                "--lessons", Self.course.appendingPathComponent("Lessons").path, "--exercises", Self.course.appendingPathComponent("Exercises").path,
-            ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+            let url = "redis://127.0.0.1:\(server.port)/15"
+            let course = ["--lessons", Self.course.appendingPathComponent("Lessons").path, "--exercises", Self.course.appendingPathComponent("Exercises").path]
+            let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
+            let dev = try await binary.runOffThePool(["dev", "check", "--live", url, "--allow-nonempty"] + course, in: work.path, environment: environment)
             #expect(dev.status != 0)
             // Every exercise that uses keys is refused (those that use none can change none).
             let refused = Set(dev.standardOutput.split(separator: "\n").filter { $0.contains("already holds") }.map { $0.prefix { $0 != ":" } })
-            #expect(refused.count == exercises, "\(dev.standardOutput.prefix(3000))")
+            #expect(refused.count == exercises.count, "\(dev.standardOutput.prefix(3000))")
+
+            // Without --allow-nonempty the database is refused outright, and the one suggested
+            // instead is another, not this one.
+            let plain = try await binary.runOffThePool(["exercise", "check", exercises[0], "--live", url] + course, in: work.path, environment: environment)
+            #expect(plain.status != 0)
+            #expect(plain.standardError.contains("holds \(names.count) keys;"), "\(plain.standardError)")
+            #expect(plain.standardError.contains("Use an empty database, e.g. redis://127.0.0.1:\(server.port)/14,"), "\(plain.standardError)")
+
+            // Grading a class that answers every exercise with a wipe: refused before any run.
+            let mallory = work.appendingPathComponent("class/mallory")
+            try FileManager.default.createDirectory(at: mallory, withIntermediateDirectories: true)
+            let wipe = "FLUSHDB\n" + names.map { "DEL \($0)\n" }.joined()
+            for exercise in exercises { try wipe.write(to: mallory.appendingPathComponent("\(exercise).redis"), atomically: true, encoding: .utf8) }
+            let graded = try await binary.runOffThePool(
+                ["grade", "class", "--live", url, "--allow-nonempty", "--jobs", "1", "--no-gradebook", "--out", "reports"] + course,
+                in: work.path, environment: environment)
+            #expect(graded.status != 0)
+            #expect(graded.standardError.contains("database 15 of Redis at \(url) holds `"), "\(graded.standardError)")
+            #expect(graded.standardError.contains("redislings changes only keys it creates itself"), "\(graded.standardError)")
+
+            // The REPL: no exercise starts, and no colliding key can be written or deleted.
+            let lines = exercises.map { ":exercise \($0)" } + names.flatMap { ["SET \($0) mine", "DEL \($0)"] } + [":quit"]
+            let repl = try await binary.runOffThePool(
+                ["--live", url, "--allow-nonempty", "--no-raw"] + course, in: work.path, environment: environment,
+                input: lines.map { $0 + "\n" }.joined())
+            let output = repl.standardOutput
+            #expect(output.components(separatedBy: "which this exercise would change").count - 1 == exercises.count, "\(output.prefix(3000))")
+            #expect(output.components(separatedBy: "(error) NOPERM").count - 1 == 2 * names.count, "\(output.prefix(3000))")
+
             #expect(try Self.snapshot(server.port) == before)
             #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
         }

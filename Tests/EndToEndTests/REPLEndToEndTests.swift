@@ -71,6 +71,36 @@ import RedislingsTestSupport
         #expect(run.standardError.contains("delete the file"))
     }
 
+    /// A REDISLINGS_HOME that cannot be used (here a file) is told the same way everywhere: the
+    /// commands that only read (`learn`, `show`, `list`, `hint`) work and warn that nothing is
+    /// recorded; those whose job is the record (`quiz`, `progress`, `review`) stop, naming it.
+    @Test func anUnusableHomeWarnsWhereItOnlyReadsAndStopsWhereItRecords() async throws {
+        let home = REPLProcess.temporaryHome()
+        try "not a directory\n".write(toFile: home, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let binary = try RedislingsBinary.built()
+        let environment = ["REDISLINGS_HOME": home, "REDISLINGS_COURSE": REPLEndToEndTests.course]
+        let learn = try await binary.runOffThePool(["--no-raw"], in: NSTemporaryDirectory(), environment: environment, input: "PING\n:next\n")
+        learn.expect(status: 0)
+        #expect(learn.standardOutput.hasPrefix("PONG\n"), "\(learn.standardOutput)")
+        #expect(learn.standardError.contains("warning: your place in the course is not read or saved: \(home)/state"), "\(learn.standardError)")
+        #expect(learn.standardError.components(separatedBy: "was not recorded").count <= 2, "time warns once: \(learn.standardError)")
+        for reading in [["show", "01", "--plain"], ["list"]] {
+            let run = try await binary.runOffThePool(reading, in: NSTemporaryDirectory(), environment: environment)
+            run.expect(status: 0)
+        }
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ExerciseCourse/Lessons").path
+        let hint = try await binary.runOffThePool(["hint", "1.1", "--lessons", lessons], in: NSTemporaryDirectory(), environment: environment)
+        hint.expect(status: 0)
+        #expect(hint.standardOutput.hasPrefix("Hint 1/"), "\(hint.standardOutput)")
+        #expect(hint.standardError.contains("warning: this hint was not counted"), "\(hint.standardError)")
+        for recording in [["quiz", "18", "--lessons", QuizCommandsTests.lessons], ["progress"], ["review"]] {
+            let run = try await binary.runOffThePool(recording, in: NSTemporaryDirectory(), environment: environment, input: "")
+            #expect(run.status == 1, "\(recording)")
+            #expect(run.standardError.hasPrefix("Error: \(home)/progress.sqlite: cannot open or write the progress database"), "\(recording): \(run.standardError)")
+        }
+    }
+
     @Test func liveModeTalksToARealRedis() async throws {
         guard RedisServerProcess.isInstalled else {
             print("skipped: redis-server is not installed (scripts/install-deps.sh --test installs it)")

@@ -88,6 +88,46 @@ import RedislingsTestSupport
         try await terminal.enter("GET kept") { $0.hasSuffix("\"yes\"\nsimulator[2]>") }
     }
 
+    /// On a live Redis too, Ctrl-C stops a blocked command (its connection is closed and a new
+    /// one opened) or a script (SCRIPT KILL, which Redis takes once the script has run past
+    /// busy-reply-threshold), and the session goes on with its database.
+    @Test func ctrlCStopsABlockedCommandOrAScriptOnALiveRedis() async throws {
+        guard RedisServerProcess.isInstalled else {
+            print("skipped: redis-server is not installed")
+            return
+        }
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let prompt = "127.0.0.1:\(server.port)[4]>"
+        try await terminal.openBinary(
+            ["--live", "redis://127.0.0.1:\(server.port)/4"],
+            environment: ["REDISLINGS_HOME": REPLProcess.temporaryHome(), "REDISLINGS_COURSE": REPLEndToEndTests.course, "PAGER": "cat"])
+        try await terminal.waitFor { $0.hasSuffix(prompt) }
+        try await terminal.enter("SET kept yes") { $0.hasSuffix("OK\n" + prompt) }
+        for (command, stopped) in [
+            ("BLPOP q 0", "(interrupted) The command was stopped by closing its connection; a new one is open."),
+            ("XREAD BLOCK 0 STREAMS s $", "(interrupted) The command was stopped"), ("WAIT 1 0", "(interrupted) The command was stopped"),
+            ("EVAL \"while true do end\" 0", "Script killed by user"),
+        ] {
+            terminal.keys(command)
+            terminal.keys("Enter", literal: false)
+            try await terminal.waitFor { $0.contains("> " + command) }
+            // The server has the command before Ctrl-C. A running script makes CLIENT LIST answer
+            // BUSY, so for EVAL this waits its full 10 s: by then the script has run past
+            // busy-reply-threshold (5 s) and SCRIPT KILL is taken at once.
+            for _ in 0..<100 where !shellOutput("redis-cli -p \(server.port) CLIENT LIST").contains("cmd=\(command.prefix { $0 != " " }.lowercased())") {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            terminal.keys("C-c", literal: false)
+            try await terminal.waitFor { $0.contains(command + "\n") && $0.components(separatedBy: command + "\n").last!.contains(stopped) && $0.hasSuffix(prompt) }
+        }
+        try await terminal.enter("GET kept") { $0.hasSuffix("\"yes\"\n" + prompt) }
+        try await terminal.enter(":quit") { $0.contains("[exited]") }
+        #expect(shellOutput("redis-cli -p \(server.port) -n 4 DBSIZE") == "0\n", "the session's key went with it")
+    }
+
     /// The quiz's prompt is the REPL's line editor: arrows move in the answer (Left then
     /// Backspace removes the letter before the cursor), a command answer gets its argument hint,
     /// and Ctrl-C stops the quiz cleanly with the answers kept.
@@ -136,6 +176,25 @@ import RedislingsTestSupport
         terminal.keys("C-c", literal: false)
     }
 
+    /// On a terminal, `hint` asks before the tier that gives the answer away, and shows it only
+    /// on yes.
+    @Test func hintAsksBeforeGivingTheAnswerAway() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        let environment = ["REDISLINGS_HOME": REPLProcess.temporaryHome()]
+        for expected in ["Hint 1/3:", "Hint 2/3:"] {
+            try await terminal.openBinary(["hint", "1.1", "--lessons", "ExerciseCourse/Lessons"], environment: environment, in: fixtures)
+            try await terminal.waitFor { $0.contains(expected) && $0.hasSuffix("[exited]") }
+        }
+        for (reply, shown) in [("n", false), ("y", true)] {
+            try await terminal.openBinary(["hint", "1.1", "--lessons", "ExerciseCourse/Lessons"], environment: environment, in: fixtures)
+            try await terminal.waitFor { $0.hasSuffix("away. Show it? [y/N]") }
+            try await terminal.enter(reply) { $0.hasSuffix("[exited]") }
+            #expect(terminal.screen().contains("Hint 3/3: PUBLISH fixture:news hello") == shown, "\(terminal.screen())")
+        }
+    }
+
     /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
@@ -146,7 +205,7 @@ import RedislingsTestSupport
         }
         guard let terminal = try TmuxTerminal.start() else { return }
         defer { terminal.stop() }
-        let environment = ["REDISLINGS_HOME": REPLProcess.temporaryHome(), "REDISLINGS_COURSE": CourseCoverageReadmeTests.root.path]
+        let environment = ["REDISLINGS_HOME": REPLProcess.temporaryHome(), "REDISLINGS_COURSE": CourseCoverageReadmeTests.root.appendingPathComponent("Lessons").path]
         try await terminal.openBinary(["show", "14"], environment: environment, unset: ["PAGER", "LESS"])
         try await terminal.waitFor { $0.hasSuffix("\n:") }
         terminal.keys(" ")
@@ -157,11 +216,16 @@ import RedislingsTestSupport
         terminal.keys("q")
         try await terminal.waitFor { $0.contains("[exited]") }
 
-        try await terminal.openBinary(environment: environment, unset: ["PAGER", "LESS"])
+        // The greeting is the README's, lesson count and examples included.
+        let readme = try String(contentsOf: CourseCoverageReadmeTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let greeting = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Lesson 14 (") })
+        let examples = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Type :lesson to read it, :run 1") })
+        try await terminal.openBinary(["learn", "14"], environment: environment, unset: ["PAGER", "LESS"])
         try await terminal.waitFor { $0.hasSuffix("simulator>") }
-        try await terminal.enter(":lesson 14") { $0.hasSuffix("\n:") }
+        #expect(terminal.screen().contains(greeting + "\n" + examples), "README: \(greeting)\n\(examples)\nscreen: \(terminal.screen())")
+        try await terminal.enter(":lesson") { $0.hasSuffix("\n:") }
         terminal.keys(" ")
-        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains(":lesson 14") }
+        try await terminal.waitFor { $0.hasSuffix("\n:") && !$0.contains("simulator> :lesson") }
         terminal.keys("G")
         try await terminal.waitFor { $0.hasSuffix("(END)") }
         terminal.keys("q")

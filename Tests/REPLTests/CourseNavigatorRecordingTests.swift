@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import RedisBackends
 import REPL
 import Synchronization
 import Testing
@@ -41,4 +42,40 @@ import Testing
         #expect(recorded.count == 3)
         #expect(abs(recorded.reduce(0, +) - 90) < 1)
     }
+
+    /// A learner reading at the prompt types nothing for minutes: the session records that time
+    /// while the prompt waits, so a session that dies there (a closed terminal) keeps it.
+    @Test func timeIsRecordedWhileThePromptWaits() async throws {
+        let catalog = try LessonCatalog.load(directory: Self.lessons)
+        let navigator = CourseNavigator(catalog: catalog, position: 0, store: nil, state: LearnerState())
+        navigator.recordingInterval = .milliseconds(30)
+        let reports = Mutex<[String]>([])
+        navigator.timeSpent = { lesson, _ in reports.withLock { $0.append(lesson.slug) } }
+        let input = WaitingInput()
+        let session = try await ReplSession(backend: ReplBackend(SimulatorBackend()), input: input, output: BufferOutput())
+        session.course = navigator
+        let running = Task { await session.run() }
+        // Generous: the clock ticks every few milliseconds; a loaded machine may delay it.
+        for _ in 0..<200 where reports.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(input.linesAsked == 1, "no line was entered")
+        #expect(reports.withLock { $0.first } == catalog.lessons[0].slug)
+        input.end()
+        await running.value
+    }
+}
+
+/// A prompt nobody answers until `end()`: `readLine` blocks, then reports the end of input.
+private final class WaitingInput: LineInput, @unchecked Sendable {
+    private let ended = DispatchSemaphore(value: 0)
+    private let asked = Mutex(0)
+    var linesAsked: Int { asked.withLock { $0 } }
+    var isInteractive: Bool { false }
+    func readLine(prompt: String) -> String? {
+        asked.withLock { $0 += 1 }
+        ended.wait()
+        return nil
+    }
+    func remember(_ line: String) throws(StateFileError) {}
+    func waitForMessagesOrKey(_ inbox: PushInbox) -> ListenEvent { .stop }
+    func end() { ended.signal() }
 }

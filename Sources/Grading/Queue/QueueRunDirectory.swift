@@ -1,3 +1,4 @@
+import Basics
 import Exercises
 import Foundation
 
@@ -68,7 +69,7 @@ actor QueueRunDirectory {
             for id in run.exercises {
                 if let exercise = catalog.first(where: { $0.id == id }) { entry.exercises[id] = GradedExercise(exercise) }
             }
-            log("serving run '\(run.name)': \(run.total) jobs on \(run.exercises.count) exercises")
+            log("serving run '\(run.name)': \(count(run.total, "job")) on \(count(run.exercises.count, "exercise"))")
         case .success:
             entry.refusal = "its exercises differ from this machine's (\(directory))"
         case .failure(let error):

@@ -36,7 +36,7 @@ public enum FeedbackMarkdown {
         case .failed:
             break
         }
-        if let error = grade.error { text += "Your code met an error: \(ReportText.capped(error)).\n" }
+        if let error = grade.error { text += "Your code met an error: \(ReportText.sentence(ReportText.capped(error)))\n" }
         if grade.daysLate > 0 {
             text += "Handed in \(grade.daysLate) day\(grade.daysLate == 1 ? "" : "s") late: "
             text += "\(ReportText.points(grade.latePenaltyPercent))% off the \(ReportText.points(grade.rawScore)) points the checks gave.\n"

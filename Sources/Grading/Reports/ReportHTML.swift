@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The grading run as one HTML document (`report.html`): the class's charts, then each
@@ -20,7 +21,7 @@ public enum ReportHTML {
     /// The report without its page: headline, charts per exercise, students.
     public static func body(_ results: ClassResults) -> String {
         var out = "<h1>Grading run \(ClassChartsSVG.escape(results.assignment ?? ""))</h1>"
-        out += "<p>Graded \(ISO8601DateFormatter().string(from: results.gradedAt)) · \(results.students.count) students · \(results.exercises.count) exercises</p>"
+        out += "<p>Graded \(ISO8601DateFormatter().string(from: results.gradedAt)) · \(count(results.students.count, "student")) · \(count(results.exercises.count, "exercise"))</p>"
         for exercise in results.summary.exercises {
             let title = results.exercises.first { $0.id == exercise.id }?.title ?? exercise.id
             out += "<section class=\"exercise\" id=\"exercise-\(ClassChartsSVG.escape(exercise.id))\"><h2>\(ClassChartsSVG.escape(title))</h2>"

@@ -20,6 +20,12 @@ enum ReportText {
         return String(text.prefix(messageCap)) + "… (\(text.count - messageCap) more characters)"
     }
 
+    /// `text` ending as a sentence: a period added unless it ends with one already (Redis's
+    /// own error texts often do: "…create an empty stream automatically.").
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!") ? text : text + "."
+    }
+
     /// The names students see for checks, by the rule every screen follows.
     static func studentNames(of checks: [CheckOutcome]) -> [String] {
         CheckNaming.shownNames(checks.map(\.verdict))
