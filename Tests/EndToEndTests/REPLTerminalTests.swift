@@ -304,11 +304,12 @@ final class TmuxTerminal {
         return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits (up to 10 s) until the screen satisfies `condition`; the error shows the screen.
+    /// Waits (up to 30 s) until the screen satisfies `condition`; the error shows the screen.
     /// It sleeps as a task, not a thread: a test blocking one of the machine's two pool threads
-    /// for the length of a tmux session stalls every other async test.
+    /// for the length of a tmux session stalls every other async test. 30 s, not 10: with the
+    /// whole suite on two cores a live Ctrl-C once took longer than 10 s to show.
     func waitFor(_ condition: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             if condition(screen()) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
