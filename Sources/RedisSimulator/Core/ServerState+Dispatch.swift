@@ -94,7 +94,8 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(denying: script?.deniesOOM == true || Self.isRefusedOutOfMemory(spec, from: client)) {
             return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if spec.isWrite || script?.isWrite == true || (spec.executesQueue && client.transaction.queued.contains { $0.0.isWrite }),
+        if spec.isWrite || script?.isWrite == true
+            || (spec.executesQueue && (client.transaction.queuedScripts.write || client.transaction.queued.contains { $0.0.isWrite })),
            lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
@@ -111,6 +112,7 @@ extension ServerState {
         }
         if client.transaction.inMulti, !spec.runsInsideMulti {
             client.transaction.queued.append((spec, args))
+            if let script { client.transaction.queuedScripts.add(script) }
             return .reply(.queued)
         }
         if client.subscriptions.isActive, client.protocolVersion == 2, spec.name == "ping" {

@@ -61,11 +61,13 @@ extension ServerState {
         guard let link = replication.primary, !isPrimaryClient(client) else { return nil }
         let queued = client.transaction.queued
         let isExec = spec.executesQueue
-        if refusesWritesAsReplica(for: client), spec.isWrite || script?.isWrite == true || (isExec && queued.contains { $0.0.isWrite }) {
+        let scripts = client.transaction.queuedScripts
+        if refusesWritesAsReplica(for: client),
+           spec.isWrite || script?.isWrite == true || (isExec && (scripts.write || queued.contains { $0.0.isWrite })) {
             return RedisError(Self.readOnlyReplicaMessage)
         }
         let deniedWhileStale = !(script?.allowsStale ?? spec.flags.contains("stale"))
-            || (isExec && queued.contains { !$0.0.flags.contains("stale") })
+            || (isExec && (scripts.deniesStale || queued.contains { !$0.0.flags.contains("stale") }))
         if link.phase != .connected, config.values["replica-serve-stale-data"] == "no", deniedWhileStale {
             return RedisError(Self.primaryDownMessage)
         }
