@@ -20,6 +20,10 @@ struct RegisteredFunction {
 
     var noWrites: Bool { flags.contains("no-writes") }
     var allowsOOM: Bool { flags.contains("allow-oom") }
+    /// Its flags as the checks before a call read them.
+    var commandFlags: ScriptCommandFlags {
+        ScriptCommandFlags(noWrites: noWrites, allowsOOM: allowsOOM, allowsStale: flags.contains("allow-stale"))
+    }
 }
 
 /// The `#!<engine> name=<library>` first line of a library (Redis's functionExtractLibMetaData).

@@ -65,12 +65,7 @@ extension LuaScripting {
     // MARK: FCALL
 
     private func fcall(_ context: CommandContext, readOnly: Bool) throws(RedisError) -> RESPValue {
-        let wanted = Self.lowercased(context.args[1])
-        var found: RegisteredFunction?
-        for library in libraries {
-            if let function = library.functions.first(where: { $0.name.lowercased() == wanted }) { found = function; break }
-        }
-        guard let function = found else { throw RedisError("ERR Function not found") }
+        guard let function = registeredFunction(named: context.args[1]) else { throw RedisError("ERR Function not found") }
         guard let numberOfKeys = context.args[2].int64Value else { throw RedisError("ERR Bad number of keys provided") }
         if numberOfKeys > Int64(context.count - 3) { throw RedisError.moreKeysThanArguments }
         if numberOfKeys < 0 { throw RedisError.negativeKeyCount }
@@ -88,6 +83,15 @@ extension LuaScripting {
         pushArray(L, context.args[3..<keysEnd])
         pushArray(L, context.args[keysEnd...])
         return runProtected(functionSandbox, limits: functionLimits, run: run, arguments: 2, name: function.name)
+    }
+
+    /// The loaded function of that name (Redis matches function names without regard to case).
+    func registeredFunction(named name: ByteString) -> RegisteredFunction? {
+        let wanted = Self.lowercased(name)
+        for library in libraries {
+            if let function = library.functions.first(where: { $0.name.lowercased() == wanted }) { return function }
+        }
+        return nil
     }
 
     private func pushArray(_ L: OpaquePointer, _ values: ArraySlice<ByteString>) {

@@ -9,6 +9,8 @@ struct ScriptShebang {
     let noWrites: Bool
     /// The `allow-oom` flag.
     let allowsOOM: Bool
+    /// The `allow-stale` flag.
+    let allowsStale: Bool
     /// Bytes of the shebang line, up to its line feed.
     let length: Int
 
@@ -19,6 +21,7 @@ struct ScriptShebang {
             declared = false
             noWrites = false
             allowsOOM = false
+            allowsStale = false
             length = 0
             return
         }
@@ -39,6 +42,7 @@ struct ScriptShebang {
         declared = true
         noWrites = flags.contains("no-writes")
         allowsOOM = flags.contains("allow-oom")
+        allowsStale = flags.contains("allow-stale")
         length = end
     }
 }

@@ -37,6 +37,20 @@ import RESP
         #expect(bench.run("FCALL", "count", "0") == .error("ERR Function not found"))
     }
 
+    /// A function that may write is refused before it runs, as Redis's processCommand refuses a
+    /// write command: counted as a rejected call of FCALL, not a failed one.
+    @Test func aWritingFunctionWithoutGoodReplicasIsARejectedCall() {
+        let bench = ScriptBench()
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=w\nredis.register_function('wr', function(keys) return redis.call('SET', keys[1], 1) end)") == .bulk("w"))
+        #expect(bench.run("CONFIG", "SET", "min-replicas-to-write", "1") == .ok)
+        #expect(bench.run("FCALL_RO", "wr", "1", "k") == .error("NOREPLICAS Not enough good replicas to write."))
+        guard case .bulkString(let info) = bench.run("INFO", "commandstats") else {
+            Issue.record("INFO commandstats answered no text")
+            return
+        }
+        #expect(String(decoding: info, as: UTF8.self).contains("cmdstat_fcall_ro:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1,failed_calls=0\r\n"))
+    }
+
     @Test func aLibraryThatAllocatesWithoutEndIsStoppedAtLoad() {
         let bench = ScriptBench(LuaScripting(memoryBudget: 8 << 20))
         #expect(bench.run("FUNCTION", "LOAD", "#!lua name=greedy\nlocal t = {} for i = 1, 1e9 do t[i] = i end")

@@ -90,14 +90,18 @@ extension ServerState {
                 "ERR Can't execute '\(spec.name)': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
                 isExec: spec.executesQueue, spec: spec)
         }
-        if !whileScriptBusy, refusesForMemory(denying: Self.isRefusedOutOfMemory(spec, from: client)) {
+        // A function or a `#!lua` script brings its own flags, which these checks read instead
+        // of the command's; while a script runs the engine is busy, and FCALL is refused anyway.
+        let script = spec.runsScripts && !spec.executesQueue && !whileScriptBusy ? scripting?.declaredCommandFlags(args, spec: spec) : nil
+        if !whileScriptBusy, refusesForMemory(denying: script?.deniesOOM == true || Self.isRefusedOutOfMemory(spec, from: client)) {
             return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if spec.isWrite || (spec.executesQueue && client.transaction.queued.contains { $0.0.isWrite }),
+        if spec.isWrite || script?.isWrite == true
+            || (spec.executesQueue && (client.transaction.queuedScripts.write || client.transaction.queued.contains { $0.0.isWrite })),
            lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if let refusal = replicaRefusal(spec, client: client) {
+        if let refusal = replicaRefusal(spec, client: client, script: script) {
             return reject(client, refusal, isExec: spec.executesQueue, spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
@@ -110,6 +114,7 @@ extension ServerState {
         }
         if client.transaction.inMulti, !spec.runsInsideMulti {
             client.transaction.queued.append((spec, args))
+            if let script { client.transaction.queuedScripts.add(script) }
             return .reply(.queued)
         }
         if client.subscriptions.isActive, client.protocolVersion == 2, spec.name == "ping" {

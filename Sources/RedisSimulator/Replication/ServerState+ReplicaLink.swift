@@ -55,15 +55,19 @@ extension ServerState {
         replication.primary != nil && config.values["replica-read-only"] != "no" && !isPrimaryClient(client)
     }
 
-    /// READONLY and MASTERDOWN, checked where Redis's processCommand checks them.
-    func replicaRefusal(_ spec: CommandSpec, client: SimulatorClient) -> RedisError? {
+    /// READONLY and MASTERDOWN, checked where Redis's processCommand checks them; `script` is
+    /// what the called function or script declared, which replaces the command's flags.
+    func replicaRefusal(_ spec: CommandSpec, client: SimulatorClient, script: ScriptCommandFlags? = nil) -> RedisError? {
         guard let link = replication.primary, !isPrimaryClient(client) else { return nil }
         let queued = client.transaction.queued
         let isExec = spec.executesQueue
-        if refusesWritesAsReplica(for: client), spec.isWrite || (isExec && queued.contains { $0.0.isWrite }) {
+        let scripts = client.transaction.queuedScripts
+        if refusesWritesAsReplica(for: client),
+           spec.isWrite || script?.isWrite == true || (isExec && (scripts.write || queued.contains { $0.0.isWrite })) {
             return RedisError(Self.readOnlyReplicaMessage)
         }
-        let deniedWhileStale = !spec.flags.contains("stale") || (isExec && queued.contains { !$0.0.flags.contains("stale") })
+        let deniedWhileStale = !(script?.allowsStale ?? spec.flags.contains("stale"))
+            || (isExec && (scripts.deniesStale || queued.contains { !$0.0.flags.contains("stale") }))
         if link.phase != .connected, config.values["replica-serve-stale-data"] == "no", deniedWhileStale {
             return RedisError(Self.primaryDownMessage)
         }

@@ -21,6 +21,32 @@ public protocol ScriptingEngine: AnyObject {
     /// What INFO memory reports of the engine: the EVAL scripts cached, their source bytes, and
     /// the Functions loaded.
     var memoryFigures: ScriptingMemoryFigures { get }
+
+    /// What the function or `#!lua` script an EVAL-family or FCALL command line names declared,
+    /// for the checks before it runs (Redis's getCommandFlags); nil when it declared nothing or
+    /// is not found, so the command's own flags stand.
+    func declaredCommandFlags(_ args: [ByteString], spec: CommandSpec) -> ScriptCommandFlags?
+}
+
+extension ScriptingEngine {
+    public func declaredCommandFlags(_ args: [ByteString], spec: CommandSpec) -> ScriptCommandFlags? { nil }
+}
+
+/// A script's declared flags as command flags (Redis's scriptFlagsToCmdFlags): they replace
+/// the command's own `write`, `denyoom` and `stale`.
+public struct ScriptCommandFlags: Sendable, Equatable {
+    /// True unless `no-writes`: refused on a read-only replica and without enough good replicas.
+    public let isWrite: Bool
+    /// True unless `no-writes` or `allow-oom`: refused over `maxmemory`.
+    public let deniesOOM: Bool
+    /// `allow-stale`: runs while a replica's link is down and it serves no stale data.
+    public let allowsStale: Bool
+
+    public init(noWrites: Bool, allowsOOM: Bool, allowsStale: Bool) {
+        isWrite = !noWrites
+        deniesOOM = !noWrites && !allowsOOM
+        self.allowsStale = allowsStale
+    }
 }
 
 /// The scripting figures of INFO memory (number_of_cached_scripts, number_of_functions, …).

@@ -25,7 +25,9 @@ extension ServerState {
     /// MULTI (queuing takes memory too).
     static func isRefusedOutOfMemory(_ spec: CommandSpec, from client: SimulatorClient) -> Bool {
         if spec.flags.contains("denyoom") { return true }
-        if spec.executesQueue { return client.transaction.queued.contains { $0.0.flags.contains("denyoom") } }
+        if spec.executesQueue {
+            return client.transaction.queuedScripts.deniesOOM || client.transaction.queued.contains { $0.0.flags.contains("denyoom") }
+        }
         return client.transaction.inMulti && !spec.endsTransaction
     }
 

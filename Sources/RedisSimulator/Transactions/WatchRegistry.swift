@@ -38,11 +38,27 @@ struct TransactionState {
     /// True while EXEC runs the queued commands (blocking commands answer at once).
     var executing = false
     var queued: [(spec: CommandSpec, args: [ByteString])] = []
+    /// What the queued functions and `#!lua` scripts declared (Redis's mstate.cmd_flags and
+    /// cmd_inv_flags), which EXEC is checked by as by its commands' own flags.
+    var queuedScripts = QueuedScriptFlags()
     /// A command failed to queue (unknown, wrong arity): EXEC must answer EXECABORT.
     var aborted = false
     /// A watched key was modified: EXEC must answer a null array.
     var dirty = false
     var watchedKeys: [ClientWatch] = []
+}
+
+/// The declared flags of the scripts a transaction queued, gathered as Redis ORs them.
+struct QueuedScriptFlags {
+    var write = false
+    var deniesOOM = false
+    var deniesStale = false
+
+    mutating func add(_ script: ScriptCommandFlags) {
+        write = write || script.isWrite
+        deniesOOM = deniesOOM || script.deniesOOM
+        deniesStale = deniesStale || !script.allowsStale
+    }
 }
 
 extension ServerState {

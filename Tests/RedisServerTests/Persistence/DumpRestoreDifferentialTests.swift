@@ -31,6 +31,8 @@ extension PersistenceServerTests {
             ["XREADGROUP", "GROUP", "readers", "alice", "COUNT", "2", "STREAMS", "stream:plain", ">"],
             ["XGROUP", "CREATE", "stream:plain", "late", "$"], ["XGROUP", "CREATECONSUMER", "stream:plain", "late", "bob"],
             ["XADD", "stream:empty", "MAXLEN", "0", "7-0", "a", "b"], // an explicit id: `*` differs by the ms each server reads
+            // HyperLogLogs are strings holding Redis's own bytes: sparse, and dense with a cached count.
+            ["PFADD", "hll:sparse", "a", "b", "c"], ["PFADD", "hll:dense"] + (1...3000).map { "visitor:\($0)" }, ["PFCOUNT", "hll:dense"],
         ] + (0..<250).map { ["XADD", "stream:nodes", "\($0 + 1)-0", "field", String(repeating: "v", count: $0 % 90)] }
 
         /// Keys whose payload is not fully determined by their contents: Redis's hash tables
@@ -39,9 +41,12 @@ extension PersistenceServerTests {
 
         /// Commands whose replies describe a key completely (contents, encoding, stream metadata).
         static func describe(_ key: String, type: String) -> [[String]] {
-            var commands: [[String]] = [["TYPE", key], ["OBJECT", "ENCODING", key]]
+            // PFADD makes a `raw` string however short, and Redis loads a short one as `embstr`,
+            // so a HyperLogLog's encoding differs between an original and its copy in Redis too.
+            let isHyperLogLog = key.hasPrefix("hll:")
+            var commands: [[String]] = isHyperLogLog ? [["TYPE", key]] : [["TYPE", key], ["OBJECT", "ENCODING", key]]
             switch type {
-            case "string": commands.append(["GET", key])
+            case "string": commands += isHyperLogLog ? [["GET", key], ["PFCOUNT", key]] : [["GET", key]]
             case "list": commands.append(["LRANGE", key, "0", "-1"])
             case "set": commands += [["SCARD", key], ["SMISMEMBER", key, "1", "2", "a", "c", "5000000000", "599", "zz"]]
             case "hash":
@@ -70,7 +75,7 @@ extension PersistenceServerTests {
                 if command[0] != "XREADGROUP" { #expect(got == expected, "\(command)") }
             }
             let keys = (try await redis.send("KEYS", "*")).arrayValue?.compactMap(\.stringValue).sorted() ?? []
-            #expect(keys.count == 25)
+            #expect(keys.count == 27)
             for key in keys {
                 let type = try await redis.send("TYPE", key).stringValue ?? ""
                 let fromRedis = try await redis.send("DUMP", key)

@@ -178,7 +178,7 @@ extension PersistenceServerTests {
             info.split(separator: "\r\n").first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)) }
         }
 
-        private func waitUntil(_ what: String, _ condition: () async throws -> Bool) async throws {
+        func waitUntil(_ what: String, _ condition: () async throws -> Bool) async throws {
             let deadline = Date().addingTimeInterval(20)
             while try await !condition() {
                 guard Date() < deadline else {
