@@ -85,7 +85,7 @@ do
       __index = function(_, name)
         local value = rawget(real, name)
         if value == nil then
-          error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
+          \#(LuaPrelude.nonexistentGlobal)
         end
         return value
       end,
@@ -104,7 +104,7 @@ do
       local value
       if loading then value = rawget(load_api, name) else value = rawget(G, name) end
       if value == nil then
-        error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
+        \#(LuaPrelude.nonexistentGlobal)
       end
       return value
     end,

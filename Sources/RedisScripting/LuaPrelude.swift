@@ -17,6 +17,10 @@ enum LuaPrelude {
             + "return G, G.__redis__err__handler, functions_api\n"
     }
 
+    /// Redis's error for reading a global nobody declared (`name` is the __index argument),
+    /// raised at the script's line; the EVAL globals and both Functions environments use it.
+    static let nonexistentGlobal = #"error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)"#
+
     private static let base = #"""
 local host = ...
 local G = _G
@@ -266,7 +270,7 @@ string_metatable.__metatable = protect({ __index = G.string })
 local globals = protect(G)
 G._G = globals
 setmetatable_(G, { __index = function(_, name)
-  error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
+  \#(LuaPrelude.nonexistentGlobal)
 end })
 setfenv_(0, globals)
 """#

@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 
 /// Finds the exercises folder as `CourseLocator` finds the lessons: `--exercises DIR`, else
 /// `$REDISLINGS_EXERCISES`, else `./Exercises`, else the installed
@@ -23,14 +24,11 @@ public struct ExerciseLocator: Sendable {
 
     /// The locator for this process.
     public static var current: ExerciseLocator {
-        let sourceTree = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Exercises").path
-        return ExerciseLocator(
+        ExerciseLocator(
             environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first,
-            sourceTreeExercises: sourceTree)
+            executablePath: ContentFolder.executablePath,
+            sourceTreeExercises: ContentFolder.sourceTree("Exercises"))
     }
 
     /// The folders tried after `--exercises`, in order.
@@ -39,8 +37,7 @@ public struct ExerciseLocator: Sendable {
         if let folder = environment["REDISLINGS_EXERCISES"], !folder.isEmpty { found.append(folder) }
         found.append("Exercises")
         if let executablePath {
-            let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-            found.append(resolved.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/redislings/Exercises").path)
+            found.append(ContentFolder.installed("Exercises", executablePath: executablePath))
         }
         if let sourceTreeExercises { found.append(sourceTreeExercises) }
         return found
@@ -62,9 +59,7 @@ public struct ExerciseLocator: Sendable {
     }
 
     private func isDirectory(_ path: String) -> Bool {
-        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: full, isDirectory: &flag) && flag.boolValue
+        ContentFolder.isDirectory(path, workingDirectory: workingDirectory)
     }
 }
 

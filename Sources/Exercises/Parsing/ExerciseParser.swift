@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 import Yams
 
 /// Reads one exercise file: YAML front matter between `---` lines, then the instructions.
@@ -79,21 +80,17 @@ struct ExerciseParser {
     /// Turns a libyaml error into a problem on the file's line.
     private mutating func reportYAML(_ error: YamlError) {
         let fix = "fix the YAML there (quote a value that contains `: ` or ` #`, or starts with `[`, `{`, `*`, `&`, `!`, `%`, `@`)"
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let line = (context?.mark.line ?? mark.line) + 1
-            let what = context.map { "\($0.text) that starts here, \(problem) (line \(mark.line + 1))" } ?? problem
-            // libyaml notices an unclosed quote only lines later; point at the quote itself.
-            if let open = (2...max(2, mark.line + 1)).first(where: { Self.hasUnclosedQuote(text(ofLine: $0)) }), open < mark.line + 1 {
-                report(open, "broken YAML in the front matter: a quote opened on this line is not closed on it (libyaml: \(what))",
-                       fix: "close the quote on the same line, or quote the whole value with the other kind of quote")
-                return
-            }
-            report(line, "broken YAML in the front matter: \(what)", fix: fix)
-        default:
+        guard let place = YAMLErrorPlace(error) else {
             report(2, "broken YAML in the front matter: \(error)", fix: fix)
+            return
         }
+        // libyaml notices an unclosed quote only lines later; point at the quote itself.
+        if let open = (2...max(2, place.stopLine)).first(where: { Self.hasUnclosedQuote(text(ofLine: $0)) }), open < place.stopLine {
+            report(open, "broken YAML in the front matter: a quote opened on this line is not closed on it (libyaml: \(place.what))",
+                   fix: "close the quote on the same line, or quote the whole value with the other kind of quote")
+            return
+        }
+        report(place.line, "broken YAML in the front matter: \(place.what)", fix: fix)
     }
 
     /// True when a line opens a double or single quote it does not close (a YAML value only).

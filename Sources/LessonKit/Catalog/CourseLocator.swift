@@ -36,14 +36,11 @@ public struct CourseLocator: Sendable {
 
     /// The locator for this process.
     public static var current: CourseLocator {
-        let sourceTree = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Lessons").path
-        return CourseLocator(
+        CourseLocator(
             environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first,
-            sourceTreeCourse: sourceTree)
+            executablePath: ContentFolder.executablePath,
+            sourceTreeCourse: ContentFolder.sourceTree("Lessons"))
     }
 
     /// The folders tried after `--lessons`, in order, with the rule behind each.
@@ -52,9 +49,7 @@ public struct CourseLocator: Sendable {
         if let course = environment["REDISLINGS_COURSE"], !course.isEmpty { found.append(Location(directory: course, origin: .environment)) }
         found.append(Location(directory: "Lessons", origin: .workingDirectory))
         if let executablePath {
-            let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-            let installed = resolved.deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/redislings/Lessons").path
+            let installed = ContentFolder.installed("Lessons", executablePath: executablePath)
             found.append(Location(directory: installed, origin: .installed))
         }
         if let sourceTreeCourse { found.append(Location(directory: sourceTreeCourse, origin: .sourceTree)) }
@@ -81,8 +76,6 @@ public struct CourseLocator: Sendable {
     }
 
     private func isDirectory(_ path: String) -> Bool {
-        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: full, isDirectory: &flag) && flag.boolValue
+        ContentFolder.isDirectory(path, workingDirectory: workingDirectory)
     }
 }

@@ -47,15 +47,9 @@ enum FrontMatterParser {
     /// Turns a libyaml error into a problem on the file's line (the YAML starts on line 2).
     private static func yamlProblem(_ error: YamlError, source: LessonSource) -> LessonProblem {
         let fix = "fix the YAML syntax there (quote values that contain `: `, `#`, `[` or start with `*`, `&`, `!`)"
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            // The context (an unclosed quote, an open `[`) starts where the fix is needed.
-            let line = (context?.mark.line ?? mark.line) + 1
-            let what = context.map { "\($0.text) that starts here, \(problem) (line \(mark.line + 1))" } ?? problem
-            return source.problem(.brokenYAML, line: line, "broken YAML in the front matter: \(what)", fix: fix, fatal: true)
-        default:
+        guard let place = YAMLErrorPlace(error) else {
             return source.problem(.brokenYAML, line: 2, "broken YAML in the front matter: \(error)", fix: fix, fatal: true)
         }
+        return source.problem(.brokenYAML, line: place.line, "broken YAML in the front matter: \(place.what)", fix: fix, fatal: true)
     }
 }

@@ -18,24 +18,10 @@ enum CollectionScan {
     /// argument up to a NUL, where the C string ends (a sign is allowed and a negative value
     /// wraps, the empty string is 0), else `ERR invalid cursor`.
     static func cursor(_ text: ByteString) throws(RedisError) -> UInt64 {
-        let invalid = RedisError("ERR invalid cursor")
-        var bytes = text.bytes.prefix { $0 != 0 }
+        let bytes = text.bytes.prefix { $0 != 0 }
         guard !bytes.isEmpty else { return 0 }
-        var negative = false
-        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
-            negative = bytes.first == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-            guard !bytes.isEmpty else { throw invalid }
-        }
-        var value: UInt64 = 0
-        for byte in bytes {
-            guard byte >= 48, byte <= 57 else { throw invalid }
-            let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(UInt64(byte - 48))
-            guard !o1, !o2 else { throw invalid }
-            value = s
-        }
-        return negative ? 0 &- value : value
+        guard let value = ByteString.wrappingUnsigned(bytes) else { throw RedisError("ERR invalid cursor") }
+        return value
     }
 
     /// Parses `[MATCH pattern] [COUNT count]` from argument `start` on.

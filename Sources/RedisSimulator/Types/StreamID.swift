@@ -62,23 +62,8 @@ public struct StreamID: Hashable, Comparable, Sendable, CustomStringConvertible 
     private static func parseUnsigned(_ digits: ArraySlice<UInt8>) -> UInt64? {
         let text = digits.prefix { $0 != 0 }
         if let value = ByteString(Array(text)).int64Value { return value < 0 ? nil : UInt64(value) }
-        guard !text.isEmpty else { return nil }
         var index = text.startIndex
         while index < text.endIndex, ByteString.isCSpace(text[index]) { index += 1 }
-        var negative = false
-        if index < text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
-            negative = text[index] == UInt8(ascii: "-")
-            index += 1
-        }
-        guard index < text.endIndex else { return nil }
-        var value: UInt64 = 0
-        for c in text[index...] {
-            guard c >= 48, c <= 57 else { return nil }
-            let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(UInt64(c - 48))
-            guard !o1, !o2 else { return nil }
-            value = a
-        }
-        return negative ? 0 &- value : value
+        return ByteString.wrappingUnsigned(text[index...])
     }
 }
