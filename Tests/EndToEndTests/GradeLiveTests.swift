@@ -72,17 +72,9 @@ import Testing
         }
         let server = try RedisServerProcess(extraArguments: ["--busy-reply-threshold", String(busyReplyThresholdMilliseconds)])
         defer { server.stop() }
-        let binary = try RedislingsBinary.built()
-        let fixtures = GradeCommandTests.fixtures
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-live-loop-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let fall = work.appendingPathComponent("fall")
-        try FileManager.default.createDirectory(at: fall, withIntermediateDirectories: true)
-        // amy sorts first, so her loop runs while the others' jobs are being graded.
-        for student in ["amy", "ada", "bea", "cai"] {
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class/ada"), to: fall.appendingPathComponent(student))
-        }
-        try """
+        try makeClassWithLoop(in: work, lockScript: """
             -- no stale lock:* keys first (the cursor is never advanced: read-only, so SCRIPT KILL stops it)
             local cursor = '0'
             repeat
@@ -90,7 +82,7 @@ import Testing
             until reply[1] == '0'
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', 30000) then return 1 else return 0 end
 
-            """.write(to: fall.appendingPathComponent("amy/ex-lock.lua"), atomically: true, encoding: .utf8)
+            """)
         // Someone else's keys in every database: forty in each (a first SCAN does not reach the
         // end of them), and the exercises' own names wherever grading does not run.
         var commands: [String] = []
@@ -101,11 +93,7 @@ import Testing
         let filled = try await runShellOffThePool("printf '%s\\n' '\(commands.joined(separator: "\n"))' | redis-cli -p \(server.port) >/dev/null && redis-cli -p \(server.port) -n 10 DBSIZE")
         #expect(filled.output == "42\n", "\(filled.output)")
         let before = try await runShellOffThePool(LiveSafetyTests.snapshotScript(server.port)).output
-        let graded = try await binary.runOffThePool([
-            "grade", "fall", "--lessons", fixtures.appendingPathComponent("Course/Lessons").path,
-            "--exercises", fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports", "--only", "ex-counter", "--only", "ex-lock",
-            "--live", "redis://127.0.0.1:\(server.port)/10", "--jobs", "2", "--time-limit", "12", "--allow-nonempty", "--no-gradebook",
-        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        let graded = try await gradeCountersAndLocks(in: work, port: server.port, timeLimit: 12)
         graded.expect(status: 0)
         #expect(graded.standardOutput.contains("Could not be graded (1, zero points):\n  amy/ex-lock.lua: the script was stopped with SCRIPT KILL after "), "\(graded.standardOutput)")
         #expect(!graded.standardOutput.contains("infrastructure error"), "\(graded.standardOutput)")
@@ -144,17 +132,10 @@ import Testing
         // 100 ms: the other jobs meet BUSY at once, the student's own kill lands at its budget.
         let server = try RedisServerProcess(extraArguments: ["--busy-reply-threshold", "100"])
         defer { server.stop() }
-        let binary = try RedislingsBinary.built()
-        let fixtures = GradeCommandTests.fixtures
         let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("grade-live-unkillable-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let fall = work.appendingPathComponent("fall")
-        try FileManager.default.createDirectory(at: fall, withIntermediateDirectories: true)
-        for student in ["amy", "ada", "bea", "cai"] {
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Class/ada"), to: fall.appendingPathComponent(student))
-        }
         // Takes the lock, then looks for stale lock:* keys without advancing the cursor.
-        try """
+        try makeClassWithLoop(in: work, lockScript: """
             local taken = redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', 30000)
             local cursor = '0'
             repeat
@@ -162,14 +143,10 @@ import Testing
             until reply[1] == '0'
             if taken then return 1 else return 0 end
 
-            """.write(to: fall.appendingPathComponent("amy/ex-lock.lua"), atomically: true, encoding: .utf8)
+            """)
         let commands = [10, 11].flatMap { database in ["SELECT \(database)"] + (1...40).map { "SET other:\($0) \($0)" } }
         _ = try await runShellOffThePool("printf '%s\\n' '\(commands.joined(separator: "\n"))' | redis-cli -p \(server.port) >/dev/null")
-        let graded = try await binary.runOffThePool([
-            "grade", "fall", "--lessons", fixtures.appendingPathComponent("Course/Lessons").path,
-            "--exercises", fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports", "--only", "ex-counter", "--only", "ex-lock",
-            "--live", "redis://127.0.0.1:\(server.port)/10", "--jobs", "2", "--time-limit", "6", "--allow-nonempty", "--no-gradebook",
-        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
+        let graded = try await gradeCountersAndLocks(in: work, port: server.port, timeLimit: 6)
         // Only SHUTDOWN NOSAVE ends the script.
         let answered = try await runShellOffThePool("redis-cli -p \(server.port) PING; redis-cli -p \(server.port) SHUTDOWN NOSAVE").output
         #expect(answered.hasPrefix("BUSY"), "\(answered)")
@@ -186,5 +163,27 @@ import Testing
             #expect(!line.contains("Use an index below"), "\(line)")
         }
         #expect(graded.standardError.contains("is not answering after grading: a script keeps it busy"), "\(graded.standardError)")
+    }
+
+    /// A class `fall` in `work` of four copies of the sample's ada, amy's lock answer replaced by
+    /// `lockScript`: amy sorts first, so her loop runs while the others' jobs are being graded.
+    private func makeClassWithLoop(in work: URL, lockScript: String) throws {
+        let fall = work.appendingPathComponent("fall")
+        try FileManager.default.createDirectory(at: fall, withIntermediateDirectories: true)
+        for student in ["amy", "ada", "bea", "cai"] {
+            try FileManager.default.copyItem(
+                at: GradeCommandTests.fixtures.appendingPathComponent("Class/ada"), to: fall.appendingPathComponent(student))
+        }
+        try lockScript.write(to: fall.appendingPathComponent("amy/ex-lock.lua"), atomically: true, encoding: .utf8)
+    }
+
+    /// `grade` of that class's counter and lock exercises on database 10 of the server at `port`.
+    private func gradeCountersAndLocks(in work: URL, port: Int, timeLimit: Int) async throws -> RedislingsBinary.Output {
+        let fixtures = GradeCommandTests.fixtures
+        return try await RedislingsBinary.built().runOffThePool([
+            "grade", "fall", "--lessons", fixtures.appendingPathComponent("Course/Lessons").path,
+            "--exercises", fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports", "--only", "ex-counter", "--only", "ex-lock",
+            "--live", "redis://127.0.0.1:\(port)/10", "--jobs", "2", "--time-limit", String(timeLimit), "--allow-nonempty", "--no-gradebook",
+        ], in: work.path, environment: ["REDISLINGS_HOME": work.appendingPathComponent("home").path])
     }
 }
