@@ -96,9 +96,7 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(denying: script?.deniesOOM == true || Self.isRefusedOutOfMemory(spec, from: client)) {
             return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if spec.isWrite || script?.isWrite == true
-            || (spec.executesQueue && (client.transaction.queuedScripts.write || client.transaction.queued.contains { $0.0.isWrite })),
-           lacksGoodReplicas(now: now) {
+        if commandWrites(spec, script: script, client: client), lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
         if let refusal = replicaRefusal(spec, client: client, script: script) {

@@ -55,6 +55,13 @@ extension ServerState {
         replication.primary != nil && config.values["replica-read-only"] != "no" && !isPrimaryClient(client)
     }
 
+    /// Whether a command writes as Redis's processCommand judges it: by its own flag, by what a
+    /// called function or script declared, or, for EXEC, by any command or script it queued.
+    func commandWrites(_ spec: CommandSpec, script: ScriptCommandFlags?, client: SimulatorClient) -> Bool {
+        spec.isWrite || script?.isWrite == true
+            || (spec.executesQueue && (client.transaction.queuedScripts.write || client.transaction.queued.contains { $0.0.isWrite }))
+    }
+
     /// READONLY and MASTERDOWN, checked where Redis's processCommand checks them; `script` is
     /// what the called function or script declared, which replaces the command's flags.
     func replicaRefusal(_ spec: CommandSpec, client: SimulatorClient, script: ScriptCommandFlags? = nil) -> RedisError? {
@@ -62,8 +69,7 @@ extension ServerState {
         let queued = client.transaction.queued
         let isExec = spec.executesQueue
         let scripts = client.transaction.queuedScripts
-        if refusesWritesAsReplica(for: client),
-           spec.isWrite || script?.isWrite == true || (isExec && (scripts.write || queued.contains { $0.0.isWrite })) {
+        if refusesWritesAsReplica(for: client), commandWrites(spec, script: script, client: client) {
             return RedisError(Self.readOnlyReplicaMessage)
         }
         let deniedWhileStale = !(script?.allowsStale ?? spec.flags.contains("stale"))
