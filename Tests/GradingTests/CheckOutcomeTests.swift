@@ -23,6 +23,54 @@ import Testing
         #expect(ReportText.studentNames(of: outcome.checks) == ["counter is 3", "hidden check 2"])
     }
 
+    /// The submission's outcome is the runner's result itself (status, the stopping error, the
+    /// student's own first error, the checks), with only the counted points and the course line
+    /// grading's own.
+    @Test func aSubmissionsOutcomeIsTheRunnersResult() {
+        let mistake = LearnerError(line: 2, command: "SUBSCRIB news", reply: "ERR unknown command 'SUBSCRIB'")
+        let result = ExerciseResult(
+            exercise: "counter", status: .error, score: 4, maxScore: 6,
+            error: "the time limit was spent (the exercise's step at line 9)", learnerError: mistake, checks: [visible, hidden])
+        let outcome = SubmissionOutcome(result)
+        #expect(outcome.verdict.exercise == "counter" && outcome.verdict.status == .error && outcome.status == .error)
+        #expect(outcome.verdict.learnerError == mistake)
+        #expect(outcome.verdict.error == "the time limit was spent" && outcome.error == "the time limit was spent")
+        #expect(outcome.exerciseLine == 9)
+        #expect(outcome.verdict.checks.map(\.name) == result.checks.map(\.name))
+        // Counting scales the points and zeroes an ungradable answer; the verdict stays the runner's.
+        let counted = outcome.counted(scale: 0.5)
+        #expect(counted.score == 0 && counted.maxScore == 3)
+        #expect(counted.checks.map(\.points) == [0, 0] && counted.checks.map(\.maxPoints) == [2, 1])
+        #expect(counted.verdict == outcome.verdict)
+        // Only grading knows that nothing was handed in.
+        let exercise = GradedExercise(
+            id: "counter", title: "Count", answerKind: .redis, points: 6,
+            checks: [.init(name: "counter is 3", points: 4, hidden: false), .init(name: "no scratch keys", points: 2, hidden: true)],
+            hints: [])
+        let missing = SubmissionOutcome.failure(exercise, status: .missing, reason: "no submission (counter.redis)")
+        #expect(missing.status == .missing && missing.isMissing && missing.verdict.status == .failed)
+        #expect(missing.checks.map(\.status) == [.failed, .failed] && missing.error == "no submission (counter.redis)")
+    }
+
+    /// A result written to the grading queue by a worker reads back as the same outcome: the
+    /// course line and the student's own error included, which the queue once dropped.
+    @Test func aQueuedResultReadsBackWhole() throws {
+        let mistake = LearnerError(line: 3, command: "INCR counter", reply: "WRONGTYPE Operation against a key holding the wrong kind of value")
+        let result = ExerciseResult(
+            exercise: "counter", status: .error, score: 4, maxScore: 6,
+            error: "a step's reply was cut short (the exercise's step at line 12)", learnerError: mistake, checks: [visible, hidden])
+        let outcome = SubmissionOutcome(result)
+        let stored = QueuedResult(outcome, worker: "w2", deliveries: 3).encoded()
+        let read = try #require(QueuedResult.decode(stored))
+        #expect(read.outcome == outcome)
+        #expect(read.worker == "w2" && read.deliveries == 3)
+        #expect(read.outcome.checks.map(\.message) == ["", "scratch is left"])
+        #expect(read.outcome.exerciseLine == 12)
+        // The shape the queue's readers see: flat, the points counted, the errors apart.
+        #expect(stored.contains(#""exercise_line":12"#) && stored.contains(#""learner_error":{"#))
+        #expect(stored.contains(#""max_score":6"#) && stored.contains(#""error":"a step's reply was cut short","#))
+    }
+
     @Test func countedPointsKeepTheReportsFlatShape() throws {
         var check = CheckOutcome(visible)
         check.points = 2.67

@@ -55,6 +55,6 @@ final class ScriptedGrader: SubmissionGrading {
         }
         let score = checks.reduce(0) { $0 + $1.points }
         return SubmissionOutcome(
-            status: failing > 0 ? .failed : .passed, score: score, maxScore: Double(exercise.points), error: nil, checks: checks)
+            exercise: exercise.id, status: failing > 0 ? .failed : .passed, score: score, maxScore: Double(exercise.points), error: nil, checks: checks)
     }
 }

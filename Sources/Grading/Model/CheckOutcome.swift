@@ -25,24 +25,23 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
 
     /// The runner's result, counted at its own points.
     public init(_ verdict: CheckResult) {
+        self.init(verdict, points: Double(verdict.points), maxPoints: Double(verdict.maxPoints))
+    }
+
+    /// The runner's result, counted at `points` of `maxPoints`.
+    init(_ verdict: CheckResult, points: Double, maxPoints: Double) {
         self.verdict = verdict
-        points = Double(verdict.points)
-        maxPoints = Double(verdict.maxPoints)
+        self.points = points
+        self.maxPoints = maxPoints
     }
 
     /// A verdict made by grading itself (a submission that was not run, a test's grader).
     public init(name: String, status: Status, message: String, points: Double, maxPoints: Double, hidden: Bool) {
         self.init(
             CheckResult(
-                name: name, status: status, message: message, points: Self.whole(points), maxPoints: Self.whole(maxPoints),
-                hidden: hidden))
-        self.points = points
-        self.maxPoints = maxPoints
-    }
-
-    /// `value` as whole points for the runner's model, which counts only whole ones.
-    private static func whole(_ value: Double) -> Int {
-        value.isFinite && abs(value) < Double(Int32.max) ? Int(value.rounded()) : 0
+                name: name, status: status, message: message, points: points.wholePoints, maxPoints: maxPoints.wholePoints,
+                hidden: hidden),
+            points: points, maxPoints: maxPoints)
     }
 
     enum CodingKeys: String, CodingKey {
