@@ -121,7 +121,23 @@ struct GradeCommand: AsyncParsableCommand {
         print(GradeSummary(
             results: results, elapsed: Date().timeIntervalSince(started), jobs: grading.jobs, backend: backendLabel,
             out: grading.out, className: className, runID: runID, gradebook: store?.url.path).text)
+        // Reports are written either way; a script grading a class must still learn that some
+        // answers were never judged, through no fault of their students.
+        let unjudged = results.infrastructureErrors
+        if !unjudged.isEmpty {
+            let only = Set(unjudged.map(\.grade.exercise)).sorted().map { "--only \($0)" }.joined(separator: " ")
+            FileHandle.standardError.write(Data("""
+                error: \(unjudged.count) submission\(unjudged.count == 1 ? " was" : "s were") not graded because of an infrastructure error, not the students' (listed above, zero points for now); \
+                fix the cause and grade again with \(only)
+
+                """.utf8))
+            throw ExitCode(Self.infrastructureExitCode)
+        }
     }
+
+    /// `grade`'s exit status when it finished but some answers could not be judged for reasons
+    /// that are not their students' (1 is an error before or instead of grading).
+    static let infrastructureExitCode: Int32 = 3
 
     private static func warn(_ text: String) {
         FileHandle.standardError.write(Data("warning: \(text)\n".utf8))

@@ -29,6 +29,17 @@ import Testing
         return await grader.grade(inventory, with: ScriptedGrader(), now: deadline.addingTimeInterval(7 * 86_400))
     }
 
+    /// Only answers the infrastructure kept from being judged are listed as its errors: a
+    /// student's own refused command, a binary file, a missing answer are grades.
+    @Test func infrastructureErrorsAreToldApartFromTheStudents() async throws {
+        let folder = try Self.classFolder()
+        try folder.write("eve/counter.redis", "error \(InfrastructureError.text("the grading worker failed to start", exercise: "counter"))")
+        let results = try await Self.grade(folder)
+        #expect(results.infrastructureErrors.map { "\($0.student)/\($0.grade.exercise)" } == ["eve/counter"])
+        #expect(results.student("eve")?.grade(for: "counter")?.score == 0)
+        #expect(results.student("cy")?.grade(for: "counter")?.status == .error)
+    }
+
     @Test func everyStudentGetsEveryExerciseWithLatenessApplied() async throws {
         let folder = try Self.classFolder()
         let results = try await Self.grade(folder)

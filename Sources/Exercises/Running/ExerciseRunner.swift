@@ -59,7 +59,7 @@ public struct ExerciseRunner: Sendable {
         let rehearsed = await ExerciseRunner(backend: rehearsal).run(exercise, submission: submission, limits: limits)
         guard let error = rehearsed.error, error.contains(ExerciseSession.scriptTimeBudgetText) else { return nil }
         return ExerciseSession.notChecked(exercise, because: ExerciseRunError(
-            "\(error); it was tried on the built-in simulator first and not sent to \(backend.label), which could not stop a script that has written without SHUTDOWN NOSAVE"),
+            "\(error); it was tried on the built-in simulator first and not sent to \(backend.label), where a looping script that has written anything can be stopped only by SHUTDOWN NOSAVE"),
             learnerError: rehearsed.learnerError)
     }
 

@@ -63,7 +63,7 @@ public struct ClassGrader: Sendable {
         var cells = plan.cells
         for (index, cell) in plan.jobs.enumerated() {
             let exercise = exercises[cell.exercise]
-            let outcome = outcomes[index] ?? .failure(exercise, reason: "the grader did not report on this submission")
+            let outcome = outcomes[index] ?? .failure(exercise, reason: InfrastructureError.text("the grader did not report on this submission", exercise: exercise.id))
             cells[cell.student][cell.exercise] = grade(outcome, student: plan.inventory.students[cell.student], exercise: exercise, file: cell.file)
         }
         let students = plan.inventory.students.enumerated().map { index, name in

@@ -52,7 +52,7 @@ public enum GradingWorker {
                 let why = recovery.recovered ? "it happened \(attempt) times" : "the server did not recover: \(recovery.reason)"
                 return ExerciseResult(
                     exercise: exercise.id, status: .error, score: 0, maxScore: exercise.points,
-                    error: "infrastructure error, not the student's: \(interference) during this run, and \(why); grade this exercise again (--only \(exercise.id))",
+                    error: InfrastructureError.text("\(interference) during this run, and \(why)", exercise: exercise.id),
                     checks: [])
             }
             result = await runner.run(exercise, submission: submission, limits: limits)

@@ -59,10 +59,11 @@ public final class ProcessGrader: SubmissionGrading {
                 worker.isReady = true
             case .line, .exited:
                 retire(slot, worker)
-                return .failure(exercise, reason: "infrastructure error, not the student's: the grading worker failed to start; grade this exercise again (--only \(exercise.id))")
+                return .failure(exercise, reason: InfrastructureError.text("the grading worker failed to start", exercise: exercise.id))
             case .timedOut:
                 retire(slot, worker)
-                return .failure(exercise, reason: "infrastructure error, not the student's: the grading worker did not start within \(Self.startUpLimit.components.seconds) s (is the machine overloaded?); grade this exercise again (--only \(exercise.id))")
+                return .failure(exercise, reason: InfrastructureError.text(
+                    "the grading worker did not start within \(Self.startUpLimit.components.seconds) s (is the machine overloaded?)", exercise: exercise.id))
             }
         }
         let request = WorkerRequest(exercise: exercise.id, kind: submission.kind, text: submission.text)
