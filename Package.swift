@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "redislings", targets: ["redislings"]),
+        .executable(name: "redislings-server", targets: ["redislings-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,6 +90,8 @@ let package = Package(
             ]),
 
         // MARK: The program
+        // What `redislings serve` runs: the served simulator alone, without Foundation.
+        .executableTarget(name: "redislings-server", dependencies: ["RedisSimulator", "RedisScripting", "RedisServer"]),
         .executableTarget(
             name: "redislings",
             dependencies: [

@@ -13,6 +13,7 @@ fi
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-release}
 swift build -c "$configuration" --product redislings >&2
+swift build -c "$configuration" --product redislings-server >&2
 swift build -c "$configuration" --product DifferentialFuzz >&2
 bin=$(swift build -c "$configuration" --show-bin-path)
 exec "$bin/DifferentialFuzz" "$1" "$2" "$bin/redislings"

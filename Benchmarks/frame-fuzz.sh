@@ -16,6 +16,7 @@ fi
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-release}
 swift build -c "$configuration" --product redislings >&2
+swift build -c "$configuration" --product redislings-server >&2
 swift build -c "$configuration" --product FrameFuzz >&2
 bin=$(swift build -c "$configuration" --show-bin-path)
 exec "$bin/FrameFuzz" "$1" "$2" "${3:-32}" "$bin/redislings"

@@ -20,6 +20,7 @@ build_serve() {
         return
     fi
     swift build -c release --product redislings >/dev/null
+    swift build -c release --product redislings-server >/dev/null
     binary="$(swift build -c release --show-bin-path)/redislings"
 }
 

@@ -14,12 +14,11 @@ public final class SimulatorBackend: RedisBackend {
     public init(limits: RedisInstanceLimits = .none, makeClock: @escaping @Sendable () -> SimulatorClock = { SimulatorClock() }) {
         self.makeClock = makeClock
         let clock = limits.frozenClockMilliseconds.map { now in SimulatorClock(source: { now }) } ?? makeClock()
-        simulator = Simulator(clock: clock)
         let scripting = LuaScripting(timeBudget: limits.scriptTimeBudget, memoryBudget: limits.scriptMemoryBudget)
         if let refusal = limits.scriptCommandRefusal {
             scripting.commandFilter = { arguments in refusal(arguments.prefix(2).map(\.bytes)) }
         }
-        simulator.installScripting(scripting)
+        simulator = .withLua(clock: clock, scripting: scripting)
     }
 
     public var label: String { "simulator" }

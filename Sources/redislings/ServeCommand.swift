@@ -61,87 +61,36 @@ struct ServeCommand: AsyncParsableCommand {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
     }
 
+    /// The options checked, in the form the serving process reads.
+    var options: ServeOptions {
+        ServeOptions(
+            port: port, bind: bind, requirepass: requirepass, threads: threads, dir: dir, dbfilename: dbfilename,
+            primary: primaryAddress.map { ServeOptions.Primary(host: $0.host, port: $0.port) })
+    }
+
     func run() async throws {
-        let simulator = SimulatorBackend().simulator
-        if let requirepass { try Self.requirePassword(requirepass, on: simulator) }
-        // Like redis-server, SAVE writes to the current directory by default; unlike it, a
-        // dump.rdb lying there is loaded only when asked (--dir or --dbfilename), so a plain
-        // `serve` always starts empty, as a learner expects of the simulator.
-        try Self.loadDataset(
-            into: simulator, directory: dir ?? FileManager.default.currentDirectoryPath, fileName: dbfilename ?? "dump.rdb",
-            load: dir != nil || dbfilename != nil)
-        let server = RESPServer(simulator: simulator, threads: threads)
-        let boundPort: Int
+        // The lean server beside this program serves in this process's place (same pid, same
+        // output); without it, serving runs here, with the whole program's memory.
+        if let server = Self.leanServer() { Self.become(server, arguments: options.arguments) }
         do {
-            boundPort = try await server.start(host: bind, port: port)
+            try await ServeProcess.run(options, simulator: SimulatorBackend().simulator)
         } catch {
-            await server.stop()
-            throw CommandLineError(
-                message: "cannot listen on \(bind):\(port) (\(error)).",
-                help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
+            throw CommandLineError(message: error.message, help: error.help)
         }
-        simulator.setListeningPort(boundPort)
-        if let primary = primaryAddress { simulator.follow(host: primary.host, port: primary.port) }
-        let signals = Self.stopOnSignals(server)
-        print("redislings: the simulator listens on \(bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
+    }
+
+    /// `redislings-server` in this program's own folder, when it is there and runnable.
+    static func leanServer() -> String? {
+        guard let me = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        let server = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("redislings-server").path
+        return access(server, X_OK) == 0 ? server : nil
+    }
+
+    /// Replaces this process with `program`; returns only when that fails.
+    static func become(_ program: String, arguments: [String]) {
         fflush(stdout)
-        await server.waitUntilStopped()
-        for source in signals { source.cancel() }
-        print("redislings: stopped.")
-    }
-
-    /// Sets the simulator's `requirepass`, as `redis-server --requirepass` does.
-    static func requirePassword(_ password: String, on simulator: Simulator) throws {
-        let admin = simulator.connect()
-        defer { simulator.disconnect(admin) }
-        let result = simulator.execute(["CONFIG", "SET", "requirepass", password].map { Array($0.utf8) }, for: admin)
-        guard case .reply(let reply) = result, !reply.isError else {
-            throw CommandLineError(
-                message: "the simulator cannot set requirepass (\(result)).",
-                help: "Serve without --requirepass.")
-        }
-    }
-
-    /// Points SAVE at `directory`/`fileName` and, with `load`, loads that file if it exists, as
-    /// redis-server does at start; a file it cannot read stops serve with the reason.
-    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandLineError(
-                message: "--dir \(directory) is not a directory.",
-                help: "Create it first (mkdir -p \(directory)) or pass an existing directory.")
-        }
-        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
-        simulator.configurePersistence(directory: absolute, fileName: fileName)
-        guard load else { return }
-        do {
-            if try simulator.loadRDBFile() {
-                print("redislings: loaded \(simulator.rdbFilePath).")
-            }
-        } catch {
-            throw CommandLineError(
-                message: "cannot load \(simulator.rdbFilePath): \(error.message)",
-                help: "Is it an RDB file written by Redis 7.0 or earlier? Move it away to start empty, or pass another --dbfilename.")
-        }
-    }
-
-    /// Stops the server cleanly on Ctrl-C and SIGTERM.
-    static func stopOnSignals(_ server: RESPServer) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                Task { await server.stop() }
-                // A stop that cannot finish (a script stuck inside one C call) must not keep
-                // the process alive: within a second it ends anyway.
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
-                    print("redislings: stopped (a script was still running).")
-                    fflush(stdout)
-                    Foundation.exit(0)
-                }
-            }
-            source.resume()
-            return source
-        }
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, argv)
+        for word in argv { free(word) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RedislingsTestSupport
 import Testing
 
@@ -9,11 +10,11 @@ struct ServeCommandTests {
 
     /// Starts `redislings serve ARGS` on a free port, runs `body` (shell, $PORT set), then stops
     /// the server with `stop` and reports how it exited.
-    func serve(_ arguments: String, _ body: String, stop: String) async throws -> ShellResult {
+    func serve(_ arguments: String, _ body: String, stop: String, binary: String? = nil) async throws -> ShellResult {
         let port = freeLoopbackPort()
         return try await runShellOffThePool("""
             PORT=\(port)
-            '\(binary)' serve --port $PORT \(arguments) >serve.out 2>&1 &
+            '\(binary ?? self.binary)' serve --port $PORT \(arguments) >serve.out 2>&1 &
             server=$!
             for i in $(seq 100); do redis-cli -p $PORT -e ECHO up >/dev/null 2>&1 && break; redis-cli -p $PORT PING 2>/dev/null | grep -q NOAUTH && break; sleep 0.1; done
             \(body)
@@ -36,6 +37,36 @@ struct ServeCommandTests {
     @Test func sigtermStopsItCleanly() async throws {
         let result = try await serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
         #expect(result.output.hasPrefix("OK\nv\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
+        #expect(result.output.hasSuffix("redislings: stopped.\n"))
+    }
+
+    /// `serve` becomes the lean `redislings-server` built beside it: the same process, the same
+    /// output, but without Foundation or the course loaded, so it needs half the memory.
+    @Test func servesFromTheLeanServerProcess() async throws {
+        let result = try await serve(
+            "", "readlink /proc/$server/exe; grep -c libFoundation /proc/$server/maps; redis-cli -p $PORT EVAL \"return redis.call('PING')\" 0",
+            stop: "kill -TERM $server")
+        #expect(result.output.hasPrefix("""
+            \(URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("redislings-server").path)
+            0
+            PONG
+
+            """), "\(result.output)")
+        #expect(result.output.contains("exit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
+        #expect(result.output.hasSuffix("redislings: stopped.\n"))
+    }
+
+    /// Without `redislings-server` beside it, `redislings serve` serves in its own process.
+    @Test func servesInItsOwnProcessWithoutTheLeanServer() async throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("serve-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appendingPathComponent("redislings").path
+        try FileManager.default.copyItem(atPath: binary, toPath: alone)
+        let result = try await serve(
+            "", "readlink /proc/$server/exe; redis-cli -p $PORT EVAL \"return redis.call('PING')\" 0", stop: "kill -TERM $server",
+            binary: alone)
+        #expect(result.output.hasPrefix("\(URL(fileURLWithPath: alone).resolvingSymlinksInPath().path)\nPONG\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
         #expect(result.output.hasSuffix("redislings: stopped.\n"))
     }
 

@@ -1,0 +1,114 @@
+import Dispatch
+import RESP
+import RedisSimulator
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `redislings serve`'s whole life: settings, the dataset, listening, signals, and the lines it
+/// prints. It needs nothing beyond the simulator and the server, so it runs in the lean
+/// `redislings-server` process (without Foundation or the course, a third of the memory), or in
+/// `redislings` itself when that program is not beside it.
+public enum ServeProcess {
+    /// Serves `simulator` as `options` say until SHUTDOWN, Ctrl-C or SIGTERM.
+    public static func run(_ options: ServeOptions, simulator: Simulator) async throws(ServeFailure) {
+        if let password = options.requirepass { try requirePassword(password, on: simulator) }
+        // Like redis-server, SAVE writes to the current directory by default; unlike it, a
+        // dump.rdb lying there is loaded only when asked (--dir or --dbfilename), so a plain
+        // `serve` always starts empty, as a learner expects of the simulator.
+        try loadDataset(
+            into: simulator, directory: options.dir ?? currentDirectory(), fileName: options.dbfilename ?? "dump.rdb",
+            load: options.dir != nil || options.dbfilename != nil)
+        let server = RESPServer(simulator: simulator, threads: options.threads)
+        let boundPort: Int
+        do {
+            boundPort = try await server.start(host: options.bind, port: options.port)
+        } catch {
+            await server.stop()
+            throw ServeFailure(
+                message: "cannot listen on \(options.bind):\(options.port) (\(error)).",
+                help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
+        }
+        simulator.setListeningPort(boundPort)
+        if let primary = options.primary { simulator.follow(host: primary.host, port: primary.port) }
+        let signals = stopOnSignals(server)
+        print("redislings: the simulator listens on \(options.bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
+        fflush(nil)
+        await server.waitUntilStopped()
+        for source in signals { source.cancel() }
+        print("redislings: stopped.")
+        fflush(nil)
+    }
+
+    /// Sets the simulator's `requirepass`, as `redis-server --requirepass` does.
+    static func requirePassword(_ password: String, on simulator: Simulator) throws(ServeFailure) {
+        let admin = simulator.connect()
+        defer { simulator.disconnect(admin) }
+        let result = simulator.execute(["CONFIG", "SET", "requirepass", password].map { Array($0.utf8) }, for: admin)
+        guard case .reply(let reply) = result, !reply.isError else {
+            throw ServeFailure(message: "the simulator cannot set requirepass (\(result)).", help: "Serve without --requirepass.")
+        }
+    }
+
+    /// Points SAVE at `directory`/`fileName` and, with `load`, loads that file if it exists, as
+    /// redis-server does at start; a file it cannot read stops serve with the reason.
+    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws(ServeFailure) {
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw ServeFailure(
+                message: "--dir \(directory) is not a directory.",
+                help: "Create it first (mkdir -p \(directory)) or pass an existing directory.")
+        }
+        simulator.configurePersistence(directory: absolutePath(directory), fileName: fileName)
+        guard load else { return }
+        do {
+            if try simulator.loadRDBFile() {
+                print("redislings: loaded \(simulator.rdbFilePath).")
+            }
+        } catch {
+            throw ServeFailure(
+                message: "cannot load \(simulator.rdbFilePath): \(error.message)",
+                help: "Is it an RDB file written by Redis 7.0 or earlier? Move it away to start empty, or pass another --dbfilename.")
+        }
+    }
+
+    /// `path` from the root, with `.` and `..` worked out by name (symbolic links are kept, as
+    /// the user wrote them).
+    static func absolutePath(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    /// Stops the server cleanly on Ctrl-C and SIGTERM.
+    static func stopOnSignals(_ server: RESPServer) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                Task { await server.stop() }
+                // A stop that cannot finish (a script stuck inside one C call) must not keep
+                // the process alive: within a second it ends anyway.
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
+                    print("redislings: stopped (a script was still running).")
+                    fflush(nil)
+                    exit(0)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+}
