@@ -332,8 +332,8 @@ extension LuaScripting {
             } else {
                 // Redis writes this error with addReplyErrorSds, which keeps a CR or LF at the
                 // end of the argument (as a space) where its other errors trim them.
-                let argument = context.args[index].errorText.utf8.map { $0 == 13 || $0 == 10 ? 32 : $0 }
-                throw RedisError("ERR Unknown argument " + String(decoding: argument, as: UTF8.self))
+                let argument = context.args[index].errorText.bytes.map { $0 == 13 || $0 == 10 ? 32 : $0 }
+                throw RedisError(bytes: Array("ERR Unknown argument ".utf8) + argument)
             }
             index += 1
         }

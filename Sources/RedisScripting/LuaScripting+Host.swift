@@ -98,7 +98,7 @@ extension LuaScripting {
     func hostCall(_ L: OpaquePointer) -> Int32 {
         let reply: RESPValue
         switch commandArguments(L, from: 1) {
-        case .failure(let error): reply = .error(error.message)
+        case .failure(let error): reply = .error(error.line)
         case .success(let args):
             if let refusal = commandFilter?(args) {
                 reply = .error("ERR \(refusal)")

@@ -21,7 +21,7 @@ extension RedisError {
     }
 
     /// `FUNCTION <subcommand>` with a name or argument count FUNCTION does not know.
-    static func functionSubcommandSyntax(_ subcommand: String) -> RedisError {
+    static func functionSubcommandSyntax(_ subcommand: ErrorText) -> RedisError {
         .unknownSubcommandOrArity(subcommand, parent: "function")
     }
 }

@@ -92,13 +92,13 @@ public struct ByteString: Sendable {
 
     /// The bytes as Redis's `%s` writes an argument into an error message: up to the first NUL,
     /// where a C string ends.
-    public var errorText: String { errorText(limit: .max) }
+    public var errorText: ErrorText { errorText(limit: .max) }
 
     /// At most `limit` bytes of the argument, stopping at a NUL, as C's `%.*s` writes it.
-    public func errorText(limit: Int) -> String {
+    public func errorText(limit: Int) -> ErrorText {
         withUnsafeBytes { raw in
             let end = min(raw.firstIndex(of: 0) ?? raw.count, limit)
-            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<end]), as: UTF8.self)
+            return ErrorText(bytes: Array(raw[..<end]))
         }
     }
 }

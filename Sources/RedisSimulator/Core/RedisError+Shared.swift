@@ -24,7 +24,7 @@ extension RedisError {
     public static let unknownError = RedisError("ERR unknown error")
 
     /// `ERR unknown subcommand or wrong number of arguments for '<sub>'. Try <PARENT> HELP.`
-    public static func unknownSubcommandOrArity(_ subcommand: String, parent: String) -> RedisError {
+    public static func unknownSubcommandOrArity(_ subcommand: ErrorText, parent: String) -> RedisError {
         RedisError("ERR unknown subcommand or wrong number of arguments for '\(subcommand)'. Try \(parent.uppercased()) HELP.")
     }
 
@@ -44,7 +44,7 @@ extension RedisError {
     }
 
     /// NOGROUP for a group that `key`'s stream does not have (XGROUP CREATECONSUMER…, XINFO CONSUMERS).
-    public static func noGroup(_ group: String, forKey key: String) -> RedisError {
+    public static func noGroup(_ group: ErrorText, forKey key: ErrorText) -> RedisError {
         RedisError("NOGROUP No such consumer group '\(group)' for key name '\(key)'")
     }
 }

@@ -144,14 +144,15 @@ extension ServerState {
     private func reject(_ client: SimulatorClient, _ error: RedisError, isExec: Bool = false, spec: CommandSpec? = nil) -> ExecutionResult {
         if isExec {
             discardTransaction(client)
-            let reason = error.message.hasPrefix("ERR ") ? String(error.message.dropFirst(4)) : error.message
-            let message = "EXECABORT Transaction discarded because of: " + reason
-            countRejection(spec, message)
-            return .reply(.error(message))
+            let text = error.line.bytes
+            let reason = text.starts(with: "ERR ".utf8) ? text.dropFirst(4) : text[...]
+            let line = RESPLine(bytes: Array("EXECABORT Transaction discarded because of: ".utf8) + reason)
+            countRejection(spec, line.text)
+            return .reply(.error(line))
         }
         if client.transaction.inMulti { client.transaction.aborted = true }
         countRejection(spec, error.message)
-        return .reply(.error(error.message))
+        return .reply(.error(error.line))
     }
 
     /// Finds the spec for a command line and checks its arity, with Redis's error texts.
@@ -218,7 +219,7 @@ extension ServerState {
         do {
             reply = try spec.handler(context)
         } catch let error as RedisError {
-            reply = .error(error.message)
+            reply = .error(error.line)
         } catch {
             reply = .error("ERR \(error)")
         }
@@ -258,12 +259,11 @@ extension ServerState {
         for arg in args.dropFirst() where listed.count < 128 {
             listed += [UInt8(ascii: "'")] + cText(arg, limit: 128 - listed.count) + Array("' ".utf8)
         }
-        let name = truncated(args[0])
-        return RedisError("ERR unknown command '\(name)', with args beginning with: " + String(decoding: listed, as: UTF8.self))
+        return RedisError(bytes: Array("ERR unknown command '".utf8) + truncated(args[0]).bytes + Array("', with args beginning with: ".utf8) + listed)
     }
 
     /// Redis prints at most 128 bytes of a user-supplied name in error messages, up to a NUL.
-    static func truncated(_ value: ByteString) -> String {
+    static func truncated(_ value: ByteString) -> ErrorText {
         value.errorText(limit: 128)
     }
 

@@ -102,7 +102,7 @@ extension ServerState {
                         do throws(RedisError) {
                             reply = try state.retry(context, watched.key)
                         } catch {
-                            reply = .error(error.message)
+                            reply = .error(error.line)
                         }
                         servedBlockedCommand(database: state.db)
                         guard let reply else { return }

@@ -35,7 +35,7 @@ extension CommandTable {
                 for index in stride(from: 2, to: ctx.count, by: 2) {
                     let name = ctx[index].string
                     guard let parameter = ConfigParameter.named(name) else {
-                        throw RedisError("ERR Unknown option or number of arguments for CONFIG SET - '\(name)'")
+                        throw RedisError("ERR Unknown option or number of arguments for CONFIG SET - '\(ctx[index].errorText)'")
                     }
                     guard named.insert(parameter.name).inserted else {
                         throw CommandTable.configSetFailed(name, "duplicate parameter")
