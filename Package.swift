@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "RedisServer",
             dependencies: [
-                "RESP", "RedisSimulator", "CMalloc",
+                "Basics", "RESP", "RedisSimulator", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -91,7 +91,7 @@ let package = Package(
 
         // MARK: The program
         // What `redislings serve` runs: the served simulator alone, without Foundation.
-        .executableTarget(name: "redislings-server", dependencies: ["RedisSimulator", "RedisScripting", "RedisServer"]),
+        .executableTarget(name: "redislings-server", dependencies: ["Basics", "RedisSimulator", "RedisScripting", "RedisServer"]),
         .executableTarget(
             name: "redislings",
             dependencies: [

@@ -7,12 +7,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Basics
 import RedisScripting
 import RedisServer
 import RedisSimulator
 
 /// Prints `error` as `redislings` prints a command-line error, and ends with `status`.
-func fail(_ error: ServeFailure, status: Int32) -> Never {
+func fail(_ error: CommandLineError, status: Int32) -> Never {
     let text = Array("Error: \(error)\n".utf8)
     _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(status)

@@ -1,3 +1,4 @@
+import Basics
 import Exercises
 import Foundation
 import Grading

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Exercises
 import Foundation
 @preconcurrency import Glibc

@@ -1,3 +1,4 @@
+import Basics
 import CourseProgress
 import Foundation
 import Synchronization

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import Basics
 import Exercises
 import LiveRedis
 import RedisBackends

@@ -72,11 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
         // The lean server beside this program serves in this process's place (same pid, same
         // output); without it, serving runs here, with the whole program's memory.
         if let server = Self.leanServer() { Self.become(server, arguments: options.arguments) }
-        do {
-            try await ServeProcess.run(options, simulator: SimulatorBackend().simulator)
-        } catch {
-            throw CommandLineError(message: error.message, help: error.help)
-        }
+        try await ServeProcess.run(options, simulator: SimulatorBackend().simulator)
     }
 
     /// `redislings-server` in this program's own folder, when it is there and runnable.

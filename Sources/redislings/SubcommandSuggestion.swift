@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import LessonKit
 
 /// "Did you mean" for a mistyped subcommand: `redislings lsit` would otherwise be taken as a

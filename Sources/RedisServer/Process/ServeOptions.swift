@@ -1,3 +1,5 @@
+import Basics
+
 /// What `redislings serve` was asked for: the one description that the command line, the lean
 /// `redislings-server` process it starts and the in-process fallback share.
 public struct ServeOptions: Sendable, Equatable {
@@ -53,14 +55,14 @@ public struct ServeOptions: Sendable, Equatable {
     }
 
     /// Options read from `arguments` as `arguments` writes them; anything else is refused.
-    public init(arguments: [String]) throws(ServeFailure) {
+    public init(arguments: [String]) throws(CommandLineError) {
         self.init()
         var rest = arguments[...]
-        func value(_ option: String) throws(ServeFailure) -> String {
+        func value(_ option: String) throws(CommandLineError) -> String {
             guard let word = rest.popFirst() else { throw Self.misuse("\(option) needs a value") }
             return word
         }
-        func number(_ option: String, in range: ClosedRange<Int>) throws(ServeFailure) -> Int {
+        func number(_ option: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
             let word = try value(option)
             guard let number = Int(word), range.contains(number) else { throw Self.misuse("\(option) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word)'") }
             return number
@@ -79,25 +81,9 @@ public struct ServeOptions: Sendable, Equatable {
         }
     }
 
-    private static func misuse(_ what: String) -> ServeFailure {
-        ServeFailure(
+    private static func misuse(_ what: String) -> CommandLineError {
+        CommandLineError(
             message: "redislings-server: \(what).",
             help: "Start it through `redislings serve` (see `redislings serve --help`), which checks the options and passes them on.")
     }
-}
-
-/// Why serving could not start: what went wrong and what to do, as the command line prints them.
-public struct ServeFailure: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-    /// What to do next.
-    public var help: String
-
-    /// A failure.
-    public init(message: String, help: String) {
-        self.message = message
-        self.help = help
-    }
-
-    public var description: String { "\(message)\nHelp: \(help)" }
 }

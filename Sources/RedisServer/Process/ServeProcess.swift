@@ -1,3 +1,4 @@
+import Basics
 import Dispatch
 import RESP
 import RedisSimulator
@@ -14,7 +15,7 @@ import Darwin
 /// `redislings` itself when that program is not beside it.
 public enum ServeProcess {
     /// Serves `simulator` as `options` say until SHUTDOWN, Ctrl-C or SIGTERM.
-    public static func run(_ options: ServeOptions, simulator: Simulator) async throws(ServeFailure) {
+    public static func run(_ options: ServeOptions, simulator: Simulator) async throws(CommandLineError) {
         if let password = options.requirepass { try requirePassword(password, on: simulator) }
         // Like redis-server, SAVE writes to the current directory by default; unlike it, a
         // dump.rdb lying there is loaded only when asked (--dir or --dbfilename), so a plain
@@ -28,7 +29,7 @@ public enum ServeProcess {
             boundPort = try await server.start(host: options.bind, port: options.port)
         } catch {
             await server.stop()
-            throw ServeFailure(
+            throw CommandLineError(
                 message: "cannot listen on \(options.bind):\(options.port) (\(error)).",
                 help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
         }
@@ -44,21 +45,21 @@ public enum ServeProcess {
     }
 
     /// Sets the simulator's `requirepass`, as `redis-server --requirepass` does.
-    static func requirePassword(_ password: String, on simulator: Simulator) throws(ServeFailure) {
+    static func requirePassword(_ password: String, on simulator: Simulator) throws(CommandLineError) {
         let admin = simulator.connect()
         defer { simulator.disconnect(admin) }
         let result = simulator.execute(["CONFIG", "SET", "requirepass", password].map { Array($0.utf8) }, for: admin)
         guard case .reply(let reply) = result, !reply.isError else {
-            throw ServeFailure(message: "the simulator cannot set requirepass (\(result)).", help: "Serve without --requirepass.")
+            throw CommandLineError(message: "the simulator cannot set requirepass (\(result)).", help: "Serve without --requirepass.")
         }
     }
 
     /// Points SAVE at `directory`/`fileName` and, with `load`, loads that file if it exists, as
     /// redis-server does at start; a file it cannot read stops serve with the reason.
-    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws(ServeFailure) {
+    static func loadDataset(into simulator: Simulator, directory: String, fileName: String, load: Bool) throws(CommandLineError) {
         var status = stat()
         guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw ServeFailure(
+            throw CommandLineError(
                 message: "--dir \(directory) is not a directory.",
                 help: "Create it first (mkdir -p \(directory)) or pass an existing directory.")
         }
@@ -69,7 +70,7 @@ public enum ServeProcess {
                 print("redislings: loaded \(simulator.rdbFilePath).")
             }
         } catch {
-            throw ServeFailure(
+            throw CommandLineError(
                 message: "cannot load \(simulator.rdbFilePath): \(error.message)",
                 help: "Is it an RDB file written by Redis 7.0 or earlier? Move it away to start empty, or pass another --dbfilename.")
         }
