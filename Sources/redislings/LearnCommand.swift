@@ -115,7 +115,9 @@ struct LearnCommand: AsyncParsableCommand {
             if let navigator { session.say(navigator.introduction) }
         }
         await session.resumeExercise()
+        let hangup = SessionHangup.watch(session, course: navigator)
         await session.run()
+        for source in hangup { source.cancel() }
         navigator?.finishTiming()
     }
 

@@ -195,6 +195,27 @@ import RedislingsTestSupport
         }
     }
 
+    /// Closing the terminal (SIGHUP) ends `learn` at once; the time on the lesson is recorded
+    /// first, not lost with the half-minute the session had not yet written down.
+    @Test func closingTheTerminalKeepsTheTimeOnTheLesson() async throws {
+        guard let terminal = try TmuxTerminal.start() else { return }
+        defer { terminal.stop() }
+        let home = REPLProcess.temporaryHome()
+        try await terminal.openREPL(home: home)
+        try await terminal.waitFor { $0.hasSuffix("simulator>") }
+        try await Task.sleep(for: .seconds(4))
+        terminal.hangUp()
+        var spent = 0.0
+        for _ in 0..<100 where spent == 0 {
+            try await Task.sleep(for: .milliseconds(100))
+            let progress = try await RedislingsBinary.built().runOffThePool(
+                ["progress", "--json"], in: home, environment: ["REDISLINGS_HOME": home, "REDISLINGS_COURSE": REPLEndToEndTests.course])
+            let lessons = (try JSONSerialization.jsonObject(with: Data(progress.standardOutput.utf8)) as? [String: Any])?["lessons"] as? [[String: Any]]
+            spent = lessons?.compactMap { $0["seconds_spent"] as? Double }.reduce(0, +) ?? 0
+        }
+        #expect(spent >= 3.5 && spent < 60, "recorded \(spent) s on the lesson")
+    }
+
     /// `less` (PAGER unset) pages a lesson through screen after screen, from `show` and from the
     /// REPL's `:lesson`, and the REPL carries on afterwards. A pager outside the terminal's
     /// foreground process group shows one screen and quits.
@@ -315,6 +336,11 @@ final class TmuxTerminal {
         }
         Issue.record("the terminal never showed what was expected; it shows:\n\(screen())", sourceLocation: sourceLocation)
         throw TerminalError(description: "timed out")
+    }
+
+    /// Closes the window as closing a terminal does: its programs get SIGHUP.
+    func hangUp() {
+        _ = shellOutput("tmux -L \(socket) kill-session -t w\(window) 2>&1")
     }
 
     /// Stops the server by its pid as well: started from the test runner, the server inherits

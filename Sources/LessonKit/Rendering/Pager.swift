@@ -44,8 +44,9 @@ public enum Pager {
         options.standardInput = .descriptor(readEnd)
         options.closedDescriptors = [readEnd, writeEnd]
         // The child starts with SIGINT at its default (posix_spawn resets caught signals, and
-        // an ignored one is reset here), so Ctrl-C reaches the pager as it would from a shell.
-        options.defaultSignals = [SIGINT, SIGPIPE]
+        // an ignored one is reset here), so Ctrl-C reaches the pager as it would from a shell;
+        // so do a closed terminal and a kill, which `learn` ignores to record its time first.
+        options.defaultSignals = [SIGINT, SIGPIPE, SIGHUP, SIGTERM]
         let pager = try? Subprocess(["/bin/sh", "-c", command], options)
         close(readEnd)
         guard let pager else {
