@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "RedisServerTests",
             dependencies: [
-                "RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport",
+                "Basics", "RedisServer", "RedisSimulator", "RedisScripting", "LiveRedis", "RESP", "RedislingsTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

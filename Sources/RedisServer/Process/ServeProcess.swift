@@ -11,7 +11,7 @@ import Darwin
 
 /// `redislings serve`'s whole life: settings, the dataset, listening, signals, and the lines it
 /// prints. It needs nothing beyond the simulator and the server, so it runs in the lean
-/// `redislings-server` process (without Foundation or the course, a third of the memory), or in
+/// `redislings-server` process (without Foundation or the course, about half the memory), or in
 /// `redislings` itself when that program is not beside it.
 public enum ServeProcess {
     /// Serves `simulator` as `options` say until SHUTDOWN, Ctrl-C or SIGTERM.
