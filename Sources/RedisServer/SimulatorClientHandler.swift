@@ -38,6 +38,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     var commands: [[ByteString]] = []
     /// What the handler needs of each command in `commands`, found once as it is read.
     var traits: [CommandTraits] = []
+    /// The command name last looked up for its traits, and what it found.
+    var lastLookup: (name: ByteString, traits: CommandTraits)?
     var nextCommand = 0
     /// A protocol error read after `commands`; the decoder reads nothing after one.
     var protocolError: String?
@@ -201,7 +203,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             decoded = true
             switch frame {
             case .command(let arguments):
-                let found = CommandTraits(arguments, in: commandTable)
+                let found = commandTraits(of: arguments)
                 commands.append(arguments)
                 traits.append(found)
                 if !authenticated || found.contains(.changesAuthentication) {
@@ -226,6 +228,16 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
         unread = input
         return decoded
+    }
+
+    /// The traits of the command `arguments` names. The name last looked up is remembered: a
+    /// pipeline mostly repeats one command, and comparing the name costs a tenth of the lookup.
+    private func commandTraits(of arguments: [ByteString]) -> CommandTraits {
+        guard let name = arguments.first else { return CommandTraits(arguments, in: commandTable) }
+        if let last = lastLookup, last.name == name { return last.traits }
+        let found = CommandTraits(arguments, in: commandTable)
+        lastLookup = (name, found)
+        return found
     }
 
     /// The most output buffer capacity a connection keeps between flushes (Redis's
