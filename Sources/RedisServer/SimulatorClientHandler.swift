@@ -39,7 +39,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// What the handler needs of each command in `commands`, found once as it is read.
     var traits: [CommandTraits] = []
     /// The command name last looked up for its traits, and what it found.
-    var lastLookup: (name: ByteString, traits: CommandTraits)?
+    var lastLookupName = ByteString("")
+    var lastLookupTraits: CommandTraits?
     var nextCommand = 0
     /// A protocol error read after `commands`; the decoder reads nothing after one.
     var protocolError: String?
@@ -234,9 +235,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// pipeline mostly repeats one command, and comparing the name costs a tenth of the lookup.
     private func commandTraits(of arguments: [ByteString]) -> CommandTraits {
         guard let name = arguments.first else { return CommandTraits(arguments, in: commandTable) }
-        if let last = lastLookup, last.name == name { return last.traits }
+        if let last = lastLookupTraits, lastLookupName == name { return last }
         let found = CommandTraits(arguments, in: commandTable)
-        lastLookup = (name, found)
+        lastLookupName = name
+        lastLookupTraits = found
         return found
     }
 
