@@ -55,23 +55,27 @@ import Testing
     static let lengthLines = ["0", "1", "3", "00", "03", "-1", "+3", " 3", "3 ", "12", "123456789", "1234567890",
                               "99999999999999999999", "3a", "", "-0", "\n3"]
 
+    /// Every prefix of `wire` reads the same both ways, with the default and a small
+    /// proto-max-bulk-len.
+    private func expectSameReadings(_ wire: String, line: String) {
+        let bytes = Array(wire.utf8)
+        for end in 1...bytes.count {
+            let prefix = Array(bytes[..<end])
+            for limit: Int64 in [512 * 1024 * 1024, 2] {
+                #expect(parsed(prefix, maxBulkLength: limit) == reference(prefix, maxBulkLength: limit),
+                        "\(line.debugDescription), \(end) bytes, limit \(limit)")
+            }
+        }
+    }
+
     @Test(arguments: countLines)
     func multibulkCountsReadAsRedisReadsThem(line: String) {
-        let wire = Array("*\(line)\r\n$3\r\nGET\r\n$1\r\nk\r\n".utf8)
-        for end in 1...wire.count {
-            let prefix = Array(wire[..<end])
-            #expect(parsed(prefix) == reference(prefix), "\(line.debugDescription), \(end) bytes")
-        }
+        expectSameReadings("*\(line)\r\n$3\r\nGET\r\n$1\r\nk\r\n", line: line)
     }
 
     @Test(arguments: lengthLines)
     func bulkLengthsReadAsRedisReadsThem(line: String) {
-        let wire = Array("*2\r\n$3\r\nGET\r\n$\(line)\r\nabc\r\n".utf8)
-        for end in 1...wire.count {
-            let prefix = Array(wire[..<end])
-            #expect(parsed(prefix) == reference(prefix), "\(line.debugDescription), \(end) bytes")
-            #expect(parsed(prefix, maxBulkLength: 2) == reference(prefix, maxBulkLength: 2), "\(line.debugDescription), \(end) bytes, limit 2")
-        }
+        expectSameReadings("*2\r\n$3\r\nGET\r\n$\(line)\r\nabc\r\n", line: line)
     }
 
     @Test func aLineNotYetWholeWaitsForTheByteAfterItsCR() {
