@@ -115,14 +115,20 @@ public struct RESPRequestParser: Sendable {
                 case .needMore: return .partial(consumed: 0)
                 }
             }
-            // Redis finds the first CR, then requires one more byte, which it skips unseen.
-            guard let headerEnd = firstIndex(of: 13, in: bytes, from: 0) else {
-                if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
-                return .partial(consumed: 0)
-            }
-            guard headerEnd + 2 <= bytes.count else { return .partial(consumed: 0) }
-            guard let count = RESPDecimal.parse(bytes, from: 1, to: headerEnd), count <= Int64(Int32.max) else {
-                throw .invalidMultibulkLength
+            let count: Int64, headerEnd: Int
+            if let short = Self.shortCount(bytes, from: 1) {
+                (count, headerEnd) = short
+            } else {
+                // Redis finds the first CR, then requires one more byte, which it skips unseen.
+                guard let end = firstIndex(of: 13, in: bytes, from: 0) else {
+                    if bytes.count > maxInlineLength { throw .tooBigMultibulkCount }
+                    return .partial(consumed: 0)
+                }
+                guard end + 2 <= bytes.count else { return .partial(consumed: 0) }
+                guard let parsed = RESPDecimal.parse(bytes, from: 1, to: end), parsed <= Int64(Int32.max) else {
+                    throw .invalidMultibulkLength
+                }
+                (count, headerEnd) = (parsed, end)
             }
             if count > 10, !authenticated { throw .unauthenticatedMultibulkLength }
             position = headerEnd + 2
@@ -132,15 +138,23 @@ public struct RESPRequestParser: Sendable {
         }
         while progress.argumentsLeft > 0 {
             if progress.bulkLength < 0 {
-                guard let lineEnd = firstIndex(of: 13, in: bytes, from: position) else {
-                    if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
-                    return .partial(consumed: position)
+                let length: Int64, lineEnd: Int
+                if position < bytes.count, bytes[position] == UInt8(ascii: "$"),
+                   let short = Self.shortCount(bytes, from: position + 1) {
+                    (length, lineEnd) = short
+                } else {
+                    guard let end = firstIndex(of: 13, in: bytes, from: position) else {
+                        if bytes.count - position > maxInlineLength { throw .tooBigBulkCount }
+                        return .partial(consumed: position)
+                    }
+                    guard end + 2 <= bytes.count else { return .partial(consumed: position) }
+                    guard bytes[position] == UInt8(ascii: "$") else { throw .expectedDollar(got: bytes[position]) }
+                    guard let parsed = RESPDecimal.parse(bytes, from: position + 1, to: end), parsed >= 0 else {
+                        throw .invalidBulkLength
+                    }
+                    (length, lineEnd) = (parsed, end)
                 }
-                guard lineEnd + 2 <= bytes.count else { return .partial(consumed: position) }
-                guard bytes[position] == UInt8(ascii: "$") else { throw .expectedDollar(got: bytes[position]) }
-                guard let length = RESPDecimal.parse(bytes, from: position + 1, to: lineEnd), length >= 0,
-                    length <= maxBulkLength
-                else { throw .invalidBulkLength }
+                guard length <= maxBulkLength else { throw .invalidBulkLength }
                 if length > 16384, !authenticated { throw .unauthenticatedBulkLength }
                 progress.bulkLength = length
                 position = lineEnd + 2
@@ -166,6 +180,30 @@ public struct RESPRequestParser: Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// The count of a `*` or `$` line whose digits start at `start`, and the index of the CR
+    /// ending them, when the line is the common kind: 1 to 9 digits, no leading zero, a CR, and
+    /// the byte after it present. Read in one pass; any other line (a sign, a long number, a
+    /// line not yet whole, an error) is nil and goes the general way, which judges it as Redis
+    /// does.
+    @inline(__always)
+    private static func shortCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int64, Int)? {
+        let limit = min(bytes.count, start + 10)
+        var index = start
+        var value: Int64 = 0
+        while index < limit {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit <= 9 else {
+                guard bytes[index] == 13, index > start, index + 2 <= bytes.count,
+                    bytes[start] != UInt8(ascii: "0") || index == start + 1
+                else { return nil }
+                return (value, index)
+            }
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        return nil
     }
 
     private func parseInline(

@@ -38,6 +38,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     var commands: [[ByteString]] = []
     /// What the handler needs of each command in `commands`, found once as it is read.
     var traits: [CommandTraits] = []
+    /// The command name last looked up for its traits, and what it found.
+    var lastLookupName = ByteString("")
+    var lastLookupTraits: CommandTraits?
     var nextCommand = 0
     /// A protocol error read after `commands`; the decoder reads nothing after one.
     var protocolError: String?
@@ -201,7 +204,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             decoded = true
             switch frame {
             case .command(let arguments):
-                let found = CommandTraits(arguments, in: commandTable)
+                let found = commandTraits(of: arguments)
                 commands.append(arguments)
                 traits.append(found)
                 if !authenticated || found.contains(.changesAuthentication) {
@@ -226,6 +229,17 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         }
         unread = input
         return decoded
+    }
+
+    /// The traits of the command `arguments` names. The name last looked up is remembered: a
+    /// pipeline mostly repeats one command, and comparing the name costs a tenth of the lookup.
+    private func commandTraits(of arguments: [ByteString]) -> CommandTraits {
+        guard let name = arguments.first else { return CommandTraits(arguments, in: commandTable) }
+        if let last = lastLookupTraits, lastLookupName == name { return last }
+        let found = CommandTraits(arguments, in: commandTable)
+        lastLookupName = name
+        lastLookupTraits = found
+        return found
     }
 
     /// The most output buffer capacity a connection keeps between flushes (Redis's
@@ -412,23 +426,50 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             context.channel.close(promise: nil)
             return
         }
+        if unsentWrites > 0 {
+            // Earlier replies still wait for the socket: this one queues behind them.
+            context.write(wrapOutboundOut(outgoing), promise: nil)
+            trackUnsent(size, context)
+            recycleOutgoing(context)
+        } else {
+            // The socket usually takes the whole write at once, and then the channel lets go of
+            // the buffer at once: written without a promise (NIO's promise and future cost
+            // more than the rest of the write), the buffer's storage found unshared is the sign
+            // that nothing is pending. Otherwise an empty write behind it reports its completion.
+            context.writeAndFlush(wrapOutboundOut(outgoing), promise: nil)
+            if !recycleOutgoing(context) { trackUnsent(size, context) }
+        }
+        client?.outputBuffer.record(pendingBytes: unsentBytes, pendingWrites: unsentWrites)
+    }
+
+    /// Counts `size` bytes written to the channel as unsent until a write queued behind them
+    /// (empty: it completes once everything before it is written) completes.
+    private func trackUnsent(_ size: Int, _ context: ChannelHandlerContext) {
         unsentBytes += size
         unsentWrites += 1
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.writeAndFlush(wrapOutboundOut(outgoing)).whenComplete { _ in
+        let marker = context.channel.allocator.buffer(capacity: 0)
+        context.writeAndFlush(wrapOutboundOut(marker)).whenComplete { _ in
             let handler = bound.value
             handler.unsentBytes -= size
             handler.unsentWrites -= 1
             handler.client?.outputBuffer.record(pendingBytes: handler.unsentBytes, pendingWrites: handler.unsentWrites)
         }
-        // A write the socket took at once has released the buffer: its storage is reused
-        // rather than a new one allocated for every flush (unless a big reply grew it).
+    }
+
+    /// Empties `outgoing` for the next replies after a write of it: its storage is reused when
+    /// the channel no longer holds it (unless a big reply grew it), rather than a new one
+    /// allocated for every flush. Returns whether the channel had let go of it.
+    @discardableResult
+    private func recycleOutgoing(_ context: ChannelHandlerContext) -> Bool {
+        let written = outgoing.withVeryUnsafeBytes { UInt(bitPattern: $0.baseAddress) }
+        // `clear` keeps the storage only when nothing else holds it (its capacity is at least 1024).
+        outgoing.clear(minimumCapacity: 1024)
+        let released = outgoing.withVeryUnsafeBytes { UInt(bitPattern: $0.baseAddress) } == written
         if outgoing.capacity > Self.retainedOutputCapacity {
             outgoing = context.channel.allocator.buffer(capacity: 1024)
-        } else {
-            outgoing.clear(minimumCapacity: 1024)
         }
-        client?.outputBuffer.record(pendingBytes: unsentBytes, pendingWrites: unsentWrites)
+        return released
     }
 
     /// Redis's client-output-buffer-limit: a client that does not read its replies (a stalled

@@ -51,4 +51,26 @@ import Testing
         #expect(extremes.members == ["-9223372036854775808", "9223372036854775807"])
         #expect(!extremes.contains("x"))
     }
+
+    @Test func eachInsertionConvertsByTheLimitItIsGiven() {
+        // The server passes its set-max-intset-entries of the moment: a set keeps no copy, so
+        // a CONFIG SET between two writes decides the second.
+        let set = SetValue()
+        #expect(set.insert("1", maxIntsetEntries: 2) && set.insert("2", maxIntsetEntries: 2))
+        #expect(set.encodingName == "intset")
+        set.insert("3", maxIntsetEntries: 3)
+        #expect(set.encodingName == "intset")
+        set.checkInvariants(maxIntsetEntries: 3)
+        #expect(!set.insert("3", maxIntsetEntries: 0), "a member already there changes nothing")
+        #expect(set.encodingName == "intset")
+        set.insert("4", maxIntsetEntries: 3)
+        #expect(set.encodingName == "hashtable")
+        #expect(set.members.sorted() == ["1", "2", "3", "4"])
+        let none = SetValue()
+        none.insert("7", maxIntsetEntries: 0)
+        #expect(none.encodingName == "hashtable" && none.contains("7"))
+        let huge = SetValue((0..<600).map { ByteString(Int64($0)) }, maxIntsetEntries: Int.max)
+        #expect(huge.encodingName == "intset" && huge.count == 600)
+        huge.checkInvariants(maxIntsetEntries: Int.max)
+    }
 }

@@ -23,17 +23,19 @@ extension CommandContext {
         }
     }
 
-    /// The set at `key`, holding the server's current intset limit for the next write;
-    /// WRONGTYPE for another type; nil when absent.
+    /// The set at `key`; WRONGTYPE for another type; nil when absent. Its insertions take
+    /// `maxIntsetEntries`.
     func lookupSet(_ key: ByteString) throws(RedisError) -> SetValue? {
         switch lookup(key) {
         case nil: return nil
-        case .set(let value)?:
-            value.maxIntset = server.config.encodingLimits.intsetEntries
-            return value
+        case .set(let value)?: return value
         default: throw .wrongType
         }
     }
+
+    /// The server's set-max-intset-entries now, which every insertion into a set converts by
+    /// (Redis reads it at each write; a set does not keep a copy).
+    var maxIntsetEntries: Int { server.config.encodingLimits.intsetEntries }
 
     /// The sorted set at `key`, holding the server's current listpack limits for the next
     /// write; WRONGTYPE for another type; nil when absent.
@@ -47,17 +49,11 @@ extension CommandContext {
         }
     }
 
-    /// An empty hash, set or sorted set that will convert by the server's current limits.
+    /// An empty hash or sorted set that will convert by the server's current limits.
     func newHash() -> HashValue {
         let hash = HashValue()
         hash.limits = server.config.encodingLimits.hash
         return hash
-    }
-
-    func newSet() -> SetValue {
-        let set = SetValue()
-        set.maxIntset = server.config.encodingLimits.intsetEntries
-        return set
     }
 
     func newSortedSet(listpack: Bool) -> SortedSetValue {

@@ -9,11 +9,11 @@ extension CommandTable {
             if let existing = try ctx.lookupSet(ctx[1]) {
                 set = existing
             } else {
-                set = ctx.newSet()
+                set = SetValue()
                 ctx.setKey(ctx[1], .set(set))
             }
             var added: Int64 = 0
-            for member in ctx.args[2...] where set.insert(member) { added += 1 }
+            for member in ctx.args[2...] where set.insert(member, maxIntsetEntries: ctx.maxIntsetEntries) { added += 1 }
             if added > 0 {
                 ctx.signalModified(ctx[1])
                 ctx.notify(.set, "sadd", ctx[1])
@@ -70,11 +70,11 @@ extension CommandTable {
             if let destination {
                 target = destination
             } else {
-                target = ctx.newSet()
+                target = SetValue()
                 ctx.setKey(destinationKey, .set(target))
             }
             ctx.signalModified(sourceKey)
-            if target.insert(member) {
+            if target.insert(member, maxIntsetEntries: ctx.maxIntsetEntries) {
                 ctx.signalModified(destinationKey)
                 ctx.notify(.set, "sadd", destinationKey)
             }
@@ -126,11 +126,11 @@ extension CommandTable {
                 popped.append(member)
             }
         } else {
-            let kept = ctx.newSet()
+            let kept = SetValue()
             for _ in 0..<remaining {
                 let member = set.member(at: Int.random(in: 0..<set.count))
                 set.remove(member)
-                kept.insert(member)
+                kept.insert(member, maxIntsetEntries: ctx.maxIntsetEntries)
             }
             popped = set.members
             ctx.overwriteValue(key, .set(kept))

@@ -48,12 +48,12 @@ extension CommandTable {
     /// counting stops there (SINTERCARD).
     static func setIntersection(_ ctx: CommandContext, _ keys: [ByteString], limit: Int) throws(RedisError) -> SetValue {
         let operands = try setOperands(ctx, keys)
-        let result = ctx.newSet()
+        let result = SetValue()
         let sets = operands.compactMap { $0 }
         guard sets.count == operands.count else { return result }
         let ordered = sets.sorted { $0.count < $1.count }
         for member in ordered[0].members where ordered.dropFirst().allSatisfy({ $0.contains(member) }) {
-            result.insert(member)
+            result.insert(member, maxIntsetEntries: ctx.maxIntsetEntries)
             if limit > 0, result.count >= limit { break }
         }
         return result
@@ -62,17 +62,17 @@ extension CommandTable {
     /// The union, or the difference of the first set minus the others.
     static func setUnionOrDifference(_ ctx: CommandContext, _ keys: [ByteString], difference: Bool) throws(RedisError) -> SetValue {
         let operands = try setOperands(ctx, keys)
-        let result = ctx.newSet()
+        let result = SetValue()
         if difference {
             guard let first = operands[0] else { return result }
             let others = operands.dropFirst().compactMap { $0 }
             if others.contains(where: { $0 === first }) { return result }
             for member in first.members where !others.contains(where: { $0.contains(member) }) {
-                result.insert(member)
+                result.insert(member, maxIntsetEntries: ctx.maxIntsetEntries)
             }
         } else {
             for set in operands.compactMap({ $0 }) {
-                for member in set.members { result.insert(member) }
+                for member in set.members { result.insert(member, maxIntsetEntries: ctx.maxIntsetEntries) }
             }
         }
         return result

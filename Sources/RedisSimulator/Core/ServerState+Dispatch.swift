@@ -159,8 +159,14 @@ extension ServerState {
     /// Typed throws rather than a Result: it runs for every command, and the Result's copies
     /// cost a retain and release each.
     func resolve(_ args: [ByteString]) throws(RedisError) -> CommandSpec {
-        guard let parent = table.lookup(args[0]) else {
-            throw Self.unknownCommand(args)
+        let parent: CommandSpec
+        if let last = lastResolvedSpec, lastResolvedName == args[0] {
+            parent = last
+        } else {
+            guard let found = table.lookup(args[0]) else { throw Self.unknownCommand(args) }
+            parent = found
+            lastResolvedName = args[0]
+            lastResolvedSpec = found
         }
         var spec = parent
         if !parent.subcommands.isEmpty {

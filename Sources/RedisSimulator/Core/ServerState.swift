@@ -60,6 +60,10 @@ final class ServerState {
     var persistence: PersistenceState
     /// Connected replicas and what the commands propagate to them.
     var replication: ReplicationState
+    /// The command name `resolve` last found and its spec: a pipeline mostly repeats one
+    /// command, and comparing the name costs a tenth of the table's lookup.
+    var lastResolvedName = ByteString("")
+    var lastResolvedSpec: CommandSpec?
 
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {

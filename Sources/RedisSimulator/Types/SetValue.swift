@@ -11,53 +11,75 @@ import Darwin
 /// answers in numeric order) in one allocation sized to the byte, each 2, 4 or 8 bytes wide as
 /// the largest magnitude needs; and `hashtable`, which it never leaves: the members in a
 /// `DenseTable`, so membership, insertion, deletion and a random member are O(1).
+///
+/// The object holds one word, so it takes glibc's smallest chunk (32 bytes, as a robj takes
+/// jemalloc's 16): a small set costs that and its intset. The limit an insertion converts by is
+/// not stored: the caller passes the server's current set-max-intset-entries, as Redis reads
+/// it at each write.
 public final class SetValue {
-    /// The intset's integers, `count` of them, little-endian, of the width `limitAndWidth` names.
-    private var integers: UnsafeMutableRawPointer?
-    /// The hashtable encoding, once the set has one.
-    private var table: SetTable?
-    /// The intset's length.
-    private var integerCount: UInt32 = 0
-    /// set-max-intset-entries (clamped to 2^30 - 1: no set of a billion members fits in memory)
-    /// in the low 30 bits, the intset's width in the top two (0: 2 bytes, 1: 4, 2: 8).
-    private var limitAndWidth: UInt32 = UInt32(SetValue.maxIntsetEntries)
+    /// nil while the set is an empty intset; else the intset's allocation (low bit clear): a
+    /// 4-byte header, the width code in its top two bits (0: 2 bytes, 1: 4, 2: 8) and the
+    /// length below, then the integers, little-endian; or, with the low bit set, the address of
+    /// the retained `SetTable` of the hashtable encoding.
+    private var storage: UnsafeMutableRawPointer?
 
     /// Redis 7.0's default `set-max-intset-entries`.
     public static let maxIntsetEntries = 512
-    private static let limitMask: UInt32 = (1 << 30) - 1
-
-    /// The `set-max-intset-entries` the next insertion converts by: the server's CONFIG when it
-    /// last looked the set up (Redis reads it at each write).
-    public var maxIntset: Int {
-        get { Int(limitAndWidth & Self.limitMask) }
-        set { limitAndWidth = limitAndWidth & ~Self.limitMask | UInt32(clamping: min(max(0, newValue), Int(Self.limitMask))) }
-    }
+    /// The most integers an intset's header can count: a limit above it acts as it (no set of a
+    /// billion members fits in memory).
+    private static let lengthMask: UInt32 = (1 << 30) - 1
+    /// The bytes before the integers.
+    private static var headerBytes: Int { 4 }
 
     /// True while the set is an `intset`.
-    public var isIntset: Bool { table == nil }
+    public var isIntset: Bool { UInt(bitPattern: storage) & 1 == 0 }
+
+    /// The hashtable encoding, once the set has one.
+    private var table: SetTable? {
+        let bits = UInt(bitPattern: storage)
+        guard bits & 1 == 1 else { return nil }
+        return Unmanaged<SetTable>.fromOpaque(UnsafeRawPointer(bitPattern: bits & ~1)!).takeUnretainedValue()
+    }
 
     /// An empty set in the intset encoding.
     public init() {}
 
-    /// A set holding `members`.
-    public convenience init(_ members: some Sequence<ByteString>) {
+    /// A set holding `members`, converting by `maxIntsetEntries` as it goes.
+    public convenience init(_ members: some Sequence<ByteString>, maxIntsetEntries: Int = SetValue.maxIntsetEntries) {
         self.init()
-        for member in members { insert(member) }
+        for member in members { insert(member, maxIntsetEntries: maxIntsetEntries) }
     }
 
-    deinit { free(integers) }
+    deinit { releaseStorage() }
+
+    /// Frees the intset or releases the table.
+    private func releaseStorage() {
+        let bits = UInt(bitPattern: storage)
+        if bits & 1 == 1 {
+            Unmanaged<SetTable>.fromOpaque(UnsafeRawPointer(bitPattern: bits & ~1)!).release()
+        } else {
+            free(storage)
+        }
+        storage = nil
+    }
+
+    /// Makes `table` the set's encoding, for good.
+    private func adopt(_ table: SetTable) {
+        releaseStorage()
+        let address = UInt(bitPattern: Unmanaged.passRetained(table).toOpaque())
+        storage = UnsafeMutableRawPointer(bitPattern: address | 1)
+    }
 
     /// A deep copy, for COPY (the encoding is kept).
     public func clone() -> SetValue {
         let copy = SetValue()
-        copy.limitAndWidth = limitAndWidth
-        copy.integerCount = integerCount
-        if let integers, integerCount > 0 {
-            let bytes = Int(integerCount) * width
-            copy.integers = malloc(bytes)
-            copy.integers!.copyMemory(from: integers, byteCount: bytes)
+        if let table {
+            copy.adopt(table.clone())
+        } else if let storage {
+            let bytes = Self.headerBytes + integerCount * width
+            copy.storage = malloc(bytes)!
+            copy.storage!.copyMemory(from: storage, byteCount: bytes)
         }
-        copy.table = table?.clone()
         return copy
     }
 }
@@ -75,10 +97,22 @@ final class SetTable {
     }
 }
 
-/// The intset: a sorted run of fixed-width integers.
+/// The intset: a header, then a sorted run of fixed-width integers.
 extension SetValue {
+    /// The intset's header (0 while it is empty or the set is a hashtable).
+    private var header: UInt32 {
+        guard isIntset, let storage else { return 0 }
+        return storage.load(as: UInt32.self)
+    }
+
+    /// The intset's length.
+    private var integerCount: Int { Int(header & Self.lengthMask) }
+
+    /// The intset's width code.
+    private var widthCode: UInt32 { header >> 30 }
+
     /// The bytes each integer takes.
-    private var width: Int { 2 << Int(limitAndWidth >> 30) }
+    private var width: Int { 2 << Int(widthCode) }
 
     private static func widthCode(for value: Int64) -> UInt32 {
         if Int64(Int16.min)...Int64(Int16.max) ~= value { return 0 }
@@ -87,12 +121,11 @@ extension SetValue {
     }
 
     @inline(__always)
-    private func integer(at index: Int) -> Int64 {
-        let at = integers! + index * width
+    private static func load(at source: UnsafeRawPointer, width: Int) -> Int64 {
         switch width {
-        case 2: return Int64(Int16(littleEndian: at.loadUnaligned(as: Int16.self)))
-        case 4: return Int64(Int32(littleEndian: at.loadUnaligned(as: Int32.self)))
-        default: return Int64(littleEndian: at.loadUnaligned(as: Int64.self))
+        case 2: return Int64(Int16(littleEndian: source.loadUnaligned(as: Int16.self)))
+        case 4: return Int64(Int32(littleEndian: source.loadUnaligned(as: Int32.self)))
+        default: return Int64(littleEndian: source.loadUnaligned(as: Int64.self))
         }
     }
 
@@ -105,64 +138,70 @@ extension SetValue {
         }
     }
 
+    @inline(__always)
+    private func integer(at index: Int) -> Int64 {
+        Self.load(at: storage! + Self.headerBytes + index * width, width: width)
+    }
+
     private func integerIndex(of value: Int64) -> (found: Bool, index: Int) {
-        var low = 0, high = Int(integerCount)
+        guard let storage, isIntset else { return (false, 0) }
+        let header = storage.load(as: UInt32.self)
+        let count = Int(header & Self.lengthMask), width = 2 << Int(header >> 30)
+        let integers = UnsafeRawPointer(storage + Self.headerBytes)
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if integer(at: mid) < value { low = mid + 1 } else { high = mid }
+            if Self.load(at: integers + mid * width, width: width) < value { low = mid + 1 } else { high = mid }
         }
-        return (low < Int(integerCount) && integer(at: low) == value, low)
+        return (low < count && Self.load(at: integers + low * width, width: width) == value, low)
     }
 
     /// Inserts `value` (absent) at `index`, widening every integer first when it needs more
     /// bytes (Redis's intsetUpgradeAndAdd); the allocation grows by exactly one integer.
     private func insertInteger(_ value: Int64, at index: Int) {
-        let code = Self.widthCode(for: value)
-        let count = Int(integerCount)
-        if code > limitAndWidth >> 30 {
-            let newWidth = 2 << Int(code)
-            let widened = malloc((count + 1) * newWidth)!
+        let oldCode = widthCode, count = integerCount
+        let code = max(oldCode, Self.widthCode(for: value))
+        let newWidth = 2 << Int(code)
+        if code > oldCode, let old = storage {
+            let oldWidth = 2 << Int(oldCode)
+            let widened = malloc(Self.headerBytes + (count + 1) * newWidth)!
             var target = 0
             for i in 0..<count {
                 if i == index { target += 1 }
-                Self.store(integer(at: i), at: widened + target * newWidth, width: newWidth)
+                let integer = Self.load(at: old + Self.headerBytes + i * oldWidth, width: oldWidth)
+                Self.store(integer, at: widened + Self.headerBytes + target * newWidth, width: newWidth)
                 target += 1
             }
-            Self.store(value, at: widened + index * newWidth, width: newWidth)
-            free(integers)
-            integers = widened
-            limitAndWidth = limitAndWidth & Self.limitMask | code << 30
+            free(old)
+            storage = widened
         } else {
-            let width = self.width
-            integers = realloc(integers, (count + 1) * width)!
-            let at = integers! + index * width
-            if index < count { (at + width).copyMemory(from: at, byteCount: (count - index) * width) }
-            Self.store(value, at: at, width: width)
+            storage = realloc(storage, Self.headerBytes + (count + 1) * newWidth)!
+            let at = storage! + Self.headerBytes + index * newWidth
+            if index < count { (at + newWidth).copyMemory(from: at, byteCount: (count - index) * newWidth) }
         }
-        integerCount += 1
+        Self.store(value, at: storage! + Self.headerBytes + index * newWidth, width: newWidth)
+        storage!.storeBytes(of: code << 30 | UInt32(count + 1), as: UInt32.self)
     }
 
     private func removeInteger(at index: Int) {
-        let width = self.width, count = Int(integerCount)
-        let at = integers! + index * width
+        let width = self.width, count = integerCount
+        let at = storage! + Self.headerBytes + index * width
         if index < count - 1 { at.copyMemory(from: at + width, byteCount: (count - 1 - index) * width) }
-        integerCount -= 1
-        if integerCount == 0 {
-            free(integers)
-            integers = nil
+        if count == 1 {
+            free(storage)
+            storage = nil
         } else {
-            integers = realloc(integers, Int(integerCount) * width)!
+            storage = realloc(storage, Self.headerBytes + (count - 1) * width)!
+            storage!.storeBytes(of: widthCode << 30 | UInt32(count - 1), as: UInt32.self)
         }
     }
 
     private func convertToHashtable() {
         let table = SetTable()
-        table.members = DenseTable(minimumCapacity: Int(integerCount))
-        for i in 0..<Int(integerCount) { table.members.insertNew(ByteString(integer(at: i))) }
-        free(integers)
-        integers = nil
-        integerCount = 0
-        self.table = table
+        let count = integerCount
+        table.members = DenseTable(minimumCapacity: count)
+        for i in 0..<count { table.members.insertNew(ByteString(integer(at: i))) }
+        adopt(table)
     }
 }
 
@@ -172,7 +211,7 @@ extension SetValue {
     public var encodingName: String { isIntset ? "intset" : "hashtable" }
 
     /// The number of members.
-    public var count: Int { table?.members.count ?? Int(integerCount) }
+    public var count: Int { table?.members.count ?? integerCount }
 
     /// True when there are no members (the key must then be deleted).
     public var isEmpty: Bool { count == 0 }
@@ -180,7 +219,7 @@ extension SetValue {
     /// The members in the order SMEMBERS reports them (ascending while an intset).
     public var members: [ByteString] {
         if let table { return table.members.slots }
-        return (0..<Int(integerCount)).map { ByteString(integer(at: $0)) }
+        return (0..<integerCount).map { ByteString(integer(at: $0)) }
     }
 
     /// The member at storage position `index` (0..<count), for random picks.
@@ -198,17 +237,21 @@ extension SetValue {
         return integerIndex(of: value).found
     }
 
-    /// Adds `member`; returns true when it was new.
+    /// Adds `member`; returns true when it was new. An intset that would then hold more than
+    /// `maxIntsetEntries` integers (the server's set-max-intset-entries now, which a caller
+    /// serving a command must pass) converts to a hashtable.
     ///
-    /// - Complexity: O(n) as an intset (n ≤ 512, as Redis's memmove), O(1) amortized as a hashtable.
+    /// - Complexity: O(n) as an intset (n ≤ 512 by default, as Redis's memmove), O(1)
+    ///   amortized as a hashtable.
     @discardableResult
-    public func insert(_ member: ByteString) -> Bool {
-        if table == nil {
+    public func insert(_ member: ByteString, maxIntsetEntries: Int = SetValue.maxIntsetEntries) -> Bool {
+        if isIntset {
             if let value = member.int64Value {
                 let (found, index) = integerIndex(of: value)
                 if found { return false }
                 insertInteger(value, at: index)
-                if Int(integerCount) > maxIntset { convertToHashtable() }
+                let limit = min(max(0, maxIntsetEntries), Int(Self.lengthMask))
+                if integerCount > limit { convertToHashtable() }
                 return true
             }
             convertToHashtable()
@@ -234,21 +277,26 @@ extension SetValue {
     }
 
     /// The bytes the intset's integers take (0 for a hashtable).
-    var intsetByteCount: Int { isIntset ? Int(integerCount) * width : 0 }
+    var intsetByteCount: Int { isIntset ? integerCount * width : 0 }
+
+    /// The bytes the allocator was asked for beyond the object: the intset with its header
+    /// (0 for a hashtable, whose table is counted apart).
+    var intsetAllocationBytes: Int { isIntset && storage != nil ? Self.headerBytes + integerCount * width : 0 }
 
     /// Checks the structure's invariants; the tests call it after every operation.
-    public func checkInvariants() {
+    /// `maxIntsetEntries` is the limit the set was last written with.
+    public func checkInvariants(maxIntsetEntries: Int = SetValue.maxIntsetEntries) {
         if let table {
-            precondition(integers == nil && integerCount == 0)
             table.members.checkInvariants()
         } else {
-            precondition(Int(integerCount) <= maxIntset)
-            precondition((integers == nil) == (integerCount == 0))
-            for i in 1..<max(1, Int(integerCount)) { precondition(integer(at: i - 1) < integer(at: i)) }
-            if integerCount > 0 {
-                let code = (0..<Int(integerCount)).map { Self.widthCode(for: integer(at: $0)) }.max()!
+            let count = integerCount
+            precondition(count <= maxIntsetEntries)
+            precondition((storage == nil) == (count == 0), "an empty intset keeps no allocation")
+            for i in 1..<max(1, count) { precondition(integer(at: i - 1) < integer(at: i)) }
+            if count > 0 {
+                let code = (0..<count).map { Self.widthCode(for: integer(at: $0)) }.max()!
                 // Redis never narrows an intset after removals.
-                precondition(code <= limitAndWidth >> 30, "an integer is wider than the intset")
+                precondition(code <= widthCode, "an integer is wider than the intset")
             }
         }
     }

@@ -199,10 +199,19 @@ import Testing
     @Test func smallValueObjectsFitTheAllocatorsSmallClasses() {
         // 40 usable bytes is glibc's 48-byte chunk: a small value's object plus one buffer, as
         // Redis's robj plus one listpack or intset.
-        #expect(allocated(SetValue()) <= 40)
         #expect(allocated(HashValue()) <= 40)
         #expect(allocated(SortedSetValue()) <= 40)
         #expect(allocated(ListValue()) <= 40)
+    }
+
+    @Test func aSmallIntsetCostsTwoOfTheSmallestChunks() {
+        // A set's object is one word (24 bytes with Swift's header: glibc's 32-byte chunk), and
+        // ten small integers with the intset's 4-byte header take 24 bytes, that chunk again.
+        let set = SetValue((0..<10).map { ByteString(Int64($0)) })
+        #expect(allocated(set) <= 24)
+        #expect(set.intsetAllocationBytes == 24)
+        set.insert("a")
+        #expect(set.intsetAllocationBytes == 0 && allocated(set) <= 24)
     }
     #endif
 }
