@@ -97,5 +97,20 @@ import Testing
             buffer.writeRESPValue(value)
             #expect(Array(buffer.readableBytesView) == RESPEncoder.encode(value), "\(value.debugDescription)")
         }
+        // One after another in a small buffer that grows, behind bytes already read, and
+        // mixed with pushed messages: each lands at the writer index, nothing overwritten.
+        var buffer = ByteBuffer()
+        buffer.writeString("skip")
+        buffer.moveReaderIndex(forwardBy: 4)
+        var expected: [UInt8] = []
+        for value in values + values {
+            buffer.writeRESPValue(value)
+            expected += RESPEncoder.encode(value)
+            let push = RESPEncoder.encode(.array([.bulk("message"), .bulk("c"), value]))
+            buffer.writeEncoded(push)
+            expected += push
+        }
+        buffer.writeEncoded([])
+        #expect(Array(buffer.readableBytesView) == expected)
     }
 }
