@@ -366,8 +366,13 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     /// Writes the pushes this client's command caused, which follow its reply.
+    @inline(__always)
     func writePushesDuringCommand() {
         guard !pushesDuringCommand.isEmpty else { return }
+        writeEachPushDuringCommand()
+    }
+
+    private func writeEachPushDuringCommand() {
         for push in pushesDuringCommand { outgoing.writeEncoded(push) }
         pushesDuringCommand.removeAll(keepingCapacity: true)
     }
