@@ -47,6 +47,19 @@ struct RESPRequestDecoder {
     /// them again with the next commands read. An array something still holds (a queued
     /// transaction) stays that holder's: emptying this copy of it gives a new buffer.
     mutating func recycle(_ commands: inout [[ByteString]]) {
+        if spare.isEmpty, commands.count <= Self.spareLimit {
+            // The usual case, every spare array in use: the arrays are emptied where they are
+            // and the whole list becomes the spares, sparing a move out and in for each.
+            for index in commands.indices {
+                if commands[index].capacity <= Self.spareCapacityLimit {
+                    commands[index].removeAll(keepingCapacity: true)
+                } else {
+                    commands[index] = []
+                }
+            }
+            swap(&spare, &commands)
+            return
+        }
         while var arguments = commands.popLast() {
             guard spare.count < Self.spareLimit, arguments.capacity <= Self.spareCapacityLimit else { continue }
             arguments.removeAll(keepingCapacity: true)

@@ -18,7 +18,7 @@ extension SimulatorClientHandler {
             if loop.inEventLoop {
                 let handler = onLoop.value
                 if handler.executing {
-                    handler.pushesDuringCommand.append((handler.pipelineResults.count, bytes))
+                    handler.pushesDuringCommand.append(bytes)
                     return
                 }
                 if handler.writesPushesAtOnce {

@@ -75,7 +75,7 @@ extension SimulatorClientHandler {
         case .ran(let ran, let earlier, let results):
             writeMessages(earlier)
             nextCommand += ran
-            pipelineResults = results
+            for result in results { writeResult(result) }
             guard finishRun(for: client) else { return }
         }
         process()

@@ -49,10 +49,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// True while this client's own commands run: pushes they cause (extra SUBSCRIBE
     /// confirmations) are written after the reply of the command that caused them.
     var executing = false
-    /// Those pushes, each with the number of the pipeline's results that precede it.
-    var pushesDuringCommand: [(afterResults: Int, bytes: [UInt8])] = []
-    /// The results of one run, kept to reuse its capacity.
-    var pipelineResults: [ExecutionResult] = []
+    /// Those pushes of the command running, written after its reply.
+    var pushesDuringCommand: [[UInt8]] = []
     /// Messages from other clients' commands, waiting for this connection's event loop.
     let mailbox = PushMailbox()
     /// This connection's event loop's delivery of mailboxes.
@@ -312,13 +310,21 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             while end < commands.count, !runsScripts(at: end) { end += 1 }
             noteTransactionScripts(nextCommand..<end)
             executing = true
+            var answered = false
+            // Each reply is encoded into `outgoing` as its command ends, under the lock: one
+            // pass over it, rather than a copy kept for after the run. Nothing is written to
+            // the channel before `flush`, on this loop.
             let progress = simulator.serve(pipeline: commands[nextCommand..<end], for: client) { result in
-                // Under the lock now: messages posted before this run happened before it, so
-                // they go out before its replies.
-                if pipelineResults.isEmpty { writeMailbox() }
-                pipelineResults.append(result)
+                // Messages posted before this run happened before it, so they go out before
+                // its replies.
+                if !answered {
+                    answered = true
+                    writeMailbox()
+                }
+                writeResult(result)
             }
             executing = false
+            writePushesDuringCommand()
             nextCommand += progress.ran
             if progress.ran == 0, !progress.heldByScript {
                 // CLIENT KILL from another connection closed this client before it could run.
@@ -345,30 +351,30 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         protocolError = nil
     }
 
-    func writePipelineResults() {
-        var nextPush = 0
-        for (index, result) in pipelineResults.enumerated() {
-            switch result {
-            case .reply(let reply): outgoing.writeRESPValue(reply)
-            case .replies(let replies): for reply in replies { outgoing.writeRESPValue(reply) }
-            case .blocked: blocked = true
-            case .snapshot(let header, let rdb):
-                if let header { outgoing.writeRESPValue(header) }
-                outgoing.writeString("$\(rdb.count)\r\n")
-                outgoing.writeBytes(rdb)
-            }
-            while nextPush < pushesDuringCommand.count, pushesDuringCommand[nextPush].afterResults <= index {
-                outgoing.writeBytes(pushesDuringCommand[nextPush].bytes)
-                nextPush += 1
-            }
+    /// Writes what one command answered, then the pushes it caused.
+    func writeResult(_ result: ExecutionResult) {
+        switch result {
+        case .reply(let reply): outgoing.writeRESPValue(reply)
+        case .replies(let replies): for reply in replies { outgoing.writeRESPValue(reply) }
+        case .blocked: blocked = true
+        case .snapshot(let header, let rdb):
+            if let header { outgoing.writeRESPValue(header) }
+            outgoing.writeString("$\(rdb.count)\r\n")
+            outgoing.writeBytes(rdb)
         }
-        guard !pushesDuringCommand.isEmpty else {
-            pipelineResults.removeAll(keepingCapacity: true)
-            return
-        }
-        for push in pushesDuringCommand[nextPush...] { outgoing.writeBytes(push.bytes) }
+        writePushesDuringCommand()
+    }
+
+    /// Writes the pushes this client's command caused, which follow its reply.
+    @inline(__always)
+    func writePushesDuringCommand() {
+        guard !pushesDuringCommand.isEmpty else { return }
+        writeEachPushDuringCommand()
+    }
+
+    private func writeEachPushDuringCommand() {
+        for push in pushesDuringCommand { outgoing.writeEncoded(push) }
         pushesDuringCommand.removeAll(keepingCapacity: true)
-        pipelineResults.removeAll(keepingCapacity: true)
     }
 
     /// Redis answers a protocol error and closes the connection.
@@ -378,11 +384,10 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         closeAfterFlush()
     }
 
-    /// Writes what a run of `client`'s commands answered and follows what they asked of the
+    /// Follows what a run of `client`'s commands, whose replies are written, asked of the
     /// connection: false once the server shuts down.
     func finishRun(for client: SimulatorClient) -> Bool {
         authenticated = client.isAuthenticated
-        writePipelineResults()
         if client.requestsShutdown {
             shutDown()
             return false

@@ -48,6 +48,44 @@ import Testing
             == [.protocolError("Protocol error: unauthenticated multibulk length")])
     }
 
+    /// Decodes every command `input` holds into `commands`, as the handler does.
+    func decodeCommands(_ input: String, with decoder: inout RESPRequestDecoder, into commands: inout [[ByteString]]) {
+        var buffer = ByteBuffer(string: input)
+        while let frame = decoder.next(from: &buffer, authenticated: true) {
+            guard case .command(let arguments) = frame else {
+                Issue.record("not a command: \(frame)")
+                return
+            }
+            commands.append(arguments)
+        }
+    }
+
+    @Test func recycledArgumentArraysHoldOnlyTheNextCommandsAndLeaveHeldCopiesAlone() {
+        var decoder = RESPRequestDecoder()
+        var commands: [[ByteString]] = []
+        let long = String(repeating: "x ", count: 40)
+        // Batches of different sizes take both ways of recycling (every spare in use, or some
+        // left), and a command of many arguments gives an array too big to keep.
+        let batches = [
+            "SET a 1\r\nECHO \(long)\r\nGET a\r\n", "PING\r\n", "ECHO \(long)\r\nDEL x y z w\r\n",
+            "GET k\r\nGET l\r\nGET m\r\nGET n\r\n", "LPUSH q v\r\n",
+        ]
+        var held: [[ByteString]] = []
+        for batch in batches {
+            decodeCommands(batch, with: &decoder, into: &commands)
+            let expected = batch.split(separator: "\r\n").map { line in line.split(separator: " ").map { ByteString(String($0)) } }
+            #expect(commands == expected, "\(batch.debugDescription)")
+            // A queued transaction keeps its commands after the run: they must not change.
+            held.append(contentsOf: commands)
+            decoder.recycle(&commands)
+            #expect(commands.isEmpty)
+        }
+        let all = batches.flatMap { batch in
+            batch.split(separator: "\r\n").map { line in line.split(separator: " ").map { ByteString(String($0)) } }
+        }
+        #expect(held == all)
+    }
+
     @Test func repliesEncodeExactlyAsRESPEncoderDoes() {
         let values: [RESPValue] = [
             .simpleString("OK"), .error("ERR x"), .integer(0), .integer(7), .integer(-42), .integer(Int64.min),
@@ -59,5 +97,20 @@ import Testing
             buffer.writeRESPValue(value)
             #expect(Array(buffer.readableBytesView) == RESPEncoder.encode(value), "\(value.debugDescription)")
         }
+        // One after another in a small buffer that grows, behind bytes already read, and
+        // mixed with pushed messages: each lands at the writer index, nothing overwritten.
+        var buffer = ByteBuffer()
+        buffer.writeString("skip")
+        buffer.moveReaderIndex(forwardBy: 4)
+        var expected: [UInt8] = []
+        for value in values + values {
+            buffer.writeRESPValue(value)
+            expected += RESPEncoder.encode(value)
+            let push = RESPEncoder.encode(.array([.bulk("message"), .bulk("c"), value]))
+            buffer.writeEncoded(push)
+            expected += push
+        }
+        buffer.writeEncoded([])
+        #expect(Array(buffer.readableBytesView) == expected)
     }
 }
