@@ -23,10 +23,10 @@ enum DumpPayload {
         return CRC64.checksum(payload[..<(payload.count - 8)]) == crc
     }
 
-    /// The value in a payload already checked with `isValid`.
-    static func value(of payload: [UInt8]) throws(RDBFormatError) -> RedisValue {
+    /// The value in a payload already checked with `isValid`, converted by `limits`.
+    static func value(of payload: [UInt8], limits: EncodingLimits) throws(RDBFormatError) -> RedisValue {
         var reader = RDBReader(payload, end: payload.count - 10)
         let type = try reader.readByte()
-        return try RDBValueDecoder.read(type: type, from: &reader)
+        return try RDBValueDecoder.read(type: type, from: &reader, limits: limits)
     }
 }

@@ -56,8 +56,9 @@ enum RDBFile {
         return out.bytes
     }
 
-    /// The snapshot in `bytes`, checked against its checksum (when the file has one).
-    static func decode(_ bytes: [UInt8]) throws(RDBFormatError) -> RDBSnapshot {
+    /// The snapshot in `bytes`, checked against its checksum (when the file has one); its
+    /// values convert by `limits`.
+    static func decode(_ bytes: [UInt8], limits: EncodingLimits) throws(RDBFormatError) -> RDBSnapshot {
         guard bytes.count >= 9, Array(bytes[0..<5]) == Array("REDIS".utf8),
               let version = Int(String(decoding: bytes[5..<9], as: UTF8.self)) else {
             throw .corrupt("wrong signature trying to load DB from file")
@@ -107,7 +108,7 @@ enum RDBFile {
                 continue
             default:
                 let key = ByteString(try reader.readString())
-                let value = try RDBValueDecoder.read(type: type, from: &reader)
+                let value = try RDBValueDecoder.read(type: type, from: &reader, limits: limits)
                 snapshot.databases[database, default: []].append(RDBSnapshot.Entry(key: key, value: value, expiresAt: expiresAt))
                 expiresAt = nil
                 continue

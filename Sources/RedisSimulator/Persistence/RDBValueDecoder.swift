@@ -2,9 +2,11 @@ import DequeModule
 
 /// Reads a value of any RDB type Redis 7.0 loads (the 7.0 encodings and the ziplist, zipmap
 /// and plain encodings of older files), converting it to the encoding Redis would then hold.
-/// Module values are refused; an empty collection is corrupt, as in Redis.
+/// Module values are refused; an empty collection is corrupt, as in Redis. Hashes, sets and
+/// sorted sets convert by `limits`, the server's encoding settings now, as rdbLoadObject reads
+/// them while it loads.
 enum RDBValueDecoder {
-    static func read(type byte: UInt8, from reader: inout RDBReader) throws(RDBFormatError) -> RedisValue {
+    static func read(type byte: UInt8, from reader: inout RDBReader, limits: EncodingLimits) throws(RDBFormatError) -> RedisValue {
         guard let type = RDBValueType(rawValue: byte) else { throw .unsupportedType(byte) }
         switch type {
         case .string:
@@ -38,11 +40,13 @@ enum RDBValueDecoder {
             let count = try reader.readCount()
             let set = SetValue()
             for _ in 0..<count {
-                guard set.insert(ByteString(try reader.readString())) else { throw .corrupt("duplicate set member") }
+                guard set.insert(ByteString(try reader.readString()), maxIntsetEntries: limits.intsetEntries) else {
+                    throw .corrupt("duplicate set member")
+                }
             }
             return try nonEmpty(.set(set), set.isEmpty)
         case .setIntset:
-            let set = SetValue(try IntsetBlob.decode(try reader.readString()).map { ByteString($0) })
+            let set = SetValue(try IntsetBlob.decode(try reader.readString()).map { ByteString($0) }, maxIntsetEntries: limits.intsetEntries)
             return try nonEmpty(.set(set), set.isEmpty)
         case .zset, .zset2:
             let count = try reader.readCount()
@@ -55,7 +59,7 @@ enum RDBValueDecoder {
                 guard seen.insert(member).inserted else { throw .corrupt("duplicate zset member") }
                 pairs.append((member, score))
             }
-            return try sortedSet(pairs)
+            return try sortedSet(pairs, limits: limits.sortedSet)
         case .zsetZiplist, .zsetListpack:
             let blob = try reader.readString()
             let items = type == .zsetListpack ? try ListpackReader.elements(blob) : try ZiplistReader.elements(blob)
@@ -68,19 +72,19 @@ enum RDBValueDecoder {
                 guard seen.insert(member).inserted else { throw .corrupt("duplicate zset member") }
                 pairs.append((member, score))
             }
-            return try sortedSet(pairs)
+            return try sortedSet(pairs, limits: limits.sortedSet)
         case .hash:
             let count = try reader.readCount()
             var pairs: [(ByteString, ByteString)] = []
             for _ in 0..<count { pairs.append((ByteString(try reader.readString()), ByteString(try reader.readString()))) }
-            return try hash(pairs)
+            return try hash(pairs, limits: limits.hash)
         case .hashZiplist, .hashListpack:
             let blob = try reader.readString()
             let items = type == .hashListpack ? try ListpackReader.elements(blob) : try ZiplistReader.elements(blob)
             guard items.count % 2 == 0 else { throw .corrupt("hash listpack of odd length") }
-            return try hash(stride(from: 0, to: items.count, by: 2).map { (items[$0].byteString, items[$0 + 1].byteString) })
+            return try hash(stride(from: 0, to: items.count, by: 2).map { (items[$0].byteString, items[$0 + 1].byteString) }, limits: limits.hash)
         case .hashZipmap:
-            return try hash(try zipmapPairs(try reader.readString()))
+            return try hash(try zipmapPairs(try reader.readString()), limits: limits.hash)
         case .streamListpacks, .streamListpacks2:
             return .stream(try RDBStreamDecoder.read(from: &reader, version2: type == .streamListpacks2))
         case .module, .module2:
@@ -97,18 +101,17 @@ enum RDBValueDecoder {
         try nonEmpty(.list(ListValue(elements)), elements.isEmpty)
     }
 
-    private static func sortedSet(_ pairs: [(ByteString, Double)]) throws(RDBFormatError) -> RedisValue {
-        let zset = SortedSetValue()
+    private static func sortedSet(_ pairs: [(ByteString, Double)], limits: ListpackLimits) throws(RDBFormatError) -> RedisValue {
         // Loaded as a skiplist and converted when small, as rdbLoadObject does.
-        let fits = pairs.count <= SortedSetValue.maxListpackEntries
-            && pairs.allSatisfy { $0.0.count <= SortedSetValue.maxListpackValue }
-        let target = fits ? zset : SortedSetValue(listpack: false)
+        let fits = pairs.count <= limits.entries && pairs.allSatisfy { $0.0.count <= limits.value }
+        let target = SortedSetValue(listpack: fits, limits: limits)
         for (member, score) in pairs { target.set(member, score: score) }
         return try nonEmpty(.zset(target), target.isEmpty)
     }
 
-    private static func hash(_ pairs: [(ByteString, ByteString)]) throws(RDBFormatError) -> RedisValue {
+    private static func hash(_ pairs: [(ByteString, ByteString)], limits: ListpackLimits) throws(RDBFormatError) -> RedisValue {
         let hash = HashValue()
+        hash.limits = limits
         for (field, value) in pairs {
             guard hash.set(field, value) else { throw .corrupt("duplicate hash field") }
         }

@@ -46,7 +46,7 @@ extension ServerState {
     func loadSnapshot(_ bytes: [UInt8], source path: String, now: Int64, skipExpired: Bool) throws(RDBFileError) {
         let snapshot: RDBSnapshot
         do {
-            snapshot = try RDBFile.decode(bytes)
+            snapshot = try RDBFile.decode(bytes, limits: config.encodingLimits)
         } catch {
             throw RDBFileError(message: "Short read or OOM loading DB. Unrecoverable error, aborting now. (\(path): \(Self.describe(error)))")
         }

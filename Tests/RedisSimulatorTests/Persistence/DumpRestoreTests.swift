@@ -30,6 +30,31 @@ import RedislingsTestSupport
         return bytes
     }
 
+    /// RESTORE converts a set, hash or sorted set by the encoding settings in force, as
+    /// redis-server 7.0.15 does (checked by hand): DUMPed under the defaults, restored after the
+    /// limits fell to 2, each comes back in its large encoding; and back again under the defaults.
+    @Test func restoreConvertsByTheSettingsInForce() {
+        let client = simulator.connect()
+        func run(_ words: String...) -> RESPValue { send(client, words.map { Array($0.utf8) }) }
+        _ = run("SADD", "s", "1", "2", "3")
+        _ = run("HSET", "h", "a", "1", "b", "2", "c", "3")
+        _ = run("ZADD", "z", "1", "a", "2", "b", "3", "c")
+        let small = ["s", "h", "z"].map { dump(client, $0) }
+        for (name, value) in [("set-max-intset-entries", "2"), ("hash-max-listpack-entries", "2"), ("zset-max-listpack-entries", "2")] {
+            #expect(run("CONFIG", "SET", name, value) == .simpleString("OK"))
+        }
+        _ = run("DEL", "s", "h", "z")
+        for (key, payload) in zip(["s", "h", "z"], small) { #expect(restore(client, key, "0", payload) == .simpleString("OK")) }
+        #expect(["s", "h", "z"].map { run("OBJECT", "ENCODING", $0) } == [.bulk("hashtable"), .bulk("hashtable"), .bulk("skiplist")])
+        let large = ["s", "h", "z"].map { dump(client, $0) }
+        for name in ["set-max-intset-entries", "hash-max-listpack-entries", "zset-max-listpack-entries"] {
+            _ = run("CONFIG", "SET", name, name.hasPrefix("set") ? "512" : "128")
+        }
+        _ = run("DEL", "s", "h", "z")
+        for (key, payload) in zip(["s", "h", "z"], large) { #expect(restore(client, key, "0", payload) == .simpleString("OK")) }
+        #expect(["s", "h", "z"].map { run("OBJECT", "ENCODING", $0) } == [.bulk("intset"), .bulk("listpack"), .bulk("listpack")])
+    }
+
     @Test func crc64IsRedisJonesVariant() {
         #expect(CRC64.checksum(Array("123456789".utf8)) == 0xe9c6_d914_c4b8_d9ca)
     }

@@ -45,7 +45,7 @@ extension CommandTable {
         guard DumpPayload.isValid(payload) else { throw RedisError.badDumpPayload }
         let value: RedisValue
         do {
-            value = try DumpPayload.value(of: payload)
+            value = try DumpPayload.value(of: payload, limits: ctx.server.config.encodingLimits)
         } catch {
             throw RedisError("ERR Bad data format")
         }
