@@ -263,18 +263,13 @@ extension ServerState {
     static func unknownCommand(_ args: [ByteString]) -> RedisError {
         var listed: [UInt8] = []
         for arg in args.dropFirst() where listed.count < 128 {
-            listed += [UInt8(ascii: "'")] + cText(arg, limit: 128 - listed.count) + Array("' ".utf8)
+            listed += [UInt8(ascii: "'")] + arg.errorText(limit: 128 - listed.count).bytes + Array("' ".utf8)
         }
-        return RedisError(bytes: Array("ERR unknown command '".utf8) + truncated(args[0]).bytes + Array("', with args beginning with: ".utf8) + listed)
+        return RedisError("ERR unknown command '\(truncated(args[0]))', with args beginning with: \(ErrorText(bytes: listed))")
     }
 
     /// Redis prints at most 128 bytes of a user-supplied name in error messages, up to a NUL.
     static func truncated(_ value: ByteString) -> ErrorText {
         value.errorText(limit: 128)
-    }
-
-    /// At most `limit` bytes of `value`, stopping at a NUL (C's `%.*s`).
-    private static func cText(_ value: ByteString, limit: Int) -> [UInt8] {
-        Array(value.bytes.prefix(limit).prefix { $0 != 0 })
     }
 }

@@ -108,17 +108,12 @@ extension CommandTable {
         for (index, prefix) in prefixes.enumerated() {
             if let clash = existing.first(where: { $0.overlaps(prefix) }) {
                 throw RedisError(
-                    "ERR Prefix '\(prefix.cText)' overlaps with an existing prefix '\(clash.cText)'. Prefixes for a single client must not overlap.")
+                    "ERR Prefix '\(prefix.errorText)' overlaps with an existing prefix '\(clash.errorText)'. Prefixes for a single client must not overlap.")
             }
             if let clash = prefixes[(index + 1)...].first(where: { $0.overlaps(prefix) }) {
                 throw RedisError(
-                    "ERR Prefix '\(prefix.cText)' overlaps with another provided prefix '\(clash.cText)'. Prefixes for a single client must not overlap.")
+                    "ERR Prefix '\(prefix.errorText)' overlaps with another provided prefix '\(clash.errorText)'. Prefixes for a single client must not overlap.")
             }
         }
     }
-}
-
-extension ByteString {
-    /// The text C's `%s` prints: up to the first NUL.
-    fileprivate var cText: String { String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) }
 }
