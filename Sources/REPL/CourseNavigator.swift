@@ -77,11 +77,7 @@ public final class CourseNavigator: @unchecked Sendable {
     public func move(to index: Int) throws(StateFileError) {
         let now = ContinuousClock.now
         position = min(max(0, index), catalog.lessons.count - 1)
-        let left = stretch.withLock { stretch in
-            defer { stretch = (lesson: position, since: now) }
-            return (lesson: stretch.lesson, elapsed: now - stretch.since)
-        }
-        report(left)
+        endStretch(at: now, thenTiming: position)
         try save()
     }
 
@@ -94,28 +90,27 @@ public final class CourseNavigator: @unchecked Sendable {
     /// Reports the time spent on the current lesson since it was entered (or last reported),
     /// and starts counting again.
     public func finishTiming(at now: ContinuousClock.Instant = .now) {
-        report(stretch.withLock { stretch in
-            defer { stretch.since = now }
-            return (lesson: stretch.lesson, elapsed: now - stretch.since)
-        })
+        endStretch(at: now)
     }
 
     /// Reports the time so far when `recordingInterval` has passed since the last report. The
     /// session calls it after every line and on a clock of its own while the prompt waits, so
     /// time is kept as it accrues, even while the learner reads without typing.
     public func recordTimeIfDue(at now: ContinuousClock.Instant = .now) {
-        let interval = recordingInterval
-        let due = stretch.withLock { stretch -> (lesson: Int, elapsed: Duration)? in
-            guard now - stretch.since >= interval else { return nil }
-            defer { stretch.since = now }
-            return (lesson: stretch.lesson, elapsed: now - stretch.since)
-        }
-        if let due { report(due) }
+        endStretch(at: now, ifItLasted: recordingInterval)
     }
 
-    private func report(_ stretch: (lesson: Int, elapsed: Duration)) {
-        let seconds = Double(stretch.elapsed.components.seconds) + Double(stretch.elapsed.components.attoseconds) / 1e18
-        timeSpent?(catalog.lessons[stretch.lesson], min(seconds, Self.longestCountedStretch))
+    /// Ends the stretch being timed at `now` and reports it (only once it has lasted `minimum`,
+    /// when given); the next stretch times lesson `next`, or the same lesson again.
+    private func endStretch(at now: ContinuousClock.Instant, ifItLasted minimum: Duration? = nil, thenTiming next: Int? = nil) {
+        let ended = stretch.withLock { stretch -> (lesson: Int, elapsed: Duration)? in
+            if let minimum, now - stretch.since < minimum { return nil }
+            defer { stretch = (lesson: next ?? stretch.lesson, since: now) }
+            return (lesson: stretch.lesson, elapsed: now - stretch.since)
+        }
+        guard let ended else { return }
+        let seconds = Double(ended.elapsed.components.seconds) + Double(ended.elapsed.components.attoseconds) / 1e18
+        timeSpent?(catalog.lessons[ended.lesson], min(seconds, Self.longestCountedStretch))
     }
 
     /// Saves the current lesson in the state file.

@@ -127,7 +127,7 @@ struct GradeCommand: AsyncParsableCommand {
         if !unjudged.isEmpty {
             let only = Set(unjudged.map(\.grade.exercise)).sorted().map { "--only \($0)" }.joined(separator: " ")
             FileHandle.standardError.write(Data("""
-                error: \(unjudged.count) submission\(unjudged.count == 1 ? " was" : "s were") not graded because of an infrastructure error, not the students' (listed above, zero points for now); \
+                error: \(count(unjudged.count, "submission")) \(unjudged.count == 1 ? "was" : "were") not graded because of an infrastructure error, not the students' (listed above, zero points for now); \
                 fix the cause and grade again with \(only)
 
                 """.utf8))
