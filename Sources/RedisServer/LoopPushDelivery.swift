@@ -1,21 +1,21 @@
 import NIOCore
 import Synchronization
 
-/// The connections of one event loop that have pushed messages waiting, and the one task per
-/// loop turn that writes them out.
+/// The connections of one event loop with output waiting for the end of the loop's turn, and
+/// the one task per turn that writes them out.
 ///
-/// A message from a command run on the subscriber's own loop (the usual case: `serve` runs one
-/// loop) is written straight into the subscriber's output buffer, and the connection is noted
+/// Replies and messages from commands run on a connection's own loop (the usual case: `serve`
+/// runs one loop) are written straight into its output buffer, and the connection is noted
 /// here; one task, run after the turn's reads as Redis writes its clients in `beforeSleep`,
-/// flushes every noted connection once, however many messages each got. A message from another
+/// flushes every noted connection once, however many replies and messages each got. A message from another
 /// thread goes through the connection's mailbox: a publish to S subscribers schedules one task
 /// per loop, not one per subscriber, and that task writes and flushes every waiting connection
 /// in the order their first message came.
 final class LoopPushDelivery: Sendable {
     let eventLoop: any EventLoop
     private let ready = Mutex<[NIOLoopBound<SimulatorClientHandler>]>([])
-    /// Connections with messages written into their output buffers on the loop and not flushed
-    /// since; read and written on the loop only.
+    /// Connections with output written on the loop and not flushed since; read and written on
+    /// the loop only.
     private let written = LoopConfined<[SimulatorClientHandler]>([])
     /// The connections being flushed, kept apart from `written` (which a flush may add to) and
     /// kept for its capacity.
@@ -33,9 +33,9 @@ final class LoopPushDelivery: Sendable {
         if first { eventLoop.execute { self.deliver() } }
     }
 
-    /// Notes that `handler` got messages written into its output buffer; called on the loop,
+    /// Notes that `handler` has output to flush at the end of the turn; called on the loop,
     /// once until its flush.
-    func noteWritten(_ handler: SimulatorClientHandler) {
+    func flushAtEndOfTurn(_ handler: SimulatorClientHandler) {
         written.value.append(handler)
         if written.value.count == 1 { eventLoop.execute { self.flushWritten() } }
     }
@@ -53,7 +53,7 @@ final class LoopPushDelivery: Sendable {
         // subscriptions): those are flushed in the next round.
         while !written.value.isEmpty {
             swap(&written.value, &flushing.value)
-            for handler in flushing.value { handler.flushWrittenPushes() }
+            for handler in flushing.value { handler.turnEnded() }
             flushing.value.removeAll(keepingCapacity: true)
         }
     }

@@ -46,16 +46,7 @@ extension SimulatorClientHandler {
     func writePushAtOnce(_ bytes: [UInt8]) {
         guard client != nil, !closing else { return }
         outgoing.writeEncoded(bytes)
-        if !pushesWritten {
-            pushesWritten = true
-            delivery.noteWritten(self)
-        }
-    }
-
-    /// The loop's turn is over: sends what `writePushAtOnce` wrote.
-    func flushWrittenPushes() {
-        pushesWritten = false
-        flush()
+        flushAtEndOfTurn()
     }
 
     /// Writes what the mailbox holds, collected now (under the simulator's lock when this

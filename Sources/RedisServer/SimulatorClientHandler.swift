@@ -55,9 +55,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     let mailbox = PushMailbox()
     /// This connection's event loop's delivery of mailboxes.
     let delivery: LoopPushDelivery
-    /// True while messages written into `outgoing` by `writePushAtOnce` wait for the loop's
-    /// flush of them.
-    var pushesWritten = false
+    /// True while what `outgoing` holds waits for the flush at the end of the loop's turn.
+    var flushDue = false
     /// The messages of the latest mailbox collection, kept to reuse its capacity.
     var collected: [[UInt8]] = []
     /// Runs EVAL and EXEC off the event loops.
@@ -172,8 +171,24 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         process()
-        flush()
+        flushAtEndOfTurn()
         context.fireChannelReadComplete()
+    }
+
+    /// Sends what `outgoing` holds once the loop's turn has read every ready connection, as
+    /// Redis writes its clients in `beforeSleep`. Flushed after each read instead, a pipelining
+    /// client is woken once per connection, finds one reply, sends again and sleeps; the
+    /// wake-ups, not the writes, were most of serve's kernel time under `redis-benchmark -P`.
+    func flushAtEndOfTurn() {
+        guard !flushDue, outgoing.readableBytes > 0, !closing else { return }
+        flushDue = true
+        delivery.flushAtEndOfTurn(self)
+    }
+
+    /// The loop's turn is over: sends what waited for it.
+    func turnEnded() {
+        flushDue = false
+        flush()
     }
 
     /// Decodes and runs requests until the client blocks, waits, closes or has nothing
