@@ -9,17 +9,17 @@ public struct RESPProtocolError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String { message }
 
-    static let invalidMultibulkLength = RESPProtocolError("Protocol error: invalid multibulk length")
-    static let invalidBulkLength = RESPProtocolError("Protocol error: invalid bulk length")
-    static let unbalancedQuotes = RESPProtocolError("Protocol error: unbalanced quotes in request")
-    static let tooBigInlineRequest = RESPProtocolError("Protocol error: too big inline request")
-    static let tooBigMultibulkCount = RESPProtocolError("Protocol error: too big mbulk count string")
-    static let tooBigBulkCount = RESPProtocolError("Protocol error: too big bulk count string")
-    static let unauthenticatedMultibulkLength = RESPProtocolError(
+    @usableFromInline static let invalidMultibulkLength = RESPProtocolError("Protocol error: invalid multibulk length")
+    @usableFromInline static let invalidBulkLength = RESPProtocolError("Protocol error: invalid bulk length")
+    @usableFromInline static let unbalancedQuotes = RESPProtocolError("Protocol error: unbalanced quotes in request")
+    @usableFromInline static let tooBigInlineRequest = RESPProtocolError("Protocol error: too big inline request")
+    @usableFromInline static let tooBigMultibulkCount = RESPProtocolError("Protocol error: too big mbulk count string")
+    @usableFromInline static let tooBigBulkCount = RESPProtocolError("Protocol error: too big bulk count string")
+    @usableFromInline static let unauthenticatedMultibulkLength = RESPProtocolError(
         "Protocol error: unauthenticated multibulk length")
-    static let unauthenticatedBulkLength = RESPProtocolError("Protocol error: unauthenticated bulk length")
+    @usableFromInline static let unauthenticatedBulkLength = RESPProtocolError("Protocol error: unauthenticated bulk length")
 
-    static func expectedDollar(got byte: UInt8) -> RESPProtocolError {
+    @usableFromInline static func expectedDollar(got byte: UInt8) -> RESPProtocolError {
         RESPProtocolError("Protocol error: expected '$', got '\(Character(Unicode.Scalar(byte)))'")
     }
 }

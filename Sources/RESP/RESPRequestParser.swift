@@ -81,10 +81,10 @@ public struct RESPRequestParser: Sendable {
         public var bulkLength: Int64 = -1
 
         /// No request begun.
-        public init() {}
+        @inlinable public init() {}
 
         /// True while a request is begun.
-        public var isInsideRequest: Bool { argumentsLeft > 0 }
+        @inlinable public var isInsideRequest: Bool { argumentsLeft > 0 }
     }
 
     /// What one step of incremental parsing found.
@@ -101,6 +101,10 @@ public struct RESPRequestParser: Sendable {
     /// Parses from where `progress` says the previous call stopped: a request that arrives in
     /// pieces is read once, whatever the number of pieces, and each argument is handed over
     /// as soon as it is whole.
+    ///
+    /// Inlinable so that a server's reading loop is compiled with it, its `argument` closure
+    /// inlined: a pipelined request's arguments are then read and stored in one pass.
+    @inlinable
     public func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, progress: inout Progress, authenticated: Bool = true,
         argument: (UnsafeBufferPointer<UInt8>) -> Void
@@ -187,8 +191,8 @@ public struct RESPRequestParser: Sendable {
     /// the byte after it present. Read in one pass; any other line (a sign, a long number, a
     /// line not yet whole, an error) is nil and goes the general way, which judges it as Redis
     /// does.
-    @inline(__always)
-    private static func shortCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int64, Int)? {
+    @inlinable @inline(__always)
+    static func shortCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int64, Int)? {
         let limit = min(bytes.count, start + 10)
         var index = start
         var value: Int64 = 0
@@ -206,7 +210,8 @@ public struct RESPRequestParser: Sendable {
         return nil
     }
 
-    private func parseInline(
+    @usableFromInline
+    func parseInline(
         _ bytes: UnsafeBufferPointer<UInt8>, argument: (UnsafeBufferPointer<UInt8>) -> Void
     ) throws(RESPProtocolError) -> Step {
         guard let newline = firstIndex(of: 10, in: bytes, from: 0) else {
@@ -224,7 +229,7 @@ public struct RESPRequestParser: Sendable {
 }
 
 /// The index of the first `byte` in `bytes` at or after `start`.
-@inline(__always)
+@inlinable @inline(__always)
 func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard start < bytes.count, let base = bytes.baseAddress else { return nil }
     guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }

@@ -215,7 +215,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             let frame = decoder.next(from: &input, authenticated: authenticated, maxBulkLength: limits.maxBulkLength)
         {
             decoded = true
-            switch frame {
+            // Consumed, so the arguments move into the queue without a copy of the array.
+            switch consume frame {
             case .command(let arguments):
                 let found = commandTraits(of: arguments)
                 commands.append(arguments)

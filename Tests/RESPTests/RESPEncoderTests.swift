@@ -29,6 +29,24 @@ import Testing
         }
     }
 
+    /// Numbers are written two digits a step with their length found by comparisons: every
+    /// length, on both sides of each power of ten, and as a bulk length, reads as Swift prints it.
+    @Test func integersOfEveryLengthAreWrittenAsTheirDecimalText() {
+        var numbers: [Int64] = [0, Int64.max, Int64.min, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0..<19 {
+            numbers += [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]
+            if power <= Int64.max / 10 { power *= 10 }
+        }
+        for number in numbers {
+            #expect(RESPEncoder.encode(.integer(number)) == Array(":\(number)\r\n".utf8), "\(number)")
+        }
+        for length in [0, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 123_456] {
+            let bytes = [UInt8](repeating: 65, count: length)
+            #expect(RESPEncoder.encode(.bulkString(bytes)) == Array("$\(length)\r\n".utf8) + bytes + [13, 10])
+        }
+    }
+
     @Test func encodesEveryKind() {
         #expect(RESPEncoder.encode(.simpleString("OK")) == Array("+OK\r\n".utf8))
         #expect(RESPEncoder.encode(.error("ERR x")) == Array("-ERR x\r\n".utf8))

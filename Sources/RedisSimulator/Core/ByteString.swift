@@ -21,7 +21,7 @@ public struct ByteString: Sendable {
     @usableFromInline var storage: Storage
 
     /// The most bytes stored inline.
-    static let inlineCapacity = 22
+    @usableFromInline static var inlineCapacity: Int { 22 }
 
     /// Wraps raw bytes.
     public init(_ bytes: [UInt8]) {
@@ -33,6 +33,7 @@ public struct ByteString: Sendable {
     }
 
     /// Copies the bytes of a buffer.
+    @inlinable
     public init(copying buffer: UnsafeRawBufferPointer) {
         storage = buffer.count <= Self.inlineCapacity ? Self.pack(buffer) : .large(Array(buffer))
     }
@@ -43,7 +44,8 @@ public struct ByteString: Sendable {
         self = text.withUTF8 { ByteString(copying: UnsafeRawBufferPointer($0)) }
     }
 
-    private static func pack(_ buffer: UnsafeRawBufferPointer) -> Storage {
+    @inlinable
+    static func pack(_ buffer: UnsafeRawBufferPointer) -> Storage {
         var words: (UInt64, UInt64, UInt32, UInt16) = (0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &words) { target in
             if buffer.count > 0 { target.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: buffer.count) }
