@@ -47,7 +47,7 @@ extension CommandTable {
     private static func pop(_ ctx: CommandContext, _ key: ByteString, fromLeft: Bool) -> ByteString? {
         guard case .list(let list)? = ctx.lookup(key), !list.isEmpty else { return nil }
         let end: ListEnd = fromLeft ? .left : .right
-        guard let value = listPopElements(ctx, key, list, from: end, count: 1).first else { return nil }
+        guard let value = listPopElement(ctx, key, list, from: end) else { return nil }
         ctx.propagateInstead([[ByteString(fromLeft ? "LPOP" : "RPOP"), key]])
         return value
     }

@@ -64,7 +64,8 @@ extension CommandTable {
     static func hashSet(_ ctx: CommandContext) throws(RedisError) -> Int64 {
         guard ctx.count % 2 == 0 else { throw RedisError.arity(ctx.spec.name) }
         let hash = try hashForWrite(ctx, ctx[1])
-        hash.convertIfAnyTooLong(ctx.args[2...])
+        // Checked here first, so a hashtable hash takes no slice (and no retain) of the arguments.
+        if hash.isListpack { hash.convertIfAnyTooLong(ctx.args[2...]) }
         var created: Int64 = 0
         var i = 2
         while i < ctx.count {

@@ -57,9 +57,9 @@ extension CommandTable {
         let hasCount = ctx.count == 3
         let count = hasCount ? try ctx.positiveInteger(at: 2) : 0
         guard let list = try ctx.lookupList(ctx[1]) else { return hasCount ? .nullArray : .nullBulkString }
-        if hasCount && count == 0 { return .array([]) }
-        let popped = listPopElements(ctx, ctx[1], list, from: end, count: hasCount ? Int(clamping: count) : 1)
-        return hasCount ? .array(popped.map { .bulk($0) }) : .bulk(popped[0])
+        guard hasCount else { return .bulkOrNull(listPopElement(ctx, ctx[1], list, from: end)) }
+        if count == 0 { return .array([]) }
+        return .array(listPopElements(ctx, ctx[1], list, from: end, count: Int(clamping: count)).map { .bulk($0) })
     }
 
     /// Pops up to `count` elements with the events Redis fires (Redis's listElementsRemoved).
@@ -67,6 +67,14 @@ extension CommandTable {
         let popped = list.pop(from: end, count: count)
         listElementsRemoved(ctx, key, list, from: end)
         return popped
+    }
+
+    /// Pops one element with the events Redis fires; nil when the list is empty. LPOP and RPOP
+    /// without a count take this way, with no array of one built and freed for each.
+    static func listPopElement(_ ctx: CommandContext, _ key: ByteString, _ list: ListValue, from end: ListEnd) -> ByteString? {
+        guard let element = list.pop(from: end) else { return nil }
+        listElementsRemoved(ctx, key, list, from: end)
+        return element
     }
 
     /// What follows elements leaving a list: the pop event, then the key deleted (with its

@@ -13,7 +13,8 @@ extension CommandTable {
                 ctx.setKey(ctx[1], .set(set))
             }
             var added: Int64 = 0
-            for member in ctx.args[2...] where set.insert(member, maxIntsetEntries: ctx.maxIntsetEntries) { added += 1 }
+            // By index rather than over a slice of the arguments, which retains them.
+            for i in 2..<ctx.count where set.insert(ctx[i], maxIntsetEntries: ctx.maxIntsetEntries) { added += 1 }
             if added > 0 {
                 ctx.signalModified(ctx[1])
                 ctx.notify(.set, "sadd", ctx[1])

@@ -106,7 +106,7 @@ extension CommandTable {
             throw RedisError("ERR The stream has exhausted the last possible ID, unable to add more items")
         }
         guard let id = stream.append(
-            fields: Array(ctx.args[fieldStart...]), requested: options.id, autoSeq: options.autoSeq, now: ctx.now,
+            fields: ctx.args[fieldStart...], requested: options.id, autoSeq: options.autoSeq, now: ctx.now,
             nodeCapacity: ctx.server.config.streamNodeCapacity)
         else {
             throw RedisError("ERR The ID specified in XADD is equal or smaller than the target stream top item")

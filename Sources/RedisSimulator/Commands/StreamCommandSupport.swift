@@ -2,17 +2,11 @@ import RESP
 
 extension ByteString {
     /// True when these bytes spell `word`, ignoring ASCII case (option names such as COUNT).
-    func matchesOption(_ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard w.count == bytes.count else { return false }
-        for i in w.indices {
-            var c = bytes[i]
-            if c >= 65 && c <= 90 { c += 32 }
-            var d = w[i]
-            if d >= 65 && d <= 90 { d += 32 }
-            if c != d { return false }
-        }
-        return true
+    func matchesOption(_ word: String) -> Bool { equalsIgnoringCase(word) }
+
+    /// True when this is the one byte `byte` (XADD's `*`, MAXLEN's `~` and `=`), read in place.
+    func isSingleByte(_ byte: UInt8) -> Bool {
+        count == 1 && withUnsafeBytes { $0[0] == byte }
     }
 }
 
@@ -77,11 +71,11 @@ extension CommandContext {
 extension StreamEntry {
     /// `[id, [field, value, …]]`, as XRANGE replies.
     var reply: RESPValue {
-        .array([.bulk(id.description), .array(fields.map { .bulk($0) })])
+        .array([.streamID(id), .array(fields.map { .bulk($0) })])
     }
 }
 
 extension RESPValue {
     /// A stream id as a bulk string.
-    static func streamID(_ id: StreamID) -> RESPValue { .bulk(id.description) }
+    static func streamID(_ id: StreamID) -> RESPValue { .bulkString(id.textBytes) }
 }

@@ -18,18 +18,18 @@ struct StreamTrimOptions {
         while i < ctx.count {
             let more = ctx.count - 1 - i
             let arg = ctx[i]
-            if xadd, arg.bytes == [UInt8(ascii: "*")] {
+            if xadd, arg.isSingleByte(UInt8(ascii: "*")) {
                 break
             } else if (arg.matchesOption("MAXLEN") || arg.matchesOption("MINID")), more > 0 {
                 guard options.strategy == nil else {
                     throw RedisError("ERR syntax error, MAXLEN and MINID options at the same time are not compatible")
                 }
                 options.approximate = false
-                let next = ctx[i + 1].bytes
-                if more >= 2, next == [UInt8(ascii: "~")] {
+                let next = ctx[i + 1]
+                if more >= 2, next.isSingleByte(UInt8(ascii: "~")) {
                     options.approximate = true
                     i += 1
-                } else if more >= 2, next == [UInt8(ascii: "=")] {
+                } else if more >= 2, next.isSingleByte(UInt8(ascii: "=")) {
                     i += 1
                 }
                 if arg.matchesOption("MAXLEN") {
@@ -69,9 +69,10 @@ struct StreamTrimOptions {
                 throw RedisError("ERR syntax error, LIMIT cannot be used without the special ~ option")
             }
         } else if options.approximate {
-            // Redis's default effort: a hundred nodes' worth of entries.
-            let perNode = ctx.server.config.integer("stream-node-max-entries")
-            options.limit = perNode > 0 ? 100 * perNode : 10_000
+            // Redis's default effort: a hundred nodes' worth of entries, its product wrapping as
+            // C's does, then held within 1...1,000,000 as Redis holds it.
+            let effort = Int64(ctx.server.config.encodingLimits.streamNodeEntries).multipliedReportingOverflow(by: 100).partialValue
+            options.limit = effort <= 0 ? 10_000 : min(effort, 1_000_000)
         } else {
             options.limit = 0
         }

@@ -6,8 +6,8 @@ extension ServerConfig {
 extension ServerConfig {
     /// `stream-node-max-entries` as a node size (0, Redis's "no entry limit", as no limit).
     var streamNodeCapacity: Int {
-        let value = integer("stream-node-max-entries")
-        return value > 0 ? Int(clamping: value) : Int.max
+        let value = encodingLimits.streamNodeEntries
+        return value > 0 ? value : Int.max
     }
 }
 

@@ -37,6 +37,7 @@ struct ServerConfig {
         limits.hash = ListpackLimits(entries: number("hash-max-listpack-entries"), value: number("hash-max-listpack-value"))
         limits.sortedSet = ListpackLimits(entries: number("zset-max-listpack-entries"), value: number("zset-max-listpack-value"))
         limits.intsetEntries = number("set-max-intset-entries")
+        limits.streamNodeEntries = number("stream-node-max-entries")
         return limits
     }
 

@@ -20,6 +20,8 @@ public struct EncodingLimits: Sendable, Equatable {
     public var sortedSet = ListpackLimits.sortedSetDefault
     /// `set-max-intset-entries`: the most integers an `intset` holds.
     public var intsetEntries = 512
+    /// `stream-node-max-entries`: the most entries a stream node takes (0: no limit).
+    public var streamNodeEntries = 100
 
     /// Redis 7.0's defaults.
     public init() {}

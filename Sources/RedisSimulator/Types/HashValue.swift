@@ -165,7 +165,7 @@ extension HashValue {
         if isListpack, field.count > limits.value || value.count > limits.value {
             convertToHashtable()
         }
-        if let table { return table.set(field, value) }
+        if let inserted = storage.withTable({ $0.set(field, value) }) { return inserted }
         let valueSize = PackedBytes.textSize(value)
         if let location = packedLocation(of: field) {
             if storage.fits(adding: valueSize, removing: location.end - location.value) {

@@ -184,7 +184,7 @@ struct ListNode {
             var p = from
             return (Self.read(buffer, &p), from)
         }
-        bytes.removeSubrange(from...)
+        bytes.removeLast(bytes.count - from)
         count -= 1
         if count == 0 {
             self = ListNode()

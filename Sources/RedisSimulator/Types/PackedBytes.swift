@@ -78,7 +78,8 @@ enum PackedBytes {
     static func appendText(_ text: ByteString, to buffer: inout [UInt8]) {
         text.withUnsafeBytes { raw in
             appendVarint(UInt64(raw.count) << 1, to: &buffer)
-            buffer.append(contentsOf: raw)
+            // As typed bytes: appending a raw buffer copies byte by byte, a typed one in one move.
+            raw.withMemoryRebound(to: UInt8.self) { buffer.append(contentsOf: $0) }
         }
     }
 
@@ -86,11 +87,18 @@ enum PackedBytes {
     /// string2ll: no sign but `-`, no leading zero, so its decimal text reads back the same)
     /// whose zigzag form leaves the header's low bit free, i.e. within ±2^62.
     static func appendElement(_ element: ByteString, to buffer: inout [UInt8]) {
-        if let value = element.int64Value, value.magnitude < 1 << 62 {
+        if let value = packedInteger(element) {
             appendVarint(zigzag(value) << 1 | 1, to: &buffer)
         } else {
             appendText(element, to: &buffer)
         }
+    }
+
+    /// The integer `appendElement` packs `element` as, or nil when it keeps it as text.
+    @inline(__always)
+    static func packedInteger(_ element: ByteString) -> Int64? {
+        guard element.count <= 20, let value = element.int64Value, value.magnitude < 1 << 62 else { return nil }
+        return value
     }
 
     /// The bytes `appendText` writes for `text`.

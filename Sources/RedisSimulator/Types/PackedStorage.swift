@@ -57,6 +57,15 @@ struct PackedStorage<Table: AnyObject>: ~Copyable {
         return Unmanaged<Table>.fromOpaque(pointer!).takeUnretainedValue()
     }
 
+    /// Runs `body` on the table without retaining it (the storage holds it throughout); nil
+    /// while the value is a listpack. Writes take this way: a retain and release per write cost
+    /// more than the check.
+    @inline(__always)
+    func withTable<R>(_ body: (Table) -> R) -> R? {
+        guard byteCount == Self.tableMark else { return nil }
+        return Unmanaged<Table>.fromOpaque(pointer!)._withUnsafeGuaranteedRef(body)
+    }
+
     /// True while the value is a listpack.
     var isPacked: Bool { byteCount != Self.tableMark }
 

@@ -256,9 +256,19 @@ extension SetValue {
             }
             convertToHashtable()
         }
-        let table = self.table!
-        table.scanOrderCache = nil
-        return table.members.findOrInsert(member, key: member).inserted
+        return withTable { table in
+            table.scanOrderCache = nil
+            return table.members.findOrInsert(member, key: member).inserted
+        }
+    }
+
+    /// Runs `body` on the hashtable encoding (the set must have it) without retaining it: the
+    /// set holds it throughout, and SADD's retain and release of it cost more than its check.
+    @inline(__always)
+    private func withTable<R>(_ body: (SetTable) -> R) -> R {
+        let bits = UInt(bitPattern: storage)
+        precondition(bits & 1 == 1, "a hashtable set")
+        return Unmanaged<SetTable>.fromOpaque(UnsafeRawPointer(bitPattern: bits & ~1)!)._withUnsafeGuaranteedRef(body)
     }
 
     /// Removes `member`; returns true if it was there.

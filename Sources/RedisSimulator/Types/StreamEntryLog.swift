@@ -29,14 +29,21 @@ struct StreamEntryLog {
     /// `nodeCapacity` is `stream-node-max-entries` as it is when the entry is added: Redis
     /// checks the limit at each append, so nodes made under another setting keep their size.
     mutating func append(_ entry: StreamEntry, nodeCapacity: Int = StreamEntryLog.nodeCapacity) {
+        append(id: entry.id, fields: entry.fields[...], nodeCapacity: nodeCapacity)
+    }
+
+    /// Appends the entry `id` with `fields` (field/value pairs, flattened), straight from a
+    /// command's arguments.
+    /// - Complexity: O(1) amortized.
+    mutating func append(id: StreamID, fields: ArraySlice<ByteString>, nodeCapacity: Int = StreamEntryLog.nodeCapacity) {
         // StreamValue.append passes only ids above lastID, which XSETID keeps at or above the top
         // entry, so no command reaches this.
-        precondition(lastID.map { $0 < entry.id } ?? true, "stream ids must grow")
+        precondition(lastID.map { $0 < id } ?? true, "stream ids must grow")
         if let lastIndex = nodes.indices.last, nodes[lastIndex].slots < nodeCapacity {
-            nodes[lastIndex].append(entry)
+            nodes[lastIndex].append(id: id, fields: fields)
         } else {
             if let lastIndex = nodes.indices.last { nodes[lastIndex].seal() }
-            nodes.append(StreamNode(first: entry))
+            nodes.append(StreamNode(id: id, fields: fields))
         }
         count += 1
     }

@@ -16,7 +16,32 @@ public struct StreamID: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// `ms-seq`, as replies show it.
-    public var description: String { "\(ms)-\(seq)" }
+    public var description: String { String(decoding: textBytes, as: UTF8.self) }
+
+    /// `ms-seq` as bytes, as replies carry it: every XADD answers one, and String
+    /// interpolation cost more than the append itself.
+    public var textBytes: [UInt8] {
+        // Written backwards on the stack (the longest id takes 20 + 1 + 20 bytes), then copied
+        // into an array of the exact size: the array initializers that write in place go
+        // through unspecialized code that looks up the array's type metadata on every call.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 41) { buffer in
+            let base = buffer.baseAddress!
+            var index = 41
+            func put(_ value: UInt64) {
+                var rest = value
+                repeat {
+                    index -= 1
+                    base[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                } while rest > 0
+            }
+            put(seq)
+            index -= 1
+            base[index] = UInt8(ascii: "-")
+            put(ms)
+            return Array(UnsafeBufferPointer(start: base + index, count: 41 - index))
+        }
+    }
 
     /// The next id, or nil after the last possible one (Redis's streamIncrID).
     public var successor: StreamID? {

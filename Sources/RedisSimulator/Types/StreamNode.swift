@@ -22,42 +22,44 @@ struct StreamNode {
     /// The id of the last live entry.
     private(set) var lastID: StreamID
 
-    /// A node whose first (master) entry is `entry`.
-    init(first entry: StreamEntry) {
-        master = entry.id
-        lastID = entry.id
-        masterFields = entry.fields.count % 2 == 0
-            ? stride(from: 0, to: entry.fields.count, by: 2).map { entry.fields[$0] } : []
-        append(entry)
+    /// A node whose first (master) entry is `id` with `fields` (field/value pairs, flattened).
+    init(id: StreamID, fields: ArraySlice<ByteString>) {
+        master = id
+        lastID = id
+        let base = fields.startIndex
+        masterFields = fields.count % 2 == 0 ? stride(from: 0, to: fields.count, by: 2).map { fields[base + $0] } : []
+        append(id: id, fields: fields)
     }
 
-    /// Appends an entry whose id is above every id in the node.
+    /// Appends the entry `id`, above every id in the node, with `fields` (XADD's arguments as
+    /// they came, not copied into an entry first).
     /// - Complexity: O(size of the entry), amortized.
-    mutating func append(_ entry: StreamEntry) {
-        let fields = entry.fields
-        let same = fields.count == 2 * masterFields.count
-            && masterFields.indices.allSatisfy { fields[2 * $0] == masterFields[$0] }
-        let msDelta = entry.id.ms - master.ms
-        let seq = msDelta == 0 ? entry.id.seq - master.seq : entry.id.seq
-        var size = 2 * PackedBytes.varintSize(msDelta) + PackedBytes.varintSize(seq) + 10
-        for field in fields { size += field.count + 10 }
-        PackedBytes.reserve(size, in: &data)
-        if msDelta < Self.largestShiftedDelta {
-            PackedBytes.appendVarint(msDelta << 2 | (same ? 1 : 0), to: &data)
-        } else {
-            PackedBytes.appendVarint(2 | (same ? 1 : 0), to: &data)
-            PackedBytes.appendVarint(entry.id.ms, to: &data)
-        }
-        PackedBytes.appendVarint(seq, to: &data)
+    mutating func append(id: StreamID, fields: ArraySlice<ByteString>) {
+        let base = fields.startIndex
+        var same = fields.count == 2 * masterFields.count
         if same {
-            for i in masterFields.indices { PackedBytes.appendElement(fields[2 * i + 1], to: &data) }
-        } else {
-            PackedBytes.appendVarint(UInt64(fields.count), to: &data)
-            for field in fields { PackedBytes.appendElement(field, to: &data) }
+            for i in masterFields.indices where fields[base + 2 * i] != masterFields[i] {
+                same = false
+                break
+            }
+        }
+        let msDelta = id.ms - master.ms
+        let seq = msDelta == 0 ? id.seq - master.seq : id.seq
+        let shifted = msDelta < Self.largestShiftedDelta
+        var room = 2 * PackedBytes.varintSize(msDelta) + PackedBytes.varintSize(seq) + 10
+        for field in fields { room += field.count + 10 }
+        PackedBytes.reserve(room, in: &data)
+        PackedBytes.appendVarint((shifted ? msDelta << 2 : 2) | (same ? 1 : 0), to: &data)
+        if !shifted { PackedBytes.appendVarint(id.ms, to: &data) }
+        PackedBytes.appendVarint(seq, to: &data)
+        if !same { PackedBytes.appendVarint(UInt64(fields.count), to: &data) }
+        // With the master's fields only the values are kept: every other argument from the first value.
+        for i in stride(from: same ? base + 1 : base, to: fields.endIndex, by: same ? 2 : 1) {
+            PackedBytes.appendElement(fields[i], to: &data)
         }
         count += 1
         slots += 1
-        lastID = entry.id
+        lastID = id
     }
 
     /// Deltas from here on are written whole rather than shifted past their top bits.

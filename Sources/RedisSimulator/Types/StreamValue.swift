@@ -35,7 +35,7 @@ public final class StreamValue {
 
     /// Appends an entry with a new id (Redis's streamAppendItem): `requested` nil generates one
     /// from `now`; `autoSeq` generates only the sequence. Nil when the id is not above the top item.
-    func append(fields: [ByteString], requested: StreamID?, autoSeq: Bool, now: Int64,
+    func append(fields: ArraySlice<ByteString>, requested: StreamID?, autoSeq: Bool, now: Int64,
                 nodeCapacity: Int = StreamEntryLog.nodeCapacity) -> StreamID? {
         var id: StreamID
         if let requested {
@@ -60,7 +60,7 @@ public final class StreamValue {
                 id = next
             }
         }
-        log.append(StreamEntry(id: id, fields: fields), nodeCapacity: nodeCapacity)
+        log.append(id: id, fields: fields, nodeCapacity: nodeCapacity)
         if log.count == 1 { firstID = id }
         lastID = id
         entriesAdded += 1

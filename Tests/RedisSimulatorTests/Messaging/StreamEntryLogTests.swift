@@ -5,6 +5,19 @@ import Testing
 @Suite struct StreamEntryLogTests {
     private func entry(_ n: UInt64) -> StreamEntry { StreamEntry(id: StreamID(ms: n / 3, seq: n % 3), fields: ["f", ByteString(String(n))]) }
 
+    @Test func idsSpellAsMillisecondsDashSequence() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<200).map { _ in
+            StreamID(ms: UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator),
+                     seq: UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator))
+        }
+        let edges = [StreamID.zero, .max, StreamID(ms: 9, seq: 10), StreamID(ms: 10, seq: 9), StreamID(ms: 1_765_061_234_567, seq: 0)]
+        for id in edges + random {
+            #expect(id.textBytes == Array("\(id.ms)-\(id.seq)".utf8))
+            #expect(id.description == "\(id.ms)-\(id.seq)")
+        }
+    }
+
     @Test(arguments: [0, 1, 2, 99, 100, 101, 250, 1000])
     func rangesMatchReferenceModel(size: Int) throws {
         var log = StreamEntryLog()
