@@ -9,7 +9,9 @@ extension CommandContext {
     /// `lookup`, but `touching: false` leaves the key's access time and LFU counter as they
     /// are (Redis's LOOKUP_NOTOUCH, which EXISTS uses).
     public func lookup(_ key: ByteString, touching: Bool) -> RedisValue? {
-        if expireIfNeeded(key) {
+        // The database bound once: each use of the unowned field costs a retain and a release.
+        let db = self.db
+        if db.expiresCount > 0, expireIfNeeded(key) {
             countRead(hit: false, key)
             return nil
         }
@@ -17,18 +19,19 @@ extension CommandContext {
             countRead(hit: false, key)
             return nil
         }
-        countRead(hit: true, key)
+        if !spec.isWrite { countRead(hit: true, key) }
         db.recentSlot = slot
-        if touching { touch(slot: slot) }
+        if touching { touch(slot: slot, in: db) }
         return db.entries[slot: slot].value
     }
 
     /// Records an access to `key` for OBJECT IDLETIME/FREQ and the LRU and LFU policies.
     public func touch(_ key: ByteString) {
-        if let slot = db.entries.slotIndex(of: key) { touch(slot: slot) }
+        if let slot = db.entries.slotIndex(of: key) { touch(slot: slot, in: db) }
     }
 
-    private func touch(slot: Int) {
+    @inline(__always)
+    private func touch(slot: Int, in db: Database) {
         let lfu = server.config.usesLFU
         // An LRU record is the time alone: written without reading the slot (whose copy would
         // retain its key and value).
@@ -122,6 +125,8 @@ extension CommandContext {
 
     /// Tells WATCHers that `key` changed (Redis's signalModifiedKey).
     public func signalModified(_ key: ByteString) {
+        // The server bound once: each use of the unowned field costs a retain and a release.
+        let server = self.server
         server.persistence.changedDuringCommand = true
         server.touchWatchedKey(key, in: db.index)
         server.trackingInvalidateKey(key, by: server.currentClient)
