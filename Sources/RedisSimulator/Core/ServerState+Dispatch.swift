@@ -60,8 +60,16 @@ extension ServerState {
     }
 
     private func processCommand(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool) -> ExecutionResult {
-        let now = clock.nowMilliseconds()
-        if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
+        // One reading gives the command's time and the start of its duration, as Redis's call()
+        // takes both from one ustime(): a clock read costs more than the rest of the checks.
+        let reading = clock.reading()
+        let now = reading.milliseconds
+        var startedMicroseconds = reading.wallMicroseconds
+        if !whileScriptBusy, now >= nextExpireSweep {
+            runTimers(now: now, expiryBudget: Self.fastExpiryBudget)
+            // The sweep's time is not the command's.
+            startedMicroseconds = SimulatorClock.wallMicroseconds()
+        }
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
@@ -127,7 +135,7 @@ extension ServerState {
         }
 
         if !client.extraReplies.isEmpty { client.extraReplies = [] }
-        let reply = call(spec, args, client: client, now: now)
+        let reply = call(spec, args, client: client, now: now, startedMicroseconds: startedMicroseconds)
         let blocked = client.blocked != nil
         if !whileScriptBusy, !blocking.readyKeys.isEmpty { serveReadyKeys(now: now) }
         if blocked { return .blocked }
@@ -191,8 +199,12 @@ extension ServerState {
     }
 
     /// Runs a resolved command and turns a thrown error into its error reply. EXEC and scripts
-    /// call this directly for each command they run.
-    func call(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) -> RESPValue {
+    /// call this directly for each command they run. Its duration is measured in real
+    /// microseconds, as Redis's ustime() measures it, from `startedMicroseconds` when the caller
+    /// has read the clock already.
+    func call(
+        _ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, startedMicroseconds: Int64? = nil
+    ) -> RESPValue {
         let context = CommandContext(
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
@@ -228,7 +240,7 @@ extension ServerState {
                 commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
             }
         }
-        let startedNanoseconds = ScriptMonitor.monotonicNanoseconds()
+        let started = startedMicroseconds ?? SimulatorClock.wallMicroseconds()
         let reply: RESPValue
         do {
             reply = try spec.handler(context)
@@ -247,10 +259,11 @@ extension ServerState {
         }
         let errorCounted = client.replyErrorCounted
         client.replyErrorCounted = false
-        let nanoseconds = ScriptMonitor.monotonicNanoseconds() - startedNanoseconds
+        // Real time may step back (NTP): a duration is never negative.
+        let nanoseconds = max(0, SimulatorClock.wallMicroseconds() - started) * 1000
         observeCall(spec, args, client: client, now: now, nanoseconds: nanoseconds)
         // One measurement feeds the slow log, latency events and commandstats alike.
-        countCall(spec, microseconds: max(0, nanoseconds / 1000), error: errorLine, errorCounted: errorCounted)
+        countCall(spec, microseconds: nanoseconds / 1000, error: errorLine, errorCounted: errorCounted)
         return reply
     }
 
