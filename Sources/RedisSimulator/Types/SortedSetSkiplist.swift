@@ -60,6 +60,12 @@ final class SortedSetSkiplist {
         return true
     }
 
+    /// `limit` pairs from 0-based `rank` on, read in place: `ordered.elements(…)` on this class's
+    /// stored tree copied the tree (its eleven arrays retained and released) for the call.
+    func elements(from rank: Int, limit: Int, reverse: Bool) -> [(member: ByteString, score: Double)] {
+        withUnsafeMutablePointer(to: &ordered) { $0.pointee.elements(from: rank, limit: limit, reverse: reverse) }
+    }
+
     /// The members in ZSCAN order, cached until the next write.
     func scanOrder() -> ScanOrder {
         if let cached = scanOrderCache { return cached }
