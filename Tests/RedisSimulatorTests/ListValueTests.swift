@@ -26,6 +26,33 @@ import Testing
         }
     }
 
+    /// Pushes take shortcuts for short text (no integer parse, a one-byte back-length): elements
+    /// on each side of those shortcuts read back exactly, from both ends and after pops.
+    @Test func elementsNearTheShortcutsReadBackExactly() {
+        let samples: [ByteString] = [
+            "", "x", "-", "-0", "0", "01", " 1", "1 ", "+1", "-12", "9223372036854775807", "-9223372036854775808",
+            "4611686018427387904", "-4611686018427387904", "12345678901234567890123",
+            ByteString(String(repeating: "a", count: 22)), ByteString(String(repeating: "b", count: 23)),
+            ByteString(String(repeating: "c", count: 125)), ByteString(String(repeating: "d", count: 126)),
+            ByteString(String(repeating: "e", count: 127)), ByteString(String(repeating: "f", count: 300)),
+            ByteString([0, 1, 2]), ByteString([UInt8(ascii: "7"), 0]),
+        ]
+        let list = ListValue()
+        var reference: [ByteString] = []
+        for (index, element) in samples.enumerated() {
+            list.push(element, at: index % 2 == 0 ? .left : .right)
+            if index % 2 == 0 { reference.insert(element, at: 0) } else { reference.append(element) }
+            list.checkInvariants()
+        }
+        #expect(list.elements == reference)
+        while !reference.isEmpty {
+            #expect(list.pop(from: .left) == reference.removeFirst())
+            if let last = reference.popLast() { #expect(list.pop(from: .right) == last) }
+            list.checkInvariants()
+        }
+        #expect(list.isEmpty)
+    }
+
     @Test(arguments: 0...12) func rangeArithmeticMatchesSlicing(size: Int) {
         for start in -15...15 {
             for stop in -15...15 {

@@ -100,21 +100,26 @@ extension CommandContext {
     }
 
     /// Argument `index` as a double, as Redis's getDoubleFromObjectOrReply reads it.
-    func double(at index: Int, message: String = RedisError.notFloat.message) throws(RedisError) -> Double {
-        guard let value = args[index].doubleValue else { throw RedisError(message) }
+    func double(at index: Int, message: String? = nil) throws(RedisError) -> Double {
+        // The message is built only on failure: a default of `notFloat.message` decoded its
+        // text into a new String on every call.
+        guard let value = args[index].doubleValue else { throw message.map { RedisError($0) } ?? .notFloat }
         return value
     }
 
     /// True when argument `index` equals `word`, ignoring ASCII case.
     func word(at index: Int, is word: StaticString) -> Bool {
-        let argument = args[index].bytes
+        let argument = args[index]
         guard argument.count == word.utf8CodeUnitCount else { return false }
-        return word.withUTF8Buffer { expected in
-            for i in 0..<expected.count {
-                let a = argument[i], b = expected[i]
-                if a != b, !(a >= 65 && a <= 90 && a + 32 == b) { return false }
+        // Read in place: copying the argument's bytes out cost an allocation per option checked.
+        return argument.withUnsafeBytes { argument in
+            word.withUTF8Buffer { expected in
+                for i in 0..<expected.count {
+                    let a = argument[i], b = expected[i]
+                    if a != b, !(a >= 65 && a <= 90 && a + 32 == b) { return false }
+                }
+                return true
             }
-            return true
         }
     }
 }

@@ -107,8 +107,15 @@ extension CommandTable {
             throw RedisError("ERR GT, LT, and/or NX options at the same time are not compatible")
         }
         if incr && remaining > 2 { throw RedisError("ERR INCR option supports a single increment-element pair") }
+        // One pair, the common case, keeps its score in a local: an array cost every ZADD a malloc.
+        let pairs = remaining / 2
+        let firstScore = try ctx.double(at: scoreIndex)
         var scores: [Double] = []
-        for j in stride(from: scoreIndex, to: ctx.count, by: 2) { scores.append(try ctx.double(at: j)) }
+        if pairs > 1 {
+            scores.reserveCapacity(pairs)
+            scores.append(firstScore)
+            for j in stride(from: scoreIndex + 2, to: ctx.count, by: 2) { scores.append(try ctx.double(at: j)) }
+        }
 
         let key = ctx[1]
         var zset = try ctx.lookupSortedSet(key)
@@ -123,9 +130,9 @@ extension CommandTable {
         var added: Int64 = 0, updated: Int64 = 0, processed = 0
         var lastScore = 0.0
         var failure: RedisError?
-        for (j, given) in scores.enumerated() {
+        for j in 0..<pairs {
             let member = ctx[scoreIndex + 1 + 2 * j]
-            var score = given
+            var score = pairs > 1 ? scores[j] : firstScore
             if let current = zset.score(of: member) {
                 if nx { continue }
                 if incr {

@@ -36,7 +36,7 @@ extension ByteString {
 @usableFromInline struct TableHashState {
     @usableFromInline var v0: UInt64, v1: UInt64, v2: UInt64, v3: UInt64
 
-    @inlinable init() {
+    @inlinable @inline(__always) init() {
         let key = tableHashKey
         v0 = key.0 ^ 0x736f_6d65_7073_6575
         v1 = key.1 ^ 0x646f_7261_6e64_6f6d
@@ -44,7 +44,8 @@ extension ByteString {
         v3 = key.1 ^ 0x7465_6462_7974_6573
     }
 
-    @inlinable mutating func round() {
+    // Always inlined: left to the optimizer, each round was a call, five per key hashed.
+    @inlinable @inline(__always) mutating func round() {
         v0 = v0 &+ v1; v1 = (v1 << 13 | v1 >> 51) ^ v0; v0 = v0 << 32 | v0 >> 32
         v2 = v2 &+ v3; v3 = (v3 << 16 | v3 >> 48) ^ v2
         v0 = v0 &+ v3; v3 = (v3 << 21 | v3 >> 43) ^ v0
@@ -52,14 +53,14 @@ extension ByteString {
     }
 
     /// One message word, one round (the "1" of SipHash-1-2).
-    @inlinable mutating func compress(_ word: UInt64) {
+    @inlinable @inline(__always) mutating func compress(_ word: UInt64) {
         v3 ^= word
         round()
         v0 ^= word
     }
 
     /// Two finishing rounds (the "2").
-    @inlinable mutating func finalize() -> UInt64 {
+    @inlinable @inline(__always) mutating func finalize() -> UInt64 {
         v2 ^= 0xff
         round()
         round()

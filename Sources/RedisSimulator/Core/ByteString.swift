@@ -86,6 +86,14 @@ public struct ByteString: Sendable {
         }
     }
 
+    /// The first byte, 0 for an empty string: read from the inline words without copying them out.
+    @inlinable var leadingByte: UInt8 {
+        switch storage {
+        case .small(let a, _, _, _, _): return UInt8(truncatingIfNeeded: a.littleEndian)
+        case .large(let array): return array.first ?? 0
+        }
+    }
+
     /// True when there are no bytes.
     @inlinable public var isEmpty: Bool { count == 0 }
 

@@ -86,6 +86,7 @@ public final class CommandSpec: Sendable {
         self.aclCategories = ACLCategory.categories(declared: categories, flags: flags)
         self.categories = aclCategories.map { "@" + $0.rawValue }
         self.subcommands = subcommands
+        self.hasSubcommands = !subcommands.isEmpty
         self.handler = handler
         self.secrets = secrets
         self.serial = nextCommandSerial.add(1, ordering: .relaxed).oldValue
@@ -128,6 +129,8 @@ public final class CommandSpec: Sendable {
     /// True when the command may run a Lua script: a server runs it off its event loops; its
     /// effect propagates through the commands it runs, never as itself.
     public let runsScripts: Bool
+    /// True when the command has subcommands: read on every command without touching the array.
+    let hasSubcommands: Bool
     /// True for the commands Redis marks protected (DEBUG, MODULE LOAD/LOADEX/UNLOAD), so the
     /// check every command passes reads a flag instead of hashing the name.
     let isProtected: Bool

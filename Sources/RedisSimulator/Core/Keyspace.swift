@@ -9,26 +9,47 @@ extension CommandContext {
     /// `lookup`, but `touching: false` leaves the key's access time and LFU counter as they
     /// are (Redis's LOOKUP_NOTOUCH, which EXISTS uses).
     public func lookup(_ key: ByteString, touching: Bool) -> RedisValue? {
-        if expireIfNeeded(key) {
+        if db.expiresCount > 0, expireIfNeeded(key) {
             countRead(hit: false, key)
             return nil
         }
-        guard let slot = db.entries.slotIndex(of: key) else {
-            countRead(hit: false, key)
-            return nil
+        // The hit, the common case, reads the server and the database at +0: each use of the
+        // context's unowned fields otherwise costs a retain and a release.
+        let countsHit = !spec.isWrite
+        let found: RedisValue? = withGuaranteedReferences { server, db in
+            guard let slot = db.entries.slotIndex(of: key) else { return nil }
+            if countsHit { server.stats.keyspaceHits += 1 }
+            db.recentSlot = slot
+            if touching {
+                if server.config.usesLFU {
+                    touch(slot: slot, in: db)
+                } else {
+                    // An LRU record is the time alone: written without reading the slot (whose
+                    // copy would retain its key and value).
+                    db.entries[slot: slot].access = KeyAccess(now: now).stored
+                }
+            }
+            return db.entries[slot: slot].value
         }
-        countRead(hit: true, key)
-        db.recentSlot = slot
-        if touching { touch(slot: slot) }
-        return db.entries[slot: slot].value
+        if found == nil { countRead(hit: false, key) }
+        return found
+    }
+
+    /// Runs `body` with the server and the database borrowed rather than retained.
+    @inline(__always)
+    func withGuaranteedReferences<R>(_ body: (ServerState, Database) -> R) -> R {
+        Unmanaged.passUnretained(server)._withUnsafeGuaranteedRef { server in
+            Unmanaged.passUnretained(db)._withUnsafeGuaranteedRef { db in body(server, db) }
+        }
     }
 
     /// Records an access to `key` for OBJECT IDLETIME/FREQ and the LRU and LFU policies.
     public func touch(_ key: ByteString) {
-        if let slot = db.entries.slotIndex(of: key) { touch(slot: slot) }
+        if let slot = db.entries.slotIndex(of: key) { touch(slot: slot, in: db) }
     }
 
-    private func touch(slot: Int) {
+    @inline(__always)
+    private func touch(slot: Int, in db: Database) {
         let lfu = server.config.usesLFU
         // An LRU record is the time alone: written without reading the slot (whose copy would
         // retain its key and value).
@@ -73,11 +94,14 @@ extension CommandContext {
 
     /// Stores `value` at `key`, keeping the key's TTL only when `keepTTL` is set (as SET KEEPTTL does).
     public func setKey(_ key: ByteString, _ value: RedisValue, keepTTL: Bool = false) {
-        // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
-        let lfu = server.config.usesLFU
-        let isNew = db.entries.set(value, forKey: key, access: KeyAccess(now: now, lfu: lfu).stored, keepingAccess: lfu, hint: db.recentSlot)
-        if !keepTTL { db.setExpireTime(nil, for: key) }
-        if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+        let isNew = withGuaranteedReferences { server, db in
+            // An overwritten key keeps its LFU counter (Redis's dbSetValue), else starts afresh.
+            let lfu = server.config.usesLFU
+            let isNew = db.entries.set(value, forKey: key, access: KeyAccess(now: now, lfu: lfu).stored, keepingAccess: lfu, hint: db.recentSlot)
+            if !keepTTL, db.expiresCount > 0 { db.setExpireTime(nil, for: key) }
+            if !db.encodingOverrides.isEmpty { db.encodingOverrides[key] = nil }
+            return isNew
+        }
         signalModified(key)
         if isNew { notify(.new, "new", key) }
     }
@@ -122,9 +146,11 @@ extension CommandContext {
 
     /// Tells WATCHers that `key` changed (Redis's signalModifiedKey).
     public func signalModified(_ key: ByteString) {
-        server.persistence.changedDuringCommand = true
-        server.touchWatchedKey(key, in: db.index)
-        server.trackingInvalidateKey(key, by: server.currentClient)
+        withGuaranteedReferences { server, db in
+            server.persistence.changedDuringCommand = true
+            server.touchWatchedKey(key, in: db.index)
+            server.trackingInvalidateKey(key, by: server.currentClient)
+        }
     }
 
     /// Publishes a keyspace event if `notify-keyspace-events` enables its class (Redis's notifyKeyspaceEvent).

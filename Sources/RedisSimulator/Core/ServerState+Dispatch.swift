@@ -60,20 +60,33 @@ extension ServerState {
     }
 
     private func processCommand(_ args: [ByteString], from client: SimulatorClient, whileScriptBusy: Bool) -> ExecutionResult {
-        let now = clock.nowMilliseconds()
-        if !whileScriptBusy, now >= nextExpireSweep { runTimers(now: now, expiryBudget: Self.fastExpiryBudget) }
+        // One reading gives the command's time and the start of its duration, as Redis's call()
+        // takes both from one ustime(): a clock read costs more than the rest of the checks.
+        let reading = clock.reading()
+        let now = reading.milliseconds
+        var startedMicroseconds = reading.wallMicroseconds
+        if !whileScriptBusy, now >= nextExpireSweep {
+            runTimers(now: now, expiryBudget: Self.fastExpiryBudget)
+            // The sweep's time is not the command's.
+            startedMicroseconds = SimulatorClock.wallMicroseconds()
+        }
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
         let spec: CommandSpec
-        do {
-            spec = try resolve(args)
-        } catch {
-            return reject(client, error, isExec: table.lookup(args[0])?.executesQueue ?? false, spec: specForStatistics(args))
+        if let last = lastResolvedSpec, !last.hasSubcommands, last.argumentCountIsValid(args.count), lastResolvedName == args[0] {
+            // The command resolved last, again: what a pipeline mostly sends.
+            spec = last
+        } else {
+            do {
+                spec = try resolve(args)
+            } catch {
+                return reject(client, error, isExec: table.lookup(args[0])?.executesQueue ?? false, spec: specForStatistics(args))
+            }
         }
-        client.lastCommand = spec.name
+        client.lastCommandSpec = spec
 
-        if let refusal = protectedRefusal(spec) {
+        if spec.isProtected, let refusal = protectedRefusal(spec) {
             return reject(client, refusal, spec: spec)
         }
         if !spec.allowsUnauthenticated, requiresAuthentication(client) {
@@ -96,10 +109,10 @@ extension ServerState {
         if !whileScriptBusy, refusesForMemory(denying: script?.deniesOOM == true || Self.isRefusedOutOfMemory(spec, from: client)) {
             return reject(client, RedisError(Self.outOfMemoryMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if commandWrites(spec, script: script, client: client), lacksGoodReplicas(now: now) {
+        if config.commandTiming.minReplicasToWrite > 0, commandWrites(spec, script: script, client: client), lacksGoodReplicas(now: now) {
             return reject(client, RedisError(Self.noReplicasMessage), isExec: spec.executesQueue, spec: spec)
         }
-        if let refusal = replicaRefusal(spec, client: client, script: script) {
+        if replication.primary != nil, let refusal = replicaRefusal(spec, client: client, script: script) {
             return reject(client, refusal, isExec: spec.executesQueue, spec: spec)
         }
         if !whileScriptBusy, pause != nil, !client.isScriptClient,
@@ -121,10 +134,10 @@ extension ServerState {
             return .reply(.array([.bulk("pong"), args.count == 2 ? .bulk(args[1]) : .bulk("")]))
         }
 
-        client.extraReplies = []
-        let reply = call(spec, args, client: client, now: now)
+        if !client.extraReplies.isEmpty { client.extraReplies = [] }
+        let reply = call(spec, args, client: client, now: now, startedMicroseconds: startedMicroseconds)
         let blocked = client.blocked != nil
-        if !whileScriptBusy { serveReadyKeys(now: now) }
+        if !whileScriptBusy, !blocking.readyKeys.isEmpty { serveReadyKeys(now: now) }
         if blocked { return .blocked }
         if client.withholdsReply {
             client.withholdsReply = false
@@ -169,7 +182,7 @@ extension ServerState {
             lastResolvedSpec = found
         }
         var spec = parent
-        if !parent.subcommands.isEmpty {
+        if parent.hasSubcommands {
             guard args.count >= 2 else {
                 // COMMAND alone is a command of its own; CONFIG alone is an arity error.
                 if parent.arity == -1 { return parent }
@@ -186,8 +199,12 @@ extension ServerState {
     }
 
     /// Runs a resolved command and turns a thrown error into its error reply. EXEC and scripts
-    /// call this directly for each command they run.
-    func call(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64) -> RESPValue {
+    /// call this directly for each command they run. Its duration is measured in real
+    /// microseconds, as Redis's ustime() measures it, from `startedMicroseconds` when the caller
+    /// has read the clock already.
+    func call(
+        _ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, startedMicroseconds: Int64? = nil
+    ) -> RESPValue {
         let context = CommandContext(
             server: self, client: client, args: args, db: databases[client.databaseIndex], now: now,
             spec: spec)
@@ -218,9 +235,12 @@ extension ServerState {
             persistence.changedDuringCommand = outerChanged || changed
             replication.replacement = outerReplacement
             replication.depth -= 1
-            commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
+            // Without replicas, or anything queued for them, there is nothing to propagate.
+            if !replication.replicas.isEmpty || (replication.depth == 0 && !replication.pending.isEmpty) {
+                commandEnded(spec, args, database: context.db.index, changed: changed, failed: failed, replacement: replacement)
+            }
         }
-        let startedNanoseconds = ScriptMonitor.monotonicNanoseconds()
+        let started = startedMicroseconds ?? SimulatorClock.wallMicroseconds()
         let reply: RESPValue
         do {
             reply = try spec.handler(context)
@@ -229,13 +249,21 @@ extension ServerState {
         } catch {
             reply = .error("ERR \(error)")
         }
-        if case .error = reply { failed = true }
+        // The error's line, read once: passing the whole reply on cost a copy and a destroy.
+        let errorLine: RESPLine?
+        if case .error(let line) = reply {
+            errorLine = line
+            failed = true
+        } else {
+            errorLine = nil
+        }
         let errorCounted = client.replyErrorCounted
         client.replyErrorCounted = false
-        let nanoseconds = ScriptMonitor.monotonicNanoseconds() - startedNanoseconds
+        // Real time may step back (NTP): a duration is never negative.
+        let nanoseconds = max(0, SimulatorClock.wallMicroseconds() - started) * 1000
         observeCall(spec, args, client: client, now: now, nanoseconds: nanoseconds)
         // One measurement feeds the slow log, latency events and commandstats alike.
-        countCall(spec, microseconds: max(0, nanoseconds / 1000), reply: reply, errorCounted: errorCounted)
+        countCall(spec, microseconds: nanoseconds / 1000, error: errorLine, errorCounted: errorCounted)
         return reply
     }
 

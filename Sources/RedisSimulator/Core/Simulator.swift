@@ -88,6 +88,9 @@ public final class Simulator: @unchecked Sendable {
     }
 
     /// Runs a command under the lock; while a script holds it, waits as `execute(pipeline:)` does.
+    /// Inlined: called out of line, its closure's captures (the arguments and the client) cost
+    /// every command two retains and releases.
+    @inline(__always)
     private func withLockUnlessScriptBusy(
         _ arguments: [ByteString], for client: SimulatorClient, _ body: (ServerState) -> ExecutionResult
     ) -> ExecutionResult {

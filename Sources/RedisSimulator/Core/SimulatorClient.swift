@@ -18,8 +18,12 @@ public final class SimulatorClient: @unchecked Sendable {
     let connectedAt: Int64
     /// Unix ms of the client's last command.
     var lastInteraction: Int64
+    /// The spec of the last command run, whose name CLIENT LIST shows (`cmd=`). Unowned: specs
+    /// live as long as the command table, and a counted reference (or the name, a String) cost
+    /// every command a retain and a release.
+    unowned(unsafe) var lastCommandSpec: CommandSpec?
     /// The last command run (CLIENT LIST `cmd=`).
-    var lastCommand: String = "NULL"
+    var lastCommand: String { lastCommandSpec?.name ?? "NULL" }
     /// True once QUIT was received or the client was closed.
     public internal(set) var isClosed = false
     /// True when the connection asked to close after its reply (QUIT).

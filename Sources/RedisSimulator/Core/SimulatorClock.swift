@@ -11,7 +11,8 @@ import Synchronization
 /// advances it to make expiry, locks and rate windows instant and deterministic.
 public final class SimulatorClock: Sendable {
     private let source: @Sendable () -> Int64
-    private let offset = Mutex<Int64>(0)
+    /// Atomic rather than locked: every command reads it, and only `advance` writes it.
+    private let offset = Atomic<Int64>(0)
     /// True on real time: one reading then gives both the clock and real microseconds.
     private let isWall: Bool
 
@@ -32,11 +33,11 @@ public final class SimulatorClock: Sendable {
     func reading() -> (milliseconds: Int64, wallMicroseconds: Int64) {
         guard isWall else { return (nowMilliseconds(), Self.wallMicroseconds()) }
         let micros = Self.wallMicroseconds()
-        return (micros / 1000 + offset.withLock { $0 }, micros)
+        return (micros / 1000 + offset.load(ordering: .acquiring), micros)
     }
 
     /// The current Unix time in milliseconds, offset included.
-    public func nowMilliseconds() -> Int64 { source() + offset.withLock { $0 } }
+    public func nowMilliseconds() -> Int64 { source() + offset.load(ordering: .acquiring) }
 
     /// The furthest `advance` may move the clock ahead of its source: a century, so every
     /// time computed from the clock (expiry deadlines, stream ids, idle times) stays far from
@@ -45,14 +46,18 @@ public final class SimulatorClock: Sendable {
 
     /// Moves the clock forward by `milliseconds`, never past `maximumOffsetMilliseconds`.
     public func advance(milliseconds: Int64) {
-        offset.withLock { current in
+        var current = offset.load(ordering: .acquiring)
+        while true {
             let (sum, overflow) = current.addingReportingOverflow(milliseconds)
-            current = overflow ? Self.maximumOffsetMilliseconds : min(max(sum, 0), Self.maximumOffsetMilliseconds)
+            let moved = overflow ? Self.maximumOffsetMilliseconds : min(max(sum, 0), Self.maximumOffsetMilliseconds)
+            let (exchanged, found) = offset.compareExchange(expected: current, desired: moved, ordering: .acquiringAndReleasing)
+            if exchanged { return }
+            current = found
         }
     }
 
     /// How far `advance` has moved the clock, in milliseconds.
-    public var offsetMilliseconds: Int64 { offset.withLock { $0 } }
+    public var offsetMilliseconds: Int64 { offset.load(ordering: .acquiring) }
 
     /// Real Unix time in milliseconds.
     @Sendable public static func wallMilliseconds() -> Int64 {

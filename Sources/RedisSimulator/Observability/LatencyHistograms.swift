@@ -10,18 +10,26 @@ struct LatencyHistograms {
     /// `bucketsPerCommand` counters per serial.
     private var counts: [Int64] = []
 
+    @inline(__always)
     mutating func record(_ spec: CommandSpec, nanoseconds: Int64) {
+        let slot = spec.serial
+        if slot >= names.count || names[slot] == nil { register(spec) }
+        counts[slot &* Self.bucketsPerCommand &+ Self.bucket(nanoseconds)] &+= 1
+    }
+
+    /// Makes room for a command's first count.
+    private mutating func register(_ spec: CommandSpec) {
         let slot = spec.serial
         if slot >= names.count {
             let added = slot - names.count + 64
             names += Array(repeating: nil, count: added)
             counts += Array(repeating: 0, count: added * Self.bucketsPerCommand)
         }
-        if names[slot] == nil { names[slot] = spec.name }
-        counts[slot * Self.bucketsPerCommand + Self.bucket(nanoseconds)] += 1
+        names[slot] = spec.name
     }
 
     /// The bucket of a duration: 0 below 1024 ns, then one per doubling, at most the last.
+    @inline(__always)
     static func bucket(_ nanoseconds: Int64) -> Int {
         let kibi = nanoseconds >> 10
         guard kibi > 0 else { return 0 }

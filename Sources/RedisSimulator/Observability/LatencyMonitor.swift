@@ -58,6 +58,7 @@ struct LatencyMonitor {
         return 1
     }
 
+    @inline(__always)
     mutating func recordCommand(_ spec: CommandSpec, nanoseconds: Int64) {
         byCommand.record(spec, nanoseconds: nanoseconds)
     }

@@ -3,8 +3,21 @@ import RESP
 /// What every executed command leaves behind for the server's observers: the slow log, the
 /// latency monitor and histograms, and the MONITOR stream (Redis's call() epilogue).
 extension ServerState {
-    /// Records a command `client` just ran for `nanoseconds`.
+    /// Records a command `client` just ran for `nanoseconds`. Inlined for the common case, a
+    /// command too quick for the slow log with no latency monitor and no MONITOR client: it
+    /// only counts in its latency histogram.
+    @inline(__always)
     func observeCall(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, nanoseconds: Int64) {
+        let timing = config.commandTiming
+        let slower = timing.slowlogSlowerThan
+        if timing.latencyMonitorThreshold == 0, slower < 0 || nanoseconds / 1000 < slower, monitors.isEmpty {
+            if timing.latencyTracking, client.blocked == nil { latency.recordCommand(spec, nanoseconds: nanoseconds) }
+            return
+        }
+        observeCallFully(spec, args, client: client, now: now, nanoseconds: nanoseconds)
+    }
+
+    private func observeCallFully(_ spec: CommandSpec, _ args: [ByteString], client: SimulatorClient, now: Int64, nanoseconds: Int64) {
         let microseconds = nanoseconds / 1000
         let timing = config.commandTiming
         let threshold = timing.latencyMonitorThreshold

@@ -49,17 +49,12 @@ extension ServerState {
         if let spec { stats.commands.update(spec) { $0.rejectedCalls += 1 } }
     }
 
-    /// Counts a command that ran for `microseconds` and answered `reply`. `errorCounted`: the
-    /// error reply was counted in errorstats where it arose (a script returning what a command
-    /// inside it answered), so only the command's failed_calls counts it.
-    func countCall(_ spec: CommandSpec, microseconds: Int64, reply: RESPValue, errorCounted: Bool = false) {
-        let failed: Bool
-        if case .error(let message) = reply {
-            if !errorCounted { stats.commands.countError(message) }
-            failed = true
-        } else {
-            failed = false
-        }
+    /// Counts a command that ran for `microseconds` and answered `error`, or no error when nil.
+    /// `errorCounted`: the error reply was counted in errorstats where it arose (a script
+    /// returning what a command inside it answered), so only the command's failed_calls counts it.
+    func countCall(_ spec: CommandSpec, microseconds: Int64, error: RESPLine?, errorCounted: Bool = false) {
+        let failed = error != nil
+        if let error, !errorCounted { stats.commands.countError(error) }
         stats.commands.update(spec) { stat in
             stat.calls += 1
             stat.microseconds += microseconds

@@ -4,9 +4,9 @@ extension CountedBTree {
     ///
     /// - Complexity: O(log n).
     public mutating func insert(_ member: ByteString, score: Double) {
-        Self.withPath { path in
-            let (leaf, position) = descend(toward: score, member, path: &path)
-            insert(member, score: score, into: leaf, at: position, path: &path)
+        editingWithPath { tree, path in
+            let (leaf, position) = tree.descend(toward: score, member, path: &path)
+            tree.insert(member, score: score, into: leaf, at: position, path: &path)
         }
     }
 
@@ -41,10 +41,10 @@ extension CountedBTree {
     /// - Complexity: O(log n).
     @discardableResult
     public mutating func remove(_ member: ByteString, score: Double) -> Bool {
-        Self.withPath { path in
-            let (leaf, position) = descend(toward: score, member, path: &path)
-            guard holds(leaf, position, score: score, member: member) else { return false }
-            remove(at: position, from: leaf, path: &path)
+        editingWithPath { tree, path in
+            let (leaf, position) = tree.descend(toward: score, member, path: &path)
+            guard tree.holds(leaf, position, score: score, member: member) else { return false }
+            tree.remove(at: position, from: leaf, path: &path)
             return true
         }
     }
@@ -57,19 +57,19 @@ extension CountedBTree {
     @discardableResult
     public mutating func move(_ member: ByteString, from oldScore: Double, to newScore: Double) -> Bool {
         enum Outcome { case absent, updatedInPlace, removed }
-        let outcome: Outcome = Self.withPath { path in
-            let (leaf, position) = descend(toward: oldScore, member, path: &path)
-            guard holds(leaf, position, score: oldScore, member: member) else { return .absent }
+        let outcome: Outcome = editingWithPath { tree, path in
+            let (leaf, position) = tree.descend(toward: oldScore, member, path: &path)
+            guard tree.holds(leaf, position, score: oldScore, member: member) else { return .absent }
             let base = leaf * Self.capacity
-            let used = Int(leaves[leaf].count)
-            if position > 0, position < used - 1, scores[base + position - 1] < newScore,
-                newScore < scores[base + position + 1]
+            let used = Int(tree.leaves[leaf].count)
+            if position > 0, position < used - 1, tree.scores[base + position - 1] < newScore,
+                newScore < tree.scores[base + position + 1]
             {
                 // Neither the first nor the last of its leaf, so no branch records this pair.
-                scores[base + position] = newScore
+                tree.scores[base + position] = newScore
                 return .updatedInPlace
             }
-            remove(at: position, from: leaf, path: &path)
+            tree.remove(at: position, from: leaf, path: &path)
             return .removed
         }
         switch outcome {

@@ -71,6 +71,16 @@ public struct CountedBTree {
         }
     }
 
+    /// `withPath` for an edit: the tree reaches `body` as a parameter. A closure that captured
+    /// a mutating `self` copied the whole tree (its eleven arrays retained and released) at
+    /// each call it made on it.
+    mutating func editingWithPath<R>(_ body: (inout CountedBTree, inout Path) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.maxDepth) { scratch in
+            var path = Path(branches: scratch.baseAddress!, slots: scratch.baseAddress! + Self.maxDepth)
+            return body(&self, &path)
+        }
+    }
+
     /// Walks down to the leaf that holds (or would take) the pair, recording the path; returns
     /// the leaf and the pair's lower-bound position in it (the first pair not below it).
     func descend(toward score: Double, _ member: ByteString, path: inout Path) -> (leaf: Int, position: Int) {

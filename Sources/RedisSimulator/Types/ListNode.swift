@@ -27,6 +27,9 @@ struct ListNode {
     /// The canonical integer an element is packed as, if any (as `PackedBytes.appendElement`).
     @inline(__always)
     static func packedInteger(_ element: ByteString) -> Int64? {
+        // Most elements are text: one look at the first byte turns them away before parsing.
+        let first = element.leadingByte
+        guard first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return nil }
         guard element.count <= 20, let value = element.int64Value, value.magnitude < 1 << 62 else { return nil }
         return value
     }
@@ -53,6 +56,11 @@ struct ListNode {
         // every byte but the first (highest) flagged.
         let body = p - target
         let groups = size - body
+        // Short elements (bodies under 128 bytes) have a one-byte back-length.
+        if groups == 1 {
+            put(UInt8(truncatingIfNeeded: body))
+            return
+        }
         for group in stride(from: groups - 1, through: 0, by: -1) {
             let bits = UInt8(truncatingIfNeeded: body >> (7 * group)) & 0x7F
             put(group == groups - 1 ? bits : bits | 0x80)

@@ -59,24 +59,19 @@ extension ListValue {
     public func push(_ element: ByteString, at end: ListEnd) {
         let packed = ListNode.Packed(element)
         let size = packed.size
-        if end == .right {
-            if let last = nodes.indices.last, nodes[last].size + size <= Self.nodeBytes {
-                nodes.update(last) { $0.append(packed) }
-            } else {
-                if let last = nodes.indices.last { nodes[last].compact() }
-                var node = ListNode()
-                node.append(packed)
-                nodes.append(node)
-            }
-        } else {
-            if !nodes.isEmpty, nodes[0].size + size <= Self.nodeBytes {
-                nodes.update(0) { $0.prepend(packed) }
-            } else {
-                if !nodes.isEmpty { nodes[0].compact() }
-                var node = ListNode()
-                node.append(packed)
-                nodes.insert(node, at: 0)
-            }
+        // The room check runs on the node in place: reading `nodes[i].size` copied the node,
+        // a retain and a release of its bytes on every push.
+        let endNode = end == .right ? nodes.count - 1 : 0
+        let pushed = !nodes.isEmpty && nodes.update(endNode) { (node: inout ListNode) -> Bool in
+            guard node.size + size <= Self.nodeBytes else { return false }
+            if end == .right { node.append(packed) } else { node.prepend(packed) }
+            return true
+        }
+        if !pushed {
+            if !nodes.isEmpty { nodes[endNode].compact() }
+            var node = ListNode()
+            node.append(packed)
+            if end == .right { nodes.append(node) } else { nodes.insert(node, at: 0) }
         }
         count += 1
     }

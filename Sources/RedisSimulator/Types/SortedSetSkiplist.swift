@@ -60,6 +60,19 @@ final class SortedSetSkiplist {
         return true
     }
 
+    /// `limit` pairs from 0-based `rank` on, read in place: `ordered.elements(…)` on this class's
+    /// stored tree copied the tree (its eleven arrays retained and released) for the call.
+    func elements(from rank: Int, limit: Int, reverse: Bool) -> [(member: ByteString, score: Double)] {
+        Self.elements(of: &ordered, from: rank, limit: limit, reverse: reverse)
+    }
+
+    /// The tree as an inout parameter, which a call reads in place.
+    private static func elements(
+        of tree: inout CountedBTree, from rank: Int, limit: Int, reverse: Bool
+    ) -> [(member: ByteString, score: Double)] {
+        tree.elements(from: rank, limit: limit, reverse: reverse)
+    }
+
     /// The members in ZSCAN order, cached until the next write.
     func scanOrder() -> ScanOrder {
         if let cached = scanOrderCache { return cached }

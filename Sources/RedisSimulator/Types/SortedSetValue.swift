@@ -144,7 +144,7 @@ extension SortedSetValue {
     ///
     /// - Complexity: O(n) as a listpack, O(log n + limit) as a skiplist.
     public func elements(from rank: Int, limit: Int, reverse: Bool = false) -> [(member: ByteString, score: Double)] {
-        if let skiplist { return skiplist.ordered.elements(from: rank, limit: limit, reverse: reverse) }
+        if let skiplist { return skiplist.elements(from: rank, limit: limit, reverse: reverse) }
         guard rank >= 0, rank < count, limit > 0 else { return [] }
         if !reverse { return packedElements(from: rank, limit: limit) }
         let low = max(0, rank - limit + 1)

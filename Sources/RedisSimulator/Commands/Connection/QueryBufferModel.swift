@@ -56,11 +56,15 @@ func requestBytes(_ args: [ByteString]) -> Int {
     return total
 }
 
-/// The number of decimal digits of a non-negative `number`.
+/// The number of decimal digits of a non-negative `number`: compared, not divided, since the
+/// lengths of a command's arguments are almost always below 100.
+@inline(__always)
 private func decimalDigits(_ number: Int) -> Int {
-    var digits = 1
-    var rest = number
-    while rest >= 10 {
+    if number < 10 { return 1 }
+    if number < 100 { return 2 }
+    var digits = 3
+    var rest = number / 1000
+    while rest > 0 {
         rest /= 10
         digits += 1
     }
