@@ -9,16 +9,19 @@ extension CommandContext {
     /// `lookup`, but `touching: false` leaves the key's access time and LFU counter as they
     /// are (Redis's LOOKUP_NOTOUCH, which EXISTS uses).
     public func lookup(_ key: ByteString, touching: Bool) -> RedisValue? {
-        if db.expiresCount > 0, expireIfNeeded(key) {
-            countRead(hit: false, key)
-            return nil
-        }
-        // The hit, the common case, reads the server and the database at +0: each use of the
-        // context's unowned fields otherwise costs a retain and a release.
-        let countsHit = !spec.isWrite
-        let found: RedisValue? = withGuaranteedReferences { server, db in
-            guard let slot = db.entries.slotIndex(of: key) else { return nil }
-            if countsHit { server.stats.keyspaceHits += 1 }
+        // Hit or miss, the server and the database are read at +0: each use of the context's
+        // unowned fields otherwise costs a retain and a release.
+        let countsReads = !spec.isWrite
+        return withGuaranteedReferences { server, db in
+            if db.expiresCount > 0, expireIfNeeded(key) {
+                if countsReads { Self.countMiss(key, server: server, db: db) }
+                return nil
+            }
+            guard let slot = db.entries.slotIndex(of: key) else {
+                if countsReads { Self.countMiss(key, server: server, db: db) }
+                return nil
+            }
+            if countsReads { server.stats.keyspaceHits += 1 }
             db.recentSlot = slot
             if touching {
                 if server.config.usesLFU {
@@ -31,8 +34,12 @@ extension CommandContext {
             }
             return db.entries[slot: slot].value
         }
-        if found == nil { countRead(hit: false, key) }
-        return found
+    }
+
+    /// A read found no key: counted in INFO's keyspace_misses, and a `keymiss` event.
+    private static func countMiss(_ key: ByteString, server: ServerState, db: Database) {
+        server.stats.keyspaceMisses += 1
+        server.notifyKeyspaceEvent(.keyMiss, event: "keymiss", key: key, db: db.index)
     }
 
     /// Runs `body` with the server and the database borrowed rather than retained.
@@ -67,16 +74,6 @@ extension CommandContext {
     public func peek(_ key: ByteString) -> RedisValue? {
         if expireIfNeeded(key) { return nil }
         return db.entries[key]
-    }
-
-    private func countRead(hit: Bool, _ key: ByteString) {
-        guard !spec.isWrite else { return }
-        if hit {
-            server.stats.keyspaceHits += 1
-        } else {
-            server.stats.keyspaceMisses += 1
-            notify(.keyMiss, "keymiss", key)
-        }
     }
 
     /// True when `key` exists (and has not expired).
