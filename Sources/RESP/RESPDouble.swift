@@ -20,4 +20,13 @@ public enum RESPDouble {
             return String(cString: buffer.baseAddress!)
         }
     }
+
+    /// `text(value)` as bytes: the bulk string a RESP2 client reads. An integral score, the
+    /// common case, is written straight into its array, with no String between.
+    public static func bytes(_ value: Double) -> [UInt8] {
+        if value != 0, value == value.rounded(), abs(value) < 1e15 {
+            return RESPEncoder.decimalBytes(Int64(value))
+        }
+        return Array(text(value).utf8)
+    }
 }

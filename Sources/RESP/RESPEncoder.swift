@@ -30,8 +30,7 @@ public enum RESPEncoder {
         let parts = fourth == nil ? 3 : 4
         func size(_ part: UnsafeRawBufferPointer) -> Int { 1 + decimalCount(Int64(part.count)) + 2 + part.count + 2 }
         let count = 1 + decimalCount(Int64(parts)) + 2 + size(first) + size(second) + size(third) + (fourth.map(size) ?? 0)
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var cursor = UnsafeMutableRawPointer(buffer.baseAddress!)
+        return bytes(count: count) { cursor in
             put(type, &cursor)
             putDecimal(Int64(parts), &cursor)
             putCRLF(&cursor)
@@ -39,8 +38,22 @@ public enum RESPEncoder {
             putBulk(second, &cursor)
             putBulk(third, &cursor)
             if let fourth { putBulk(fourth, &cursor) }
-            initialized = count
         }
+    }
+
+    /// An array of `count` bytes that `write` fills from its start. Array's own
+    /// uninitialized-capacity initializer looks its storage type up at run time on every call
+    /// (a few hundred instructions, more than writing a short message); an array grown to the
+    /// size with zeros uses the type's cached metadata.
+    @inline(__always)
+    static func bytes(count: Int, _ write: (inout UnsafeMutableRawPointer) -> Void) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBytes { raw in
+            guard var cursor = raw.baseAddress else { return }
+            write(&cursor)
+        }
+        return bytes
     }
 
     /// The multibulk request form of a command, as clients send it.
@@ -221,6 +234,12 @@ public enum RESPEncoder {
             count += 1
         }
         return count
+    }
+
+    /// The decimal text of `number`, sign included, as bytes.
+    static func decimalBytes(_ number: Int64) -> [UInt8] {
+        let count = decimalCount(number)
+        return bytes(count: count) { cursor in putDecimal(number, &cursor) }
     }
 
     /// Writes `number` in decimal: the digits go down from the end, two a step, so its length

@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    /// A score's bytes for a RESP2 reply are its `%.17g` text, whichever way they are made.
+    @Test func aDoublesBytesAreItsText() {
+        let values: [Double] = [
+            1, -1, 3, 0, -0.0, 1.5, 0.1, -2.25, 1e15, 1e15 - 1, -(1e15 - 1), 123_456_789_012_345,
+            9_007_199_254_740_993, 1e300, -1e-300, .infinity, -.infinity, .greatestFiniteMagnitude,
+        ]
+        for value in values {
+            #expect(RESPDouble.bytes(value) == Array(RESPDouble.text(value).utf8), "\(value)")
+        }
+    }
+
     @Test func encodesEveryKind() {
         #expect(RESPEncoder.encode(.simpleString("OK")) == Array("+OK\r\n".utf8))
         #expect(RESPEncoder.encode(.error("ERR x")) == Array("-ERR x\r\n".utf8))

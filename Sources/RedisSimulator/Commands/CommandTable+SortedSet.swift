@@ -70,7 +70,7 @@ extension CommandTable {
             let picked = zset.elements(at: RandomSample.positions(size: zset.count, count: count).map { index in
                 whole ? zset.count - 1 - index : index
             })
-            return sortedSetReply(picked, withScores: withScores, nested: ctx.resp3)
+            return sortedSetReply(picked, withScores: withScores, nested: ctx.resp3, resp3: ctx.resp3)
         },
         CommandSpec("zscan", arity: -3, flags: ["readonly"], keys: .single, categories: ["@read", "@sortedset", "@slow"]) { ctx in
             let cursor = try CollectionScan.cursor(ctx[2])

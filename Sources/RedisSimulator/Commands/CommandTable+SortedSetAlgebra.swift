@@ -111,7 +111,7 @@ extension CommandTable {
             let event = operation == .union ? "zunionstore" : operation == .intersection ? "zinterstore" : "zdiffstore"
             return storeSortedSet(ctx, destination, result, event: event)
         }
-        return sortedSetReply(result, withScores: withScores, nested: ctx.resp3)
+        return sortedSetReply(result, withScores: withScores, nested: ctx.resp3, resp3: ctx.resp3)
     }
 
     /// The combined members, sorted by (score, member).

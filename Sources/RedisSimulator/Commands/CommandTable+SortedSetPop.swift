@@ -24,7 +24,7 @@ extension CommandTable {
         let count = ctx.count == 3 ? try ctx.positiveInteger(at: 2) : 1
         guard let zset = try ctx.lookupSortedSet(ctx[1]), count > 0 else { return .array([]) }
         let popped = sortedSetPop(ctx, ctx[1], zset, max: max, count: Int(clamping: count))
-        return sortedSetReply(popped, withScores: true, nested: ctx.resp3 && ctx.count == 3)
+        return sortedSetReply(popped, withScores: true, nested: ctx.resp3 && ctx.count == 3, resp3: ctx.resp3)
     }
 
     /// Pops up to `count` members from the low (or high) end with Redis's events; deletes the key

@@ -90,7 +90,7 @@ extension CommandTable {
             selected = sortedSetSlice(zset, ranks, reverse: descending, offset: offset, limit: limit)
         }
         if let destination { return storeSortedSet(ctx, destination, selected, event: "zrangestore") }
-        return sortedSetReply(selected, withScores: withScores, nested: ctx.resp3)
+        return sortedSetReply(selected, withScores: withScores, nested: ctx.resp3, resp3: ctx.resp3)
     }
 
     /// The members at `ranks`, walked in the asked direction, after skipping `offset` and taking
@@ -106,9 +106,11 @@ extension CommandTable {
     }
 
     /// Members, with their scores when asked: interleaved (RESP2's flat form) or, when
-    /// `nested` (RESP3), as one [member, score] pair per member.
+    /// `nested` (RESP3), as one [member, score] pair per member. A `resp3` client gets scores
+    /// as doubles; a RESP2 client gets their text at once, so the reply needs no adapting
+    /// pass (which copies the whole array to change its scores).
     static func sortedSetReply(
-        _ elements: [(member: ByteString, score: Double)], withScores: Bool, nested: Bool = false
+        _ elements: [(member: ByteString, score: Double)], withScores: Bool, nested: Bool, resp3: Bool
     ) -> RESPValue {
         if withScores, nested {
             return .array(elements.map { .array([.bulk($0.member), .double($0.score)]) })
@@ -117,7 +119,9 @@ extension CommandTable {
         reply.reserveCapacity(elements.count * (withScores ? 2 : 1))
         for element in elements {
             reply.append(.bulk(element.member))
-            if withScores { reply.append(.double(element.score)) }
+            if withScores {
+                reply.append(resp3 ? .double(element.score) : .bulkString(RESPDouble.bytes(element.score)))
+            }
         }
         return .array(reply)
     }
