@@ -53,7 +53,10 @@ final class LoopPushDelivery: Sendable {
         // subscriptions): those are flushed in the next round.
         while !written.value.isEmpty {
             swap(&written.value, &flushing.value)
-            for handler in flushing.value { handler.turnEnded() }
+            // Latest first, as Redis puts a client at the head of its pending writes: a
+            // publisher, noted after the subscribers its PUBLISH wrote to, gets its reply
+            // before they get the message, and sends its next message sooner.
+            for handler in flushing.value.reversed() { handler.turnEnded() }
             flushing.value.removeAll(keepingCapacity: true)
         }
     }
