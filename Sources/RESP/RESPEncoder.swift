@@ -62,7 +62,7 @@ public enum RESPEncoder {
     }
 
     /// How many bytes the wire form of `value` takes.
-    public static func encodedCount(of value: RESPValue) -> Int {
+    public static func encodedCount(of value: borrowing RESPValue) -> Int {
         switch value {
         case .simpleString(let text), .error(let text):
             return 1 + text.byteCount + 2
@@ -73,13 +73,9 @@ public enum RESPEncoder {
         case .nullBulkString, .nullArray:
             return 5
         case .array(let items), .set(let items), .push(let items):
-            var count = 1 + decimalCount(Int64(items.count)) + 2
-            for item in items { count += encodedCount(of: item) }
-            return count
+            return 1 + decimalCount(Int64(items.count)) + 2 + encodedCount(ofEach: items)
         case .map(let items):
-            var count = 1 + decimalCount(Int64(items.count / 2)) + 2
-            for item in items { count += encodedCount(of: item) }
-            return count
+            return 1 + decimalCount(Int64(items.count / 2)) + 2 + encodedCount(ofEach: items)
         case .double(let number):
             return 1 + RESPDouble.text(number).utf8.count + 2
         case .boolean:
@@ -103,7 +99,7 @@ public enum RESPEncoder {
         return target.baseAddress!.distance(to: cursor)
     }
 
-    private static func write(_ value: RESPValue, at cursor: inout UnsafeMutableRawPointer) {
+    private static func write(_ value: borrowing RESPValue, at cursor: inout UnsafeMutableRawPointer) {
         switch value {
         case .simpleString(let text):
             put(UInt8(ascii: "+"), &cursor)
@@ -168,7 +164,20 @@ public enum RESPEncoder {
         put(type, &cursor)
         putDecimal(Int64(count), &cursor)
         putCRLF(&cursor)
-        for item in items { write(item, at: &cursor) }
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices { write(items[index], at: &cursor) }
+        }
+    }
+
+    /// The bytes of every item. The items are read in place through the array's buffer: a
+    /// `for` loop over the array copies each one, a retain and a release per element of a
+    /// long reply.
+    private static func encodedCount(ofEach items: [RESPValue]) -> Int {
+        items.withUnsafeBufferPointer { items in
+            var count = 0
+            for index in items.indices { count += encodedCount(of: items[index]) }
+            return count
+        }
     }
 
     @inline(__always)

@@ -40,11 +40,20 @@ extension RESPValue {
         case .nullBulkString, .nullArray:
             return protocolVersion >= 3
         case .array(let items):
-            return items.contains { $0.needsAdapting(toProtocol: protocolVersion) }
+            return Self.anyNeedsAdapting(items, toProtocol: protocolVersion)
         case .map(let items), .set(let items), .push(let items):
-            return protocolVersion < 3 || items.contains { $0.needsAdapting(toProtocol: protocolVersion) }
+            return protocolVersion < 3 || Self.anyNeedsAdapting(items, toProtocol: protocolVersion)
         case .double, .boolean, .null, .verbatimString, .bigNumber:
             return protocolVersion < 3
+        }
+    }
+
+    /// True when an item needs adapting; the items are read in place through the array's
+    /// buffer, as `contains` would copy each (a retain and a release per element).
+    private static func anyNeedsAdapting(_ items: [RESPValue], toProtocol protocolVersion: Int) -> Bool {
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices where items[index].needsAdapting(toProtocol: protocolVersion) { return true }
+            return false
         }
     }
 }
