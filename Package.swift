@@ -4,6 +4,8 @@ import PackageDescription
 // The engine runs one command at a time under its own lock, and the protocol code is confined
 // to one event loop; the runtime's dynamic exclusivity checks cost 5-9% of a SET in release
 // builds, so the hot modules turn them off there (debug builds and tests keep them on).
+// scripts/build-release.sh, which every script's release build goes through, turns them off in
+// the dependencies too (SwiftNIO's read and write paths), which a package cannot do.
 let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 // The module graph follows DESIGN.md: C shims and Basics → RESP → simulator/scripting → server/live → lessons → executable.

@@ -23,8 +23,7 @@ workers=${*:-1 2 4}
 rounds=${ROUNDS:-2}
 binary=${REDISLINGS:-}
 if [ -z "$binary" ]; then
-    swift build -c release --product redislings >&2
-    swift build -c release --product redislings-server >&2
+    bash scripts/build-release.sh redislings redislings-server >&2
     binary="$(swift build -c release --show-bin-path)/redislings"
 fi
 command -v redis-server >/dev/null || { echo "redis-server is not installed" >&2; exit 1; }

@@ -14,8 +14,7 @@ scenarios=("$@")
 
 binary=${REDISLINGS_BIN:-}
 if [ -z "$binary" ]; then
-    swift build -c release --product redislings >/dev/null
-    swift build -c release --product redislings-server >/dev/null
+    bash scripts/build-release.sh redislings redislings-server >/dev/null
     binary="$(swift build -c release --show-bin-path)/redislings"
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

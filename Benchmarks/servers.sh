@@ -19,8 +19,7 @@ build_serve() {
         [ -x "$binary" ] || { echo "Error: REDISLINGS_BINARY=$binary is not an executable." >&2; exit 1; }
         return
     fi
-    swift build -c release --product redislings >/dev/null
-    swift build -c release --product redislings-server >/dev/null
+    bash scripts/build-release.sh redislings redislings-server >/dev/null
     binary="$(swift build -c release --show-bin-path)/redislings"
 }
 

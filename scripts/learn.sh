@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-swift build -c release --product redislings
-# `redislings serve` runs as this lean program when it sits beside redislings.
-swift build -c release --product redislings-server
+# `redislings serve` runs as redislings-server, a leaner program, when it sits beside redislings.
+bash scripts/build-release.sh redislings redislings-server
 exec .build/release/redislings "$@"

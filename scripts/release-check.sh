@@ -4,6 +4,6 @@
 # only this shows what the optimizer changes. Exits 1 on any difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product ReleaseCheck
+bash scripts/build-release.sh ReleaseCheck
 "$(swift build -c release --show-bin-path)/ReleaseCheck" \
     Tests/RedisSimulatorTests/Differential Tests/RedisScriptingTests/Differential
