@@ -28,6 +28,8 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     var unread: ByteBuffer?
     /// Whether the client has authenticated, which sets the decoder's size limits.
     var authenticated = true
+    /// The connection limits as this connection last read them.
+    var limitsCache = CachedConnectionLimits()
     let onShutdown: @Sendable () -> Void
     var client: SimulatorClient?
     var context: ChannelHandlerContext?
@@ -161,7 +163,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         // Until the session opens (a script held the simulator), bytes wait undecoded: the
         // decoder's limits depend on whether the client must authenticate.
         guard client != nil else { return }
-        let limits = simulator.connectionLimits
+        let limits = currentLimits()
         decodeUnread(limits)
         if let unread, Int64(unread.readableBytes) > limits.queryBufferLimit {
             // Redis closes such a client without a reply ("reached max query buffer length").
@@ -194,7 +196,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// Decodes and runs requests until the client blocks, waits, closes or has nothing
     /// complete left.
     func process() {
-        let limits = simulator.connectionLimits
+        let limits = currentLimits()
         while client != nil {
             runQueued()
             guard !blocked, !waitingForScript, !closing, decodeUnread(limits) else { return }
@@ -244,6 +246,9 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         unread = input
         return decoded
     }
+
+    /// The limits CONFIG sets on connections, as they are now.
+    func currentLimits() -> ConnectionLimits { simulator.connectionLimits(through: &limitsCache) }
 
     /// The traits of the command `arguments` names. The name last looked up is remembered: a
     /// pipeline mostly repeats one command, and comparing the name costs a tenth of the lookup.
@@ -498,7 +503,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// for more than the soft limit's seconds; what it had not read is dropped.
     func exceedsOutputBufferLimit(pending: Int) -> Bool {
         guard let client else { return false }
-        let limits = simulator.connectionLimits
+        let limits = currentLimits()
         let limit = client.outputBuffer.isPubSub ? limits.pubsubOutput : limits.normalOutput
         return limit.isExceeded(
             pending: pending, nowSeconds: Int64(NIODeadline.now().uptimeNanoseconds / 1_000_000_000),

@@ -20,6 +20,21 @@ import Testing
         await served.stop()
     }
 
+    /// A connection keeps a copy of the limits, read on each request: CONFIG SET from another
+    /// client must reach a connection that read them before the change.
+    @Test func aConnectionOpenedBeforeTheChangeFollowsIt() async throws {
+        let served = try await ServedSimulator()
+        let client = try RawClient(port: served.port)
+        client.send("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$\(1024 * 1024 + 1)\r\n" + String(repeating: "v", count: 1024 * 1024 + 1) + "\r\n")
+        #expect(try client.read() == .ok)
+        let admin = try RawClient(port: served.port)
+        admin.send("CONFIG SET proto-max-bulk-len 1mb\r\n")
+        #expect(try admin.read() == .ok)
+        client.send("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$\(1024 * 1024 + 1)\r\n")
+        #expect(try client.read() == .error("ERR Protocol error: invalid bulk length"))
+        await served.stop()
+    }
+
     @Test func aPartialRequestOverTheQueryBufferLimitClosesTheConnection() async throws {
         let served = try await ServedSimulator()
         let admin = try RawClient(port: served.port)

@@ -37,13 +37,41 @@ public struct OutputBufferLimit: Sendable, Equatable {
     }
 }
 
+/// A connection's copy of the limits, and which publication of them it holds: a server reads
+/// the limits on every read from a client, and the copy makes that one atomic load until
+/// CONFIG changes them.
+public struct CachedConnectionLimits: Sendable {
+    /// The publication `limits` came from; publications are numbered from 1.
+    var generation: UInt64 = 0
+    var limits = ConnectionLimits()
+
+    /// A copy that is refreshed on its first reading.
+    public init() {}
+}
+
 /// The current limits, published by the config on every change and read by servers.
 final class PublishedLimits: Sendable {
     private let current = Mutex(ConnectionLimits())
+    /// Counts publications, so that a cached copy knows when it is out of date.
+    private let generation = Atomic<UInt64>(1)
 
     var value: ConnectionLimits { current.withLock { $0 } }
 
-    func publish(_ limits: ConnectionLimits) { current.withLock { $0 = limits } }
+    /// The current limits, from `cache` unless they were published since it was filled.
+    func read(through cache: inout CachedConnectionLimits) -> ConnectionLimits {
+        // Loaded before the value: a publication in between makes the next reading refresh again.
+        let latest = generation.load(ordering: .acquiring)
+        if cache.generation != latest {
+            cache.limits = value
+            cache.generation = latest
+        }
+        return cache.limits
+    }
+
+    func publish(_ limits: ConnectionLimits) {
+        current.withLock { $0 = limits }
+        generation.add(1, ordering: .releasing)
+    }
 }
 
 extension ServerConfig {
