@@ -4,14 +4,18 @@
 # For each: delivered messages per second while loaded, p50/p99 delivery latency unloaded (one
 # message at a time) and loaded (at most WINDOW messages ahead of the slowest subscriber), and
 # zero loss checked (every subscriber gets every message once, in order). Ratios are
-# serve / redis: higher is better for msg/s, lower for latency.
-#   Benchmarks/pubsub-fanout.sh [unloaded-messages] [loaded-messages] [window] [subscriber-counts]
+# serve / redis: higher is better for msg/s, lower for latency. Each configuration runs ROUNDS
+# times (default 3) on each server, alternating which goes first, and each figure is the median
+# of its rounds: one run of one subscriber moved by 0.2 from run to run on a 2-core machine.
+#   [ROUNDS=3] Benchmarks/pubsub-fanout.sh [unloaded-messages] [loaded-messages] [window] [subscriber-counts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unloaded=${1:-500}
 loaded=${2:-20000}
 window=${3:-256}
 counts=${4:-"1 10 100"}
+rounds=${ROUNDS:-3}
+case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
 
 . Benchmarks/servers.sh
 require_tools redis-server redis-cli cc python3
@@ -21,6 +25,17 @@ client="$workdir/fanout"
 cc -O2 -o "$client" Benchmarks/PubSubFanout/fanout.c -lhiredis \
     || { echo "Error: could not compile the fan-out client (libhiredis-dev is needed)." >&2; exit 1; }
 
+# The median of each figure over the rounds' lines (rate, latencies), and the sums of the lost
+# and misordered counts, so that a loss in any round is reported.
+median_run() {
+    python3 -c '
+import statistics, sys
+runs = [line.split() for line in sys.argv[1].splitlines() if line.strip()]
+figures = [statistics.median(float(run[i]) for run in runs) for i in range(5)]
+counts = [sum(int(run[i]) for run in runs) for i in (5, 6)]
+print(" ".join([f"{figures[0]:.0f}"] + [f"{f:.1f}" for f in figures[1:]] + [str(c) for c in counts]))' "$1"
+}
+
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-4s %-8s %-6s %12s %12s %6s | %18s %18s | %18s %18s\n' S mode server "msg/s" "" ratio \
     "p50/p99 unloaded" ratio "p50/p99 loaded" ratio
@@ -28,8 +43,19 @@ failed=0
 throughput_ratios=()
 for subscribers in $counts; do
     for mode in plain pattern; do
-        ours=$("$client" "$serve_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")
-        theirs=$("$client" "$redis_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")
+        our_runs="" their_runs=""
+        for round in $(seq "$rounds"); do
+            if [ $((round % 2)) = 1 ]; then order="serve redis"; else order="redis serve"; fi
+            for who in $order; do
+                if [ "$who" = serve ]; then
+                    our_runs+=$("$client" "$serve_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")$'\n'
+                else
+                    their_runs+=$("$client" "$redis_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")$'\n'
+                fi
+            done
+        done
+        ours=$(median_run "$our_runs")
+        theirs=$(median_run "$their_runs")
         read -r o_rate o_u50 o_u99 o_l50 o_l99 o_lost o_order <<<"$ours"
         read -r r_rate r_u50 r_u99 r_l50 r_l99 r_lost r_order <<<"$theirs"
         if [ "$o_lost" != 0 ] || [ "$o_order" != 0 ] || [ "$r_lost" != 0 ] || [ "$r_order" != 0 ]; then
