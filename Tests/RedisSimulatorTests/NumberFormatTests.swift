@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import RedisSimulator
 
@@ -25,6 +28,23 @@ import RedisSimulator
     @Test(arguments: ["", " 1", "1 ", "nan", "NaN", "1e400", "1e-400", "abc", "1.2.3", "--1", "\t1"])
     func strictDoublesRefuse(text: String) {
         #expect(ByteString(text).doubleValue == nil)
+    }
+
+    /// A sign and at most 15 digits, leading zeros included, are read without `strtod`; the
+    /// value, and the sign of a zero, must be what `strtod` reads over the whole string.
+    @Test(arguments: [
+        "000000019375", "-000", "+0012", "-0", "0", "7", "999999999999999", "-999999999999999",
+        "000000000000000", "9999999999999999", "0000000000000001", "-0000000000000000", "-", "+", "-+1", "12a",
+    ])
+    func shortDecimalsReadAsStrtodReadsThem(text: String) {
+        let expected: Double? = text.withCString { start in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(start, &end)
+            return end.map { $0 - UnsafeMutablePointer(mutating: start) } == text.utf8.count ? value : nil
+        }
+        let actual = ByteString(text).doubleValue
+        #expect(actual == expected)
+        #expect(actual?.sign == expected?.sign)
     }
 
     @Test func negativeZeroKeepsItsSign() throws {

@@ -21,6 +21,7 @@ extension ByteString {
     /// - Complexity: O(n).
     public var doubleValue: Double? {
         if count <= 15, let small = int64Value { return Double(small) }
+        if let digits = shortDecimalValue { return digits }
         guard !isEmpty, !Self.isCSpace(firstByte) else { return nil }
         return withCString { text -> Double? in
             errno = 0
@@ -71,13 +72,42 @@ extension ByteString {
         }
     }
 
-    /// Calls `body` with the bytes as a NUL-terminated C string.
-    func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
-        var buffer = [CChar](repeating: 0, count: count + 1)
-        buffer.withUnsafeMutableBytes { raw in
-            withUnsafeBytes { raw.copyMemory(from: $0) }
+    /// What `strtod` reads in a sign and at most 15 decimal digits, leading zeros included
+    /// (redis-benchmark's scores are `000000019375`, which `int64Value` refuses as Redis's
+    /// string2ll does): every such number is a Double exactly, so it needs no C call. Nil for
+    /// anything else, which `strtod` then reads.
+    private var shortDecimalValue: Double? {
+        guard count <= 16 else { return nil }
+        return withUnsafeBytes { bytes -> Double? in
+            var index = 0
+            var negative = false
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+                negative = sign == UInt8(ascii: "-")
+                index = 1
+            }
+            let digits = bytes.count - index
+            guard digits >= 1, digits <= 15 else { return nil }
+            var value: Int64 = 0
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit <= 9 else { return nil }
+                value = value * 10 + Int64(digit)
+                index += 1
+            }
+            // strtod keeps the sign of a zero: "-0" is -0.0.
+            return negative ? -Double(value) : Double(value)
         }
-        return buffer.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// Calls `body` with the bytes as a NUL-terminated C string, copied to the stack when short.
+    func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+            withUnsafeBytes { bytes in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+            }
+            buffer[count] = 0
+            return body(UnsafePointer(buffer.baseAddress!))
+        }
     }
 
     /// The first byte (callers check that there is one).
