@@ -20,7 +20,6 @@ extension ByteString {
     ///
     /// - Complexity: O(n).
     public var doubleValue: Double? {
-        if count <= 15, let small = int64Value { return Double(small) }
         if let digits = shortDecimalValue { return digits }
         guard !isEmpty, !Self.isCSpace(firstByte) else { return nil }
         return withCString { text -> Double? in
@@ -39,7 +38,7 @@ extension ByteString {
     ///
     /// - Complexity: O(n).
     public var scoreBoundValue: Double? {
-        if count <= 15, let small = int64Value { return Double(small) }
+        if let digits = shortDecimalValue { return digits }
         return withCString { text -> Double? in
             var end: UnsafeMutablePointer<CChar>?
             let value = strtod(text, &end)
@@ -74,8 +73,9 @@ extension ByteString {
 
     /// What `strtod` reads in a sign and at most 15 decimal digits, leading zeros included
     /// (redis-benchmark's scores are `000000019375`, which `int64Value` refuses as Redis's
-    /// string2ll does): every such number is a Double exactly, so it needs no C call. Nil for
-    /// anything else, which `strtod` then reads.
+    /// string2ll does): every such number is a Double exactly, so it needs no C call. The one
+    /// fast path of both readings above, integers included. Nil for anything else, which
+    /// `strtod` then reads.
     private var shortDecimalValue: Double? {
         guard count <= 16 else { return nil }
         return withUnsafeBytes { bytes -> Double? in
