@@ -14,11 +14,10 @@ unloaded=${1:-500}
 loaded=${2:-20000}
 window=${3:-256}
 counts=${4:-"1 10 100"}
-rounds=${ROUNDS:-3}
-case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
 
 . Benchmarks/servers.sh
 require_tools redis-server redis-cli cc python3
+read_rounds
 build_serve
 start_servers
 client="$workdir/fanout"
@@ -45,8 +44,7 @@ for subscribers in $counts; do
     for mode in plain pattern; do
         our_runs="" their_runs=""
         for round in $(seq "$rounds"); do
-            if [ $((round % 2)) = 1 ]; then order="serve redis"; else order="redis serve"; fi
-            for who in $order; do
+            for who in $(round_order "$round"); do
                 if [ "$who" = serve ]; then
                     our_runs+=$("$client" "$serve_port" "$subscribers" "$mode" "$unloaded" "$loaded" "$window")$'\n'
                 else

@@ -10,11 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
 pipelined_requests=${2:-1000000}
-rounds=${ROUNDS:-3}
-case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
 
 . Benchmarks/servers.sh
 require_tools redis-server redis-benchmark
+read_rounds
 build_serve
 start_servers
 
@@ -57,9 +56,7 @@ for mode in "1|$requests" "16|$pipelined_requests"; do
         set +f
         our_rates=() their_rates=()
         for round in $(seq "$rounds"); do
-            # Alternate who goes first, so that neither always runs on a list or set the other grew.
-            if [ $((round % 2)) = 1 ]; then order="serve redis"; else order="redis serve"; fi
-            for who in $order; do
+            for who in $(round_order "$round"); do
                 if [ "$who" = serve ]; then port=$serve_port; else port=$redis_port; fi
                 measured=$(rate "$port" "$pipeline" "$count" "${args[@]}")
                 if [ -z "$measured" ]; then

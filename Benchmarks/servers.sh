@@ -6,6 +6,9 @@
 #   start_servers [REDIS-ARG...] sets $workdir, $serve_port, $redis_port, $serve_pid, $redis_pid
 #   stop_servers                 stops both (start_servers may then run again)
 #   rss_kb PID                   the process's resident size (VmRSS) in kB
+#   read_rounds                  sets $rounds from ROUNDS (default 3), or exits with a clear error
+#   round_order N                "serve redis" for odd rounds, "redis serve" for even ones: who
+#                                goes first alternates, so neither always finds what the other grew
 
 require_tools() {
     for tool in "$@"; do
@@ -49,3 +52,10 @@ stop_servers() {
 }
 
 rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
+
+read_rounds() {
+    rounds=${ROUNDS:-3}
+    case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
+}
+
+round_order() { if [ $(($1 % 2)) = 1 ]; then echo "serve redis"; else echo "redis serve"; fi; }
