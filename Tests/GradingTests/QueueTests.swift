@@ -182,6 +182,41 @@ import Testing
             (error as? GradingError)?.message.hasPrefix("run 'lost' is gone from the grading queue") == true
         }
     }
+
+    /// A coordinator whose wait is cancelled stops asking the queue and says why, rather than
+    /// polling for ever (its sleep would return at once, cancelled).
+    @Test func aCancelledWaitForResultsEnds() async throws {
+        let backend = SimulatorBackend()
+        let coordinator = QueueCoordinator(connection: try await backend.connect(), label: "simulator")
+        let job = QueueJob(run: "slow", key: "ada/ex-counter", exercise: "ex-counter", submission: SubmissionText(kind: .redis, text: "pass"))
+        let run = try await coordinator.open(QueueRun(
+            name: "slow", exercises: ["ex-counter"], catalog: "c", submissions: QueueCoordinator.fingerprint(of: [job]), total: 1,
+            timeLimit: 5, commandLimit: 100, memoryLimit: 64, claimAfterMilliseconds: 10_000, maxDeliveries: 3))
+        try await coordinator.enqueue([job], run: run)
+        let ending = WaitEnding()
+        let waiting = Task {
+            do throws(GradingError) {
+                _ = try await coordinator.results(of: run, progress: { _, _ in })
+                ending.note("results")
+            } catch {
+                ending.note(error.message)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        waiting.cancel()
+        // It ends within milliseconds; ten seconds only keeps a spinning wait from hanging the suite.
+        for _ in 0..<1_000 where ending.text == nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(ending.text == "stopped waiting for the results of run 'slow': the wait was cancelled")
+    }
+}
+
+/// How a wait for results ended: "results", or the error's message.
+private final class WaitEnding: Sendable {
+    private let ending = Mutex<String?>(nil)
+
+    var text: String? { ending.withLock { $0 } }
+
+    func note(_ text: String) { ending.withLock { $0 = text } }
 }
 
 /// The names of the commands sent through `RecordingConnection`s, in order.

@@ -111,7 +111,13 @@ public struct QueueCoordinator: Sendable {
                     "run '\(run.name)' is gone from the grading queue at \(queue.label) (was its Redis restarted without persistence?)",
                     help: "Run the same command again: the run starts afresh under the same --run name.")
             }
-            try? await Task.sleep(for: .milliseconds(200))
+            // A cancelled wait ends: `try?` would make the sleep return at once, and the loop
+            // would ask the queue for ever as fast as it answers.
+            do {
+                try await Task.sleep(for: .milliseconds(200))
+            } catch {
+                throw GradingError("stopped waiting for the results of run '\(run.name)': the wait was cancelled")
+            }
         }
         var outcomes: [String: SubmissionOutcome] = [:]
         var cursor = "0"
