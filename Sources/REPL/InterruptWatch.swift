@@ -29,8 +29,13 @@ final class InterruptWatch: Sendable {
     }
 
     /// Stops watching; true when Ctrl-C closed the connection, which must then be replaced.
-    func finish() -> Bool {
-        watcher.withLock { $0?.cancel() }
+    /// Waits for an interruption under way: closing the connection ends the command before
+    /// `interrupt` returns, and a session that looked then would take the interrupted command
+    /// for a lost connection (and keep the closed one).
+    func finish() async -> Bool {
+        let task = watcher.withLock { $0 }
+        task?.cancel()
+        await task?.value
         return outcomes.withLock { $0.contains(.connectionClosed) }
     }
 }

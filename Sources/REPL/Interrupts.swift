@@ -15,10 +15,15 @@ public enum Interrupts {
     /// Installs the SIGINT handler.
     public static func install() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Interrupts.flag.store(true, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = { _ in Interrupts.press() }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+    }
+
+    /// Notes a Ctrl-C: what the SIGINT handler does (async-signal-safe: one atomic store).
+    static func press() {
+        flag.store(true, ordering: .relaxed)
     }
 
     /// True when Ctrl-C was pressed since the last call; clears the flag.

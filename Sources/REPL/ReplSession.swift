@@ -277,7 +277,7 @@ public final class ReplSession: @unchecked Sendable {
         } catch {
             reply = .failure(error)
         }
-        if watch?.finish() == true {
+        if await watch?.finish() == true {
             await replace(connection)
             return nil
         }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The outcome of a shell command run by a test.
@@ -19,15 +20,11 @@ public func runShell(_ script: String, timeout: Int = 60) throws -> ShellResult 
     return ShellResult(status: exitStatus, output: output)
 }
 
-/// `runShell` on a Dispatch thread. A test that waits for a shell script holds one of the few
-/// threads (one per core) that every async test of the process shares; two at once stall them
-/// all, and timing-bound tests elsewhere fail. Async tests should call this.
+/// `runShell` on a thread of its own (`onOwnThread`). A test that waits for a shell script on
+/// one of the few threads (one per core) that every task of the test process shares stalls
+/// them all, and timing-bound tests elsewhere fail. Async tests should call this.
 public func runShellOffThePool(_ script: String, timeout: Int = 60) async throws -> ShellResult {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try runShell(script, timeout: timeout) })
-        }
-    }
+    try await onOwnThread(named: "test-shell") { try runShell(script, timeout: timeout) }
 }
 
 /// What `command` (a /bin/sh command line) prints on standard output, its standard error

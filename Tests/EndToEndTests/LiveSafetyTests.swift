@@ -27,11 +27,11 @@ import Testing
     }
 
     /// DUMP of every key in every database, one line each, sorted.
-    static func snapshot(_ port: Int) throws -> String {
-        try runShell(snapshotScript(port)).output
+    static func snapshot(_ port: Int) async throws -> String {
+        try await runShellOffThePool(snapshotScript(port)).output
     }
 
-    /// The shell script `snapshot` runs (async tests run it with `runShellOffThePool`).
+    /// The shell script `snapshot` runs.
     static func snapshotScript(_ port: Int) -> String {
         """
             for db in $(seq 0 15); do
@@ -87,7 +87,7 @@ import Testing
                 try files.lock.write(to: fall.appendingPathComponent("\(student)/ex-lock.lua"), atomically: true, encoding: .utf8)
             }
             try Self.fill(server.port, skipping: [3, 4])
-            let before = try Self.snapshot(server.port)
+            let before = try await Self.snapshot(server.port)
             let arguments = [
                 "grade", "fall", "--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path,
                 "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path, "--out", "reports",
@@ -108,7 +108,7 @@ import Testing
             // Rehearsed on the simulator, the loop never reaches the shared server.
             #expect(results.contains("the script ran past the Lua time budget"), "the looping student is told the script was stopped")
             #expect(try runShell("redis-cli -p \(server.port) PING").output == "PONG\n")
-            #expect(try Self.snapshot(server.port) == before)
+            #expect(try await Self.snapshot(server.port) == before)
             // No run's ACL user is left behind.
             #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
         }
@@ -117,7 +117,7 @@ import Testing
     @Test func exerciseCheckDevCheckAndTheREPLLeaveForeignKeysAlone() async throws {
         try await Self.withLiveServer("live-safety") { server, binary, work in
             try Self.fill(server.port, skipping: [])
-            let before = try Self.snapshot(server.port)
+            let before = try await Self.snapshot(server.port)
             let url = "redis://127.0.0.1:\(server.port)/15"
             let course = ["--lessons", Self.fixtures.appendingPathComponent("Course/Lessons").path, "--exercises", Self.fixtures.appendingPathComponent("Course/Exercises").path]
             let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
@@ -139,7 +139,7 @@ import Testing
             #expect(repl.standardOutput.contains("NOPERM"), "\(repl.standardOutput)")
             // The key the REPL created went with it.
             #expect(try runShell("redis-cli -p \(server.port) -n 15 EXISTS mine:fresh").output == "0\n")
-            #expect(try Self.snapshot(server.port) == before)
+            #expect(try await Self.snapshot(server.port) == before)
             #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
         }
     }
@@ -244,7 +244,7 @@ import Testing
             let script = names.map { "SET \($0) foreign-\($0)" }.joined(separator: "\n")
             _ = try runShell("printf '%s\\n' '\(script)' | redis-cli -p \(server.port) -n 15 >/dev/null")
             #expect(try runShell("redis-cli -p \(server.port) -n 15 DBSIZE").output == "\(names.count)\n")
-            let before = try Self.snapshot(server.port)
+            let before = try await Self.snapshot(server.port)
             let url = "redis://127.0.0.1:\(server.port)/15"
             let course = ["--lessons", Self.course.appendingPathComponent("Lessons").path, "--exercises", Self.course.appendingPathComponent("Exercises").path]
             let environment = ["REDISLINGS_HOME": work.appendingPathComponent("home").path]
@@ -282,7 +282,7 @@ import Testing
             #expect(output.components(separatedBy: "which this exercise would change").count - 1 == exercises.count, "\(output.prefix(3000))")
             #expect(output.components(separatedBy: "(error) NOPERM").count - 1 == 2 * names.count, "\(output.prefix(3000))")
 
-            #expect(try Self.snapshot(server.port) == before)
+            #expect(try await Self.snapshot(server.port) == before)
             #expect(try runShell("redis-cli -p \(server.port) ACL USERS").output == "default\n")
         }
     }

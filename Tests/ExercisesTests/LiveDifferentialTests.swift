@@ -74,13 +74,13 @@ import Testing
         let exercise = try ExerciseFixtures.exercise("""
             id: wait-too-long
             lesson: pubsub-basics
-            title: "Wait a minute"
+            title: "Wait ten minutes"
             points: 1
             checks:
-              - name: a minute later
+              - name: ten minutes later
                 points: 1
                 run:
-                  - advance: 1m
+                  - advance: 10m
                   - PING
                 expect: PONG
                 message: "no."
@@ -89,9 +89,9 @@ import Testing
             """)
         let started = ContinuousClock.now
         let result = await ExerciseRunner(backend: live).run(exercise, submission: .redis("PING\n"))
-        // Refused before any waiting: less than the minute asked for (a loaded test process can
-        // pause a run for half a minute before it connects).
-        #expect(ContinuousClock.now - started < .seconds(55))
+        // Refused before any waiting: far less than the ten minutes asked for. The margin is wide
+        // because a loaded machine has stalled this whole test process for over a minute.
+        #expect(ContinuousClock.now - started < .seconds(300))
         #expect(result.status == .error)
         #expect(result.error?.contains("more than the 15 s allowed") == true, "\(result)")
     }

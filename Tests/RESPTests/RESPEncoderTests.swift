@@ -1,7 +1,8 @@
+import RedislingsTestSupport
 import Testing
 @testable import RESP
 
-@Suite struct RESPEncoderTests {
+@Suite(.computesForSeconds) struct RESPEncoderTests {
     /// Found by the resp-reply fuzzer: a RESP3 blob error (`!5\r\nabA\r\n\r\n`) is read as an
     /// error whose text holds \r\n; written back as a one-line error it must not end the line early.
     @Test func aLineReplyWithCRLFStaysOneLine() throws {

@@ -106,11 +106,12 @@ import Testing
     }
 
     @Test func aScriptThatWroteIsReportedAndItsBudgetEndsIt() async throws {
-        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(2)))
+        let server = SimulatorBackend().makeInstance(limits: RedisInstanceLimits(scriptTimeBudget: .seconds(10)))
         let client = try await server.connect()
         async let reply = runOnThread(client, "EVAL", "redis.call('SET', 'k', 'v') while true do end", "0")
         // Asked as soon as the script runs: a loaded process may start its thread late (CI saw
         // `.nothingRunning` after a fixed 200 ms), and the budget only starts with the script.
+        // Ten seconds of budget, as a loaded machine has held this loop up for over two.
         var outcome = RedisInterruption.nothingRunning
         for _ in 0..<600 where outcome == .nothingRunning {
             try await Task.sleep(for: .milliseconds(20))

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
+import RedislingsTestSupport
 import Testing
 @testable import RedisServer
 
 /// Memory freed in bulk goes back to the system once, and only once per bulk.
-@Suite struct FreedMemoryReturnTests {
+@Suite(.computesForSeconds) struct FreedMemoryReturnTests {
     /// A stand-in allocator whose free bytes the test sets, counting the trims asked of it.
     final class FakeAllocator: Sendable {
         let free = Mutex(0)

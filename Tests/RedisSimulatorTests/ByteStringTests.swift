@@ -1,8 +1,9 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
-@Suite struct ByteStringTests {
+@Suite(.computesForSeconds) struct ByteStringTests {
     /// Lengths around the inline limit (22), where the storage changes.
     static let lengths = [0, 1, 7, 8, 9, 15, 16, 17, 20, 21, 22, 23, 24, 40]
 

@@ -1,10 +1,11 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The counted B+tree at sizes where leaves and branches split, merge and even out, under moves
 /// both small (updated in place) and large (removed and inserted again), against a sorted array.
-@Suite struct CountedBTreeTests {
+@Suite(.computesForSeconds) struct CountedBTreeTests {
     static func reference(_ scores: [ByteString: Double]) -> [(member: ByteString, score: Double)] {
         scores.map { ($0.key, $0.value) }.sorted { CountedBTree.precedes($0.score, $0.member, $1.score, $1.member) }
     }

@@ -5,7 +5,7 @@ import RedislingsTestSupport
 
 /// Expiry on the simulator's movable clock: lazy on access, and the sweep driven by the
 /// per-database expiry queue.
-@Suite struct ExpiryTests {
+@Suite(.computesForSeconds) struct ExpiryTests {
     let simulator = Simulator(clock: SimulatorClock(source: { 1_000_000 }))
 
     @Test func sweepRemovesOnlyDueKeysAndCountsThem() {

@@ -1,9 +1,10 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The hash against an ordered list of pairs while it is a listpack, and a dictionary after.
-@Suite struct HashValueTests {
+@Suite(.computesForSeconds) struct HashValueTests {
     @Test(arguments: Array(0...40) + [511, 512, 513]) func everySmallSizeKeepsInsertionOrder(size: Int) {
         let hash = HashValue()
         for i in 0..<size { #expect(hash.set(ByteString("f\(i)"), ByteString("v\(i)"))) }

@@ -1,9 +1,10 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The list against an array, and the list commands' index arithmetic against plain slicing.
-@Suite struct ListValueTests {
+@Suite(.computesForSeconds) struct ListValueTests {
     @Test(arguments: [1, 2, 3]) func randomPushesAndPopsAgainstAnArray(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         let list = ListValue()

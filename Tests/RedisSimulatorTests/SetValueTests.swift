@@ -1,9 +1,10 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The set against Swift's Set, with the intset's ascending order and its conversion rules.
-@Suite struct SetValueTests {
+@Suite(.computesForSeconds) struct SetValueTests {
     @Test(arguments: 0...40) func everySmallIntsetIsAscending(size: Int) {
         var generator = SeededGenerator(seed: UInt64(size) + 7)
         let values = (0..<size).map { _ in Int64.random(in: -1000...1000, using: &generator) }

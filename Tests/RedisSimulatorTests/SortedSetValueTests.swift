@@ -1,9 +1,10 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The sorted set against a plain sorted array, at every small size and under random edits.
-@Suite struct SortedSetValueTests {
+@Suite(.computesForSeconds) struct SortedSetValueTests {
     typealias Pair = (member: ByteString, score: Double)
 
     static func sortedReference(_ scores: [ByteString: Double]) -> [Pair] {

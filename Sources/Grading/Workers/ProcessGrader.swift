@@ -1,3 +1,4 @@
+import Basics
 import Exercises
 import Foundation
 import Synchronization
@@ -23,11 +24,9 @@ public final class ProcessGrader: SubmissionGrading {
     }
 
     public func grade(_ exercise: GradedExercise, submission: SubmissionText, slot: Int) async -> SubmissionOutcome {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: self.gradeBlocking(exercise, submission: submission, slot: slot))
-            }
-        }
+        // The wait for the worker blocks: on a thread of its own, it cannot stall the tasks
+        // that report progress and enforce the other submissions' limits.
+        await onOwnThread(named: "grading-slot") { self.gradeBlocking(exercise, submission: submission, slot: slot) }
     }
 
     /// Stops every worker.

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import RESP
 
@@ -328,13 +329,9 @@ public final class DifferentialFuzzer: @unchecked Sendable {
 }
 
 extension DifferentialFuzzer {
-    /// `run()` on a Dispatch thread, so that an async test does not hold one of the threads
-    /// every async test shares while it waits on sockets.
+    /// `run()` on a thread of its own (`onOwnThread`), so that an async test does not hold one
+    /// of the threads every task of the test process shares while it waits on sockets.
     public func runOffThePool() async throws -> FuzzReport {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try self.run() })
-            }
-        }
+        try await onOwnThread(named: "differential-fuzz") { try self.run() }
     }
 }

@@ -266,13 +266,9 @@ public final class FrameFuzzer: @unchecked Sendable {
 }
 
 extension FrameFuzzer {
-    /// `run()` on a Dispatch thread, so that an async test does not hold one of the threads
-    /// every async test shares while it waits on sockets.
+    /// `run()` on a thread of its own (`onOwnThread`), so that an async test does not hold one
+    /// of the threads every task of the test process shares while it waits on sockets.
     public func runOffThePool() async throws -> FrameFuzzReport {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try self.run() })
-            }
-        }
+        try await onOwnThread(named: "frame-fuzz") { try self.run() }
     }
 }

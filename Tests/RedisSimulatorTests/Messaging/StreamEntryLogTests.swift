@@ -1,8 +1,9 @@
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The chunked entry log against a plain sorted array, across sizes that cross node boundaries.
-@Suite struct StreamEntryLogTests {
+@Suite(.computesForSeconds) struct StreamEntryLogTests {
     private func entry(_ n: UInt64) -> StreamEntry { StreamEntry(id: StreamID(ms: n / 3, seq: n % 3), fields: ["f", ByteString(String(n))]) }
 
     @Test func idsSpellAsMillisecondsDashSequence() {

@@ -1,11 +1,12 @@
 import Basics
+import RedislingsTestSupport
 import Testing
 @testable import RedisSimulator
 
 /// The compact storage of keys and small values (issue 20, memory): the dense hash table
 /// behind the keyspace and the large collections, the one-word access record, the packed list
 /// nodes and the intset, each against a plain reference, and the footprint each promises.
-@Suite struct CompactStorageTests {
+@Suite(.computesForSeconds) struct CompactStorageTests {
     @Test(arguments: [1, 2]) func denseTableAgainstADictionary(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         var table = DenseTable<HashField>()

@@ -6,7 +6,7 @@ import RedislingsTestSupport
 
 /// The sparse encoding against the dense one as a reference model: after the same elements
 /// both hold the same registers and give the same estimate, at every size up to promotion.
-@Suite struct HyperLogLogEncodingTests {
+@Suite(.computesForSeconds) struct HyperLogLogEncodingTests {
     @Test(arguments: [1, 7, 64, 300, 900])
     func sparseAndDenseHoldTheSameRegisters(_ count: Int) {
         let simulator = Simulator(), client = simulator.connect()
