@@ -108,9 +108,9 @@ import Testing
         try await withServer { server in
             let submissions = try makeClass("fall", copies: 2)
             #expect(submissions >= 200)
-            // No submission of the class is meant to meet the wall clock: 20 s keeps a loaded machine
+            // No submission of the class is meant to meet the wall clock: 12 s keeps a loaded machine
             // (5,000 INCRs of a debug build once took over 4 s) from deciding a different limit per run.
-            let limits = ["--time-limit", "20", "--class", "fall"]
+            let limits = ["--time-limit", "12", "--class", "fall"]
 
             let local = try await binary.runOffThePool(
                 ["grade", "fall", "--out", "local", "--jobs", "2"] + limits + courseArguments, in: work.path, environment: home("home-local"))
@@ -120,7 +120,7 @@ import Testing
             var workers: [ChildProcess] = []
             defer { for worker in workers where worker.isRunning { worker.terminate() } }
             let coordinator = try start(
-                ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "9"] + limits + courseArguments,
+                ["grade", "fall", "--out", "queued", "--queue", queue, "--run", "fall-q", "--claim-after", "17"] + limits + courseArguments,
                 log: "coordinator.log", environment: home("home-queue"))
             defer { if coordinator.isRunning { coordinator.terminate() } }
             func startWorker(_ name: String) throws {
