@@ -28,7 +28,9 @@ import Testing
 
     /// DUMP of every key in every database, one line each, sorted.
     static func snapshot(_ port: Int) async throws -> String {
-        try await runShellOffThePool(snapshotScript(port)).output
+        // About 1,400 runs of redis-cli: a loaded machine has taken more than the default minute,
+        // and a snapshot cut short differs from the one before it.
+        try await runShellOffThePool(snapshotScript(port), timeout: 600).output
     }
 
     /// The shell script `snapshot` runs.
