@@ -27,9 +27,9 @@ public func onOwnThread<T: Sendable, Failure: Error>(
     return try result.get()
 }
 
-/// Starts a detached thread that runs `body`. When the system refuses a thread, `body` runs on
-/// the caller's: slower for everyone, never lost.
-func startThread(named name: String, _ body: @escaping @Sendable () -> Void) {
+/// Starts a detached thread named `name` that runs `body`. When the system refuses a thread,
+/// `body` runs on the caller's: slower for everyone, never lost.
+public func startThread(named name: String, _ body: @escaping @Sendable () -> Void) {
     let start = Unmanaged.passRetained(ThreadStart(name: name, body: body)).toOpaque()
     #if canImport(Glibc)
     var thread = pthread_t()

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Synchronization
 
@@ -18,7 +19,8 @@ public final class ComputeThread: TaskExecutor, @unchecked Sendable {
     private let thread = Mutex<pthread_t?>(nil)
 
     private init() {
-        Thread.detachNewThread { [unowned self] in self.serve() }
+        // `shared` lives as long as the process, so the thread may hold it.
+        startThread(named: "compute-tests") { [self] in self.serve() }
     }
 
     /// True on the compute thread itself.
