@@ -102,15 +102,21 @@ public final class CourseNavigator: @unchecked Sendable {
 
     /// Ends the stretch being timed at `now` and reports it (only once it has lasted `minimum`,
     /// when given); the next stretch times lesson `next`, or the same lesson again.
+    ///
+    /// The report is made while the stretch is held, so reports come one after another: when a
+    /// hang-up's report and the session's own last one meet, the second (after which the
+    /// process ends) waits for the first to be written instead of ending it half-way.
     private func endStretch(at now: ContinuousClock.Instant, ifItLasted minimum: Duration? = nil, thenTiming next: Int? = nil) {
-        let ended = stretch.withLock { stretch -> (lesson: Int, elapsed: Duration)? in
-            if let minimum, now - stretch.since < minimum { return nil }
-            defer { stretch = (lesson: next ?? stretch.lesson, since: now) }
-            return (lesson: stretch.lesson, elapsed: now - stretch.since)
+        let catalog = self.catalog, report = timeSpent
+        stretch.withLock { stretch in
+            if let minimum, now - stretch.since < minimum { return }
+            let ended = stretch.lesson, elapsed = now - stretch.since
+            // A caller that read the clock before another's report took its turn ends nothing.
+            stretch = (lesson: next ?? ended, since: max(now, stretch.since))
+            guard elapsed > .zero else { return }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report?(catalog.lessons[ended], min(seconds, Self.longestCountedStretch))
         }
-        guard let ended else { return }
-        let seconds = Double(ended.elapsed.components.seconds) + Double(ended.elapsed.components.attoseconds) / 1e18
-        timeSpent?(catalog.lessons[ended.lesson], min(seconds, Self.longestCountedStretch))
     }
 
     /// Saves the current lesson in the state file.

@@ -43,6 +43,31 @@ import Testing
         #expect(abs(recorded.reduce(0, +) - 90) < 1)
     }
 
+    /// A closed terminal reports the time from the hang-up's thread while the session's loop
+    /// ends and reports its own last stretch, after which the process ends: the later report
+    /// waits for the one being written, so the process never ends in the middle of it.
+    @Test func aReportWaitsForTheOneBeingWritten() throws {
+        let catalog = try LessonCatalog.load(directory: Self.lessons)
+        let navigator = CourseNavigator(catalog: catalog, position: 0, store: nil, state: LearnerState())
+        let reports = Mutex<[Double]>([]), begun = Mutex(0)
+        let writing = DispatchSemaphore(value: 0)
+        navigator.timeSpent = { _, seconds in
+            if begun.withLock({ $0 += 1; return $0 == 1 }) {
+                writing.signal()
+                Thread.sleep(forTimeInterval: 0.3)
+            }
+            reports.withLock { $0.append(seconds) }
+        }
+        let start = ContinuousClock.now
+        let hangUp = Thread { navigator.finishTiming(at: start + .seconds(4)) }
+        hangUp.start()
+        writing.wait()
+        navigator.finishTiming(at: start + .seconds(4) + .milliseconds(1))
+        let recorded = reports.withLock { $0 }
+        #expect(recorded.count == 2, "\(recorded)")
+        #expect(abs((recorded.first ?? 0) - 4) < 0.5, "the hang-up's report was not written first: \(recorded)")
+    }
+
     /// A learner reading at the prompt types nothing for minutes: the session records that time
     /// while the prompt waits, so a session that dies there (a closed terminal) keeps it.
     @Test func timeIsRecordedWhileThePromptWaits() async throws {
