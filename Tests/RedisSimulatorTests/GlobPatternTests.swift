@@ -1,7 +1,7 @@
 import Testing
 import RESP
 import RedislingsTestSupport
-import RedisSimulator
+@testable import RedisSimulator
 
 /// Expected results were read from redis-server 7.0.15 (`SET <string> 1`, `KEYS <pattern>`).
 @Suite struct GlobPatternTests {
@@ -44,6 +44,28 @@ import RedisSimulator
         let pattern = ByteString(String(repeating: "a*", count: 30) + "b")
         let subject = ByteString(String(repeating: "a", count: 200))
         #expect(!GlobPattern(pattern).matches(subject))
+    }
+
+    /// Plain bytes and then only stars (`news.*`) are matched by comparing a prefix; every such
+    /// pattern, against strings shorter, equal, longer and differing anywhere, answers as the
+    /// general matcher (Redis's algorithm) does.
+    @Test func plainPrefixPatternsAnswerAsTheGeneralMatcher() {
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "]"), UInt8(ascii: "-"), UInt8(ascii: "^"), 0x00, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        var shortcuts = 0
+        for _ in 0..<4000 {
+            let plain = (0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let tail: [UInt8] = [[], Array("*".utf8), Array("**".utf8), Array("*a".utf8), Array("?".utf8), Array("*?".utf8)].randomElement(using: &generator)!
+            let subject = (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            // Half the subjects start with the plain bytes, so matches are as common as misses.
+            let string = ByteString(Bool.random(using: &generator) ? plain + subject : subject)
+            for caseInsensitive in [false, true] {
+                let glob = GlobPattern(ByteString(plain + tail), caseInsensitive: caseInsensitive)
+                #expect(glob.matches(string) == glob.matchesWithoutShortcuts(string), "pattern \(plain + tail) string \(string)")
+                if !plain.isEmpty, tail.first == UInt8(ascii: "*"), tail.allSatisfy({ $0 == UInt8(ascii: "*") }), glob.matches(string) { shortcuts += 1 }
+            }
+        }
+        #expect(shortcuts > 100, "the prefix shortcut was met \(shortcuts) times")
     }
 
     @Test func binaryBytesCompareExactly() {

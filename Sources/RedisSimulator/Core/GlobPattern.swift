@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A Redis glob pattern, matched exactly as Redis 7.0's `stringmatchlen` matches it (KEYS,
 /// SCAN MATCH, PSUBSCRIBE, CONFIG GET, …): `*` any run of bytes, `?` one byte, `[abc]`, `[a-z]`
 /// (ends in either order), `[^x]` negated sets, and `\` escaping the next byte. Byte-wise and
@@ -8,12 +12,20 @@ public struct GlobPattern: Sendable, Hashable {
     /// True to compare letters without regard to case (Redis's `nocase`).
     public let caseInsensitive: Bool
     private let matchesEverything: Bool
+    /// For a pattern of plain bytes and then only `*`s (`news.*`, the usual PSUBSCRIBE), the
+    /// number of plain bytes: such a pattern matches exactly the strings that start with them.
+    /// 0 for any other pattern.
+    private let plainPrefixLength: Int
 
     /// A pattern from its bytes.
     public init(_ pattern: ByteString, caseInsensitive: Bool = false) {
         self.pattern = pattern
         self.caseInsensitive = caseInsensitive
-        self.matchesEverything = !pattern.isEmpty && pattern.withUnsafeBytes { $0.allSatisfy { $0 == UInt8(ascii: "*") } }
+        (matchesEverything, plainPrefixLength) = pattern.withUnsafeBytes { bytes in
+            let plain = bytes.firstIndex { Self.isSpecial($0) } ?? bytes.count
+            let starsFollow = plain < bytes.count && bytes[plain...].allSatisfy { $0 == UInt8(ascii: "*") }
+            return (plain == 0 && starsFollow, starsFollow && !caseInsensitive ? plain : 0)
+        }
     }
 
     /// True when `string` matches the whole pattern.
@@ -24,8 +36,26 @@ public struct GlobPattern: Sendable, Hashable {
         // matcher, which (as in Redis) refuses it.
         if matchesEverything && !string.isEmpty { return true }
         return pattern.withUnsafeBytes { p in
-            string.withUnsafeBytes { s in Self.match(p, s, caseInsensitive) }
+            string.withUnsafeBytes { s in
+                // Redis's matcher compares the plain bytes one by one and then accepts whatever
+                // the stars meet, the empty rest included: a prefix comparison says the same.
+                if plainPrefixLength > 0 {
+                    return s.count >= plainPrefixLength
+                        && memcmp(p.baseAddress!, s.baseAddress!, plainPrefixLength) == 0
+                }
+                return Self.match(p, s, caseInsensitive)
+            }
         }
+    }
+
+    /// True when `string` matches, found by the general matcher alone (for tests of the shortcuts).
+    func matchesWithoutShortcuts(_ string: ByteString) -> Bool {
+        pattern.withUnsafeBytes { p in string.withUnsafeBytes { s in Self.match(p, s, caseInsensitive) } }
+    }
+
+    /// The bytes with a meaning of their own outside a `[...]` set.
+    @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\\")
     }
 
     /// Redis's `stringmatchlen_impl`, without its recursion: a client's pattern of 100,000 `*a`

@@ -4,12 +4,10 @@ import RESP
 struct PubSubRegistry {
     /// Subscribers of each channel, in subscription order.
     var channels: [ByteString: [SimulatorClient]] = [:]
-    /// Subscribers of each pattern, in subscription order.
-    var patterns: [ByteString: [SimulatorClient]] = [:]
+    /// Subscribers of each pattern, in subscription order, patterns in first-subscription order.
+    var patterns = PatternSubscriptions()
     /// Subscribers of each shard channel (SSUBSCRIBE), in subscription order.
     var shardChannels: [ByteString: [SimulatorClient]] = [:]
-    /// Patterns in first-subscription order, so PUBLISH visits them in a stable order.
-    var patternOrder: [ByteString] = []
 }
 
 /// One client's subscriptions, each list in subscription order.

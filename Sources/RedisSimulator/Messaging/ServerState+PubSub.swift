@@ -12,8 +12,7 @@ extension ServerState {
         case .pattern:
             if !client.subscriptions.patterns.contains(name) {
                 client.subscriptions.patterns.append(name)
-                if pubsub.patterns[name] == nil { pubsub.patternOrder.append(name) }
-                pubsub.patterns[name, default: []].append(client)
+                pubsub.patterns.add(client, to: name)
             }
         case .shard:
             if !client.subscriptions.shardChannels.contains(name) {
@@ -38,8 +37,7 @@ extension ServerState {
             case .pattern:
                 if let i = client.subscriptions.patterns.firstIndex(of: name) {
                     client.subscriptions.patterns.remove(at: i)
-                    Self.remove(client, from: &pubsub.patterns, name)
-                    if pubsub.patterns[name] == nil { pubsub.patternOrder.removeAll { $0 == name } }
+                    pubsub.patterns.remove(client, from: name)
                 }
             case .shard:
                 if let i = client.subscriptions.shardChannels.firstIndex(of: name) {
@@ -84,9 +82,9 @@ extension ServerState {
                 receivers += 1
             }
         }
-        for pattern in pubsub.patternOrder where GlobPattern(pattern).matches(channel) {
-            var push = SharedPush(.pmessage, pattern: pattern, channel: channel, message: message)
-            for client in pubsub.patterns[pattern] ?? [] {
+        for subscribed in pubsub.patterns.entries where subscribed.glob.matches(channel) {
+            var push = SharedPush(.pmessage, pattern: subscribed.glob.pattern, channel: channel, message: message)
+            for client in subscribed.clients {
                 client.push(&push)
                 receivers += 1
             }
@@ -98,8 +96,7 @@ extension ServerState {
     func unsubscribeAll(_ client: SimulatorClient) {
         for name in client.subscriptions.channels { Self.remove(client, from: &pubsub.channels, name) }
         for name in client.subscriptions.patterns {
-            Self.remove(client, from: &pubsub.patterns, name)
-            if pubsub.patterns[name] == nil { pubsub.patternOrder.removeAll { $0 == name } }
+            pubsub.patterns.remove(client, from: name)
         }
         for name in client.subscriptions.shardChannels { Self.remove(client, from: &pubsub.shardChannels, name) }
         client.subscriptions = SubscriptionState()
