@@ -4,7 +4,10 @@
 # 3) on each server, alternating which goes first, and the median rate of each is compared: a single
 # short run moves by +-0.1 on a 2-core machine, where redis-benchmark shares the cores with the
 # server. Prints each median rate and the ratio, then the geometric mean of the ratios (issue 20's
-# target: >= 1.05 in each of three runs, none below 0.95).
+# target: >= 1.05 in each of three runs, none below 0.95). Beside them, each server's median CPU
+# time per request (user + system, from /proc) and their ratio, redis / serve so that higher is
+# better here too: the rate moves with whatever else the two cores run, while the CPU a server
+# spends on a request moves far less, so a change to serve shows there first.
 #   [ROUNDS=3] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,8 +45,10 @@ rate() { # port, pipeline, requests, args...
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-8s %-6s %14s %14s %7s   (median of %d rounds each)\n' test mode "serve req/s" "redis req/s" ratio "$rounds"
-ratios=()
+printf '%-8s %-6s %14s %14s %7s | %12s %12s %7s   (median of %d rounds each)\n' test mode "serve req/s" "redis req/s" ratio \
+    "serve us/req" "redis us/req" ratio "$rounds"
+ticks_per_second=$(getconf CLK_TCK)
+ratios=() cpu_ratios=()
 for mode in "1|$requests" "16|$pipelined_requests"; do
     pipeline=${mode%%|*}
     count=${mode##*|}
@@ -54,28 +59,38 @@ for mode in "1|$requests" "16|$pipelined_requests"; do
         set -f
         args=(${entry#*|})
         set +f
-        our_rates=() their_rates=()
+        our_rates=() their_rates=() our_cpu=() their_cpu=()
         for round in $(seq "$rounds"); do
             for who in $(round_order "$round"); do
-                if [ "$who" = serve ]; then port=$serve_port; else port=$redis_port; fi
+                if [ "$who" = serve ]; then port=$serve_port pid=$serve_pid; else port=$redis_port pid=$redis_pid; fi
+                before=$(cpu_ticks "$pid")
                 measured=$(rate "$port" "$pipeline" "$count" "${args[@]}")
+                # Microseconds of the server's CPU per request.
+                cpu=$(python3 -c "print(f'{($(cpu_ticks "$pid") - $before) * 1e6 / $ticks_per_second / $count:.3f}')")
                 if [ -z "$measured" ]; then
                     echo "Error: redis-benchmark gave no rate for $name ($label) on $who (port $port)." >&2
                     exit 1
                 fi
-                if [ "$who" = serve ]; then our_rates+=("$measured"); else their_rates+=("$measured"); fi
+                if [ "$who" = serve ]; then our_rates+=("$measured") our_cpu+=("$cpu"); else their_rates+=("$measured") their_cpu+=("$cpu"); fi
             done
         done
         ours=$(median "${our_rates[@]}")
         theirs=$(median "${their_rates[@]}")
         ratio=$(python3 -c "print(f'{$ours / $theirs:.2f}')")
         ratios+=("$ratio")
-        printf '%-8s %-6s %14s %14s %7s\n' "$name" "$label" "$ours" "$theirs" "$ratio"
+        our_us=$(median "${our_cpu[@]}")
+        their_us=$(median "${their_cpu[@]}")
+        cpu_ratio=$(python3 -c "print(f'{$their_us / $our_us:.2f}' if $our_us > 0 else 'n/a')")
+        cpu_ratios+=("$cpu_ratio")
+        printf '%-8s %-6s %14s %14s %7s | %12s %12s %7s\n' "$name" "$label" "$ours" "$theirs" "$ratio" "$our_us" "$their_us" "$cpu_ratio"
     done
 done
-python3 - "${ratios[@]}" <<'PY'
+python3 - "${ratios[*]}" "${cpu_ratios[*]}" <<'PY'
 import math, sys
-ratios = [float(r) for r in sys.argv[1:]]
+ratios = [float(r) for r in sys.argv[1].split()]
 mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
 print(f"geometric mean of ratios: {mean:.2f} (target >= 1.05); lowest: {min(ratios):.2f} (target >= 0.95)")
+cpu = [float(r) for r in sys.argv[2].split() if r != "n/a"]
+if cpu:
+    print(f"CPU per request, redis / serve: geometric mean {math.exp(sum(math.log(r) for r in cpu) / len(cpu)):.2f}, lowest {min(cpu):.2f}")
 PY

@@ -6,6 +6,7 @@
 #   start_servers [REDIS-ARG...] sets $workdir, $serve_port, $redis_port, $serve_pid, $redis_pid
 #   stop_servers                 stops both (start_servers may then run again)
 #   rss_kb PID                   the process's resident size (VmRSS) in kB
+#   cpu_ticks PID                the process's CPU time so far (user + system), in clock ticks
 #   read_rounds                  sets $rounds from ROUNDS (default 3), or exits with a clear error
 #   round_order N                "serve redis" for odd rounds, "redis serve" for even ones: who
 #                                goes first alternates, so neither always finds what the other grew
@@ -52,6 +53,10 @@ stop_servers() {
 }
 
 rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
+
+# The CPU time (user + system, in clock ticks) the process has used so far: fields 14 and 15 of
+# /proc/PID/stat, counted after the command name, which may hold blanks.
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
 read_rounds() {
     rounds=${ROUNDS:-3}
