@@ -34,7 +34,7 @@ import Testing
     }
 
     /// The shell script `snapshot` runs.
-    static func snapshotScript(_ port: Int) -> String {
+    private static func snapshotScript(_ port: Int) -> String {
         """
             for db in $(seq 0 15); do
               redis-cli -p \(port) -n $db --scan | while read -r key; do

@@ -35,17 +35,16 @@ public struct GlobPattern: Sendable, Hashable {
         // A run of `*` matches any non-empty string; the empty string still goes through the
         // matcher, which (as in Redis) refuses it.
         if matchesEverything && !string.isEmpty { return true }
-        return pattern.withUnsafeBytes { p in
-            string.withUnsafeBytes { s in
-                // Redis's matcher compares the plain bytes one by one and then accepts whatever
-                // the stars meet, the empty rest included: a prefix comparison says the same.
-                if plainPrefixLength > 0 {
-                    return s.count >= plainPrefixLength
-                        && memcmp(p.baseAddress!, s.baseAddress!, plainPrefixLength) == 0
+        // Redis's matcher compares the plain bytes one by one and then accepts whatever the
+        // stars meet, the empty rest included: a prefix comparison says the same.
+        if plainPrefixLength > 0 {
+            return pattern.withUnsafeBytes { p in
+                string.withUnsafeBytes { s in
+                    s.count >= plainPrefixLength && memcmp(p.baseAddress!, s.baseAddress!, plainPrefixLength) == 0
                 }
-                return Self.match(p, s, caseInsensitive)
             }
         }
+        return matchesWithoutShortcuts(string)
     }
 
     /// True when `string` matches, found by the general matcher alone (for tests of the shortcuts).
