@@ -52,4 +52,29 @@ import Testing
         #expect(results == [.reply(.ok), .reply(.integer(6))])
         #expect(simulator.execute([ByteString("EXISTS"), "skipped"], for: client) == .reply(.integer(0)))
     }
+
+    /// Pipelined commands prefetch their keys one and two commands ahead: a pipeline that
+    /// grows the keyspace past a segment, switches database, deletes keys (moving slots and
+    /// shrinking the index) and flushes between the prefetch and the lookup answers as the same
+    /// commands sent one at a time.
+    @Test func prefetchingKeysChangesNoReply() {
+        var lines: [[ByteString]] = []
+        for index in 0..<6_000 { lines.append(["SET", ByteString("key:\(index)"), ByteString("\(index)")]) }
+        for index in stride(from: 0, to: 6_000, by: 7) {
+            lines.append(["GET", ByteString("key:\(index)")])
+            lines.append(["DEL", ByteString("key:\(index + 1)")])
+            lines.append(["INCR", ByteString("key:\(index + 2)")])
+            if index % 700 == 0 { lines.append(["SELECT", ByteString("\(index / 700 % 3)")]) }
+            if index == 3_500 { lines.append(["FLUSHDB"]) }
+            lines.append(["PING"])
+            lines.append(["EXISTS", ByteString("key:\(index + 1)"), ByteString("key:\(index + 3)")])
+        }
+        let pipelined = simulator.connect()
+        let (ran, results) = run(lines, for: pipelined)
+        let reference = Simulator()
+        let single = reference.connect()
+        let expected = lines.map { reference.execute($0, for: single) }
+        #expect(ran == lines.count)
+        #expect(results == expected)
+    }
 }

@@ -23,6 +23,7 @@ extension Simulator {
         var next = commands.startIndex
         var attempt = 0
         var stopped = false
+        var prefetch = PipelineKeyPrefetch()
         while next < commands.endIndex, !stopped {
             let acquired: Bool? = mutex.withLockIfAvailable { _ in
                 // A client another connection killed runs nothing more.
@@ -31,6 +32,7 @@ extension Simulator {
                     return true
                 }
                 while next < commands.endIndex {
+                    prefetch.prepare(commands, running: next, state: state, client: client)
                     let result = state.process(commands[next], from: client)
                     next += 1
                     each(result)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CPrefetch
 
 /// An element of a `DenseTable`: anything found by a ByteString key.
 protocol DenseTableSlot {
@@ -202,6 +203,59 @@ struct DenseTable<Slot: DenseTableSlot> {
         result.reserveCapacity(count)
         for segment in segments { result.append(contentsOf: segment) }
         return result
+    }
+
+    /// Starts loading the index entry a lookup of a key with `tag` reads first. A lookup in a
+    /// large table waits for that entry and then for the slot it names, two cache misses in a
+    /// row; a caller that knows a key it will look up soon starts the first wait now.
+    ///
+    /// Mutating, though it changes nothing, so that it reads the table in place: called on a
+    /// table inside a class, a non-mutating method gets a copy, a retain and a release of each
+    /// array, which cost more than the miss.
+    @inline(__always)
+    mutating func prefetchBucket(tag: UInt32) {
+        guard count > 0 else { return }
+        let bucket = Int(tag) & mask
+        buckets.withUnsafeBufferPointer { index in
+            redislings_prefetch(index.baseAddress.unsafelyUnwrapped + bucket)
+        }
+    }
+
+    /// Starts loading the slot a lookup of a key with `tag` would compare first, when its index
+    /// entry (prefetched by `prefetchBucket` a little earlier) names one with that tag. Reads
+    /// the index as it is now, so a table changed since stays safe to ask.
+    @inline(__always)
+    mutating func prefetchSlot(tag: UInt32) {
+        guard count > 0 else { return }
+        let entry = buckets.withUnsafeBufferPointer { $0[Int(tag) & mask] }
+        guard entry != 0, UInt32(truncatingIfNeeded: entry >> 32) == tag else { return }
+        let address = slotAddress(Int(UInt32(truncatingIfNeeded: entry)) - 1)
+        redislings_prefetch(address)
+        // A slot may straddle two cache lines.
+        redislings_prefetch(address + (MemoryLayout<Slot>.size - 1))
+    }
+
+    /// Where slot `index` (0..<count) lies in memory, found without retaining its segment: the
+    /// segment array's storage, past the storage's header (an object header, the count and
+    /// the capacity, then the elements at their alignment). For prefetching only: a prefetch
+    /// never faults, so a wrong address would cost a wasted hint, never a wrong result.
+    @inline(__always)
+    mutating func slotAddress(_ index: Int) -> UnsafeRawPointer {
+        let storage = segments.withUnsafeBufferPointer { all in
+            UnsafeRawPointer(all.baseAddress.unsafelyUnwrapped + (index >> Self.segmentShift)).load(as: UnsafeRawPointer.self)
+        }
+        let header = (4 * MemoryLayout<Int>.size + MemoryLayout<Slot>.alignment - 1) & ~(MemoryLayout<Slot>.alignment - 1)
+        return storage + header + (index & Self.segmentMask) * MemoryLayout<Slot>.stride
+    }
+
+    /// Checks that `slotAddress` names each slot's own memory; the tests call it.
+    mutating func checkPrefetchAddresses() {
+        for index in 0..<count {
+            let actual = segments[index >> Self.segmentShift].withUnsafeBufferPointer {
+                UnsafeRawPointer($0.baseAddress.unsafelyUnwrapped + (index & Self.segmentMask))
+            }
+            precondition(slotAddress(index) == actual, "slot \(index) is not where prefetching looks")
+        }
     }
 
     /// Checks that the index and the slots agree; the tests call it.

@@ -76,6 +76,21 @@ import Testing
         table.checkInvariants()
     }
 
+    /// The slot addresses the pipeline's prefetch computes without retaining a segment are the
+    /// slots' own, in every segment, after growth and after removals.
+    @Test func prefetchAddressesAreTheSlotsThemselves() {
+        var table = KeyTable()
+        for index in 0..<10_000 { table[ByteString("k\(index)")] = .string("v") }
+        table.checkPrefetchAddresses()
+        for index in stride(from: 0, to: 10_000, by: 3) { table.removeValue(forKey: ByteString("k\(index)")) }
+        table.checkPrefetchAddresses()
+        // Asking an empty table, or for a tag nothing has, reads nothing out of bounds.
+        var empty = KeyTable()
+        empty.prefetchBucket(tag: 12345)
+        empty.prefetchSlot(tag: 12345)
+        table.prefetchSlot(tag: 0xDEAD_BEEF)
+    }
+
     @Test func accessRecordsReadBackInOneWord() {
         #expect(MemoryLayout<KeyAccess>.size == 8)
         var record = KeyAccess(now: 1_700_000_123_456)
