@@ -73,12 +73,26 @@ extension ServerState {
         client.lastInteraction = now
         guard !args.isEmpty else { return .reply(.error("ERR empty command")) }
 
-        let spec: CommandSpec
+        let resolved: Unmanaged<CommandSpec>
         do {
-            spec = try resolve(args)
+            resolved = try resolve(args)
         } catch {
             return reject(client, error, isExec: table.lookup(args[0])?.executesQueue ?? false, spec: specForStatistics(args))
         }
+        // The command table keeps every spec for the server's life: the spec is borrowed, as a
+        // retain and a release of it for every command showed in profiles.
+        return resolved._withUnsafeGuaranteedRef { spec in
+            processResolved(
+                spec, args, from: client, now: now, startedMicroseconds: startedMicroseconds, whileScriptBusy: whileScriptBusy)
+        }
+    }
+
+    /// `processCommand` once the command's spec is known: the checks, then the call.
+    @inline(__always)
+    private func processResolved(
+        _ spec: CommandSpec, _ args: [ByteString], from client: SimulatorClient, now: Int64, startedMicroseconds: Int64,
+        whileScriptBusy: Bool
+    ) -> ExecutionResult {
         client.lastCommandSpec = spec
 
         if spec.isProtected, let refusal = protectedRefusal(spec) {
@@ -164,35 +178,40 @@ extension ServerState {
     }
 
     /// Finds the spec for a command line and checks its arity, with Redis's error texts.
-    /// Typed throws rather than a Result: it runs for every command, and the Result's copies
-    /// cost a retain and release each. Inlined into its one caller, so the command resolved
-    /// last, named again (what a pipeline mostly sends), is found without a call.
+    /// Inlined into its one caller, so the command resolved last, named again (what a pipeline
+    /// mostly sends), is found without a call. The spec comes unretained, as the caller uses
+    /// it: the command table holds every spec for the server's life.
     @inline(__always)
-    func resolve(_ args: [ByteString]) throws(RedisError) -> CommandSpec {
-        let parent: CommandSpec
+    func resolve(_ args: [ByteString]) throws(RedisError) -> Unmanaged<CommandSpec> {
+        let parent: Unmanaged<CommandSpec>
         if let last = lastResolvedSpec, lastResolvedName == args[0] {
             parent = last
         } else {
             guard let found = table.lookup(args[0]) else { throw Self.unknownCommand(args) }
-            parent = found
+            parent = Unmanaged.passUnretained(found)
             lastResolvedName = args[0]
-            lastResolvedSpec = found
+            lastResolvedSpec = parent
         }
-        var spec = parent
-        if parent.hasSubcommands {
+        // Read borrowed; a closure passed to `_withUnsafeGuaranteedRef` cannot throw a typed
+        // error, so it says which one.
+        let outcome: Result<Unmanaged<CommandSpec>, RedisError> = parent._withUnsafeGuaranteedRef { parent in
+            guard parent.hasSubcommands else {
+                guard parent.argumentCountIsValid(args.count) else { return .failure(.arity(parent.name)) }
+                return .success(Unmanaged.passUnretained(parent))
+            }
             guard args.count >= 2 else {
                 // COMMAND alone is a command of its own; CONFIG alone is an arity error.
-                if parent.arity == -1 { return parent }
-                throw .arity(parent.name)
+                if parent.arity == -1 { return .success(Unmanaged.passUnretained(parent)) }
+                return .failure(.arity(parent.name))
             }
             guard let sub = table.lookupSubcommand(of: parent, args[1]) else {
-                throw RedisError(
-                    "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP.")
+                return .failure(RedisError(
+                    "ERR unknown subcommand '\(Self.truncated(args[1]))'. Try \(parent.name.uppercased()) HELP."))
             }
-            spec = sub
+            guard sub.argumentCountIsValid(args.count) else { return .failure(.arity(sub.name)) }
+            return .success(Unmanaged.passUnretained(sub))
         }
-        guard spec.argumentCountIsValid(args.count) else { throw .arity(spec.name) }
-        return spec
+        return try outcome.get()
     }
 
     /// Runs a resolved command and turns a thrown error into its error reply. EXEC and scripts

@@ -64,7 +64,7 @@ final class ServerState {
     /// command, and comparing the name costs a tenth of the table's lookup. Unowned: the table
     /// holds its specs for the server's life.
     var lastResolvedName = ByteString("")
-    unowned(unsafe) var lastResolvedSpec: CommandSpec?
+    var lastResolvedSpec: Unmanaged<CommandSpec>?
 
     /// Registers a new client session.
     func connectClient() -> SimulatorClient {
