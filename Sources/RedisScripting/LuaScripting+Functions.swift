@@ -54,8 +54,8 @@ extension LuaScripting {
     /// Drops every library and starts a fresh Functions state.
     func resetFunctions() {
         libraries = []
+        // Closed now; the next library loaded builds a new state.
         functionSandbox = nil
-        functionSandbox = makeSandbox(functions: true, limits: functionLimits)
     }
 
     private func release(_ library: FunctionLibrary) {

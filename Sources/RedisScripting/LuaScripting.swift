@@ -30,9 +30,28 @@ public final class LuaScripting: ScriptingEngine {
     /// keep their sandbox inside scripts too.
     public var commandFilter: (@Sendable ([ByteString]) -> String?)?
 
-    var sandbox: LuaSandbox!
-    /// The Functions state (FUNCTION LOAD, FCALL), apart from EVAL's so SCRIPT FLUSH keeps it.
-    var functionSandbox: LuaSandbox!
+    /// EVAL's Lua state, built when a script first needs it: every exercise run and graded
+    /// answer gets a fresh engine, most never run a script, and building the two states was
+    /// most of the cost of a fresh simulator. Assigning nil closes it; the next use builds a
+    /// new one.
+    var sandbox: LuaSandbox! {
+        get {
+            if builtSandbox == nil { builtSandbox = makeSandbox() }
+            return builtSandbox
+        }
+        set { builtSandbox = newValue }
+    }
+    private var builtSandbox: LuaSandbox?
+    /// The Functions state (FUNCTION LOAD, FCALL), apart from EVAL's so SCRIPT FLUSH keeps it;
+    /// built, like EVAL's, when first needed.
+    var functionSandbox: LuaSandbox! {
+        get {
+            if builtFunctionSandbox == nil { builtFunctionSandbox = makeSandbox(functions: true, limits: functionLimits) }
+            return builtFunctionSandbox
+        }
+        set { builtFunctionSandbox = newValue }
+    }
+    private var builtFunctionSandbox: LuaSandbox?
     /// Loaded libraries, in the order they were loaded.
     var libraries: [FunctionLibrary] = []
     /// The Functions state's allocator count and budgets (same budgets as EVAL's).
@@ -71,8 +90,6 @@ public final class LuaScripting: ScriptingEngine {
         functionLimits = .allocate(capacity: 1)
         functionLimits.initialize(to: limits.pointee)
         loadTimeoutMessage = strdup("ERR FUNCTION LOAD timeout")
-        sandbox = makeSandbox()
-        functionSandbox = makeSandbox(functions: true, limits: functionLimits)
         for state in [limits, functionLimits] {
             state.pointee.context = Unmanaged.passUnretained(self).toOpaque()
             state.pointee.check = { context in
@@ -128,9 +145,9 @@ public final class LuaScripting: ScriptingEngine {
             throw RedisError.scriptFlushMode
         }
         scripts = [:]
-        // The old state is closed first: its blocks are counted off the shared allocator count.
+        // The old state is closed now, its blocks counted off the shared allocator count; the
+        // next script builds a new one.
         sandbox = nil
-        sandbox = makeSandbox()
         return .ok
     }
 
