@@ -37,6 +37,27 @@ import RESP
         #expect(bench.run("FCALL", "count", "0") == .error("ERR Function not found"))
     }
 
+    /// Neither Lua state exists until something needs it (a fresh simulator per graded answer
+    /// must not pay for two), and each flush closes its own state, which the next use rebuilds.
+    @Test func luaStatesAreBuiltWhenFirstNeededAndClosedByTheirFlush() throws {
+        let engine = LuaScripting()
+        let bench = ScriptBench(engine)
+        #expect(engine.memoryInUse == 0)
+        #expect(bench.run("PING") == .simpleString("PONG"))
+        #expect(engine.memoryInUse == 0)
+        #expect(bench.run("EVAL", "return 7", "0") == .integer(7))
+        let withScripts = engine.memoryInUse
+        #expect(withScripts > 0)
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=lazy\nredis.register_function('f', function() return 3 end)") == .bulk("lazy"))
+        #expect(engine.memoryInUse > withScripts)
+        #expect(bench.run("SCRIPT", "FLUSH") == .ok)
+        #expect(bench.run("FUNCTION", "FLUSH") == .ok)
+        #expect(engine.memoryInUse == 0)
+        #expect(bench.run("EVAL", "return 8", "0") == .integer(8))
+        #expect(bench.run("FUNCTION", "LOAD", "#!lua name=lazy\nredis.register_function('f', function() return 4 end)") == .bulk("lazy"))
+        #expect(bench.run("FCALL", "f", "0") == .integer(4))
+    }
+
     /// A function that may write is refused before it runs, as Redis's processCommand refuses a
     /// write command: counted as a rejected call of FCALL, not a failed one.
     @Test func aWritingFunctionWithoutGoodReplicasIsARejectedCall() {
