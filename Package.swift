@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPrefetch"),
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CLua", pkgConfig: "lua5.1", providers: [.apt(["liblua5.1-0-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "RedisServer",
             dependencies: [
-                "Basics", "RESP", "RedisSimulator", "CMalloc",
+                "Basics", "RESP", "RedisSimulator", "CMalloc", "CEpoll",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -1,5 +1,9 @@
 import NIOCore
 import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#endif
 import RESP
 import RedisSimulator
 import Synchronization
@@ -10,16 +14,20 @@ public final class RESPServer: Sendable {
     /// The simulator served.
     public let simulator: Simulator
     private let state = Mutex(State())
-    private let group: MultiThreadedEventLoopGroup
+    /// The loops connections are served on; the first also accepts them and runs the timers.
+    private let loops: [ServeEventLoop]
+    /// The replica's link to a primary runs on SwiftNIO, as a client of another server.
+    private let linkGroup: MultiThreadedEventLoopGroup
     private let scriptThread = ScriptThread()
     /// The link to a primary, when the simulator is a replica.
     private let replicaLink: ReplicaLinkDriver
-    /// Each event loop's delivery of pushed messages, by loop.
-    private let deliveries: [ObjectIdentifier: LoopPushDelivery]
+    /// Each event loop's delivery of pushed messages, in the order of `loops`.
+    private let deliveries: [LoopPushDelivery]
 
     private struct State {
-        var listener: (any Channel)?
-        var connections: [ObjectIdentifier: any Channel] = [:]
+        var listener: ServeListener?
+        var connections: [ObjectIdentifier: ServeConnection] = [:]
+        var nextLoop = 0
         var ticker: RepeatedTask?
         var memoryReturn: RepeatedTask?
         var stopping = false
@@ -33,61 +41,33 @@ public final class RESPServer: Sendable {
     /// A server for `simulator`; `threads` event loops share it (the simulator serialises commands).
     public init(simulator: Simulator, threads: Int = System.coreCount) {
         self.simulator = simulator
-        group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
-        var deliveries: [ObjectIdentifier: LoopPushDelivery] = [:]
-        for loop in group.makeIterator() {
-            deliveries[ObjectIdentifier(loop)] = LoopPushDelivery(eventLoop: loop)
-        }
-        self.deliveries = deliveries
-        replicaLink = ReplicaLinkDriver(simulator: simulator, group: group)
+        loops = (0..<max(1, threads)).map { ServeEventLoop(name: "serve-loop-\($0)") }
+        deliveries = loops.map { LoopPushDelivery(eventLoop: $0) }
+        linkGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        replicaLink = ReplicaLinkDriver(simulator: simulator, group: linkGroup)
     }
 
     /// Binds `host:port` (port 0 picks a free one) and starts serving; returns the bound port.
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 6379) async throws -> Int {
         let simulator = simulator
-        let scriptThread = scriptThread
-        let deliveries = deliveries
-        let shutdown: @Sendable () -> Void = { [weak self] in
-            guard let self else { return }
-            Task { await self.stop() }
+        let acceptor = loops[0]
+        let listener = try ServeListener(host: host, port: port, loop: acceptor) { [weak self] fd in
+            guard let self else {
+                Glibc.close(fd)
+                return
+            }
+            self.admit(fd)
         }
-        let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 511)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.maxMessagesPerRead, value: 16)
-            .serverChannelInitializer { channel in
-                // Out of file descriptors, accept fails at once, again and again: wait a little
-                // between tries instead of spinning (NIO's async bootstrap adds this itself).
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler())
-                }
-            }
-            .childChannelInitializer { [weak self] channel in
-                let admitted = self?.track(channel) ?? false
-                return channel.eventLoop.makeCompletedFuture {
-                    if admitted {
-                        let loop = channel.eventLoop
-                        let delivery = deliveries[ObjectIdentifier(loop)] ?? LoopPushDelivery(eventLoop: loop)
-                        try channel.pipeline.syncOperations.addHandler(
-                            SimulatorClientHandler(
-                                simulator: simulator, scriptThread: scriptThread, delivery: delivery,
-                                onShutdown: shutdown))
-                    } else {
-                        try channel.pipeline.syncOperations.addHandler(ConnectionRefusal())
-                    }
-                }
-            }
-        let listener = try await bootstrap.bind(host: host, port: port).get()
+        try await acceptor.submit { listener.start() }.get()
         let replicaLink = replicaLink
-        let ticker = group.next().scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
+        let ticker = acceptor.scheduleRepeatedTask(initialDelay: Self.tickInterval, delay: Self.tickInterval) { _ in
             simulator.tickUnlessBusy()
             replicaLink.tick()
         }
         let freedMemory = FreedMemoryReturn()
         let interval = TimeAmount.seconds(FreedMemoryReturn.interval.components.seconds)
-        let memoryReturn = group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+        let memoryReturn = acceptor.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
             freedMemory.checkOnSchedule()
         }
         state.withLock { state in
@@ -95,32 +75,48 @@ public final class RESPServer: Sendable {
             state.ticker = ticker
             state.memoryReturn = memoryReturn
         }
-        return listener.localAddress?.port ?? port
+        return listener.port
     }
 
-    /// Counts a new connection in; false when it must be refused (`maxclients` reached: Redis
-    /// compares the clients it has with the limit before taking one more).
-    private func track(_ channel: any Channel) -> Bool {
-        enum Admission { case admitted, overLimit, stopping }
-        let id = ObjectIdentifier(channel)
+    /// Takes a new connection, or refuses it when `maxclients` is reached (Redis compares the
+    /// clients it has with the limit before taking one more); on the accepting loop.
+    private func admit(_ fd: Int32) {
+        enum Admission { case admitted(ServeConnection), overLimit, stopping }
         let maxClients = simulator.connectionLimits.maxClients
         let admission: Admission = state.withLock { state in
             if state.stopping { return .stopping }
             guard Int64(state.connections.count) < maxClients else { return .overLimit }
-            state.connections[id] = channel
-            return .admitted
+            let loop = loops[state.nextLoop]
+            state.nextLoop = (state.nextLoop + 1) % loops.count
+            let connection = ServeConnection(fd: fd, loop: loop) { [weak self] closed in
+                _ = self?.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(closed)) }
+            }
+            state.connections[ObjectIdentifier(connection)] = connection
+            return .admitted(connection)
         }
         switch admission {
         case .stopping:
-            channel.close(promise: nil)
-            return false
+            Glibc.close(fd)
         case .overLimit:
-            return false
-        case .admitted:
-            channel.closeFuture.whenComplete { [weak self] _ in
-                _ = self?.state.withLock { $0.connections.removeValue(forKey: id) }
+            // As Redis's acceptCommonHandler: the error, written without waiting, then the close.
+            _ = ServeListener.refusal.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            Glibc.close(fd)
+        case .admitted(let connection):
+            let loop = connection.loop
+            let delivery = deliveries[loops.firstIndex { $0 === loop } ?? 0]
+            let handler = SimulatorClientHandler(
+                connection: connection, simulator: simulator, scriptThread: scriptThread, delivery: delivery,
+                onShutdown: { [weak self] in
+                    guard let self else { return }
+                    Task { await self.stop() }
+                })
+            if loop.inEventLoop {
+                handler.start()
+            } else {
+                // Made here, used only on its loop from now on.
+                let handoff = LoopConfined(handler)
+                loop.execute { handoff.value.start() }
             }
-            return true
         }
     }
 
@@ -147,10 +143,12 @@ public final class RESPServer: Sendable {
             try? await Task.sleep(for: .milliseconds(10))
         }
         scriptThread.shutdown()
-        try? await listener?.close()
+        if let listener { try? await listener.loop.submit { listener.close() }.get() }
         await replicaLink.stop()
-        for connection in connections { try? await connection.close() }
-        try? await group.shutdownGracefully()
+        for connection in connections { try? await connection.loop.submit { connection.close() }.get() }
+        // Each loop runs the closes' last tasks (the clients leaving the simulator) before it stops.
+        for loop in loops { await loop.shutdown() }
+        try? await linkGroup.shutdownGracefully()
         let waiters = state.withLock { state in
             state.stopped = true
             defer { state.waiters.removeAll() }

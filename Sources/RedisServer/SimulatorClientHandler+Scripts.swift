@@ -17,10 +17,10 @@ extension SimulatorClientHandler {
     /// Runs a command that may run a script (EVAL, EXEC) on the script thread, holding back
     /// this connection's later commands until it answers, as Redis would.
     func runOnScriptThread(_ command: [ByteString], for client: SimulatorClient) {
-        guard let context else { return }
+        guard let connection else { return }
         waitingForScript = true
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let loop = context.eventLoop
+        let bound = NIOLoopBound(self, eventLoop: connection.loop)
+        let loop = connection.loop
         let simulator = simulator
         let mailbox = mailbox
         scriptThread.submit {
@@ -39,9 +39,9 @@ extension SimulatorClientHandler {
     /// simulator: its hook runs them with Redis's busy rules once it is busy; if it ends first,
     /// they run the ordinary way.
     func waitForScript(running pending: [[ByteString]], for client: SimulatorClient) {
-        guard let context else { return }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let loop = context.eventLoop
+        guard let connection else { return }
+        let bound = NIOLoopBound(self, eventLoop: connection.loop)
+        let loop = connection.loop
         let mailbox = mailbox
         let waiter = ScriptWaiter(
             whileBusy: { access in

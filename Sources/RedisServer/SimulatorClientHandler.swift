@@ -13,10 +13,7 @@ import RedisSimulator
 /// because it has one thread; NIO's loops cannot be re-entered from a hook, so the script
 /// runs beside them, its hook answers what Redis answers while busy (BUSY, SCRIPT KILL,
 /// MULTI), and every other connection keeps being read and written meanwhile.
-final class SimulatorClientHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
-
+final class SimulatorClientHandler: ServeConnectionHandler {
     /// The most requests held before running them, however many one read brings.
     static let pipelineLimit = 1024
 
@@ -26,13 +23,16 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     var decoder = RESPRequestDecoder()
     /// Bytes read but not yet decoded: the start of a request still arriving.
     var unread: ByteBuffer?
+    /// The last read's buffer once everything in it was decoded, kept for the next read.
+    var spareInput: ByteBuffer?
     /// Whether the client has authenticated, which sets the decoder's size limits.
     var authenticated = true
     /// The connection limits as this connection last read them.
     var limitsCache = CachedConnectionLimits()
     let onShutdown: @Sendable () -> Void
     var client: SimulatorClient?
-    var context: ChannelHandlerContext?
+    /// The connection spoken on; nil once it closed.
+    var connection: ServeConnection?
     var outgoing: ByteBuffer
     /// Commands read but not yet run, from `nextCommand` on: those of the current read, and any
     /// behind a blocked command or after QUIT. One array, so that a run hands the simulator a
@@ -71,52 +71,38 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// script thread. Any other EXEC runs on the event loop, keeping its place among other
     /// clients' commands (a later client's LPUSH must not overtake it).
     var transactionMayRunScripts = false
-    /// Reply bytes handed to the channel and not yet written to the socket.
-    var unsentBytes = 0
-    /// Writes handed to the channel and not yet completed.
-    var unsentWrites = 0
     /// When the unsent bytes first passed the soft output limit (monotonic seconds), if they are over it.
     var outputSoftLimitSince: Int64?
 
     init(
-        simulator: Simulator, scriptThread: ScriptThread, delivery: LoopPushDelivery,
+        connection: ServeConnection, simulator: Simulator, scriptThread: ScriptThread, delivery: LoopPushDelivery,
         onShutdown: @escaping @Sendable () -> Void
     ) {
+        self.connection = connection
         self.simulator = simulator
         commandTable = simulator.commandTable
         self.scriptThread = scriptThread
         self.delivery = delivery
         self.onShutdown = onShutdown
-        outgoing = ByteBufferAllocator().buffer(capacity: 0)
+        outgoing = ByteBufferAllocator().buffer(capacity: 1024)
     }
 
-    /// The context holds this handler: keeping it past removal would keep both, and every
-    /// buffer the handler holds, for good.
-    func handlerRemoved(context: ChannelHandlerContext) {
-        self.context = nil
-        unread = nil
-    }
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        self.context = context
-        outgoing = context.channel.allocator.buffer(capacity: 1024)
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
+    /// Starts reading the connection and opens its client session; on its loop.
+    func start() {
+        connection?.open(self)
         connect()
-        context.fireChannelActive()
     }
 
     /// Opens this connection's client session, once no script holds the simulator (or the
     /// busy script's hook opens it).
     func connect() {
-        guard client == nil, let context else { return }
+        guard client == nil, let connection else { return }
         if let client = simulator.connectUnlessScriptRuns() {
             attach(client)
             return
         }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let loop = context.eventLoop
+        let bound = NIOLoopBound(self, eventLoop: connection.loop)
+        let loop = connection.loop
         let waiter = ScriptWaiter(
             whileBusy: { access in
                 let client = access.connect()
@@ -128,13 +114,13 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     /// Takes `client` as this connection's session and runs what arrived meanwhile.
     func attach(_ client: SimulatorClient) {
-        guard let context, context.channel.isActive, self.client == nil else {
+        guard let connection, connection.isOpen, self.client == nil else {
             simulator.disconnectWithoutWaiting(client)
             return
         }
-        if let remote = context.channel.remoteAddress { client.address = Self.describe(remote) }
-        if let local = context.channel.localAddress { client.localAddress = Self.describe(local) }
-        let loop = context.eventLoop
+        if let remote = connection.address(remote: true) { client.address = remote }
+        if let local = connection.address(remote: false) { client.localAddress = local }
+        let loop = connection.loop
         let bound = NIOLoopBound(self, eventLoop: loop)
         // These handlers run under the simulator's lock, possibly on another thread: they only
         // hand their work to this connection's event loop.
@@ -152,29 +138,43 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         flush()
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var input = unwrapInboundIn(data)
-        if var pending = unread {
-            unread = nil
-            pending.writeBuffer(&input)
-            input = pending
+    /// Reads once, appending to what waits undecoded, as Redis's readQueryFromClient does;
+    /// runs what is complete and leaves the replies for the end of the loop's turn.
+    func connectionReadable() {
+        guard let connection else { return }
+        var input = unread ?? spareInput ?? ByteBufferAllocator().buffer(capacity: ServeConnection.readSize)
+        unread = nil
+        spareInput = nil
+        switch connection.read(into: &input) {
+        case .ended:
+            connection.close()
+            return
+        case .wouldBlock:
+            if input.readableBytes > 0 { unread = input } else { spareInput = input }
+            return
+        case .read:
+            // A connection closing after its reply reads on only to see the end.
+            guard !closing else { return }
+            unread = input
         }
-        unread = input
         // Until the session opens (a script held the simulator), bytes wait undecoded: the
         // decoder's limits depend on whether the client must authenticate.
-        guard client != nil else { return }
-        let limits = currentLimits()
-        decodeUnread(limits)
-        if let unread, Int64(unread.readableBytes) > limits.queryBufferLimit {
-            // Redis closes such a client without a reply ("reached max query buffer length").
-            closeKilledConnection()
+        if client != nil {
+            let limits = currentLimits()
+            decodeUnread(limits)
+            if let unread, Int64(unread.readableBytes) > limits.queryBufferLimit {
+                // Redis closes such a client without a reply ("reached max query buffer length").
+                closeKilledConnection()
+                return
+            }
         }
-    }
-
-    func channelReadComplete(context: ChannelHandlerContext) {
         process()
         flushAtEndOfTurn()
-        context.fireChannelReadComplete()
+    }
+
+    func connectionWroteQueued() {
+        guard let connection else { return }
+        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
     }
 
     /// Sends what `outgoing` holds once the loop's turn has read every ready connection, as
@@ -233,8 +233,14 @@ final class SimulatorClientHandler: ChannelInboundHandler {
                 runQueued()
             }
         }
-        // A request cut off by the client closing is dropped with these bytes, as Redis drops it.
-        guard input.readableBytes > 0 else { return decoded }
+        guard input.readableBytes > 0 else {
+            // Its storage serves the next read, unless a big argument grew it.
+            if input.capacity <= Self.retainedInputCapacity {
+                input.clear()
+                spareInput = input
+            }
+            return decoded
+        }
         // Compact only when that moves fewer bytes than it frees: a big argument arriving in
         // pieces is never moved again and again.
         if input.readerIndex >= input.readableBytes { input.discardReadBytes() }
@@ -265,13 +271,18 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// PROTO_REPLY_CHUNK_BYTES): a bigger one goes with the reply that grew it.
     static let retainedOutputCapacity = 16 * 1024
 
+    /// The most input buffer capacity kept for the next read.
+    static let retainedInputCapacity = 64 * 1024
+
     /// Redis's PROTO_MBULK_BIG_ARG: arguments this long get their room made at once.
     static let bigArgument: Int64 = 32 * 1024
 
-    func channelInactive(context: ChannelHandlerContext) {
+    func connectionClosed() {
+        connection = nil
         dropUnrunRequests()
-        // The bytes of a request cut off by the close go now, not when the handler goes.
+        // A request cut off by the client closing is dropped with these bytes, as Redis drops it.
         unread = nil
+        spareInput = nil
         if let client {
             client.wirePushHandler = nil
             client.deferredReplyHandler = nil
@@ -279,7 +290,6 @@ final class SimulatorClientHandler: ChannelInboundHandler {
             simulator.disconnectWithoutWaiting(client)
         }
         client = nil
-        context.fireChannelInactive()
     }
 
     /// True when the command at `index` may run a script, which must run on the script thread.
@@ -420,7 +430,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     /// A SHUTDOWN the simulator accepted: Redis exits, dropping replies not yet written.
     func shutDown() {
         closing = true
-        context?.close(promise: nil)
+        connection?.close()
         onShutdown()
     }
 
@@ -430,7 +440,7 @@ final class SimulatorClientHandler: ChannelInboundHandler {
         closing = true
         dropUnrunRequests()
         outgoing.clear()
-        context?.close(promise: nil)
+        connection?.close()
     }
 
     func deliverDeferredReply(_ value: RESPValue) {
@@ -442,60 +452,20 @@ final class SimulatorClientHandler: ChannelInboundHandler {
     }
 
     func flush() {
-        guard let context, outgoing.readableBytes > 0, !closing else { return }
-        let size = outgoing.readableBytes
+        guard let connection, outgoing.readableBytes > 0, !closing else { return }
         // Redis judges its limit once a reply is in the client's buffer, before any of it is
         // written: a reply bigger than the hard limit drops the client with nothing sent.
-        guard !exceedsOutputBufferLimit(pending: unsentBytes + size) else {
+        guard !exceedsOutputBufferLimit(pending: connection.queuedBytes + outgoing.readableBytes) else {
             outgoing.clear()
             closing = true
-            context.channel.close(promise: nil)
+            connection.close()
             return
         }
-        if unsentWrites > 0 {
-            // Earlier replies still wait for the socket: this one queues behind them.
-            context.write(wrapOutboundOut(outgoing), promise: nil)
-            trackUnsent(size, context)
-            recycleOutgoing(context)
-        } else {
-            // The socket usually takes the whole write at once, and then the channel lets go of
-            // the buffer at once: written without a promise (NIO's promise and future cost
-            // more than the rest of the write), the buffer's storage found unshared is the sign
-            // that nothing is pending. Otherwise an empty write behind it reports its completion.
-            context.writeAndFlush(wrapOutboundOut(outgoing), promise: nil)
-            if !recycleOutgoing(context) { trackUnsent(size, context) }
+        connection.send(&outgoing)
+        if outgoing.capacity > Self.retainedOutputCapacity || outgoing.capacity == 0 {
+            outgoing = ByteBufferAllocator().buffer(capacity: 1024)
         }
-        client?.outputBuffer.record(pendingBytes: unsentBytes, pendingWrites: unsentWrites)
-    }
-
-    /// Counts `size` bytes written to the channel as unsent until a write queued behind them
-    /// (empty: it completes once everything before it is written) completes.
-    private func trackUnsent(_ size: Int, _ context: ChannelHandlerContext) {
-        unsentBytes += size
-        unsentWrites += 1
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let marker = context.channel.allocator.buffer(capacity: 0)
-        context.writeAndFlush(wrapOutboundOut(marker)).whenComplete { _ in
-            let handler = bound.value
-            handler.unsentBytes -= size
-            handler.unsentWrites -= 1
-            handler.client?.outputBuffer.record(pendingBytes: handler.unsentBytes, pendingWrites: handler.unsentWrites)
-        }
-    }
-
-    /// Empties `outgoing` for the next replies after a write of it: its storage is reused when
-    /// the channel no longer holds it (unless a big reply grew it), rather than a new one
-    /// allocated for every flush. Returns whether the channel had let go of it.
-    @discardableResult
-    private func recycleOutgoing(_ context: ChannelHandlerContext) -> Bool {
-        let written = outgoing.withVeryUnsafeBytes { UInt(bitPattern: $0.baseAddress) }
-        // `clear` keeps the storage only when nothing else holds it (its capacity is at least 1024).
-        outgoing.clear(minimumCapacity: 1024)
-        let released = outgoing.withVeryUnsafeBytes { UInt(bitPattern: $0.baseAddress) } == written
-        if outgoing.capacity > Self.retainedOutputCapacity {
-            outgoing = context.channel.allocator.buffer(capacity: 1024)
-        }
-        return released
+        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
     }
 
     /// Redis's client-output-buffer-limit: a client that does not read its replies (a stalled
@@ -512,18 +482,6 @@ final class SimulatorClientHandler: ChannelInboundHandler {
 
     func closeAfterFlush() {
         closing = true
-        guard let context else { return }
-        let buffer = outgoing
-        outgoing = context.channel.allocator.buffer(capacity: 0)
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
-    }
-
-    static func describe(_ address: SocketAddress) -> String {
-        switch address {
-        case .v6: return "\(address.ipAddress ?? "::"):\(address.port ?? 0)"
-        case .v4: return "\(address.ipAddress ?? "0.0.0.0"):\(address.port ?? 0)"
-        case .unixDomainSocket: return address.pathname ?? "unix"
-        }
+        connection?.sendThenClose(&outgoing)
     }
 }

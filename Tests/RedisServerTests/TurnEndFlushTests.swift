@@ -1,5 +1,5 @@
+import Glibc
 import NIOCore
-import NIOEmbedded
 import RESP
 import RedisSimulator
 import Testing
@@ -8,57 +8,70 @@ import Testing
 /// A read's replies wait for the end of the loop's turn, as Redis writes its clients in
 /// `beforeSleep`, and then go out in one write per connection, after every connection's reads.
 @Suite struct TurnEndFlushTests {
-    /// A connection on an embedded loop, whose turn ends when the test runs the loop's tasks.
-    private struct Connection {
-        let channel: EmbeddedChannel
-        let loop: EmbeddedEventLoop
+    /// A connection served on one end of a socket pair; the test speaks on the other end.
+    private final class Connection: @unchecked Sendable {
+        let handler: SimulatorClientHandler
+        let peer: Int32
 
-        init(simulator: Simulator, delivery: LoopPushDelivery, loop: EmbeddedEventLoop) throws {
-            self.loop = loop
+        init(simulator: Simulator, delivery: LoopPushDelivery, loop: ServeEventLoop) async throws {
+            var ends: [Int32] = [0, 0]
+            try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0)
+            for end in ends { _ = fcntl(end, F_SETFL, O_NONBLOCK) }
+            peer = ends[1]
+            let connection = ServeConnection(fd: ends[0], loop: loop) { _ in }
             let handler = SimulatorClientHandler(
-                simulator: simulator, scriptThread: ScriptThread(), delivery: delivery, onShutdown: {})
-            channel = EmbeddedChannel(handler: handler, loop: loop)
-            try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 6379)).wait()
+                connection: connection, simulator: simulator, scriptThread: ScriptThread(), delivery: delivery,
+                onShutdown: {})
+            self.handler = handler
+            try await loop.submit { handler.start() }.get()
         }
 
-        /// Hands `text` to the connection as one read.
-        func receive(_ text: String) throws {
-            try channel.writeInbound(channel.allocator.buffer(string: text))
+        /// Sends `text` and lets the connection read it, as one read of this turn; on the loop.
+        func receive(_ text: String) {
+            _ = Array(text.utf8).withUnsafeBytes { Glibc.write(peer, $0.baseAddress, $0.count) }
+            handler.connectionReadable()
         }
 
         /// Everything written to the socket so far.
-        func written() throws -> String {
-            var text = ""
-            while var buffer = try channel.readOutbound(as: ByteBuffer.self) {
-                text += buffer.readString(length: buffer.readableBytes) ?? ""
+        func written() -> String {
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = Glibc.read(peer, &chunk, chunk.count)
+                guard count > 0 else { break }
+                bytes += chunk[..<count]
             }
-            return text
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
-    @Test func repliesOfEveryConnectionGoOutOnceTheTurnEnds() throws {
-        let loop = EmbeddedEventLoop()
+    @Test func repliesOfEveryConnectionGoOutOnceTheTurnEnds() async throws {
+        let loop = ServeEventLoop(name: "turn-end-test")
         let simulator = Simulator()
         let delivery = LoopPushDelivery(eventLoop: loop)
-        let first = try Connection(simulator: simulator, delivery: delivery, loop: loop)
-        let second = try Connection(simulator: simulator, delivery: delivery, loop: loop)
+        let first = try await Connection(simulator: simulator, delivery: delivery, loop: loop)
+        let second = try await Connection(simulator: simulator, delivery: delivery, loop: loop)
 
-        try first.receive("SET k 1\r\nINCR k\r\n")
-        try second.receive("GET k\r\n")
-        // Both reads are answered, and nothing is written before the turn ends.
-        #expect(try first.written() == "")
-        #expect(try second.written() == "")
-
-        loop.run()
-        #expect(try first.written() == "+OK\r\n:2\r\n")
-        #expect(try second.written() == "$1\r\n2\r\n")
+        let beforeTheTurnEnds = try await loop.submit {
+            first.receive("SET k 1\r\nINCR k\r\n")
+            second.receive("GET k\r\n")
+            // Both reads are answered, and nothing is written before the turn ends.
+            return [first.written(), second.written()]
+        }.get()
+        #expect(beforeTheTurnEnds == ["", ""])
+        // A task queued now runs after the turn's end.
+        try await loop.submit {}.get()
+        #expect(first.written() == "+OK\r\n:2\r\n")
+        #expect(second.written() == "$1\r\n2\r\n")
 
         // The next turn starts afresh: its read waits for its own end.
-        try second.receive("PING\r\n")
-        #expect(try second.written() == "")
-        loop.run()
-        #expect(try second.written() == "+PONG\r\n")
-        _ = try first.channel.finish()
-        _ = try second.channel.finish()
+        let nextTurn = try await loop.submit {
+            second.receive("PING\r\n")
+            return second.written()
+        }.get()
+        #expect(nextTurn == "")
+        try await loop.submit {}.get()
+        #expect(second.written() == "+PONG\r\n")
+        await loop.shutdown()
     }
 }
