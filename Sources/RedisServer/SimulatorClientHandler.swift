@@ -482,6 +482,9 @@ final class SimulatorClientHandler: ServeConnectionHandler {
 
     func closeAfterFlush() {
         closing = true
-        connection?.sendThenClose(&outgoing)
+        guard let connection else { return }
+        connection.sendThenClose(&outgoing)
+        // Until the last byte goes, CLIENT LIST shows what waits, as for any other client.
+        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
     }
 }
