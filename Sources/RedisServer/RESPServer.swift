@@ -16,8 +16,6 @@ public final class RESPServer: Sendable {
     private let state = Mutex(State())
     /// The loops connections are served on; the first also accepts them and runs the timers.
     private let loops: [ServeEventLoop]
-    /// The replica's link to a primary runs on SwiftNIO, as a client of another server.
-    private let linkGroup: MultiThreadedEventLoopGroup
     private let scriptThread = ScriptThread()
     /// The link to a primary, when the simulator is a replica.
     private let replicaLink: ReplicaLinkDriver
@@ -38,13 +36,21 @@ public final class RESPServer: Sendable {
     /// How often expiry and blocked-client timeouts run.
     public static let tickInterval = TimeAmount.milliseconds(100)
 
-    /// A server for `simulator`; `threads` event loops share it (the simulator serialises commands).
-    public init(simulator: Simulator, threads: Int = System.coreCount) {
+    /// A server for `simulator`; `threads` event loops share it (the simulator serialises
+    /// commands). Throws when the system refuses the loops their descriptors or threads.
+    public init(simulator: Simulator, threads: Int = System.coreCount) throws {
         self.simulator = simulator
-        loops = (0..<max(1, threads)).map { ServeEventLoop(name: "serve-loop-\($0)") }
+        var loops: [ServeEventLoop] = []
+        do {
+            for index in 0..<max(1, threads) { loops.append(try ServeEventLoop(name: "serve-loop-\(index)")) }
+        } catch {
+            // The loops already started stop with their threads.
+            for loop in loops { loop.shutdownGracefully { _ in } }
+            throw error
+        }
+        self.loops = loops
         deliveries = loops.map { LoopPushDelivery(eventLoop: $0) }
-        linkGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        replicaLink = ReplicaLinkDriver(simulator: simulator, group: linkGroup)
+        replicaLink = ReplicaLinkDriver(simulator: simulator)
     }
 
     /// Binds `host:port` (port 0 picks a free one) and starts serving; returns the bound port.
@@ -148,7 +154,6 @@ public final class RESPServer: Sendable {
         for connection in connections { try? await connection.loop.submit { connection.close() }.get() }
         // Each loop runs the closes' last tasks (the clients leaving the simulator) before it stops.
         for loop in loops { await loop.shutdown() }
-        try? await linkGroup.shutdownGracefully()
         let waiters = state.withLock { state in
             state.stopped = true
             defer { state.waiters.removeAll() }

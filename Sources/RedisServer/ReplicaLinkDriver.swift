@@ -6,20 +6,27 @@ import Synchronization
 /// Opens a replica's link to its primary when the simulator follows one (REPLICAOF host port,
 /// `serve --replicaof`): the server's timer asks on every tick, and the simulator hands out a
 /// target at most once a second while the link is down, as Redis's replicationCron retries.
+/// The link is a client of another server and runs on SwiftNIO, on a thread of its own started
+/// with the first link: a server that follows no primary has none.
 final class ReplicaLinkDriver: Sendable {
     private let simulator: Simulator
-    private let group: any EventLoopGroup
+    private let group = Mutex<MultiThreadedEventLoopGroup?>(nil)
     private let channel = Mutex<(any Channel)?>(nil)
 
-    init(simulator: Simulator, group: any EventLoopGroup) {
+    init(simulator: Simulator) {
         self.simulator = simulator
-        self.group = group
     }
 
     /// Opens the link if one is due; never waits.
     func tick() {
         guard let target = simulator.replicaLinkToOpen() else { return }
         let simulator = simulator
+        let group = group.withLock { group in
+            if let group { return group }
+            let made = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            group = made
+            return made
+        }
         let connecting = ClientBootstrap(group: group)
             .connectTimeout(.seconds(target.timeoutSeconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -45,6 +52,11 @@ final class ReplicaLinkDriver: Sendable {
             return channel
         }
         try? await open?.close()
+        let started = group.withLock { group in
+            defer { group = nil }
+            return group
+        }
+        try? await started?.shutdownGracefully()
     }
 
     private static func reportFailure(_ simulator: Simulator, generation: Int64, loop: any EventLoop) {

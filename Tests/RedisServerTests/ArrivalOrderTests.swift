@@ -11,7 +11,7 @@ import Testing
     @Test func execRunsBeforeALaterClientsWrite() async throws {
         let simulator = Simulator()
         simulator.installScripting(LuaScripting())
-        let server = RESPServer(simulator: simulator, threads: 1)
+        let server = try RESPServer(simulator: simulator, threads: 1)
         let port = try await server.start(host: "127.0.0.1", port: 0)
         for _ in 0..<20 {
             let writer = try RawClient(port: port), waiter = try RawClient(port: port), watcher = try RawClient(port: port)

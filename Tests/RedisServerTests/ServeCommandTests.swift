@@ -137,6 +137,24 @@ struct ServeCommandTests {
         #expect(result.output.contains("--port"))
     }
 
+    /// Out of file descriptors, serve says so and what to do, rather than crashing: with 8 it
+    /// cannot open its listening socket, with 6 not even its event loop.
+    @Test(arguments: [6, 8]) func aShortageOfFileDescriptorsIsExplained(limit: Int) async throws {
+        let result = try await runShellOffThePool("ulimit -n \(limit); '\(binary)' serve --port 0", timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.output.contains("Too many open files"), "\(result.output)")
+        #expect(result.output.contains("ulimit -n"), "\(result.output)")
+        #expect(!result.output.contains("Fatal error"), "\(result.output)")
+    }
+
+    /// An address that is none of this machine's (192.0.2.1 is reserved for documentation).
+    @Test func anAddressNotOnThisMachineIsExplained() async throws {
+        let result = try await runShellOffThePool("'\(binary)' serve --port 0 --bind 192.0.2.1", timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.output.contains("cannot listen on 192.0.2.1:0"), "\(result.output)")
+        #expect(result.output.contains("--bind 127.0.0.1"), "\(result.output)")
+    }
+
     /// `serve --replicaof host port` starts as a replica of that primary: here a served
     /// simulator, written to before and after the replica attached.
     @Test func replicaofFollowsAPrimary() async throws {

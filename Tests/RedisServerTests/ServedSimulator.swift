@@ -12,7 +12,7 @@ final class ServedSimulator {
 
     init() async throws {
         simulator.installScripting(LuaScripting())
-        server = RESPServer(simulator: simulator, threads: 2)
+        server = try RESPServer(simulator: simulator, threads: 2)
         port = try await server.start(host: "127.0.0.1", port: 0)
     }
 

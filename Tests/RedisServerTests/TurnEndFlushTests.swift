@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func repliesOfEveryConnectionGoOutOnceTheTurnEnds() async throws {
-        let loop = ServeEventLoop(name: "turn-end-test")
+        let loop = try ServeEventLoop(name: "turn-end-test")
         let simulator = Simulator()
         let delivery = LoopPushDelivery(eventLoop: loop)
         let first = try await Connection(simulator: simulator, delivery: delivery, loop: loop)

@@ -23,7 +23,15 @@ public enum ServeProcess {
         try loadDataset(
             into: simulator, directory: options.dir ?? currentDirectory(), fileName: options.dbfilename ?? "dump.rdb",
             load: options.dir != nil || options.dbfilename != nil)
-        let server = RESPServer(simulator: simulator, threads: options.threads)
+        let server: RESPServer
+        do {
+            server = try RESPServer(simulator: simulator, threads: options.threads)
+        } catch {
+            throw CommandLineError(
+                message: "cannot start serving (\(error)).",
+                help: (error as? ServeSocketError)?.help
+                    ?? "The system is short of file descriptors or threads: close some programs, and try again.")
+        }
         let boundPort: Int
         do {
             boundPort = try await server.start(host: options.bind, port: options.port)
@@ -31,7 +39,8 @@ public enum ServeProcess {
             await server.stop()
             throw CommandLineError(
                 message: "cannot listen on \(options.bind):\(options.port) (\(error)).",
-                help: "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
+                help: (error as? ServeSocketError)?.help
+                    ?? "Is another Redis running there? Pick another port with --port, e.g. --port 6380.")
         }
         simulator.setListeningPort(boundPort)
         if let primary = options.primary { simulator.follow(host: primary.host, port: primary.port) }

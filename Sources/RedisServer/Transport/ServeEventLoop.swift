@@ -52,11 +52,17 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
     /// The most tasks run before looking at the sockets again.
     private static let tasksPerTurn = 4096
 
-    /// Starts the loop's thread, named `name`.
-    init(name: String) {
+    /// Starts the loop's thread, named `name`; throws when the system refuses a descriptor or
+    /// a thread (out of file descriptors, or of memory).
+    init(name: String) throws(ServeSocketError) {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw ServeSocketError("epoll_create1") }
         wakeup = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
-        precondition(epoll >= 0 && wakeup >= 0, "serve cannot create its event loop: \(String(cString: strerror(errno)))")
+        guard wakeup >= 0 else {
+            let error = ServeSocketError("eventfd")
+            Glibc.close(epoll)
+            throw error
+        }
         var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(fd: wakeup))
         epoll_ctl(epoll, EPOLL_CTL_ADD, wakeup, &event)
         let started = DispatchSemaphore(value: 0)
@@ -70,7 +76,12 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
             start.loop.run()
             return nil
         }, box.toOpaque())
-        precondition(result == 0, "serve cannot start its event loop's thread (error \(result))")
+        guard result == 0 else {
+            box.release()
+            Glibc.close(epoll)
+            Glibc.close(wakeup)
+            throw ServeSocketError("pthread_create", code: result)
+        }
         pthread_detach(created)
         started.wait()
     }

@@ -9,18 +9,36 @@ import Glibc
 struct ServeSocketError: Error, CustomStringConvertible {
     let operation: String
     let reason: String
+    /// The system's error number, when the system gave one.
+    let code: Int32?
 
     init(_ operation: String, code: Int32 = errno) {
         self.operation = operation
+        self.code = code
         reason = String(cString: strerror(code))
     }
 
     init(_ operation: String, reason: String) {
         self.operation = operation
         self.reason = reason
+        code = nil
     }
 
     var description: String { "\(operation): \(reason)" }
+
+    /// What a person can do about it.
+    var help: String {
+        switch code {
+        case EMFILE, ENFILE:
+            "The system is short of file descriptors: close some programs, or raise `ulimit -n`, and try again."
+        case EACCES:
+            "Ports below 1024 need root: pick another with --port, e.g. --port 6380."
+        case EADDRNOTAVAIL:
+            "That address is not one of this machine's: try --bind 127.0.0.1."
+        default:
+            "Is another Redis running there? Pick another port with --port, e.g. --port 6380."
+        }
+    }
 }
 
 /// serve's listening socket, watched by one loop: accepts every waiting connection when it is

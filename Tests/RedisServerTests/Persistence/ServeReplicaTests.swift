@@ -103,7 +103,7 @@ extension PersistenceServerTests {
             // A new primary on the same port: the replica reconnects and takes its dataset.
             let second = Simulator()
             second.installScripting(LuaScripting())
-            let secondServer = RESPServer(simulator: second, threads: 1)
+            let secondServer = try RESPServer(simulator: second, threads: 1)
             _ = try await secondServer.start(host: "127.0.0.1", port: port)
             let newPrimary = try await LiveRedisConnection.connect(to: RedisURL(host: "127.0.0.1", port: port))
             _ = try await newPrimary.send("SET", "generation", "2")
