@@ -98,15 +98,20 @@ final class ServeConnection: ServeLoopSource, @unchecked Sendable {
             return
         }
         queuedBytes += buffer.readableBytes
-        if queued.isEmpty {
-            queued.append(buffer)
-            loop.watch(fd, writable: true)
+        if queued.isEmpty { loop.watch(fd, writable: true) }
+        if let last = queued.indices.last, queued[last].readableBytes + buffer.readableBytes <= Self.blockSize {
+            // Small replies behind a slow reader join a block rather than one each, as Redis
+            // fills its reply list's 16 kB blocks (CLIENT LIST's oll counts them).
+            queued[last].writeBuffer(&buffer)
+            buffer.clear()
         } else {
-            // Small replies behind a slow reader join one block rather than one each.
-            queued[queued.index(before: queued.endIndex)].writeBuffer(&buffer)
+            queued.append(buffer)
+            buffer = ByteBuffer()
         }
-        buffer = ByteBuffer()
     }
+
+    /// Redis's PROTO_REPLY_CHUNK_BYTES: the size of the blocks queued replies are gathered in.
+    static let blockSize = 16 * 1024
 
     /// Writes `buffer` and closes once everything queued has gone, as Redis's
     /// CLIENT_CLOSE_AFTER_REPLY does.
