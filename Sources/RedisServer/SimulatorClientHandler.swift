@@ -10,7 +10,7 @@ import RedisSimulator
 /// Scripts never run on an event loop: EVAL and EXEC go to the server's script thread, and a
 /// connection that finds the simulator held by a script leaves its commands with the script
 /// (`ScriptWaiter`) and returns to its loop. Redis serves clients from a busy script's hook
-/// because it has one thread; NIO's loops cannot be re-entered from a hook, so the script
+/// because it has one thread; serve's loops are not re-entered from a hook, so the script
 /// runs beside them, its hook answers what Redis answers while busy (BUSY, SCRIPT KILL,
 /// MULTI), and every other connection keeps being read and written meanwhile.
 final class SimulatorClientHandler: ServeConnectionHandler {
