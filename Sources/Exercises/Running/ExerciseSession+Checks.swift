@@ -87,6 +87,11 @@ extension ExerciseSession {
                 }
                 return found == expected.count && (count.map { messages.count == $0 } ?? true)
             }
+            // A count is only right once every message already published has arrived: from a
+            // live Redis the last ones may still be on their way, and a wrong answer that
+            // published too many would pass on the first of them. Wait until none has come for
+            // a while (bounded) before counting.
+            if count != nil, environment.isLive { await awaitSettledMessages(of: client) }
             var passed = received()
             // From a live Redis a message comes through the connection's reader, which a loaded
             // machine can hold up past the quiet period: a check that is not met yet waits a
@@ -103,6 +108,25 @@ extension ExerciseSession {
             let match = client.exchanges.first { check.accepts(command: $0.command) && expect.matches($0.reply) }
             let right = match.map { "\(Self.who(name)) got \($0.reply.shortText) from `\(Self.commandText($0.command))`" } ?? ""
             return verdict(match != nil, right)
+        }
+    }
+
+    /// How long no new message must arrive before a live client's messages are counted.
+    static let liveSettledQuiet: Duration = .milliseconds(250)
+
+    /// Waits until `client` has received no new push for `liveSettledQuiet`, at most
+    /// `liveMessagePatience` and never past the wall-clock budget.
+    func awaitSettledMessages(of client: ExerciseClient) async {
+        let limit = min(ContinuousClock.now + Self.liveMessagePatience, deadline)
+        var last = client.pushes.count
+        var quietSince = ContinuousClock.now
+        while ContinuousClock.now < limit, ContinuousClock.now - quietSince < Self.liveSettledQuiet {
+            try? await Task.sleep(for: .milliseconds(20))
+            let now = client.pushes.count
+            if now != last {
+                last = now
+                quietSince = ContinuousClock.now
+            }
         }
     }
 
