@@ -21,14 +21,19 @@ import Testing
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let runs = 40
         // Kill at spread-out moments within a run (and a few after it ended, which must change
-        // nothing). A run's length depends on the machine's load, so one whole run is timed
-        // first and the kills fall at fractions of it.
+        // nothing). A run's length depends on the machine's load, so whole runs are timed first
+        // and the kills fall at fractions of the shortest: timed once, a slow first run (cold
+        // caches) put every kill after the quick runs that followed had ended.
         let fractions = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.05...1.3)) }
         let quizRun = "\(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz \(Self.lesson) --restart "
             + "--answers \(quoted(Self.answers.joined(separator: ",")))"
         var script = """
             export REDISLINGS_HOME=\(quoted(home)) REDISLINGS_NOW=2026-11-28T09:00:00Z
-            start=$(date +%s%N); \(quizRun) > /dev/null 2>&1; full=$(( $(date +%s%N) - start ))
+            full=0
+            for timed in 1 2 3; do
+                start=$(date +%s%N); \(quizRun) > /dev/null 2>&1; took=$(( $(date +%s%N) - start ))
+                if [ $full = 0 ] || [ $took -lt $full ]; then full=$took; fi
+            done
 
             """
         for (run, fraction) in fractions.enumerated() {
