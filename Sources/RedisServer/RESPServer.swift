@@ -87,18 +87,18 @@ public final class RESPServer: Sendable {
     /// Takes a new connection, or refuses it when `maxclients` is reached (Redis compares the
     /// clients it has with the limit before taking one more); on the accepting loop.
     private func admit(_ fd: Int32) {
-        enum Admission { case admitted(ServeConnection), overLimit, stopping }
+        enum Admission { case admitted(ServeConnection, loopIndex: Int), overLimit, stopping }
         let maxClients = simulator.connectionLimits.maxClients
         let admission: Admission = state.withLock { state in
             if state.stopping { return .stopping }
             guard Int64(state.connections.count) < maxClients else { return .overLimit }
-            let loop = loops[state.nextLoop]
-            state.nextLoop = (state.nextLoop + 1) % loops.count
-            let connection = ServeConnection(fd: fd, loop: loop) { [weak self] closed in
+            let loopIndex = state.nextLoop
+            state.nextLoop = (loopIndex + 1) % loops.count
+            let connection = ServeConnection(fd: fd, loop: loops[loopIndex]) { [weak self] closed in
                 _ = self?.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(closed)) }
             }
             state.connections[ObjectIdentifier(connection)] = connection
-            return .admitted(connection)
+            return .admitted(connection, loopIndex: loopIndex)
         }
         switch admission {
         case .stopping:
@@ -107,9 +107,9 @@ public final class RESPServer: Sendable {
             // As Redis's acceptCommonHandler: the error, written without waiting, then the close.
             _ = ServeListener.refusal.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             Glibc.close(fd)
-        case .admitted(let connection):
+        case .admitted(let connection, let loopIndex):
             let loop = connection.loop
-            let delivery = deliveries[loops.firstIndex { $0 === loop } ?? 0]
+            let delivery = deliveries[loopIndex]
             let handler = SimulatorClientHandler(
                 connection: connection, simulator: simulator, scriptThread: scriptThread, delivery: delivery,
                 onShutdown: { [weak self] in

@@ -35,7 +35,7 @@ public struct WebApp: Sendable {
             router: router,
             server: .http1WebSocketUpgrade(
                 webSocketRouter: router,
-                configuration: .init(maxFrameSize: configuration.limits.maxMessageBytes, autoPing: .enabled(timePeriod: .seconds(30)))),
+                configuration: .init(ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "redislings"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

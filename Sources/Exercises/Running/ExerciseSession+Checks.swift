@@ -91,7 +91,9 @@ extension ExerciseSession {
             // live Redis the last ones may still be on their way, and a wrong answer that
             // published too many would pass on the first of them. Wait until none has come for
             // a while (bounded) before counting.
-            if count != nil, environment.isLive { await awaitSettledMessages(of: client) }
+            if count != nil {
+                await awaitQuietPushes(quiet: Self.liveSettledQuiet, patience: Self.liveMessagePatience, counting: [client])
+            }
             var passed = received()
             // From a live Redis a message comes through the connection's reader, which a loaded
             // machine can hold up past the quiet period: a check that is not met yet waits a
@@ -113,22 +115,6 @@ extension ExerciseSession {
 
     /// How long no new message must arrive before a live client's messages are counted.
     static let liveSettledQuiet: Duration = .milliseconds(250)
-
-    /// Waits until `client` has received no new push for `liveSettledQuiet`, at most
-    /// `liveMessagePatience` and never past the wall-clock budget.
-    func awaitSettledMessages(of client: ExerciseClient) async {
-        let limit = min(ContinuousClock.now + Self.liveMessagePatience, deadline)
-        var last = client.pushes.count
-        var quietSince = ContinuousClock.now
-        while ContinuousClock.now < limit, ContinuousClock.now - quietSince < Self.liveSettledQuiet {
-            try? await Task.sleep(for: .milliseconds(20))
-            let now = client.pushes.count
-            if now != last {
-                last = now
-                quietSince = ContinuousClock.now
-            }
-        }
-    }
 
     /// Who a check's reply is credited to, in the learner's terms: their script, the command
     /// when it is short and plain, else the check itself (its Lua or long command is ours,

@@ -21,7 +21,7 @@ extension ExerciseSession {
         var names: [String] = []
         if let connection = try? await environment.connect() {
             if case .array(let items)? = try? await connection.send([Array("COMMAND".utf8), Array("LIST".utf8)]) {
-                names = items.compactMap(\.stringValue) ?? []
+                names = items.compactMap(\.stringValue)
             }
             await connection.close()
         }

@@ -169,19 +169,23 @@ extension ExerciseSession {
 
     /// Lets messages already published reach their readers. In-process they are filed at once;
     /// from a live Redis they come through each connection's reader thread, so wait until no new
-    /// one has arrived for a short while (bounded by the wall-clock budget and half a second).
-    func awaitQuietPushes() async {
+    /// one has arrived for `quiet` (bounded by `patience` and the wall-clock budget). `counting`
+    /// names whose messages to watch; by default every client's.
+    func awaitQuietPushes(quiet: Duration = .milliseconds(20), patience: Duration = .milliseconds(500),
+                          counting clients: [ExerciseClient]? = nil) async {
         guard environment.isLive else { return }
-        func total() -> Int { state.withLock { $0.peers.reduce(0) { $0 + $1.client.pushes.count } } + learner.pushes.count }
+        let watched = clients ?? state.withLock { $0.peers.map(\.client) } + [learner]
+        func total() -> Int { watched.reduce(0) { $0 + $1.pushes.count } }
+        let limit = min(ContinuousClock.now + patience, deadline)
         var last = total()
-        var quiet = 0
-        var rounds = 0
-        while quiet < 2, rounds < 50, ContinuousClock.now < deadline {
+        var quietSince = ContinuousClock.now
+        while ContinuousClock.now < limit, ContinuousClock.now - quietSince < quiet {
             try? await Task.sleep(for: .milliseconds(10))
             let now = total()
-            quiet = now == last ? quiet + 1 : 0
-            last = now
-            rounds += 1
+            if now != last {
+                last = now
+                quietSince = ContinuousClock.now
+            }
         }
     }
 
