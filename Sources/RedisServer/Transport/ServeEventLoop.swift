@@ -121,7 +121,8 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
         let id = nextTimerID.wrappingAdd(1, ordering: .relaxed).oldValue
         let timer = Timer(
             id: id, deadline: deadline,
-            run: { promise.completeWith(Result { try task() }) },
+            // Timers run on this loop, where the promise lives: its value need not be Sendable.
+            run: { promise.assumeIsolatedUnsafeUnchecked().completeWith(Result { try task() }) },
             abandon: { promise.fail(EventLoopError.shutdown) })
         execute { self.add(timer) }
         return Scheduled(promise: promise) {

@@ -178,7 +178,7 @@ enum SocketName {
             }
         }
         guard converted != nil else { return nil }
-        return String(cString: text)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
