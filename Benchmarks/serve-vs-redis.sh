@@ -7,7 +7,9 @@
 # target: >= 1.05 in each of three runs, none below 0.95). Beside them, each server's median CPU
 # time per request (user + system, from /proc) and their ratio, redis / serve so that higher is
 # better here too: the rate moves with whatever else the two cores run, while the CPU a server
-# spends on a request moves far less, so a change to serve shows there first.
+# spends on a request moves far less, so a change to serve shows there first. The "rounds" column is
+# the lowest and highest ratio of a round's two back-to-back runs: where it spans 1.00 the test's
+# median is within what the machine's own noise moves, whichever side of 0.95 it lands.
 #   [ROUNDS=3] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,10 +47,10 @@ rate() { # port, pipeline, requests, args...
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-8s %-6s %14s %14s %7s | %12s %12s %7s   (median of %d rounds each)\n' test mode "serve req/s" "redis req/s" ratio \
-    "serve us/req" "redis us/req" ratio "$rounds"
+printf '%-8s %-6s %14s %14s %7s %11s | %12s %12s %7s   (median of %d rounds each)\n' test mode "serve req/s" "redis req/s" ratio \
+    rounds "serve us/req" "redis us/req" ratio "$rounds"
 ticks_per_second=$(getconf CLK_TCK)
-ratios=() cpu_ratios=()
+ratios=() cpu_ratios=() spans=()
 for mode in "1|$requests" "16|$pipelined_requests"; do
     pipeline=${mode%%|*}
     count=${mode##*|}
@@ -78,18 +80,30 @@ for mode in "1|$requests" "16|$pipelined_requests"; do
         theirs=$(median "${their_rates[@]}")
         ratio=$(python3 -c "print(f'{$ours / $theirs:.2f}')")
         ratios+=("$ratio")
+        # Each round's ratio: serve's run against redis's run beside it.
+        span=$(python3 -c '
+import sys
+ours, theirs = sys.argv[1].split(), sys.argv[2].split()
+r = [float(o) / float(t) for o, t in zip(ours, theirs)]
+print(f"{min(r):.2f}-{max(r):.2f}")' "${our_rates[*]}" "${their_rates[*]}")
+        spans+=("$span")
         our_us=$(median "${our_cpu[@]}")
         their_us=$(median "${their_cpu[@]}")
         cpu_ratio=$(python3 -c "print(f'{$their_us / $our_us:.2f}' if $our_us > 0 else 'n/a')")
         cpu_ratios+=("$cpu_ratio")
-        printf '%-8s %-6s %14s %14s %7s | %12s %12s %7s\n' "$name" "$label" "$ours" "$theirs" "$ratio" "$our_us" "$their_us" "$cpu_ratio"
+        printf '%-8s %-6s %14s %14s %7s %11s | %12s %12s %7s\n' "$name" "$label" "$ours" "$theirs" "$ratio" "$span" "$our_us" "$their_us" "$cpu_ratio"
     done
 done
-python3 - "${ratios[*]}" "${cpu_ratios[*]}" <<'PY'
+python3 - "${ratios[*]}" "${cpu_ratios[*]}" "${spans[*]}" <<'PY'
 import math, sys
 ratios = [float(r) for r in sys.argv[1].split()]
 mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
 print(f"geometric mean of ratios: {mean:.2f} (target >= 1.05); lowest: {min(ratios):.2f} (target >= 0.95)")
+spans = [tuple(float(x) for x in s.split("-")) for s in sys.argv[3].split()]
+low = [(r, s) for r, s in zip(ratios, spans) if r < 0.95]
+if low:
+    within = sum(1 for _, (lo, hi) in low if hi >= 1.0)
+    print(f"tests below 0.95: {len(low)}, of which {within} had a round at 1.00 or above")
 cpu = [float(r) for r in sys.argv[2].split() if r != "n/a"]
 if cpu:
     print(f"CPU per request, redis / serve: geometric mean {math.exp(sum(math.log(r) for r in cpu) / len(cpu)):.2f}, lowest {min(cpu):.2f}")
