@@ -126,6 +126,14 @@ public final class RESPServer: Sendable {
         }
     }
 
+    /// Runs `handler` for each of `signals` (SIGINT, SIGTERM) the process receives while the
+    /// server runs, on its first loop: no descriptor is spent on them, so even a server
+    /// started with its last descriptors can be stopped.
+    public func handleSignals(_ signals: [Int32], _ handler: @escaping @Sendable (Int32) -> Void) async {
+        let loop = loops[0]
+        try? await loop.submit { loop.handleSignals(signals, handler) }.get()
+    }
+
     /// Stops accepting, closes every connection (their clients leave the simulator) and
     /// releases the threads. Safe to call more than once.
     public func stop() async {

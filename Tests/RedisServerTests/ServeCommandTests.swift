@@ -8,13 +8,17 @@ import Testing
 struct ServeCommandTests {
     let binary = RedislingsBinary.locate()!.path
 
-    /// Starts `redislings serve ARGS` on a free port, runs `body` (shell, $PORT set), then stops
-    /// the server with `stop` and reports how it exited.
-    func serve(_ arguments: String, _ body: String, stop: String, binary: String? = nil) async throws -> ShellResult {
+    /// Starts `redislings serve ARGS` on a free port (with at most `descriptors` open files when
+    /// given), runs `body` (shell, $PORT set), then stops the server with `stop` and reports how
+    /// it exited.
+    func serve(
+        _ arguments: String, _ body: String, stop: String, binary: String? = nil, descriptors: Int? = nil
+    ) async throws -> ShellResult {
         let port = freeLoopbackPort()
+        let limit = descriptors.map { "ulimit -n \($0); " } ?? ""
         return try await runShellOffThePool("""
             PORT=\(port)
-            '\(binary ?? self.binary)' serve --port $PORT \(arguments) >serve.out 2>&1 &
+            (\(limit)exec '\(binary ?? self.binary)' serve --port $PORT \(arguments)) >serve.out 2>&1 &
             server=$!
             for i in $(seq 100); do redis-cli -p $PORT -e ECHO up >/dev/null 2>&1 && break; redis-cli -p $PORT PING 2>/dev/null | grep -q NOAUTH && break; sleep 0.1; done
             \(body)
@@ -38,6 +42,15 @@ struct ServeCommandTests {
         let result = try await serve("", "redis-cli -p $PORT SET k v; redis-cli -p $PORT GET k", stop: "kill -TERM $server")
         #expect(result.output.hasPrefix("OK\nv\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
         #expect(result.output.hasSuffix("redislings: stopped.\n"))
+    }
+
+    /// With its last descriptors (10: the standard three, the loop's epoll and eventfd, the
+    /// listener, the runtime's own) serve still serves and stops on SIGTERM and Ctrl-C: the loop
+    /// catches them, where a DispatchSource needed a descriptor of its own and never fired.
+    @Test(arguments: ["TERM", "INT"]) func aSignalStopsItWithFewDescriptorsLeft(signal: String) async throws {
+        let result = try await serve("", "redis-cli -p $PORT SET k v", stop: "kill -\(signal) $server", descriptors: 10)
+        #expect(result.output.hasPrefix("OK\nexit 0\nredislings: the simulator listens on 127.0.0.1:"), "\(result.output)")
+        #expect(result.output.hasSuffix("redislings: stopped.\n"), "\(result.output)")
     }
 
     /// `serve` becomes the lean `redislings-server` built beside it: the same process, the same

@@ -44,11 +44,10 @@ public enum ServeProcess {
         }
         simulator.setListeningPort(boundPort)
         if let primary = options.primary { simulator.follow(host: primary.host, port: primary.port) }
-        let signals = stopOnSignals(server)
+        await stopOnSignals(server)
         print("redislings: the simulator listens on \(options.bind):\(boundPort) — connect with redis-cli -p \(boundPort). Ctrl-C stops it.")
         fflush(nil)
         await server.waitUntilStopped()
-        for source in signals { source.cancel() }
         print("redislings: stopped.")
         fflush(nil)
     }
@@ -102,23 +101,19 @@ public enum ServeProcess {
         return String(cString: path)
     }
 
-    /// Stops the server cleanly on Ctrl-C and SIGTERM.
-    static func stopOnSignals(_ server: RESPServer) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                Task { await server.stop() }
-                // A stop that cannot finish (a script stuck inside one C call) must not keep
-                // the process alive: within a second it ends anyway.
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
-                    print("redislings: stopped (a script was still running).")
-                    fflush(nil)
-                    exit(0)
-                }
+    /// Stops the server cleanly on Ctrl-C and SIGTERM. The server's loop catches them rather
+    /// than a DispatchSource, which needs a descriptor of its own: a serve started with
+    /// `ulimit -n 10` served but ignored SIGTERM.
+    static func stopOnSignals(_ server: RESPServer) async {
+        await server.handleSignals([SIGINT, SIGTERM]) { _ in
+            Task { await server.stop() }
+            // A stop that cannot finish (a script stuck inside one C call) must not keep the
+            // process alive: within a second it ends anyway.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
+                print("redislings: stopped (a script was still running).")
+                fflush(nil)
+                exit(0)
             }
-            source.resume()
-            return source
         }
     }
 }

@@ -40,7 +40,8 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
     }
 
     private let epoll: Int32
-    private let wakeup: Int32
+    /// The eventfd other threads, and caught signals, wake the loop with.
+    let wakeup: Int32
     private let shared = Mutex(Shared())
     private let nextTimerID = Atomic<UInt64>(1)
     private var thread = pthread_t()
@@ -48,6 +49,9 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
     private var running: [@Sendable () -> Void] = []
     private var sources: [ServeLoopSource?] = []
     private var timers: [Timer] = []
+    /// What `handleSignals` runs here for a caught signal, and the signals it caught them for.
+    var signalHandler: ((Int32) -> Void)?
+    var handledSignals: [Int32] = []
 
     /// The most tasks run before looking at the sockets again.
     private static let tasksPerTurn = 4096
@@ -221,6 +225,7 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
         }
         for timer in timers { timer.abandon() }
         timers.removeAll()
+        stopHandlingSignals()
         Glibc.close(epoll)
         Glibc.close(wakeup)
         let waiters = shared.withLock { shared in
@@ -245,6 +250,7 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
     private func drainWakeup() {
         var value: UInt64 = 0
         _ = Glibc.read(wakeup, &value, 8)
+        if signalHandler != nil { deliverCaughtSignals() }
     }
 
     private func runDueTimers() {
