@@ -23,7 +23,9 @@ import Testing
                 connection: connection, simulator: simulator, scriptThread: ScriptThread(), delivery: delivery,
                 onShutdown: {})
             self.handler = handler
-            try await loop.submit { handler.start() }.get()
+            // Made here, used only on the loop from now on, as the server hands handlers over.
+            let handoff = LoopConfined(handler)
+            try await loop.submit { handoff.value.start() }.get()
         }
 
         /// Sends `text` and lets the connection read it, as one read of this turn; on the loop.
