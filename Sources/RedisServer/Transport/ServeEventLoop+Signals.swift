@@ -11,7 +11,10 @@ private let caughtSignals = Atomic<UInt64>(0)
 private let signalLoopWakeup = Atomic<Int32>(-1)
 
 /// Marks the signal and wakes the loop: an atomic and a `write`, both safe in a signal handler.
+/// The interrupted code may be about to read `errno`: the write must not change it.
 private func markCaughtSignal(_ number: Int32) {
+    let interruptedErrno = errno
+    defer { errno = interruptedErrno }
     caughtSignals.bitwiseOr(UInt64(1) << UInt64(number), ordering: .releasing)
     let fd = signalLoopWakeup.load(ordering: .acquiring)
     guard fd >= 0 else { return }
@@ -29,6 +32,9 @@ extension ServeEventLoop {
         precondition(signals.allSatisfy { $0 > 0 && $0 < 64 }, "a signal number fits the bit set")
         signalHandler = handler
         handledSignals = signals
+        // Both globals are made here, before a handler can be the first to touch them (a lazy
+        // global's one-time initialisation is not safe inside a signal handler).
+        _ = caughtSignals.load(ordering: .relaxed)
         signalLoopWakeup.store(wakeup, ordering: .releasing)
         for number in signals {
             var action = sigaction()
