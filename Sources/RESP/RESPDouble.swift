@@ -22,9 +22,10 @@ public enum RESPDouble {
     }
 
     /// `text(value)` as bytes: the bulk string a RESP2 client reads. An integral score, the
-    /// common case, is written straight into its array, with no String between.
+    /// common case (0 included; only -0 keeps its sign through `text`), is written straight
+    /// into its array, with no String between.
     public static func bytes(_ value: Double) -> [UInt8] {
-        if value != 0, value == value.rounded(), abs(value) < 1e15 {
+        if value == value.rounded(), abs(value) < 1e15, value != 0 || value.sign == .plus {
             return RESPEncoder.decimalBytes(Int64(value))
         }
         return Array(text(value).utf8)
