@@ -7,7 +7,7 @@
 # serve / redis: higher is better for msg/s, lower for latency. Each configuration runs ROUNDS
 # times (default 3) on each server, alternating which goes first, and each figure is the median
 # of its rounds: one run of one subscriber moved by 0.2 from run to run on a 2-core machine.
-#   [ROUNDS=3] Benchmarks/pubsub-fanout.sh [unloaded-messages] [loaded-messages] [window] [subscriber-counts]
+#   [ROUNDS=3] [AGAINST=redis|serve] Benchmarks/pubsub-fanout.sh [unloaded-messages] [loaded-messages] [window] [subscriber-counts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unloaded=${1:-500}
@@ -16,8 +16,9 @@ window=${3:-256}
 counts=${4:-"1 10 100"}
 
 . Benchmarks/servers.sh
-require_tools redis-server redis-cli cc python3
 read_rounds
+require_tools redis-cli cc python3
+[ "$against" = serve ] || require_tools redis-server
 build_serve
 start_servers
 client="$workdir/fanout"

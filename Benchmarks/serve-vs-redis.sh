@@ -10,15 +10,16 @@
 # spends on a request moves far less, so a change to serve shows there first. The "rounds" column is
 # the lowest and highest ratio of a round's two back-to-back runs: where it spans 1.00 the test's
 # median is within what the machine's own noise moves, whichever side of 0.95 it lands.
-#   [ROUNDS=3] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
+#   [ROUNDS=3] [AGAINST=redis|serve] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
 pipelined_requests=${2:-1000000}
 
 . Benchmarks/servers.sh
-require_tools redis-server redis-benchmark
 read_rounds
+require_tools redis-benchmark
+[ "$against" = serve ] || require_tools redis-server
 build_serve
 start_servers
 

@@ -3,11 +3,14 @@
 #   require_tools TOOL...        exits with a clear error when one is missing
 #   build_serve                  sets $binary: the release build of redislings, or
 #                                $REDISLINGS_BINARY when set (a build made elsewhere)
-#   start_servers [REDIS-ARG...] sets $workdir, $serve_port, $redis_port, $serve_pid, $redis_pid
+#   start_servers [REDIS-ARG...] sets $workdir, $serve_port, $redis_port, $serve_pid, $redis_pid;
+#                                with AGAINST=serve a second serve takes redis-server's place (an
+#                                A/A run: the ratios then measure the machine's noise alone)
 #   stop_servers                 stops both (start_servers may then run again)
 #   rss_kb PID                   the process's resident size (VmRSS) in kB
 #   cpu_ticks PID                the process's CPU time so far (user + system), in clock ticks
-#   read_rounds                  sets $rounds from ROUNDS (default 3), or exits with a clear error
+#   read_rounds                  sets $rounds from ROUNDS (default 3) and $against from AGAINST
+#                                (default redis), or exits with a clear error
 #   round_order N                "serve redis" for odd rounds, "redis serve" for even ones: who
 #                                goes first alternates, so neither always finds what the other grew
 
@@ -34,7 +37,14 @@ start_servers() {
     serve_port=$(free_port)
     redis_port=$(free_port)
     ("$binary" serve --port "$serve_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
-    (redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" "$@" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+    if [ "${against:-redis}" = serve ]; then
+        # Calibration: a second serve stands where redis-server would, so every ratio shows only
+        # what the machine's own noise does to two identical servers.
+        echo "A/A run (AGAINST=serve): the redis columns are a second serve on port $redis_port."
+        ("$binary" serve --port "$redis_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+    else
+        (redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" "$@" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+    fi
     serve_pid=$(cat "$workdir/serve.pid")
     redis_pid=$(cat "$workdir/redis.pid")
     trap 'stop_servers; rm -rf "$workdir"' EXIT
@@ -59,6 +69,8 @@ rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
 read_rounds() {
+    against=${AGAINST:-redis}
+    case $against in redis|serve) ;; *) echo "Error: AGAINST=$against names no server to compare with (redis, or serve for an A/A run)." >&2; exit 1 ;; esac
     rounds=${ROUNDS:-3}
     case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
 }

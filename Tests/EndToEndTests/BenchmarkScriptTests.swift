@@ -19,6 +19,25 @@ import Testing
         #expect(result.output.contains("msg/s ratio (serve/redis): geometric mean"), "\(result.output)")
     }
 
+    @Test func anAARunComparesServeWithASecondServe() async throws {
+        guard let binary = try Self.prerequisites() else { return }
+        let result = try await runShellOffThePool(
+            "cd \(Self.packageRoot) && AGAINST=serve ROUNDS=1 REDISLINGS_BINARY=\(binary) Benchmarks/pubsub-fanout.sh 5 50 8 1",
+            timeout: 120)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("A/A run (AGAINST=serve)"), "\(result.output)")
+        #expect(result.output.contains("1    plain"), "\(result.output)")
+    }
+
+    @Test func anUnknownServerToCompareWithIsNamed() async throws {
+        guard let binary = try Self.prerequisites() else { return }
+        let result = try await runShellOffThePool(
+            "cd \(Self.packageRoot) && AGAINST=valkey REDISLINGS_BINARY=\(binary) Benchmarks/pubsub-fanout.sh 5 50 8 1",
+            timeout: 60)
+        #expect(result.status != 0)
+        #expect(result.output.contains("AGAINST=valkey names no server to compare with"), "\(result.output)")
+    }
+
     @Test func memoryBenchmarkMeasuresACase() async throws {
         guard let binary = try Self.prerequisites() else { return }
         let result = try await runShellOffThePool(

@@ -103,7 +103,7 @@ public enum ServeProcess {
 
     /// Stops the server cleanly on Ctrl-C and SIGTERM. The server's loop catches them rather
     /// than a DispatchSource, which needs a descriptor of its own: a serve started with
-    /// `ulimit -n 10` served but ignored SIGTERM.
+    /// `ulimit -n 10` could not stop on either signal.
     static func stopOnSignals(_ server: RESPServer) async {
         await server.handleSignals([SIGINT, SIGTERM]) { _ in
             Task { await server.stop() }
