@@ -143,7 +143,8 @@ extension LuaScripting {
         guard status == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
             redislings_lua_pop(L, 1)
-            throw RedisError("ERR Error compiling script (new function): " + LuaConversion.oneLine(message).text)
+            // Lua quotes the offending bytes as they are; Redis passes them on unrepaired.
+            throw RedisError(bytes: Array("ERR Error compiling script (new function): ".utf8) + LuaConversion.oneLine(message).bytes)
         }
         sandbox.pushRef(sandbox.scriptsRef)
         lua_insert(L, -2)

@@ -229,7 +229,7 @@ extension LuaScripting {
         sandbox.pushRef(sandbox.errorHandlerRef)
         guard LuaSandbox.loadText(L, code.bytes[metadata.codeStart...], name: "@user_function") == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
-            throw RedisError("ERR Error compiling function: " + LuaConversion.oneLine(message).text)
+            throw RedisError(bytes: Array("ERR Error compiling function: ".utf8) + LuaConversion.oneLine(message).bytes)
         }
         api("prepare", arguments: 1, results: 1)
         api("begin_load", arguments: 0, results: 0)
@@ -249,8 +249,9 @@ extension LuaScripting {
             functionLimits.pointee.memory_exceeded = 0
             failure = RedisError(String(cString: functionLimits.pointee.memory_message))
         } else if status != 0 {
-            let text = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { "ERR " + LuaConversion.oneLine($0).text } ?? RedisError.unknownError.message
-            failure = RedisError("ERR Error registering functions: " + text)
+            let detail = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { Array("ERR ".utf8) + LuaConversion.oneLine($0).bytes }
+                ?? RedisError.unknownError.line.bytes
+            failure = RedisError(bytes: Array("ERR Error registering functions: ".utf8) + detail)
         } else {
             failure = nil
         }
@@ -267,11 +268,11 @@ extension LuaScripting {
     }
 
     /// The `err` text of the error table on top, without its location (Redis's luaExtractErrorInformation).
-    private static func errField(_ L: OpaquePointer) -> String? {
+    private static func errField(_ L: OpaquePointer) -> [UInt8]? {
         guard redislings_lua_istable(L, -1) != 0 else { return nil }
         lua_getfield(L, -1, "err")
         defer { redislings_lua_pop(L, 1) }
-        return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1).map { LuaConversion.oneLine($0).text } : nil
+        return lua_isstring(L, -1) != 0 ? LuaConversion.bytes(L, -1).map { LuaConversion.oneLine($0).bytes } : nil
     }
 
     /// Calls `functions_api[name]` with the top `arguments` values, leaving its results on top.
