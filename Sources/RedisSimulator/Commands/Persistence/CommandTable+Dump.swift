@@ -10,6 +10,10 @@ extension CommandTable {
         },
         CommandSpec("restore", arity: -4, flags: ["write", "denyoom"], keys: .single,
                     categories: ["@keyspace", "@write", "@slow", "@dangerous"], handler: restore),
+        // What a cluster's MIGRATE sends to a node importing the key's slot; outside cluster
+        // mode Redis runs it as RESTORE, under its own name in commandstats and ACLs.
+        CommandSpec("restore-asking", arity: -4, flags: ["write", "denyoom", "asking"], keys: .single,
+                    categories: ["@keyspace", "@write", "@slow", "@dangerous"], handler: restore),
     ]
 
     @Sendable static func restore(_ ctx: CommandContext) throws -> RESPValue {
