@@ -94,7 +94,7 @@ extension Simulator {
     /// The limits CONFIG sets on connections, read through a connection's `cache` of them: one
     /// atomic load unless CONFIG changed them since the cache was filled.
     public func connectionLimits(through cache: inout CachedConnectionLimits) -> ConnectionLimits {
-        state.limits.read(through: &cache)
+        publishedLimits.read(through: &cache)
     }
 
     /// True while a script runs past `busy-reply-threshold`.

@@ -8,6 +8,9 @@ import Synchronization
 public final class Simulator: @unchecked Sendable {
     let mutex = Mutex<Void>(())
     let state: ServerState
+    /// `state.limits`, held here too: read through `state` on every client read and write, it
+    /// cost a retain and a release each time.
+    let publishedLimits: PublishedLimits
 
     /// The clock expiry, stream ids and timeouts read.
     public var clock: SimulatorClock { state.clock }
@@ -18,6 +21,7 @@ public final class Simulator: @unchecked Sendable {
     /// A simulator on `clock`, empty, with the standard command table.
     public init(clock: SimulatorClock = SimulatorClock()) {
         state = ServerState(clock: clock, table: .standard)
+        publishedLimits = state.limits
     }
 
     /// Runs `body` with the lock held: the one way into the state.
