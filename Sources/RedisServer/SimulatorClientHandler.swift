@@ -142,27 +142,28 @@ final class SimulatorClientHandler: ServeConnectionHandler {
     /// runs what is complete and leaves the replies for the end of the loop's turn.
     func connectionReadable() {
         guard let connection else { return }
-        var input = unread ?? spareInput ?? ByteBufferAllocator().buffer(capacity: ServeConnection.readSize)
-        unread = nil
+        // The buffers move in and out of their properties (`take`, `consume`) rather than being
+        // copied: each copy of a ByteBuffer is a retain and a release of its storage, on every read.
+        var input = unread.take() ?? spareInput.take() ?? ByteBufferAllocator().buffer(capacity: ServeConnection.readSize)
         spareInput = nil
         switch connection.read(into: &input) {
         case .ended:
             connection.close()
             return
         case .wouldBlock:
-            if input.readableBytes > 0 { unread = input } else { spareInput = input }
+            if input.readableBytes > 0 { unread = consume input } else { spareInput = consume input }
             return
         case .read:
             // A connection closing after its reply reads on only to see the end.
             guard !closing else { return }
-            unread = input
+            unread = consume input
         }
         // Until the session opens (a script held the simulator), bytes wait undecoded: the
         // decoder's limits depend on whether the client must authenticate.
         if client != nil {
             let limits = currentLimits()
             decodeUnread(limits)
-            if let unread, Int64(unread.readableBytes) > limits.queryBufferLimit {
+            if let waiting = unread?.readableBytes, Int64(waiting) > limits.queryBufferLimit {
                 // Redis closes such a client without a reply ("reached max query buffer length").
                 closeKilledConnection()
                 return
@@ -210,8 +211,7 @@ final class SimulatorClientHandler: ServeConnectionHandler {
     /// it decoded anything.
     @discardableResult
     func decodeUnread(_ limits: ConnectionLimits) -> Bool {
-        guard var input = unread else { return false }
-        unread = nil
+        guard var input = unread.take() else { return false }
         var decoded = false
         reading: while commands.count - nextCommand < Self.pipelineLimit, !closing,
             let frame = decoder.next(from: &input, authenticated: authenticated, maxBulkLength: limits.maxBulkLength)
@@ -237,7 +237,7 @@ final class SimulatorClientHandler: ServeConnectionHandler {
             // Its storage serves the next read, unless a big argument grew it.
             if input.capacity <= Self.retainedInputCapacity {
                 input.clear()
-                spareInput = input
+                spareInput = consume input
             }
             return decoded
         }
@@ -249,7 +249,7 @@ final class SimulatorClientHandler: ServeConnectionHandler {
             // of doubling copies of a growing buffer.
             input.reserveCapacity(minimumWritableBytes: Int(awaited) - input.readableBytes)
         }
-        unread = input
+        unread = consume input
         return decoded
     }
 
