@@ -144,7 +144,7 @@ extension LuaScripting {
             let message = LuaConversion.bytes(L, -1) ?? []
             redislings_lua_pop(L, 1)
             // Lua quotes the offending bytes as they are; Redis passes them on unrepaired.
-            throw RedisError(bytes: Array("ERR Error compiling script (new function): ".utf8) + LuaConversion.oneLine(message).bytes)
+            throw RedisError("ERR Error compiling script (new function): \(ErrorText(bytes: LuaConversion.oneLine(message).bytes))")
         }
         sandbox.pushRef(sandbox.scriptsRef)
         lua_insert(L, -2)

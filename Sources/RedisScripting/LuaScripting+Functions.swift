@@ -229,7 +229,7 @@ extension LuaScripting {
         sandbox.pushRef(sandbox.errorHandlerRef)
         guard LuaSandbox.loadText(L, code.bytes[metadata.codeStart...], name: "@user_function") == 0 else {
             let message = LuaConversion.bytes(L, -1) ?? []
-            throw RedisError(bytes: Array("ERR Error compiling function: ".utf8) + LuaConversion.oneLine(message).bytes)
+            throw RedisError("ERR Error compiling function: \(ErrorText(bytes: LuaConversion.oneLine(message).bytes))")
         }
         api("prepare", arguments: 1, results: 1)
         api("begin_load", arguments: 0, results: 0)
@@ -251,7 +251,7 @@ extension LuaScripting {
         } else if status != 0 {
             let detail = Self.errField(L) ?? LuaConversion.bytes(L, -1).map { Array("ERR ".utf8) + LuaConversion.oneLine($0).bytes }
                 ?? RedisError.unknownError.line.bytes
-            failure = RedisError(bytes: Array("ERR Error registering functions: ".utf8) + detail)
+            failure = RedisError("ERR Error registering functions: \(ErrorText(bytes: detail))")
         } else {
             failure = nil
         }
