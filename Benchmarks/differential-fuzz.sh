@@ -12,14 +12,6 @@ if [ $# -ne 2 ]; then
 fi
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-release}
-if [ "$configuration" = release ]; then
-    # The flags scripts/learn.sh builds with: a plain release build here would both fuzz a
-    # different binary and make the next learn.sh or benchmark rebuild everything.
-    bash scripts/build-release.sh redislings redislings-server DifferentialFuzz >&2
-else
-    swift build -c "$configuration" --product redislings >&2
-    swift build -c "$configuration" --product redislings-server >&2
-    swift build -c "$configuration" --product DifferentialFuzz >&2
-fi
+bash scripts/build-products.sh "$configuration" redislings redislings-server DifferentialFuzz >&2
 bin=$(swift build -c "$configuration" --show-bin-path)
 exec "$bin/DifferentialFuzz" "$1" "$2" "$bin/redislings"
