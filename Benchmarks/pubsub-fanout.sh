@@ -16,7 +16,7 @@ window=${3:-256}
 counts=${4:-"1 10 100"}
 
 . Benchmarks/servers.sh
-read_rounds
+read_run_settings
 require_tools redis-cli cc python3
 [ "$against" = serve ] || require_tools redis-server
 build_serve

@@ -17,7 +17,7 @@ requests=${1:-100000}
 pipelined_requests=${2:-1000000}
 
 . Benchmarks/servers.sh
-read_rounds
+read_run_settings
 require_tools redis-benchmark
 [ "$against" = serve ] || require_tools redis-server
 build_serve

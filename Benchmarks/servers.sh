@@ -9,7 +9,7 @@
 #   stop_servers                 stops both (start_servers may then run again)
 #   rss_kb PID                   the process's resident size (VmRSS) in kB
 #   cpu_ticks PID                the process's CPU time so far (user + system), in clock ticks
-#   read_rounds                  sets $rounds from ROUNDS (default 3) and $against from AGAINST
+#   read_run_settings            sets $rounds from ROUNDS (default 3) and $against from AGAINST
 #                                (default redis), or exits with a clear error
 #   round_order N                "serve redis" for odd rounds, "redis serve" for even ones: who
 #                                goes first alternates, so neither always finds what the other grew
@@ -32,16 +32,21 @@ build_serve() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
+# Starts `serve` on PORT in the background, its output in $workdir/NAME.log and its pid in NAME.pid.
+start_serve() {
+    ("$binary" serve --port "$1" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/$2.log" 2>&1 & echo $! >"$workdir/$2.pid")
+}
+
 start_servers() {
     workdir=${workdir:-$(mktemp -d)}
     serve_port=$(free_port)
     redis_port=$(free_port)
-    ("$binary" serve --port "$serve_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/serve.log" 2>&1 & echo $! >"$workdir/serve.pid")
+    start_serve "$serve_port" serve
     if [ "${against:-redis}" = serve ]; then
         # Calibration: a second serve stands where redis-server would, so every ratio shows only
         # what the machine's own noise does to two identical servers.
         echo "A/A run (AGAINST=serve): the redis columns are a second serve on port $redis_port."
-        ("$binary" serve --port "$redis_port" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
+        start_serve "$redis_port" redis
     else
         (redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" "$@" >"$workdir/redis.log" 2>&1 & echo $! >"$workdir/redis.pid")
     fi
@@ -68,7 +73,7 @@ rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
 # /proc/PID/stat, counted after the command name, which may hold blanks.
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
-read_rounds() {
+read_run_settings() {
     against=${AGAINST:-redis}
     case $against in redis|serve) ;; *) echo "Error: AGAINST=$against names no server to compare with (redis, or serve for an A/A run)." >&2; exit 1 ;; esac
     rounds=${ROUNDS:-3}
