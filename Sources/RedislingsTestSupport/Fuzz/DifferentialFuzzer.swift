@@ -226,6 +226,12 @@ public final class DifferentialFuzzer: @unchecked Sendable {
             return try restart()
         }
         serveConnection = serveFresh
+        // The old connections are closed, but a server may not have read their end yet: a
+        // command blocked on one of them could still take what the next command pushes (a
+        // BZPOPMIN served by the next ZADD) on one server and not the other. Both go on once
+        // each counts only the new connection.
+        redisConnection = redisConnection.onceAlone(port: redis.port)
+        serveConnection = serveConnection.onceAlone(port: servePort)
         guard flush else { return }
         expiries.reset()
         for words in [["FLUSHALL"], ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"]] {

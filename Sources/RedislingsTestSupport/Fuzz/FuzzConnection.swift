@@ -55,6 +55,22 @@ final class FuzzConnection {
         return true
     }
 
+    /// This connection once its server counts no other client (`INFO clients`), or after
+    /// `seconds`. When INFO goes unanswered (the server busy), a new connection to `port` is
+    /// returned in its place, so that INFO's late reply cannot be read as the next request's.
+    func onceAlone(port: Int, within seconds: Double = 1) -> FuzzConnection {
+        let request = ["INFO", "clients"].map { Array($0.utf8) }
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            guard case .reply(let info) = self.request(request, within: seconds) else {
+                return FuzzConnection(port: port) ?? self
+            }
+            if let text = info.stringValue, text.contains("connected_clients:1\r\n") { break }
+            usleep(1_000)
+        } while Date() < deadline
+        return self
+    }
+
     /// Waits up to `seconds` for the next reply.
     func awaitReply(within seconds: Double) -> Outcome {
         let deadline = Date().addingTimeInterval(seconds)
