@@ -6,11 +6,11 @@ import Synchronization
 ///
 /// Replies and messages from commands run on a connection's own loop (the usual case: `serve`
 /// runs one loop) are written straight into its output buffer, and the connection is noted
-/// here; one task, run after the turn's reads as Redis writes its clients in `beforeSleep`,
-/// flushes every noted connection once, however many replies and messages each got. A message from another
-/// thread goes through the connection's mailbox: a publish to S subscribers schedules one task
-/// per loop, not one per subscriber, and that task writes and flushes every waiting connection
-/// in the order their first message came.
+/// here; at the end of the loop's turn, after its reads, as Redis writes its clients in
+/// `beforeSleep`, every noted connection is flushed once, however many replies and messages
+/// each got. A message from another thread goes through the connection's mailbox: a publish to
+/// S subscribers schedules one task per loop, not one per subscriber, and that task writes and
+/// flushes every waiting connection in the order their first message came.
 final class LoopPushDelivery: Sendable {
     let eventLoop: any EventLoop
     private let ready = Mutex<[NIOLoopBound<SimulatorClientHandler>]>([])
@@ -21,7 +21,11 @@ final class LoopPushDelivery: Sendable {
     /// kept for its capacity.
     private let flushing = LoopConfined<[SimulatorClientHandler]>([])
 
-    init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+    init(eventLoop: ServeEventLoop) {
+        self.eventLoop = eventLoop
+        // Held by the loop until it stops (a weak reference would cost atomics every turn).
+        eventLoop.atEachTurnEnd { self.flushWritten() }
+    }
 
     /// Asks for `handler`'s mailbox to be delivered; called when it stops being empty, from
     /// any thread.
@@ -37,7 +41,6 @@ final class LoopPushDelivery: Sendable {
     /// once until its flush.
     func flushAtEndOfTurn(_ handler: SimulatorClientHandler) {
         written.value.append(handler)
-        if written.value.count == 1 { eventLoop.execute { self.flushWritten() } }
     }
 
     private func deliver() {

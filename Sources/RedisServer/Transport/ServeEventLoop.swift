@@ -49,6 +49,9 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
     private var running: [@Sendable () -> Void] = []
     private var sources: [ServeLoopSource?] = []
     private var timers: [Timer] = []
+    /// Run once at the end of every turn, after the turn's reads, timers and tasks, as Redis runs
+    /// `beforeSleep`; set on the loop (`atEachTurnEnd`).
+    private var turnEnd: (() -> Void)?
     /// What `handleSignals` runs here for a caught signal, and the signals it caught them for.
     var signalHandler: ((Int32) -> Void)?
     var handledSignals: [Int32] = []
@@ -172,6 +175,13 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
         }
     }
 
+    /// Runs `action` at the end of each turn from the next one on, in place of any set before,
+    /// until the loop stops. (A task queued per turn would cost an allocation and two
+    /// acquisitions of the task lock on every turn that reads a request.)
+    func atEachTurnEnd(_ action: @escaping @Sendable () -> Void) {
+        execute { self.turnEnd = action }
+    }
+
     // MARK: Sources (on the loop only)
 
     /// Watches `fd` for reading (and writing when `writable`), telling `source`.
@@ -221,8 +231,11 @@ final class ServeEventLoop: EventLoop, @unchecked Sendable {
                 }
             }
             runDueTimers()
-            if runTasks() { break }
+            let stop = runTasks()
+            turnEnd?()
+            if stop { break }
         }
+        turnEnd = nil
         for timer in timers { timer.abandon() }
         timers.removeAll()
         stopHandlingSignals()
