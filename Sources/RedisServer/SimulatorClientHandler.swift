@@ -71,6 +71,8 @@ final class SimulatorClientHandler: ServeConnectionHandler {
     /// script thread. Any other EXEC runs on the event loop, keeping its place among other
     /// clients' commands (a later client's LPUSH must not overtake it).
     var transactionMayRunScripts = false
+    /// The unsent bytes and writes last recorded on the client's gauge.
+    var recordedPending = (bytes: 0, writes: 0)
     /// When the unsent bytes first passed the soft output limit (monotonic seconds), if they are over it.
     var outputSoftLimitSince: Int64?
 
@@ -175,7 +177,7 @@ final class SimulatorClientHandler: ServeConnectionHandler {
 
     func connectionWroteQueued() {
         guard let connection else { return }
-        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
+        recordPending(on: connection)
     }
 
     /// Sends what `outgoing` holds once the loop's turn has read every ready connection, as
@@ -465,7 +467,17 @@ final class SimulatorClientHandler: ServeConnectionHandler {
         if outgoing.capacity > Self.retainedOutputCapacity || outgoing.capacity == 0 {
             outgoing = ByteBufferAllocator().buffer(capacity: 1024)
         }
-        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
+        recordPending(on: connection)
+    }
+
+    /// Sets the client's gauge (CLIENT LIST's `omem` and `oll`, INFO's peak) to what `connection`
+    /// has not written yet. Nothing else sets it, so the same figures as last time are skipped:
+    /// after most flushes both are 0 again, and the call and its references cost every request.
+    func recordPending(on connection: ServeConnection) {
+        let bytes = connection.queuedBytes, writes = connection.queuedWrites
+        guard bytes != recordedPending.bytes || writes != recordedPending.writes, let client else { return }
+        recordedPending = (bytes, writes)
+        client.outputBuffer.record(pendingBytes: bytes, pendingWrites: writes)
     }
 
     /// Redis's client-output-buffer-limit: a client that does not read its replies (a stalled
@@ -485,6 +497,6 @@ final class SimulatorClientHandler: ServeConnectionHandler {
         guard let connection else { return }
         connection.sendThenClose(&outgoing)
         // Until the last byte goes, CLIENT LIST shows what waits, as for any other client.
-        client?.outputBuffer.record(pendingBytes: connection.queuedBytes, pendingWrites: connection.queuedWrites)
+        recordPending(on: connection)
     }
 }

@@ -40,4 +40,35 @@ import Testing
         #expect(try admin.read() == .simpleString("PONG"))
         await served.stop()
     }
+
+    /// CLIENT LIST counts what waits while the reader is slow, and nothing once it has read it.
+    @Test func theQueueGaugeFallsBackToZeroOnceTheReaderCatchesUp() async throws {
+        let served = try await ServedSimulator()
+        let admin = try RawClient(port: served.port)
+        let size = 8 * 1024 * 1024
+        admin.send("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$\(size)\r\n\(String(repeating: "v", count: size))\r\n")
+        #expect(try admin.read() == .ok)
+        func readerLine() throws -> String? {
+            admin.send("CLIENT LIST\r\n")
+            guard case .bulkString(let bytes)? = try admin.read() else { return nil }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.contains("name=lagging") }.map(String.init)
+        }
+
+        let reader = try RawClient(port: served.port)
+        reader.send("CLIENT SETNAME lagging\r\nGET big\r\nGET big\r\n")
+        var queued: String?
+        for _ in 0..<50 {
+            try await Task.sleep(for: .milliseconds(20))
+            queued = try readerLine()
+            if let queued, !queued.contains("omem=0 ") { break }
+        }
+        let before = try #require(queued)
+        #expect(!before.contains("omem=0 ") && !before.contains("oll=0 "), "\(before)")
+
+        let received = reader.readUntilQuiet(quietMilliseconds: 1000)
+        #expect(received.count == 5 + 2 * ("$\(size)\r\n".utf8.count + size + 2))
+        let after = try #require(try readerLine())
+        #expect(after.contains(" omem=0 ") && after.contains(" oll=0 "), "\(after)")
+        await served.stop()
+    }
 }
