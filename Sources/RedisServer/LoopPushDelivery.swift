@@ -12,7 +12,7 @@ import Synchronization
 /// S subscribers schedules one task per loop, not one per subscriber, and that task writes and
 /// flushes every waiting connection in the order their first message came.
 final class LoopPushDelivery: Sendable {
-    let eventLoop: any EventLoop
+    let eventLoop: ServeEventLoop
     private let ready = Mutex<[NIOLoopBound<SimulatorClientHandler>]>([])
     /// Connections with output written on the loop and not flushed since; read and written on
     /// the loop only.
