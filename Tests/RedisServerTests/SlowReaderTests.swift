@@ -65,7 +65,7 @@ import Testing
         let before = try #require(queued)
         #expect(!before.contains("omem=0 ") && !before.contains("oll=0 "), "\(before)")
 
-        let received = reader.readUntilQuiet(quietMilliseconds: 1000)
+        let received = reader.readUntilQuiet(quietMilliseconds: 3000)
         #expect(received.count == 5 + 2 * ("$\(size)\r\n".utf8.count + size + 2))
         let after = try #require(try readerLine())
         #expect(after.contains(" omem=0 ") && after.contains(" oll=0 "), "\(after)")
