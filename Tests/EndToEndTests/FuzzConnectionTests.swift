@@ -11,11 +11,8 @@ import Testing
     private func words(_ text: String) -> [[UInt8]] { text.split(separator: " ").map { Array($0.utf8) } }
 
     private func infoField(_ name: String, on connection: FuzzConnection) -> String? {
-        guard case .reply(let info) = connection.request(words("INFO clients"), within: 5), let text = info.stringValue else {
-            return nil
-        }
-        let prefix = name + ":"
-        return text.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        guard case .reply(let info) = connection.request(words("INFO clients"), within: 5) else { return nil }
+        return FuzzConnection.field(name, of: info)
     }
 
     /// Both servers: a client blocked in BLPOP closes a moment after the new connection starts

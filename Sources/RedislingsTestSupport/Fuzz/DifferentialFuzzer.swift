@@ -257,10 +257,9 @@ public final class DifferentialFuzzer: @unchecked Sendable {
     /// redis-server's process id, from INFO.
     private static func processID(_ connection: FuzzConnection) -> pid_t? {
         guard case .reply(let info) = connection.request([Array("INFO".utf8), Array("server".utf8)], within: 10),
-              let text = info.stringValue,
-              let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("process_id:") })
+              let value = FuzzConnection.field("process_id", of: info)
         else { return nil }
-        return pid_t(line.dropFirst("process_id:".count))
+        return pid_t(value)
     }
 
     private func restartServeIfDead(index: Int, printable: String) throws {

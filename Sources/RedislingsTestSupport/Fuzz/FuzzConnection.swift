@@ -65,10 +65,17 @@ final class FuzzConnection {
             guard case .reply(let info) = self.request(request, within: seconds) else {
                 return FuzzConnection(port: port) ?? self
             }
-            if let text = info.stringValue, text.contains("connected_clients:1\r\n") { break }
+            if Self.field("connected_clients", of: info) == "1" { break }
             usleep(1_000)
         } while Date() < deadline
         return self
+    }
+
+    /// The value of `name` in an INFO reply (`name:value` lines), if it has that field.
+    static func field(_ name: String, of info: RESPValue) -> String? {
+        let prefix = name + ":"
+        return info.stringValue?.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }
+            .map { String($0.dropFirst(prefix.count)) }
     }
 
     /// Waits up to `seconds` for the next reply.
