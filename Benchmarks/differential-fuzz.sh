@@ -3,7 +3,8 @@
 #   Benchmarks/differential-fuzz.sh SEED COUNT
 # sends COUNT random commands built from redis-server's COMMAND DOCS, seeded with SEED, to both
 # servers (each started on a free port and stopped afterwards), then prints crashes, hangs and
-# desyncs of serve and the mismatched replies by command. CONFIGURATION=debug skips the release
+# desyncs of serve and the mismatched replies by command (FUZZ_RESP=3: both connections speak
+# RESP3). CONFIGURATION=debug skips the release
 # build. Exits 1 when serve crashed, hung or desynced.
 set -eu
 if [ $# -ne 2 ]; then

@@ -5,7 +5,8 @@ import RedislingsTestSupport
 // `redislings serve` against redis-server; prints progress, then the report (FUZZ_TRACE=1 also
 // prints every command with both replies; FUZZ_REPLY_BOUND=SECONDS gives serve longer than 5 s
 // to answer before it counts as hung, for a run at low priority on a busy machine;
-// FUZZ_SECONDS=N stops the run after N seconds with the commands sent so far). Exits 1 when serve
+// FUZZ_SECONDS=N stops the run after N seconds with the commands sent so far; FUZZ_RESP=3 speaks
+// RESP3 on both connections). Exits 1 when serve
 // crashed, hung or desynced (mismatched replies are reported, not failed on).
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[1]), let count = Int(arguments[2]), count >= 0 else {
@@ -26,6 +27,7 @@ if let text = ProcessInfo.processInfo.environment["FUZZ_REPLY_BOUND"], let bound
 if let text = ProcessInfo.processInfo.environment["FUZZ_SECONDS"], let seconds = Double(text), seconds > 0 {
     options.deadline = Date().addingTimeInterval(seconds)
 }
+if ProcessInfo.processInfo.environment["FUZZ_RESP"] == "3" { options.protocolVersion = 3 }
 options.log = { line in
     print(line)
     fflush(stdout)

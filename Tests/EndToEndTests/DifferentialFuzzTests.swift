@@ -2,8 +2,8 @@ import Foundation
 import RedislingsTestSupport
 import Testing
 
-/// The CI slice of the differential fuzzer (issue 13): seed 13, 2,000 commands through
-/// `redislings serve` and a real redis-server. It fails on any crash, hang or desync of serve,
+/// The CI slices of the differential fuzzer (issue 13): seed 13, 2,000 commands through
+/// `redislings serve` and a real redis-server, once in RESP2 and once in RESP3. Each fails on any crash, hang or desync of serve,
 /// and when more than `tolerated` replies differ from Redis's (in kind, or in error text) in
 /// commands serve has that `Fixtures/Fuzz/known-mismatches.txt` (checked in, one command per
 /// line with its reason) does not list. A few are tolerated because two servers cannot agree
@@ -14,13 +14,15 @@ import Testing
 @Suite(.serialized) struct DifferentialFuzzTests {
     static let tolerated = 3
 
-    @Test func fixedSeedSliceFindsNoCrashHangOrDesync() async throws {
+    @Test(arguments: [2, 3]) func fixedSeedSliceFindsNoCrashHangOrDesync(protocolVersion: Int) async throws {
         guard RedisServerProcess.isInstalled else {
             print("DifferentialFuzzTests skipped: redis-server is not installed")
             return
         }
         let binary = try RedislingsBinary.built()
-        let fuzzer = try DifferentialFuzzer(options: DifferentialFuzzer.Options(seed: 13, count: 2_000, binary: binary.path))
+        var options = DifferentialFuzzer.Options(seed: 13, count: 2_000, binary: binary.path)
+        options.protocolVersion = protocolVersion
+        let fuzzer = try DifferentialFuzzer(options: options)
         let report = try await fuzzer.runOffThePool()
         print(report.summary())
         #expect(report.crashes.isEmpty, "\(report.crashes)")

@@ -40,7 +40,14 @@ struct WireDifferentialTests {
         ("a long bulk before AUTH", "*2\r\n$4\r\nECHO\r\n$20000\r\n" + String(repeating: "y", count: 20000) + "\r\n"),
     ]
 
-    func compare(_ cases: [(name: String, bytes: String)], password: String?) async throws {
+    /// Replies whose RESP3 shape differs from RESP2's: maps, sets and doubles inside them.
+    /// (HELLO's own reply is not compared: it holds the connection's id.)
+    static let resp3Cases: [(name: String, bytes: String)] = [
+        ("ACL GETUSER: a map, its flags a set, its selectors maps",
+         "ACL SETUSER w3 on >p ~k* &c* +get (+set ~x*)\r\nACL GETUSER w3\r\nACL GETUSER default\r\nACL GETUSER nobody\r\n"),
+    ]
+
+    func compare(_ cases: [(name: String, bytes: String)], password: String?, resp3: Bool = false) async throws {
         let redis = try RedisServerProcess(extraArguments: password.map { ["--requirepass", $0] } ?? [])
         defer { redis.stop() }
         let served = try await ServedSimulator()
@@ -52,6 +59,12 @@ struct WireDifferentialTests {
         for (name, bytes) in cases {
             let theirs = try RawClient(port: redis.port)
             let ours = try RawClient(port: served.port)
+            if resp3 {
+                for client in [theirs, ours] {
+                    client.send("HELLO 3\r\n")
+                    #expect(client.readUntilQuiet(quietMilliseconds: 200).first == UInt8(ascii: "%"), "\(name): HELLO 3")
+                }
+            }
             theirs.send(bytes)
             ours.send(bytes)
             let expected = String(decoding: theirs.readUntilQuiet(quietMilliseconds: 500), as: UTF8.self)
@@ -63,6 +76,10 @@ struct WireDifferentialTests {
 
     @Test func requestsAnswerByteForByteAsRedis() async throws {
         try await compare(Self.openServerCases, password: nil)
+    }
+
+    @Test func resp3RepliesAnswerByteForByteAsRedis() async throws {
+        try await compare(Self.resp3Cases, password: nil, resp3: true)
     }
 
     @Test func authenticationLimitsApplyFromTheRightRequestOn() async throws {

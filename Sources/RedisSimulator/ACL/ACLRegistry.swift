@@ -59,12 +59,13 @@ struct ACLLogEntry {
             && username == other.username && abs(createdAt - other.createdAt) <= 60_000
     }
 
-    /// The entry as ACL LOG answers it, `age-seconds` counted to `now`.
+    /// The entry as ACL LOG answers it, `age-seconds` counted to `now`: a map with a double in
+    /// it, which RESP2 clients read as a flat array with the number as a bulk string.
     func reply(now: Int64) -> RESPValue {
-        .array([
+        .map([
             .bulk("count"), .integer(Int64(count)), .bulk("reason"), .bulk(reason), .bulk("context"), .bulk(context),
             .bulk("object"), .bulk(object), .bulk("username"), .bulk(username),
-            .bulk("age-seconds"), .bulk(RedisNumberFormat.double(Double(now - createdAt) / 1000)),
+            .bulk("age-seconds"), .double(Double(now - createdAt) / 1000),
             .bulk("client-info"), .bulk(clientInfo),
         ])
     }

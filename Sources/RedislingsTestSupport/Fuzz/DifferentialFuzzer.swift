@@ -3,7 +3,8 @@ import Foundation
 import RESP
 
 /// Sends one seeded stream of random commands to `redislings serve` and to a real redis-server,
-/// both started here, and compares the replies: their kind and, for errors, their text. A
+/// both started here, and compares the replies: their structure (`ReplyShape`) and, for errors,
+/// their text, spoken in RESP2 or, with `protocolVersion` 3, in RESP3 (`HELLO 3`). A
 /// `serve` that dies is a crash, one that stays silent where Redis answered is a hang, and one
 /// that sends what is not exactly one RESP reply per request is a desync; `serve` is restarted
 /// after each and the run goes on.
@@ -23,6 +24,8 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         /// Both connections are renewed and every database flushed after this many commands,
         /// so that state (MULTI, SELECT, big values) does not pile up.
         public var renewEvery = 200
+        /// The protocol both connections speak: 2, or 3 (each connection opens with `HELLO 3`).
+        public var protocolVersion = 2
         /// Called with progress lines.
         public var log: @Sendable (String) -> Void = { _ in }
         /// Logs every command with both replies (to replay a finding from its seed).
@@ -66,6 +69,8 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         self.serveConnection = serveConnection
         redisPID = Self.processID(redisConnection)
         report = FuzzReport(seed: options.seed)
+        report.protocolVersion = options.protocolVersion
+        try speakProtocol()
     }
 
     deinit {
@@ -197,6 +202,10 @@ public final class DifferentialFuzzer: @unchecked Sendable {
             tally(name, kind: true, example)
             return false
         }
+        guard ReplyShape.agree(reference, value) else {
+            tally(name, kind: true, "\(printable) -> redis \(ReplyShape.describe(reference)), serve \(ReplyShape.describe(value))")
+            return false
+        }
         return true
     }
 
@@ -232,12 +241,24 @@ public final class DifferentialFuzzer: @unchecked Sendable {
         // each counts only the new connection.
         redisConnection = redisConnection.onceAlone(port: redis.port)
         serveConnection = serveConnection.onceAlone(port: servePort)
+        try speakProtocol()
         guard flush else { return }
         expiries.reset()
         for words in [["FLUSHALL"], ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"]] {
             let request = words.map { Array($0.utf8) }
             _ = redisConnection.request(request, within: 10)
             _ = serveConnection.request(request, within: 10)
+        }
+    }
+
+    /// Switches both connections to RESP3 when the run speaks it.
+    private func speakProtocol() throws {
+        guard options.protocolVersion == 3 else { return }
+        let hello = ["HELLO", "3"].map { Array($0.utf8) }
+        for (connection, server) in [(redisConnection, "redis-server"), (serveConnection, "serve")] {
+            guard case .reply(.map) = connection.request(hello, within: 10) else {
+                throw TestServerError("\(server) did not switch to RESP3 (HELLO 3)")
+            }
         }
     }
 

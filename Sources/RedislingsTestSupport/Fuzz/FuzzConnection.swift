@@ -4,7 +4,7 @@ import RESP
 import Glibc
 #endif
 
-/// A blocking RESP2 connection for the fuzzer: writes one request, reads one reply within a
+/// A blocking RESP connection for the fuzzer: writes one request, reads one reply within a
 /// time bound, and tells a reply from silence, a closed socket and bytes that are not RESP.
 final class FuzzConnection {
     /// What one request got back.
@@ -74,7 +74,10 @@ final class FuzzConnection {
     /// The value of `name` in an INFO reply (`name:value` lines), if it has that field.
     static func field(_ name: String, of info: RESPValue) -> String? {
         let prefix = name + ":"
-        return info.stringValue?.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }
+        // RESP3 sends INFO as a verbatim string.
+        let text: String?
+        if case .verbatimString(_, let bytes) = info { text = String(decoding: bytes, as: UTF8.self) } else { text = info.stringValue }
+        return text?.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }
             .map { String($0.dropFirst(prefix.count)) }
     }
 

@@ -42,6 +42,8 @@ public struct FuzzReport: Sendable {
     public var missingCommands: [String] = []
     /// How often redis-server itself stopped answering and was replaced.
     public var redisRestarts = 0
+    /// The protocol the run spoke (2 or 3).
+    public var protocolVersion = 2
 
     public init(seed: UInt64) { self.seed = seed }
 
@@ -59,7 +61,7 @@ public struct FuzzReport: Sendable {
     /// A plain-text summary: totals, then findings, then mismatches by command.
     public func summary(examples: Bool = true) -> String {
         var lines = [
-            "seed \(seed): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies (\(expiryRaces) of them expiry races), \(redisRestarts) redis-server restarts",
+            "seed \(seed)\(protocolVersion == 3 ? " (RESP3)" : ""): \(sent) commands, \(crashes.count) crashes, \(hangs.count) hangs, \(desyncs.count) desyncs, \(mismatches) mismatched replies (\(expiryRaces) of them expiry races), \(redisRestarts) redis-server restarts",
         ]
         if !missingCommands.isEmpty {
             lines.append("\(missingCommands.count) commands of redis-server are not in serve (write ones not sent): " + missingCommands.joined(separator: " "))

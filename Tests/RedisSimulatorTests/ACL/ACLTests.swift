@@ -87,6 +87,33 @@ import RedislingsTestSupport
         #expect(run(simulator, admin, "ACL", "LOG") == .reply(.array([])))
     }
 
+    /// RESP3 clients get each entry as a map, its age as a double, as Redis 7.0 sends them.
+    @Test func logEntriesAreMapsInRESP3() {
+        let admin = simulator.connect(), user = simulator.connect()
+        _ = run(simulator, admin, "HELLO", "3")
+        _ = run(simulator, admin, "ACL", "SETUSER", "l3", "on", ">p")
+        _ = run(simulator, user, "AUTH", "l3", "wrong")
+        guard case .reply(.array(let entries)) = run(simulator, admin, "ACL", "LOG"),
+              case RESPValue.map(let fields)? = entries.first
+        else {
+            Issue.record("ACL LOG did not answer an array of maps in RESP3")
+            return
+        }
+        #expect(Array(fields.prefix(10)) == [
+            .bulk("count"), .integer(1), .bulk("reason"), .bulk("auth"), .bulk("context"), .bulk("toplevel"),
+            .bulk("object"), .bulk("AUTH"), .bulk("username"), .bulk("l3"),
+        ])
+        #expect(fields.count == 14)
+        if fields.count == 14 {
+            #expect(fields[10] == .bulk("age-seconds"))
+            guard case .double(let age) = fields[11] else {
+                Issue.record("age-seconds is \(fields[11]), not a double")
+                return
+            }
+            #expect(age >= 0 && age < 60)
+        }
+    }
+
     @Test func commandStatisticsCountCallsRejectionsAndFailures() {
         let client = simulator.connect()
         _ = run(simulator, client, "SET", "k")

@@ -134,11 +134,13 @@ extension CommandTable {
                 .bulk("keys"), .bulk(selector.keysField), .bulk("channels"), .bulk(selector.channelsField),
             ]
         }
-        return .array(
-            [.bulk("flags"), .array(user.flagNames.map { .bulk($0) }),
+        // A map whose flags are a set and whose selectors are maps, as Redis 7.0 builds it;
+        // RESP2 clients read both as flat arrays.
+        return .map(
+            [.bulk("flags"), .set(user.flagNames.map { .bulk($0) }),
              .bulk("passwords"), .array(user.passwordHashes.map { .bulk($0) })]
                 + describe(user.root)
-                + [.bulk("selectors"), .array(user.selectors.map { .array(describe($0)) })])
+                + [.bulk("selectors"), .array(user.selectors.map { .map(describe($0)) })])
     }
 
     @Sendable static func aclDeleteUser(_ ctx: CommandContext) throws -> RESPValue {
