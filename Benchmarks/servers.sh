@@ -11,6 +11,7 @@
 #   cpu_ticks PID                the process's CPU time so far (user + system), in clock ticks
 #   read_run_settings            sets $rounds from ROUNDS (default 3) and $against from AGAINST
 #                                (default redis), or exits with a clear error
+#   children_cpu                 sets $children_ms: CPU time of this shell's finished children
 #   round_order N                "serve redis" for odd rounds, "redis serve" for even ones: who
 #                                goes first alternates, so neither always finds what the other grew
 
@@ -78,6 +79,21 @@ read_run_settings() {
     case $against in redis|serve) ;; *) echo "Error: AGAINST=$against names no server to compare with (redis, or serve for an A/A run)." >&2; exit 1 ;; esac
     rounds=${ROUNDS:-3}
     case $rounds in ''|*[!0-9]*|0) echo "Error: ROUNDS=$rounds is not a whole number of rounds (1 or more)." >&2; exit 1 ;; esac
+}
+
+# Sets $children_ms to the CPU milliseconds (user + system) of this shell's finished children so
+# far, read with the `times` builtin and parsed in bash: a forked helper would count itself.
+children_cpu() {
+    times >"$workdir/times"
+    local user system minutes seconds total=0 field
+    { read -r _ _; read -r user system; } <"$workdir/times"
+    for field in "$user" "$system"; do
+        # `times` writes 1m2.345s: three decimals always.
+        minutes=${field%%m*} seconds=${field#*m}
+        seconds=${seconds%s}
+        total=$((total + 10#$minutes * 60000 + 10#${seconds/./}))
+    done
+    children_ms=$total
 }
 
 round_order() { if [ $(($1 % 2)) = 1 ]; then echo "serve redis"; else echo "redis serve"; fi; }
