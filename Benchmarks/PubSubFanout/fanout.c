@@ -7,12 +7,15 @@
  * only once every subscriber has it. Loaded: as fast as the server takes them, at most WINDOW
  * messages ahead of the slowest subscriber (so no output buffer limit is ever reached and the
  * run is the same for both servers). Every subscriber must get every message once and in order.
- * Prints one line: delivered/s  p50 p99 unloaded (us)  p50 p99 loaded (us)  lost  misordered.
+ * Prints one line: delivered/s  p50 p99 unloaded (us)  p50 p99 loaded (us)  lost  misordered
+ * client-share (the share of one core this client used while loaded: near 1, the client and not
+ * the server limits delivered/s).
  *
  * Written in C on hiredis (already a dependency of redislings) so the client costs little next
  * to the server it measures and builds in a second, without a release build of a Swift target. */
 #include <hiredis/hiredis.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +26,14 @@ static uint64_t now_ns(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+}
+
+/* This process's CPU time so far (user + system), in nanoseconds. */
+static uint64_t cpu_ns(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return ((uint64_t)u.ru_utime.tv_sec + (uint64_t)u.ru_stime.tv_sec) * 1000000000ull
+        + ((uint64_t)u.ru_utime.tv_usec + (uint64_t)u.ru_stime.tv_usec) * 1000ull;
 }
 
 static void die(const char *what, redisContext *c) {
@@ -115,7 +126,7 @@ int main(int argc, char **argv) {
 
     uint64_t sent = 0, replied = 0, total = (uint64_t)(unloaded + loaded);
     long wrong_counts = 0;
-    uint64_t loaded_start = 0, loaded_end = 0;
+    uint64_t loaded_start = 0, loaded_end = 0, loaded_cpu_start = 0;
     size_t unloaded_latencies = 0;
     while (slowest(subs, n) < total) {
         int is_loaded = sent >= (uint64_t)unloaded;
@@ -126,6 +137,7 @@ int main(int argc, char **argv) {
             if (!loaded_start && low >= (uint64_t)unloaded) {
                 unloaded_latencies = latency_count;
                 loaded_start = now_ns();
+                loaded_cpu_start = cpu_ns();
             }
             while (loaded_start && sent < total && sent - low < (uint64_t)window && sent - replied < 64) {
                 publish(pub, sent++);
@@ -150,6 +162,7 @@ int main(int argc, char **argv) {
         }
     }
     loaded_end = now_ns();
+    uint64_t loaded_cpu = cpu_ns() - loaded_cpu_start;
     uint64_t delivered = 0;
     for (int i = 0; i < n; i++) delivered += subs[i].next > (uint64_t)unloaded ? subs[i].next - (uint64_t)unloaded : 0;
     long lost = (long)(total * (uint64_t)n) - (long)latency_count;
@@ -159,6 +172,7 @@ int main(int argc, char **argv) {
     double u99 = percentile_us(latencies, unloaded_latencies, 0.99);
     double l50 = percentile_us(latencies + unloaded_latencies, latency_count - unloaded_latencies, 0.50);
     double l99 = percentile_us(latencies + unloaded_latencies, latency_count - unloaded_latencies, 0.99);
-    printf("%.0f %.1f %.1f %.1f %.1f %ld %ld\n", rate, u50, u99, l50, l99, lost + wrong_counts, misordered);
+    double share = seconds > 0 ? (double)loaded_cpu / 1e9 / seconds : 0;
+    printf("%.0f %.1f %.1f %.1f %.1f %ld %ld %.2f\n", rate, u50, u99, l50, l99, lost + wrong_counts, misordered, share);
     return 0;
 }

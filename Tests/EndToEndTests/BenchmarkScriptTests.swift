@@ -17,6 +17,28 @@ import Testing
             #expect(result.output.contains(row), "no row \(row) in \(result.output)")
         }
         #expect(result.output.contains("msg/s ratio (serve/redis): geometric mean"), "\(result.output)")
+        // Each row ends with the client's share of a core while loaded.
+        let rows = result.output.split(separator: "\n").filter { $0.contains("serve ") || $0.contains("redis ") }.filter { $0.contains(" us ") }
+        #expect(rows.count == 8, "\(result.output)")
+        for row in rows {
+            #expect(row.split(separator: "|").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } != nil, "no client share in \(row)")
+        }
+    }
+
+    /// Every test of the redis-benchmark comparison prints its ratio and, last, the share of a
+    /// core redis-benchmark used against each server.
+    @Test func redisBenchmarkComparisonPrintsRatiosAndTheClientsShare() async throws {
+        guard let binary = try Self.prerequisites() else { return }
+        let result = try await runShellOffThePool(
+            "cd \(Self.packageRoot) && ROUNDS=1 REDISLINGS_BINARY=\(binary) Benchmarks/serve-vs-redis.sh 300 3000", timeout: 300)
+        #expect(result.status == 0, "\(result.output)")
+        let rows = result.output.split(separator: "\n").filter { $0.contains(" c50") }
+        #expect(rows.count == 24, "\(result.output)")
+        for row in rows {
+            let shares = row.split(separator: "|").last?.split(separator: " ").compactMap { Double($0) } ?? []
+            #expect(shares.count == 2 && shares.allSatisfy { $0 > 0 && $0 < 2.5 }, "no client shares in \(row)")
+        }
+        #expect(result.output.contains("geometric mean of ratios:"), "\(result.output)")
     }
 
     @Test func anAARunComparesServeWithASecondServe() async throws {
