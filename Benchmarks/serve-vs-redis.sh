@@ -13,7 +13,8 @@
 # "client" column is the share of one core redis-benchmark itself used (median, against serve and
 # against redis): near 1.00 against both, the client is what limits the rate, and the ratio
 # measures redis-benchmark and the kernel more than either server.
-#   [ROUNDS=3] [AGAINST=redis|serve] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
+# TESTS="ZRANGE SET" runs only the tests named (each unpipelined and pipelined).
+#   [ROUNDS=3] [AGAINST=redis|serve] [TESTS=...] Benchmarks/serve-vs-redis.sh [requests-unpipelined] [requests-pipelined]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
@@ -23,8 +24,6 @@ pipelined_requests=${2:-1000000}
 read_run_settings
 require_tools redis-benchmark
 [ "$against" = serve ] || require_tools redis-server
-build_serve
-start_servers
 
 # name | redis-benchmark arguments (a built-in -t test, or a command line)
 tests=(
@@ -41,6 +40,20 @@ tests=(
     "PUBLISH|PUBLISH channel:bench message"
     "ZRANGE|ZRANGE myzset 0 9 WITHSCORES"
 )
+
+if [ -n "${TESTS:-}" ]; then
+    chosen=()
+    for wanted in $TESTS; do
+        found=
+        for entry in "${tests[@]}"; do
+            if [ "${entry%%|*}" = "${wanted^^}" ]; then chosen+=("$entry") found=1; fi
+        done
+        [ -n "$found" ] || { echo "Error: TESTS names no test called $wanted (the tests: ${tests[*]%%|*})." >&2; exit 1; }
+    done
+    tests=("${chosen[@]}")
+fi
+build_serve
+start_servers
 
 rate() { # port, pipeline, requests, args...
     local port=$1 pipeline=$2 count=$3
