@@ -10,6 +10,14 @@ import Testing
 @Suite(.serialized) struct FuzzConnectionTests {
     private func words(_ text: String) -> [[UInt8]] { text.split(separator: " ").map { Array($0.utf8) } }
 
+    /// INFO's fields read alike from its RESP2 bulk string and its RESP3 verbatim string.
+    @Test func anInfoFieldReadsFromEitherProtocol() {
+        let text = Array("# Clients\r\nconnected_clients:3\r\nblocked_clients:0\r\n".utf8)
+        #expect(FuzzConnection.field("connected_clients", of: .bulkString(text)) == "3")
+        #expect(FuzzConnection.field("connected_clients", of: .verbatimString(format: "txt", text: text)) == "3")
+        #expect(FuzzConnection.field("maxclients", of: .verbatimString(format: "txt", text: text)) == nil)
+    }
+
     private func infoField(_ name: String, on connection: FuzzConnection) -> String? {
         guard case .reply(let info) = connection.request(words("INFO clients"), within: 5) else { return nil }
         return FuzzConnection.field(name, of: info)

@@ -24,7 +24,7 @@ import Testing
         // nothing). A run's length depends on the machine's load, so whole runs are timed first
         // and the kills fall at fractions of the shortest: timed once, a slow first run (cold
         // caches) put every kill after the quick runs that followed had ended.
-        let fractions = (0..<runs).map { _ in String(format: "%.3f", Double.random(in: 0.05...1.3)) }
+        let fractions = (0..<runs).map { _ in Double.random(in: 0.05...1.3) }
         let quizRun = "\(quoted(binary.path)) --lessons \(quoted(QuizCommandsTests.lessons)) quiz \(Self.lesson) --restart "
             + "--answers \(quoted(Self.answers.joined(separator: ",")))"
         var script = """
@@ -44,13 +44,12 @@ import Testing
             let output = "\(quoted(home))/out.\(run)"
             script += """
                 \(quizRun) > \(output) 2>&1 &
-                pid=$!; sleep $(awk "BEGIN { printf \\"%.3f\\", $full * \(fraction) / 1e9 }"); kill -9 $pid 2>/dev/null; wait $pid
+                pid=$!; sleep $(awk "BEGIN { printf \\"%.3f\\", $full * \(String(format: "%.3f", fraction)) / 1e9 }"); kill -9 $pid 2>/dev/null; wait $pid
                 shown=$(grep -o -e '✓ Right.' -e '✗ Not quite' \(output) | wc -l)
 
                 """
-            let fractionValue = Double(fraction) ?? 0
-            if fractionValue >= 0.3 { script += "if [ $shown = 0 ]; then full=$((full * 5 / 4)); fi\n" }
-            if fractionValue <= 0.8 { script += "if [ $shown = \(Self.answers.count) ]; then full=$((full * 4 / 5)); fi\n" }
+            if fraction >= 0.3 { script += "if [ $shown = 0 ]; then full=$((full * 5 / 4)); fi\n" }
+            if fraction <= 0.8 { script += "if [ $shown = \(Self.answers.count) ]; then full=$((full * 4 / 5)); fi\n" }
         }
         let result = try await runShellOffThePool(script, timeout: 300)
         #expect(result.status == 0 || result.status == 137, "\(result.output)")

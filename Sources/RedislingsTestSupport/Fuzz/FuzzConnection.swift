@@ -74,10 +74,8 @@ final class FuzzConnection {
     /// The value of `name` in an INFO reply (`name:value` lines), if it has that field.
     static func field(_ name: String, of info: RESPValue) -> String? {
         let prefix = name + ":"
-        // RESP3 sends INFO as a verbatim string.
-        let text: String?
-        if case .verbatimString(_, let bytes) = info { text = String(decoding: bytes, as: UTF8.self) } else { text = info.stringValue }
-        return text?.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }
+        // RESP3 sends INFO as a verbatim string, which a RESP2 client reads as a bulk string.
+        return info.adapted(toProtocol: 2).stringValue?.split(whereSeparator: \.isNewline).first { $0.hasPrefix(prefix) }
             .map { String($0.dropFirst(prefix.count)) }
     }
 
